@@ -1,0 +1,1 @@
+"""The mapping document: the one schema every stage shares (see FORMAT.md)."""

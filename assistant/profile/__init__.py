@@ -1,0 +1,1 @@
+"""Profiling: per-column facts computed in DuckDB SQL over whole columns."""

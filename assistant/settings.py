@@ -1,0 +1,152 @@
+"""One typed settings model: hlmap.toml < HLMAP_* environment < command-line flags.
+
+Field docstrings are the reference documentation (``hlmap`` prints them in the README table).
+Nested groups map to TOML tables (``[llm]``) and to ``HLMAP_LLM__MODEL``-style variables.
+Secrets are never settings: tokens come from the environment or the OS keyring at the moment
+they are needed, so they never reach ``hlmap.toml`` or the workspace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+
+class IngestSettings(BaseModel):
+    chunk_rows: int = Field(50_000, ge=1_000)
+    """Rows read per batch when streaming a large file (memory stays bounded by this)."""
+
+    encoding: str | None = None
+    """Force a text encoding for CSV/TSV (default: detected per file)."""
+
+    delimiter: str | None = None
+    """Force a CSV delimiter (default: detected per file)."""
+
+
+class ProfileSettings(BaseModel):
+    picklist_max_distinct: int = 30
+    """A column with at most this many distinct values (and repetition) is a pick-list."""
+
+    sample_values: int = 5
+    """How many sample values each column profile keeps."""
+
+    default_country: str | None = None
+    """ISO country used for phone numbers without a prefix (default: inferred from the data)."""
+
+
+class ProposeSettings(BaseModel):
+    backend: Literal["offline", "llm"] = "offline"
+    """Which proposer runs: the embedded offline one, or an OpenAI-compatible LLM."""
+
+    confidence_threshold: float = Field(0.7, ge=0.0, le=1.0)
+    """Proposals below this confidence are flagged for a human and never bulk-accepted."""
+
+    fallback_owner_email: str | None = None
+    """Destination user who owns records whose source owner matches no HighLevel user."""
+
+    top_k: int = 5
+    """Candidates retrieved per source column and shown to the LLM."""
+
+
+class LLMSettings(BaseModel):
+    model: str = "gpt-4o-mini"
+    """Model name sent to the OpenAI-compatible endpoint."""
+
+    base_url: str | None = None
+    """Endpoint URL; default is OPENAI_BASE_URL or OpenAI itself."""
+
+    mode: Literal["auto", "json_schema", "tools", "json"] = "auto"
+    """Structured-output mode; auto picks strict json_schema for OpenAI, JSON-schema mode elsewhere."""
+
+    max_retries: int = Field(2, ge=0, le=5)
+    """Re-asks after a validation failure before falling back to the offline proposal."""
+
+    send_values: bool = True
+    """Send sample source values to the model; false keeps every raw value on this machine."""
+
+    timeout_seconds: float = 120.0
+    """Per-call timeout."""
+
+
+class HighLevelSettings(BaseModel):
+    base_url: str = "https://services.leadconnectorhq.com"
+    """API root; point it at ``hlmap sandbox serve`` to rehearse locally."""
+
+    location_id: str | None = None
+    """The sub-account (location) being migrated into."""
+
+    token_env: str = "HIGHLEVEL_TOKEN"
+    """Environment variable holding the Private Integration Token or OAuth access token."""
+
+    requests_per_window: int = 100
+    """HighLevel's burst limit per location."""
+
+    window_seconds: float = 10.0
+    """Length of the burst window."""
+
+    max_retries: int = 5
+    """Retries for 429, 5xx and timeouts before an operation is marked failed."""
+
+
+class ExecuteSettings(BaseModel):
+    sample_size: int = Field(100, ge=1, le=500)
+    """Records in a sample run (the seeds call for 50–500)."""
+
+    max_file_mb: float = 25.0
+    """Files above this size are linked from a note instead of uploaded."""
+
+    audit_payloads: bool = False
+    """Write full request payloads (PII) into the audit log."""
+
+
+class Settings(BaseSettings):
+    """All settings of one workspace."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="HLMAP_", env_nested_delimiter="__", extra="ignore", validate_default=True
+    )
+
+    project: str = "migration"
+    """A label for this migration project, shown in reports."""
+
+    ingest: IngestSettings = IngestSettings()
+    profile: ProfileSettings = ProfileSettings()
+    propose: ProposeSettings = ProposeSettings()
+    llm: LLMSettings = LLMSettings()
+    highlevel: HighLevelSettings = HighLevelSettings()
+    execute: ExecuteSettings = ExecuteSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_path = _TOML_PATH.get("path")
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_path is not None and toml_path.exists():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+        return tuple(sources)
+
+
+_TOML_PATH: dict[str, Path | None] = {"path": None}
+
+
+def load_settings(toml_path: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
+    """Settings from ``toml_path`` < environment < ``overrides`` (flags, nested dicts allowed)."""
+    _TOML_PATH["path"] = toml_path
+    try:
+        return Settings(**(overrides or {}))
+    finally:
+        _TOML_PATH["path"] = None

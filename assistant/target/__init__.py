@@ -1,0 +1,1 @@
+"""HighLevel side: catalog from the official spec, destination state, API client."""
