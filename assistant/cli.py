@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
+import sys
 from typing import Any
 
 import typer
@@ -20,25 +22,64 @@ class _ReportingGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except HlmapError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            err_console.print("[bold red]error:[/]", end=" ")
+            err_console.print(str(exc), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(2) from exc
 
 
-app = typer.Typer(
-    name="hlmap",
-    cls=_ReportingGroup,
-    help="Profile a source platform's export, propose its HighLevel map, confirm it, apply it.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+# Which module registers each command. Only the invoked command's module is imported, so
+# `hlmap ingest` does not pay for the review UI, the executor or the stand-in; `--help` loads all.
+COMMANDS: dict[str, str] = {
+    "ingest": "assistant.ingest.commands",
+    "profile": "assistant.profile.commands",
+    "target": "assistant.target.commands",
+    "propose": "assistant.propose.commands",
+    "review": "assistant.review.commands",
+    "plan": "assistant.execute.commands",
+    "apply": "assistant.execute.commands",
+    "rollback": "assistant.execute.commands",
+    "reconcile": "assistant.execute.commands",
+    "eval": "assistant.evals.commands",
+    "batch": "assistant.evals.commands",
+    "sandbox": "assistant.sandbox.commands",
+    "fixtures": "assistant.fixturegen.commands",
+    "demo": "assistant.demo.commands",
+}
 
-# Each stage adds its commands here; a stage with no working command is not registered.
-_COMMAND_MODULES: tuple[str, ...] = ()
 
-for _name in _COMMAND_MODULES:
-    importlib.import_module(_name).register(app)
+def build_app(command: str | None = None) -> typer.Typer:
+    """The Typer app with every command, or only the module that registers ``command``."""
+    app = typer.Typer(
+        name="hlmap",
+        cls=_ReportingGroup,
+        help="Profile a source platform's export, propose its HighLevel map, confirm it, apply it.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+
+    @app.callback()
+    def root() -> None:
+        """Profile a source platform's export, propose its HighLevel map, confirm it, apply it."""
+
+    # The callback keeps the app a group even when only one command module is loaded.
+    modules = [COMMANDS[command]] if command in COMMANDS else list(dict.fromkeys(COMMANDS.values()))
+    for module in modules:
+        importlib.import_module(module).register(app)
+    return app
+
+
+@functools.cache
+def _full_app() -> typer.Typer:
+    return build_app()
+
+
+def __getattr__(name: str) -> Any:
+    """``assistant.cli.app``: the app with every command, built on first use (tests use it)."""
+    if name == "app":
+        return _full_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app()
+    build_app(sys.argv[1] if len(sys.argv) > 1 else None)()

@@ -75,6 +75,15 @@ class LLMSettings(BaseModel):
     timeout_seconds: float = 120.0
     """Per-call timeout."""
 
+    max_tokens: int = 4096
+    """Upper bound on the tokens of one answer."""
+
+    price_input_per_million: float = 0.0
+    """Price of a million input tokens in USD, for the cost estimate (0 for a local model)."""
+
+    price_output_per_million: float = 0.0
+    """Price of a million output tokens in USD, for the cost estimate."""
+
 
 class HighLevelSettings(BaseModel):
     base_url: str = "https://services.leadconnectorhq.com"
@@ -93,7 +102,13 @@ class HighLevelSettings(BaseModel):
     """Length of the burst window."""
 
     max_retries: int = 5
-    """Retries for 429, 5xx and timeouts before an operation is marked failed."""
+    """Retries after a 5xx, a timeout or a dropped connection before an operation is marked failed."""
+
+    max_rate_limited_retries: int = 30
+    """Resends after a 429 (never processed by HighLevel, so safe to resend) before giving up."""
+
+    timeout_seconds: float = 30.0
+    """Per-request timeout; a create that times out is looked up before it is sent again."""
 
 
 class ExecuteSettings(BaseModel):
@@ -105,6 +120,9 @@ class ExecuteSettings(BaseModel):
 
     audit_payloads: bool = False
     """Write full request payloads (PII) into the audit log."""
+
+    currency: str = ""
+    """ISO code of the prices created for catalog products; blank: the location country's currency."""
 
 
 class Settings(BaseSettings):

@@ -21,15 +21,19 @@ from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
 from assistant.workspace import Workspace
 
+# libyaml's C dumper and loader: several times faster than the pure-Python ones on big documents.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def dump_yaml(document: MappingDocument) -> str:
     data = document.model_dump(mode="json", exclude_none=False)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def parse_yaml(text: str, origin: str = "mapping document") -> MappingDocument:
     try:
-        data: Any = yaml.safe_load(text)
+        data: Any = yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader)
     except yaml.YAMLError as exc:
         raise HlmapError(f"{origin}: not valid YAML: {exc}") from exc
     try:

@@ -1,0 +1,127 @@
+"""The demo's steps, in the order a migration engineer runs them."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from rich.console import Console
+from rich.prompt import Confirm
+from rich.table import Table
+
+from assistant.demo.standin import start_standin
+from assistant.demo.steps import StepRunner
+from assistant.errors import HlmapError
+from assistant.fixturegen.generate import PLATFORMS, repo_fixtures_dir
+from assistant.target.state import load_state
+from assistant.workspace import Workspace
+
+WHO = "hlmap demo --yes"
+
+
+def run_demo(
+    workspace: Path, *, platform: str, accept: bool, sample: int, rate_limit: int, console: Console
+) -> None:
+    if platform not in PLATFORMS:
+        raise HlmapError(f"--platform {platform!r}: choose one of {', '.join(PLATFORMS)}")
+    if not accept and not sys.stdin.isatty():
+        raise HlmapError("the review needs a terminal; run `hlmap demo --yes` to accept proposals instead")
+    fixture = repo_fixtures_dir() / platform
+    write_settings(workspace, fixture / "destination.json", console)
+    standin = start_standin(
+        fixture / "destination.json", workspace / "standin-state.json", workspace / "standin.log", rate_limit
+    )
+    console.print(f"Local HighLevel stand-in at {standin.url} (location {standin.location_id})", markup=False)
+    at = ["--location-id", standin.location_id, "--base-url", standin.url]
+    env = {"HIGHLEVEL_TOKEN": standin.token, "HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW": str(rate_limit)}
+    steps = StepRunner(workspace, console, env=env)
+    try:
+        steps.run("1/9 Ingest the source export", ["ingest", str(fixture / "source")])
+        steps.run("2/9 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
+        steps.run("3/9 Snapshot the destination sub-account", ["target", "pull", *at])
+        steps.run("4/9 Propose the map (offline)", ["propose"])
+        if accept:
+            console.rule("[bold]5/9 Accept the proposals above the confidence threshold")
+            accept_above_threshold(workspace, console)
+        else:
+            steps.run("5/9 Review every proposal, then confirm (c)", ["review"], interactive=True)
+            if not Workspace(workspace).confirmed_mapping_path.exists():
+                raise HlmapError("the mapping was not confirmed; nothing was sent to HighLevel")
+        steps.run("6/9 Plan", ["plan"])
+        steps.run(
+            f"7/9 Sample run of {sample} records, with its field-level diff",
+            ["apply", *at, "--sample", str(sample)],
+        )
+        run_id = latest_sample_run(workspace)
+        if not accept and not Confirm.ask(f"Approve sample {run_id} and run in full?", console=console):
+            raise HlmapError(f"sample {run_id} not approved; the full run did not start")
+        steps.run("8/9 Full run", ["apply", *at, "--approve-sample", run_id])
+        steps.run("9/9 Reconcile source, ledger and destination", ["reconcile", *at])
+    finally:
+        standin.stop()
+    show_reports(workspace, console)
+
+
+def write_settings(workspace: Path, destination: Path, console: Console) -> None:
+    """The demo's hlmap.toml: records whose owner matches no user go to the first active user."""
+    state = load_state(destination)
+    fallback = next((u.email for u in state.users if u.email and not u.deleted), None)
+    lines = ['project = "demo"', "", "[propose]", "confidence_threshold = 0.7"]
+    if fallback:
+        lines.append(f'fallback_owner_email = "{fallback}"')
+        console.print(f"Fallback owner for unmatched source users: {fallback} (hlmap.toml)", markup=False)
+    (workspace / "hlmap.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def accept_above_threshold(workspace: Path, console: Console) -> None:
+    """Accept what the proposer is sure of, reject the rest, confirm; show what was decided."""
+    from assistant.review.session import open_session
+
+    ws = Workspace(workspace)
+    try:
+        threshold = ws.settings.propose.confidence_threshold
+        session = open_session(ws, WHO)
+        accepted = session.accept_above(threshold, custom_field_models_confirmed=True)
+        rejected = session.reject_pending()
+        path = session.confirm()
+    finally:
+        ws.close()
+    table = Table(title=f"decisions (threshold {threshold:.2f})")
+    for column in ("kind", "accepted", "rejected (below threshold: not migrated)"):
+        table.add_column(column)
+    kinds_accepted = Counter(item_id.split(":", 1)[0] for item_id in accepted)
+    kinds_rejected = Counter(item_id.split(":", 1)[0] for item_id in rejected)
+    for kind in sorted(set(kinds_accepted) | set(kinds_rejected)):
+        table.add_row(kind, str(kinds_accepted[kind]), str(kinds_rejected[kind]))
+    console.print(table)
+    for item_id in rejected[:15]:
+        console.print(f"  rejected: {item_id}", markup=False, style="yellow")
+    console.print(f"confirmed mapping written to {path}", markup=False)
+
+
+def latest_sample_run(workspace: Path) -> str:
+    ws = Workspace(workspace)
+    try:
+        row = (
+            ws.connect()
+            .execute(
+                "SELECT run_id FROM exec.runs WHERE mode = 'sample' AND status = 'done' "
+                "ORDER BY started_at DESC LIMIT 1"
+            )
+            .fetchone()
+        )
+    finally:
+        ws.close()
+    if row is None:
+        raise HlmapError("the sample run did not finish; see the output above")
+    return str(row[0])
+
+
+def show_reports(workspace: Path, console: Console) -> None:
+    console.rule("[bold]Reports")
+    for path in sorted((workspace / "reports").rglob("*")):
+        if path.is_file():
+            console.print(f"  {path}", markup=False)
+    console.print(f"  {workspace / 'mapping.confirmed.yaml'}", markup=False)
+    console.print(f"Workspace: {workspace} (re-run any step with -w {workspace})", markup=False)

@@ -1,0 +1,104 @@
+"""What a proposer (or a baseline) said, flattened to what the scorer compares.
+
+Rejected items are left out: they are what a human threw away, not what is proposed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
+from assistant.mapping.models import FieldKind, Status
+
+
+@dataclass(frozen=True)
+class PredTarget:
+    kind: str  # standard | custom | skip
+    object: str | None = None
+    field: str | None = None
+    model: str | None = None
+    data_type: str | None = None
+    key: str | None = None  # custom fieldKey
+
+    def label(self) -> str:
+        if self.kind == "skip":
+            return "skip"
+        if self.kind == "standard":
+            return f"{self.object}.{self.field}"
+        return f"custom({self.key}, {self.model}, {self.data_type})"
+
+
+PRED_SKIP = PredTarget("skip")
+
+
+@dataclass(frozen=True)
+class PredStage:
+    stage: str | None
+    status: str
+    pipeline: str | None
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class PredOwner:
+    user_id: str | None
+    user_email: str | None
+
+
+@dataclass
+class Predictions:
+    objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    fields: dict[tuple[str, str], set[PredTarget]] = field(default_factory=dict)
+    stages: dict[tuple[str, str, str], PredStage] = field(default_factory=dict)
+    tags: list[list[str]] = field(default_factory=list)
+    owners: dict[tuple[str, str], PredOwner] = field(default_factory=dict)
+
+    def add_field(self, source_object: str, column: str, target: PredTarget) -> None:
+        self.fields.setdefault((source_object, column), set()).add(target)
+
+
+def norm_value(value: str) -> str:
+    """Stage values and names are compared trimmed and case-folded."""
+    return " ".join(value.split()).casefold()
+
+
+def object_label(obj: ObjectMap) -> frozenset[str]:
+    return frozenset(
+        f"custom_object:{t.custom_object_key}" if t.custom_object_key else t.object.value for t in obj.targets
+    )
+
+
+def field_target(item: FieldMap) -> PredTarget:
+    target = item.target
+    if target.kind == FieldKind.SKIP:
+        return PRED_SKIP
+    spec = target.custom_field
+    if target.kind in (FieldKind.CUSTOM_NEW, FieldKind.CUSTOM_EXISTING) and spec is not None:
+        return PredTarget(
+            "custom", model=spec.model.value, data_type=spec.data_type.value, key=spec.field_key
+        )
+    obj = target.object.value if target.object is not None else None
+    return PredTarget("standard", object=obj, field=target.field)
+
+
+def predictions_from_document(document: MappingDocument) -> Predictions:
+    pred = Predictions()
+    for obj in document.objects:
+        if obj.status != Status.REJECTED:
+            pred.objects[obj.source_object] = object_label(obj)
+    for item in document.fields:
+        if item.status == Status.REJECTED:
+            continue
+        for column in item.source_columns:
+            pred.add_field(item.source_object, column, field_target(item))
+    for stage in document.stages:
+        if stage.status != Status.REJECTED:
+            key = (stage.source_object, stage.source_column, norm_value(stage.source_value))
+            pred.stages[key] = PredStage(
+                stage.stage_name, stage.opportunity_status.value, stage.pipeline_name, stage.flagged
+            )
+    pred.tags = [list(t.members) for t in document.tags if t.status != Status.REJECTED]
+    for owner in document.owners:
+        if owner.status != Status.REJECTED:
+            pred.owners[(owner.source_object, owner.source_key)] = PredOwner(owner.user_id, owner.user_email)
+    return pred

@@ -1,0 +1,211 @@
+"""``hlmap plan | apply | rollback | reconcile | rebuild-reference``."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Annotated, Any
+
+import typer
+
+from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.errors import HlmapError
+from assistant.execute import ledger
+from assistant.execute.apply import RunSummary, run_apply
+from assistant.execute.audit import AuditLog, audit_path
+from assistant.execute.delta import delta_preview
+from assistant.execute.diff import sample_diff, write_reports
+from assistant.execute.plan import build_plan, call_text, preview
+from assistant.execute.prepare import prepare
+from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
+from assistant.execute.rebuild_reference import write_rebuild_reference
+from assistant.execute.reconcile import reconcile, write_report
+from assistant.execute.rollback import rollback, run_to_undo
+from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.target.client import HighLevelClient
+from assistant.target.state import DestinationState
+from assistant.workspace import Workspace
+
+LocationOption = Annotated[
+    str | None, typer.Option("--location-id", help="HighLevel sub-account (location) id.")
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option("--base-url", help="API root (default from settings; the stand-in's URL to rehearse)."),
+]
+
+
+def _workspace(path: Any, location_id: str | None = None, base_url: str | None = None) -> Workspace:
+    return open_workspace(path, {"highlevel": {"location_id": location_id, "base_url": base_url}})
+
+
+def _client(ws: Workspace) -> HighLevelClient:
+    return HighLevelClient.from_settings(ws.settings.highlevel)
+
+
+def _destination(ws: Workspace) -> DestinationState | None:
+    try:
+        from assistant.target.snapshot import load_destination
+
+        return load_destination(ws)
+    except HlmapError:
+        return None
+
+
+def plan_command(
+    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
+    show_requests: Annotated[
+        int, typer.Option("--show-requests", help="Preview N exact request bodies.")
+    ] = 0,
+) -> None:
+    """Compile the confirmed map into an ordered plan and print it (nothing is sent to HighLevel)."""
+    ws = _workspace(workspace)
+    prepared = prepare(ws)
+    con = ws.connect()
+    plan = build_plan(con, prepared, _destination(ws))
+    print_plan(ws, plan)
+    write_rebuild_reference(con, prepared.doc, ws.reports_dir)
+    for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
+        console.print(call_text(call), highlight=False, markup=False)
+
+
+def apply_command(
+    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
+    location_id: LocationOption = None,
+    base_url: BaseUrlOption = None,
+    sample: Annotated[int | None, typer.Option("--sample", help="Migrate N records and diff them.")] = None,
+    delta: Annotated[
+        bool, typer.Option("--delta", help="Create new, update changed records since the full run.")
+    ] = False,
+    approve_sample: Annotated[
+        str | None, typer.Option("--approve-sample", help="Approve a sample run, then run in full.")
+    ] = None,
+    skip_sample: Annotated[
+        bool, typer.Option("--skip-sample", help="Run in full without an approved sample.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
+) -> None:
+    """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
+    ws = _workspace(workspace, location_id, base_url)
+    loc = ws.settings.highlevel.location_id
+    if not loc:
+        raise HlmapError("--location-id is required (or [highlevel] location_id in hlmap.toml)")
+    con = ws.connect()
+    if approve_sample:
+        approve(con, approve_sample)
+    mode = "sample" if sample else "delta" if delta else "full"
+    if mode == "full" and not skip_sample and approved_sample(con, loc) is None:
+        raise HlmapError(
+            "no approved sample: run `hlmap apply --sample N`, read the diff, then "
+            "`hlmap apply --approve-sample RUN_ID` (or pass --skip-sample)"
+        )
+    ledger.ensure(con)
+    full_runs = con.execute(
+        "SELECT count(*) FROM exec.runs WHERE mode = 'full' AND status = 'done' AND location_id = ?", [loc]
+    ).fetchone()
+    if mode == "delta" and not (full_runs and full_runs[0]):
+        raise HlmapError("--delta needs a finished full run into this location first")
+    prepared = prepare(ws)
+    selection = choose_sample(con, prepared.specs, sample) if sample else None
+    if mode == "delta":
+        preview_ = delta_preview(con)
+        console.print(
+            f"delta: {preview_.new} new, {preview_.changed} changed, {preview_.unchanged} unchanged"
+        )
+        for oid in preview_.deleted_in_source[:50]:
+            console.print(f"  deleted in the source (not applied): {oid}", markup=False)
+
+    async def go() -> RunSummary:
+        async with _client(ws) as hl:
+            summary = await run_apply(
+                ws,
+                prepared,
+                hl,
+                mode,
+                selection=selection,
+                console=None if quiet else console,
+                sample_size=sample or 0,
+            )
+            if mode == "sample" and summary.status == "done":
+                rows = await sample_diff(hl, con, summary.run_id, prepared.specs, summary.field_ids)
+                md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
+                bad = sum(1 for r in rows if not r.match)
+                console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
+            return summary
+
+    summary = asyncio.run(go())
+    print_summary(summary)
+    failures = con.execute(
+        """SELECT op_id || ': ' || coalesce(error, '') FROM exec.ledger WHERE run_id = ? AND status = 'failed'
+        ORDER BY pass, op_id""",
+        [summary.run_id],
+    ).fetchall()
+    print_list("Failed operations", [r[0] for r in failures], audit_path(ws.root))
+    if summary.status != "done" or any(p.failed for p in summary.passes):
+        raise typer.Exit(1)
+
+
+def rollback_command(
+    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
+    run: Annotated[str | None, typer.Option("--run", help="Run to undo (default: the latest).")] = None,
+    location_id: LocationOption = None,
+    base_url: BaseUrlOption = None,
+) -> None:
+    """Undo a run: delete what it created, restore what it updated (newest pass first)."""
+    ws = _workspace(workspace, location_id, base_url)
+    con = ws.connect()
+    run_id = run_to_undo(con, run)
+    row = con.execute("SELECT location_id, base_url FROM exec.runs WHERE run_id = ?", [run_id]).fetchone()
+    settings = ws.settings.highlevel.model_copy(
+        update={"location_id": location_id or row[0], "base_url": base_url or row[1]}  # type: ignore[index]
+    )
+
+    async def go() -> Any:
+        async with HighLevelClient.from_settings(settings) as hl:
+            audit = AuditLog(con, audit_path(ws.root), run_id, ws.settings.execute.audit_payloads)
+            return await rollback(hl, con, run_id, audit)
+
+    report = asyncio.run(go())
+    console.print(f"rolled back {run_id}: {report.deleted} deleted, {report.restored} restored")
+    print_list("Left as they were (they existed before the run)", report.kept, audit_path(ws.root))
+    print_list("Could not be undone", report.failed, audit_path(ws.root))
+    console.print("HighLevel cannot undo:")
+    for line in report.cannot_undo:
+        console.print(f"  - {line}", markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def reconcile_command(
+    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
+    location_id: LocationOption = None,
+    base_url: BaseUrlOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Compare source, ledger and destination counts; list what is missing where."""
+    ws = _workspace(workspace, location_id, base_url)
+    con = ws.connect()
+    prepare(ws)  # the current source, compiled
+
+    async def go() -> Any:
+        async with _client(ws) as hl:
+            return await reconcile(hl, con)
+
+    result = asyncio.run(go())
+    path = write_report(result, ws.reports_dir)
+    (ws.reports_dir / "reconciliation.json").write_text(
+        json.dumps(result.to_json(), indent=2), encoding="utf-8"
+    )
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), indent=2))
+    else:
+        print_reconciliation(result, path)
+    if not result.clean:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan_command)
+    app.command("apply")(apply_command)
+    app.command("rollback")(rollback_command)
+    app.command("reconcile")(reconcile_command)

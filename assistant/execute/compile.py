@@ -1,0 +1,258 @@
+"""Compile record specs into ``exec.records`` with whole-table DuckDB SQL.
+
+Each (source object, HighLevel object) pair is one ``INSERT … SELECT`` over its raw table: every
+value goes through its transform in SQL (or a vectorised UDF), the record's values land as one JSON
+object with a hash of it (the delta compares hashes), and every value that failed its transform
+lands in ``exec.transform_errors`` naming the record and field.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from assistant.execute.conditions import row_condition
+from assistant.execute.lines import compile_lines, is_line_spec
+from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
+from assistant.execute.specs import PASSES, RecordSpec, field_key
+from assistant.execute.transforms import maps, udfs
+from assistant.execute.transforms.build import outputs_for
+from assistant.execute.transforms.kinds import Output
+from assistant.execute.transforms.sqltext import cleaned, ident, lit
+from assistant.mapping.items import MappingDocument
+
+if TYPE_CHECKING:  # profiling is a sibling stage: only its model's shape is needed here
+    from assistant.profile.models import ColumnProfile
+
+# A row yields a record only when these hold a value (a client without a company name is no company).
+REQUIRED = {
+    "company": ["name"],
+    "opportunity": ["name"],
+    "task": ["title"],
+    "note": ["body"],
+    "file": ["fileUrl"],
+}
+# HighLevel refuses a create without these: such rows are reported as not migratable instead of failing.
+HIGHLEVEL_NEEDS = {
+    "opportunity": ["pipelineId", "contactId"],
+    "task": ["dueDate", "contactId"],
+    "note": ["contactId"],
+    "file": ["contactId|opportunityId"],  # a document attaches to a contact, or to a job's contact
+    "appointment": ["startTime", "contactId"],
+    "contact_fields": ["contactId"],
+}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    spec: RecordSpec
+    source_rows: int
+    records: int
+    errors: int
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.records (target VARCHAR, source_object VARCHAR, source_key VARCHAR,
+        "row" BIGINT, pass INTEGER, "values" JSON, payload_hash VARCHAR)"""
+    )
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.transform_errors (source_object VARCHAR, target VARCHAR,
+        source_key VARCHAR, "row" BIGINT, field_id VARCHAR, field VARCHAR, error VARCHAR, held BOOLEAN)"""
+    )
+
+
+def compile_all(
+    con: duckdb.DuckDBPyConnection,
+    doc: MappingDocument,
+    specs: list[RecordSpec],
+    profiles: dict[tuple[str, str], ColumnProfile],
+    default_region: str | None,
+    fallback_user: str | None = None,
+) -> list[Compiled]:
+    """``fallback_user`` owns records whose source owner has no matched HighLevel user."""
+    con.execute("SET TimeZone = 'UTC'")
+    udfs.register(con)
+    maps.build_map_tables(con, doc, fallback_user)
+    create_tables(con)
+    tag_map = maps.tag_map(doc)
+    compiled = [
+        _compile(con, spec, doc, profiles, default_region, tag_map) for spec in specs if not is_line_spec(spec)
+    ]
+    for spec in specs:
+        if spec.merge_into:
+            merge_children(con, spec)
+    for spec in specs:  # after every document is compiled: lines go where their document went
+        if is_line_spec(spec):
+            rows, notes = compile_lines(con, spec, profiles, raw_columns(con, spec.source_object))
+            compiled.append(Compiled(spec, rows, notes, 0))
+    _drop_orphans(con)
+    order = {id(spec): i for i, spec in enumerate(specs)}
+    return sorted(compiled, key=lambda c: order[id(c.spec)])
+
+
+def _drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
+    """Records linked to a key no migrated record has (a task of a deleted client) are reported, not sent.
+
+    A link to a company counts when some contact belongs to it: a company's note goes to that contact.
+    """
+    orphan = """json_extract_string(r."values", '$."ref:contactId"') IS NOT NULL
+        AND json_extract_string(r."values", '$."ref:contactId"') NOT IN (
+            SELECT source_key FROM exec.records WHERE target IN ('contact', 'opportunity')
+            UNION SELECT json_extract_string("values", '$."ref:companyId"') FROM exec.records
+            WHERE target = 'contact' AND json_extract_string("values", '$."ref:companyId"') IS NOT NULL)"""
+    con.execute(
+        f"""INSERT INTO exec.transform_errors SELECT r.source_object, r.target, r.source_key, r."row",
+        'ref:contactId', 'contactId',
+        'links to ' || json_extract_string(r."values", '$."ref:contactId"') || ', which is no migrated record: record not migrated',
+        true FROM exec.records r WHERE {orphan}"""
+    )
+    con.execute(f"DELETE FROM exec.records r WHERE {orphan}")
+
+
+def source_key_sql(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> str:
+    """The key column when it is filled and unique, else the record number."""
+    key = spec.object_map.key_column
+    table = f"raw.{ident(spec.source_object)}"
+    if key and key in raw_columns(con, spec.source_object):
+        row = con.execute(
+            f"SELECT count(*) = count(DISTINCT nullif(trim({ident(key)}), '')) FROM {table}"
+        ).fetchone()
+        if row and row[0]:
+            return f"trim({ident(key)})"
+    return 'CAST("_row" AS VARCHAR)'
+
+
+def raw_columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = ?",
+        [table],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _compile(
+    con: duckdb.DuckDBPyConnection,
+    spec: RecordSpec,
+    doc: MappingDocument,
+    profiles: dict[tuple[str, str], ColumnProfile],
+    default_region: str | None,
+    tag_map: dict[str, str | None],
+) -> Compiled:
+    available = raw_columns(con, spec.source_object)
+    key_sql = source_key_sql(con, spec)
+    by_key: dict[str, list[Output]] = defaultdict(list)
+    errors: list[tuple[str, str, str, bool]] = []  # (field id, key, error sql, holds the record back)
+    columns_of: dict[str, list[str]] = {}  # key -> the source columns feeding it
+    for fm in spec.fields:
+        if not set(fm.source_columns) <= available:
+            continue  # reported by the plan as a field whose columns are missing
+        for out in outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm)):
+            by_key[out.key].append(out)
+            columns_of.setdefault(out.key, []).extend(fm.source_columns)
+            if out.error:
+                errors.append((fm.id, out.key, out.error, out.blocks))
+    if spec.merge_into:
+        column = parent_column(spec, profiles, available)
+        by_key[PARENT_KEY].append(Output(PARENT_KEY, cleaned(column) if column else "NULL"))
+    for ref in spec.refs:
+        if ref.key not in by_key and ref.column and ref.column in available:
+            by_key[ref.key].append(Output(ref.key, cleaned(ref.column)))
+        elif ref.key not in by_key:
+            parent_key = 'src."_parent_key"' if "_parent_key" in available else "NULL"
+            source = _same_row_parent(spec, ref.target, key_sql) if ref.same_row else parent_key
+            by_key[ref.key].append(Output(ref.key, source))
+    selects = [f"{key_sql} AS source_key", '"_row" AS "row"', f"{row_condition(spec, doc, available)} AS taken"]
+    names: dict[str, str] = {}
+    for i, (key, outs) in enumerate(by_key.items()):
+        names[key] = f"v{i}"
+        selects.append(f"{_merge(key, outs)} AS v{i}")
+    for i, (_, _, err, _) in enumerate(errors):
+        selects.append(f"{err} AS e{i}")
+    table = f"raw.{ident(spec.source_object)}"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE compile_tmp AS SELECT {', '.join(selects)} FROM {table} AS src"
+    )
+    ref_keys = {r.key for r in spec.refs}
+    values = ", ".join(f"{lit(_json_key(k, ref_keys))}: {names[k]}" for k in by_key)
+    required = [names[k] for k in REQUIRED.get(spec.target, []) if k in names]
+    own = [names[k] for k in by_key if k not in ref_keys]
+    present = (
+        " AND ".join(f"{n} IS NOT NULL" for n in required)
+        if required
+        else (f"coalesce({', '.join(f'CAST({n} AS VARCHAR)' for n in own)}) IS NOT NULL" if own else "false")
+    )
+    present = f"taken AND {present}"
+    needed = [(k, _any_of(k, names)) for k in HIGHLEVEL_NEEDS.get(spec.target, [])]
+    complete = " AND ".join(f"{n} IS NOT NULL" if n else "false" for _, n in needed) or "true"
+    holding = [f"e{i}" for i, e in enumerate(errors) if e[3]]
+    free = f"coalesce({', '.join(holding)}) IS NULL" if holding else "true"  # no owner/stage left undecided
+    con.execute(
+        f"""INSERT INTO exec.records SELECT {lit(spec.target)}, {lit(spec.source_object)}, source_key, "row",
+        {PASSES[spec.target]}, v.j, md5(CAST(v.j AS VARCHAR))
+        FROM (SELECT *, to_json({{{values}}}) AS j FROM compile_tmp WHERE ({present}) AND {complete} AND {free}) AS v"""
+    )
+    for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
+        message = _needs_message(spec.hl_object, key, columns_of)
+        con.execute(
+            f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
+            source_key, "row", {lit("required:" + key)}, {lit(key)}, {lit(message)}, true
+            FROM compile_tmp WHERE ({present}) AND {free} AND {f"{name} IS NULL" if name else "true"}"""
+        )
+    for i, (field_id, key, _, holds) in enumerate(errors):
+        rows = f"({present})" if holds else "true"  # a held-back record is reported only when it is one
+        con.execute(
+            f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
+            source_key, "row", {lit(field_id)}, {lit(key)}, e{i}, {"true" if holds else "false"}
+            FROM compile_tmp WHERE e{i} IS NOT NULL AND {rows}"""
+        )
+    counts = con.execute(
+        """SELECT (SELECT count(*) FROM compile_tmp),
+        (SELECT count(*) FROM exec.records WHERE target = ? AND source_object = ?),
+        (SELECT count(*) FROM exec.transform_errors WHERE target = ? AND source_object = ?)""",
+        [spec.target, spec.source_object, spec.target, spec.source_object],
+    ).fetchone()
+    con.execute("DROP TABLE compile_tmp")
+    assert counts is not None
+    return Compiled(spec, int(counts[0]), int(counts[1]), int(counts[2]))
+
+
+def _needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]]) -> str:
+    sources = sorted({c for k in key.split("|") for c in columns_of.get(k, [])})
+    blank = f"; {', '.join(repr(c) for c in sources)} is blank" if sources else "; nothing is mapped to it"
+    return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object}{blank}: record not migrated"
+
+
+def _same_row_parent(spec: RecordSpec, target: str, key_sql: str) -> str:
+    """The row's own key as its parent's, only when that row made such a parent (a company is optional)."""
+    if target != "company":
+        return key_sql
+    made = (
+        f"SELECT source_key FROM exec.records WHERE target = 'company' AND source_object = {lit(spec.source_object)}"
+    )
+    return f"CASE WHEN {key_sql} IN ({made}) THEN {key_sql} END"
+
+
+def _any_of(keys: str, names: dict[str, str]) -> str | None:
+    """SQL that is NULL when none of the ``|``-separated keys has a value (None: none is mapped)."""
+    cols = [names[k] for k in keys.split("|") if k in names]
+    return f"coalesce({', '.join(cols)})" if cols else None
+
+
+def _json_key(key: str, ref_keys: set[str]) -> str:
+    return f"ref:{key}" if key in ref_keys else key
+
+
+def _merge(key: str, outs: list[Output]) -> str:
+    """Several field maps feeding one key: tags add up, anything else takes the first filled value."""
+    if len(outs) == 1:
+        return outs[0].value
+    if key == "tags":
+        joined = ", ".join(f"coalesce({o.value}, [])" for o in outs)
+        return f"nullif(list_sort(list_distinct(flatten([{joined}]))), [])"
+    if any(o.append for o in outs):  # lines of one text, in the map's order, blank ones left out
+        return f"nullif(concat_ws(chr(10), {', '.join(f'CAST({o.value} AS VARCHAR)' for o in outs)}), '')"
+    return f"coalesce({', '.join(o.value for o in outs)})"

@@ -1,0 +1,184 @@
+"""The field-level diff of a sample: every field sent, read back from HighLevel by id, compared.
+
+One row per (record, field): source value, the value we expected HighLevel to hold, the value it
+holds, and whether they match. Written as Markdown (for people) and CSV (for spreadsheets).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from assistant.execute.sender import read_back
+from assistant.execute.specs import RecordSpec, field_key
+from assistant.execute.transforms.sqltext import ident
+from assistant.target.client import HighLevelClient
+from assistant.target.errors import HighLevelError
+
+SKIP_KEYS = frozenset({"locationId"})
+
+
+@dataclass
+class DiffRow:
+    object: str
+    source_key: str
+    hl_id: str
+    field: str
+    source: str
+    expected: str
+    actual: str
+    match: bool
+
+
+def normal(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(sorted(normal(v) for v in value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]00:?00)?", text):
+        text = text[:19] + "Z"
+    return text.lower()
+
+
+VALUE_KEYS = ("field_value", "value", "fieldValue", "fieldValueString", "fieldValueNumber", "fieldValueArray")
+
+
+def custom_value(item: dict[str, Any]) -> Any:
+    """A custom field value, whichever key this HighLevel answer spells it with."""
+    return next((item[k] for k in VALUE_KEYS if k in item), None)
+
+
+def _custom(values: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in values or []:
+        if isinstance(item, dict) and item.get("id"):
+            out[str(item["id"])] = custom_value(item)
+    return out
+
+
+def compare(sent: dict[str, Any], actual: dict[str, Any]) -> list[tuple[str, Any, Any, bool]]:
+    rows: list[tuple[str, Any, Any, bool]] = []
+    for key, expected in sent.items():
+        if key in SKIP_KEYS:
+            continue
+        if key == "customFields":
+            have = _custom(actual.get("customFields"))
+            for fid, value in _custom(expected).items():
+                rows.append(
+                    (f"customField {fid}", value, have.get(fid), normal(value) == normal(have.get(fid)))
+                )
+        elif key == "properties" and isinstance(expected, dict):
+            props = actual.get("properties") or {}
+            for name, value in expected.items():
+                rows.append((name, value, props.get(name), normal(value) == normal(props.get(name))))
+        else:
+            rows.append((key, expected, actual.get(key), normal(expected) == normal(actual.get(key))))
+    return rows
+
+
+def source_columns(spec: RecordSpec) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for fm in spec.fields:
+        out.setdefault(field_key(fm), []).extend(fm.source_columns)
+    return out
+
+
+async def sample_diff(
+    hl: HighLevelClient,
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    specs: list[RecordSpec],
+    field_ids: dict[str, str],
+) -> list[DiffRow]:
+    """Read back every record the run wrote; ``field_ids`` is custom field key -> id."""
+    key_of = {fid: "cf:" + key for key, fid in field_ids.items()}
+    by_kind = {(s.hl_object, s.source_object): s for s in specs}
+    rows = con.execute(
+        """SELECT object, source_object, source_key, hl_id, parent_id, sent, outcome FROM exec.ledger
+        WHERE run_id = ? AND status = 'done' AND action IN ('create', 'update')
+        ORDER BY pass, source_object, source_key""",
+        [run_id],
+    ).fetchall()
+    out: list[DiffRow] = []
+    for target, source_object, key, hl_id, parent_id, sent_json, outcome in rows:
+        spec = by_kind.get((target, source_object))
+        if spec is None or not sent_json:
+            continue
+        if outcome == "existing":  # HighLevel matched it to a record already there: nothing was written
+            note = f"duplicate of {hl_id}: values not written"
+            out.append(DiffRow(target, key, hl_id, "*", "", "a new record", note, False))
+            continue
+        sent = json.loads(sent_json)
+        try:
+            actual = await read_back(hl, target, hl_id, parent_id, spec.custom_object_key)
+        except HighLevelError as exc:
+            out.append(DiffRow(target, key, hl_id, "*", "", "record", f"not readable: {exc}", False))
+            continue
+        source = _source_row(con, spec, key)
+        columns = source_columns(spec)
+        for fname, expected, got, ok in compare(sent, actual):
+            lookup = key_of.get(fname.removeprefix("customField "), fname)
+            src = " | ".join(str(source.get(c) or "") for c in columns.get(lookup, []))
+            out.append(DiffRow(target, key, hl_id, fname, src, normal(expected), normal(got), ok))
+    return out
+
+
+def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> dict[str, Any]:
+    from assistant.execute.compile import source_key_sql
+
+    cursor = con.execute(
+        f"SELECT * FROM raw.{ident(spec.source_object)} WHERE {source_key_sql(con, spec)} = ? LIMIT 1", [key]
+    )
+    row = cursor.fetchone()
+    names = [d[0] for d in cursor.description or []]
+    return dict(zip(names, row, strict=True)) if row else {}
+
+
+def write_reports(rows: list[DiffRow], folder: Path, run_id: str) -> tuple[Path, Path]:
+    md_path = folder / f"sample-diff-{run_id}.md"
+    csv_path = folder / f"sample-diff-{run_id}.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            ["object", "source_key", "highlevel_id", "field", "source", "expected", "actual", "match"]
+        )
+        for r in rows:
+            writer.writerow(
+                [r.object, r.source_key, r.hl_id, r.field, r.source, r.expected, r.actual, r.match]
+            )
+    mismatches = [r for r in rows if not r.match]
+    records = len({(r.object, r.source_key) for r in rows})
+    lines = [
+        f"# Sample diff — run {run_id}",
+        "",
+        f"{records} records, {len(rows)} fields compared, {len(mismatches)} mismatches.",
+        "",
+        f"Approve with `hlmap apply --approve-sample {run_id} --location-id …` once every row below "
+        "is right.",
+        "",
+        "| object | source key | field | source | expected | actual | match |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.object} | {_md(r.source_key)} | {_md(r.field)} | {_md(r.source)} | {_md(r.expected)} "
+        f"| {_md(r.actual)} "
+        f"| {'yes' if r.match else '**NO**'} |"
+        for r in rows
+    ]
+    md_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return md_path, csv_path
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")[:120]

@@ -1,0 +1,71 @@
+"""Child rows whose values belong on their parent's record (addresses of a client, say).
+
+They compile like any record, then their values fill the keys the parent's record leaves empty
+(the first child row per parent wins) and they are removed as records of their own: a contact with
+its address costs one request, not two.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+import duckdb
+
+from assistant.execute.specs import RecordSpec
+
+if TYPE_CHECKING:
+    from assistant.profile.models import ColumnProfile
+
+PARENT_KEY = "_merge_parent"
+
+
+def parent_column(
+    spec: RecordSpec, profiles: dict[tuple[str, str], ColumnProfile], columns: set[str]
+) -> str | None:
+    """The child column that holds its parent's key: profiling's foreign key, else the nested-array link."""
+    for (table, column), profile in sorted(profiles.items()):
+        fk = profile.foreign_key
+        if table == spec.source_object and fk is not None and fk.target_table == spec.merge_into:
+            return column
+    return "_parent_key" if "_parent_key" in columns else None
+
+
+def merge_children(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:
+    """Fold the spec's compiled rows into its parent's; answers how many parents received values."""
+    children = con.execute(
+        """SELECT "values" FROM exec.records WHERE target = ? AND source_object = ? ORDER BY "row" """,
+        [spec.target, spec.source_object],
+    ).fetchall()
+    first: dict[str, dict[str, Any]] = {}
+    for (raw,) in children:
+        values = json.loads(raw)
+        parent = values.pop(PARENT_KEY, None)
+        if parent is not None:
+            first.setdefault(str(parent), values)
+    con.execute(
+        "DELETE FROM exec.records WHERE target = ? AND source_object = ?", [spec.target, spec.source_object]
+    )
+    parents = con.execute(
+        """SELECT source_key, "values" FROM exec.records WHERE target = ? AND source_object = ?""",
+        [spec.target, spec.merge_into],
+    ).fetchall()
+    updates = []
+    for key, raw in parents:
+        extra = first.get(key)
+        if not extra:
+            continue
+        values = json.loads(raw)
+        for name, value in extra.items():
+            if values.get(name) is None and not name.startswith("ref:"):
+                values[name] = value
+        text = json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+        updates.append((text, hashlib.md5(text.encode()).hexdigest(), key))
+    if updates:
+        con.executemany(
+            f"""UPDATE exec.records SET "values" = ?, payload_hash = ?
+            WHERE target = '{spec.target}' AND source_object = '{spec.merge_into}' AND source_key = ?""",
+            updates,
+        )
+    return len(updates)

@@ -1,0 +1,96 @@
+"""Terminal output of ``plan`` and ``apply``: the ordered plan and a run's per-pass summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.table import Table
+
+from assistant.cli_common import console
+from assistant.execute.apply import RunSummary
+from assistant.execute.plan import Plan
+from assistant.execute.reconcile import Reconciliation
+from assistant.workspace import Workspace
+
+
+def print_plan(ws: Workspace, plan: Plan) -> None:
+    hl = ws.settings.highlevel
+    table = Table(title="Plan (in this order)")
+    for col in ("pass", "records", "requests", "source rows", "transform errors"):
+        table.add_column(col)
+    table.add_row(
+        "schema: custom fields + tags",
+        str(plan.fields_to_create + plan.tags_to_create),
+        str(plan.schema_requests),
+        "",
+        "",
+    )
+    last_contact = max((i for i, ln in enumerate(plan.lines) if ln.name.startswith("contact:")), default=-1)
+    for i, step in enumerate(plan.lines):
+        table.add_row(
+            step.name, str(step.records), str(step.requests), str(step.source_rows), str(step.errors)
+        )
+        if i == last_contact:
+            table.add_row("company links (bulk)", "", str(plan.link_requests), "", "")
+    console.print(table)
+    seconds = plan.seconds(hl.requests_per_window, hl.window_seconds)
+    console.print(
+        f"{plan.total_requests} requests ≈ {seconds / 60:.1f} min at {hl.requests_per_window} per "
+        f"{hl.window_seconds:g} s"
+    )
+    comp = plan.compatibility
+    console.print(
+        f"Compatibility: {comp['one_to_one']} of {comp['objects']} objects map 1:1; need an object mapping: "
+        f"{', '.join(comp['need_transformation']) or 'none'}; complexity {comp['grade']}; "
+        f"run time ≈ {comp['run_hours_at_limit']} h at the rate limit"
+    )
+    if plan.cannot:
+        console.print("[bold]Cannot migrate as records:[/]")
+        for line in plan.cannot:
+            console.print(f"  - {line}", highlight=False, markup=False)
+
+
+def print_summary(summary: RunSummary) -> None:
+    table = Table(title=f"run {summary.run_id} ({summary.mode}): {summary.status}")
+    for col in ("pass", "created", "updated", "skipped", "failed"):
+        table.add_column(col)
+    for p in summary.passes:
+        table.add_row(p.name, str(p.done), str(p.updated), str(p.skipped), str(p.failed))
+    console.print(table)
+    console.print(f"{summary.requests} requests sent")
+    for problem in summary.problems:
+        console.print(f"[yellow]setup:[/] {problem}", highlight=False)
+
+
+SHOWN = 10  # items of a long list printed in the terminal; the report file has every one
+
+
+def print_list(title: str, items: list[str], report: Path | None = None) -> None:
+    """A count, the first few items, and where the rest are: hundreds of lines help nobody on screen."""
+    if not items:
+        return
+    console.print(f"{title}: {len(items)}", highlight=False, markup=False)
+    for item in items[:SHOWN]:
+        console.print(f"  - {item}", highlight=False, markup=False)
+    if len(items) > SHOWN:
+        where = f" (all in {report})" if report else ""
+        console.print(f"  … and {len(items) - SHOWN} more{where}", highlight=False, markup=False)
+
+
+def print_reconciliation(result: Reconciliation, report: Path) -> None:
+    table = Table(title=f"Reconciliation: {'clean' if result.clean else 'NOT clean'}")
+    for col in ("object", "source", "ledger", "destination", "equal"):
+        table.add_column(col)
+    for o in result.objects:
+        table.add_row(o.object, str(o.source), str(o.ledger), str(o.destination), "yes" if o.equal else "NO")
+    console.print(table)
+    for o in result.objects:
+        print_list(f"{o.object}: missing in HighLevel", o.missing_in_destination, report)
+        print_list(f"{o.object}: not migrated", o.missing_in_ledger, report)
+    fields = [f"{k}: {n} records" for k, n in sorted(result.custom_fields_missing.items())]
+    print_list("Custom fields with missing values", fields, report)
+    print_list("Duplicates matched to an existing record (values not written)", result.duplicates, report)
+    print_list("Orphans", result.orphans, report)
+    totals = ", ".join(f"{k} {v}" for k, v in sorted(result.destination_totals.items()))
+    console.print(f"Destination totals (everything in the location): {totals}", highlight=False)
+    console.print(f"Report: {report}", highlight=False, markup=False)

@@ -1,0 +1,160 @@
+"""``hlmap reconcile``: source vs ledger vs destination, per object, plus what is missing where.
+
+Counts: records the source compiles to, records the ledger says are migrated, and how many of
+those HighLevel really holds. It lists records missing on either side, custom fields sent with a
+value that the destination does not hold, and orphans (tasks and notes whose contact is gone).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from assistant.execute import destination, ledger
+from assistant.target.client import HighLevelClient
+
+LISTED = ("contact", "company", "opportunity", "product")
+
+
+@dataclass
+class ObjectCount:
+    object: str
+    source: int = 0
+    ledger: int = 0
+    destination: int = 0
+    missing_in_destination: list[str] = field(default_factory=list)
+    missing_in_ledger: list[str] = field(default_factory=list)
+
+    @property
+    def equal(self) -> bool:
+        return self.source == self.ledger == self.destination
+
+
+@dataclass
+class Reconciliation:
+    objects: list[ObjectCount]
+    custom_fields_missing: dict[str, int] = field(default_factory=dict)
+    orphans: list[str] = field(default_factory=list)
+    destination_totals: dict[str, int] = field(default_factory=dict)
+    duplicates: list[str] = field(
+        default_factory=list
+    )  # source records HighLevel matched to one already there
+
+    @property
+    def clean(self) -> bool:
+        return all(o.equal for o in self.objects) and not self.orphans and not self.custom_fields_missing
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["clean"] = self.clean
+        return data
+
+
+async def reconcile(hl: HighLevelClient, con: duckdb.DuckDBPyConnection) -> Reconciliation:
+    source = dict(con.execute("SELECT target, count(*) FROM exec.records GROUP BY target").fetchall())
+    keys = con.execute("SELECT target, source_object, source_key FROM exec.records").fetchall()
+    migrated = ledger.created_ids(con)
+    parents = dict(
+        con.execute(
+            """SELECT op_id, parent_id FROM exec.ledger WHERE status = 'done' AND parent_id IS NOT NULL"""
+        ).fetchall()
+    )
+    listed = {
+        "contact": await destination.all_contacts(hl),
+        "company": await destination.all_businesses(hl),
+        "opportunity": await destination.all_opportunities(hl),
+    }
+    if "product" in source:
+        listed["product"] = await destination.all_products(hl)
+    by_target: dict[str, dict[str, str]] = defaultdict(dict)
+    for oid, hl_id in migrated.items():
+        target = oid.split(":", 1)[0]
+        if target in source:
+            by_target[target][oid] = hl_id
+    contacts_alive = set(listed["contact"])
+    for kind in ("task", "note"):
+        if kind in by_target:
+            owners = {parents.get(oid, "") for oid in by_target[kind]}
+            listed[kind] = {
+                i: {"contactId": c} for i, c in (await destination.children(hl, owners, kind + "s")).items()
+            }
+    out = Reconciliation([], destination_totals={k: len(v) for k, v in listed.items() if k in LISTED})
+    expected_keys: dict[str, set[str]] = defaultdict(set)
+    for target, src, key in keys:
+        expected_keys[target].add(f"{target}:{src}:{key}")
+    for target in sorted(source):
+        count = ObjectCount(target, source=int(source[target]), ledger=len(by_target[target]))
+        have = listed.get(target)
+        for oid, hl_id in sorted(by_target[target].items()):
+            if have is None or hl_id in have:
+                count.destination += 1
+            else:
+                count.missing_in_destination.append(f"{oid} → {hl_id}")
+        count.missing_in_ledger = sorted(expected_keys[target] - set(by_target[target]))
+        out.objects.append(count)
+    for kind in ("task", "note"):
+        for oid in by_target.get(kind, {}):
+            if parents.get(oid) and parents[oid] not in contacts_alive:
+                out.orphans.append(f"{oid}: contact {parents[oid]} is gone")
+    out.custom_fields_missing = _custom_fields_missing(con, listed["contact"])
+    out.duplicates = [
+        f"{oid} → {hl_id} (values not written: review the duplicate)"
+        for oid, hl_id in con.execute(
+            """SELECT op_id, hl_id FROM exec.ledger WHERE status = 'done' AND outcome = 'existing'
+            QUALIFY row_number() OVER (PARTITION BY op_id ORDER BY updated_at DESC) = 1 ORDER BY op_id"""
+        ).fetchall()
+    ]
+    return out
+
+
+def _custom_fields_missing(con: duckdb.DuckDBPyConnection, contacts: dict[str, Any]) -> dict[str, int]:
+    """Custom field id -> contacts we sent a value for that HighLevel does not hold."""
+    rows = con.execute(
+        """SELECT hl_id, sent FROM exec.ledger WHERE object = 'contact' AND status = 'done'
+        AND action IN ('create', 'update') AND outcome <> 'existing' AND sent IS NOT NULL"""
+    ).fetchall()
+    missing: dict[str, int] = defaultdict(int)
+    for hl_id, sent in rows:
+        held = {
+            c.get("id"): c.get("value", c.get("field_value"))
+            for c in (contacts.get(hl_id) or {}).get("customFields") or []
+        }
+        if hl_id not in contacts:
+            continue
+        for item in json.loads(sent).get("customFields") or []:
+            if item.get("field_value") not in (None, "") and held.get(item.get("id")) in (None, ""):
+                missing[str(item.get("id"))] += 1
+    return dict(missing)
+
+
+def write_report(result: Reconciliation, folder: Path) -> Path:
+    lines = ["# Reconciliation", "", f"Clean: {'yes' if result.clean else 'NO'}", ""]
+    lines += ["| object | source | ledger | destination | equal |", "|---|---|---|---|---|"]
+    lines += [
+        f"| {o.object} | {o.source} | {o.ledger} | {o.destination} | {'yes' if o.equal else '**NO**'} |"
+        for o in result.objects
+    ]
+    for o in result.objects:
+        if o.missing_in_destination or o.missing_in_ledger:
+            lines += ["", f"## {o.object}", ""]
+            lines += [f"- missing in HighLevel: {m}" for m in o.missing_in_destination]
+            lines += [f"- not migrated: {m}" for m in o.missing_in_ledger]
+    if result.custom_fields_missing:
+        lines += ["", "## Custom fields with missing values", ""]
+        lines += [f"- {k}: {n} records" for k, n in sorted(result.custom_fields_missing.items())]
+    if result.duplicates:
+        lines += ["", "## Duplicates matched to an existing record", ""] + [
+            f"- {d}" for d in result.duplicates
+        ]
+    if result.orphans:
+        lines += ["", "## Orphans", ""] + [f"- {o}" for o in result.orphans]
+    totals = ", ".join(f"{k} {v}" for k, v in sorted(result.destination_totals.items()))
+    lines += ["", f"Destination totals (everything in the location): {totals}"]
+    path = folder / "reconciliation.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

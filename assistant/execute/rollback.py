@@ -1,0 +1,160 @@
+"""``hlmap rollback``: undo one run, newest pass first.
+
+Records the run created are deleted (children before parents), records it updated get their
+captured previous values back, and custom fields and tags it created are removed. What HighLevel
+cannot undo is reported: a deleted contact's conversations, and custom object schemas (no DELETE).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from assistant.errors import HlmapError
+from assistant.execute import ledger
+from assistant.execute.audit import AuditLog
+from assistant.execute.diff import custom_value
+from assistant.target.client import HighLevelClient
+from assistant.target.errors import HighLevelError, NotFound
+
+ALWAYS = (
+    "Deleting a contact also deletes its conversations, and any notes or tasks added to it in HighLevel "
+    "after the run; those cannot be restored.",
+    "Custom object schemas have no DELETE in HighLevel: any created for this migration stay.",
+)
+RESTORABLE = {
+    "contact": "/contacts/{contactId}",
+    "opportunity": "/opportunities/{id}",
+    "company": "/businesses/{businessId}",
+    "product": "/products/{productId}",
+}
+
+
+@dataclass
+class RollbackReport:
+    run_id: str
+    deleted: int = 0
+    restored: int = 0
+    kept: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    cannot_undo: list[str] = field(default_factory=lambda: list(ALWAYS))
+
+
+def run_to_undo(con: duckdb.DuckDBPyConnection, run_id: str | None) -> str:
+    ledger.ensure(con)
+    if run_id:
+        row = con.execute("SELECT run_id FROM exec.runs WHERE run_id = ?", [run_id]).fetchone()
+    else:
+        row = con.execute(
+            "SELECT run_id FROM exec.runs WHERE status <> 'rolled_back' ORDER BY started_at DESC LIMIT 1"
+        ).fetchone()
+    if row is None:
+        raise HlmapError(f"no run {run_id or 'to roll back'} in this workspace's ledger")
+    return str(row[0])
+
+
+async def rollback(
+    hl: HighLevelClient, con: duckdb.DuckDBPyConnection, run_id: str, audit: AuditLog
+) -> RollbackReport:
+    report = RollbackReport(run_id)
+    rows = con.execute(
+        """SELECT op_id, action, object, source_object, source_key, hl_id, parent_id, outcome, sent,
+        previous_values FROM exec.ledger WHERE run_id = ? AND status IN ('done', 'started')
+        ORDER BY pass DESC, updated_at DESC""",
+        [run_id],
+    ).fetchall()
+    ours = {
+        r[5] for r in rows if r[7] in ("created", "recovered")
+    }  # duplicates of these are merged, not kept
+    for op_id, action, obj, src, key, hl_id, parent_id, outcome, sent, previous in rows:
+        if action == "link" or hl_id is None:
+            ledger.mark(con, run_id, op_id, "rolled_back")
+            continue
+        if outcome == "existing":  # HighLevel called it a duplicate: not ours to delete under this op
+            if hl_id not in ours:
+                report.kept.append(f"{obj} {hl_id} ({src}:{key}) existed before the run: left as it was")
+            ledger.mark(con, run_id, op_id, "rolled_back")
+            continue
+        try:
+            if action == "update":
+                await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
+                report.restored += 1
+                audit.write("restore", obj, src, key, hl_id, "restored")
+            else:
+                await _delete(hl, obj, hl_id, parent_id, json.loads(sent or "{}"))
+                report.deleted += 1
+                audit.write("delete", obj, src, key, hl_id, "deleted")
+        except HighLevelError as exc:
+            if obj == "association":  # a definition, not data: say so and go on
+                report.cannot_undo.append(f"association {key} ({hl_id}) could not be deleted: {exc}")
+                ledger.mark(con, run_id, op_id, "rolled_back", str(exc))
+                continue
+            report.failed.append(f"{obj} {hl_id}: {exc}")
+            audit.write("error", obj, src, key, hl_id, "rollback failed", str(exc))
+            continue
+        ledger.mark(con, run_id, op_id, "rolled_back")
+    audit.flush()
+    ledger.finish_run(con, run_id, "rolled_back" if not report.failed else "rollback_incomplete")
+    return report
+
+
+async def _delete(
+    hl: HighLevelClient, obj: str, hl_id: str, parent_id: str | None, sent: dict[str, Any]
+) -> None:
+    if obj == "contact":
+        await hl.contacts.delete(hl_id)
+    elif obj == "company":
+        await hl.records.delete_business(hl_id)
+    elif obj == "opportunity":
+        await hl.opportunities.delete(hl_id)
+    elif obj == "task":
+        await hl.contacts.delete_task(parent_id or "", hl_id)
+    elif obj == "note":
+        await hl.contacts.delete_note(parent_id or "", hl_id)
+    elif obj == "appointment":
+        await hl.location.delete_appointment(hl_id)
+    elif obj == "custom_object":
+        await hl.records.delete_record(parent_id or "", hl_id)
+    elif obj == "product":
+        await hl.files.delete_product(hl_id)
+    elif obj == "price":  # gone already when its product went first
+        with contextlib.suppress(NotFound):
+            await hl.files.delete_price(parent_id or "", hl_id)
+    elif obj == "media":
+        await hl.files.delete_media(hl_id)
+    elif obj == "relation":
+        await hl.transport.request(
+            "DELETE", "/associations/relations/{relationId}", path_params={"relationId": hl_id}
+        )
+    elif obj == "association":
+        await hl.transport.request(
+            "DELETE", "/associations/{associationId}", path_params={"associationId": hl_id}
+        )
+    elif obj == "tag":
+        await hl.location.delete_tag(hl_id)
+    elif obj == "custom_field":
+        if "model" in sent:
+            await hl.location.delete_custom_field(hl_id)
+        else:
+            await hl.records.delete_object_field(hl_id)
+    else:
+        raise HlmapError(f"rollback does not know how to delete a {obj}")
+
+
+async def _restore(hl: HighLevelClient, obj: str, hl_id: str, previous: dict[str, Any]) -> None:
+    if "customFields" in previous:
+        previous["customFields"] = [
+            {"id": item["id"], "field_value": custom_value(item)}
+            for item in previous.get("customFields") or []
+            if isinstance(item, dict) and item.get("id")
+        ]
+    body = {k: v for k, v in previous.items() if v is not None}
+    template = RESTORABLE.get(obj)
+    if template is None:
+        raise HlmapError(f"rollback cannot restore a {obj}'s previous values")
+    param = template.rsplit("{", 1)[1].rstrip("}")
+    await hl.transport.request("PUT", template, path_params={param: hl_id}, json_body=body)

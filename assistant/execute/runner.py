@@ -1,0 +1,187 @@
+"""Run the record passes against HighLevel, one ledgered request at a time, in dependency order.
+
+Before a request leaves, its ledger row says ``started``; after the answer, ``done`` (with the
+HighLevel id) or ``failed`` (with HighLevel's message). An operation found ``started`` from a
+killed run is looked up in HighLevel first, and only sent when the record is not there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from assistant.execute import ledger
+from assistant.execute.audit import AuditLog
+from assistant.execute.calls import Call, Ids, build_call, op_id
+from assistant.execute.sender import find_existing, send_create, send_update
+from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
+from assistant.target.client import HighLevelClient
+from assistant.target.errors import HighLevelError
+
+Progress = Callable[[str, int], None]  # (pass name, records handled so far in it)
+
+
+@dataclass
+class PassResult:
+    name: str
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    updated: int = 0
+
+
+@dataclass
+class RunContext:
+    hl: HighLevelClient
+    con: duckdb.DuckDBPyConnection
+    run_id: str
+    ids: Ids
+    audit: AuditLog
+    stop: asyncio.Event
+    delta: bool = False
+    max_file_mb: float = 25.0
+    currency: str = "USD"  # of the prices of catalog products
+    results: list[PassResult] = field(default_factory=list)
+
+
+def records(
+    con: duckdb.DuckDBPyConnection, spec: RecordSpec, selection: set[str] | None
+) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """(source key, values, payload hash) of the spec's records, in source order."""
+    cursor = con.cursor()
+    cursor.execute(
+        """SELECT source_key, "values", payload_hash FROM exec.records
+        WHERE target = ? AND source_object = ? ORDER BY "row" """,
+        [spec.target, spec.source_object],
+    )
+    while batch := cursor.fetchmany(1000):
+        for key, values, digest in batch:
+            if selection is None or op_id(spec.target, spec.source_object, key) in selection:
+                yield key, json.loads(values), digest
+    cursor.close()
+
+
+async def run_spec(
+    ctx: RunContext, spec: RecordSpec, selection: set[str] | None, progress: Progress
+) -> PassResult:
+    result = PassResult(spec.name)
+    known = ledger.current(ctx.con)
+    for handled, (key, values, digest) in enumerate(records(ctx.con, spec, selection), start=1):
+        if ctx.stop.is_set():
+            break
+        oid = op_id(spec.target, spec.source_object, key)
+        await _one(ctx, spec, oid, key, values, digest, known.get(oid), result)
+        progress(spec.name, handled)
+    ctx.results.append(result)
+    return result
+
+
+async def _one(
+    ctx: RunContext,
+    spec: RecordSpec,
+    oid: str,
+    key: str,
+    values: dict[str, Any],
+    digest: str,
+    prior: ledger.Entry | None,
+    result: PassResult,
+) -> None:
+    existing_id: str | None = None
+    if prior is not None and prior.status == "done":
+        existing_id = prior.hl_id
+        if not ctx.delta or prior.payload_hash == digest:
+            result.skipped += 1
+            if ctx.delta:
+                ctx.audit.write("skip", spec.target, spec.source_object, key, existing_id, "unchanged")
+            if spec.target == "product" and existing_id:  # a run killed between product and price
+                call = build_call(spec, values, ctx.ids, ctx.hl.location_id)
+                await _price(ctx, call, spec, key, existing_id, result)
+            return
+    call = build_call(spec, values, ctx.ids, ctx.hl.location_id, update_of=existing_id)
+    if spec.target == "contact_fields":  # always an update, of the contact the document names
+        existing_id = call.path_params.get("contactId") or None
+    action = "update" if existing_id else "create"
+    op = ledger.Op(oid, PASSES[spec.target], action, spec.hl_object, spec.source_object, key, digest)
+    blocking = [m for m in call.missing if m.startswith("ref:") and m[4:] in _required_refs(spec.target)]
+    if blocking:
+        _fail(ctx, op, call, f"parent not migrated: {', '.join(blocking)}", result)
+        return
+    try:
+        if action == "update":
+            await _update(ctx, spec, op, call, existing_id or "")
+            result.updated += 1
+            return
+        ledger.start(ctx.con, ctx.run_id, op, call.body)
+        if prior is not None and prior.status == "started":
+            found = await find_existing(ctx.hl, call)  # a killed run may have created it already
+            if found:
+                ledger.done(ctx.con, ctx.run_id, op.op_id, found, "recovered", parent_id=_parent(call))
+                ctx.ids.add(oid, found)
+                ctx.audit.write("create", spec.target, spec.source_object, key, found, "recovered")
+                result.done += 1
+                await _price(ctx, call, spec, key, found, result)
+                return
+        if spec.target == "file":
+            from assistant.execute.files import upload_if_small
+
+            await upload_if_small(ctx, call, spec.source_object, key, ctx.max_file_mb)
+        created = await send_create(ctx.hl, call)
+    except HighLevelError as exc:
+        _fail(ctx, op, call, str(exc), result)
+        return
+    ledger.done(ctx.con, ctx.run_id, op.op_id, created.id, created.outcome.value, parent_id=_parent(call))
+    ctx.ids.add(oid, created.id)
+    if call.target == "opportunity" and call.body.get("contactId"):
+        ctx.ids.contact_of[created.id] = str(call.body["contactId"])
+    ctx.audit.write(
+        "create", spec.target, spec.source_object, key, created.id, created.outcome.value, payload=call.body
+    )
+    result.done += 1
+    await _price(ctx, call, spec, key, created.id, result)
+
+
+async def _price(
+    ctx: RunContext, call: Call, spec: RecordSpec, key: str, product_id: str, result: PassResult
+) -> None:
+    """A product's price rides right behind it (a second request); a failed price counts as a failure."""
+    if spec.target != "product":
+        return
+    from assistant.execute.products import ensure_price
+
+    if await ensure_price(ctx, call, spec.source_object, key, product_id):
+        result.failed += 1
+
+
+async def _update(ctx: RunContext, spec: RecordSpec, op: ledger.Op, call: Call, hl_id: str) -> None:
+    from assistant.execute.sender import read_back
+
+    current = await read_back(
+        ctx.hl, spec.hl_object, hl_id, call.path_params.get("contactId"), spec.custom_object_key
+    )
+    previous = {k: current.get(k) for k in call.body if k != "locationId"}
+    ledger.start(ctx.con, ctx.run_id, op, call.body, hl_id=hl_id, previous=previous)
+    await send_update(ctx.hl, call)
+    ledger.done(ctx.con, ctx.run_id, op.op_id, hl_id, "updated", parent_id=_parent(call))
+    ctx.audit.write(
+        "update", spec.target, spec.source_object, op.source_key, hl_id, "updated", payload=call.body
+    )
+
+
+def _fail(ctx: RunContext, op: ledger.Op, call: Call, error: str, result: PassResult) -> None:
+    ledger.start(ctx.con, ctx.run_id, op, call.body)
+    ledger.failed(ctx.con, ctx.run_id, op.op_id, error)
+    ctx.audit.write("error", op.object, op.source_object, op.source_key, None, "failed", error)
+    result.failed += 1
+
+
+def _required_refs(target: str) -> set[str]:
+    return {"contactId"} if target in NEEDS_CONTACT else set()
+
+
+def _parent(call: Call) -> str | None:
+    return call.path_params.get("contactId") or call.path_params.get("schemaKey")

@@ -1,0 +1,162 @@
+"""Send a :class:`Call` through the HighLevel client, and find a record a lost create may have made.
+
+Creates go through the client's idempotent methods (a lost answer is looked up before any
+resend). ``find_existing`` answers the same question for an operation a killed process left
+``started``: is the record already in HighLevel?
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.execute.calls import Call
+from assistant.execute.destination import paged
+from assistant.execute.products import find_product
+from assistant.target.client import HighLevelClient
+from assistant.target.errors import CreateOutcomeUnknown, JsonDict
+from assistant.target.idempotent import CreateResult, Lookup, record_id
+
+CHILD_KEYS = {"task": ("title", "dueDate"), "note": ("body",)}
+
+
+async def send_create(hl: HighLevelClient, call: Call) -> CreateResult:
+    body = call.body
+    lookup = _lookup(hl, call)
+    if call.target == "contact":
+        return await hl.contacts.create(body)
+    if call.target == "company":
+        return await hl.records.create_business(body)
+    if call.target == "opportunity":
+        return await hl.opportunities.create(body)
+    if call.target == "task":
+        return await hl.contacts.create_task(call.path_params["contactId"], body)
+    if call.target == "note":
+        return await hl.contacts.create_note(call.path_params["contactId"], body)
+    if call.target == "appointment":
+        return await hl.location.create_appointment(body, lookup=lookup)
+    if call.target == "product":
+        return await hl.files.create_product(body, lookup=lookup)
+    if call.target == "custom_object":
+        return await hl.records.create_record(
+            call.path_params["schemaKey"], body["properties"], lookup=lookup
+        )
+    raise ValueError(f"no create for {call.target}")
+
+
+async def send_update(hl: HighLevelClient, call: Call) -> JsonDict:
+    return await hl.transport.request(
+        call.method, call.template, path_params=call.path_params, json_body=call.body
+    )
+
+
+async def read_back(
+    hl: HighLevelClient, target: str, hl_id: str, parent_id: str | None, schema_key: str | None
+) -> JsonDict:
+    """The record as HighLevel now holds it (GET by id)."""
+    if target == "contact":
+        return await hl.contacts.get(hl_id)
+    if target == "opportunity":
+        return await hl.opportunities.get(hl_id)
+    if target == "product":
+        answer = await hl.transport.request(
+            "GET", "/products/{productId}", path_params={"productId": hl_id}, params={"locationId": hl.location_id}
+        )
+        return _first_dict(answer, ("product",)) or answer
+    if target == "company":
+        answer = await hl.transport.request(
+            "GET", "/businesses/{businessId}", path_params={"businessId": hl_id}
+        )
+        return _first_dict(answer, ("business", "buiseness")) or answer
+    if target in CHILD_KEYS and parent_id:
+        kind = "tasks" if target == "task" else "notes"
+        template = (
+            "/contacts/{contactId}/tasks/{taskId}" if target == "task" else "/contacts/{contactId}/notes/{id}"
+        )
+        params = {"contactId": parent_id, ("taskId" if target == "task" else "id"): hl_id}
+        answer = await hl.transport.request("GET", template, path_params=params)
+        return _first_dict(answer, (kind[:-1],)) or answer
+    if target == "custom_object" and schema_key:
+        answer = await hl.transport.request(
+            "GET", "/objects/{schemaKey}/records/{id}", path_params={"schemaKey": schema_key, "id": hl_id}
+        )
+        return _first_dict(answer, ("record",)) or answer
+    if target == "appointment":
+        answer = await hl.transport.request(
+            "GET", "/calendars/events/appointments/{eventId}", path_params={"eventId": hl_id}
+        )
+        return _first_dict(answer, ("appointment", "event")) or answer
+    raise ValueError(f"cannot read back {target}")
+
+
+async def find_existing(hl: HighLevelClient, call: Call) -> str | None:
+    """The id of a record equal to what ``call`` creates, if HighLevel already holds one."""
+    found: JsonDict | None = None
+    if call.target == "contact" and (call.body.get("email") or call.body.get("phone")):
+        found = await hl.contacts.find_duplicate(call.body)
+    elif call.target == "opportunity":
+        found = await hl.opportunities.find_same(call.body)
+    else:
+        lookup = _lookup(hl, call)
+        if lookup is None:  # resending could duplicate it, skipping could lose it: a person must look
+            raise CreateOutcomeUnknown(
+                f"{call.method} {call.path}: a previous run stopped before its answer and nothing identifies "
+                "the record to look it up; check HighLevel, then re-run (reconcile lists it)"
+            )
+        found = await lookup()
+    return record_id(found) if found else None
+
+
+def _lookup(hl: HighLevelClient, call: Call) -> Lookup | None:
+    if call.target == "company":
+        return lambda: _find_business(hl, call.body)
+    if call.target == "product":
+        return lambda: find_product(hl, call.body)
+    if call.target in CHILD_KEYS:
+        kind = call.target + "s"
+        template = f"/contacts/{{contactId}}/{kind}"
+        return lambda: _find_in(
+            hl, "GET", template, call.path_params, kind, call.body, CHILD_KEYS[call.target]
+        )
+    if call.target == "appointment" and call.body.get("contactId"):
+        params = {"contactId": str(call.body["contactId"])}
+        return lambda: _find_in(
+            hl,
+            "GET",
+            "/contacts/{contactId}/appointments",
+            params,
+            "events",
+            call.body,
+            ("startTime", "title"),
+        )
+    return None
+
+
+async def _find_in(
+    hl: HighLevelClient,
+    method: str,
+    template: str,
+    path: dict[str, str],
+    key: str,
+    sent: JsonDict,
+    same: tuple[str, ...],
+) -> JsonDict | None:
+    params: dict[str, Any] = {"locationId": hl.location_id} if "{" not in template else {}
+    answer = await hl.transport.request(method, template, path_params=path, params=params)
+    for item in answer.get(key) or []:
+        if isinstance(item, dict) and all(item.get(k) == sent.get(k) for k in same):
+            return item
+    return None
+
+
+async def _find_business(hl: HighLevelClient, sent: JsonDict) -> JsonDict | None:
+    """A business of the same name, searched through every page of the location's businesses."""
+    listed = await paged(hl, "/businesses/", "businesses", {"locationId": hl.location_id}, "skip")
+    return next((b for b in listed if b.get("name") == sent.get("name")), None)
+
+
+def _first_dict(answer: JsonDict, keys: tuple[str, ...]) -> JsonDict | None:
+    for key in keys:
+        value = answer.get(key)
+        if isinstance(value, dict):
+            return value
+    return None

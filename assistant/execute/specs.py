@@ -1,0 +1,170 @@
+"""From the confirmed mapping document to record specs: which source rows become which records.
+
+A ``RecordSpec`` is one (source object, record kind) pair with the field maps its records carry
+and the references (``contactId`` …) that resolve at apply time to the HighLevel ids of parents
+migrated earlier. Record kinds are HighLevel objects plus two shapes the seeds call for:
+``contact_fields`` (a document's number, total, status written onto the contact it belongs to) and
+``file`` (a document kept as a link in a note on its contact).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, ObjectTarget
+from assistant.mapping.models import FieldKind, TargetObject, TransformKind
+
+# Order of the record passes; schema operations (pass 0) precede them all.
+PASSES: dict[str, int] = {
+    "product": 1,
+    "company": 1,
+    "contact": 2,
+    "company_link": 3,
+    "contact_fields": 3,
+    "opportunity": 4,
+    "task": 5,
+    "note": 6,
+    "appointment": 7,
+    "file": 7,
+    "custom_object": 8,
+}
+RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields"}
+HL_OBJECT = {"contact_fields": "contact", "file": "note"}  # the HighLevel object a record kind is written to
+REF_TARGETS = {
+    "contactId": "contact",
+    "companyId": "company",
+    "businessId": "company",
+    "opportunityId": "opportunity",
+}
+NEEDS_CONTACT = frozenset({"opportunity", "task", "note", "appointment", "file", "contact_fields"})
+ROLE_KINDS = {"document_fields": "contact_fields", "line_items": "note"}  # lines: a note per document
+MERGE_ROLE = "merge_into_parent"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """``key`` of a record holds a source key of ``source_object``; send the id of its ``target`` record."""
+
+    key: str
+    target: str
+    source_object: str
+    same_row: bool = False  # the parent record comes from the same source row (client -> contact + company)
+    column: str | None = None  # the source column holding the key, when no field map of this record has it
+
+
+@dataclass
+class RecordSpec:
+    target: str  # record kind: a key of PASSES
+    source_object: str
+    object_map: ObjectMap
+    object_target: ObjectTarget
+    fields: list[FieldMap] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    merge_into: str | None = None  # parent source object whose records absorb these values
+
+    @property
+    def name(self) -> str:
+        return f"{self.target}:{self.source_object}"
+
+    @property
+    def hl_object(self) -> str:
+        return HL_OBJECT.get(self.target, self.target)
+
+    @property
+    def custom_object_key(self) -> str | None:
+        return self.object_target.custom_object_key
+
+
+def field_key(fm: FieldMap) -> str:
+    if fm.target.custom_field is not None and fm.target.kind != FieldKind.STANDARD:
+        return "cf:" + fm.target.custom_field.field_key
+    return fm.target.field or ""
+
+
+def record_specs(doc: MappingDocument) -> list[RecordSpec]:
+    """One spec per confirmed object map target that becomes HighLevel records, in pass order."""
+    specs: list[RecordSpec] = []
+    for om in doc.objects:
+        if not om.confirmed:
+            continue
+        kinds = {t.object.value for t in om.targets}
+        for target in om.targets:
+            kind = ROLE_KINDS.get(target.role or "", target.object.value)
+            if kind not in PASSES or kind == "company_link":
+                continue
+            if target.role == "line_items" and not om.parent_object:
+                continue  # lines whose document is unknown: listed by the plan
+            spec = RecordSpec(kind, om.source_object, om, target)
+            spec.fields = [fm for fm in doc.fields if _belongs(fm, om, target, len(om.targets))]
+            if target.role == MERGE_ROLE and om.parent_object:
+                spec.merge_into = om.parent_object
+            spec.refs = _refs(spec, kinds, doc)
+            specs.append(spec)
+    for spec in specs:  # a document's lines go to the contact the document's own record goes to
+        if spec.object_target.role == "line_items":
+            spec.refs = next(
+                (
+                    [Ref("contactId", r.target, r.source_object, column=r.column)]
+                    for s in specs
+                    if s.source_object == spec.object_map.parent_object
+                    for r in s.refs
+                    if r.key == "contactId"
+                ),
+                spec.refs,
+            )
+    return sorted(specs, key=lambda s: (PASSES[s.target], s.merge_into is None, s.source_object))
+
+
+def _belongs(fm: FieldMap, om: ObjectMap, target: ObjectTarget, n_targets: int) -> bool:
+    if not fm.confirmed or fm.source_object != om.source_object or fm.target.kind == FieldKind.SKIP:
+        return False
+    if fm.target.object is None:
+        return n_targets == 1
+    return fm.target.object == target.object
+
+
+def _refs(spec: RecordSpec, kinds: set[str], doc: MappingDocument) -> list[Ref]:
+    refs: list[Ref] = []
+    for fm in spec.fields:
+        key = field_key(fm)
+        if fm.transform.kind == TransformKind.LOOKUP and key in REF_TARGETS:
+            refs.append(_lookup_ref(fm, key, doc))
+    have = {r.key for r in refs}
+    if spec.target in NEEDS_CONTACT and "contactId" not in have:
+        sibling = next(
+            (
+                fm
+                for fm in doc.fields
+                if fm.confirmed
+                and fm.source_object == spec.source_object
+                and fm.transform.kind == TransformKind.LOOKUP
+                and field_key(fm) == "contactId"
+            ),
+            None,
+        )
+        if "contact" in kinds and spec.target != "contact_fields":
+            refs.append(Ref("contactId", "contact", spec.source_object, same_row=True))
+        elif sibling is not None:  # e.g. an invoice's file and fields go to the contact its lookup names
+            ref = _lookup_ref(sibling, "contactId", doc)
+            refs.append(Ref(ref.key, ref.target, ref.source_object, column=sibling.source_columns[0]))
+        elif spec.object_map.parent_object:
+            refs.append(Ref("contactId", "contact", spec.object_map.parent_object))
+    if spec.target == "contact" and "company" in kinds and "companyId" not in have:
+        refs.append(Ref("companyId", "company", spec.source_object, same_row=True))
+    return refs
+
+
+def _lookup_ref(fm: FieldMap, key: str, doc: MappingDocument) -> Ref:
+    params = fm.transform.params
+    parent = str(params.get("table") or params.get("object") or "")
+    named = str(params.get("object") or "")
+    target = named if named in RECORD_TARGETS and named != parent else REF_TARGETS[key]
+    return Ref(key, target if target in RECORD_TARGETS else _first_target(doc, parent), parent)
+
+
+def _first_target(doc: MappingDocument, source_object: str) -> str:
+    for om in doc.objects:
+        if om.source_object == source_object and om.targets:
+            first = om.targets[0].object
+            return first.value if first != TargetObject.NO_EQUIVALENT else "contact"
+    return "contact"

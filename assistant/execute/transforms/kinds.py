@@ -1,0 +1,192 @@
+"""One SQL expression per transform kind, over one source row.
+
+Every kind answers ``Output`` items: the key the value goes under in the compiled record, the SQL
+of the value, and the SQL of an error message (NULL when the value converted). An unconvertible
+value yields NULL plus an error, so it is reported and never sent half-converted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.execute.transforms import fastpaths
+from assistant.execute.transforms.sqltext import cleaned, lit, lit_list
+
+DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime"})
+LIST_TYPES = frozenset({"MULTIPLE_OPTIONS", "TEXTBOX_LIST", "CHECKBOX"})
+TRUE_WORDS = ["true", "1", "yes", "y", "si", "sí", "s", "x", "t", "verdadero", "on", "paid", "done"]
+FALSE_WORDS = ["false", "0", "no", "n", "f", "falso", "off", "-"]
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"]
+
+
+@dataclass(frozen=True)
+class Output:
+    key: str  # "firstName", "cf:contact.vat_number", "tags", "ref:contactId"
+    value: str  # SQL
+    error: str | None = None  # SQL, NULL when fine
+    append: bool = False  # one line of a text built from several fields (a task body, a note)
+    blocks: bool = False  # a failure holds the whole record back (no owner or stage decision)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a kind needs beyond the field map: where the value lands and what profiling saw."""
+
+    key: str
+    columns: list[str]
+    params: dict[str, Any]
+    data_type: str | None = None  # custom field dataType
+    region: str | None = None
+    spanish_names: bool = False
+    locale: str | None = None
+    date_format: str | None = None
+    separator: str | None = None
+    true_values: tuple[str, ...] = ()
+
+
+def _failed(raw: str, value: str, message: str) -> str:
+    return f"CASE WHEN {raw} IS NOT NULL AND ({value}) IS NULL THEN {lit(message)} || ': ' || {raw} END"
+
+
+def copy(ctx: Context) -> list[Output]:
+    return [Output(ctx.key, cleaned(ctx.columns[0]))]
+
+
+def name_part(ctx: Context, part: str) -> list[Output]:
+    spanish = "true" if ctx.spanish_names else "false"
+    return [Output(ctx.key, f"hl_name({cleaned(ctx.columns[0])}, {spanish}).{part}")]
+
+
+def udf_checked(ctx: Context, call: str) -> list[Output]:
+    return [Output(ctx.key, f"{call}.value", f"{call}.error")]
+
+
+def phone(ctx: Context) -> list[Output]:
+    region = str(ctx.params.get("region") or ctx.region or "").upper()
+    raw = cleaned(ctx.columns[0])
+    call = f"hl_phone({raw}, {lit(region)})"
+    known = fastpaths.national_pattern(region)
+    if known is None:
+        return udf_checked(ctx, call)
+    code, pattern = known
+    digits = f"regexp_replace({raw}, '[\\s().\\-/]', '', 'g')"
+    fast = f"regexp_full_match({digits}, {lit(pattern)})"
+    value = f"CASE WHEN {fast} THEN {lit('+' + str(code))} || {digits} ELSE {call}.value END"
+    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error END"
+    return [Output(ctx.key, value, error)]
+
+
+def email(ctx: Context) -> list[Output]:
+    raw = cleaned(ctx.columns[0])
+    call = f"hl_email({raw})"
+    fast = f"regexp_full_match(lower({raw}), {lit(fastpaths.PLAIN_EMAIL)})"
+    value = f"CASE WHEN {fast} THEN lower({raw}) ELSE {call}.value END"
+    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error END"
+    return [Output(ctx.key, value, error)]
+
+
+def date(ctx: Context) -> list[Output]:
+    raw = cleaned(ctx.columns[0])
+    fmt = ctx.params.get("format") or ctx.date_format
+    formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
+    parsed = (
+        f"coalesce(try_strptime({raw}, {lit_list(formats)}), "
+        f"try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
+    )
+    out_fmt = "%Y-%m-%dT%H:%M:%SZ" if ctx.key in DATETIME_FIELDS else "%Y-%m-%d"
+    value = f"strftime({parsed}, {lit(out_fmt)})"
+    return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
+
+
+def number(ctx: Context) -> list[Output]:
+    raw = cleaned(ctx.columns[0])
+    digits = f"regexp_replace({raw}, '[^0-9,.\\-]', '', 'g')"
+    locale = ctx.params.get("locale") or ctx.locale
+    if locale == "es":
+        normal = f"replace(replace({digits}, '.', ''), ',', '.')"
+    elif locale == "en":
+        normal = f"replace({digits}, ',', '')"
+    else:  # decide per value: a trailing ",dd" is a decimal comma
+        normal = (
+            f"CASE WHEN regexp_matches({digits}, ',[0-9]{{1,2}}$') "
+            f"THEN replace(replace({digits}, '.', ''), ',', '.') ELSE replace({digits}, ',', '') END"
+        )
+    value = f"round(try_cast({normal} AS DOUBLE), 2)"
+    return [Output(ctx.key, value, _failed(raw, value, "not a number"))]
+
+
+def boolean(ctx: Context) -> list[Output]:
+    raw = f"lower({cleaned(ctx.columns[0])})"
+    trues = [str(v).lower() for v in ctx.params.get("true_values") or ctx.true_values or TRUE_WORDS]
+    falses = [str(v).lower() for v in ctx.params.get("false_values") or FALSE_WORDS]
+    value = f"CASE WHEN {raw} IN ({', '.join(map(lit, trues))}) THEN true "
+    value += f"WHEN {raw} IN ({', '.join(map(lit, falses))}) THEN false END"
+    return [Output(ctx.key, value, _failed(raw, value, "not a yes/no value"))]
+
+
+def split_list(ctx: Context, column: str) -> str:
+    """A multi-value cell as a list: a JSON array as exported by APIs, else split on the separator."""
+    sep = ctx.params.get("separator") or ctx.separator or ","
+    raw = cleaned(column)
+    as_json = f"try_cast(CASE WHEN starts_with({raw}, '[') AND json_valid({raw}) THEN {raw} END AS VARCHAR[])"
+    # exports mix separators in one column ("VIP|vip-client", "a; b"): '|' and ';' always split too
+    split = f"regexp_split_to_array({raw}, {lit('[' + re.escape(sep) + '|;]')})"
+    items = f"list_transform(coalesce({as_json}, {split}), lambda x: trim(x))"
+    return f"list_filter({items}, lambda x: x <> '')"
+
+
+def multi_value(ctx: Context) -> list[Output]:
+    items = split_list(ctx, ctx.columns[0])
+    if ctx.data_type in LIST_TYPES:
+        return [Output(ctx.key, f"nullif({items}, [])")]
+    return [Output(ctx.key, f"{items}[1]")]
+
+
+def value_map(ctx: Context) -> list[Output]:
+    """An explicit ``{source: destination}`` map; a named map of pick-list options passes values through."""
+    mapping = ctx.params.get("map")
+    raw = cleaned(ctx.columns[0])
+    if not isinstance(mapping, dict) or not mapping:
+        return multi_value(ctx) if ctx.data_type in LIST_TYPES else copy(ctx)
+    cases = " ".join(f"WHEN {lit(str(k))} THEN {lit(str(v))}" for k, v in mapping.items())
+    value = f"CASE {raw} {cases} END"
+    return [Output(ctx.key, value, _failed(raw, value, "no mapped value for"))]
+
+
+def concat(ctx: Context) -> list[Output]:
+    template = str(ctx.params.get("template") or " ".join("{" + c + "}" for c in ctx.columns))
+    parts: list[str] = []
+    for piece in re.split(r"(\{[^{}]+\})", template):
+        name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+        if name is not None and name in ctx.columns:
+            parts.append(f"coalesce({cleaned(name)}, '')")
+        elif piece:
+            parts.append(lit(piece))
+    joined = " || ".join(parts) if parts else "''"
+    anything = f"coalesce({', '.join(cleaned(c) for c in ctx.columns)})"
+    squeezed = f"nullif(trim(regexp_replace({joined}, '\\s+', ' ', 'g')), '')"
+    value = f"CASE WHEN {anything} IS NOT NULL THEN {squeezed} END"
+    return [Output(ctx.key, value)]
+
+
+def option_key(label: str) -> str:
+    """How the custom-fields API keys an option created from ``label`` (see the schema pass)."""
+    return label.strip().lower().replace(" ", "_")
+
+
+def within_options(out: Output, options: list[str], by_key: bool = False) -> Output:
+    """A pick-list value matched to the field's option spelling (or key); a value outside them is reported."""
+    if not options:
+        return out
+    pairs = {o.strip().lower(): (option_key(o) if by_key else o) for o in options}
+    pairs.update({option_key(o): (option_key(o) if by_key else o) for o in options})
+    cases = " ".join(f"WHEN {lit(k)} THEN {lit(v)}" for k, v in pairs.items())
+    value = f"CASE lower(trim(CAST({out.value} AS VARCHAR))) {cases} END"
+    raw = f"CAST({out.value} AS VARCHAR)"
+    error = (
+        f"CASE WHEN {raw} IS NOT NULL AND ({value}) IS NULL THEN 'not among the field options: ' || {raw} END"
+    )
+    combined = f"coalesce({out.error}, {error})" if out.error else error
+    return Output(out.key, value, combined, out.append, out.blocks)

@@ -1,0 +1,107 @@
+"""One streaming pass over a source file: size, sha256, binary check and UTF-8 validity.
+
+The hash is what later runs compare to tell an unchanged file from a changed one; the UTF-8
+check decides whether DuckDB can read the file as it is or it must be transcoded first.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import InputError
+
+CHUNK_BYTES = 1 << 20
+BOM = codecs.BOM_UTF8
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass(frozen=True)
+class FileScan:
+    path: Path
+    size_bytes: int
+    sha256: str
+    has_bom: bool
+    is_utf8: bool
+    first_bad_byte: int | None
+    """Byte offset of the first byte that is not valid UTF-8 (None when the file is UTF-8)."""
+    utf16: bool = False
+    """The file starts with a UTF-16 byte-order mark (Excel's "Unicode text" export)."""
+    has_empty_line: bool = False
+    """Some line is empty (two line breaks in a row): only then are blank lines looked for."""
+
+
+def scan_file(path: Path, *, text: bool = True) -> FileScan:
+    """Hash ``path``; for text formats also reject binary content and check UTF-8 validity."""
+    if not path.exists():
+        raise InputError("file not found", file=str(path))
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", file=str(path)) from exc
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    size = 0
+    first_bad: int | None = None
+    head, tail, empty_line = b"", b"", False
+    with handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            if not head:
+                head = chunk[:4]
+            digest.update(chunk)
+            if not empty_line:  # a byte search, far cheaper than reading lines
+                edge = tail + chunk[:2]
+                empty_line = b"\n\n" in chunk or b"\n\r\n" in chunk or b"\n\n" in edge or b"\n\r\n" in edge
+                tail = chunk[-2:]
+            if text and not head.startswith(UTF16_BOMS):
+                _reject_binary(path, chunk, size)
+                if first_bad is None:
+                    first_bad = _utf8_error_at(decoder, chunk, size)
+            size += len(chunk)
+    if size == 0:
+        raise InputError("file is empty", file=str(path))
+    utf16 = head.startswith(UTF16_BOMS)
+    if text and not utf16 and first_bad is None:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            first_bad = size - 1
+    is_utf8 = first_bad is None and not utf16
+    return FileScan(
+        path, size, digest.hexdigest(), head.startswith(BOM), is_utf8, first_bad, utf16, empty_line
+    )
+
+
+def _reject_binary(path: Path, chunk: bytes, offset: int) -> None:
+    nul = chunk.find(b"\x00")
+    if nul >= 0:
+        line, column = locate(path, offset + nul)
+        raise InputError(
+            "binary content (NUL byte); not a text file", file=str(path), line=line, column=column
+        )
+
+
+def _utf8_error_at(decoder: codecs.IncrementalDecoder, chunk: bytes, offset: int) -> int | None:
+    try:
+        decoder.decode(chunk)
+    except UnicodeDecodeError as exc:
+        return offset + exc.start
+    return None
+
+
+def locate(path: Path, byte_offset: int) -> tuple[int, int]:
+    """1-based line and byte column of ``byte_offset`` (re-reads the file up to it; errors only)."""
+    line, line_start, read = 1, 0, 0
+    with path.open("rb") as handle:
+        while read < byte_offset:
+            chunk = handle.read(min(CHUNK_BYTES, byte_offset - read))
+            if not chunk:
+                break
+            newlines = chunk.count(b"\n")
+            if newlines:
+                line += newlines
+                line_start = read + chunk.rfind(b"\n") + 1
+            read += len(chunk)
+    return line, byte_offset - line_start + 1

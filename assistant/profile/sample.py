@@ -1,0 +1,131 @@
+"""The long sample table ``(t, col, raw, v)`` that every detector runs over, once per run.
+
+``t`` numbers the table, ``col`` the column, ``raw`` is the stored text and ``v`` its trimmed
+form; blank and whitespace-only cells are left out. Small tables are copied whole, so their
+statistics and top values come from here; big tables contribute a reservoir sample.
+Long form lets each detector's regex compile once for all columns of all tables (wide form
+compiles it per column, and a query per table pays the set-up per table).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from assistant.profile.patterns import DETECTORS
+from assistant.profile.sql import (
+    SAMPLE_ROWS,
+    SAMPLE_TABLE,
+    TOP_CANDIDATES,
+    is_blank,
+    quote_ident,
+    quote_literal,
+)
+
+if TYPE_CHECKING:
+    from assistant.profile.scan import ColumnStats
+
+SPARSE_MIN = 200  # fewer sampled values than this → the column is sampled on its own
+LIST_SEPARATORS = (";", "|", " / ", ",")
+SampleSource = tuple[int, str, list[str], bool]  # table number, table name, columns, sampled
+
+
+def make_sample(con: duckdb.DuckDBPyConnection, sources: list[SampleSource]) -> None:
+    parts = []
+    for index, table, columns, sampled in sources:
+        projections = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS c{i}" for i, c in enumerate(columns))
+        source = f"raw.{quote_ident(table)}"
+        if sampled:  # sample first, so only sampled values get trimmed
+            source = f"(SELECT * FROM {source} USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7))"
+        parts.append(
+            f"SELECT {index} AS t, CAST(substr(col, 2) AS INTEGER) AS col, raw "
+            f"FROM (UNPIVOT (SELECT {projections} FROM {source}) ON COLUMNS(*) INTO NAME col VALUE raw)"
+        )
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {SAMPLE_TABLE} AS SELECT t, col, raw, trim(raw) AS v "
+        f"FROM ({' UNION ALL '.join(parts)}) WHERE NOT {is_blank('raw')}"
+    )
+
+
+def drop_sample(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(f"DROP TABLE IF EXISTS {SAMPLE_TABLE}")
+
+
+def fill_small_tables(
+    con: duckdb.DuckDBPyConnection, small: dict[int, list[ColumnStats]], top_k: int
+) -> None:
+    """Exact statistics and top values of tables sampled whole, all in two grouped queries."""
+    if not small:
+        return
+    where = f"WHERE t IN ({', '.join(str(t) for t in small)})"
+    rows = con.execute(
+        "SELECT t, col, count(*), count(DISTINCT raw), min(length(raw)), max(length(raw)), "
+        f"avg(length(raw)), min(raw), max(raw) FROM {SAMPLE_TABLE} {where} GROUP BY t, col"
+    ).fetchall()
+    for t, col, nonblank, distinct, min_len, max_len, avg_len, min_text, max_text in rows:
+        column = small[t][col]
+        column.nonblank, column.distinct = int(nonblank), int(distinct)
+        column.min_len, column.max_len, column.avg_len = min_len, max_len, avg_len
+        column.min_text, column.max_text = min_text, max_text
+    tops = con.execute(
+        f"SELECT t, col, raw, count(*) FROM {SAMPLE_TABLE} {where} GROUP BY t, col, raw "
+        f"QUALIFY row_number() OVER (PARTITION BY t, col ORDER BY count(*) DESC, raw) <= {top_k}"
+    ).fetchall()
+    for t, col, value, n in tops:
+        small[t][col].top.append((value, int(n)))
+    for stats in small.values():
+        for column in stats:
+            column.top.sort(key=lambda item: (-item[1], item[0]))
+
+
+def top_up_sparse(
+    con: duckdb.DuckDBPyConnection, index: int, table: str, columns: list[str], stats: list[ColumnStats]
+) -> None:
+    """Columns the reservoir sample barely saw (a 0.1%-filled column) get their own first values."""
+    seen = dict(
+        con.execute(f"SELECT col, count(*) FROM {SAMPLE_TABLE} WHERE t = {index} GROUP BY col").fetchall()
+    )
+    for i, column in enumerate(stats):
+        have = int(seen.get(i, 0))
+        if have >= SPARSE_MIN or column.nonblank <= have:
+            continue
+        value = f"CAST({quote_ident(columns[i])} AS VARCHAR)"
+        con.execute(f"DELETE FROM {SAMPLE_TABLE} WHERE t = {index} AND col = {i}")
+        con.execute(
+            f"INSERT INTO {SAMPLE_TABLE} SELECT {index}, {i}, {value}, trim({value}) "
+            f"FROM raw.{quote_ident(table)} WHERE NOT {is_blank(value)} LIMIT {SAMPLE_ROWS // 5}"
+        )
+
+
+def count_detectors(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
+    """Detector counts and top-value candidates of every sampled column, in one grouped query."""
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE {predicate.replace('{v}', 'v')}) AS {quote_ident(name)}"
+        for name, predicate in DETECTORS.items()
+    )
+    cursor = con.execute(
+        f"SELECT t, col, count(*) AS nonblank, approx_top_k(v, {TOP_CANDIDATES}) AS top, {counts} "
+        f"FROM {SAMPLE_TABLE} GROUP BY t, col"
+    )
+    names = [d[0] for d in cursor.description or []]
+    for row in cursor.fetchall():
+        values = dict(zip(names, row, strict=True))
+        column = tables[values["t"]][values["col"]]
+        column.sample_nonblank = int(values["nonblank"])
+        column.counts = {name: int(values[name]) for name in DETECTORS}
+        if not column.top:  # tables sampled whole already have exact top values
+            column.top = [(value, 0) for value in values["top"] or []]
+    _count_list_items(con, tables)
+
+
+def _count_list_items(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
+    """Per separator, items and distinct items in sampled cells that contain it (do tags repeat?)."""
+    rows = con.execute(
+        "SELECT t, col, sep, count(*), count(DISTINCT lower(trim(item))) FROM ("
+        f"SELECT t, col, sep, unnest(string_split(v, sep)) AS item FROM {SAMPLE_TABLE}, "
+        f"(VALUES {', '.join(f'({quote_literal(s)})' for s in LIST_SEPARATORS)}) AS seps(sep) "
+        "WHERE contains(v, sep)) GROUP BY ALL"
+    ).fetchall()
+    for t, col, sep, items, distinct in rows:
+        tables[t][col].tokens[sep] = (int(items), int(distinct))

@@ -1,0 +1,78 @@
+"""Min/max on each column's typed interpretation (numbers as numbers, dates as dates).
+
+Big tables: one aggregate query per table over the typed columns only. Small tables (sampled
+whole): one query over the shared sample for all of them. Text columns keep text min/max.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.profile.scan import aggregate, full_source
+from assistant.profile.sql import SAMPLE_TABLE, quote_literal
+
+_NUMBER = {SemanticType.INTEGER, SemanticType.DECIMAL, SemanticType.MONEY}
+_TEMPORAL = {SemanticType.DATE, SemanticType.DATETIME}
+# year-first formats sort as text: their text min/max already is the typed min/max
+_SORTABLE = ("iso", "%Y-%m-%d")
+
+
+def typed_expression(column: ColumnProfile, ref: str) -> str | None:
+    """DuckDB expression turning the text ``ref`` into the column's type (NULL when it does not fit)."""
+    # casts skip surrounding spaces and the regex drops them: no trim copy of every value
+    if column.semantic_type is SemanticType.INTEGER:
+        return f"try_cast({ref} AS BIGINT)"
+    if column.semantic_type in _NUMBER:
+        digits = f"regexp_replace({ref}, '[^0-9,.+-]', '', 'g')"
+        if column.locale == "es":
+            return f"try_cast(replace(replace({digits}, '.', ''), ',', '.') AS DECIMAL(18, 4))"
+        return f"try_cast(replace({digits}, ',', '') AS DECIMAL(18, 4))"
+    value = f"trim({ref})"
+    if column.semantic_type in _TEMPORAL and column.format and not column.format.startswith(_SORTABLE):
+        return f"try_strptime({value}, {quote_literal(column.format)})"
+    return None
+
+
+def _apply(column: ColumnProfile, low: object, high: object, ok: int | None) -> None:
+    column.min_value = None if low is None else str(low)
+    column.max_value = None if high is None else str(high)
+    nonblank = column.row_count - column.null_count
+    column.extra["typed_share"] = round((ok or 0) / nonblank, 4) if nonblank else 0.0
+
+
+def fill_typed_ranges(con: duckdb.DuckDBPyConnection, profile: TableProfile) -> None:
+    """Typed min/max of one table over its whole columns."""
+    exprs: dict[str, str] = {}
+    for i, column in enumerate(profile.columns):
+        typed = typed_expression(column, f"c{i}")
+        if typed is not None:
+            exprs[f"{i}:min"] = f"CAST(min({typed}) AS VARCHAR)"
+            exprs[f"{i}:max"] = f"CAST(max({typed}) AS VARCHAR)"
+            exprs[f"{i}:ok"] = f"count({typed})"
+    if not exprs:
+        return
+    result = aggregate(con, full_source(profile.table, [c.column for c in profile.columns]), exprs)
+    for i, column in enumerate(profile.columns):
+        if f"{i}:min" in result:
+            _apply(column, result[f"{i}:min"], result[f"{i}:max"], result[f"{i}:ok"])
+
+
+def fill_typed_ranges_from_sample(con: duckdb.DuckDBPyConnection, profiles: dict[int, TableProfile]) -> None:
+    """Typed min/max of tables sampled whole (keyed by their number in the sample), in one query."""
+    parts: list[str] = []
+    targets: list[ColumnProfile] = []
+    for t, profile in profiles.items():
+        for i, column in enumerate(profile.columns):
+            typed = typed_expression(column, "raw")
+            if typed is not None:
+                low, high = f"CAST(min({typed}) AS VARCHAR)", f"CAST(max({typed}) AS VARCHAR)"
+                parts.append(
+                    f"SELECT {len(targets)} AS k, {low}, {high}, count({typed}) "
+                    f"FROM {SAMPLE_TABLE} WHERE t = {t} AND col = {i}"
+                )
+                targets.append(column)
+    if not parts:
+        return
+    for k, low, high, ok in con.execute(" UNION ALL ".join(parts)).fetchall():
+        _apply(targets[k], low, high, ok)

@@ -1,0 +1,186 @@
+"""Candidate retrieval: the top-k target fields for one source column.
+
+Both backends start here. The offline backend takes the best candidate through its rules; the
+LLM backend shows the model these candidates (not the whole HighLevel schema) and asks it to
+choose and justify, which is what makes small context windows and grounded answers possible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz
+
+from assistant.mapping.models import FieldKind, TargetObject
+from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.normalize import concepts, is_plain, normalise
+from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
+from assistant.target.state import DestinationState
+
+S = SemanticType
+
+_TEXTUAL = {
+    S.PERSON_NAME,
+    S.COMPANY_NAME,
+    S.ADDRESS,
+    S.CITY,
+    S.REGION,
+    S.POSTAL_CODE,
+    S.COUNTRY,
+    S.FREE_TEXT,
+    S.IDENTIFIER,
+}
+
+# How well a profiled value type fits a target field's kind (1 fits, low means a conversion would lose data).
+_FIT: dict[SemanticType, dict[str, float]] = {
+    S.EMAIL: {"email": 1.0, "text": 0.5, "owner": 0.9},
+    S.PHONE: {"phone": 1.0, "text": 0.5},
+    S.URL: {"url": 1.0, "text": 0.6},
+    S.DATE: {"date": 1.0, "text": 0.4},
+    S.DATETIME: {"date": 1.0, "text": 0.4},
+    S.MONEY: {"money": 1.0, "number": 0.8, "text": 0.4},
+    S.DECIMAL: {"number": 1.0, "money": 0.85, "text": 0.5},
+    S.INTEGER: {"number": 1.0, "money": 0.7, "text": 0.6, "lookup": 0.6, "owner": 0.6, "stage": 0.6},
+    S.BOOLEAN: {"boolean": 1.0, "options": 0.8, "text": 0.4},
+    S.PICKLIST: {
+        "options": 1.0,
+        "stage": 1.0,
+        "pipeline": 1.0,
+        "outcome": 1.0,
+        "text": 0.9,
+        "tags": 0.85,
+        "owner": 0.8,
+        "boolean": 0.6,
+    },
+    S.MULTI_VALUE: {"tags": 1.0, "options": 0.9, "text": 0.7, "email": 0.75, "phone": 0.75},
+    S.FOREIGN_KEY: {"lookup": 1.0, "owner": 1.0, "stage": 1.0, "text": 0.5},
+}
+
+# A column's values alone suggest these concepts, whatever its name says.
+_VALUE_CONCEPT = {
+    S.EMAIL: "email",
+    S.PHONE: "phone",
+    S.URL: "website",
+    S.PERSON_NAME: "full_name",
+    S.COMPANY_NAME: "company",
+    S.ADDRESS: "address",
+    S.CITY: "city",
+    S.REGION: "region",
+    S.POSTAL_CODE: "postal_code",
+    S.COUNTRY: "country",
+}
+
+
+class Candidate(BaseModel):
+    """A target field a column could land in, with the evidence behind its score."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: FieldKind
+    object: TargetObject
+    field: str  # standard field name, or fieldKey of an existing custom field
+    label: str
+    score: float
+    name_score: float
+    concept: str | None = None
+    type_fit: float = 1.0
+    value_kind: str = "text"
+    custom_field_id: str | None = None
+    evidence: list[str] = Field(default_factory=list)
+
+
+def type_fit(semantic: SemanticType, value_kind: str) -> float:
+    if semantic == S.EMPTY:
+        return 0.7
+    if semantic in _TEXTUAL:
+        person_or_key = semantic in (S.PERSON_NAME, S.IDENTIFIER)
+        table = {
+            "text": 1.0,
+            "options": 0.7,
+            "url": 0.5,
+            "owner": 0.8 if person_or_key else 0.4,
+            "pipeline": 0.8,
+            "outcome": 0.6,
+            "stage": 0.8,
+            "lookup": 0.8 if semantic == S.IDENTIFIER else 0.3,
+        }
+        return table.get(value_kind, 0.25)
+    return _FIT.get(semantic, {}).get(value_kind, 0.3)
+
+
+def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[float, str | None]:
+    if "owner" in col_concepts:
+        # 'owner_email' is the owner's e-mail, not the record's: it only fits owner fields.
+        return (1.0, "owner") if "owner" in target.concepts else (0.0, None)
+    for rank, concept in enumerate(col_concepts):
+        if concept in target.concepts:
+            primary_here = target.concepts.index(concept) == 0
+            score = (1.0 if primary_here else 0.9) if rank == 0 else 0.75
+            return score, concept
+    return 0.0, None
+
+
+def _score(column: ColumnProfile, target: TargetField) -> Candidate:
+    col_name = normalise(column.column)
+    leaf = normalise(column.column.rsplit(".", 1)[-1])
+    name_score = (
+        max(fuzz.token_set_ratio(col_name, target.normalised), fuzz.ratio(leaf, target.normalised)) / 100
+    )
+    concept_score, concept = _concept_score(concepts(column.column), target)
+    evidence = [f"name similarity {name_score:.2f} ('{column.column}' vs '{target.label}')"]
+    if concept:
+        evidence.append(f"vocabulary concept '{concept}'")
+    value_score = 0.0
+    value_concept = _VALUE_CONCEPT.get(column.semantic_type)
+    owner_ref = "owner" in concepts(column.column)
+    if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
+        name_says_other = bool(concepts(column.column)) and concept is None
+        value_score = 0.5 if name_says_other else 0.55 + 0.35 * column.type_share
+        evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
+        concept = concept or value_concept
+    name_part = (
+        0.0
+        if owner_ref and "owner" not in target.concepts
+        else name_score * (0.8 if name_score >= 0.75 else 0.45)
+    )
+    # A bare 'total' beats 'tax total' and 'subtotal' for the same concept.
+    plain_bonus = 0.02 if concept and concept_score and is_plain(column.column, concept) else 0.0
+    base = max(concept_score * 0.95 + plain_bonus, name_part, value_score)
+    fit = type_fit(column.semantic_type, target.value_kind)
+    if fit < 1.0:
+        evidence.append(f"type fit {fit:.2f} ({column.semantic_type.value} -> {target.value_kind})")
+    return Candidate(
+        kind=target.kind,
+        object=target.object,
+        field=target.name,
+        label=target.label,
+        score=round(base * (0.45 + 0.55 * fit), 4),
+        name_score=round(name_score, 4),
+        concept=concept,
+        type_fit=fit,
+        value_kind=target.value_kind,
+        custom_field_id=target.custom.id if target.custom else None,
+        evidence=evidence,
+    )
+
+
+def retrieve_candidates(
+    column_profile: ColumnProfile,
+    target_objects: Sequence[TargetObject],
+    catalog: Sequence[TargetField] | None,
+    destination: DestinationState | None,
+    k: int = 5,
+) -> list[Candidate]:
+    """The ``k`` best standard or existing custom fields for a column on the given target objects.
+
+    ``catalog`` is the list of standard fields (``targets.standard_fields()`` when None); existing
+    custom fields come from ``destination`` and only on objects whose model matches, so a
+    candidate never crosses the contact/opportunity line.
+    """
+    pool = list(catalog if catalog is not None else standard_fields())
+    pool += existing_custom_fields(destination)
+    wanted = set(target_objects)
+    scored = [_score(column_profile, target) for target in pool if target.object in wanted]
+    scored = [cand for cand in scored if cand.score >= 0.2]
+    scored.sort(key=lambda cand: (-cand.score, cand.kind != FieldKind.STANDARD, cand.field))
+    return scored[:k]

@@ -1,0 +1,213 @@
+"""Columns that reference other tables: owners, lookups, stage columns and reference-list values."""
+
+from __future__ import annotations
+
+from assistant.mapping.items import FieldMap, Transform
+from assistant.mapping.models import Alternative, DataType, Evidence, TargetObject
+from assistant.mapping.models import TransformKind as K
+from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.propose.customfields import label_for, new_field
+from assistant.propose.field_build import (
+    BODY_FIELD,
+    SKIP_TARGET,
+    TableContext,
+    custom_target,
+    evidence_of,
+    make_map,
+    standard_target,
+)
+from assistant.propose.normalize import concepts
+from assistant.propose.objects import ObjectDecision
+
+T = TargetObject
+_OWNER_FIELD = {
+    T.CONTACT: "assignedTo",
+    T.OPPORTUNITY: "assignedTo",
+    T.TASK: "assignedTo",
+    T.APPOINTMENT: "assignedUserId",
+}
+_LINKABLE = {T.CONTACT, T.COMPANY, T.OPPORTUNITY, T.PRODUCT, T.CUSTOM_OBJECT, T.APPOINTMENT, T.TASK}
+
+
+def display_column(table: TableProfile | None) -> str | None:
+    """The column that names a referenced record (its name/title), for readable lookups."""
+    if table is None:
+        return None
+    for wanted in ("name", "full_name", "title", "reference", "email"):
+        for col in table.columns:
+            if not col.column.startswith("_") and concepts(col.column)[:1] == (wanted,):
+                return col.column
+    return None
+
+
+def link_maps(
+    ctx: TableContext, column: ColumnProfile, tables: dict[str, TableProfile]
+) -> list[FieldMap] | None:
+    """Field maps for a foreign-key column, or None when the referenced table is unknown."""
+    fk = column.foreign_key
+    if fk is None or fk.target_table not in ctx.decisions:
+        return None
+    other = ctx.decisions[fk.target_table]
+    evidence = evidence_of(column)
+    resolve = {"table": fk.target_table, "key": fk.target_column}
+    if ctx.decision.object_map.parent_object == fk.target_table:
+        return [
+            make_map(
+                ctx,
+                [column.column],
+                SKIP_TARGET,
+                Transform(),
+                0.9,
+                f"key that ties these rows to '{fk.target_table}'; used to merge, not stored",
+                evidence,
+                [Alternative(target="custom field", score=0.2, value={"kind": "custom_new"})],
+            )
+        ]
+    if (
+        other.kind == "user"
+        and ctx.primary in _OWNER_FIELD
+        and ctx.claim(ctx.primary, _OWNER_FIELD[ctx.primary])
+    ):
+        transform = Transform(kind=K.OWNER, params={**resolve, "via": "owner matches"})
+        return [
+            make_map(
+                ctx,
+                [column.column],
+                standard_target(ctx.primary, _OWNER_FIELD[ctx.primary]),
+                transform,
+                0.9 * max(fk.resolved_share, 0.6),
+                f"references users in '{fk.target_table}'; resolved through the owner matches",
+                evidence,
+                [Alternative(target="custom field (user name)", score=0.3, value={"kind": "custom_new"})],
+            )
+        ]
+    if (
+        other.kind == "pipeline"
+        and ctx.primary == T.OPPORTUNITY
+        and ctx.claim(T.OPPORTUNITY, "pipelineStageId")
+    ):
+        transform = Transform(
+            kind=K.VALUE_MAP,
+            params={"map": "stages", **resolve, "display": display_column(tables.get(fk.target_table))},
+        )
+        return [
+            make_map(
+                ctx,
+                [column.column],
+                standard_target(T.OPPORTUNITY, "pipelineStageId"),
+                transform,
+                0.88,
+                f"status ids resolved to names in '{fk.target_table}', then mapped value by value "
+                "to destination stages (see the stage maps)",
+                evidence,
+                [Alternative(target="custom field (status)", score=0.3, value={"kind": "custom_new"})],
+            )
+        ]
+    lookups = {f.name: f for f in ctx.catalog if f.object == ctx.primary and f.value_kind == "lookup"}
+    linked = _linked_object(ctx, other)
+    field = f"{linked.value}Id"
+    if (
+        other.kind != "lookup"
+        and linked in _LINKABLE
+        and linked != ctx.primary
+        and (field in lookups or ctx.primary == T.CUSTOM_OBJECT)
+        and ctx.claim(ctx.primary, field)
+    ):
+        transform = Transform(kind=K.LOOKUP, params={"object": linked.value, **resolve})
+        return [
+            make_map(
+                ctx,
+                [column.column],
+                standard_target(ctx.primary, field),
+                transform,
+                0.88 * max(fk.resolved_share, 0.6),
+                f"links each record to the {linked.value} migrated from '{fk.target_table}'",
+                evidence,
+                [Alternative(target="skip", score=0.1, value={"kind": "skip"})],
+            )
+        ]
+    lead = (concepts(column.column) or ("",))[0]
+    named = next((f for f in lookups.values() if lead in f.concepts), None)
+    if named is not None and ctx.claim(ctx.primary, named.name):
+        display = display_column(tables.get(fk.target_table))
+        transform = Transform(
+            kind=K.LOOKUP,
+            params={"object": lead, **resolve, "display": display, "match": "destination by name"},
+        )
+        return [
+            make_map(
+                ctx,
+                [column.column],
+                standard_target(ctx.primary, named.name),
+                transform,
+                0.75,
+                f"'{fk.target_table}' names the {lead}; matched to the destination's by name",
+                evidence,
+                [Alternative(target="skip", score=0.2, value={"kind": "skip"})],
+            )
+        ]
+    return [_display_copy(ctx, column, tables.get(fk.target_table), resolve, evidence)]
+
+
+def _linked_object(ctx: TableContext, other: ObjectDecision) -> TargetObject:
+    """The object a reference lands on: a client that also makes a company links people to that company."""
+    if other.primary == ctx.primary == T.CONTACT and any(
+        t.object == T.COMPANY for t in other.object_map.targets
+    ):
+        return T.COMPANY
+    return other.primary
+
+
+def _display_copy(
+    ctx: TableContext,
+    column: ColumnProfile,
+    target: TableProfile | None,
+    resolve: dict[str, str],
+    evidence: list[Evidence],
+) -> FieldMap:
+    """A reference with no standard home keeps the referenced record's name as a value."""
+    display = display_column(target)
+    transform = Transform(kind=K.LOOKUP, params={**resolve, "display": display})
+    label = label_for(column).removesuffix(" Id").removesuffix(" ID").strip() or label_for(column)
+    holder = ctx.field_holder
+    why = f"references '{resolve['table']}' ({display or 'key'} shown), which has no standard home here"
+    if holder is not None:
+        spec = new_field(column, label, holder, ctx.name, ctx.custom_object_key, DataType.TEXT)
+        reused = ctx.reusable(spec, column)
+        spec = reused[0] if reused else spec
+        return make_map(
+            ctx,
+            [column.column],
+            custom_target(spec, holder),
+            transform,
+            0.62,
+            why,
+            evidence,
+            [Alternative(target="skip", score=0.3, value={"kind": "skip"})],
+        )
+    if ctx.primary in BODY_FIELD:
+        body = BODY_FIELD[ctx.primary]
+        transform = Transform(
+            kind=K.LOOKUP,
+            params={**resolve, "display": display, "template": f"{label}: {{value}}", "append": True},
+        )
+        return make_map(
+            ctx,
+            [column.column],
+            standard_target(ctx.primary, body),
+            transform,
+            0.6,
+            f"{why}; {ctx.primary.value}s take no custom fields, so it is written into the {body}",
+            evidence,
+            [Alternative(target="skip", score=0.3, value={"kind": "skip"})],
+        )
+    return make_map(
+        ctx,
+        [column.column],
+        SKIP_TARGET,
+        Transform(),
+        0.7,
+        f"{why}; {ctx.primary.value} records keep no such value",
+        evidence,
+        [],
+    )

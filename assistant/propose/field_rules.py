@@ -1,0 +1,228 @@
+"""Column rules that come before candidate scoring: skips, name splits, concatenated names."""
+
+from __future__ import annotations
+
+from assistant.mapping.items import FieldMap, Transform
+from assistant.mapping.models import Alternative, Evidence, TargetObject
+from assistant.mapping.models import TransformKind as K
+from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.field_build import SKIP_TARGET, TableContext, evidence_of, make_map, standard_target
+from assistant.propose.normalize import concepts, singular, tokens
+from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
+
+S = SemanticType
+T = TargetObject
+_PERSONISH = (T.CONTACT, T.USER)
+
+
+def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] | None:
+    """Why a column is not migrated, with the confidence of that call, or None."""
+    if column.semantic_type == S.EMPTY or (column.row_count and column.null_count >= column.row_count):
+        return "every value is blank", 0.92
+    twin = is_path_twin(column, ctx.table)
+    if twin:
+        return f"a path that repeats the id in '{twin}'", 0.9
+    if lead_concept(column) == "deleted":
+        return "a record-state flag: it decides which rows migrate, it is not stored", 0.72
+    if ctx.decision.kind in ("no_equivalent", "lookup", "schema"):
+        role = ctx.decision.object_map.targets[0].role or "reference"
+        return f"the table is exported as {role.replace('_', ' ')}, not migrated as records", 0.85
+    if ctx.decision.kind in ("pipeline", "tag"):
+        return f"read to build the {ctx.decision.kind} value maps, not stored as a field", 0.85
+    return None
+
+
+def skip_map(ctx: TableContext, column: ColumnProfile, reason: str, confidence: float) -> FieldMap:
+    return make_map(
+        ctx,
+        [column.column],
+        SKIP_TARGET,
+        Transform(),
+        confidence,
+        f"skipped: {reason}",
+        evidence_of(column),
+        [Alternative(target="custom field", score=0.2, value={"kind": "custom_new"})],
+    )
+
+
+def name_split_maps(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
+    """A full-name column on a person-like object -> firstName + lastName (compound surnames kept whole)."""
+    if ctx.primary not in _PERSONISH or any(lead_concept(c) in ("first_name", "last_name") for c in columns):
+        return []
+    for col in columns:
+        lead = lead_concept(col)
+        if lead not in ("full_name", "name") or col.semantic_type in (S.EMAIL, S.IDENTIFIER, S.EMPTY):
+            continue
+        if col.semantic_type == S.COMPANY_NAME and col.type_share > 0.6:
+            continue
+        if not (ctx.claim(ctx.primary, "firstName") and ctx.claim(ctx.primary, "lastName")):
+            return []
+        locale = "es" if (col.country or ctx.default_country or "").upper() in _SPANISH else None
+        params = {"compound_surnames": True, **({"locale": locale} if locale else {})}
+        why = (
+            f"'{col.column}' holds full names ({col.semantic_type.value}); "
+            "HighLevel stores first and last apart"
+        )
+        evidence = [*evidence_of(col), Evidence(source="vocabulary", detail=f"concept '{lead}'")]
+        alt = [
+            Alternative(
+                target=f"{ctx.primary.value}.name",
+                score=0.6,
+                value={"kind": "standard", "object": ctx.primary.value, "field": "name"},
+            )
+        ]
+        conf = 0.9 if col.semantic_type == S.PERSON_NAME else 0.74
+        return [
+            make_map(
+                ctx,
+                [col.column],
+                standard_target(ctx.primary, "firstName"),
+                Transform(kind=K.NAME_FIRST, params=params),
+                conf,
+                why,
+                evidence,
+                alt,
+            ),
+            make_map(
+                ctx,
+                [col.column],
+                standard_target(ctx.primary, "lastName"),
+                Transform(kind=K.NAME_LAST, params=params),
+                conf,
+                why + " (the rest is the surname)",
+                evidence,
+                alt,
+                suffix="@lastName",
+            ),
+        ]
+    return []
+
+
+def name_complement_map(ctx: TableContext, columns: list[ColumnProfile]) -> FieldMap | None:
+    """A bare 'name' beside only a first or only a last name is the other half.
+
+    French 'Nom' beside 'Prénom' is the surname; Italian 'Nome' beside 'Cognome' the given name.
+    """
+    if ctx.primary not in _PERSONISH:
+        return None
+    leads = {lead_concept(c) for c in columns}
+    has_first, has_last = "first_name" in leads, "last_name" in leads
+    bare = [
+        c
+        for c in columns
+        if lead_concept(c) == "name"
+        and c.column != ctx.table.primary_key
+        and c.semantic_type not in (S.EMAIL, S.EMPTY, S.COMPANY_NAME)
+    ]
+    if has_first == has_last or len(bare) != 1:
+        return None
+    field = "lastName" if has_first else "firstName"
+    if not ctx.claim(ctx.primary, field):
+        return None
+    other = "first" if has_first else "last"
+    why = f"'{bare[0].column}' sits beside a {other} name and no other name part: it is the other half"
+    evidence = [*evidence_of(bare[0]), Evidence(source="vocabulary", detail=f"{other} name column beside it")]
+    alt = [
+        Alternative(
+            target=f"{ctx.primary.value}.name",
+            score=0.5,
+            value={"kind": "standard", "object": ctx.primary.value, "field": "name"},
+        )
+    ]
+    return make_map(
+        ctx, [bare[0].column], standard_target(ctx.primary, field), Transform(), 0.85, why, evidence, alt
+    )
+
+
+_SPANISH = {
+    "ES",
+    "MX",
+    "AR",
+    "CO",
+    "CL",
+    "PE",
+    "VE",
+    "EC",
+    "UY",
+    "PY",
+    "BO",
+    "CR",
+    "PA",
+    "DO",
+    "GT",
+    "HN",
+    "SV",
+    "NI",
+    "CU",
+    "PR",
+}
+_NAME_FIELD = {T.OPPORTUNITY: "name", T.TASK: "title", T.APPOINTMENT: "title"}
+
+
+def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[FieldMap, str] | None:
+    """Document number + title -> the record's name, when the object has both (returns the title column)."""
+    field = _NAME_FIELD.get(ctx.primary)
+    if field is None or ctx.is_claimed(ctx.primary, field):
+        return None
+    key = ctx.table.primary_key
+    refs = [
+        c
+        for c in columns
+        if lead_concept(c) == "reference" and c.semantic_type != S.EMPTY and c.foreign_key is None
+    ]
+    titles = [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
+    if not titles:
+        # Without a title, the key and the customer's name tell records apart: '{number} {client}'.
+        refs = refs or [c for c in columns if c.column == key]
+        titles = [c for c in columns if lead_concept(c) in ("full_name", "company") and c.foreign_key is None]
+    if not refs or not titles:
+        return None
+    nouns = {singular(w) for w in tokens(ctx.name)}
+    # The document's own number: a 'reference' column, the key, named after the table, unique, most telling.
+    ref = max(
+        refs,
+        key=lambda c: (
+            lead_concept(c) == "reference",
+            c.column == key,
+            bool(nouns & {singular(w) for w in tokens(c.column)}),
+            c.unique_share,
+            c.avg_length or 0.0,
+            -c.position,
+        ),
+    )
+    title = titles[0]
+    ctx.claim(ctx.primary, field)
+    template = f"{{{ref.column}}} {{{title.column}}}"
+    why = (
+        f"'{ref.column}' + '{title.column}' keep the document number visible in the {ctx.primary.value} name"
+    )
+    evidence = [*evidence_of(ref), Evidence(source="vocabulary", detail=f"reference + {lead_concept(title)}")]
+    alt = [
+        Alternative(
+            target=f"{ctx.primary.value}.{field} <- {title.column}",
+            score=0.6,
+            value={
+                "kind": "standard",
+                "object": ctx.primary.value,
+                "field": field,
+                "source_columns": [title.column],
+            },
+        )
+    ]
+    fmap = make_map(
+        ctx,
+        [ref.column, title.column],
+        standard_target(ctx.primary, field),
+        Transform(kind=K.CONCAT, params={"template": template}),
+        0.85,
+        why,
+        evidence,
+        alt,
+    )
+    return fmap, title.column
+
+
+def ordered_columns(ctx: TableContext) -> list[ColumnProfile]:
+    """Owner-like references first, so the assignee wins the owner field over a creator."""
+    cols = visible_columns(ctx.table)
+    return sorted(cols, key=lambda c: (0 if "owner" in concepts(c.column)[:1] else 1, c.position))

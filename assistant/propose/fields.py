@@ -1,0 +1,244 @@
+"""Field maps for one table: rules first, then the best candidate per column, then custom fields."""
+
+from __future__ import annotations
+
+from assistant.mapping.items import FieldMap, Transform
+from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObject
+from assistant.mapping.models import TransformKind as K
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.candidates import Candidate, retrieve_candidates
+from assistant.propose.field_build import (
+    TableContext,
+    alternatives_from,
+    evidence_of,
+    make_map,
+    standard_target,
+)
+from assistant.propose.field_custom import empty_penalty, fallback_map
+from assistant.propose.field_json import json_field_maps
+from assistant.propose.field_links import link_maps
+from assistant.propose.field_polymorphic import echo_columns, polymorphic_link
+from assistant.propose.field_rules import (
+    concat_name_map,
+    name_complement_map,
+    name_split_maps,
+    ordered_columns,
+    skip_map,
+    skip_reason,
+)
+from assistant.propose.normalize import is_plain, normalise, tokens
+from assistant.propose.signals import lead_concept
+from assistant.propose.stage_match import appointment_status, outcome_of
+from assistant.propose.stage_pipelines import pipeline_for
+from assistant.propose.transforms import transform_for
+from assistant.propose.vocabulary_records import PERMISSION_ROLES
+
+S = SemanticType
+T = TargetObject
+_DONE_WORDS = {
+    "completed",
+    "complete",
+    "completado",
+    "completada",
+    "done",
+    "hecho",
+    "finalizado",
+    "finalizada",
+    "cerrado",
+    "cerrada",
+    "closed",
+    "terminado",
+    "terminada",
+    "resuelto",
+    "resolved",
+    "finished",
+}
+STANDARD_MIN_SCORE = 0.55
+
+
+def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> list[FieldMap]:
+    columns = ordered_columns(ctx)
+    maps: list[FieldMap] = []
+    done: set[str] = set()
+    for col in columns:
+        reason = skip_reason(ctx, col)
+        if reason:
+            maps.append(skip_map(ctx, col, *reason))
+            done.add(col.column)
+    for col in columns:
+        if col.column not in done and col.foreign_key is not None:
+            linked = link_maps(ctx, col, tables)
+            if linked:
+                maps += linked
+                done.add(col.column)
+    link = polymorphic_link(ctx, [c for c in columns if c.column not in done])
+    if link is not None:
+        maps.append(link)
+        done |= set(link.source_columns)
+    links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
+    ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
+    complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
+    if complement is not None:
+        maps.append(complement)
+        done |= set(complement.source_columns)
+    remaining = [c for c in columns if c.column not in done]
+    split = name_split_maps(ctx, remaining)
+    maps += split
+    done |= {c for m in split for c in m.source_columns}
+    concat = (
+        None if ctx.merged_document else concat_name_map(ctx, [c for c in columns if c.column not in done])
+    )
+    if concat:
+        maps.append(concat[0])
+        done.add(concat[1])
+    packed, unpacked = json_field_maps(ctx, [c for c in columns if c.column not in done])
+    maps += packed
+    done |= unpacked
+    maps += _assign(ctx, [c for c in columns if c.column not in done])
+    return maps
+
+
+def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
+    objects = [ctx.decision.object_map.targets[0].object]
+    if any(t.object == T.FILE for t in ctx.decision.object_map.targets[1:]):
+        objects.append(T.FILE)
+    cands = {c.column: retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k) for c in columns}
+    pool = [
+        (cand.score, col, cand)
+        for col in columns
+        for cand in cands[col.column]
+        if cand.kind == FieldKind.STANDARD
+        and not ctx.merged_document
+        and cand.score >= STANDARD_MIN_SCORE
+        and _allowed(col, cand, objects[0])
+    ]
+    pool.sort(key=lambda item: (-item[0], item[1].position))
+    chosen: dict[str, Candidate] = {}
+    for _score, col, cand in pool:
+        if col.column not in chosen and ctx.claim(cand.object, cand.field):
+            chosen[col.column] = cand
+    # Plainly named columns ('total-amount') claim an existing custom field before qualified ones.
+    pending = sorted(
+        (c for c in columns if c.column not in chosen), key=lambda c: (not _plain(c), c.position)
+    )
+    fallbacks = {c.column: fallback_map(ctx, c, cands[c.column]) for c in pending}
+    maps: list[FieldMap] = []
+    for col in columns:
+        if col.column in chosen:
+            maps += _standard_maps(ctx, col, chosen[col.column], cands[col.column])
+        else:
+            maps.append(fallbacks[col.column])
+    return maps
+
+
+def _plain(col: ColumnProfile) -> bool:
+    lead = lead_concept(col)
+    return lead is not None and is_plain(col.column, lead)
+
+
+def _allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
+    if cand.object == T.FILE and primary != T.FILE and lead_concept(col) != "file_path":
+        return False
+    if cand.value_kind == "lookup":
+        return False
+    if cand.value_kind == "stage":
+        return col.semantic_type in (S.PICKLIST, S.FREE_TEXT, S.IDENTIFIER) and col.foreign_key is None
+    if cand.value_kind == "owner":
+        return col.semantic_type in (S.PERSON_NAME, S.EMAIL, S.PICKLIST, S.FREE_TEXT)
+    if cand.field == "completed" and cand.value_kind == "boolean" and col.semantic_type != S.BOOLEAN:
+        return bool(_done_values(col))
+    if cand.value_kind == "outcome":
+        values = [v.value for v in (col.picklist or col.top_values)]
+        return len(values) >= 2 and all(outcome_of(v) for v in values)
+    if cand.value_kind == "pipeline":
+        return col.semantic_type in (S.PICKLIST, S.FREE_TEXT) and col.foreign_key is None
+    if cand.object == T.USER and cand.field == "roles":
+        # HighLevel roles grant permissions; job titles ('Technician') are not roles.
+        roles = col.picklist or col.top_values
+        return bool(roles) and all(normalise(v.value) in PERMISSION_ROLES for v in roles)
+    return True
+
+
+def _done_values(col: ColumnProfile) -> list[str]:
+    values = col.picklist or col.top_values
+    return [v.value for v in values if set(tokens(v.value)) & _DONE_WORDS]
+
+
+def _standard_transform(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> Transform:
+    if cand.value_kind == "owner":
+        return Transform(
+            kind=K.OWNER,
+            params={"match": "email" if col.semantic_type == S.EMAIL else "name", "via": "owner matches"},
+        )
+    if cand.value_kind == "stage":
+        return Transform(kind=K.VALUE_MAP, params={"map": "stages"})
+    if cand.value_kind == "outcome":
+        values = [v.value for v in (col.picklist or col.top_values)]
+        return Transform(kind=K.VALUE_MAP, params={"map": {v: outcome_of(v) for v in values}})
+    if cand.value_kind == "pipeline":
+        pipelines = ctx.destination.pipelines if ctx.destination else []
+        found = {v.value: pipeline_for(v.value, pipelines) for v in (col.picklist or col.top_values)}
+        return Transform(
+            kind=K.VALUE_MAP,
+            params={
+                "map": "pipelines",
+                "values": {v: p.id for v, p in found.items() if p},
+                "unmatched": sorted(v for v, p in found.items() if p is None),
+            },
+        )
+    if cand.field == "appointmentStatus":
+        values = [v.value for v in (col.picklist or col.top_values)]
+        mapped = {v: appointment_status(v) for v in values}
+        return Transform(
+            kind=K.VALUE_MAP,
+            params={
+                "map": {v: s for v, s in mapped.items() if s},
+                "unmapped": sorted(v for v, s in mapped.items() if not s),
+            },
+        )
+    if cand.field == "completed" and col.semantic_type != S.BOOLEAN:
+        return Transform(kind=K.BOOLEAN, params={"true_values": _done_values(col)})
+    transform = transform_for(col, cand.value_kind, ctx.default_country)
+    if transform.kind == K.TAGS:
+        transform.params["map"] = "tag clusters"
+    return transform
+
+
+def _standard_maps(
+    ctx: TableContext, col: ColumnProfile, cand: Candidate, cands: list[Candidate]
+) -> list[FieldMap]:
+    factor, sparse = empty_penalty(col)
+    evidence = [*evidence_of(col), *sparse, *(Evidence(source="candidate", detail=e) for e in cand.evidence)]
+    why = f"'{col.column}' is the {cand.concept or 'closest'} field of the {cand.object.value}"
+    label = f"{cand.object.value}.{cand.field}"
+    alts = alternatives_from(
+        cands, label, [Alternative(target="custom field", score=0.3, value={"kind": "custom_new"})]
+    )
+    maps = [
+        make_map(
+            ctx,
+            [col.column],
+            standard_target(cand.object, cand.field),
+            _standard_transform(ctx, col, cand),
+            min(cand.score, 0.97) * factor,
+            why,
+            evidence,
+            alts,
+        )
+    ]
+    company = any(t.object == T.COMPANY and t.role for t in ctx.decision.object_map.targets)
+    if cand.field == "companyName" and company:
+        maps.append(
+            make_map(
+                ctx,
+                [col.column],
+                standard_target(T.COMPANY, "name"),
+                Transform(),
+                0.85 * factor,
+                f"'{col.column}' names the company record created beside the contact",
+                evidence,
+                alts,
+                suffix="@company",
+            )
+        )
+    return maps

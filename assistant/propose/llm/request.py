@@ -1,0 +1,111 @@
+"""One request per source object: its profiled columns, each with its own retrieved options.
+
+Source values only ever travel inside the JSON of the DATA block; with ``send_values`` off, no
+raw value leaves the machine at all — only names, types, formats and statistics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from assistant.mapping.items import FieldMap, ObjectMap
+from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.propose.llm.options import Option, column_options
+from assistant.target.state import DestinationState
+
+PROMPTS_DIR = Path(__file__).resolve().parents[3] / "prompts"
+FIELD_MAP_TEMPLATE = "field_map.md"
+_NO_CUSTOM_FIELD_MODEL = {"contact": "contact", "company": "company", "opportunity": "opportunity"}
+
+
+@dataclass
+class ObjectRequest:
+    source_object: str
+    system: str  # the rendered template: instructions only, no source value
+    data: str  # the DATA block: profiled columns and their options as JSON
+    prompt_hash: str
+    options: dict[str, list[Option]]  # column -> its options
+    columns: dict[str, ColumnProfile]
+
+    def messages(self) -> list[dict[str, str]]:
+        return [{"role": "system", "content": self.system}, {"role": "user", "content": self.data}]
+
+    def allowed(self) -> dict[str, list[str]]:
+        return {column: [o.id for o in opts] for column, opts in self.options.items()}
+
+
+def load_template(name: str = FIELD_MAP_TEMPLATE) -> Template:
+    return Template((PROMPTS_DIR / name).read_text(encoding="utf-8"))
+
+
+def column_facts(column: ColumnProfile, send_values: bool) -> dict[str, Any]:
+    facts: dict[str, Any] = {
+        "column": column.column,
+        "type": column.semantic_type.value,
+        "type_share": round(column.type_share, 2),
+        "empty_share": round(column.null_share, 2),
+        "distinct": column.distinct_count,
+    }
+    for key in ("format", "locale", "currency", "country", "separator"):
+        value = getattr(column, key)
+        if value:
+            facts[key] = value
+    if column.foreign_key is not None:
+        facts["references"] = f"{column.foreign_key.target_table}.{column.foreign_key.target_column}"
+    if send_values:
+        facts["samples"] = [sample[:80] for sample in column.samples[:3]]
+    return facts
+
+
+def build_request(
+    object_map: ObjectMap,
+    table: TableProfile,
+    field_maps: list[FieldMap],
+    destination: DestinationState | None,
+    *,
+    send_values: bool,
+    k: int,
+) -> ObjectRequest | None:
+    """The request for one object, or None when it has no single-column field maps to ask about."""
+    by_column: dict[str, list[FieldMap]] = {}
+    for item in field_maps:
+        if len(item.source_columns) == 1:
+            by_column.setdefault(item.source_columns[0], []).append(item)
+    profiles = {c.column: c for c in table.columns if c.column in by_column}
+    if not profiles:
+        return None
+    objects = [t.object for t in object_map.targets]
+    options = {
+        name: column_options(col, by_column[name], objects, destination, k) for name, col in profiles.items()
+    }
+    rows = [
+        {
+            **column_facts(col, send_values),
+            "options": [{"id": o.id, "target": o.label} for o in options[name]],
+        }
+        for name, col in profiles.items()
+    ]
+    targets = ", ".join(t.object.value for t in object_map.targets)
+    model = next(
+        (
+            _NO_CUSTOM_FIELD_MODEL[t.object.value]
+            for t in object_map.targets
+            if t.object.value in _NO_CUSTOM_FIELD_MODEL
+        ),
+        objects[0].value,
+    )
+    prompt = load_template().substitute(
+        source_object=object_map.source_object,
+        row_count=table.row_count,
+        targets=targets,
+        custom_field_model=model,
+    )
+    lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows]
+    data = "<DATA>\n" + "\n".join(lines) + "\n</DATA>"
+    digest = hashlib.sha256(f"{prompt}\n{data}".encode()).hexdigest()
+    return ObjectRequest(object_map.source_object, prompt, data, digest, options, profiles)

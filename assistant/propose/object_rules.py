@@ -1,0 +1,82 @@
+"""Evidence scores: how strongly a table looks like each kind of HighLevel record.
+
+Scores add up from the table's name (head noun counts most) and from what its columns hold,
+so a table called ``registros`` with names, e-mails and phones still reads as contacts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from assistant.profile.models import SemanticType
+from assistant.propose.signals import TableSignals
+
+S = SemanticType
+Scores = dict[str, float]
+Evidence = dict[str, list[str]]
+
+
+def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evidence]:
+    """Scores per object-vocabulary key for one table; ``head_of`` gives other tables' name class."""
+    scores: Scores = defaultdict(float)
+    why: Evidence = defaultdict(list)
+
+    def add(key: str, amount: float, reason: str) -> None:
+        scores[key] += amount
+        why[key].append(reason)
+
+    for rank, word in enumerate(sig.words[:3]):
+        add(word, 0.55 if rank == 0 else 0.2, f"table name '{sig.table}' reads as {word}")
+    person = sig.has("first_name", "last_name", "full_name") or bool(sig.typed(S.PERSON_NAME))
+    if person:
+        add("contact", 0.15, "person-name columns")
+        add("user", 0.05, "person-name columns")
+    if sig.has("email"):
+        add("contact", 0.1, f"e-mail column {sig.concept_columns['email'][0]}")
+        add("user", 0.05, "e-mail column")
+    if sig.has("phone") or sig.has("address", "city", "postal_code"):
+        add("contact", 0.1, "phone/address columns")
+        add("company", 0.05, "phone/address columns")
+    if sig.has("company") and not person:
+        add("company", 0.15, "company-name column without person names")
+    if sig.has("industry", "employee_count", "parent"):
+        add("company", 0.2, "industry / headcount / parent-company columns")
+    fk_heads = {head_of.get(target, "") for target in sig.fk_targets.values()}
+    if sig.has("status") and (sig.has("amount") or sig.typed(S.MONEY)):
+        add("opportunity", 0.25, "a status column and an amount column")
+        add("invoice", 0.1, "a status column and an amount column")
+    if fk_heads & {"contact", "company"}:
+        for key in ("opportunity", "task", "note", "appointment", "invoice", "file"):
+            add(key, 0.05, "references a contact-like table")
+    if sig.has("due_date") and sig.has("owner"):
+        add("task", 0.25, "a due date and an assignee")
+    if sig.has("completed"):
+        add("task", 0.1, "a completion flag")
+    if sig.has("start") and sig.has("end"):
+        add("appointment", 0.4, "start and end date/times")
+    if sig.has("notes") and len(sig.types) <= 4 and sig.fk_targets:
+        add("note", 0.15, "a text body attached to another record")
+    if sig.has("file_path") and sig.has("file_size", "mime_type"):
+        add("file", 0.45, "file path with size/type columns")
+    if sig.referenced_as("status"):
+        add("pipeline", 0.55, f"status columns point here: {', '.join(sig.referenced_as('status')[:3])}")
+    if sig.referenced_as("owner"):
+        add("user", 0.55, f"assignee columns point here: {', '.join(sig.referenced_as('owner')[:3])}")
+    if sig.has("role", "position") and sig.has("email"):
+        add("user", 0.1, "role column beside e-mails")
+    if sig.has("quantity") and (sig.has("price") or sig.has("sku")):
+        add("product", 0.35, "quantity with price/SKU columns")
+    elif sig.has("sku") or (sig.has("price") and sig.has("name")):
+        add("product", 0.15, "SKU/price columns")
+    if sig.has("due_date") and sig.has("paid") and (sig.has("amount") or sig.typed(S.MONEY)):
+        add("invoice", 0.3, "due date, paid flag/amount and totals")
+    if sig.has("tags") and len(sig.concept_columns) <= 3:
+        add("tag", 0.2, "a small table of tags")
+    if (
+        sig.has("address", "city", "postal_code")
+        and not person
+        and not sig.has("email")
+        and fk_heads & {"contact"}
+    ):
+        add("address", 0.3, "address parts keyed to a contact-like table")
+    return scores, why

@@ -1,0 +1,228 @@
+"""Object maps: which HighLevel object(s) each source table lands in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.mapping.items import ObjectMap, ObjectTarget
+from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
+from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.object_rules import score_table
+from assistant.propose.object_targets import (
+    custom_object_key,
+    existing_custom_object,
+    is_line_table,
+    line_parent,
+    targets_for,
+)
+from assistant.propose.signals import TableSignals, build_signals
+from assistant.target.state import DestinationState
+
+T = TargetObject
+S = SemanticType
+_NEVER_CUSTOM = (
+    "contact",
+    "company",
+    "user",
+    "pipeline",
+    "tag",
+    "product",
+    "no_equivalent",
+    "lookup",
+    "address",
+    "schema",
+)
+_ATTACHING = (T.CONTACT, T.OPPORTUNITY, T.TASK, T.CUSTOM_OBJECT, T.APPOINTMENT, T.COMPANY)
+_FALLBACK_ORDER = ("custom_object", "no_equivalent", "contact", "opportunity")
+
+
+@dataclass
+class ObjectDecision:
+    """The class a table was given and the object map built from it."""
+
+    kind: str
+    primary: TargetObject
+    object_map: ObjectMap
+
+
+def _confidence(best: float, runner_up: float) -> float:
+    margin = max(0.0, min(1.0, (best - runner_up) / 0.3))
+    return round(min(0.97, 0.2 + 0.55 * min(best, 1.0) + 0.2 * margin), 3)
+
+
+def classify_tables(
+    tables: list[TableProfile],
+    destination: DestinationState | None = None,
+) -> dict[str, ObjectDecision]:
+    """Classify every table; child tables follow their parent's decision."""
+    signals = build_signals(tables)
+    first = {name: (sig.words[0] if sig.words else "") for name, sig in signals.items()}
+    for name, sig in signals.items():
+        scores, _why = score_table(sig, first)
+        if scores:
+            first[name] = max(scores, key=lambda k: scores[k])
+    # Two passes: merges and splits look at the decision of the table they point to.
+    ordered = sorted(tables, key=lambda t: signals[t.table].parent is not None)
+    draft: dict[str, ObjectDecision] = {}
+    for table in ordered:
+        draft[table.table] = _decide(table, signals[table.table], first, draft, destination)
+    return {t.table: _decide(t, signals[t.table], first, draft, destination) for t in ordered}
+
+
+def _decide(
+    table: TableProfile,
+    sig: TableSignals,
+    first: dict[str, str],
+    done: dict[str, ObjectDecision],
+    destination: DestinationState | None,
+) -> ObjectDecision:
+    scores, why = score_table(sig, first)
+    line_items = sig.parent is not None and sig.has("quantity") and (sig.has("price") or sig.has("sku"))
+    if sig.parent is not None and not line_items:
+        parent = done.get(sig.parent)
+        if parent is not None:
+            return _merge(table, parent, "nested list of the parent record", parent_table=sig.parent)
+    if line_items:
+        scores["product"] = max(scores.values(), default=0.0) + 0.1
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    kind, best = ranked[0] if ranked and ranked[0][1] >= 0.25 else ("custom_object", 0.2)
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    fk_kinds = {col: first.get(target, "") for col, target in sig.fk_targets.items()}
+    note = ""
+    if kind == "address":
+        owner = next((t for c, t in sig.fk_targets.items() if fk_kinds[c] == "contact"), None)
+        if owner and owner in done:
+            return _merge(table, done[owner], "address records keyed to their contact", parent_table=owner)
+    if kind == "opportunity":
+        parent_opp = next((t for c, t in sig.fk_targets.items() if fk_kinds[c] == "opportunity"), None)
+        if parent_opp and parent_opp in done and done[parent_opp].kind == "opportunity":
+            return _merge(
+                table,
+                done[parent_opp],
+                "documents that hang off another opportunity record",
+                parent_table=parent_opp,
+            )
+    if (
+        kind == "task"
+        and "opportunity" in fk_kinds.values()
+        and not {"contact", "company"} & set(fk_kinds.values())
+    ):
+        kind, note = (
+            "custom_object",
+            "task-like records hang off opportunities, not contacts; tasks need a contact",
+        )
+    existing = existing_custom_object(table.table, destination)
+    if existing and kind not in _NEVER_CUSTOM:
+        kind, note, best = "custom_object", f"the destination already has the custom object {existing}", 1.0
+        why[kind].append(f"destination custom object {existing} is named like the table")
+    targets = targets_for(kind, table.table, sig)
+    if existing and kind == "custom_object":
+        targets = [ObjectTarget(object=T.CUSTOM_OBJECT, custom_object_key=existing)]
+    if is_line_table(table.table, kind, sig):
+        targets = [ObjectTarget(object=T.PRODUCT, role="line_items")]
+        parent_name = sig.parent or line_parent(table.table, done)
+        note = f"document lines of '{parent_name}' become its line items" if parent_name else "line items"
+        sig.parent = sig.parent or parent_name
+    if sig.parent is not None and kind == "product":
+        targets = [ObjectTarget(object=T.PRODUCT, role="line_items")]
+        note = f"document lines of '{sig.parent}' become its line items"
+    cardinality = Cardinality.ONE_TO_ONE
+    if sig.has("file_path") and targets[0].object in _ATTACHING:
+        col = sig.concept_columns["file_path"][0]
+        targets.append(ObjectTarget(object=T.FILE, role="attachment", condition=f"'{col}' is present"))
+    company_cols = [
+        c.column
+        for c in table.columns
+        if c.column in sig.concept_columns.get("company", [])
+        and c.foreign_key is None
+        and c.semantic_type not in (S.IDENTIFIER, S.FOREIGN_KEY)
+    ]
+    company_table = any(fk_kinds[c] == "company" for c in sig.fk_targets)
+    if kind == "contact" and company_cols and not company_table:
+        col = company_cols[0]
+        targets.append(
+            ObjectTarget(object=T.COMPANY, condition=f"'{col}' is present", role="company_of_record")
+        )
+        cardinality = Cardinality.ONE_TO_MANY
+        note = f"rows with a value in '{col}' also create a company linked to the contact"
+    evidence = [Evidence(source="table", detail=d) for d in why.get(kind, [])]
+    evidence.append(
+        Evidence(source="profile", detail=f"{table.row_count} rows, {len(sig.types)} value types")
+    )
+    rationale = f"'{table.table}' reads as {kind.replace('_', ' ')}" + (f"; {note}" if note else "")
+    decision_map = ObjectMap(
+        id=f"object:{table.table}",
+        source_object=table.table,
+        row_count=table.row_count,
+        targets=targets,
+        cardinality=cardinality,
+        key_column=table.primary_key,
+        # Lines with quantities and prices under a document are unambiguous, whatever the name says.
+        confidence=0.88 if targets[0].role == "line_items" else _confidence(best, runner),
+        parent_object=sig.parent,
+        rationale=rationale,
+        evidence=evidence,
+        alternatives=_alternatives(kind, ranked, table.table, sig),
+    )
+    return ObjectDecision(kind, targets[0].object, decision_map)
+
+
+def _alternatives(
+    chosen: str, ranked: list[tuple[str, float]], table: str, sig: TableSignals
+) -> list[Alternative]:
+    seen = {chosen}
+    out: list[Alternative] = []
+    pool = [*ranked, *((k, 0.1) for k in _FALLBACK_ORDER)]
+    for kind, score in pool:
+        if kind in seen or len(out) >= 4:
+            continue
+        seen.add(kind)
+        targets = targets_for(kind, table, sig)
+        label = " + ".join(t.object.value for t in targets)
+        out.append(
+            Alternative(
+                target=label,
+                score=round(min(score, 0.99), 3),
+                value={"targets": [t.model_dump(mode="json") for t in targets]},
+            )
+        )
+    return out
+
+
+def _merge(table: TableProfile, parent: ObjectDecision, why: str, parent_table: str) -> ObjectDecision:
+    targets = [
+        ObjectTarget(
+            object=parent.primary,
+            role="merge_into_parent",
+            custom_object_key=parent.object_map.targets[0].custom_object_key,
+        )
+    ]
+    mapped = ObjectMap(
+        id=f"object:{table.table}",
+        source_object=table.table,
+        row_count=table.row_count,
+        targets=targets,
+        cardinality=Cardinality.MANY_TO_ONE,
+        parent_object=parent_table,
+        key_column=table.primary_key,
+        confidence=0.75,
+        rationale=f"{why}: values merge into the {parent.primary.value} made from '{parent_table}'",
+        evidence=[Evidence(source="foreign_key", detail=f"rows belong to '{parent_table}'")],
+        alternatives=[
+            Alternative(
+                target="no_equivalent",
+                score=0.2,
+                value={"targets": [{"object": "no_equivalent", "role": "rebuild_reference"}]},
+            ),
+            Alternative(
+                target="custom_object",
+                score=0.15,
+                value={
+                    "targets": [
+                        {"object": "custom_object", "custom_object_key": custom_object_key(table.table)}
+                    ]
+                },
+            ),
+        ],
+    )
+    return ObjectDecision(parent.kind, parent.primary, mapped)

@@ -1,0 +1,98 @@
+"""What a table's columns say about the kind of record it holds.
+
+Each column contributes its leading vocabulary concept and its profiled type; tables also learn
+who points at them (a table that ``agent-id`` columns reference holds users, a table that
+``state-id`` columns reference holds stages).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.normalize import concepts, object_words
+
+S = SemanticType
+
+
+def visible_columns(table: TableProfile) -> list[ColumnProfile]:
+    """Columns readers consider: bookkeeping columns (``_row``, ``_load_id``...) are ignored."""
+    return [c for c in table.columns if not c.column.startswith("_")]
+
+
+def is_path_twin(column: ColumnProfile, table: TableProfile) -> str | None:
+    """The id column a ``X-path`` column duplicates (``/clients/12`` beside ``12``), if any."""
+    for other in table.columns:
+        if other.foreign_key is not None and other.foreign_key.path_column == column.column:
+            return other.column
+    words = column.column.rsplit("path", 1)
+    if len(words) == 2 and not words[1].strip("-_ "):
+        stem = words[0].rstrip("-_ ")
+        for suffix in ("-id", "_id", "Id", " id", " ID"):
+            twin = f"{stem}{suffix}" if stem else "id"
+            if any(c.column == twin for c in table.columns):
+                return twin
+    return None
+
+
+def lead_concept(column: ColumnProfile) -> str | None:
+    found = concepts(column.column)
+    return found[0] if found else None
+
+
+@dataclass
+class TableSignals:
+    table: str
+    words: tuple[str, ...]  # object-vocabulary keys from the table name, head noun first
+    child_words: tuple[str, ...]  # for `parent__field` tables: words of the field part
+    parent: str | None
+    concept_columns: dict[str, list[str]] = field(default_factory=dict)
+    types: dict[str, list[str]] = field(default_factory=dict)
+    fk_targets: dict[str, str] = field(default_factory=dict)  # column -> referenced table
+    referenced_by: list[tuple[str, str, str | None]] = field(default_factory=list)  # (table, column, concept)
+
+    def has(self, *wanted: str) -> bool:
+        return any(self.concept_columns.get(c) for c in wanted)
+
+    def typed(self, *wanted: SemanticType) -> list[str]:
+        return [col for t in wanted for col in self.types.get(t.value, [])]
+
+    def referenced_as(self, concept: str) -> list[str]:
+        return [f"{t}.{c}" for t, c, con in self.referenced_by if con == concept]
+
+
+def _split_child(table: TableProfile) -> tuple[str | None, str]:
+    if table.parent_table:
+        child = table.table.split("__", 1)[1] if "__" in table.table else table.table
+        return table.parent_table, child
+    if "__" in table.table:
+        parent, child = table.table.split("__", 1)
+        return parent, child
+    return None, table.table
+
+
+def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
+    out: dict[str, TableSignals] = {}
+    refs: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+    for table in tables:
+        parent, child = _split_child(table)
+        sig = TableSignals(
+            table.table,
+            object_words(table.table if parent is None else parent),
+            object_words(child) if parent else (),
+            parent,
+        )
+        for col in visible_columns(table):
+            concept = None if is_path_twin(col, table) else lead_concept(col)
+            if concept:
+                sig.concept_columns.setdefault(concept, []).append(col.column)
+            sig.types.setdefault(col.semantic_type.value, []).append(col.column)
+            if col.foreign_key is not None and col.foreign_key.target_table != table.table:
+                sig.fk_targets[col.column] = col.foreign_key.target_table
+                refs[col.foreign_key.target_table].append((table.table, col.column, concept))
+        out[table.table] = sig
+    for target, pointing in refs.items():
+        if target in out:
+            out[target].referenced_by = pointing
+    return out

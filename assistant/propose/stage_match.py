@@ -1,0 +1,89 @@
+"""How well a source status value fits a destination stage, and what a status says about a deal.
+
+Status words are read through the vocabulary's stage concepts (won, lost, sent, pending...):
+two names of one concept match even when they share no letters ('Up for Renewal' and
+'Upcoming Renewal'), two concepts that contradict each other never do ('Caducado' is not
+'Aceptado'), and a few neighbouring concepts half-match ('Cancelled' may close as 'Churned').
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from assistant.mapping.models import OpportunityStatus
+from assistant.propose.normalize import normalise, phrase_matcher
+from assistant.propose.vocabulary_records import STAGE_CONCEPTS
+from assistant.target.state import Stage
+
+stage_concepts = phrase_matcher(STAGE_CONCEPTS)
+OUTCOME = {
+    "won": OpportunityStatus.WON,
+    "lost": OpportunityStatus.LOST,
+    "abandoned": OpportunityStatus.ABANDONED,
+}
+GOOD_STAGE = 0.6
+SAME_CONCEPT = 0.9
+RELATED_CONCEPT = 0.7
+# Concepts close enough that one may stand for the other when nothing closer exists: a lost and an
+# abandoned deal both end closed; a pending quote is one sent and awaiting an answer.
+RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
+    {
+        frozenset({"lost", "abandoned"}),
+        frozenset({"pending", "sent"}),
+        frozenset({"pending", "negotiation"}),
+    }
+)
+
+
+def lead_stage_concept(text: str) -> str | None:
+    found = stage_concepts(text)
+    return found[0] if found else None
+
+
+def stage_score(value: str, stage: Stage) -> float:
+    """0..1: name similarity, raised when both name one concept, cut when their concepts disagree."""
+    fuzzy = fuzz.token_set_ratio(normalise(value), normalise(stage.name)) / 100
+    mine, theirs = lead_stage_concept(value), lead_stage_concept(stage.name)
+    if mine and theirs and mine != theirs:
+        if frozenset({mine, theirs}) in RELATED_CONCEPTS:
+            return max(RELATED_CONCEPT, fuzzy * 0.5)
+        return fuzzy * 0.5  # 'Caducado' looks like 'Aceptado' but means the opposite
+    return max(fuzzy if fuzzy >= 0.8 else fuzzy * 0.7, SAME_CONCEPT if mine and mine == theirs else 0.0)
+
+
+_APPOINTMENT_STATUS = {
+    "won": "showed",
+    "lost": "cancelled",
+    "abandoned": "cancelled",
+    "new": "new",
+    "pending": "new",
+    "scheduled": "confirmed",
+    "sent": "confirmed",
+    "in_progress": "confirmed",
+    "on_hold": "new",
+    "qualified": "confirmed",
+    "negotiation": "confirmed",
+}
+
+
+def appointment_status(value: str) -> str | None:
+    """HighLevel appointmentStatus for a source event state ('COMPLETED' -> showed), None when unknown."""
+    concept = lead_stage_concept(value)
+    return _APPOINTMENT_STATUS.get(concept) if concept else None
+
+
+_OPEN_WORDS = frozenset(
+    {
+        "open", "abierto", "abierta", "active", "activo", "activa", "in progress", "pending", "pendiente",
+        "offen", "aktiv", "ouvert", "ouverte", "en cours", "aberto", "aberta", "em aberto", "ativo",
+        "aperto", "aperta", "attivo", "in corso",
+    }
+)  # fmt: skip
+
+
+def outcome_of(value: str) -> str | None:
+    """'Won' -> won, 'Open' -> open; None when the value is a stage name rather than an outcome."""
+    concept = lead_stage_concept(value)
+    if concept in OUTCOME:
+        return concept
+    return "open" if normalise(value) in _OPEN_WORDS else None

@@ -1,0 +1,159 @@
+"""Stage value maps: every distinct source status -> a destination pipeline stage and status.
+
+Only stages that exist in the destination are proposed (pipelines cannot be created through
+the v2 API); a value with no fitting stage is flagged for a human, never forced.
+"""
+
+from __future__ import annotations
+
+from assistant.mapping.items import FieldMap, StageValueMap
+from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, TargetObject
+from assistant.profile.models import ValueCount
+from assistant.propose.sourcedata import SourceValues
+from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
+from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
+from assistant.target.state import DestinationState, Pipeline, Stage
+
+
+def _names(fmap: FieldMap, values: SourceValues) -> dict[str, str]:
+    """Status id -> its name, when the column points at a states table (empty otherwise)."""
+    params = fmap.transform.params
+    table, key, display = params.get("table"), params.get("key"), params.get("display")
+    if not (table and key and display):
+        return {}
+    rows = values.rows(str(table), [str(key), str(display)])
+    return {str(row[key]): str(row[display]) for row in rows if row[key] and row[display]}
+
+
+def source_values(fmap: FieldMap, values: SourceValues) -> list[ValueCount]:
+    """Distinct status values, ids resolved to names when the column points at a states table."""
+    raw = values.distinct(fmap.source_object, fmap.source_columns[0])
+    names = _names(fmap, values)
+    if not names:
+        return raw
+    merged: dict[str, int] = {}
+    for item in raw:
+        name = names.get(item.value) or item.value
+        merged[name] = merged.get(name, 0) + item.count
+    return [ValueCount(value=v, count=c) for v, c in sorted(merged.items(), key=lambda kv: -kv[1])]
+
+
+def _pipeline_rows(
+    fmap: FieldMap, pipeline_map: FieldMap | None, values: SourceValues
+) -> list[tuple[str, str]]:
+    """(status, source pipeline) per record, when a pipeline column sits in the same rows."""
+    if pipeline_map is None:
+        return []
+    status, pipeline = fmap.source_columns[0], pipeline_map.source_columns[0]
+    names = _names(fmap, values)
+    rows = values.rows(fmap.source_object, [status, pipeline], limit=100_000)
+    out: list[tuple[str, str]] = []
+    for row in rows:
+        value, source_pipeline = row.get(status), row.get(pipeline)
+        if value and value.strip() and source_pipeline and source_pipeline.strip():
+            out.append((names.get(value) or value, source_pipeline.strip()))
+    return out
+
+
+def _is_target(fmap: FieldMap, name: str) -> bool:
+    return fmap.target.object == TargetObject.OPPORTUNITY and fmap.target.field == name
+
+
+def propose_stages(
+    fields: list[FieldMap], values: SourceValues, destination: DestinationState | None
+) -> list[StageValueMap]:
+    out: list[StageValueMap] = []
+    pipelines = destination.pipelines if destination else []
+    for fmap in fields:
+        if not _is_target(fmap, "pipelineStageId"):
+            continue
+        pipeline_map = next(
+            (f for f in fields if f.source_object == fmap.source_object and _is_target(f, "pipelineId")), None
+        )
+        found = source_values(fmap, values)
+        rows = _pipeline_rows(fmap, pipeline_map, values)
+        choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
+        out += [_one(fmap, item, choices[item.value]) for item in found]
+        if pipeline_map is not None and by_source:
+            _align_pipeline_map(pipeline_map, by_source)
+    return out
+
+
+def _align_pipeline_map(pipeline_map: FieldMap, by_source: dict[str, PipelineChoice]) -> None:
+    """The pipeline column's value map follows the pipelines the stage values were placed in."""
+    pipeline_map.transform.params.update(
+        {
+            "values": {name: c.pipeline.id for name, c in sorted(by_source.items()) if c.pipeline},
+            "unmatched": sorted(name for name, c in by_source.items() if c.pipeline is None),
+        }
+    )
+
+
+def _ordered(pipeline: Pipeline) -> list[Stage]:
+    return sorted(pipeline.stages, key=lambda s: s.position if s.position is not None else 10**6)
+
+
+def _one(fmap: FieldMap, item: ValueCount, choice: PipelineChoice) -> StageValueMap:
+    column = fmap.source_columns[0]
+    concept = lead_stage_concept(item.value)
+    status = OUTCOME.get(concept or "", OpportunityStatus.OPEN)
+    base = {
+        "id": f"stage:{fmap.source_object}.{column}={item.value}",
+        "source_object": fmap.source_object,
+        "source_column": column,
+        "source_value": item.value,
+        "count": item.count,
+        "opportunity_status": status,
+    }
+    evidence = [
+        Evidence(source="values", detail=f"'{item.value}' on {item.count} records"),
+        Evidence(source="vocabulary", detail=f"reads as {concept or 'no known status'}"),
+        Evidence(source="destination", detail=choice.reason),
+    ]
+    pipeline = choice.pipeline
+    if pipeline is None:
+        return StageValueMap(**base, flagged=True, confidence=0.2, evidence=evidence, rationale=choice.reason)
+    stages = _ordered(pipeline)
+    ranked = sorted(stages, key=lambda s: -stage_score(item.value, s))
+    best, score = ranked[0], stage_score(item.value, ranked[0])
+    alternatives = [
+        Alternative(
+            target=f"{pipeline.name} / {s.name}",
+            score=round(stage_score(item.value, s), 3),
+            value={"pipeline_id": pipeline.id, "stage_id": s.id, "stage_name": s.name},
+        )
+        for s in ranked[1:4]
+    ]
+    if score >= GOOD_STAGE:
+        stage, confidence, why = best, 0.5 + 0.45 * score, f"'{item.value}' matches stage '{best.name}'"
+    elif status == OpportunityStatus.WON:
+        stage, confidence, why = stages[-1], 0.62, "a won outcome with no stage of that name: the last stage"
+    elif status != OpportunityStatus.OPEN:
+        stage, confidence = stages[0], 0.6
+        why = f"no {status.value} stage exists; the status carries the outcome, the stage is the first one"
+    elif concept == "new":
+        stage, confidence, why = stages[0], 0.72, f"'{item.value}' is a starting state: the first stage"
+    else:
+        return StageValueMap(
+            **base,
+            pipeline_id=pipeline.id,
+            pipeline_name=pipeline.name,
+            flagged=True,
+            confidence=0.3,
+            evidence=evidence,
+            alternatives=alternatives or [],
+            rationale=f"no stage of '{pipeline.name}' fits '{item.value}' (best "
+            f"'{best.name}' {score:.2f}); needs a decision",
+        )
+    evidence.append(Evidence(source="destination", detail=f"stage '{stage.name}' similarity {score:.2f}"))
+    return StageValueMap(
+        **base,
+        pipeline_id=pipeline.id,
+        pipeline_name=pipeline.name,
+        stage_id=stage.id,
+        stage_name=stage.name,
+        confidence=round(confidence, 3),
+        rationale=why,
+        evidence=evidence,
+        alternatives=alternatives,
+    )

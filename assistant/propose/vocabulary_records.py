@@ -1,0 +1,163 @@
+"""Vocabulary of records, statuses and tags (Spanish and English), as data.
+
+Table names, status values, record nouns in existing field names and tag words: general CRM
+language, never one platform's list.
+"""
+
+from __future__ import annotations
+
+from assistant.propose.vocabulary_languages import MORE_OBJECT_WORDS
+
+# fmt: off
+# Table-name phrases -> the HighLevel object the table most likely lands in.
+OBJECT_WORDS: dict[str, tuple[str, ...]] = {
+    "contact": (
+        "client", "customer", "cliente", "contact", "contacto", "lead", "prospect", "potential client",
+        "person", "people", "persona", "subscriber", "patient", "member"
+    ),
+    "company": (
+        "company", "empresa", "supplier", "proveedor", "vendor", "organization", "organisation", "business",
+        "account", "cuenta", "compania"
+    ),
+    "opportunity": (
+        "deal", "opportunity", "oportunidad", "quote", "estimate", "presupuesto", "sales estimate",
+        "proposal", "propuesta", "job", "project", "proyecto", "negocio", "cotizacion"
+    ),
+    "task": (
+        "task", "tarea", "work order", "orden trabajo", "incident", "incidencia", "ticket", "todo", "to do",
+        "work estimate", "parte", "work note", "activity", "actividad"
+    ),
+    "appointment": (
+        "appointment", "cita", "event", "evento", "meeting", "reunion", "visit", "visita", "booking"
+    ),
+    "note": ("note", "nota", "comment", "comentario"),
+    "file": ("attachment", "adjunto", "document", "documento", "file", "archivo", "photo", "foto", "media"),
+    "user": (
+        "user", "usuario", "employee", "empleado", "staff", "team member", "team", "technician", "tecnico",
+        "agent", "agente", "owner", "equipo"
+    ),
+    "tag": ("tag", "etiqueta", "segment", "segmento", "label"),
+    "pipeline": ("pipeline", "stage", "etapa", "state", "status", "estado", "document state", "job status"),
+    "no_equivalent": ("workflow", "automation", "automatizacion", "sequence", "secuencia", "rule", "regla"),
+    "product": ("product", "producto", "service", "servicio", "item", "catalog", "catalogo", "article"),
+    "invoice": ("invoice", "factura", "bill", "ordinary invoice", "refund invoice", "receipt", "recibo"),
+    "schema": ("custom field", "field definition", "campo personalizado", "schema", "metadata", "field"),
+    "lookup": (
+        "category", "categoria", "payment term", "payment option", "rate", "tarifa", "type", "tipo",
+        "calendar", "calendario", "event type", "source", "origen", "currency", "tax"
+    ),
+    "address": ("address", "direccion", "location"),
+}
+
+# Status words -> what they say about a deal: an outcome (won/lost/abandoned) or an open step.
+STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "won": (
+        "won", "closed won", "accepted", "aceptado", "aceptada", "ganado", "ganada", "approved", "aprobado",
+        "aprobada", "signed", "firmado", "completed", "completado", "completada", "finalizado", "done",
+        "invoiced", "facturado", "paid", "cobrado", "closed", "cerrado", "cerrada",
+        "gewonnen", "angenommen", "abgeschlossen", "erledigt", "bezahlt", "unterschrieben",
+        "gagne", "accepte", "signe", "termine", "paye", "facture",
+        "ganho", "aceito", "aprovado", "assinado", "concluido", "pago", "faturado", "fechado",
+        "vinto", "accettato", "approvato", "firmato", "completato", "pagato", "fatturato", "chiuso",
+    ),
+    "lost": (
+        "lost", "closed lost", "rejected", "rechazado", "rechazada", "perdido", "perdida", "declined",
+        "denied", "denegado", "refused", "no show", "noshow", "baja", "churned", "churn",
+        "verloren", "abgelehnt", "perdu", "refuse", "rejete", "recusado", "rejeitado", "perso",
+        "rifiutato", "respinto",
+    ),
+    "abandoned": (
+        "abandoned", "abandonado", "expired", "caducado", "caducada", "vencido", "cancelled", "canceled",
+        "cancelado", "cancelada", "anulado", "anulada", "void",
+        "abgelaufen", "storniert", "abgebrochen", "annule", "expire", "abandonne", "expirado",
+        "annullato", "scaduto", "abbandonato",
+    ),
+    "sent": (
+        "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",
+        "proposal sent", "estimate sent", "versendet", "gesendet", "angebot", "angebot gesendet", "envoye",
+        "devis envoye", "proposta", "orcamento enviado", "inviato", "preventivo inviato",
+    ),
+    # Awaiting an answer or an action: neither a fresh draft nor a deal being worked.
+    "pending": (
+        "pending", "pendiente", "awaiting", "awaiting response", "ausstehend", "offen ausstehend",
+        "en attente", "pendente", "aguardando", "in attesa",
+    ),
+    "new": (
+        "draft", "borrador", "new", "nuevo", "nueva", "open", "abierto", "lead", "to do", "received",
+        "recibido", "lead in", "entwurf", "neu", "offen", "brouillon", "nouveau", "ouvert", "rascunho",
+        "novo", "aberto", "bozza", "nuovo", "aperto",
+    ),
+    "in_progress": (
+        "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",
+        "in bearbeitung", "en cours", "em andamento", "em progresso", "in corso", "in lavorazione",
+    ),
+    "scheduled": (
+        "scheduled", "programado", "programada", "agendado", "planificado", "booked", "reservado", "geplant",
+        "terminiert", "planifie", "agende", "programmato", "pianificato",
+    ),
+    "on_hold": (
+        "on hold", "en espera", "paused", "pausado", "waiting", "esperando", "pausiert", "en pause",
+        "em espera", "in pausa", "sospeso",
+    ),
+    "negotiation": (
+        "negotiation", "negotiating", "negociacion", "en negociacion", "negociando", "in discussion",
+        "discussion", "under negotiation", "verhandlung", "in verhandlung", "negociation", "negociacao",
+        "em negociacao", "trattativa", "negoziazione", "in trattativa",
+    ),
+    "qualified": (
+        "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
+        "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
+    ),
+    # A contract about to renew: 'Up for Renewal', 'Upcoming Renewal', 'Pendiente de renovar'.
+    "renewal_due": (
+        "up for renewal", "upcoming renewal", "renewal due", "due for renewal", "pending renewal",
+        "pendiente de renovar", "pendiente de renovacion", "renovacion pendiente", "verlangerung fallig",
+        "renouvellement a venir", "renovacao pendente", "rinnovo in scadenza",
+    ),
+    "renewed": ("renewed", "renovado", "renovada", "verlangert", "renouvele", "rinnovato"),
+}
+
+# Record nouns: a field named for one kind of record ('Número de factura') fits only that kind.
+RECORD_NOUNS: dict[str, tuple[str, ...]] = {
+    "invoice": ("invoice", "factura", "bill", "receipt", "recibo"),
+    "estimate": ("estimate", "quote", "presupuesto", "cotizacion", "proposal", "propuesta"),
+    "job": ("job", "trabajo", "obra", "project", "proyecto"),
+    "work_order": ("work order", "orden de trabajo", "orden trabajo", "parte de trabajo", "parte"),
+    "deal": ("deal", "opportunity", "oportunidad", "negocio"),
+    "client": ("client", "customer", "cliente", "contact", "contacto"),
+    "lead": ("lead", "prospect", "potential client", "prospecto"),
+    "company": ("company", "empresa", "business", "organization", "organisation"),
+    "task": ("task", "tarea"),
+    "appointment": ("appointment", "cita", "event", "evento", "meeting"),
+    "product": ("product", "producto", "item", "articulo", "service", "servicio"),
+    "payment": ("payment", "pago", "cobro"),
+}
+
+# Values of a role column that are permission levels (HighLevel user roles), not job titles.
+PERMISSION_ROLES: frozenset[str] = frozenset({
+    "admin", "administrator", "user", "account admin", "account user", "agency admin", "agency user",
+    "administrador", "usuario", "administrateur", "utilisateur", "benutzer", "amministratore", "utente"
+})
+
+# Words that qualify a tag but are not its meaning ('cliente-vip' is the VIP tag).
+GENERIC_TAG_WORDS: frozenset[str] = frozenset({
+    "client", "cliente", "clientes", "clients", "contact", "contacto", "customer", "customers", "etiqueta",
+    "group", "grupo", "lead", "segment", "segmento", "tag", "tipo", "type"
+})
+
+# Cross-language tag synonyms: normalised token -> canonical token.
+TAG_SYNONYMS: dict[str, str] = {
+    "vip": "vip", "preferente": "vip", "premium": "vip", "prioritario": "priority", "prioridad": "priority",
+    "mayorista": "wholesale", "wholesale": "wholesale", "nuevo": "new", "nueva": "new", "new": "new",
+    "recurrente": "recurring", "recurring": "recurring", "habitual": "recurring", "repeat": "recurring",
+    "returning": "recurring", "moroso": "late-payer", "morosos": "late-payer", "impagado": "late-payer",
+    "particular": "residential", "residencial": "residential", "residential": "residential", "empresa":
+    "commercial", "comercial": "commercial", "commercial": "commercial", "business": "commercial",
+    "urgente": "urgent", "urgent": "urgent", "referido": "referral", "referral": "referral", "recomendado":
+    "referral", "potencial": "prospect", "prospect": "prospect", "prospecto": "prospect", "inactivo":
+    "inactive", "inactive": "inactive", "activo": "active", "active": "active"
+}
+# fmt: on
+
+for _kind, _words in MORE_OBJECT_WORDS.items():
+    OBJECT_WORDS[_kind] = tuple(dict.fromkeys(OBJECT_WORDS.get(_kind, ()) + _words))

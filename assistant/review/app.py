@@ -1,0 +1,139 @@
+"""``ReviewApp``: the Textual front of a :class:`ReviewSession`.
+
+The document and its context load in a worker thread; every decision goes through
+``decide`` which applies it via the session (saved at once on a writer thread), posts a
+past-tense message and refreshes the screen. The app never runs the executor.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import LoadingIndicator
+from textual.worker import Worker, WorkerState
+
+from assistant.errors import HlmapError
+from assistant.review.context import ReviewContext
+from assistant.review.errors import ReviewError
+from assistant.review.flows import ReviewFlows
+from assistant.review.messages import DecisionUndone, MappingConfirmed
+from assistant.review.persistence import BackgroundPersistence
+from assistant.review.screens.help import HelpScreen
+from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.object_screen import ObjectScreen
+from assistant.review.screens.overview import OverviewScreen
+from assistant.review.screens.owners import OwnersScreen
+from assistant.review.screens.stages import StagesScreen
+from assistant.review.screens.tags import TagsScreen
+from assistant.review.session import ReviewSession, open_session
+from assistant.workspace import Workspace
+
+
+class ReviewApp(ReviewFlows):
+    """Review one workspace's mapping document as ``who``; returns the confirmed path or None."""
+
+    TITLE = "hlmap review"
+    CSS_PATH = "review.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help"),
+        Binding("A", "accept_above", "Accept ≥"),
+        Binding("u", "undo", "Undo"),
+        Binding("c", "confirm", "Confirm"),
+        Binding("t", "screen('tags')", "Tags"),
+        Binding("s", "screen('stages')", "Stages"),
+        Binding("o", "screen('owners')", "Owners"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(self, workspace: Workspace, who: str, *, context: ReviewContext | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.who = who
+        self._review_context = context
+        self.persistence = BackgroundPersistence(workspace)
+
+    def compose(self) -> ComposeResult:
+        yield LoadingIndicator()
+
+    def on_mount(self) -> None:
+        self.run_worker(self._load, thread=True, name="load", exit_on_error=False)
+        self.set_interval(1.0, self._check_writer)
+
+    def _check_writer(self) -> None:
+        """Report a failed save at once instead of at quit."""
+        self.persistence.poll()
+        if isinstance(self.screen, ReviewScreen):
+            self.screen.update_counts()  # "saving…" turns back into "saved"
+        try:
+            self.persistence.raise_errors()
+        except HlmapError as exc:
+            self.notify(str(exc), title="not saved", severity="error", timeout=15)
+
+    def _load(self) -> ReviewSession:
+        context = self._review_context
+        session = open_session(self.workspace, self.who, persistence=self.persistence, context=context)
+        self.workspace.close()  # the writer process opens the database for each save
+        return session
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name == "load" and worker.state is WorkerState.SUCCESS:
+            self._session = worker.result
+            self.push_screen(OverviewScreen())
+        elif worker.name == "load" and worker.state is WorkerState.ERROR:
+            self.exit(None, return_code=2, message=f"error: {worker.error}")
+        elif (
+            worker.name == "confirm"
+            and worker.state is WorkerState.SUCCESS
+            and isinstance(worker.result, Path)
+        ):
+            self._confirmed(worker.result)
+        elif worker.name == "confirm" and worker.state is WorkerState.ERROR:
+            self._refused(str(worker.error))
+
+    def open_object(self, source_object: str) -> None:
+        self.push_screen(ObjectScreen(source_object))
+
+    # -- app-wide keys ------------------------------------------------------------------------
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_screen(self, name: str) -> None:
+        if self._session is None:
+            return
+        screens = {"tags": TagsScreen, "stages": StagesScreen, "owners": OwnersScreen}
+        if type(self.screen) is not screens[name]:
+            self.push_screen(screens[name]())
+
+    def action_undo(self) -> None:
+        try:
+            description = self.session.undo()
+        except ReviewError as exc:
+            self._refused(str(exc))
+            return
+        self._post(DecisionUndone(f"undid {description}"))
+        self.notify(f"undid: {description}")
+        self.refresh_screen(None)
+
+    def action_confirm(self) -> None:
+        blocking = self.session.blocking()
+        if blocking:
+            self._refused(f"{len(blocking)} proposals still need a decision (f → pending): {blocking[0].id}")
+            return
+        self.run_worker(self.session.confirm, thread=True, name="confirm", exit_on_error=False)
+
+    def _confirmed(self, path: Path) -> None:
+        self._post(MappingConfirmed(path))
+        self.notify(f"confirmed → {path}", title="mapping confirmed", timeout=8)
+
+    def on_unmount(self) -> None:
+        self.persistence.close()  # waits for the last write to land
+
+    async def action_quit(self) -> None:
+        self.exit(self.workspace.confirmed_mapping_path if self._confirmed_now() else None)
+
+    def _confirmed_now(self) -> bool:
+        return any(isinstance(m, MappingConfirmed) for m in self.messages_posted)

@@ -1,0 +1,62 @@
+"""The part of the review app every flow and screen relies on: the session and ``decide``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.message import Message
+
+from assistant.review.errors import ReviewError
+from assistant.review.messages import DecisionMade, DecisionRefused
+from assistant.review.persistence import BackgroundPersistence
+from assistant.review.screens.items import ReviewScreen
+from assistant.review.session import ReviewSession
+
+
+class ReviewAppBase(App[Path | None]):
+    persistence: BackgroundPersistence
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._session: ReviewSession | None = None
+        self.messages_posted: list[Message] = []  # the decision stream, for observers and tests
+
+    @property
+    def session(self) -> ReviewSession:
+        if self._session is None:
+            raise ReviewError("the mapping document is still loading")
+        return self._session
+
+    @property
+    def threshold(self) -> float:
+        return self.session.bulk_floor
+
+    # -- the decision path --------------------------------------------------------------------
+    def decide(self, message: DecisionMade, action: Callable[[], Any], rebuild: bool = False) -> bool:
+        """Apply one decision; on refusal tell the engineer why and change nothing."""
+        try:
+            action()
+        except ReviewError as exc:
+            self._refused(str(exc))
+            return False
+        self._post(message)
+        self.refresh_screen(None if rebuild else message.item_ids)
+        return True
+
+    def _post(self, message: Message) -> None:
+        self.messages_posted.append(message)
+        self.post_message(message)
+
+    def _refused(self, reason: str) -> None:
+        self._post(DecisionRefused(reason))
+        self.notify(reason, title="refused", severity="error", timeout=6)
+
+    def refresh_screen(self, changed: tuple[str, ...] | None) -> None:
+        screens = [s for s in self.screen_stack if isinstance(s, ReviewScreen) and s.is_mounted]
+        for screen in screens:
+            screen.refresh_view(
+                changed if screen is screens[-1] else None
+            )  # screens below: rebuilt, they are small

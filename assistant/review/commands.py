@@ -1,0 +1,44 @@
+"""``hlmap review``: open the review TUI on a workspace's mapping document."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.errors import HlmapError
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def review(
+        workspace: WorkspaceOption = Path("."),
+        who: Annotated[
+            str | None, typer.Option("--who", help="Name recorded with every decision (default: login name).")
+        ] = None,
+    ) -> None:
+        """Accept, edit or reject every proposal; each decision is saved as it is made."""
+        from assistant.review.app import ReviewApp  # Textual loads only for this command
+
+        ws = open_workspace(workspace)
+        if not ws.mapping_path.exists():
+            raise HlmapError(f"{ws.mapping_path}: no mapping document yet; run `hlmap propose` first")
+        ws.close()  # the app's worker opens its own connection
+        app = ReviewApp(ws, who or _login_name())
+        confirmed = app.run()
+        if app.return_code:
+            raise typer.Exit(app.return_code)
+        if confirmed is not None:
+            console.print(f"[green]confirmed[/] → {confirmed}")
+        else:
+            console.print(f"decisions saved in {ws.mapping_path}")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # containers without a passwd entry for the uid
+        return "unknown"

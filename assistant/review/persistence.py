@@ -1,0 +1,129 @@
+"""Where decisions go: the workspace's mapping document, saved the moment a decision is made.
+
+``WorkspacePersistence`` saves synchronously (headless use, ``--yes``). ``BackgroundPersistence``
+keeps the UI responsive on big documents: each decision's snapshot goes to a writer process
+that saves the newest one, and ``flush`` waits until everything sent is on disk.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import queue
+import time
+from multiprocessing.queues import Queue
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+from pydantic import ValidationError
+
+from assistant.errors import HlmapError
+from assistant.mapping import store
+from assistant.mapping.items import MappingDocument
+from assistant.review.writer import Ack, Job, writer_main
+from assistant.workspace import Workspace
+
+# libyaml parses a 2,000-proposal document several times faster than the pure-Python loader.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_document(workspace: Workspace) -> MappingDocument:
+    """The workspace's mapping document, as ``store.load`` reads it, parsed with libyaml when present."""
+    path = workspace.mapping_path
+    if not path.exists():
+        return store.load(workspace)  # its error names the file and the command to run first
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return MappingDocument.model_validate(data or {})
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise HlmapError(f"{path}: {exc}") from exc
+
+
+class Persistence(Protocol):
+    def save(self, document: MappingDocument, who: str) -> None: ...
+
+    def save_confirmed(self, document: MappingDocument, who: str) -> Path: ...
+
+
+class WorkspacePersistence:
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    def save(self, document: MappingDocument, who: str) -> None:
+        store.save(self.workspace, document, by=who)
+
+    def save_confirmed(self, document: MappingDocument, who: str) -> Path:
+        return store.save_confirmed(self.workspace, document, by=who)
+
+
+class BackgroundPersistence:
+    """Saves in a writer process (see ``writer``); ``flush`` waits until everything sent is on disk."""
+
+    def __init__(self, workspace: Workspace, settle: float = 0.3) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork: the UI process has threads
+        self.workspace = workspace
+        self._jobs: Queue[Job] = context.Queue()
+        self._acks: Queue[Ack] = context.Queue()
+        self._process = context.Process(
+            target=writer_main,
+            args=(str(workspace.root), self._jobs, self._acks, settle),
+            name="hlmap-mapping-writer",
+        )
+        self._process.start()
+        self._sent = 0
+        self._done = 0
+        self._errors: list[str] = []
+        atexit.register(self.close)  # even after a crash, the writer finishes what it was sent
+
+    def save(self, document: MappingDocument, who: str) -> None:
+        self._send("save", document, who)
+
+    def save_confirmed(self, document: MappingDocument, who: str) -> Path:
+        self._send("confirm", document, who)
+        self.flush()
+        return self.workspace.confirmed_mapping_path
+
+    def _send(self, kind: str, document: MappingDocument, who: str) -> None:
+        self._sent += 1
+        self._jobs.put((kind, self._sent, document.model_dump(mode="json"), who))
+
+    @property
+    def pending(self) -> int:
+        return self._sent - self._done
+
+    def flush(self, timeout: float | None = None) -> None:
+        """Block until every job sent is written; raise the first write error since the last flush."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._done < self._sent:
+            if deadline is not None and time.monotonic() > deadline:
+                raise HlmapError(f"the mapping writer has not finished after {timeout} s")
+            if not self._take_ack(wait=0.5) and not self._process.is_alive():
+                raise HlmapError(f"the mapping writer stopped; {self.pending} saves did not land")
+        self.raise_errors()
+
+    def poll(self) -> None:
+        """Collect acknowledgements without waiting (the UI calls this on a timer)."""
+        while self._take_ack(wait=None):
+            pass
+
+    def raise_errors(self) -> None:
+        if self._errors:
+            errors, self._errors = self._errors, []
+            raise HlmapError(f"saving {self.workspace.mapping_path} failed: {errors[0]}")
+
+    def _take_ack(self, wait: float | None) -> bool:
+        try:
+            seq, error = self._acks.get(timeout=wait) if wait else self._acks.get_nowait()
+        except queue.Empty:
+            return False
+        self._done = max(self._done, seq)
+        if error:
+            self._errors.append(error)
+        return True
+
+    def close(self) -> None:
+        if self._process.is_alive():
+            self._jobs.put(None)
+            self._process.join(timeout=120)
+        atexit.unregister(self.close)

@@ -1,0 +1,75 @@
+"""Edit a new custom field: dataType and options freely, the model only with its warning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from assistant.mapping.items import CustomFieldSpec
+from assistant.mapping.models import DataType, FieldModel
+
+
+@dataclass(frozen=True)
+class CustomFieldChange:
+    data_type: DataType
+    options: list[str]
+    model: FieldModel  # the model the engineer saw named on the save button
+
+
+class CustomFieldModal(ModalScreen[CustomFieldChange | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(self, item_id: str, spec: CustomFieldSpec) -> None:
+        super().__init__(classes="dialog-screen")
+        self.item_id, self.spec = item_id, spec
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        with Vertical(classes="dialog irreversible"):
+            yield Label(f"Custom field · {spec.name}", classes="dialog-title")
+            yield Label("dataType")
+            yield Select(
+                [(t.value, t) for t in DataType], value=spec.data_type, allow_blank=False, id="data-type"
+            )
+            yield Label("options (comma separated, option dataTypes only)")
+            yield Input(", ".join(spec.options), id="options")
+            yield Label("⚠ model: IRREVERSIBLE once HighLevel creates the field", classes="warning-title")
+            yield Select([(m.value, m) for m in FieldModel], value=spec.model, allow_blank=False, id="model")
+            yield Static(f"why {spec.model.value}: {spec.model_reason or '—'}", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button(self._save_label(spec.model), variant="warning", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    @staticmethod
+    def _save_label(model: FieldModel) -> str:
+        return f"Save as {model.value} field (ctrl+s)"
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "model" and isinstance(event.value, FieldModel):
+            self.query_one("#save", Button).label = self._save_label(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        data_type = self.query_one("#data-type", Select).value
+        model = self.query_one("#model", Select).value
+        raw = self.query_one("#options", Input).value
+        options = [o.strip() for o in raw.split(",") if o.strip()]
+        if isinstance(data_type, DataType) and isinstance(model, FieldModel):
+            self.dismiss(CustomFieldChange(data_type, options, model))
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,84 @@
+"""Tag clusters: merge marked clusters, split, rename the canonical tag, move one spelling."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.binding import Binding, BindingType
+
+from assistant.mapping.items import TagCluster
+from assistant.mapping.models import Proposal
+from assistant.review.screens.items import ItemsScreen
+from assistant.review.style import confidence_text, status_text
+
+
+class TagsScreen(ItemsScreen):
+    SCREEN_TITLE = "Tag clusters · space marks clusters to merge"
+    COLUMNS = ("", "Canonical tag", "Source spellings", "Uses", "Conf.", "Status")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *ItemsScreen.BINDINGS,
+        Binding("space", "mark", "Mark"),
+        Binding("m", "merge", "Merge marked here"),
+        Binding("x", "split", "Split"),
+        Binding("n", "rename", "Rename"),
+        Binding("v", "move", "Move tag"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: set[str] = set()
+
+    def all_items(self) -> list[Proposal]:
+        return list(self.review.session.document.tags)
+
+    def cells(self, item: Proposal) -> tuple[RenderableType, ...]:
+        assert isinstance(item, TagCluster)
+        mark = Text("◆", "bold magenta") if item.id in self.marked else Text("")
+        return (
+            mark,
+            Text(item.canonical, "bold"),
+            Text(", ".join(item.members)),
+            Text(str(sum(item.counts.values())), justify="right"),
+            confidence_text(item.confidence, self.review.threshold),
+            status_text(item.status),
+        )
+
+    def searchable(self, item: Proposal) -> str:
+        assert isinstance(item, TagCluster)
+        return " ".join([item.canonical, *item.members])
+
+    def detail(self, item: Proposal) -> RenderableType:
+        assert isinstance(item, TagCluster)
+        spellings = ", ".join(f"{m} ×{item.counts.get(m, 0)}" for m in item.members)
+        return Group(
+            Text.assemble((item.canonical, "bold"), f"  ←  {spellings}"),
+            Text(" · ".join(filter(None, [", ".join(item.sources), item.rationale])), "dim"),
+        )
+
+    def action_edit(self) -> None:
+        self.action_rename()
+
+    def action_mark(self) -> None:
+        if item_id := self.current_id():
+            self.marked.symmetric_difference_update({item_id})
+            self.refresh_view((item_id,))
+
+    def action_merge(self) -> None:
+        if item_id := self.current_id():
+            others = sorted(self.marked - {item_id})
+            if self.review.tag_merge_flow(item_id, others):
+                self.marked.clear()
+
+    def action_split(self) -> None:
+        if item_id := self.current_id():
+            self.review.tag_split_flow(item_id)
+
+    def action_rename(self) -> None:
+        if item_id := self.current_id():
+            self.review.tag_rename_flow(item_id)
+
+    def action_move(self) -> None:
+        if item_id := self.current_id():
+            self.review.tag_move_flow(item_id)

@@ -1,0 +1,67 @@
+"""A separate process that writes the mapping document, so saving never slows the screen.
+
+Writing a 2,000-proposal document (YAML plus a version row in DuckDB) takes seconds of pure
+Python; on a thread it would compete with the UI for the interpreter. The UI process sends each
+decision's snapshot here; the writer saves the newest one (snapshots queued behind a newer one
+are superseded), writes confirmations in order, and acknowledges by sequence number.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import time
+from multiprocessing.queues import Queue
+from pathlib import Path
+from typing import Any
+
+Job = tuple[str, int, dict[str, Any], str] | None  # (kind "save" | "confirm", seq, document, who)
+Ack = tuple[int, str | None]  # (highest seq handled, error message)
+
+
+def writer_main(root: str, jobs: Queue[Job], acks: Queue[Ack], settle: float) -> None:
+    """Child process entry: loop until told to stop (None) or the review process is gone."""
+    from assistant.mapping import store
+    from assistant.mapping.items import MappingDocument
+    from assistant.workspace import Workspace
+
+    parent = os.getppid()
+    workspace = Workspace(Path(root))
+    while True:
+        try:
+            first = jobs.get(timeout=1.0)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return
+            continue
+        time.sleep(settle)  # let the screen repaint first and a burst of keys become one write
+        batch = [first, *_drain(jobs)]
+        stop = None in batch
+        work = [job for job in batch if job is not None]
+        for index, (kind, seq, data, who) in enumerate(work):
+            newer_save_follows = any(k == "save" for k, *_ in work[index + 1 :])
+            if kind == "save" and newer_save_follows:
+                continue
+            error: str | None = None
+            try:
+                document = MappingDocument.model_validate(data)
+                if kind == "confirm":
+                    store.save_confirmed(workspace, document, by=who)
+                else:
+                    store.save(workspace, document, by=who)
+            except Exception as exc:  # reported back to the UI; the next job still runs
+                error = f"{type(exc).__name__}: {exc}"
+            finally:
+                workspace.close()  # release DuckDB's file lock between writes
+            acks.put((seq, error))
+        if stop:
+            return
+
+
+def _drain(jobs: Queue[Job]) -> list[Job]:
+    out: list[Job] = []
+    while True:
+        try:
+            out.append(jobs.get_nowait())
+        except queue.Empty:
+            return out

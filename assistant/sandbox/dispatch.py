@@ -1,0 +1,91 @@
+"""One API request from start to answer: route, auth, limits, faults, body checks, handler."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from starlette.requests import Request
+
+from assistant.hlspec import UnknownOperationError, find_operation, validate_request_body
+from assistant.sandbox import routes  # noqa: F401  (registers every handler)
+from assistant.sandbox.access import (
+    bearer_token,
+    check_location,
+    check_token_kind,
+    check_version,
+    not_found_route,
+)
+from assistant.sandbox.body import read_form, read_json
+from assistant.sandbox.context import Outcome, SandboxContext
+from assistant.sandbox.errors import ApiError, NotFoundError, too_many_requests, unprocessable
+from assistant.sandbox.registry import HANDLERS, Call, success_status
+
+log = logging.getLogger(__name__)
+_WRITES = ("POST", "PUT", "PATCH", "DELETE")
+
+
+def _error_outcome(error: ApiError, headers: dict[str, str], documents_404: bool) -> Outcome:
+    status, body = error.status, dict(error.body)
+    if isinstance(error, NotFoundError) and documents_404:
+        status, body["statusCode"] = 404, 404
+    return Outcome(status, body, {**headers, **error.headers})
+
+
+async def handle_api(request: Request, ctx: SandboxContext) -> Outcome:
+    method, path = request.method.upper(), request.url.path
+    try:
+        op = find_operation(method, path)
+    except UnknownOperationError:
+        op = None
+    handler = HANDLERS.get((op.spec, op.operation_id)) if op else None
+    if op is None or handler is None:
+        return _error_outcome(not_found_route(method, path), {}, False)
+    headers: dict[str, str] = {}
+    try:
+        token = bearer_token(request, ctx)
+        check_token_kind(op, token, ctx)
+        check_version(op, request)
+        verdict = ctx.limiter.check(ctx.store.location_id)
+        headers = verdict.headers
+        if not verdict.allowed:
+            raise too_many_requests(verdict.retry_after)
+        await _inject_before(ctx)
+        call = await _build_call(request, ctx, op, path)
+        result = handler(call)
+    except ApiError as error:
+        return _error_outcome(error, headers, "404" in op.response_schemas)
+    except Exception:
+        log.exception("stand-in handler failed for %s %s", method, path)
+        return Outcome(500, {"statusCode": 500, "message": "Internal server error"}, headers)
+    status, body = result if isinstance(result, tuple) else (success_status(op), result)
+    drop = method in _WRITES and status < 400 and ctx.faults.drop_after_commit()
+    return Outcome(status, body, headers, drop=drop)
+
+
+async def _inject_before(ctx: SandboxContext) -> None:
+    settings = ctx.faults.settings
+    if settings.latency_ms:
+        await asyncio.sleep(settings.latency_ms / 1000)
+    fault = ctx.faults.before()
+    if fault == 429:
+        raise too_many_requests(1)
+    if fault is not None:
+        raise ApiError(fault, {"statusCode": fault, "message": "Internal server error"})
+
+
+async def _build_call(request: Request, ctx: SandboxContext, op: Any, path: str) -> Call:
+    params = op.path_params(path) or {}
+    query = dict(request.query_params)
+    lists = {key: request.query_params.getlist(key) for key in request.query_params}
+    if op.request_content_type == "multipart/form-data":
+        form = await read_form(request, op)
+        check_location(ctx, params, query, None)
+        return Call(op, ctx.store, params, query, lists, None, form, ctx.base_url)
+    body = await read_json(request) if op.request_schema is not None else None
+    check_location(ctx, params, query, body)
+    problems = validate_request_body(op, body)
+    if problems:
+        raise unprocessable(problems)
+    return Call(op, ctx.store, params, query, lists, body, {}, ctx.base_url)

@@ -1,0 +1,68 @@
+"""Media files, products and prices."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.target.api_common import delete as _delete
+from assistant.target.bodies import build
+from assistant.target.errors import JsonDict
+from assistant.target.idempotent import CreateResult, Lookup, create_once
+from assistant.target.transport import Transport
+
+
+def _product(answer: JsonDict) -> JsonDict:
+    # Product and price answers are the record itself (``_id``), sometimes wrapped by proxies.
+    wrapped = answer.get("product") or answer.get("price")
+    return wrapped if isinstance(wrapped, dict) else answer
+
+
+class FilesApi:
+    def __init__(self, transport: Transport, location_id: str) -> None:
+        self._t = transport
+        self._location_id = location_id
+        self._as_location = {"altType": "location", "altId": location_id}
+
+    async def upload_media(
+        self,
+        name: str,
+        content: bytes,
+        content_type: str = "application/octet-stream",
+        lookup: Lookup | None = None,
+    ) -> CreateResult:
+        """Upload a file (HighLevel takes 25 MB at most); the answer is ``{fileId, url}``."""
+        files = {"file": (name, content, content_type)}
+        return await create_once(
+            self._t,
+            "/medias/upload-file",
+            {"name": name},
+            unwrap=lambda answer: answer,
+            lookup=lookup,
+            params=self._as_location,
+            files=files,
+        )
+
+    async def delete_media(self, file_id: str) -> bool:
+        return await _delete(self._t, "/medias/{id}", {"id": file_id}, params=self._as_location)
+
+    async def create_product(self, fields: Mapping[str, Any], lookup: Lookup | None = None) -> CreateResult:
+        body = build("POST", "/products/", {"productType": "SERVICE", **fields}, self._location_id)
+        return await create_once(self._t, "/products/", body, unwrap=_product, lookup=lookup)
+
+    async def delete_product(self, product_id: str) -> bool:
+        path = {"productId": product_id}
+        return await _delete(self._t, "/products/{productId}", path, params={"locationId": self._location_id})
+
+    async def create_price(
+        self, product_id: str, fields: Mapping[str, Any], lookup: Lookup | None = None
+    ) -> CreateResult:
+        template = "/products/{productId}/price"
+        body = build("POST", template, {"type": "one_time", **fields}, self._location_id)
+        path = {"productId": product_id}
+        return await create_once(self._t, template, body, unwrap=_product, lookup=lookup, path_params=path)
+
+    async def delete_price(self, product_id: str, price_id: str) -> bool:
+        path = {"productId": product_id, "priceId": price_id}
+        params = {"locationId": self._location_id}
+        return await _delete(self._t, "/products/{productId}/price/{priceId}", path, params=params)

@@ -1,0 +1,110 @@
+"""The location itself: settings, custom fields, tags, users, calendars and appointments."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.target.api_common import delete as _delete
+from assistant.target.api_common import items as _items
+from assistant.target.api_common import unwrap as _unwrap
+from assistant.target.bodies import build
+from assistant.target.errors import JsonDict
+from assistant.target.idempotent import CreateResult, Lookup, create_once
+from assistant.target.transport import Transport
+
+_FIELDS = "/locations/{locationId}/customFields"
+_TAGS = "/locations/{locationId}/tags"
+
+
+class LocationApi:
+    def __init__(self, transport: Transport, location_id: str) -> None:
+        self._t = transport
+        self._location_id = location_id
+        self._here = {"locationId": location_id}
+
+    async def get(self) -> JsonDict:
+        answer = await self._t.request("GET", "/locations/{locationId}", path_params=self._here)
+        return _unwrap("location")(answer)
+
+    async def custom_fields(self, model: str | None = None) -> list[JsonDict]:
+        answer = await self._t.request("GET", _FIELDS, path_params=self._here, params={"model": model})
+        return _items(answer, "customFields")
+
+    async def create_custom_field(
+        self, fields: Mapping[str, Any], lookup: Lookup | None = None
+    ) -> CreateResult:
+        """Create a contact/opportunity custom field (its ``model`` cannot change afterwards)."""
+        body = build("POST", _FIELDS, fields, None)
+        finder = lookup or (lambda: self._find_field(str(body.get("name", "")), body.get("model")))
+        return await create_once(
+            self._t, _FIELDS, body, unwrap=_unwrap("customField"), lookup=finder, path_params=self._here
+        )
+
+    async def _find_field(self, name: str, model: Any) -> JsonDict | None:
+        for field in await self.custom_fields():
+            if field.get("name") == name and (model is None or field.get("model") == model):
+                return field
+        return None
+
+    async def update_custom_field(self, field_id: str, fields: Mapping[str, Any]) -> JsonDict:
+        body = build("PUT", _FIELDS + "/{id}", fields, None)
+        answer = await self._t.request(
+            "PUT", _FIELDS + "/{id}", path_params={**self._here, "id": field_id}, json_body=body
+        )
+        return _unwrap("customField")(answer)
+
+    async def delete_custom_field(self, field_id: str) -> bool:
+        return await _delete(self._t, _FIELDS + "/{id}", {**self._here, "id": field_id})
+
+    async def tags(self) -> list[JsonDict]:
+        return _items(await self._t.request("GET", _TAGS, path_params=self._here), "tags")
+
+    async def create_tag(self, name: str) -> CreateResult:
+        async def finder() -> JsonDict | None:
+            wanted = name.strip().lower()
+            return next(
+                (tag for tag in await self.tags() if str(tag.get("name", "")).lower() == wanted), None
+            )
+
+        body = build("POST", _TAGS, {"name": name}, None)
+        return await create_once(
+            self._t, _TAGS, body, unwrap=_unwrap("tag"), lookup=finder, path_params=self._here
+        )
+
+    async def delete_tag(self, tag_id: str) -> bool:
+        return await _delete(self._t, _TAGS + "/{tagId}", {**self._here, "tagId": tag_id})
+
+    async def search_users(
+        self, company_id: str, query: str | None = None, limit: int = 100
+    ) -> list[JsonDict]:
+        """GET /users/search (companyId is required by the spec; it is on the location record)."""
+        params = {
+            "companyId": company_id,
+            "locationId": self._location_id,
+            "query": query,
+            "limit": str(limit),
+        }
+        return _items(await self._t.request("GET", "/users/search", params=params), "users")
+
+    async def users(self) -> list[JsonDict]:
+        """GET /users/?locationId= — every user of the location."""
+        return _items(
+            await self._t.request("GET", "/users/", params={"locationId": self._location_id}), "users"
+        )
+
+    async def calendars(self) -> list[JsonDict]:
+        answer = await self._t.request("GET", "/calendars/", params={"locationId": self._location_id})
+        return _items(answer, "calendars")
+
+    async def create_appointment(
+        self, fields: Mapping[str, Any], lookup: Lookup | None = None
+    ) -> CreateResult:
+        """POST /calendars/events/appointments (the API answers the event itself, not wrapped)."""
+        template = "/calendars/events/appointments"
+        body = build("POST", template, fields, self._location_id)
+        return await create_once(self._t, template, body, unwrap=lambda answer: answer, lookup=lookup)
+
+    async def delete_appointment(self, event_id: str) -> bool:
+        # The spec gives this DELETE a (property-less) JSON body; send an empty object.
+        return await _delete(self._t, "/calendars/events/{eventId}", {"eventId": event_id}, json_body={})

@@ -1,0 +1,96 @@
+"""Opportunities and the (read-only in API v2) pipelines they live in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from assistant.target.api_common import delete as _delete
+from assistant.target.api_common import unwrap as _unwrap
+from assistant.target.bodies import build, opportunity_upsert_body, with_custom_fields
+from assistant.target.errors import JsonDict
+from assistant.target.idempotent import CreateResult, Lookup, create_once
+from assistant.target.transport import Transport
+
+STATUSES = ("open", "won", "lost", "abandoned")
+
+
+class OpportunitiesApi:
+    def __init__(self, transport: Transport, location_id: str) -> None:
+        self._t = transport
+        self._location_id = location_id
+
+    def create_body(self, fields: Mapping[str, Any], custom: Mapping[str, Any] | None = None) -> JsonDict:
+        return build("POST", "/opportunities/", with_custom_fields(fields, custom), self._location_id)
+
+    async def create(
+        self, fields: Mapping[str, Any], custom: Mapping[str, Any] | None = None, lookup: Lookup | None = None
+    ) -> CreateResult:
+        """Create; a lost answer is resolved by ``lookup`` or by name within the contact and pipeline."""
+        body = self.create_body(fields, custom)
+        finder = lookup or (lambda: self.find_same(body))
+        return await create_once(
+            self._t, "/opportunities/", body, unwrap=_unwrap("opportunity"), lookup=finder
+        )
+
+    async def find_same(self, sent: Mapping[str, Any]) -> JsonDict | None:
+        """The opportunity of ``sent['contactId']`` in ``sent['pipelineId']`` named ``sent['name']``."""
+        params = {
+            "location_id": self._location_id,
+            "contact_id": sent.get("contactId"),
+            "pipeline_id": sent.get("pipelineId"),
+            "q": sent.get("name"),
+            "limit": 100,
+        }
+        answer = await self._t.request("GET", "/opportunities/search", params=params)
+        for item in answer.get("opportunities") or []:
+            if (
+                isinstance(item, dict)
+                and item.get("name") == sent.get("name")
+                and item.get("pipelineId") == sent.get("pipelineId")
+                and (item.get("contactId") or (item.get("contact") or {}).get("id")) == sent.get("contactId")
+            ):
+                return item
+        return None
+
+    async def upsert(self, fields: Mapping[str, Any]) -> JsonDict:
+        body = opportunity_upsert_body(fields, self._location_id)
+        return await self._t.request("POST", "/opportunities/upsert", json_body=body)
+
+    async def get(self, opportunity_id: str) -> JsonDict:
+        answer = await self._t.request("GET", "/opportunities/{id}", path_params={"id": opportunity_id})
+        return _unwrap("opportunity")(answer)
+
+    async def update(
+        self, opportunity_id: str, fields: Mapping[str, Any], custom: Mapping[str, Any] | None = None
+    ) -> JsonDict:
+        body = build("PUT", "/opportunities/{id}", with_custom_fields(fields, custom), None)
+        answer = await self._t.request(
+            "PUT", "/opportunities/{id}", path_params={"id": opportunity_id}, json_body=body
+        )
+        return _unwrap("opportunity")(answer)
+
+    async def update_status(
+        self, opportunity_id: str, status: str, lost_reason_id: str | None = None
+    ) -> JsonDict:
+        body = build(
+            "PUT", "/opportunities/{id}/status", {"status": status, "lostReasonId": lost_reason_id}, None
+        )
+        return await self._t.request(
+            "PUT", "/opportunities/{id}/status", path_params={"id": opportunity_id}, json_body=body
+        )
+
+    async def delete(self, opportunity_id: str) -> bool:
+        return await _delete(self._t, "/opportunities/{id}", {"id": opportunity_id})
+
+    async def search(self, **filters: str | int | None) -> list[JsonDict]:
+        """GET /opportunities/search with the spec's query names (contact_id, pipeline_id, q, ...)."""
+        params: dict[str, str | int | None] = {"location_id": self._location_id, **filters}
+        answer = await self._t.request("GET", "/opportunities/search", params=params)
+        return [item for item in answer.get("opportunities") or [] if isinstance(item, dict)]
+
+    async def pipelines(self) -> list[JsonDict]:
+        answer = await self._t.request(
+            "GET", "/opportunities/pipelines", params={"locationId": self._location_id}
+        )
+        return [item for item in answer.get("pipelines") or [] if isinstance(item, dict)]

@@ -1,0 +1,62 @@
+"""The HighLevel token: read from the environment or the OS keyring at the moment it is needed.
+
+It is held in a :class:`Secret` whose ``repr``/``str`` are masked, so a client, an error or a log
+line that prints it shows ``Secret('****')``. It is never written to settings or the workspace.
+"""
+
+from __future__ import annotations
+
+import os
+
+from assistant.target.errors import CredentialsMissing
+
+KEYRING_SERVICE = "hlmap"
+
+
+class Secret:
+    """A string that does not print itself."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('****')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+def _from_keyring(location_id: str | None) -> str | None:
+    if not location_id:
+        return None
+    try:
+        import keyring
+        from keyring.errors import KeyringError
+    except ImportError:
+        return None
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, location_id)
+    except KeyringError:
+        return None
+    return value or None
+
+
+def resolve_token(token_env: str, location_id: str | None) -> Secret:
+    """Token from ``$token_env``, else from the keyring entry ``("hlmap", location_id)``."""
+    value = os.environ.get(token_env, "").strip() or _from_keyring(location_id)
+    if not value:
+        where = f"keyring service {KEYRING_SERVICE!r} user {location_id!r}" if location_id else "the keyring"
+        raise CredentialsMissing(
+            f"no HighLevel token: set the environment variable {token_env} or store it in {where}"
+        )
+    return Secret(value)

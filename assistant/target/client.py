@@ -1,0 +1,109 @@
+"""The HighLevel API client: one pooled async connection, rate limited, retried, typed.
+
+    async with HighLevelClient.from_settings(settings.highlevel, location_id) as hl:
+        result = await hl.contacts.create({"firstName": "Ana", "email": "ana@example.com"})
+        pipelines = await hl.opportunities.pipelines()
+        print(hl.usage())
+
+Resource groups: ``contacts`` (tasks, notes, tags too), ``opportunities`` (pipelines),
+``location`` (settings, custom fields, tags, users, calendars, appointments), ``records``
+(businesses, custom object schemas/records/fields, associations) and ``files`` (media, products,
+prices). Every create returns a :class:`CreateResult` and never duplicates a record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+import httpx
+
+from assistant.settings import HighLevelSettings
+from assistant.target.api_contacts import ContactsApi
+from assistant.target.api_files import FilesApi
+from assistant.target.api_location import LocationApi
+from assistant.target.api_opportunities import OpportunitiesApi
+from assistant.target.api_records import RecordsApi
+from assistant.target.auth import Secret, resolve_token
+from assistant.target.errors import HighLevelError
+from assistant.target.ratelimit import Clock, RateLimiter, Usage
+from assistant.target.retry import RetryPolicy
+from assistant.target.transport import BearerAuth, Transport
+
+_NO_LOCATION = "a HighLevel location id is required: --location-id, or location_id in hlmap.toml"
+
+
+class HighLevelClient:
+    def __init__(
+        self,
+        base_url: str,
+        location_id: str,
+        token: Secret,
+        *,
+        requests_per_window: int = 100,
+        window_seconds: float = 10.0,
+        policy: RetryPolicy | None = None,
+        timeout_seconds: float = 30.0,
+        max_connections: int = 20,
+        clock: Clock | None = None,
+        event_hooks: dict[str, list[Callable[..., Any]]] | None = None,
+    ) -> None:
+        if not location_id:
+            raise HighLevelError(
+                "a HighLevel location id is required (--location-id or [highlevel] location_id)"
+            )
+        self.location_id = location_id
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            auth=BearerAuth(token),
+            timeout=httpx.Timeout(timeout_seconds),
+            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
+            event_hooks=event_hooks or {},
+        )
+        limiter = RateLimiter(requests_per_window, window_seconds, clock)
+        self.transport = Transport(self._http, limiter, policy or RetryPolicy())
+        self.contacts = ContactsApi(self.transport, location_id)
+        self.opportunities = OpportunitiesApi(self.transport, location_id)
+        self.location = LocationApi(self.transport, location_id)
+        self.records = RecordsApi(self.transport, location_id)
+        self.files = FilesApi(self.transport, location_id)
+
+    @classmethod
+    def from_settings(
+        cls, settings: HighLevelSettings, location_id: str | None = None, token: Secret | None = None
+    ) -> HighLevelClient:
+        """A client configured from ``[highlevel]``; the token comes from the environment or keyring."""
+        location = location_id or settings.location_id or ""
+        if not location:
+            raise HighLevelError(_NO_LOCATION)
+        return cls(
+            settings.base_url,
+            location,
+            token or resolve_token(settings.token_env, location),
+            requests_per_window=settings.requests_per_window,
+            window_seconds=settings.window_seconds,
+            policy=RetryPolicy(
+                max_retries=settings.max_retries, max_rate_limited=settings.max_rate_limited_retries
+            ),
+            timeout_seconds=settings.timeout_seconds,
+        )
+
+    def usage(self) -> Usage:
+        """Requests sent, 429s received, time spent waiting, and the daily budget HighLevel reports."""
+        return self.transport.limiter.usage
+
+    def __repr__(self) -> str:
+        return f"HighLevelClient(base_url={self.base_url!r}, location_id={self.location_id!r})"
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> HighLevelClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,62 @@
+"""`hlmap demo`, the README's first command, end to end against the stand-in process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _hlmap(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=900,
+    )
+
+
+@pytest.mark.slow
+def test_demo_migrates_the_built_in_fixture_and_reconciles_clean(tmp_path: Path) -> None:
+    workspace = tmp_path / "demo"
+    # A raised burst limit keeps CI short; the README's run uses HighLevel's real 100 per 10 s.
+    result = _hlmap(
+        "demo", "--yes", "-w", str(workspace), "--rate-limit", "2000", "--sample", "30", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    for step in (
+        "1/9 Ingest",
+        "4/9 Propose",
+        "5/9 Accept",
+        "7/9 Sample run",
+        "8/9 Full run",
+        "9/9 Reconcile",
+    ):
+        assert step in result.stdout
+    confirmed = workspace / "mapping.confirmed.yaml"
+    assert confirmed.exists() and "confirmed_by: hlmap demo --yes" in confirmed.read_text(encoding="utf-8")
+    reports = workspace / "reports"
+    assert list(reports.glob("sample-diff-*.md")) and list(reports.glob("sample-diff-*.csv"))
+    reconciliation = json.loads((reports / "reconciliation.json").read_text(encoding="utf-8"))
+    assert reconciliation["clean"] is True
+    assert "standin.log" in {p.name for p in workspace.iterdir()}
+
+
+def test_demo_without_a_terminal_asks_for_yes(tmp_path: Path) -> None:
+    result = _hlmap("demo", "-w", str(tmp_path / "demo"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert "run `hlmap demo --yes`" in result.stderr
+
+
+def test_demo_never_deletes_a_folder_it_did_not_create(tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "notes.txt").write_text("keep me")
+    result = _hlmap("demo", "--yes", "-w", str(precious), cwd=tmp_path)
+    assert result.returncode == 2 and "not a demo workspace" in result.stderr
+    assert (precious / "notes.txt").read_text() == "keep me"
