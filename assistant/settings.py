@@ -78,6 +78,9 @@ class LLMSettings(BaseModel):
     max_tokens: int = 4096
     """Upper bound on the tokens of one answer."""
 
+    max_columns_per_call: int = Field(10, ge=1)
+    """Columns asked about in one call; wider source objects are asked in several parts."""
+
     price_input_per_million: float = 0.0
     """Price of a million input tokens in USD, for the cost estimate (0 for a local model)."""
 

@@ -32,7 +32,7 @@ def test_cell_shapes() -> None:
         "money",
     ]
     assert [shape_of(v) for v in ("03/31", "March", "Dec 31", "2024-12-31")] == ["date"] * 4
-    assert [shape_of(v) for v in ("11-50", "Gold", "approx 38")] == ["text"] * 3
+    assert [shape_of(v) for v in ("11-50", "Gold", "approx 38", "Net 30")] == ["text"] * 4
 
 
 def test_few_distinct_numbers_are_numbers_not_options() -> None:

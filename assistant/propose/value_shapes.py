@@ -17,7 +17,8 @@ from assistant.propose.normalize import concepts, strip_accents
 # Spellings of "no value" that must not count as a category or break a numeric reading.
 PLACEHOLDERS = frozenset({"", "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd"})
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}([,.\s]\d{3})+|\d+)([.,]\d+)?\s*%?$")
-_CURRENCY = re.compile(r"^[$€£¥]|[$€£¥]$|^[a-z]{3}\s|\s[a-z]{3}$", re.IGNORECASE)
+_CODES = "usd|eur|gbp|cad|aud|nzd|mxn|brl|ars|clp|cop|pen|chf|sek|nok|dkk|pln|jpy|cny|inr|zar"
+_CURRENCY = re.compile(rf"^[$€£¥]|[$€£¥]$|^({_CODES})\s|\s({_CODES})$", re.IGNORECASE)
 _LEADING_ZERO = re.compile(r"^0\d")
 _SLASHED = re.compile(r"^\d{1,4}[/.]\d{1,2}([/.]\d{1,4})?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")

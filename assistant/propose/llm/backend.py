@@ -61,14 +61,15 @@ def refine_with_llm(
         ]
         if table is None or not maps:
             continue
-        request = build_request(
-            object_map, table, maps, destination, send_values=values, k=settings.propose.top_k
-        )
-        if request is None:
-            continue
-        stats.columns += len(request.columns)
-        groups = _ask_object(workspace, client, request, maps, object_map.targets, destination, stats)
-        document.fields = _splice(document.fields, groups)
+        for part in _parts(maps, settings.llm.max_columns_per_call):
+            request = build_request(
+                object_map, table, part, destination, send_values=values, k=settings.propose.top_k
+            )
+            if request is None:
+                continue
+            stats.columns += len(request.columns)
+            groups = _ask_object(workspace, client, request, part, object_map.targets, destination, stats)
+            document.fields = _splice(document.fields, groups)
     return stats
 
 
@@ -76,6 +77,14 @@ FALLBACK = "__fallback__"  # cache marker of a request whose answer failed valid
 
 # (ids of the offline maps a column had, the maps that replace them)
 Group = tuple[list[str], list[FieldMap]]
+
+
+def _parts(maps: list[FieldMap], per_call: int) -> list[list[FieldMap]]:
+    """An object's field maps in groups of at most ``per_call`` columns, so a wide object fits the
+    model's context; an object of ordinary width is still one call."""
+    columns = list(dict.fromkeys(m.source_columns[0] for m in maps))
+    chunks = [set(columns[i : i + per_call]) for i in range(0, len(columns), per_call)]
+    return [[m for m in maps if m.source_columns[0] in chunk] for chunk in chunks]
 
 
 def _splice(fields: list[FieldMap], groups: list[Group]) -> list[FieldMap]:
