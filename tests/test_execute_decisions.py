@@ -19,9 +19,11 @@ def compiled(ws: Workspace) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     import json
 
     prepare(ws)
-    rows = ws.connect().execute(
-        'SELECT target, source_key, "values" FROM exec.records ORDER BY target, source_key'
-    ).fetchall()
+    rows = (
+        ws.connect()
+        .execute('SELECT target, source_key, "values" FROM exec.records ORDER BY target, source_key')
+        .fetchall()
+    )
     out: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for target, key, values in rows:
         out.setdefault(target, []).append((key, json.loads(values)))
@@ -29,9 +31,11 @@ def compiled(ws: Workspace) -> dict[str, list[tuple[str, dict[str, Any]]]]:
 
 
 def errors(ws: Workspace) -> list[tuple[str, str, str, str, bool]]:
-    return ws.connect().execute(
-        "SELECT target, source_key, field, error, held FROM exec.transform_errors ORDER BY ALL"
-    ).fetchall()
+    return (
+        ws.connect()
+        .execute("SELECT target, source_key, field, error, held FROM exec.transform_errors ORDER BY ALL")
+        .fetchall()
+    )
 
 
 def with_condition(condition: str) -> MappingDocument:
@@ -118,4 +122,7 @@ def test_a_required_value_left_blank_names_its_source_column(tmp_path: Path) -> 
     ws.connect().execute("UPDATE raw.jobs SET date = '' WHERE id = 'J2'")
     compiled(ws)
     message = next(e[3] for e in errors(ws) if e[1] == "J2")
-    assert message == "HighLevel requires dueDate for a task; 'date' is blank: record not migrated"
+    assert (
+        message
+        == "HighLevel requires dueDate for a task and 'date' holds no usable value: record not migrated"
+    )

@@ -30,6 +30,9 @@ TABLES = (
     "tags",
     "records",
     "relations",
+    "products",
+    "prices",
+    "medias",
 )
 runner = CliRunner()
 
@@ -87,7 +90,7 @@ def test_sample_diff_approve_full_reconcile_rollback(
     sample = hlmap(ws.root, "apply", "--sample", "4", "--quiet", sandbox=sandbox)
     assert sample.exit_code == 0, sample.output
     con = ws.connect()
-    run_id = con.execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchone()[0]
+    run_id = str(con.execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchall()[0][0])
     diff_csv = ws.root / "reports" / f"sample-diff-{run_id}.csv"
     rows = list(csv.DictReader(diff_csv.open(encoding="utf-8")))
     assert {r["object"] for r in rows} >= {"contact", "opportunity", "task", "note"}

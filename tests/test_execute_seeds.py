@@ -58,7 +58,7 @@ def edit_first_contact_row(ws: Workspace) -> str:
         f'WHERE "_row" = (SELECT min("_row") FROM raw."{table}")'
     )
     ws.close()
-    return table
+    return str(table)
 
 
 @pytest.mark.slow
@@ -67,11 +67,13 @@ def test_seed_fixture_end_to_end(tmp_path: Path, platform: str, monkeypatch: pyt
     ws, seed = confirmed_workspace(tmp_path, platform)
     with start_sandbox(seed=seed, rate_limit=2000, rate_window=1.0) as sandbox:
         monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+        monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")  # the stand-in's raised limit
+        monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
         before = snapshot(sandbox, ignore=("dateUpdated",))
         sample = hlmap(ws.root, "apply", "--sample", "30", "--quiet", sandbox=sandbox)
         assert sample.exit_code == 0, sample.output
         con = ws.connect()
-        run_id = con.execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchone()[0]
+        run_id = str(con.execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchall()[0][0])
         rows = list(
             csv.DictReader((ws.root / "reports" / f"sample-diff-{run_id}.csv").open(encoding="utf-8"))
         )

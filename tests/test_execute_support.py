@@ -7,6 +7,7 @@ with stages New/Won, users Ana and Bob, the contact custom field ``contact.custo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +101,9 @@ JOBS = [
 WORKFLOWS = [("W1", "Recordatorio de presupuesto", "quote sent + 3 days", "send email")]
 
 
-def load_raw(ws: Workspace, clients: list[tuple[str, ...]] | None = None) -> None:
+def load_raw(ws: Workspace, clients: Sequence[tuple[str, ...]] | None = None) -> None:
     con = ws.connect()
-    tables: dict[str, tuple[list[str], list[tuple[str, ...]]]] = {
+    tables: dict[str, tuple[list[str], Sequence[tuple[str, ...]]]] = {
         "clients": (
             ["id", "name", "email", "phone", "company", "tags", "owner", "since", "vat"],
             clients or CLIENTS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import duckdb
@@ -23,7 +23,7 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 def run(
-    con: duckdb.DuckDBPyConnection, outs: list[kinds.Output], cells: list[str | None]
+    con: duckdb.DuckDBPyConnection, outs: list[kinds.Output], cells: Sequence[str | None]
 ) -> list[tuple[Any, Any]]:
     con.execute("CREATE OR REPLACE TABLE src (c VARCHAR, n INTEGER)")
     con.executemany("INSERT INTO src VALUES (?, ?)", [(c, i) for i, c in enumerate(cells)])

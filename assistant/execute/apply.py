@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import duckdb
 from rich.console import Console
 
+from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.calls import Ids
@@ -25,7 +26,6 @@ from assistant.execute.relations import relate
 from assistant.execute.runner import PassResult, RunContext, run_spec
 from assistant.execute.schema import apply_schema, schema_work
 from assistant.target.client import HighLevelClient
-from assistant.errors import HlmapError
 from assistant.target.errors import HighLevelError
 from assistant.workspace import Workspace
 

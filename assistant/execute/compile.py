@@ -17,6 +17,7 @@ import duckdb
 from assistant.execute.conditions import row_condition
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
+from assistant.execute.orphans import drop_orphans
 from assistant.execute.specs import PASSES, RecordSpec, field_key
 from assistant.execute.transforms import maps, udfs
 from assistant.execute.transforms.build import outputs_for
@@ -75,12 +76,15 @@ def compile_all(
 ) -> list[Compiled]:
     """``fallback_user`` owns records whose source owner has no matched HighLevel user."""
     con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the printed plan
     udfs.register(con)
     maps.build_map_tables(con, doc, fallback_user)
     create_tables(con)
     tag_map = maps.tag_map(doc)
     compiled = [
-        _compile(con, spec, doc, profiles, default_region, tag_map) for spec in specs if not is_line_spec(spec)
+        _compile(con, spec, doc, profiles, default_region, tag_map)
+        for spec in specs
+        if not is_line_spec(spec)
     ]
     for spec in specs:
         if spec.merge_into:
@@ -89,28 +93,9 @@ def compile_all(
         if is_line_spec(spec):
             rows, notes = compile_lines(con, spec, profiles, raw_columns(con, spec.source_object))
             compiled.append(Compiled(spec, rows, notes, 0))
-    _drop_orphans(con)
+    drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}
     return sorted(compiled, key=lambda c: order[id(c.spec)])
-
-
-def _drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
-    """Records linked to a key no migrated record has (a task of a deleted client) are reported, not sent.
-
-    A link to a company counts when some contact belongs to it: a company's note goes to that contact.
-    """
-    orphan = """json_extract_string(r."values", '$."ref:contactId"') IS NOT NULL
-        AND json_extract_string(r."values", '$."ref:contactId"') NOT IN (
-            SELECT source_key FROM exec.records WHERE target IN ('contact', 'opportunity')
-            UNION SELECT json_extract_string("values", '$."ref:companyId"') FROM exec.records
-            WHERE target = 'contact' AND json_extract_string("values", '$."ref:companyId"') IS NOT NULL)"""
-    con.execute(
-        f"""INSERT INTO exec.transform_errors SELECT r.source_object, r.target, r.source_key, r."row",
-        'ref:contactId', 'contactId',
-        'links to ' || json_extract_string(r."values", '$."ref:contactId"') || ', which is no migrated record: record not migrated',
-        true FROM exec.records r WHERE {orphan}"""
-    )
-    con.execute(f"DELETE FROM exec.records r WHERE {orphan}")
 
 
 def source_key_sql(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> str:
@@ -165,7 +150,11 @@ def _compile(
             parent_key = 'src."_parent_key"' if "_parent_key" in available else "NULL"
             source = _same_row_parent(spec, ref.target, key_sql) if ref.same_row else parent_key
             by_key[ref.key].append(Output(ref.key, source))
-    selects = [f"{key_sql} AS source_key", '"_row" AS "row"', f"{row_condition(spec, doc, available)} AS taken"]
+    selects = [
+        f"{key_sql} AS source_key",
+        '"_row" AS "row"',
+        f"{row_condition(spec, doc, available)} AS taken",
+    ]
     names: dict[str, str] = {}
     for i, (key, outs) in enumerate(by_key.items()):
         names[key] = f"v{i}"
@@ -193,7 +182,8 @@ def _compile(
     con.execute(
         f"""INSERT INTO exec.records SELECT {lit(spec.target)}, {lit(spec.source_object)}, source_key, "row",
         {PASSES[spec.target]}, v.j, md5(CAST(v.j AS VARCHAR))
-        FROM (SELECT *, to_json({{{values}}}) AS j FROM compile_tmp WHERE ({present}) AND {complete} AND {free}) AS v"""
+        FROM (SELECT *, to_json({{{values}}}) AS j FROM compile_tmp
+        WHERE ({present}) AND {complete} AND {free}) AS v"""
     )
     for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
         message = _needs_message(spec.hl_object, key, columns_of)
@@ -221,18 +211,19 @@ def _compile(
 
 
 def _needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]]) -> str:
+    """Why a record HighLevel would refuse stays behind: a blank or unconvertible source value, or no map."""
     sources = sorted({c for k in key.split("|") for c in columns_of.get(k, [])})
-    blank = f"; {', '.join(repr(c) for c in sources)} is blank" if sources else "; nothing is mapped to it"
-    return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object}{blank}: record not migrated"
+    named = ", ".join(repr(c) for c in sources)
+    why = f"{named} holds no usable value" if sources else "nothing is mapped to it"
+    return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object} and {why}: record not migrated"
 
 
 def _same_row_parent(spec: RecordSpec, target: str, key_sql: str) -> str:
     """The row's own key as its parent's, only when that row made such a parent (a company is optional)."""
     if target != "company":
         return key_sql
-    made = (
-        f"SELECT source_key FROM exec.records WHERE target = 'company' AND source_object = {lit(spec.source_object)}"
-    )
+    made = "SELECT source_key FROM exec.records WHERE target = 'company' AND source_object = "
+    made += lit(spec.source_object)
     return f"CASE WHEN {key_sql} IN ({made}) THEN {key_sql} END"
 
 

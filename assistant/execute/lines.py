@@ -46,7 +46,9 @@ def line_sql(spec: RecordSpec, columns: set[str]) -> str:
         else:
             label = LABELS.get(name, name)
             value = cleaned(fm.source_columns[0])
-            parts.append(f"CASE WHEN {value} IS NOT NULL THEN {lit(label + ' ' if label else '')} || {value} END")
+            parts.append(
+                f"CASE WHEN {value} IS NOT NULL THEN {lit(label + ' ' if label else '')} || {value} END"
+            )
     rest = f"nullif(concat_ws(', ', {', '.join(parts)}), '')" if parts else "NULL"
     return f"CASE WHEN coalesce({head}, {rest}) IS NOT NULL THEN '- ' || concat_ws(': ', {head}, {rest}) END"
 
@@ -94,13 +96,14 @@ def compile_lines(
     body = f"{header} || chr(10) || string_agg(l.line, chr(10) ORDER BY l.r)"
     con.execute(
         f"""INSERT INTO exec.records SELECT 'note', {lit(spec.source_object)}, parent, r, {PASSES["note"]},
-        j, md5(CAST(j AS VARCHAR)) FROM (SELECT parent, r, to_json({{'body': body, 'ref:contactId': contact}}) AS j
-        FROM (SELECT l.parent, min(l.r) AS r, p.contact, {body} AS body FROM lines_tmp l JOIN line_parents p
+        j, md5(CAST(j AS VARCHAR)) FROM (
+        SELECT parent, r, to_json({{'body': body, 'ref:contactId': contact}}) AS j FROM (
+        SELECT l.parent, min(l.r) AS r, p.contact, {body} AS body FROM lines_tmp l JOIN line_parents p
         ON p.source_key = l.parent WHERE l.line IS NOT NULL GROUP BY l.parent, p.label, p.contact))"""
     )
     con.execute(
         f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, 'note', l.parent, min(l.r),
-        'parent', {lit(parent)}, 'lines of ' || {lit(parent + ' ')} || l.parent || ' (' || count(*) ||
+        'parent', {lit(parent)}, 'lines of ' || {lit(parent + " ")} || l.parent || ' (' || count(*) ||
         ') are not carried: that document is not migrated', true
         FROM lines_tmp l WHERE l.line IS NOT NULL AND l.parent IS NOT NULL
         AND l.parent NOT IN (SELECT source_key FROM line_parents) GROUP BY l.parent"""

@@ -12,8 +12,8 @@ from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.lines import is_line_spec
-from assistant.execute.products import price_body
 from assistant.execute.prepare import Prepared
+from assistant.execute.products import price_body
 from assistant.execute.runner import records
 from assistant.execute.schema import schema_work
 from assistant.execute.specs import RECORD_TARGETS
@@ -115,7 +115,11 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
         if c.source_rows > c.records and not c.spec.merge_into and not is_line_spec(c.spec):
             held = _held(con, c.spec.target, c.spec.source_object)
             skipped = c.source_rows - c.records - held
-            only = f" (only rows where {c.spec.object_target.condition})" if c.spec.object_target.condition else ""
+            only = (
+                f" (only rows where {c.spec.object_target.condition})"
+                if c.spec.object_target.condition
+                else ""
+            )
             if skipped > 0:
                 out.append(f"{c.spec.name}: {skipped} source rows carry nothing for it{only} (none created)")
     out += transform_lines(con)
@@ -141,7 +145,8 @@ def transform_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         FROM exec.transform_errors WHERE held GROUP BY target, source_object, field ORDER BY ALL"""
     ).fetchall()
     out = [
-        f"{t}:{s}: {n} records — {first}" + (f" ({kinds} different values; all in exec.transform_errors)" if kinds > 1 else "")
+        f"{t}:{s}: {n} records — {first}"
+        + (f" ({kinds} different values; all in exec.transform_errors)" if kinds > 1 else "")
         for t, s, n, first, kinds in held
     ]
     failed = con.execute(
@@ -232,5 +237,7 @@ def call_text(call: Call) -> str:
     text = head + json.dumps(call.body, indent=2, ensure_ascii=False)
     price = price_body(call, "<location currency>") if call.target == "product" else None
     if price is not None:  # the product's price follows its create
-        text += "\nPOST /products/<id of this product>/price\n" + json.dumps(price, indent=2, ensure_ascii=False)
+        text += "\nPOST /products/<id of this product>/price\n" + json.dumps(
+            price, indent=2, ensure_ascii=False
+        )
     return text

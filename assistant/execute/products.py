@@ -21,10 +21,13 @@ if TYPE_CHECKING:  # the runner calls in here; only its context's shape is neede
 
 PRICE_PASS = 1
 EURO = frozenset(
-    "AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK AD MC SM VA ME XK".split()
-)
-BY_COUNTRY = {"US": "USD", "GB": "GBP", "MX": "MXN", "CA": "CAD", "AU": "AUD", "AR": "ARS", "CO": "COP",
-              "CL": "CLP", "PE": "PEN", "CH": "CHF", "NZ": "NZD", "IN": "INR", "ZA": "ZAR", "BR": "BRL"}  # fmt: skip
+    ("AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT",
+     "NL", "PT", "SI", "SK", "AD", "MC", "SM", "VA", "ME", "XK")
+)  # fmt: skip
+BY_COUNTRY = {
+    "US": "USD", "GB": "GBP", "MX": "MXN", "CA": "CAD", "AU": "AUD", "AR": "ARS", "CO": "COP",
+    "CL": "CLP", "PE": "PEN", "CH": "CHF", "NZ": "NZD", "IN": "INR", "ZA": "ZAR", "BR": "BRL",
+}  # fmt: skip
 
 
 def currency_for(country: str | None, configured: str = "") -> str:
@@ -41,7 +44,9 @@ def price_op_id(source_object: str, key: str) -> str:
 
 def price_body(call: Call, currency: str) -> dict[str, Any] | None:
     """The price of a product call (None when the source gives the product no amount)."""
-    amount = next((call.follow[k] for k in ("amount", "price", "unitPrice") if call.follow.get(k) is not None), None)
+    amount = next(
+        (call.follow[k] for k in ("amount", "price", "unitPrice") if call.follow.get(k) is not None), None
+    )
     if amount is None:
         return None
     body: dict[str, Any] = {
@@ -55,7 +60,9 @@ def price_body(call: Call, currency: str) -> dict[str, Any] | None:
     return body
 
 
-async def ensure_price(ctx: RunContext, call: Call, source_object: str, key: str, product_id: str) -> str | None:
+async def ensure_price(
+    ctx: RunContext, call: Call, source_object: str, key: str, product_id: str
+) -> str | None:
     """Create the product's price unless the ledger has it; answers an error message, or None."""
     body = price_body(call, ctx.currency)
     oid = price_op_id(source_object, key)
@@ -69,7 +76,9 @@ async def ensure_price(ctx: RunContext, call: Call, source_object: str, key: str
         if found:
             hl_id, outcome = found, "recovered"
         else:
-            created = await ctx.hl.files.create_price(product_id, body, lookup=lambda: _find(ctx, product_id, body))
+            created = await ctx.hl.files.create_price(
+                product_id, body, lookup=lambda: _find(ctx, product_id, body)
+            )
             hl_id, outcome = created.id, created.outcome.value
     except HighLevelError as exc:
         ledger.failed(ctx.con, ctx.run_id, oid, str(exc))
@@ -82,8 +91,12 @@ async def ensure_price(ctx: RunContext, call: Call, source_object: str, key: str
 
 async def _find(ctx: RunContext, product_id: str, body: dict[str, Any]) -> JsonDict | None:
     params = {"locationId": ctx.hl.location_id}
-    listed = await paged(ctx.hl, "/products/{productId}/price", "prices", params, "offset", {"productId": product_id})
-    return next((p for p in listed if p.get("name") == body["name"] and p.get("amount") == body["amount"]), None)
+    listed = await paged(
+        ctx.hl, "/products/{productId}/price", "prices", params, "offset", {"productId": product_id}
+    )
+    return next(
+        (p for p in listed if p.get("name") == body["name"] and p.get("amount") == body["amount"]), None
+    )
 
 
 async def _existing_price(ctx: RunContext, product_id: str, body: dict[str, Any]) -> str | None:

@@ -59,7 +59,10 @@ async def read_back(
         return await hl.opportunities.get(hl_id)
     if target == "product":
         answer = await hl.transport.request(
-            "GET", "/products/{productId}", path_params={"productId": hl_id}, params={"locationId": hl.location_id}
+            "GET",
+            "/products/{productId}",
+            path_params={"productId": hl_id},
+            params={"locationId": hl.location_id},
         )
         return _first_dict(answer, ("product",)) or answer
     if target == "company":

@@ -7,6 +7,7 @@ value yields NULL plus an error, so it is reported and never sent half-converted
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -45,18 +46,28 @@ class Context:
     separator: str | None = None
     true_values: tuple[str, ...] = ()
 
+    def cell(self) -> str:
+        """The first source cell, or one key of the JSON object it holds (``json_key``)."""
+        key = self.params.get("json_key")
+        if key is None:
+            return cleaned(self.columns[0])
+        path = lit("$." + json.dumps(str(key)))
+        raw = cleaned(self.columns[0])
+        picked = f"CASE WHEN json_valid({raw}) THEN json_extract_string({raw}, {path}) END"
+        return f"nullif(trim({picked}), '')"
+
 
 def _failed(raw: str, value: str, message: str) -> str:
     return f"CASE WHEN {raw} IS NOT NULL AND ({value}) IS NULL THEN {lit(message)} || ': ' || {raw} END"
 
 
 def copy(ctx: Context) -> list[Output]:
-    return [Output(ctx.key, cleaned(ctx.columns[0]))]
+    return [Output(ctx.key, ctx.cell())]
 
 
 def name_part(ctx: Context, part: str) -> list[Output]:
     spanish = "true" if ctx.spanish_names else "false"
-    return [Output(ctx.key, f"hl_name({cleaned(ctx.columns[0])}, {spanish}).{part}")]
+    return [Output(ctx.key, f"hl_name({ctx.cell()}, {spanish}).{part}")]
 
 
 def udf_checked(ctx: Context, call: str) -> list[Output]:
@@ -65,21 +76,21 @@ def udf_checked(ctx: Context, call: str) -> list[Output]:
 
 def phone(ctx: Context) -> list[Output]:
     region = str(ctx.params.get("region") or ctx.region or "").upper()
-    raw = cleaned(ctx.columns[0])
+    raw = ctx.cell()
     call = f"hl_phone({raw}, {lit(region)})"
     known = fastpaths.national_pattern(region)
     if known is None:
-        return udf_checked(ctx, call)
+        return [Output(ctx.key, f"{call}.value", f"{call}.error || ': ' || {raw}")]
     code, pattern = known
     digits = f"regexp_replace({raw}, '[\\s().\\-/]', '', 'g')"
     fast = f"regexp_full_match({digits}, {lit(pattern)})"
     value = f"CASE WHEN {fast} THEN {lit('+' + str(code))} || {digits} ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error END"
+    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error || ': ' || {raw} END"  # name the value
     return [Output(ctx.key, value, error)]
 
 
 def email(ctx: Context) -> list[Output]:
-    raw = cleaned(ctx.columns[0])
+    raw = ctx.cell()
     call = f"hl_email({raw})"
     fast = f"regexp_full_match(lower({raw}), {lit(fastpaths.PLAIN_EMAIL)})"
     value = f"CASE WHEN {fast} THEN lower({raw}) ELSE {call}.value END"
@@ -88,7 +99,7 @@ def email(ctx: Context) -> list[Output]:
 
 
 def date(ctx: Context) -> list[Output]:
-    raw = cleaned(ctx.columns[0])
+    raw = ctx.cell()
     fmt = ctx.params.get("format") or ctx.date_format
     formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
     parsed = (
@@ -101,7 +112,7 @@ def date(ctx: Context) -> list[Output]:
 
 
 def number(ctx: Context) -> list[Output]:
-    raw = cleaned(ctx.columns[0])
+    raw = ctx.cell()
     digits = f"regexp_replace({raw}, '[^0-9,.\\-]', '', 'g')"
     locale = ctx.params.get("locale") or ctx.locale
     if locale == "es":
@@ -118,7 +129,7 @@ def number(ctx: Context) -> list[Output]:
 
 
 def boolean(ctx: Context) -> list[Output]:
-    raw = f"lower({cleaned(ctx.columns[0])})"
+    raw = f"lower({ctx.cell()})"
     trues = [str(v).lower() for v in ctx.params.get("true_values") or ctx.true_values or TRUE_WORDS]
     falses = [str(v).lower() for v in ctx.params.get("false_values") or FALSE_WORDS]
     value = f"CASE WHEN {raw} IN ({', '.join(map(lit, trues))}) THEN true "
@@ -147,7 +158,7 @@ def multi_value(ctx: Context) -> list[Output]:
 def value_map(ctx: Context) -> list[Output]:
     """An explicit ``{source: destination}`` map; a named map of pick-list options passes values through."""
     mapping = ctx.params.get("map")
-    raw = cleaned(ctx.columns[0])
+    raw = ctx.cell()
     if not isinstance(mapping, dict) or not mapping:
         return multi_value(ctx) if ctx.data_type in LIST_TYPES else copy(ctx)
     cases = " ".join(f"WHEN {lit(str(k))} THEN {lit(str(v))}" for k, v in mapping.items())

@@ -80,7 +80,8 @@ def owner(ctx: Context) -> list[Output]:
         f"WHERE m.source_key IN (lower({raw}), {lit(FALLBACK_KEY)}))"
     )
     value = f"CASE WHEN {raw} IS NOT NULL THEN {value} END"
-    label = f"coalesce((SELECT any_value(n.label) FROM exec.owner_names n WHERE n.source_key = lower({raw})), {raw})"
+    named = f"(SELECT any_value(n.label) FROM exec.owner_names n WHERE n.source_key = lower({raw}))"
+    label = f"coalesce({named}, {raw})"
     error = (
         f"CASE WHEN {raw} IS NOT NULL AND ({value}) IS NULL "
         f"THEN 'no owner decision for ' || {label} || {lit(OWNER_HINT)} END"
@@ -111,7 +112,9 @@ def stage(ctx: Context, source_object: str) -> list[Output]:
     for key, col in (("pipelineId", "pipeline_id"), ("pipelineStageId", "stage_id"), ("status", "status")):
         out.append(Output(key, f"(SELECT any_value(m.{col}) FROM exec.map_stage m WHERE {where})"))
     undecided = f"{raw} IS NOT NULL AND ({out[1].value}) IS NULL"
-    named = f"coalesce({shown}, {raw}) || CASE WHEN {shown} <> {raw} THEN ' (' || {lit(ctx.columns[0])} || ' ' || {raw} || ')' ELSE '' END"
+    column = lit(ctx.columns[0])
+    which = f"CASE WHEN {shown} <> {raw} THEN ' (' || {column} || ' ' || {raw} || ')' ELSE '' END"
+    named = f"coalesce({shown}, {raw}) || {which}"
     missing = (
         f"CASE WHEN {undecided} THEN 'no stage decision for ' || {named} || "
         f"{lit(': opportunity not migrated (decide its pipeline stage in review)')} END"
