@@ -26,6 +26,8 @@ from typing import Any
 import httpx
 import pytest
 
+from assistant.sandbox.process import stop_gracefully
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # The small destination (a DestinationState) the stand-in is seeded with when a test names none.
@@ -183,14 +185,7 @@ class SandboxHandle:
 
     def stop(self) -> int:
         """Terminate gracefully (the stand-in saves its state file on the way out)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        return int(self.process.returncode)
+        return stop_gracefully(self.process)
 
 
 def _command(

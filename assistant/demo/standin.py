@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from assistant.errors import HlmapError
+from assistant.sandbox.process import stop_gracefully
 
 _BANNER = re.compile(r"listening on (http://\S+)")
 _LOCATION = re.compile(r"location: (\S+)")
@@ -28,13 +29,7 @@ class StandIn:
 
     def stop(self) -> None:
         """Terminate gracefully so the stand-in saves its state file on the way out."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+        stop_gracefully(self.process)
 
 
 def start_standin(
