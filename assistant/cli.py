@@ -32,7 +32,7 @@ class _ReportingGroup(TyperGroup):
 COMMANDS: dict[str, str] = {
     "ingest": "assistant.ingest.commands",
     "profile": "assistant.profile.commands",
-    "target": "assistant.target.commands",
+    "target": "assistant.highlevel.commands",
     "propose": "assistant.propose.commands",
     "review": "assistant.review.commands",
     "plan": "assistant.execute.commands",

@@ -12,8 +12,8 @@ from typing import Any
 
 import httpx
 
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
 from tests.sandbox_process import SandboxHandle
 
 PIPELINE = "Pip0Sales00000000001"

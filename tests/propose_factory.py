@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.highlevel.state import CustomField, DestinationState, Location, Pipeline, Stage, User
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile, ValueCount
-from assistant.target.state import CustomField, DestinationState, Location, Pipeline, Stage, User
 
 S = SemanticType
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from assistant.highlevel.state import CustomField, DestinationState, Location, Pipeline, Stage, User
 from assistant.mapping import store
 from assistant.mapping.items import (
     CustomFieldSpec,
@@ -31,7 +32,6 @@ from assistant.mapping.models import (
 )
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile, ValueCount
 from assistant.review.context import ReviewContext
-from assistant.target.state import CustomField, DestinationState, Location, Pipeline, Stage, User
 from assistant.workspace import Workspace
 
 CONTACT_FIELDS = [

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import (
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import (
     BadRequest,
     DuplicateContact,
     DuplicateOpportunity,

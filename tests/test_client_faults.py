@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import CreateOutcomeUnknown, RateLimited, ServerError
-from assistant.target.idempotent import CreateOutcome, CreateResult
-from assistant.target.retry import RetryPolicy
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import CreateOutcomeUnknown, RateLimited, ServerError
+from assistant.highlevel.idempotent import CreateOutcome, CreateResult
+from assistant.highlevel.retry import RetryPolicy
 from tests.sandbox_process import SandboxHandle, sandbox_fixture, start_sandbox
 
 sandbox = sandbox_fixture(rate_limit=100_000)

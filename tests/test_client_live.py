@@ -10,12 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.idempotent import CreateOutcome
+from assistant.highlevel.snapshot import load_destination
+from assistant.highlevel.state import load_state
 from assistant.hlspec import find_operation, validate_request_body
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
-from assistant.target.idempotent import CreateOutcome
-from assistant.target.snapshot import load_destination
-from assistant.target.state import load_state
 from assistant.workspace import Workspace
 from tests.client_tour import PIPELINE, Tour, recording_client, run_tour
 from tests.sandbox_process import DEFAULT_SEED, SandboxHandle, sandbox_fixture

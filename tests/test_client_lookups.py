@@ -7,10 +7,10 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
-from assistant.target.idempotent import CreateOutcome, CreateResult
-from assistant.target.retry import RetryPolicy
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.idempotent import CreateOutcome, CreateResult
+from assistant.highlevel.retry import RetryPolicy
 from tests.client_tour import PETS, PIPELINE
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 

@@ -10,9 +10,9 @@ import pytest
 from assistant.evals.cases import discover_cases, load_case
 from assistant.evals.gold_models import Gold
 from assistant.evals.validate import gold_problems
+from assistant.highlevel.state import load_state
 from assistant.ingest import ingest_paths
 from assistant.profile import profile_workspace
-from assistant.target.state import load_state
 from assistant.workspace import Workspace
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "evals" / "cases"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.fixturegen.generate import PLATFORMS, generate_platform, repo_fixtures_dir
-from assistant.target.state import load_state
+from assistant.highlevel.state import load_state
 
 COMMITTED = repo_fixtures_dir()
 

@@ -9,10 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.highlevel.state import save_state
 from assistant.mapping import store
 from assistant.mapping.models import FieldKind, Status
 from assistant.propose import service
-from assistant.target.state import save_state
 from assistant.workspace import Workspace
 from tests.propose_factory import destination
 

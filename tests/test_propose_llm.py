@@ -10,11 +10,11 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+from assistant.highlevel.state import DestinationState, save_state
 from assistant.mapping.models import FieldKind, FieldModel, Status
 from assistant.propose.llm.request import ObjectRequest, build_request
 from assistant.propose.llm.schema import answer_model
 from assistant.propose.service import propose
-from assistant.target.state import DestinationState, save_state
 from assistant.workspace import Workspace
 from tests.llm_support import CASSETTES, INJECTION, cassette_recorder, small_workspace
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from assistant.highlevel.state import CustomObjectSchema, DestinationState, Pipeline, Stage
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import FieldKind, FieldModel, TargetObject, TransformKind
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
-from assistant.target.state import CustomObjectSchema, DestinationState, Pipeline, Stage
 from tests.propose_factory import destination, table
 
 S = SemanticType

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.highlevel.state import DestinationState, Location, Pipeline, Stage
 from assistant.mapping.items import MappingDocument, StageValueMap
 from assistant.mapping.models import OpportunityStatus
 from assistant.profile.models import SemanticType
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
 from assistant.propose.stage_match import stage_score
-from assistant.target.state import DestinationState, Location, Pipeline, Stage
 from tests.propose_factory import table
 
 S = SemanticType

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from assistant.highlevel.state import DestinationState, Location
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.owners import SourceUser, match_owner
 from assistant.propose.sourcedata import MemoryValues
-from assistant.target.state import DestinationState, Location
 from tests.propose_factory import destination, spanish_crm, spanish_values
 
 

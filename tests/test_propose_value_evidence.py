@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from assistant.highlevel.state import CustomField, DestinationState, Location
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import DataType, FieldKind, FieldModel, TransformKind
 from assistant.profile.models import SemanticType
@@ -12,7 +13,6 @@ from assistant.propose.customfields import data_type_for
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
 from assistant.propose.value_shapes import constant_value, shape_of
-from assistant.target.state import CustomField, DestinationState, Location
 from tests.propose_factory import col, table
 
 S = SemanticType

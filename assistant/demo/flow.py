@@ -14,7 +14,7 @@ from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
 from assistant.errors import HlmapError
 from assistant.fixturegen.generate import PLATFORMS, repo_fixtures_dir
-from assistant.target.state import load_state
+from assistant.highlevel.state import load_state
 from assistant.workspace import Workspace
 
 WHO = "hlmap demo --yes"

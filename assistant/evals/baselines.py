@@ -16,9 +16,9 @@ from typing import Any
 
 from assistant.evals.gold_models import Gold
 from assistant.evals.predictions import PRED_SKIP, Predictions, PredTarget
+from assistant.highlevel.state import DestinationState
 from assistant.propose.tags_baseline import fingerprint_clusters
 from assistant.propose.targets import standard_fields
-from assistant.target.state import DestinationState
 from assistant.workspace import Workspace
 
 SAMPLE_ROWS = 200

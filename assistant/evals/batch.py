@@ -18,9 +18,9 @@ from pathlib import Path
 from assistant.errors import HlmapError
 from assistant.evals.batch_summary import BatchRow, summarize, summary_markdown
 from assistant.evals.pipeline import run_pipeline
+from assistant.highlevel.state import DestinationState, Location, save_state
 from assistant.mapping.store import dump_yaml, write_atomic
 from assistant.settings import Settings
-from assistant.target.state import DestinationState, Location, save_state
 
 DONE_FILE = "done.json"
 MAPPING_FILE = "mapping.yaml"

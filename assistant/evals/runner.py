@@ -27,7 +27,7 @@ from assistant.evals.metrics import CaseScores
 from assistant.evals.pipeline import run_pipeline
 from assistant.evals.predictions import predictions_from_document
 from assistant.evals.scorer import score_document
-from assistant.target.state import load_state
+from assistant.highlevel.state import load_state
 from assistant.workspace import Workspace
 
 VALENTINE = "valentine"

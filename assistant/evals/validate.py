@@ -7,8 +7,8 @@ score 0 for that entry; these checks turn it into a readable problem list instea
 from __future__ import annotations
 
 from assistant.evals.gold_models import UNMATCHED, Gold
+from assistant.highlevel.state import DestinationState
 from assistant.profile.models import TableProfile
-from assistant.target.state import DestinationState
 
 
 def gold_problems(

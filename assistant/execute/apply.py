@@ -18,15 +18,16 @@ from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.calls import Ids
+from assistant.execute.context import PassResult, RunContext
 from assistant.execute.links import link_companies
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import currency_for
 from assistant.execute.progress import PassProgress
 from assistant.execute.relations import relate
-from assistant.execute.runner import PassResult, RunContext, run_spec
+from assistant.execute.runner import run_spec
 from assistant.execute.schema import apply_schema, schema_work
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import HighLevelError
 from assistant.workspace import Workspace
 
 
@@ -119,7 +120,7 @@ async def run_apply(
 
 def _country(workspace: Workspace) -> str | None:
     """The destination location's country, from its snapshot when one was pulled."""
-    from assistant.target.snapshot import load_destination
+    from assistant.highlevel.snapshot import load_destination
 
     try:
         return load_destination(workspace).location.country

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.execute.specs import RecordSpec
-from assistant.target.bodies import build, schema_properties, with_custom_fields
+from assistant.highlevel.bodies import build, schema_properties, with_custom_fields
 
 REF_KEYS = frozenset({"contactId", "companyId", "businessId", "opportunityId"})
 TEMPLATES = {

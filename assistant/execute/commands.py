@@ -22,8 +22,8 @@ from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.execute.reconcile import reconcile, write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
-from assistant.target.client import HighLevelClient
-from assistant.target.state import DestinationState
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
 
 LocationOption = Annotated[
@@ -45,7 +45,7 @@ def _client(ws: Workspace) -> HighLevelClient:
 
 def _destination(ws: Workspace) -> DestinationState | None:
     try:
-        from assistant.target.snapshot import load_destination
+        from assistant.highlevel.snapshot import load_destination
 
         return load_destination(ws)
     except HlmapError:

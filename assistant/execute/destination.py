@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError, JsonDict, NotFound
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import HighLevelError, JsonDict, NotFound
 
 
 async def all_contacts(hl: HighLevelClient) -> dict[str, JsonDict]:

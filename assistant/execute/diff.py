@@ -18,8 +18,8 @@ import duckdb
 from assistant.execute.sender import read_back
 from assistant.execute.specs import RecordSpec, field_key
 from assistant.execute.transforms.sqltext import ident
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import HighLevelError
 
 SKIP_KEYS = frozenset({"locationId"})
 

@@ -10,8 +10,8 @@ import duckdb
 
 from assistant.execute import ledger
 from assistant.execute.calls import Call
-from assistant.execute.runner import RunContext
-from assistant.target.errors import HighLevelError
+from assistant.execute.context import RunContext
+from assistant.highlevel.errors import HighLevelError
 
 
 def local_file(con: duckdb.DuckDBPyConnection, source_object: str, reference: str) -> Path | None:

@@ -8,9 +8,9 @@ from collections import defaultdict
 
 from assistant.execute import ledger
 from assistant.execute.calls import op_id
-from assistant.execute.runner import PassResult, RunContext
+from assistant.execute.context import PassResult, RunContext
 from assistant.execute.specs import PASSES, RecordSpec
-from assistant.target.errors import HighLevelError
+from assistant.highlevel.errors import HighLevelError
 
 BULK_MAX = 50  # ids per bulk request, well under HighLevel's body limits
 

@@ -17,8 +17,8 @@ from assistant.execute.products import price_body
 from assistant.execute.runner import records
 from assistant.execute.schema import schema_work
 from assistant.execute.specs import RECORD_TARGETS
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import Cardinality, Status, TransformKind
-from assistant.target.state import DestinationState
 
 NOT_RECORDS = {
     "user": "users are matched to existing HighLevel users (owners), never created",

@@ -36,7 +36,7 @@ def fallback_user(workspace: Workspace) -> str | None:
     email = workspace.settings.propose.fallback_owner_email
     if not email:
         return None
-    from assistant.target.snapshot import load_destination
+    from assistant.highlevel.snapshot import load_destination
 
     try:
         user = load_destination(workspace).user_by_email(email)

@@ -7,17 +7,15 @@ price follows the product's create. A run killed between the two finishes the pr
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.execute import ledger
 from assistant.execute.calls import Call
+from assistant.execute.context import RunContext
 from assistant.execute.destination import paged
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError, JsonDict
-from assistant.target.idempotent import record_id
-
-if TYPE_CHECKING:  # the runner calls in here; only its context's shape is needed
-    from assistant.execute.runner import RunContext
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import HighLevelError, JsonDict
+from assistant.highlevel.idempotent import record_id
 
 PRICE_PASS = 1
 EURO = frozenset(

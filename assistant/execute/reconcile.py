@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from assistant.execute import destination, ledger
-from assistant.target.client import HighLevelClient
+from assistant.highlevel.client import HighLevelClient
 
 LISTED = ("contact", "company", "opportunity", "product")
 

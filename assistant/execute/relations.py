@@ -11,9 +11,9 @@ from typing import Any
 
 from assistant.execute import ledger
 from assistant.execute.calls import op_id
-from assistant.execute.runner import PassResult, RunContext
+from assistant.execute.context import PassResult, RunContext
 from assistant.execute.specs import RecordSpec
-from assistant.target.errors import DuplicateOpportunity, HighLevelError
+from assistant.highlevel.errors import DuplicateOpportunity, HighLevelError
 
 STANDARD_KEYS = {"contact": "contact", "company": "business", "opportunity": "opportunity"}
 RELATIONS_PASS = 9

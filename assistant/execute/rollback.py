@@ -18,8 +18,8 @@ from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.diff import custom_value
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError, NotFound
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import HighLevelError, NotFound
 
 ALWAYS = (
     "Deleting a contact also deletes its conversations, and any notes or tasks added to it in HighLevel "

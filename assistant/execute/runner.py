@@ -7,46 +7,20 @@ killed run is looked up in HighLevel first, and only sent when the record is not
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
 
 from assistant.execute import ledger
-from assistant.execute.audit import AuditLog
-from assistant.execute.calls import Call, Ids, build_call, op_id
-from assistant.execute.sender import find_existing, send_create, send_update
+from assistant.execute.calls import Call, build_call, op_id
+from assistant.execute.context import PassResult, Progress, RunContext
+from assistant.execute.files import upload_if_small
+from assistant.execute.products import ensure_price
+from assistant.execute.sender import find_existing, read_back, send_create, send_update
 from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError
-
-Progress = Callable[[str, int], None]  # (pass name, records handled so far in it)
-
-
-@dataclass
-class PassResult:
-    name: str
-    done: int = 0
-    skipped: int = 0
-    failed: int = 0
-    updated: int = 0
-
-
-@dataclass
-class RunContext:
-    hl: HighLevelClient
-    con: duckdb.DuckDBPyConnection
-    run_id: str
-    ids: Ids
-    audit: AuditLog
-    stop: asyncio.Event
-    delta: bool = False
-    max_file_mb: float = 25.0
-    currency: str = "USD"  # of the prices of catalog products
-    results: list[PassResult] = field(default_factory=list)
+from assistant.highlevel.errors import HighLevelError
 
 
 def records(
@@ -127,8 +101,6 @@ async def _one(
                 await _price(ctx, call, spec, key, found, result)
                 return
         if spec.target == "file":
-            from assistant.execute.files import upload_if_small
-
             await upload_if_small(ctx, call, spec.source_object, key, ctx.max_file_mb)
         created = await send_create(ctx.hl, call)
     except HighLevelError as exc:
@@ -151,15 +123,11 @@ async def _price(
     """A product's price rides right behind it (a second request); a failed price counts as a failure."""
     if spec.target != "product":
         return
-    from assistant.execute.products import ensure_price
-
     if await ensure_price(ctx, call, spec.source_object, key, product_id):
         result.failed += 1
 
 
 async def _update(ctx: RunContext, spec: RecordSpec, op: ledger.Op, call: Call, hl_id: str) -> None:
-    from assistant.execute.sender import read_back
-
     current = await read_back(
         ctx.hl, spec.hl_object, hl_id, call.path_params.get("contactId"), spec.custom_object_key
     )

@@ -17,10 +17,10 @@ from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
 from assistant.execute.transforms.kinds import option_key
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import HighLevelError
 from assistant.mapping.items import CustomFieldSpec, MappingDocument
 from assistant.mapping.models import FieldModel
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import HighLevelError
 
 
 @dataclass

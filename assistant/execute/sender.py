@@ -12,9 +12,9 @@ from typing import Any
 from assistant.execute.calls import Call
 from assistant.execute.destination import paged
 from assistant.execute.products import find_product
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import CreateOutcomeUnknown, JsonDict
-from assistant.target.idempotent import CreateResult, Lookup, record_id
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import CreateOutcomeUnknown, JsonDict
+from assistant.highlevel.idempotent import CreateResult, Lookup, record_id
 
 CHILD_KEYS = {"task": ("title", "dueDate"), "note": ("body",)}
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from assistant.fixturegen.people import ascii_slug
 from assistant.fixturegen.rng import hl_id, record_rng
-from assistant.target.state import DestinationState
+from assistant.highlevel.state import DestinationState
 
 
 class DestinationBuilder:

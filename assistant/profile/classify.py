@@ -17,7 +17,7 @@ from assistant.profile.formats import (
     pct,
 )
 from assistant.profile.models import ColumnProfile, SemanticType, ValueCount
-from assistant.profile.scan import ColumnStats
+from assistant.profile.stats import ColumnStats
 from assistant.settings import ProfileSettings
 
 _HINTS = {

@@ -9,7 +9,7 @@ import phonenumbers
 
 from assistant.profile.models import SemanticType
 from assistant.profile.patterns import FALSE_WORDS, TRUE_WORDS
-from assistant.profile.scan import ColumnStats
+from assistant.profile.stats import ColumnStats
 
 STRONG = 0.8  # share of non-blank values a detector needs to name the column's type
 

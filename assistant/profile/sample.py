@@ -9,8 +9,6 @@ compiles it per column, and a query per table pays the set-up per table).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import duckdb
 
 from assistant.profile.patterns import DETECTORS
@@ -22,9 +20,7 @@ from assistant.profile.sql import (
     quote_ident,
     quote_literal,
 )
-
-if TYPE_CHECKING:
-    from assistant.profile.scan import ColumnStats
+from assistant.profile.stats import ColumnStats
 
 SPARSE_MIN = 200  # fewer sampled values than this → the column is sampled on its own
 LIST_SEPARATORS = (";", "|", " / ", ",")

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import concepts, is_plain, normalise
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
-from assistant.target.state import DestinationState
 
 S = SemanticType
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import CustomFieldSpec
 from assistant.mapping.models import DataType, FieldModel, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import concepts, normalise, phrase_matcher, readable, singular, snake, tokens
 from assistant.propose.value_shapes import options_data_type
 from assistant.propose.vocabulary_records import RECORD_NOUNS
-from assistant.target.state import DestinationState
 
 S = SemanticType
 T = TargetObject

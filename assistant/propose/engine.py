@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
@@ -20,7 +21,6 @@ from assistant.propose.sourcedata import MemoryValues, SourceValues
 from assistant.propose.stages import propose_stages
 from assistant.propose.tag_maps import propose_tags
 from assistant.propose.targets import TargetField, standard_fields
-from assistant.target.state import DestinationState
 
 
 @dataclass

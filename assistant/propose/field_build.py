@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import CustomFieldSpec, FieldMap, FieldTarget, Transform
 from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, TableProfile
@@ -12,7 +13,6 @@ from assistant.propose.customfields import find_reusable
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.targets import TargetField
-from assistant.target.state import DestinationState
 
 T = TargetObject
 # Objects HighLevel gives no custom fields: extra values ride in their text body instead.

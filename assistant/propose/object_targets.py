@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.propose.normalize import singular, snake, tokens
 from assistant.propose.signals import TableSignals
-from assistant.target.state import DestinationState
 
 T = TargetObject
 # fmt: off

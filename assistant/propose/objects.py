@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
@@ -16,7 +17,6 @@ from assistant.propose.object_targets import (
     targets_for,
 )
 from assistant.propose.signals import TableSignals, build_signals
-from assistant.target.state import DestinationState
 
 T = TargetObject
 S = SemanticType

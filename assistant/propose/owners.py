@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from assistant.highlevel.state import DestinationState, User
 from assistant.mapping.items import FieldMap, OwnerMatch
 from assistant.mapping.models import Alternative, Evidence, TransformKind
 from assistant.profile.models import TableProfile
@@ -13,7 +14,6 @@ from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
-from assistant.target.state import DestinationState, User
 
 NAME_MIN = 85
 

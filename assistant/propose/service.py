@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import HlmapError
+from assistant.highlevel.state import DestinationState, load_state
 from assistant.mapping import store
 from assistant.mapping.items import MappingDocument
 from assistant.profile.models import TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.merge import merge_documents
 from assistant.propose.sourcedata import DuckDBValues
-from assistant.target.state import DestinationState, load_state
 from assistant.workspace import Workspace
 
 LLM_MODULE = "assistant.propose.llm"
@@ -40,7 +40,7 @@ def load_destination(workspace: Workspace, destination_file: Path | None) -> Des
     """The destination state: the file given on the command line, else the workspace snapshot."""
     if destination_file is not None:
         return load_state(destination_file)
-    snapshot: Any = importlib.import_module("assistant.target.snapshot")
+    snapshot: Any = importlib.import_module("assistant.highlevel.snapshot")
     state: DestinationState = snapshot.load_destination(workspace)
     return state
 

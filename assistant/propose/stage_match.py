@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from assistant.highlevel.state import Stage
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.normalize import normalise, phrase_matcher
 from assistant.propose.vocabulary_records import STAGE_CONCEPTS
-from assistant.target.state import Stage
 
 stage_concepts = phrase_matcher(STAGE_CONCEPTS)
 OUTCOME = {

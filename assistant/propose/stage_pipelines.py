@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from assistant.highlevel.state import Pipeline
 from assistant.propose.normalize import normalise
 from assistant.propose.stage_match import GOOD_STAGE, stage_score
-from assistant.target.state import Pipeline
 
 SAME_PIPELINE_NAME = 0.8
 # A source pipeline with no destination of its name needs half its values to find a good stage.

@@ -6,13 +6,13 @@ the v2 API); a value with no fitting stage is flagged for a human, never forced.
 
 from __future__ import annotations
 
+from assistant.highlevel.state import DestinationState, Pipeline, Stage
 from assistant.mapping.items import FieldMap, StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, TargetObject
 from assistant.profile.models import ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
-from assistant.target.state import DestinationState, Pipeline, Stage
 
 
 def _names(fmap: FieldMap, values: SourceValues) -> dict[str, str]:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, TagCluster
 from assistant.mapping.models import Alternative, Evidence, FieldKind
 from assistant.profile.models import TableProfile
@@ -13,7 +14,6 @@ from assistant.propose.objects import ObjectDecision
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.tags import Cluster, cluster_tags, kebab, split_cell, tag_key
-from assistant.target.state import DestinationState
 
 
 def tag_sources(

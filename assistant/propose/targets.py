@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.highlevel.state import CustomField, DestinationState
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.propose.normalize import concepts, normalise
-from assistant.target.state import CustomField, DestinationState
 
 T = TargetObject
 
@@ -112,7 +112,7 @@ _STANDARD: tuple[tuple[TargetObject, str, tuple[str, ...], str], ...] = (
 def _catalog_names() -> dict[str, set[str]] | None:
     """Field names per object from the target catalog, or None while it is not installed."""
     try:
-        module = importlib.import_module("assistant.target.catalog")
+        module = importlib.import_module("assistant.highlevel.catalog")
         catalog: Any = module.load_catalog()
     except (ImportError, AttributeError, OSError):
         return None

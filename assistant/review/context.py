@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.errors import HlmapError
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.review.targets import TargetChoice, build_choices
-from assistant.target.state import DestinationState
 from assistant.workspace import Workspace
 
 
@@ -72,11 +72,11 @@ def load_context(workspace: Workspace) -> ReviewContext:
     if isinstance(profiles, list):
         context.profiles = {p.table: p for p in profiles if isinstance(p, TableProfile)}
     destination = _try(
-        context, "destination snapshot", "assistant.target.snapshot", "load_destination", workspace
+        context, "destination snapshot", "assistant.highlevel.snapshot", "load_destination", workspace
     )
     if isinstance(destination, DestinationState):
         context.destination = destination
-    catalog = _try(context, "HighLevel catalog", "assistant.target.catalog", "load_catalog")
+    catalog = _try(context, "HighLevel catalog", "assistant.highlevel.catalog", "load_catalog")
     if catalog is not None:
         context.standard_fields = catalog_fields(catalog)
     return context
@@ -87,7 +87,7 @@ _CATALOG_NAME = {TargetObject.COMPANY: "business", TargetObject.FILE: "media_fil
 
 
 def catalog_fields(catalog: Any) -> dict[TargetObject, list[str]]:
-    """Mappable standard field names per target object, from ``assistant.target.catalog``."""
+    """Mappable standard field names per target object, from ``assistant.highlevel.catalog``."""
     out: dict[TargetObject, list[str]] = {}
     for obj in TargetObject:
         spec = catalog.objects.get(_CATALOG_NAME.get(obj, obj.value))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.highlevel.state import DestinationState, User
 from assistant.mapping.items import OwnerMatch, StageValueMap
 from assistant.mapping.models import OpportunityStatus, Status
 from assistant.review.core import SessionCore
 from assistant.review.errors import ReviewError
-from assistant.target.state import DestinationState, User
 
 
 @dataclass(frozen=True)

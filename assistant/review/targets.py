@@ -11,9 +11,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.highlevel.state import CustomField, DestinationState
 from assistant.mapping.items import CustomFieldSpec, FieldTarget
 from assistant.mapping.models import DataType, FieldKind, FieldModel, TargetObject
-from assistant.target.state import CustomField, DestinationState
 
 # Custom field models HighLevel offers per target object (the model is fixed once created).
 MODEL_FOR_OBJECT: dict[TargetObject, FieldModel] = {

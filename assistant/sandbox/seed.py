@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.highlevel.state import DestinationState
 from assistant.sandbox.errors import JsonDict
 from assistant.sandbox.ids import new_id, now_iso
-from assistant.target.state import DestinationState
 
 STANDARD_OBJECTS = (
     ("contact", "Contact", "Contacts"),

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import uvicorn
 
+from assistant.highlevel.state import DestinationState, Location, LocationSettings, load_state
 from assistant.sandbox.app import QuietDrops, SandboxApp
 from assistant.sandbox.context import SandboxContext
 from assistant.sandbox.faults import FaultInjector, FaultSettings
 from assistant.sandbox.ids import new_id, new_token
 from assistant.sandbox.ratelimit import RateLimiter
 from assistant.sandbox.store import Store
-from assistant.target.state import DestinationState, Location, LocationSettings, load_state
 
 
 @dataclass

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import HlmapError
+from assistant.highlevel.state import DestinationState
 from assistant.sandbox.errors import JsonDict, NotFoundError
 from assistant.sandbox.ids import new_id
 from assistant.sandbox.seed import seed_tables
-from assistant.target.state import DestinationState
 
 TABLES = (
     "contacts",

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
 from tests.sandbox_process import SandboxHandle, start_sandbox
 
 LIMIT, WINDOW = 100, 10.0

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from assistant.execute.apply import run_apply
 from assistant.execute.prepare import prepare
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
 from assistant.mapping import store
 from assistant.mapping.models import TargetObject
-from assistant.target.auth import Secret
-from assistant.target.client import HighLevelClient
 from assistant.workspace import Workspace
 from tests.sandbox_process import start_sandbox
 from tests.test_execute_support import document, load_raw

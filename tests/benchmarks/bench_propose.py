@@ -19,12 +19,12 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.highlevel.state import DestinationState, load_state
 from assistant.mapping.items import MappingDocument
 from assistant.profile.models import TableProfile
 from assistant.profile.store import load_profiles
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import DuckDBValues
-from assistant.target.state import DestinationState, load_state
 from assistant.workspace import Workspace
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

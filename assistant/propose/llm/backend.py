@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from instructor.core.exceptions import InstructorRetryException
 from openai import OpenAIError
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import Origin, Status
 from assistant.profile.models import TableProfile
@@ -21,7 +22,6 @@ from assistant.propose.llm.client import StructuredClient, Usage
 from assistant.propose.llm.merge import apply_choice
 from assistant.propose.llm.request import ObjectRequest, build_request
 from assistant.propose.llm.schema import answer_model
-from assistant.target.state import DestinationState
 from assistant.workspace import Workspace
 
 

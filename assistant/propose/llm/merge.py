@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, FieldTarget, Transform
 from assistant.mapping.models import Evidence, FieldKind, Origin, TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.customfields import find_reusable, label_for, new_field
 from assistant.propose.llm.options import Option
 from assistant.propose.transforms import transform_for, value_kind_of
-from assistant.target.state import DestinationState
 
 _CUSTOM_HOLDERS = (
     TargetObject.CONTACT,

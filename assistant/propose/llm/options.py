@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import retrieve_candidates
-from assistant.target.state import DestinationState
 
 NEW_CUSTOM = "new_custom"
 SKIP = "skip"

@@ -13,10 +13,10 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, ObjectMap
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.llm.options import Option, column_options
-from assistant.target.state import DestinationState
 
 PROMPTS_DIR = Path(__file__).resolve().parents[3] / "prompts"
 FIELD_MAP_TEMPLATE = "field_map.md"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 
-from assistant.target.errors import CredentialsMissing
+from assistant.highlevel.errors import CredentialsMissing
 
 KEYRING_SERVICE = "hlmap"
 

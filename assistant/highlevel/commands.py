@@ -10,10 +10,10 @@ import typer
 from rich.table import Table
 
 from assistant.cli_common import WorkspaceOption, console, open_workspace
-from assistant.target.catalog import load_catalog
-from assistant.target.client import HighLevelClient
-from assistant.target.snapshot import load_destination, pull_destination, store_destination
-from assistant.target.state import DestinationState, load_state
+from assistant.highlevel.catalog import load_catalog
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.snapshot import load_destination, pull_destination, store_destination
+from assistant.highlevel.state import DestinationState, load_state
 
 target_app = typer.Typer(help="The HighLevel side: catalog and destination snapshot.", no_args_is_help=True)
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+from assistant.highlevel.errors import JsonDict
 from assistant.hlspec.operations import find_operation
-from assistant.target.errors import JsonDict
 
 
 @cache

@@ -15,15 +15,15 @@ from functools import cache
 from typing import Any
 
 from assistant.errors import HlmapError
-from assistant.hlspec import find_operation, load_spec, resolve
-from assistant.target.catalog_sources import (
+from assistant.highlevel.catalog_sources import (
     CONTEXT_FIELDS,
     CUSTOM_VALUES_FIELD,
     OBJECT_SOURCES,
     SEMANTIC_HINTS,
     ObjectSource,
 )
-from assistant.target.state import Stage
+from assistant.highlevel.state import Stage
+from assistant.hlspec import find_operation, load_spec, resolve
 
 JsonDict = dict[str, Any]
 
@@ -146,7 +146,7 @@ def _stage() -> TargetObjectSpec:
             json_type="integer" if key == "position" else "string",
             required=info.is_required(),
             semantic=_hint("stage", key),
-            source="assistant.target.state.Stage",
+            source="assistant.highlevel.state.Stage",
         )
         for key, info in Stage.model_fields.items()
     )

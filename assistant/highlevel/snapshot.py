@@ -1,7 +1,7 @@
 """The destination snapshot: what the HighLevel sub-account already has, kept in the workspace.
 
 ``pull_destination`` reads it through the client; ``store_destination`` writes it to the
-``target.snapshot`` table (one row per pull, newest wins) and to ``target/destination.json``;
+``target.snapshot`` table (one row per pull, newest wins) and to ``highlevel/destination.json``;
 ``load_destination`` is what the proposer, executor and TUI call.
 """
 
@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import HlmapError
-from assistant.target.client import HighLevelClient
-from assistant.target.errors import Forbidden, JsonDict, NotFound
-from assistant.target.state import DestinationState, load_state, save_state
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.errors import Forbidden, JsonDict, NotFound
+from assistant.highlevel.state import DestinationState, load_state, save_state
 from assistant.workspace import Workspace
 
-SNAPSHOT_FILE = Path("target") / "destination.json"
+SNAPSHOT_FILE = Path("highlevel") / "destination.json"
 
 
 def _v2_field(field: JsonDict, model: str) -> JsonDict:

@@ -19,17 +19,17 @@ from typing import Any
 
 import httpx
 
+from assistant.highlevel.api_contacts import ContactsApi
+from assistant.highlevel.api_files import FilesApi
+from assistant.highlevel.api_location import LocationApi
+from assistant.highlevel.api_opportunities import OpportunitiesApi
+from assistant.highlevel.api_records import RecordsApi
+from assistant.highlevel.auth import Secret, resolve_token
+from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.ratelimit import Clock, RateLimiter, Usage
+from assistant.highlevel.retry import RetryPolicy
+from assistant.highlevel.transport import BearerAuth, Transport
 from assistant.settings import HighLevelSettings
-from assistant.target.api_contacts import ContactsApi
-from assistant.target.api_files import FilesApi
-from assistant.target.api_location import LocationApi
-from assistant.target.api_opportunities import OpportunitiesApi
-from assistant.target.api_records import RecordsApi
-from assistant.target.auth import Secret, resolve_token
-from assistant.target.errors import HighLevelError
-from assistant.target.ratelimit import Clock, RateLimiter, Usage
-from assistant.target.retry import RetryPolicy
-from assistant.target.transport import BearerAuth, Transport
 
 _NO_LOCATION = "a HighLevel location id is required: --location-id, or location_id in hlmap.toml"
 

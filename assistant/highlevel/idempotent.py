@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from assistant.target.errors import (
+from assistant.highlevel.errors import (
     AnswerLost,
     CreateOutcomeUnknown,
     DuplicateContact,
@@ -22,7 +22,7 @@ from assistant.target.errors import (
     JsonDict,
     ServerError,
 )
-from assistant.target.transport import Params, Transport
+from assistant.highlevel.transport import Params, Transport
 
 Lookup = Callable[[], Awaitable[JsonDict | None]]
 """Returns the record if it already exists in HighLevel, else None."""

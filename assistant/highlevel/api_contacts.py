@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.target.api_common import delete as _delete
-from assistant.target.api_common import unwrap as _unwrap
-from assistant.target.bodies import build, contact_search_body, with_custom_fields
-from assistant.target.errors import JsonDict
-from assistant.target.idempotent import CreateResult, Lookup, create_once, record_id
-from assistant.target.transport import Transport
+from assistant.highlevel.api_common import delete as _delete
+from assistant.highlevel.api_common import unwrap as _unwrap
+from assistant.highlevel.bodies import build, contact_search_body, with_custom_fields
+from assistant.highlevel.errors import JsonDict
+from assistant.highlevel.idempotent import CreateResult, Lookup, create_once, record_id
+from assistant.highlevel.transport import Transport
 
 
 def _same_person(found: Mapping[str, Any], sent: Mapping[str, Any]) -> bool:

@@ -9,11 +9,11 @@ from urllib.parse import quote
 
 import httpx
 
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.errors import AnswerLost, JsonDict, ServerError, error_for, parse_body
+from assistant.highlevel.ratelimit import RateLimiter
+from assistant.highlevel.retry import RetryPolicy, burst_exhausted, rate_limit_wait, was_never_sent
 from assistant.hlspec.operations import find_operation
-from assistant.target.auth import Secret
-from assistant.target.errors import AnswerLost, JsonDict, ServerError, error_for, parse_body
-from assistant.target.ratelimit import RateLimiter
-from assistant.target.retry import RetryPolicy, burst_exhausted, rate_limit_wait, was_never_sent
 
 Params = Mapping[str, str | int | float | bool | None]
 

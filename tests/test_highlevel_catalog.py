@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from assistant.errors import HlmapError
-from assistant.target.catalog import load_catalog
-from assistant.target.catalog_sources import OBJECT_SOURCES
+from assistant.highlevel.catalog import load_catalog
+from assistant.highlevel.catalog_sources import OBJECT_SOURCES
 
 
 def _raw_schema(spec: str, name: str) -> dict[str, Any]:

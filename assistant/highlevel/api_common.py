@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from assistant.target.errors import JsonDict, NotFound
-from assistant.target.transport import Params, Transport
+from assistant.highlevel.errors import JsonDict, NotFound
+from assistant.highlevel.transport import Params, Transport
 
 
 def unwrap(key: str) -> Callable[[JsonDict], JsonDict]:

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.errors import HlmapError
-from assistant.target.snapshot import SNAPSHOT_FILE, load_destination
-from assistant.target.state import DestinationState
+from assistant.highlevel.snapshot import SNAPSHOT_FILE, load_destination
+from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
 
 STATE: dict[str, Any] = {

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from assistant.target.api_common import delete as _delete
-from assistant.target.bodies import build
-from assistant.target.errors import JsonDict
-from assistant.target.idempotent import CreateResult, Lookup, create_once
-from assistant.target.transport import Transport
+from assistant.highlevel.api_common import delete as _delete
+from assistant.highlevel.bodies import build
+from assistant.highlevel.errors import JsonDict
+from assistant.highlevel.idempotent import CreateResult, Lookup, create_once
+from assistant.highlevel.transport import Transport
 
 
 def _product(answer: JsonDict) -> JsonDict:

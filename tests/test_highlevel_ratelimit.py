@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from assistant.target.ratelimit import DailyBudgetExhausted, RateLimiter
+from assistant.highlevel.ratelimit import DailyBudgetExhausted, RateLimiter
 
 
 class FakeClock:

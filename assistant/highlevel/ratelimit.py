@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from assistant.target.errors import HighLevelError
+from assistant.highlevel.errors import HighLevelError
 
 
 class Clock(Protocol):

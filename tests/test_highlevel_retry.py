@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from assistant.target.auth import Secret, resolve_token
-from assistant.target.errors import (
+from assistant.highlevel.auth import Secret, resolve_token
+from assistant.highlevel.errors import (
     BadRequest,
     CredentialsMissing,
     DuplicateContact,
@@ -22,7 +22,7 @@ from assistant.target.errors import (
     error_for,
     parse_body,
 )
-from assistant.target.retry import RetryPolicy, rate_limit_wait, retry_after_seconds
+from assistant.highlevel.retry import RetryPolicy, rate_limit_wait, retry_after_seconds
 
 
 def test_backoff_grows_exponentially_with_bounded_jitter() -> None:

@@ -1,0 +1,42 @@
+"""The state one run carries through its passes, and what each pass reports.
+
+Kept apart from the runner so the helpers it calls (files, products, links, relations) can take a
+context without importing the runner back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import duckdb
+
+from assistant.execute.audit import AuditLog
+from assistant.execute.calls import Ids
+from assistant.highlevel.client import HighLevelClient
+
+Progress = Callable[[str, int], None]  # (pass name, records handled so far in it)
+
+
+@dataclass
+class PassResult:
+    name: str
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    updated: int = 0
+
+
+@dataclass
+class RunContext:
+    hl: HighLevelClient
+    con: duckdb.DuckDBPyConnection
+    run_id: str
+    ids: Ids
+    audit: AuditLog
+    stop: asyncio.Event
+    delta: bool = False
+    max_file_mb: float = 25.0
+    currency: str = "USD"  # of the prices of catalog products
+    results: list[PassResult] = field(default_factory=list)
