@@ -175,7 +175,9 @@ def _compile(
         else (f"coalesce({', '.join(f'CAST({n} AS VARCHAR)' for n in own)}) IS NOT NULL" if own else "false")
     )
     present = f"taken AND {present}"
-    needed = [(k, _any_of(k, names)) for k in HIGHLEVEL_NEEDS.get(spec.target, [])]
+    # merged rows are no records of their own: their parent's record carries what HighLevel requires
+    needs = [] if spec.merge_into else HIGHLEVEL_NEEDS.get(spec.target, [])
+    needed = [(k, _any_of(k, names)) for k in needs]
     complete = " AND ".join(f"{n} IS NOT NULL" if n else "false" for _, n in needed) or "true"
     holding = [f"e{i}" for i, e in enumerate(errors) if e[3]]
     free = f"coalesce({', '.join(holding)}) IS NULL" if holding else "true"  # no owner/stage left undecided
@@ -241,6 +243,7 @@ def _merge(key: str, outs: list[Output]) -> str:
     """Several field maps feeding one key: tags add up, anything else takes the first filled value."""
     if len(outs) == 1:
         return outs[0].value
+    outs = sorted(outs, key=lambda o: not o.leads)  # stable: otherwise the map's order
     if key == "tags":
         joined = ", ".join(f"coalesce({o.value}, [])" for o in outs)
         return f"nullif(list_sort(list_distinct(flatten([{joined}]))), [])"

@@ -156,6 +156,10 @@ def _refs(spec: RecordSpec, kinds: set[str], doc: MappingDocument) -> list[Ref]:
 
 def _lookup_ref(fm: FieldMap, key: str, doc: MappingDocument) -> Ref:
     params = fm.transform.params
+    tables, objects = params.get("tables"), params.get("objects")
+    if isinstance(tables, dict) and isinstance(objects, dict):  # a typed link resolves to a contact's key
+        contact = next((str(tables[v]) for v, o in objects.items() if o == "contact" and v in tables), "")
+        return Ref(key, "contact", contact)
     parent = str(params.get("table") or params.get("object") or "")
     named = str(params.get("object") or "")
     target = named if named in RECORD_TARGETS and named != parent else REF_TARGETS[key]

@@ -29,6 +29,7 @@ class Output:
     error: str | None = None  # SQL, NULL when fine
     append: bool = False  # one line of a text built from several fields (a task body, a note)
     blocks: bool = False  # a failure holds the whole record back (no owner or stage decision)
+    leads: bool = False  # wins over other outputs for the same key (a stage's own pipeline)
 
 
 @dataclass(frozen=True)
@@ -103,12 +104,26 @@ def date(ctx: Context) -> list[Output]:
     fmt = ctx.params.get("format") or ctx.date_format
     formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
     parsed = (
-        f"coalesce(try_strptime({raw}, {lit_list(formats)}), "
+        f"coalesce(try_strptime({raw}, {lit_list(formats)}), {other_date_formats(raw)}, "
         f"try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
     )
     out_fmt = "%Y-%m-%dT%H:%M:%SZ" if ctx.key in DATETIME_FIELDS else "%Y-%m-%d"
     value = f"strftime({parsed}, {lit(out_fmt)})"
     return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
+
+
+def other_date_formats(raw: str) -> str:
+    """SQL reading a date written in a second format of the column: only spellings that cannot be misread
+    (ISO, '29-Apr-2024', epoch seconds or milliseconds, a day/month order that only one reading allows)."""
+    dmy, mdy = f"try_strptime({raw}, '%d/%m/%Y')", f"try_strptime({raw}, '%m/%d/%Y')"
+    micros = f"make_timestamp(CAST({raw} AS BIGINT) * "
+    epoch = (
+        f"CASE WHEN regexp_full_match({raw}, '[0-9]{{10}}') THEN {micros}1000000) "
+        f"WHEN regexp_full_match({raw}, '[0-9]{{13}}') THEN {micros}1000) END"
+    )
+    one_reading = f"CASE WHEN {dmy} IS NULL OR {mdy} IS NULL OR {dmy} = {mdy} THEN coalesce({dmy}, {mdy}) END"
+    unambiguous = lit_list(["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%b-%Y", "%Y/%m/%d", "%d.%m.%Y"])
+    return f"coalesce(try_strptime({raw}, {unambiguous}), {epoch}, {one_reading})"
 
 
 def number(ctx: Context) -> list[Output]:
@@ -158,6 +173,8 @@ def multi_value(ctx: Context) -> list[Output]:
 def value_map(ctx: Context) -> list[Output]:
     """An explicit ``{source: destination}`` map; a named map of pick-list options passes values through."""
     mapping = ctx.params.get("map")
+    if not isinstance(mapping, dict) and isinstance(ctx.params.get("values"), dict):
+        mapping = ctx.params["values"]  # a named map ("pipelines") with its values decided
     raw = ctx.cell()
     if not isinstance(mapping, dict) or not mapping:
         return multi_value(ctx) if ctx.data_type in LIST_TYPES else copy(ctx)
