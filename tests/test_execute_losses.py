@@ -104,4 +104,9 @@ def test_attachments_by_record_number_and_estimates_through_their_job(
         AND field_id LIKE 'required:%'"""
     ).fetchone()
     assert errors == (0,)
+    several = """FROM exec.records r JOIN raw.clients c ON r.source_key = trim(c."Client ID")
+        WHERE r.target = 'contact' AND r.source_object = 'clients' AND c."Phone Numbers" LIKE '%,%'"""
+    assert con.execute(f"SELECT count(*) {several}").fetchone() != (0,)  # cells with several numbers
+    phoneless = f"""SELECT count(*) {several} AND json_extract_string(r."values", '$.phone') IS NULL"""
+    assert con.execute(phoneless).fetchone() == (0,)  # the first number is kept, the cell is not rejected
     ws.close()

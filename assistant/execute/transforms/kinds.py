@@ -77,25 +77,38 @@ def udf_checked(ctx: Context, call: str) -> list[Output]:
 
 def phone(ctx: Context) -> list[Output]:
     region = str(ctx.params.get("region") or ctx.region or "").upper()
-    raw = ctx.cell()
+    raw, others = first_of_several(ctx.cell())
     call = f"hl_phone({raw}, {lit(region)})"
     known = fastpaths.national_pattern(region)
     if known is None:
-        return [Output(ctx.key, f"{call}.value", f"{call}.error || ': ' || {raw}")]
+        return [Output(ctx.key, f"{call}.value", f"coalesce({call}.error || ': ' || {raw}, {others})")]
     code, pattern = known
     digits = f"regexp_replace({raw}, '[\\s().\\-/]', '', 'g')"
     fast = f"regexp_full_match({digits}, {lit(pattern)})"
     value = f"CASE WHEN {fast} THEN {lit('+' + str(code))} || {digits} ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error || ': ' || {raw} END"  # name the value
+    error = f"CASE WHEN {fast} THEN {others} ELSE {call}.error || ': ' || {raw} END"  # name the value
     return [Output(ctx.key, value, error)]
 
 
+def first_of_several(cell: str) -> tuple[str, str]:
+    """SQL of a cell's first value when it holds several ('a@x.com; b@y.com', '(512) 1, (512) 2') and of the
+    message naming the others, which the standard field cannot hold (NULL when there is one value)."""
+    split = f"list_transform(regexp_split_to_array({cell}, '[,;|\\n]'), lambda x: trim(x))"
+    parts = f"list_filter({split}, lambda x: x <> '')"
+    first = f"nullif(trim(({parts})[1]), '')"
+    rest = f"array_to_string(list_slice({parts}, 2, len({parts})), ', ')"
+    message = (
+        f"CASE WHEN len({parts}) > 1 THEN 'first value kept; the others are not carried: ' || {rest} END"
+    )
+    return first, message
+
+
 def email(ctx: Context) -> list[Output]:
-    raw = ctx.cell()
+    raw, others = first_of_several(ctx.cell())
     call = f"hl_email({raw})"
     fast = f"regexp_full_match(lower({raw}), {lit(fastpaths.PLAIN_EMAIL)})"
     value = f"CASE WHEN {fast} THEN lower({raw}) ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error END"
+    error = f"CASE WHEN {fast} THEN {others} ELSE {call}.error END"
     return [Output(ctx.key, value, error)]
 
 
