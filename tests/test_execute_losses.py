@@ -109,4 +109,10 @@ def test_attachments_by_record_number_and_estimates_through_their_job(
     assert con.execute(f"SELECT count(*) {several}").fetchone() != (0,)  # cells with several numbers
     phoneless = f"""SELECT count(*) {several} AND json_extract_string(r."values", '$.phone') IS NULL"""
     assert con.execute(phoneless).fetchone() == (0,)  # the first number is kept, the cell is not rejected
+    # one opportunity per contact and pipeline allowed: later jobs arrive as notes, none merged away
+    assert counts.get("kept_opportunity:jobs", 0) > 0
+    merged_away = con.execute(
+        "SELECT count(*) FROM exec.ledger WHERE source_object = 'jobs' AND outcome = 'existing'"
+    ).fetchone()
+    assert merged_away == (0,)
     ws.close()

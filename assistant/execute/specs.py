@@ -24,12 +24,17 @@ PASSES: dict[str, int] = {
     "opportunity": 4,
     "task": 5,
     "note": 6,
+    "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
     "appointment": 7,
     "file": 7,
     "custom_object": 8,
 }
 RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields"}
-HL_OBJECT = {"contact_fields": "contact", "file": "note"}  # the HighLevel object a record kind is written to
+HL_OBJECT = {
+    "contact_fields": "contact",
+    "file": "note",
+    "kept_opportunity": "note",
+}  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",
     "companyId": "company",
