@@ -9,7 +9,7 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
-from assistant.profile.models import ColumnProfile
+from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.field_build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.normalize import singular, tokens
 
@@ -19,7 +19,9 @@ REACHES_CONTACT = frozenset({T.CONTACT, T.COMPANY, T.OPPORTUNITY})
 MIN_RESOLVED = 0.9  # share of a record's ids that must name a row of the table its type column names
 
 
-def polymorphic_link(ctx: TableContext, columns: list[ColumnProfile]) -> FieldMap | None:
+def polymorphic_link(
+    ctx: TableContext, columns: list[ColumnProfile], profiles: dict[str, TableProfile] | None = None
+) -> FieldMap | None:
     """A type column naming which table an id column points at ('related_type' + 'related_id',
     'Attached To' + 'Record #') -> a link to the contact of whichever record each row names."""
     lookups = {f.name for f in ctx.catalog if f.object == ctx.primary and f.value_kind == "lookup"}
@@ -40,6 +42,7 @@ def polymorphic_link(ctx: TableContext, columns: list[ColumnProfile]) -> FieldMa
                 "object_column": kind_col.column,
                 "objects": {v: ctx.decisions[t].primary.value for v, t in tables.items()},
                 "tables": tables,
+                "contact_columns": _contact_columns(ctx, tables, profiles or {}),
                 "via": "the contact of the linked record",
             },
         )
@@ -60,6 +63,29 @@ def polymorphic_link(ctx: TableContext, columns: list[ColumnProfile]) -> FieldMa
             [],
         )
     return None
+
+
+def _contact_columns(
+    ctx: TableContext, tables: dict[str, str], profiles: dict[str, TableProfile]
+) -> dict[str, list[str]]:
+    """Per linked deal or document table: [its key column, its column naming a contact table's key], so a
+    row linked to a deal that is not migrated still reaches the deal's contact."""
+    contacts = {t for t in tables.values() if ctx.decisions[t].primary == T.CONTACT}
+    out: dict[str, list[str]] = {}
+    for table in set(tables.values()) - contacts:
+        key = ctx.decisions[table].object_map.key_column
+        profile = profiles.get(table)
+        link = next(
+            (
+                c.column
+                for c in (profile.columns if profile else [])
+                if c.foreign_key is not None and c.foreign_key.target_table in contacts
+            ),
+            None,
+        )
+        if key and link:
+            out[table] = [key, link]
+    return out
 
 
 def _table_named(ctx: TableContext, value: str) -> str | None:

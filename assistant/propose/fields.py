@@ -66,7 +66,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if reason:
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
-    link = polymorphic_link(ctx, [c for c in columns if c.column not in done])
+    link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
     if link is not None:  # before single-table links: its id column only half-resolves into any one table
         maps.append(link)
         done |= set(link.source_columns)

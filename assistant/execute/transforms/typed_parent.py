@@ -9,7 +9,7 @@ contact. Parents compile in earlier passes, so their records are in ``exec.recor
 from __future__ import annotations
 
 from assistant.execute.transforms.kinds import Context, Output
-from assistant.execute.transforms.sqltext import cleaned, lit
+from assistant.execute.transforms.sqltext import cleaned, ident, lit
 
 CONTACT_OF = """json_extract_string({alias}."values", '$."ref:contactId"')"""
 
@@ -24,9 +24,15 @@ def typed_parent(ctx: Context) -> list[Output]:
     kind, key = cleaned(kind_col), cleaned(id_col)
     tables = {str(k): str(v) for k, v in dict(ctx.params["tables"]).items()}
     objects = {str(k): str(v) for k, v in dict(ctx.params.get("objects") or {}).items()}
+    links = {str(k): [str(c) for c in v] for k, v in dict(ctx.params.get("contact_columns") or {}).items()}
     cases = []
     for value, table in sorted(tables.items()):
-        cases.append(f"WHEN {lit(value)} THEN {_contact_key(objects.get(value, ''), table, key)}")
+        found = _contact_key(objects.get(value, ""), table, key)
+        if len(links.get(table, [])) == 2:  # a deal that is not migrated: its row still names its contact
+            own_key, contact = links[table]
+            found = f"""coalesce({found}, (SELECT any_value(nullif(trim(d.{ident(contact)}), ''))
+                FROM raw.{ident(table)} d WHERE trim(d.{ident(own_key)}) = {key}))"""
+        cases.append(f"WHEN {lit(value)} THEN {found}")
     resolved = f"CASE {kind} {' '.join(cases)} END" if cases else "NULL"
     known = ", ".join(lit(v) for v in sorted(tables))
     error = (
