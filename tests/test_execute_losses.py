@@ -38,7 +38,9 @@ def landed(tmp: Path, platform: str, monkeypatch: pytest.MonkeyPatch) -> tuple[W
     cli("profile", "-w", str(root))
     cli("target", "load", "-w", str(root), str(seed))
     cli("propose", "-w", str(root))
-    accept_above_threshold(root, Console(file=io.StringIO()))
+    shown = io.StringIO()
+    accept_above_threshold(root, Console(file=shown, width=200))
+    (root / "accept.txt").write_text(shown.getvalue(), encoding="utf-8")
     with start_sandbox(seed=seed, rate_limit=2000, rate_window=1.0) as sandbox:
         monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
         monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")
@@ -75,6 +77,13 @@ def test_typed_links_stage_columns_and_mixed_dates_land_deals_tasks_and_notes(
         SELECT source_value FROM exec.map_stage WHERE source_object = 'deals')"""
     ).fetchone()
     assert decided and decided[0] > 0
+    undecided = con.execute(
+        """SELECT count(*) FROM raw.deals d WHERE trim(d.stage) NOT IN (
+        SELECT source_value FROM exec.map_stage WHERE source_object = 'deals')"""
+    ).fetchone()
+    assert undecided and undecided[0] > 0  # the seed's pipeline with no destination counterpart
+    said = (ws.root / "accept.txt").read_text(encoding="utf-8")  # --yes names what it leaves to a human
+    assert f"stage values need a human ({undecided[0]} records" in said
     deals = counts.get("opportunity:deals", 0) + counts.get("kept_opportunity:deals", 0)
     assert deals >= 0.95 * decided[0]  # only undecided stages stay behind
     assert counts.get("task:tasks", 0) >= 0.8 * source_rows(ws, "tasks")

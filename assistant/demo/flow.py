@@ -12,9 +12,11 @@ from rich.table import Table
 
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
+from assistant.demo.undecided import report_undecided
 from assistant.errors import HlmapError
 from assistant.fixturegen.generate import PLATFORMS, repo_fixtures_dir
 from assistant.highlevel.state import load_state
+from assistant.mapping import store
 from assistant.workspace import Workspace
 
 WHO = "hlmap demo --yes"
@@ -98,6 +100,11 @@ def accept_above_threshold(workspace: Path, console: Console) -> None:
     for item_id in rejected[:15]:
         console.print(f"  rejected: {item_id}", markup=False, style="yellow")
     console.print(f"confirmed mapping written to {path}", markup=False)
+    ws = Workspace(workspace)
+    try:
+        report_undecided(store.load_confirmed(ws), console)
+    finally:
+        ws.close()
 
 
 def latest_sample_run(workspace: Path) -> str:
