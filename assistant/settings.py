@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -126,6 +127,21 @@ class ExecuteSettings(BaseModel):
 
     currency: str = ""
     """ISO code of the prices created for catalog products; blank: the location country's currency."""
+
+    source_timezone: str | None = None
+    """IANA zone of source times without an offset (due dates, appointment times); blank: the location's."""
+
+    @field_validator("source_timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(
+                    f"unknown time zone {value!r} (an IANA name such as 'Europe/Madrid')"
+                ) from None
+        return value
 
 
 class Settings(BaseSettings):

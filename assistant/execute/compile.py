@@ -21,7 +21,7 @@ from assistant.execute.orphans import drop_orphans
 from assistant.execute.specs import PASSES, RecordSpec, field_key
 from assistant.execute.transforms import maps, udfs
 from assistant.execute.transforms.build import outputs_for
-from assistant.execute.transforms.kinds import Output
+from assistant.execute.transforms.kinds import ZONE_VARIABLE, Output
 from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.mapping.items import MappingDocument
 
@@ -73,9 +73,15 @@ def compile_all(
     profiles: dict[tuple[str, str], ColumnProfile],
     default_region: str | None,
     fallback_user: str | None = None,
+    zone: str | None = None,
 ) -> list[Compiled]:
-    """``fallback_user`` owns records whose source owner has no matched HighLevel user."""
+    """``fallback_user`` owns records whose source owner has no matched HighLevel user; ``zone`` is the
+    time zone of source times written without an offset."""
     con.execute("SET TimeZone = 'UTC'")
+    if zone:
+        con.execute(f"SET VARIABLE {ZONE_VARIABLE} = {lit(zone)}")
+    else:
+        con.execute(f"RESET VARIABLE {ZONE_VARIABLE}")
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the printed plan
     udfs.register(con)
     maps.build_map_tables(con, doc, fallback_user)

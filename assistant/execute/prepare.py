@@ -53,6 +53,18 @@ def fallback_user(workspace: Workspace) -> str | None:
     return user.id
 
 
+def source_zone(workspace: Workspace) -> str | None:
+    """The zone of source times without an offset: the setting, else the location's from the snapshot."""
+    if workspace.settings.execute.source_timezone:
+        return workspace.settings.execute.source_timezone
+    from assistant.highlevel.snapshot import load_destination
+
+    try:
+        return load_destination(workspace).location.timezone or None
+    except HlmapError:
+        return None
+
+
 def prepare(workspace: Workspace) -> Prepared:
     doc = confirmed_document(workspace)
     specs = record_specs(doc)
@@ -67,6 +79,7 @@ def prepare(workspace: Workspace) -> Prepared:
         column_profiles(workspace),
         workspace.settings.profile.default_country,
         fallback_user(workspace),
+        source_zone(workspace),
     )
     prepared = Prepared(doc, specs, compiled)
     keep_duplicate_opportunities(workspace, prepared)

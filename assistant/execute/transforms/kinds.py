@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.execute.transforms import fastpaths
+from assistant.execute.transforms.cells import first_of_several, other_date_formats
 from assistant.execute.transforms.sqltext import cleaned, lit, lit_list
 
 DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime"})
+ZONE_VARIABLE = "source_zone"  # DuckDB variable: the zone of source times without an offset (unset: UTC)
 LIST_TYPES = frozenset({"MULTIPLE_OPTIONS", "TEXTBOX_LIST", "CHECKBOX"})
 TRUE_WORDS = ["true", "1", "yes", "y", "si", "sí", "s", "x", "t", "verdadero", "on", "paid", "done"]
 FALSE_WORDS = ["false", "0", "no", "n", "f", "falso", "off", "-"]
@@ -90,19 +92,6 @@ def phone(ctx: Context) -> list[Output]:
     return [Output(ctx.key, value, error)]
 
 
-def first_of_several(cell: str) -> tuple[str, str]:
-    """SQL of a cell's first value when it holds several ('a@x.com; b@y.com', '(512) 1, (512) 2') and of the
-    message naming the others, which the standard field cannot hold (NULL when there is one value)."""
-    split = f"list_transform(regexp_split_to_array({cell}, '[,;|\\n]'), lambda x: trim(x))"
-    parts = f"list_filter({split}, lambda x: x <> '')"
-    first = f"nullif(trim(({parts})[1]), '')"
-    rest = f"array_to_string(list_slice({parts}, 2, len({parts})), ', ')"
-    message = (
-        f"CASE WHEN len({parts}) > 1 THEN 'first value kept; the others are not carried: ' || {rest} END"
-    )
-    return first, message
-
-
 def email(ctx: Context) -> list[Output]:
     raw, others = first_of_several(ctx.cell())
     call = f"hl_email({raw})"
@@ -116,27 +105,14 @@ def date(ctx: Context) -> list[Output]:
     raw = ctx.cell()
     fmt = ctx.params.get("format") or ctx.date_format
     formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
-    parsed = (
-        f"coalesce(try_strptime({raw}, {lit_list(formats)}), {other_date_formats(raw)}, "
-        f"try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
-    )
+    naive = f"coalesce(try_strptime({raw}, {lit_list(formats)}), {other_date_formats(raw)})"
+    if ctx.key in DATETIME_FIELDS:  # a time without an offset is the source's wall clock: send it as UTC
+        zone = f"getvariable({lit(ZONE_VARIABLE)})"
+        naive = f"CASE WHEN {zone} IS NULL THEN {naive} ELSE timezone('UTC', timezone({zone}, {naive})) END"
+    parsed = f"coalesce({naive}, try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
     out_fmt = "%Y-%m-%dT%H:%M:%SZ" if ctx.key in DATETIME_FIELDS else "%Y-%m-%d"
     value = f"strftime({parsed}, {lit(out_fmt)})"
     return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
-
-
-def other_date_formats(raw: str) -> str:
-    """SQL reading a date written in a second format of the column: only spellings that cannot be misread
-    (ISO, '29-Apr-2024', epoch seconds or milliseconds, a day/month order that only one reading allows)."""
-    dmy, mdy = f"try_strptime({raw}, '%d/%m/%Y')", f"try_strptime({raw}, '%m/%d/%Y')"
-    micros = f"make_timestamp(CAST({raw} AS BIGINT) * "
-    epoch = (
-        f"CASE WHEN regexp_full_match({raw}, '[0-9]{{10}}') THEN {micros}1000000) "
-        f"WHEN regexp_full_match({raw}, '[0-9]{{13}}') THEN {micros}1000) END"
-    )
-    one_reading = f"CASE WHEN {dmy} IS NULL OR {mdy} IS NULL OR {dmy} = {mdy} THEN coalesce({dmy}, {mdy}) END"
-    unambiguous = lit_list(["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%b-%Y", "%Y/%m/%d", "%d.%m.%Y"])
-    return f"coalesce(try_strptime({raw}, {unambiguous}), {epoch}, {one_reading})"
 
 
 def number(ctx: Context) -> list[Output]:
