@@ -92,6 +92,13 @@ def test_typed_links_stage_columns_and_mixed_dates_land_deals_tasks_and_notes(
         "SELECT count(*) FROM exec.transform_errors WHERE source_object = 'tasks' AND held"
     ).fetchone()
     assert held is not None and counts.get("task:tasks", 0) + held[0] >= source_rows(ws, "tasks")
+    unexplained = con.execute(
+        """SELECT count(*) FROM exec.transform_errors h WHERE h.source_object = 'tasks' AND h.held
+        AND h.field_id = 'required:contactId' AND NOT EXISTS (SELECT 1 FROM exec.transform_errors w
+        WHERE w.source_object = 'tasks' AND w."row" = h."row"
+        AND w.error LIKE '%reaches no migrated contact%')"""
+    ).fetchone()
+    assert unexplained == (0,)  # a task left behind names the record whose contact is missing
     for table in ("tasks", "notes"):  # a deal left behind (no stage decision) still names its contact
         on_deals = con.execute(
             f"""SELECT count(*) FROM exec.transform_errors e JOIN raw.{table} s ON s."_row" = e."row"

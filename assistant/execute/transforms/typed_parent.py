@@ -37,7 +37,9 @@ def typed_parent(ctx: Context) -> list[Output]:
     known = ", ".join(lit(v) for v in sorted(tables))
     error = (
         f"CASE WHEN {kind} IS NOT NULL AND {kind} NOT IN ({known or lit('')}) "
-        f"THEN 'names no migrated table: ' || {kind} END"
+        f"THEN 'names no migrated table: ' || {kind} "
+        f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL THEN {kind} || ' ' || {key} || "
+        f"{lit(' reaches no migrated contact (HighLevel attaches it to a contact)')} END"
     )
     return [Output(ctx.key, resolved, error)]
 
