@@ -127,6 +127,11 @@ def test_attachments_by_record_number_and_estimates_through_their_job(
         AND field_id LIKE 'required:%'"""
     ).fetchone()
     assert errors == (0,)
+    lines = con.execute(
+        """SELECT count(*) FROM exec.records WHERE target = 'note' AND source_object = 'estimate_line_items'
+        AND json_extract_string("values", '$."ref:contactId"') IS NOT NULL"""
+    ).fetchone()
+    assert lines is not None and lines[0] >= merged[0]  # a merged estimate's lines reach its job's contact
     several = """FROM exec.records r JOIN raw.clients c ON r.source_key = trim(c."Client ID")
         WHERE r.target = 'contact' AND r.source_object = 'clients' AND c."Phone Numbers" LIKE '%,%'"""
     assert con.execute(f"SELECT count(*) {several}").fetchone() != (0,)  # cells with several numbers

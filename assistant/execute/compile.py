@@ -92,13 +92,13 @@ def compile_all(
         for spec in specs
         if not is_line_spec(spec)
     ]
-    for spec in specs:
-        if spec.merge_into:
-            merge_children(con, spec)
-    for spec in specs:  # after every document is compiled: lines go where their document went
+    for spec in specs:  # after every document is compiled, before merges: lines go where their document went
         if is_line_spec(spec):
             rows, notes = compile_lines(con, spec, profiles, raw_columns(con, spec.source_object))
             compiled.append(Compiled(spec, rows, notes, 0))
+    for spec in specs:
+        if spec.merge_into:
+            merge_children(con, spec)
     drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}
     return sorted(compiled, key=lambda c: order[id(c.spec)])
