@@ -45,7 +45,13 @@ def landed(tmp: Path, platform: str, monkeypatch: pytest.MonkeyPatch) -> tuple[W
         monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
         monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")
         monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
-        result = hlmap(root, "apply", "--skip-sample", "--quiet", sandbox=sandbox)
+        sample = hlmap(root, "apply", "--sample", "30", "--quiet", sandbox=sandbox)  # as the demo does
+        assert sample.exit_code == 0, sample.output
+        ws = Workspace(root)
+        run = ws.connect().execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchone()
+        ws.close()
+        assert run is not None
+        result = hlmap(root, "apply", "--approve-sample", str(run[0]), "--quiet", sandbox=sandbox)
         assert result.exit_code == 0, result.output
     ws = Workspace(root)
     rows = (

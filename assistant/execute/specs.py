@@ -105,13 +105,16 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
                 spec.merge_into = om.parent_object
             spec.refs = _refs(spec, kinds, doc)
             specs.append(spec)
+    merged = {s.source_object: s.merge_into for s in specs if s.merge_into}
     for spec in specs:  # a document's lines go to the contact the document's own record goes to
         if spec.object_target.role == "line_items":
+            document = spec.object_map.parent_object or ""
+            document = merged.get(document, document)  # a merged document's record is its parent's
             spec.refs = next(
                 (
                     [Ref("contactId", r.target, r.source_object, column=r.column)]
                     for s in specs
-                    if s.source_object == spec.object_map.parent_object
+                    if s.source_object == document and not s.merge_into
                     for r in s.refs
                     if r.key == "contactId"
                 ),
