@@ -15,6 +15,7 @@ from assistant.execute.verify.written import READABLE, Written, write_requests, 
 from assistant.highlevel.client import HighLevelClient
 
 OUTCOMES = ("agreed", "differs", "missing", "unread")
+EXISTING = "existing"  # the ledger outcome of a create HighLevel answered with a record already there
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def _last_writers(items: list[Written], names: dict[str, str]) -> dict[tuple[str
     """(object, record id, field) -> the write that set it last."""
     out: dict[tuple[str, str, str], Written] = {}
     for item in items:
+        if item.outcome == EXISTING:
+            continue
         for label in flatten(item.sent, names):
             out[(item.object, item.hl_id, label)] = item
     return out
@@ -124,6 +127,8 @@ def _outcome(
         return "agreed", ""
     if empty(have):
         return "missing", "no value held"
+    if item.outcome == EXISTING:
+        return "differs", "HighLevel matched an existing record (duplicate rule): this value was not written"
     writer = last.get((item.object, item.hl_id, label))
     if writer is not None and writer.op_id != item.op_id:
         return "differs", f"overwritten by a later write ({writer.op_id})"

@@ -27,20 +27,21 @@ class Written:
     hl_id: str
     parent_id: str | None
     sent: dict[str, Any]
+    outcome: str = "created"  # "existing": HighLevel matched a record already there; nothing was written
 
 
 def written(con: duckdb.DuckDBPyConnection, location_id: str) -> list[Written]:
     """Records written into ``location_id`` and not rolled back, oldest write first."""
     ledger.ensure(con)
     rows = con.execute(
-        """SELECT op_id, object, source_object, source_key, hl_id, parent_id, sent FROM (
+        """SELECT op_id, object, source_object, source_key, hl_id, parent_id, sent, outcome FROM (
             SELECT l.* FROM exec.ledger l JOIN exec.runs r USING (run_id) WHERE r.location_id = ?
             QUALIFY row_number() OVER (PARTITION BY l.op_id ORDER BY l.updated_at DESC) = 1)
         WHERE status = 'done' AND action IN ('create', 'update') AND hl_id IS NOT NULL AND sent IS NOT NULL
         ORDER BY updated_at, op_id""",
         [location_id],
     ).fetchall()
-    return [Written(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6])) for r in rows]
+    return [Written(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7] or "created") for r in rows]
 
 
 def write_requests(con: duckdb.DuckDBPyConnection, location_id: str) -> int:
