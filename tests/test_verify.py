@@ -1,0 +1,102 @@
+"""`hlmap verify` against the stand-in process: every written value read back in pages and compared."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from tests.sandbox_process import SandboxHandle, start_sandbox
+from tests.test_execute_support import tiny_workspace
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def sandbox() -> Iterator[SandboxHandle]:
+    with start_sandbox(rate_limit=1000, rate_window=1.0) as handle:
+        yield handle
+
+
+def hlmap(ws: Path, sandbox: SandboxHandle, *args: str) -> Any:
+    at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
+    return runner.invoke(app, [args[0], "-w", str(ws), *args[1:], *at], catch_exceptions=False)
+
+
+def differences(ws: Path) -> list[dict[str, str]]:
+    path = ws / "reports" / "verification-differences.csv"
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+def contact_id(sandbox: SandboxHandle, email: str) -> str:
+    contacts = sandbox.admin("GET", "records/contacts")["records"]
+    return str(next(c["id"] for c in contacts if c.get("email") == email))
+
+
+def test_full_apply_ends_with_a_read_back_within_the_read_budget(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    ws = tiny_workspace(tmp_path / "ws")
+    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet")
+    assert applied.exit_code == 0, applied.output
+    assert "Read-back cost:" in applied.output and "written values agree (100.00%)" in applied.output
+    report = (ws.root / "reports" / "verification.md").read_text(encoding="utf-8")
+    assert "all written values agree" in report
+    # a handful of writes buys no per-contact note reads: those notes are listed as not read back
+    unread = [r for r in differences(ws.root) if r["outcome"] == "unread"]
+    assert unread and {r["object"] for r in unread} == {"note"}
+    assert all("read budget" in r["note"] for r in unread)
+    con = ws.connect()
+    outcomes = dict(con.execute("SELECT outcome, count(*) FROM exec.verification GROUP BY 1").fetchall())
+    assert outcomes["agreed"] > 30 and "differs" not in outcomes and "missing" not in outcomes
+
+
+def test_verify_names_every_difference_with_both_values_and_exits_non_zero(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    monkeypatch.setenv("HLMAP_EXECUTE__VERIFY_READ_SHARE", "1.0")  # enough reads for every note too
+    ws = tiny_workspace(tmp_path / "ws")
+    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet", "--no-verify").exit_code == 0
+    clean = hlmap(ws.root, sandbox, "verify", "--json")
+    assert clean.exit_code == 0, clean.output
+    counts = json.loads(clean.output)
+    assert counts["agreement"] == 1.0 and counts["unread"] == 0 and counts["agreed"] > 30
+    assert 0 < counts["reads"] <= counts["writes"]
+
+    maria = contact_id(sandbox, "mj.garcia@example.com")
+    with sandbox.client() as api:  # someone edits HighLevel after the run: case, phone, a custom field
+        fields = api.get(f"/locations/{sandbox.location_id}/customFields").json()["customFields"]
+        vat = next(f["id"] for f in fields if f.get("fieldKey") == "contact.vat_number")
+        api.put(
+            f"/contacts/{maria}",
+            json={
+                "firstName": "MARÍA JOSÉ",
+                "phone": "+34699000111",
+                "customFields": [{"id": vat, "field_value": "=HYPERLINK(1)"}],
+            },
+        ).raise_for_status()
+        tasks = api.get(f"/contacts/{maria}/tasks").json()["tasks"]
+        api.delete(f"/contacts/{maria}/tasks/{tasks[0]['id']}").raise_for_status()
+
+    changed = hlmap(ws.root, sandbox, "verify")
+    assert changed.exit_code == 1, changed.output
+    rows = {(r["object"], r["field"]): r for r in differences(ws.root) if r["hl_id"] in (maria, tasks[0]["id"])}
+    assert rows[("contact", "firstName")]["outcome"] == "differs"
+    assert (rows[("contact", "firstName")]["written"], rows[("contact", "firstName")]["held"]) == (
+        "María José",
+        "MARÍA JOSÉ",
+    )  # case is compared, not folded away
+    phone = rows[("contact", "phone")]
+    assert (phone["written"], phone["held"]) == ("'+34612345678", "'+34699000111")  # no formula in a sheet
+    vat_row = rows[("contact", "VAT number (contact.vat_number)")]  # named by name and key, not only id
+    assert vat_row["held"] == "'=HYPERLINK(1)"
+    assert {r["outcome"] for (obj, _), r in rows.items() if obj == "task"} == {"missing"}
+    assert "differ" in changed.output and "missing" in changed.output
