@@ -88,7 +88,8 @@ def test_verify_names_every_difference_with_both_values_and_exits_non_zero(
 
     changed = hlmap(ws.root, sandbox, "verify")
     assert changed.exit_code == 1, changed.output
-    rows = {(r["object"], r["field"]): r for r in differences(ws.root) if r["hl_id"] in (maria, tasks[0]["id"])}
+    touched = (maria, tasks[0]["id"])
+    rows = {(r["object"], r["field"]): r for r in differences(ws.root) if r["hl_id"] in touched}
     assert rows[("contact", "firstName")]["outcome"] == "differs"
     assert (rows[("contact", "firstName")]["written"], rows[("contact", "firstName")]["held"]) == (
         "María José",
