@@ -22,7 +22,7 @@ from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.execute.reconcile import reconcile, write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
-from assistant.execute.verify.command import print_verification, run_verification
+from assistant.execute.verify.command import location_country, print_verification, run_verification
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
@@ -131,7 +131,9 @@ def apply_command(
                 sample_size=sample or 0,
             )
             if mode == "sample" and summary.status == "done":
-                rows = await sample_diff(hl, con, summary.run_id, prepared.specs, summary.field_ids)
+                rows = await sample_diff(
+                    hl, con, summary.run_id, prepared.specs, summary.field_ids, location_country(ws)
+                )
                 md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
                 bad = sum(1 for r in rows if not r.match)
                 console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
