@@ -1,0 +1,68 @@
+"""The stand-in's location-wide reads: task search, custom object record search, calendar events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.sandbox_process import SandboxHandle, sandbox_fixture
+
+sandbox = sandbox_fixture(rate_limit=100_000)
+
+
+def _contact(api: httpx.Client, location_id: str, email: str) -> str:
+    answer = api.post("/contacts/", json={"firstName": "Ana", "email": email, "locationId": location_id})
+    answer.raise_for_status()
+    return str(answer.json()["contact"]["id"])
+
+
+def test_task_search_pages_tasks_of_the_whole_location_with_their_contact(sandbox: SandboxHandle) -> None:
+    with sandbox.client() as api:
+        contacts = [_contact(api, sandbox.location_id, f"task{i}@example.com") for i in range(3)]
+        for n in range(7):
+            body = {"title": f"Call {n}", "dueDate": "2024-05-01T09:00:00Z", "completed": n == 0}
+            api.post(f"/contacts/{contacts[n % 3]}/tasks", json=body).raise_for_status()
+        url = f"/locations/{sandbox.location_id}/tasks/search"
+        pages: list[dict[str, Any]] = []
+        for skip in (0, 3, 6):
+            answer = api.post(url, json={"limit": 3, "skip": skip, "contactId": contacts})
+            assert answer.status_code == 200, answer.text
+            pages += answer.json()["tasks"]
+        assert len(pages) == 7 and len({t["id"] for t in pages}) == 7
+        assert {t["contactId"] for t in pages} == set(contacts)
+        assert all(t["dueDate"] == "2024-05-01T09:00:00Z" for t in pages)
+        done = api.post(url, json={"completed": True, "contactId": contacts}).json()["tasks"]
+        assert [t["title"] for t in done] == ["Call 0"]
+        capped = api.post(url, json={"limit": 1000}).json()["tasks"]
+        assert len(capped) <= 100
+
+
+def test_calendar_events_between_two_times_in_milliseconds(sandbox: SandboxHandle) -> None:
+    with sandbox.client() as api:
+        contact = _contact(api, sandbox.location_id, "events@example.com")
+    with sandbox.client("2021-04-15") as api:
+        calendars = api.get("/calendars/", params={"locationId": sandbox.location_id}).json()["calendars"]
+        calendar = calendars[0]["id"]
+        body = {
+            "calendarId": calendar,
+            "locationId": sandbox.location_id,
+            "contactId": contact,
+            "startTime": "2024-03-10T10:00:00Z",
+            "endTime": "2024-03-10T11:00:00Z",
+            "title": "Medición",
+        }
+        made = api.post("/calendars/events/appointments", json=body)
+        assert made.status_code in (200, 201), made.text
+        params = {
+            "locationId": sandbox.location_id,
+            "calendarId": calendar,
+            "startTime": 1_710_000_000_000,  # 2024-03-09T16:00Z
+            "endTime": 1_710_100_000_000,  # 2024-03-10T19:46Z
+        }
+        events = api.get("/calendars/events", params=params).json()["events"]
+        assert [(e["title"], e["contactId"]) for e in events] == [("Medición", contact)]
+        later = {**params, "startTime": 1_710_100_000_000, "endTime": 1_710_200_000_000}
+        assert api.get("/calendars/events", params=later).json()["events"] == []
+        unnamed = {k: v for k, v in params.items() if k != "calendarId"}
+        assert api.get("/calendars/events", params=unnamed).status_code == 400
