@@ -66,3 +66,25 @@ def test_calendar_events_between_two_times_in_milliseconds(sandbox: SandboxHandl
         assert api.get("/calendars/events", params=later).json()["events"] == []
         unnamed = {k: v for k, v in params.items() if k != "calendarId"}
         assert api.get("/calendars/events", params=unnamed).status_code == 400
+
+
+def test_custom_object_record_search_pages_by_page_and_by_search_after(sandbox: SandboxHandle) -> None:
+    url = "/objects/custom_objects.pets/records"
+    with sandbox.client() as api:
+        for n in range(5):
+            body = {"locationId": sandbox.location_id, "properties": {"name": f"Pet {n}", "age": n}}
+            api.post(url, json=body).raise_for_status()
+        search: dict[str, Any] = {
+            "locationId": sandbox.location_id,
+            "pageLimit": 2,
+            "query": "",
+            "searchAfter": [],
+        }
+        first = api.post(f"{url}/search", json={**search, "page": 1}).json()
+        second = api.post(f"{url}/search", json={**search, "page": 2}).json()
+        assert first["total"] >= 5 and len(first["records"]) == len(second["records"]) == 2
+        assert first["records"][0]["properties"]["name"] == "Pet 0"  # properties as an object
+        after = {**search, "page": 1, "searchAfter": first["records"][-1]["searchAfter"]}
+        assert api.post(f"{url}/search", json=after).json()["records"] == second["records"]
+        named = api.post(f"{url}/search", json={**search, "page": 1, "query": "name:Pet 3"}).json()
+        assert [r["properties"]["name"] for r in named["records"]] == ["Pet 3"]
