@@ -101,3 +101,12 @@ def test_verify_names_every_difference_with_both_values_and_exits_non_zero(
     assert vat_row["held"] == "'=HYPERLINK(1)"
     assert {r["outcome"] for (obj, _), r in rows.items() if obj == "task"} == {"missing"}
     assert "differ" in changed.output and "missing" in changed.output
+
+
+def test_verify_before_any_run_says_so_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", "not-used")
+    ws = tiny_workspace(tmp_path / "ws")
+    at = ["--location-id", "Loc0Nothing", "--base-url", "http://127.0.0.1:9"]
+    result = runner.invoke(app, ["verify", "-w", str(ws.root), *at])
+    assert result.exit_code == 2
+    assert "nothing to verify" in result.output and "Traceback" not in result.output

@@ -138,7 +138,10 @@ def apply_command(
                 bad = sum(1 for r in rows if not r.match)
                 console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
             if mode == "full" and summary.status == "done" and not no_verify:
-                print_verification(await run_verification(hl, ws), console, ws.reports_dir)
+                try:
+                    print_verification(await run_verification(hl, ws), console, ws.reports_dir)
+                except HlmapError as exc:  # the run itself is done; the check can be repeated alone
+                    console.print(f"verification did not finish ({exc}); run `hlmap verify`", markup=False)
             return summary
 
     summary = asyncio.run(go())

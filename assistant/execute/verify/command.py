@@ -14,6 +14,7 @@ from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
 from assistant.execute.verify.check import OUTCOMES, Verification, verify
 from assistant.execute.verify.report import reads_line, save_table, summary_line, write_reports
+from assistant.execute.verify.written import written
 from assistant.highlevel.client import HighLevelClient
 from assistant.workspace import Workspace
 
@@ -21,6 +22,11 @@ from assistant.workspace import Workspace
 async def run_verification(hl: HighLevelClient, ws: Workspace) -> Verification:
     """Verify what the ledger says was written to ``hl``'s location; save the table and reports."""
     con = ws.connect()
+    if not written(con, hl.location_id):
+        raise HlmapError(
+            f"nothing to verify: the ledger holds no record written into location {hl.location_id} "
+            "(run `hlmap apply` first)"
+        )
     result = await verify(hl, con, ws.settings.execute.verify_read_share, location_country(ws))
     save_table(con, result)
     write_reports(result, ws.reports_dir)
