@@ -56,6 +56,10 @@ def test_full_apply_ends_with_a_read_back_within_the_read_budget(
     con = ws.connect()
     outcomes = dict(con.execute("SELECT outcome, count(*) FROM exec.verification GROUP BY 1").fetchall())
     assert outcomes["agreed"] > 30 and "differs" not in outcomes and "missing" not in outcomes
+    linked = con.execute(
+        "SELECT count(*) FROM exec.verification WHERE field = 'businessId' AND outcome = 'agreed'"
+    ).fetchone()
+    assert linked and linked[0] >= 1  # contacts attached to their company by the bulk link are checked too
 
 
 def test_verify_names_every_difference_with_both_values_and_exits_non_zero(

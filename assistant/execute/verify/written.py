@@ -37,11 +37,22 @@ def written(con: duckdb.DuckDBPyConnection, location_id: str) -> list[Written]:
         """SELECT op_id, object, source_object, source_key, hl_id, parent_id, sent, outcome FROM (
             SELECT l.* FROM exec.ledger l JOIN exec.runs r USING (run_id) WHERE r.location_id = ?
             QUALIFY row_number() OVER (PARTITION BY l.op_id ORDER BY l.updated_at DESC) = 1)
-        WHERE status = 'done' AND action IN ('create', 'update') AND hl_id IS NOT NULL AND sent IS NOT NULL
-        ORDER BY updated_at, op_id""",
+        WHERE status = 'done' AND action IN ('create', 'update', 'link') AND hl_id IS NOT NULL
+        AND sent IS NOT NULL ORDER BY updated_at, op_id""",
         [location_id],
     ).fetchall()
-    return [Written(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7] or "created") for r in rows]
+    out: list[Written] = []
+    for op_id, obj, source_object, key, hl_id, parent_id, sent, outcome in rows:
+        body = json.loads(sent)
+        if obj == "company_link":  # one bulk request set businessId on each contact it names
+            link = {"businessId": body.get("businessId")}
+            out += [
+                Written(op_id, "contact", "company_link", key, str(c), None, link)
+                for c in body.get("ids") or []
+            ]
+        else:
+            out.append(Written(op_id, obj, source_object, key, hl_id, parent_id, body, outcome or "created"))
+    return out
 
 
 def write_requests(con: duckdb.DuckDBPyConnection, location_id: str) -> int:
