@@ -125,10 +125,11 @@ def _outcome(
 ) -> tuple[str, str]:
     if same(label, value, have, country):
         return "agreed", ""
+    if item.outcome == EXISTING:
+        outcome = "missing" if empty(have) else "differs"
+        return outcome, "HighLevel matched an existing record (duplicate rule): this value was not written"
     if empty(have):
         return "missing", "no value held"
-    if item.outcome == EXISTING:
-        return "differs", "HighLevel matched an existing record (duplicate rule): this value was not written"
     writer = last.get((item.object, item.hl_id, label))
     if writer is not None and writer.op_id != item.op_id:
         return "differs", f"overwritten by a later write ({writer.op_id})"
