@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from tests.sandbox_process import SandboxHandle, start_sandbox
-from tests.test_execute_support import tiny_workspace
+from tests.test_execute_support import CLIENTS, load_raw, tiny_workspace
 
 runner = CliRunner()
 
@@ -114,3 +114,20 @@ def test_verify_before_any_run_says_so_in_one_line(tmp_path: Path, monkeypatch: 
     result = runner.invoke(app, ["verify", "-w", str(ws.root), *at])
     assert result.exit_code == 2
     assert "nothing to verify" in result.output and "Traceback" not in result.output
+
+
+def test_a_source_record_matched_to_a_duplicate_is_reported_as_not_written(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    twin = ("C7", "Marta Gil Rey", "mj.garcia@example.com", "", "", "", "Bob", "", "")  # C1's email
+    ws = tiny_workspace(tmp_path / "ws")
+    load_raw(ws, [*CLIENTS, twin])
+    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet")
+    assert "differ" in applied.output
+    result = hlmap(ws.root, sandbox, "verify")
+    assert result.exit_code == 1
+    rows = [r for r in differences(ws.root) if r["source_key"] == "C7" and r["object"] == "contact"]
+    first = next(r for r in rows if r["field"] == "firstName")
+    assert (first["outcome"], first["written"], first["held"]) == ("differs", "Marta", "María José")
+    assert all("duplicate rule" in r["note"] for r in rows if r["outcome"] != "agreed")
