@@ -105,6 +105,7 @@ def test_verify_names_every_difference_with_both_values_and_exits_non_zero(
     assert vat_row["held"] == "'=HYPERLINK(1)"
     assert {r["outcome"] for (obj, _), r in rows.items() if obj == "task"} == {"missing"}
     assert "differ" in changed.output and "missing" in changed.output
+    assert "changed in HighLevel" in changed.output  # the cause: nothing in the ledger explains it
 
 
 def test_verify_before_any_run_says_so_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -131,3 +132,4 @@ def test_a_source_record_matched_to_a_duplicate_is_reported_as_not_written(
     first = next(r for r in rows if r["field"] == "firstName")
     assert (first["outcome"], first["written"], first["held"]) == ("differs", "Marta", "María José")
     assert all("duplicate rule" in r["note"] for r in rows if r["outcome"] != "agreed")
+    assert "Causes:" in result.output and "duplicate rule" in result.output

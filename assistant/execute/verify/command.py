@@ -13,7 +13,13 @@ from rich.table import Table
 from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
 from assistant.execute.verify.check import OUTCOMES, Verification, verify
-from assistant.execute.verify.report import reads_line, save_table, summary_line, write_reports
+from assistant.execute.verify.report import (
+    causes_line,
+    reads_line,
+    save_table,
+    summary_line,
+    write_reports,
+)
 from assistant.execute.verify.written import written
 from assistant.highlevel.client import HighLevelClient
 from assistant.workspace import Workspace
@@ -55,8 +61,10 @@ def print_verification(result: Verification, out: Console, folder: Any) -> None:
     for obj, row in sorted(per_object.items()):
         table.add_row(obj, *(str(row[o]) for o in OUTCOMES))
     out.print(table)
-    out.print(f"Agreement: {summary_line(result)}", markup=False)
+    out.print(f"Agreement: {summary_line(result)}", markup=False, soft_wrap=True)
     out.print(f"Read-back cost: {reads_line(result)}", markup=False)
+    if not result.passed:
+        out.print(f"Causes: {causes_line(result)}", markup=False, soft_wrap=True)
     out.print(f"Report: {folder / 'verification.md'}; differences: {folder / 'verification-differences.csv'}")
 
 

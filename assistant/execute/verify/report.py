@@ -32,6 +32,16 @@ def reads_line(result: Verification) -> str:
     )
 
 
+def causes_line(result: Verification) -> str:
+    """Why values do not agree, by cause (the note without the record it names)."""
+    counts: dict[str, int] = {}
+    for c in result.checks:
+        if c.outcome in ("differs", "missing"):
+            cause = c.note.split(" (", 1)[0] if c.note.startswith("overwritten") else c.note
+            counts[cause or "changed in HighLevel"] = counts.get(cause or "changed in HighLevel", 0) + 1
+    return "; ".join(f"{n} {cause}" for cause, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+
+
 def save_table(con: duckdb.DuckDBPyConnection, result: Verification) -> None:
     """``exec.verification`` holds the latest verification, one row per written value."""
     con.execute(TABLE_DDL)
@@ -63,6 +73,7 @@ def write_reports(result: Verification, folder: Path) -> tuple[Path, Path]:
         "",
         f"- {summary_line(result)}",
         f"- {reads_line(result)}",
+        f"- causes: {causes_line(result) or 'none'}",
         f"- differences, one row each: `{csv_path.name}`; all rows: table `exec.verification`",
         "",
         "| object | field | " + " | ".join(OUTCOMES) + " |",
