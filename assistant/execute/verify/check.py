@@ -98,7 +98,7 @@ def _check(
     for label, value in flatten(item.sent, held.field_names).items():
         have: Any = None
         if item.object not in READABLE:
-            outcome, note = "unread", f"HighLevel offers no listing of {item.object} records"
+            outcome, note = "unread", f"no location-wide listing of {item.object} records to read it from"
         elif not held.was_read(item):
             outcome, note = "unread", "outside the read budget (execute.verify_read_share)"
         elif record is None:
