@@ -88,3 +88,23 @@ def test_custom_object_record_search_pages_by_page_and_by_search_after(sandbox: 
         assert api.post(f"{url}/search", json=after).json()["records"] == second["records"]
         named = api.post(f"{url}/search", json={**search, "page": 1, "query": "name:Pet 3"}).json()
         assert [r["properties"]["name"] for r in named["records"]] == ["Pet 3"]
+
+
+def test_opportunity_search_carries_the_contacts_notes_when_asked(sandbox: SandboxHandle) -> None:
+    with sandbox.client() as api:
+        contact = _contact(api, sandbox.location_id, "notes@example.com")
+        api.post(f"/contacts/{contact}/notes", json={"body": "Prefiere WhatsApp"}).raise_for_status()
+        pipeline = api.get("/opportunities/pipelines", params={"locationId": sandbox.location_id}).json()
+        body = {
+            "locationId": sandbox.location_id,
+            "contactId": contact,
+            "pipelineId": pipeline["pipelines"][0]["id"],
+            "name": "Reforma",
+            "status": "open",
+        }
+        api.post("/opportunities/", json=body).raise_for_status()
+        query = {"location_id": sandbox.location_id, "contact_id": contact}
+        plain = api.get("/opportunities/search", params=query).json()["opportunities"]
+        assert len(plain) == 1 and "notes" not in plain[0]
+        rich = api.get("/opportunities/search", params={**query, "getNotes": "true"}).json()["opportunities"]
+        assert [n["body"] for n in rich[0]["notes"]] == ["Prefiere WhatsApp"]

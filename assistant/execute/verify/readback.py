@@ -2,8 +2,10 @@
 
 Location-wide listings come first (contacts search, businesses, opportunities search, products,
 task search, custom object record search, calendar events): one request answers up to a page of
-records. Notes can only be read per contact, so those reads spend what the budget has left, the
-contacts with most notes first; notes of contacts not read are reported as unread.
+records. The opportunity search also carries the notes of each opportunity's contact (``getNotes``);
+other contacts' notes can only be read one contact per request, so those reads spend what the
+budget has left, the contacts with most notes first; notes of contacts not read are reported as
+unread.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import JsonDict, NotFound
 
 TASK_PAGE = 100
+OPPORTUNITY_PAGE = 100  # the spec's maximum for GET /opportunities/search
 RECORD_PAGE = 100
 
 
@@ -47,8 +50,8 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
         held.records["contact"] = await destination.all_contacts(hl)
     if "company" in kinds:
         held.records["company"] = await destination.all_businesses(hl)
-    if "opportunity" in kinds:
-        held.records["opportunity"] = await destination.all_opportunities(hl)
+    if "opportunity" in kinds or "note" in kinds:
+        await _opportunities(hl, held, with_notes="note" in kinds)
     if "product" in kinds:
         held.records["product"] = await destination.all_products(hl)
     if "task" in kinds:
@@ -59,12 +62,36 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
         held.records["appointment"] = await _events(hl, [w.sent for w in items if w.object == "appointment"])
     notes = Counter(w.parent_id for w in items if w.object == "note" and w.parent_id)
     for contact, _ in sorted(notes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if contact in held.read_parents["note"]:
+            continue  # its notes came with one of its opportunities
         if hl.usage().requests_sent - start >= budget:
             break
         held.records["note"].update(await _notes(hl, contact))
         held.read_parents["note"].add(contact)
     held.reads = hl.usage().requests_sent - start
     return held
+
+
+async def _opportunities(hl: HighLevelClient, held: Held, with_notes: bool) -> None:
+    """GET /opportunities/search, 100 a page; with ``getNotes`` each carries its contact's notes, so
+    the notes of every contact with an opportunity are read without a request of their own."""
+    page = 1
+    while True:
+        params: dict[str, str | int] = {"location_id": hl.location_id, "limit": OPPORTUNITY_PAGE}
+        params["page"] = page
+        if with_notes:
+            params["getNotes"] = "true"
+        answer = await hl.transport.request("GET", "/opportunities/search", params=params)
+        items = [o for o in answer.get("opportunities") or [] if isinstance(o, dict) and o.get("id")]
+        for item in items:
+            held.records["opportunity"][str(item["id"])] = item
+            if with_notes and "notes" in item and item.get("contactId"):
+                notes = _flat(item.get("notes"))
+                held.records["note"].update({str(n["id"]): n for n in notes if n.get("id")})
+                held.read_parents["note"].add(str(item["contactId"]))
+        if len(items) < OPPORTUNITY_PAGE:
+            return
+        page += 1
 
 
 async def _tasks(hl: HighLevelClient) -> dict[str, JsonDict]:
