@@ -15,6 +15,7 @@ from assistant.errors import InputError
 from assistant.ingest.context import LoadContext, ObjectLoad
 from assistant.ingest.csv_rejects import copy_rejects, empty_lines, record_lines
 from assistant.ingest.encoding import readable_utf8
+from assistant.ingest.lines import line_breaks
 from assistant.ingest.naming import ColumnNames, quote_ident, unique_columns
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -27,11 +28,11 @@ def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
     encoding, readable = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
     sample = _sample(readable)
     body = sample.lstrip("\r\n\t ")
-    skip = sample[: len(sample) - len(body)].count("\n")  # blank lines above the header
+    skip = line_breaks(sample[: len(sample) - len(body)])  # blank lines above the header
     if not body:
         raise InputError("no header row (the file holds only blank lines)", file=ctx.path, line=1)
     delimiter = ctx.settings.delimiter or sniff_delimiter(body)
-    header = next(csv.reader(io.StringIO(body), delimiter=delimiter), [])
+    header = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), [])
     columns = unique_columns(header)
     rejected = _copy_into_raw(ctx, obj, readable, delimiter, columns, skip)
     notes = [f"{skip} blank line(s) above the header skipped"] if skip else []
@@ -49,7 +50,7 @@ def _sample(path: Path) -> str:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         text = handle.read(SNIFF_CHARS)
         more = handle.read(1)
-    cut = text.rfind("\n")
+    cut = max(text.rfind("\n"), text.rfind("\r"))
     return text[: cut + 1] if more and cut > 0 else text
 
 
@@ -57,7 +58,8 @@ def sniff_delimiter(sample: str) -> str:
     """The candidate that splits the sample's records into the most consistent field count (>1)."""
     best, best_score = ",", (-1.0, 0)
     for delimiter in DELIMITERS:
-        counts = [len(rec) for rec in csv.reader(io.StringIO(sample), delimiter=delimiter) if rec]
+        # newline="": CR, LF and CRLF all end a line, and a quoted value keeps its own breaks
+        counts = [len(rec) for rec in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if rec]
         if not counts or counts[0] < 2:
             continue
         consistent = sum(1 for c in counts if c == counts[0]) / len(counts)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.ingest.lines import physical_lines
 
 CHUNK_BYTES = 1 << 20
 BOM = codecs.BOM_UTF8
@@ -53,7 +54,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileScan:
             digest.update(chunk)
             if not empty_line:  # a byte search, far cheaper than reading lines
                 edge = tail + chunk[:2]
-                empty_line = b"\n\n" in chunk or b"\n\r\n" in chunk or b"\n\n" in edge or b"\n\r\n" in edge
+                empty_line = any(b in chunk or b in edge for b in (b"\n\n", b"\n\r\n", b"\r\r"))
                 tail = chunk[-2:]
             if text and not head.startswith(UTF16_BOMS):
                 _reject_binary(path, chunk, size)
@@ -93,15 +94,9 @@ def _utf8_error_at(decoder: codecs.IncrementalDecoder, chunk: bytes, offset: int
 
 def locate(path: Path, byte_offset: int) -> tuple[int, int]:
     """1-based line and byte column of ``byte_offset`` (re-reads the file up to it; errors only)."""
-    line, line_start, read = 1, 0, 0
-    with path.open("rb") as handle:
-        while read < byte_offset:
-            chunk = handle.read(min(CHUNK_BYTES, byte_offset - read))
-            if not chunk:
-                break
-            newlines = chunk.count(b"\n")
-            if newlines:
-                line += newlines
-                line_start = read + chunk.rfind(b"\n") + 1
-            read += len(chunk)
+    line, line_start = 1, 0
+    for raw in physical_lines(path):
+        if line_start + len(raw) > byte_offset:
+            break
+        line, line_start = line + 1, line_start + len(raw)
     return line, byte_offset - line_start + 1
