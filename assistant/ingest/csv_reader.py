@@ -25,7 +25,7 @@ NO_NULL = "\x01no null\x01"
 
 
 def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
-    encoding, readable = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
+    encoding, readable, decoding_notes = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
     sample = _sample(readable)
     body = sample.lstrip("\r\n\t ")
     skip = line_breaks(sample[: len(sample) - len(body)])  # blank lines above the header
@@ -42,7 +42,7 @@ def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
         rejected=rejected,
         encoding=encoding,
         delimiter=delimiter,
-        notes=notes + columns.renamed,
+        notes=decoding_notes + notes + columns.renamed,
     )
 
 
