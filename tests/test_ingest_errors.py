@@ -105,3 +105,22 @@ def test_a_failed_file_does_not_stop_the_others(ws: Workspace, tmp_path: Path) -
     summary = ingest_paths(ws, [bad, good])
     assert [(r.object, r.status) for r in summary.results] == [("bad", "failed"), ("good", "loaded")]
     assert [r.object for r in summary.failed] == ["bad"]
+
+
+def test_unexpected_reader_error_is_one_line_not_a_traceback(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    import assistant.ingest.loader as loader
+
+    def broken(ctx: object, obj: str) -> None:
+        raise csv.Error("new-line character seen in unquoted field\n- do you need universal-newline mode?")
+
+    monkeypatch.setattr(loader, "load_csv", broken)
+    src = tmp_path / "odd.csv"
+    src.write_text("a\n1\n")
+    assert failure(ws, src) == (
+        f"{src.resolve()}: cannot read the file (Error: new-line character seen in unquoted field"
+        " - do you need universal-newline mode?)"
+    )
