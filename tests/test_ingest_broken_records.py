@@ -90,3 +90,13 @@ def test_a_nul_byte_rejects_its_row_not_the_file(ws: Workspace, tmp_path: Path) 
     ] == "NUL BYTE: a NUL (0x00) byte at column 4 of the record; the record is rejected" + (
         " (data record 2)"
     )
+
+
+def test_a_nul_byte_in_the_header_is_dropped_from_the_name(ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "head.csv"
+    src.write_bytes(b"na\x00me,city\nAna,Lima\nB\x00ob,Quito\n")
+    result = ingest_paths(ws, [src]).by_object("head")
+    assert (result.rows, result.rejected) == (1, 1)
+    assert rows(ws, "SELECT name, city FROM raw.head") == [("Ana", "Lima")]
+    assert "column 1: header 'na\\x00me' named 'name'" in result.notes
+    assert rows(ws, 'SELECT line, "column" FROM meta.rejects') == [(3, "name")]

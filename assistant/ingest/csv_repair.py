@@ -61,7 +61,7 @@ def repair_records(source: Path, delimiter: str, names: list[str], target: Path)
     queue: deque[tuple[int, str]] = deque()
     lines = enumerate((raw.decode("utf-8") for raw in physical_lines(source)), start=1)
     record: list[tuple[int, str]] = []
-    cursor, size = _Cursor(), 0
+    cursor, size, header_seen = _Cursor(), 0, False
     with target.open("w", encoding="utf-8", newline="") as out:
         while True:
             item = queue.popleft() if queue else next(lines, None)
@@ -78,10 +78,11 @@ def repair_records(source: Path, delimiter: str, names: list[str], target: Path)
             if error is not None or cursor.in_quotes:
                 writer.lose_first_line(out, record, error or "it runs past 16 MB", cursor)
                 queue.extendleft(reversed(record[1:]))  # parsing resumes on the next line
-            elif any("\x00" in line for _, line in record):
+            elif header_seen and any("\x00" in line for _, line in record):
                 writer.lose_nul_record(out, record)
-            else:
+            else:  # a good record, or the header (its names lose their NUL bytes instead)
                 out.writelines(line for _, line in record)
+                header_seen = header_seen or bool(record[0][1].strip())
             record, cursor, size = [], _Cursor(), 0
 
 
