@@ -2,7 +2,9 @@
 
 DuckDB streams the file in parallel with every column as VARCHAR; rows it cannot parse (too many
 or too few fields, bad quoting) land in its rejects table with line and column, and are copied to
-``meta.rejects``. Non-UTF-8 files are first transcoded to a temporary UTF-8 copy.
+``meta.rejects``. Non-UTF-8 files are first transcoded to a temporary UTF-8 copy. A file with NUL
+bytes, or whose broken quote swallowed later lines into one reject, is read again from a repaired
+copy (``csv_repair``) so each broken record costs only itself.
 """
 
 from __future__ import annotations
