@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import duckdb
 
 from assistant.execute import ledger
 from assistant.execute.verify.check import OUTCOMES, Verification
+from assistant.report_csv import write_report_csv
 
 TABLE_DDL = """CREATE TABLE IF NOT EXISTS exec.verification (
     verified_at TIMESTAMPTZ, object VARCHAR, source_object VARCHAR, source_key VARCHAR, hl_id VARCHAR,
@@ -52,20 +52,11 @@ def save_table(con: duckdb.DuckDBPyConnection, result: Verification) -> None:
         con.executemany(f"INSERT INTO exec.verification VALUES ({', '.join('?' * 10)})", rows)
 
 
-def safe_cell(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula (leading = + - @ get a quote)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def write_reports(result: Verification, folder: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     csv_path = folder / "verification-differences.csv"
-    with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
-        for c in result.checks:
-            if c.outcome != "agreed":
-                writer.writerow([safe_cell(str(getattr(c, k))) for k in COLUMNS])
+    differing = (c for c in result.checks if c.outcome != "agreed")
+    write_report_csv(csv_path, list(COLUMNS), ([getattr(c, k) for k in COLUMNS] for c in differing))
     lines = [
         "# Verification: every written value read back",
         "",
