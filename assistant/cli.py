@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "target": "assistant.highlevel.commands",
     "propose": "assistant.propose.commands",
     "review": "assistant.review.commands",
+    "decide": "assistant.decide.commands",
+    "status": "assistant.status.commands",
     "plan": "assistant.execute.commands",
     "apply": "assistant.execute.commands",
     "rollback": "assistant.execute.commands",

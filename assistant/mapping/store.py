@@ -17,6 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import HlmapError
+from assistant.mapping.freshness import is_stale, stale_message
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
 from assistant.workspace import Workspace
@@ -82,11 +83,15 @@ def save_confirmed(workspace: Workspace, document: MappingDocument, *, by: str) 
     return workspace.confirmed_mapping_path
 
 
-def load_confirmed(workspace: Workspace) -> MappingDocument:
+def load_confirmed(workspace: Workspace, *, allow_stale: bool = False) -> MappingDocument:
+    """The confirmed document; refused when decisions changed after it was confirmed."""
     path = workspace.confirmed_mapping_path
     if not path.exists():
         raise HlmapError(f"{path}: nothing confirmed yet; review and confirm the mapping first")
-    return parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    confirmed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    if not allow_stale and workspace.mapping_path.exists() and is_stale(confirmed, load(workspace)):
+        raise HlmapError(stale_message(str(path)))
+    return confirmed
 
 
 def _record_version(workspace: Workspace, document: MappingDocument, by: str) -> None:
