@@ -6,6 +6,7 @@ destination's custom fields, pipelines, stages and users), so nothing else can b
 
 from __future__ import annotations
 
+from assistant.cli_common import listed
 from assistant.errors import HlmapError, did_you_mean
 from assistant.mapping.items import FieldMap, OwnerMatch, StageValueMap
 from assistant.mapping.models import FieldKind, OpportunityStatus
@@ -131,7 +132,7 @@ def set_owner(session: ReviewSession, text: str) -> str:
     )
     if user is None:
         known = [u.email or u.name or u.id for u in users]
-        raise HlmapError(f"--owner {text!r}: no destination user {who!r}{did_you_mean(who, known)}")
+        raise HlmapError(f"--owner {text!r}: no destination user {who!r} (users{listed(known)})")
     session.set_owner(item.id, user.id, fallback=fallback)
     return f"{item.id} → {'fallback ' if fallback else ''}{user.email or user.name or user.id}"
 
