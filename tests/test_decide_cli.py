@@ -28,7 +28,11 @@ def test_selectors_edits_and_bulk_accept_are_saved_with_who(tmp_path: Path) -> N
     # edits run before rejections: the stage value was decided, then object=quotes rejected the rest
     limbo = doc.find("stage:quotes.status=limbo")
     assert isinstance(limbo, StageValueMap)
-    assert (limbo.stage_id, limbo.opportunity_status, limbo.status) == ("s3", OpportunityStatus.LOST, Status.EDITED)
+    assert (limbo.stage_id, limbo.opportunity_status, limbo.status) == (
+        "s3",
+        OpportunityStatus.LOST,
+        Status.EDITED,
+    )
     owner = doc.find("owner:quotes.u9")
     assert isinstance(owner, OwnerMatch) and owner.fallback_user_id == "usr-owner"
     assert doc.find("field:quotes.title").status is Status.REJECTED
@@ -65,9 +69,7 @@ def test_new_custom_fields_need_their_model_confirmed(tmp_path: Path) -> None:
 def test_an_invalid_target_is_refused_and_nothing_is_saved(tmp_path: Path) -> None:
     reviewed_workspace(tmp_path)
     before = (tmp_path / "mapping.yaml").read_text(encoding="utf-8")
-    result = hlmap(
-        "decide", "-w", tmp_path, "--accept-above", "0.9", "--set", "clients.name=contact.lastNme"
-    )
+    result = hlmap("decide", "-w", tmp_path, "--accept-above", "0.9", "--set", "clients.name=contact.lastNme")
     assert result.exit_code == 2
     assert error_lines(result) == [
         "error: --set 'clients.name=contact.lastNme': 'contact.lastNme' is not a target in the catalog "
@@ -97,7 +99,8 @@ def test_confirm_then_a_later_edit_makes_plan_refuse_the_stale_map(tmp_path: Pat
     reviewed_workspace(tmp_path)
     result = hlmap(
         "decide", "-w", tmp_path, "--accept-above", "0.7", "--reject", "kind=tag",
-        "--reject", "kind=owner", "--reject", "kind=stage", "--reject", "kind=field", "--reject", "kind=object",
+        "--reject", "kind=owner", "--reject", "kind=stage", "--reject", "kind=field",
+        "--reject", "kind=object",
         "--confirm",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
@@ -116,7 +119,8 @@ def test_confirm_then_a_later_edit_makes_plan_refuse_the_stale_map(tmp_path: Pat
 def test_nothing_to_decide_and_no_workspace(tmp_path: Path) -> None:
     reviewed_workspace(tmp_path)
     assert error_lines(hlmap("decide", "-w", tmp_path)) == [
-        "error: nothing to decide: pass --accept-above, --accept, --reject, --set, --stage, --owner or --confirm"
+        "error: nothing to decide: pass --accept-above, --accept, --reject, --set, --stage, --owner "
+        "or --confirm"
     ]
     missing = tmp_path / "typo"
     result = hlmap("decide", "-w", missing, "--accept-above", "0.9")

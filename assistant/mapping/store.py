@@ -20,6 +20,7 @@ from assistant.errors import HlmapError
 from assistant.mapping.freshness import is_stale, stale_message
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
+from assistant.prerequisites import require
 from assistant.workspace import Workspace
 
 # libyaml's C dumper and loader: several times faster than the pure-Python ones on big documents.
@@ -66,7 +67,7 @@ def save(workspace: Workspace, document: MappingDocument, *, by: str = "hlmap") 
 def load(workspace: Workspace) -> MappingDocument:
     path = workspace.mapping_path
     if not path.exists():
-        raise HlmapError(f"{path}: no mapping document yet; run `hlmap propose` first")
+        require(workspace, "propose")
     return parse_yaml(path.read_text(encoding="utf-8"), str(path))
 
 
@@ -87,7 +88,7 @@ def load_confirmed(workspace: Workspace, *, allow_stale: bool = False) -> Mappin
     """The confirmed document; refused when decisions changed after it was confirmed."""
     path = workspace.confirmed_mapping_path
     if not path.exists():
-        raise HlmapError(f"{path}: nothing confirmed yet; review and confirm the mapping first")
+        require(workspace, "confirm")
     confirmed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
     if not allow_stale and workspace.mapping_path.exists() and is_stale(confirmed, load(workspace)):
         raise HlmapError(stale_message(str(path)))

@@ -10,6 +10,7 @@ import typer
 
 from assistant.cli_common import WorkspaceOption, console, login_name, open_workspace
 from assistant.errors import HlmapError
+from assistant.prerequisites import require
 
 
 def register(app: typer.Typer) -> None:
@@ -22,8 +23,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Accept, edit or reject every proposal; each decision is saved as it is made."""
         ws = open_workspace(workspace)
-        if not ws.mapping_path.exists():
-            raise HlmapError(f"{ws.mapping_path}: no mapping document yet; run `hlmap propose` first")
+        require(ws, "propose")
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise HlmapError(
                 "hlmap review needs a terminal; without one, decide with `hlmap decide` "
