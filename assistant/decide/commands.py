@@ -32,22 +32,37 @@ def register(app: typer.Typer) -> None:
             list[str] | None,
             typer.Option(
                 "--accept",
+                metavar="SELECTOR",
                 help="Accept pending proposals matching KEY=VALUE[,...] (kind, object, column, target, id).",
             ),
         ] = None,
         reject: Annotated[
             list[str] | None,
-            typer.Option("--reject", help="Reject pending proposals matching a selector (as --accept)."),
+            typer.Option(
+                "--reject",
+                metavar="SELECTOR",
+                help="Reject pending proposals matching a selector (as --accept).",
+            ),
         ] = None,
         set_: Annotated[
             list[str] | None,
-            typer.Option("--set", help="OBJECT.COLUMN=TARGET, e.g. clients.Phone=contact.phone."),
+            typer.Option(
+                "--set",
+                metavar="COLUMN=TARGET",
+                help="OBJECT.COLUMN=TARGET, e.g. clients.Phone=contact.phone.",
+            ),
         ] = None,
         stage: Annotated[
-            list[str] | None, typer.Option("--stage", help="OBJECT.COLUMN:VALUE=PIPELINE/STAGE[/STATUS].")
+            list[str] | None,
+            typer.Option(
+                "--stage",
+                metavar="VALUE=STAGE",
+                help="OBJECT.COLUMN:VALUE=PIPELINE/STAGE/STATUS (status optional: open, won, lost, ...).",
+            ),
         ] = None,
         owner: Annotated[
-            list[str] | None, typer.Option("--owner", help="OBJECT.KEY=USER or OBJECT.KEY=fallback:USER.")
+            list[str] | None,
+            typer.Option("--owner", metavar="KEY=USER", help="OBJECT.KEY=USER or OBJECT.KEY=fallback:USER."),
         ] = None,
         confirm_models: Annotated[
             bool,
