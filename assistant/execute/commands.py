@@ -117,6 +117,7 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
+            await hl.check_token()  # a refused token leaves no failed run behind
             summary = await run_apply(
                 ws,
                 prepared,
