@@ -90,9 +90,18 @@ def load_confirmed(workspace: Workspace, *, allow_stale: bool = False) -> Mappin
     if not path.exists():
         require(workspace, "confirm")
     confirmed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
-    if not allow_stale and workspace.mapping_path.exists() and is_stale(confirmed, load(workspace)):
+    if not allow_stale and confirmed_is_stale(workspace, confirmed):
         raise HlmapError(stale_message(str(path)))
     return confirmed
+
+
+def confirmed_is_stale(workspace: Workspace, confirmed: MappingDocument) -> bool:
+    """Decisions saved after confirming (a hand edit of the confirmed file itself is not this)."""
+    working = workspace.mapping_path
+    if not working.exists():
+        return False
+    newer = working.stat().st_mtime_ns > workspace.confirmed_mapping_path.stat().st_mtime_ns
+    return newer and is_stale(confirmed, load(workspace))
 
 
 def _record_version(workspace: Workspace, document: MappingDocument, by: str) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 
 from assistant.errors import HlmapError
 from assistant.mapping import store
-from assistant.mapping.freshness import is_stale
 from assistant.mapping.models import Status
 from assistant.workspace import Workspace
 
@@ -110,7 +109,7 @@ def _mapping(ws: Workspace, facts: Facts) -> None:
         except HlmapError as exc:
             facts.mapping_error = str(exc)
             return
-        facts.stale = is_stale(confirmed, document)
+        facts.stale = store.confirmed_is_stale(ws, confirmed)
 
 
 def _reconciliation(ws: Workspace, facts: Facts) -> None:
