@@ -102,6 +102,10 @@ def accept_above_threshold(workspace: Path, console: Console) -> None:
     console.print(table)
     for item_id in rejected[:15]:
         console.print(f"  rejected: {item_id}", markup=False, style="yellow")
+    if len(rejected) > 15:
+        console.print(
+            f"  and {len(rejected) - 15} more rejected (see mapping.yaml)", markup=False, style="yellow"
+        )
     console.print(f"confirmed mapping written to {path}", markup=False)
 
 
