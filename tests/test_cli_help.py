@@ -24,6 +24,6 @@ def test_long_lines_are_not_folded_without_a_terminal(tmp_path: Path) -> None:
     reviewed_workspace(tmp_path)
     lines = hlmap("decide", "-w", tmp_path, "--reject", "object=quotes").output.splitlines()
     assert lines[0] == (
-        "rejected 5 (object=quotes): object:quotes, field:quotes.title, field:quotes.total, "
-        "stage:quotes.status=sent, owner:quotes.u7"
+        "rejected 7 (object=quotes): object:quotes, field:quotes.title, field:quotes.total, "
+        "stage:quotes.status=sent, stage:quotes.status=limbo, owner:quotes.u7, owner:quotes.u9"
     )
