@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -54,6 +55,20 @@ def open_workspace(path: Path, overrides: dict[str, Any] | None = None, *, creat
     workspace.ensure()
     _ = workspace.settings  # a bad hlmap.toml or HLMAP_* value stops the command before any work
     return workspace
+
+
+@contextmanager
+def recorded(path: Path, title: str) -> Iterator[None]:
+    """Everything printed inside also lands in ``path`` as plain text (a Markdown report)."""
+    console.record = True
+    console.export_text(clear=True)  # start from an empty record
+    try:
+        yield
+        text = console.export_text(clear=True, styles=False)
+    finally:
+        console.record = False
+    path.write_text(f"# {title}\n\n```text\n{text}```\n", encoding="utf-8")
+    console.print(f"written to {path}", markup=False, highlight=False)
 
 
 def existing_workspace(path: Path, overrides: dict[str, Any] | None = None) -> Workspace:
