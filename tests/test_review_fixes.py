@@ -1,4 +1,4 @@
-"""After `c`, a further decision shows that the confirmed map is out of date, and plan refuses it."""
+"""Review UI fixes: the stale confirmed map is shown; keys 1/2/3 reach existing custom fields."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 from textual.widgets import Static
 
 from assistant.mapping import store
-from assistant.mapping.models import Status
+from assistant.mapping.items import FieldMap
+from assistant.mapping.models import Alternative, FieldKind, Status
 from assistant.review.app import ReviewApp
 from assistant.review.screens.items import ReviewScreen
 from tests.cli_support import error_lines, hlmap
@@ -67,3 +68,29 @@ async def test_a_review_opened_on_a_stale_map_shows_it(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.confirmed_stale
         assert "confirmed map is out of date (c)" in counts_bar(app)
+
+
+async def test_key_1_picks_an_existing_custom_field_alternative_by_its_key(tmp_path: Path) -> None:
+    document = small_document()
+    legacy = document.find("field:clients.legacy-code")
+    legacy.alternatives = [  # as the proposer writes it: the fieldKey already names the object
+        Alternative(
+            target="contact.contact.customer_since",
+            score=0.5,
+            value={"kind": "custom_existing", "object": "contact", "field": "contact.customer_since"},
+        )
+    ]
+    workspace = write_workspace(tmp_path, document)
+    app = ReviewApp(workspace, "ana", context=context())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await open_clients(pilot)
+        highlight(app, "field:clients.legacy-code")
+        await pilot.press("1")
+        await pilot.pause()
+        app.persistence.flush(timeout=60)
+    item = saved(tmp_path).find("field:clients.legacy-code")
+    assert isinstance(item, FieldMap) and item.target.custom_field is not None
+    assert (item.target.kind, item.target.custom_field.existing_id) == (FieldKind.CUSTOM_EXISTING, "cf1")
+    assert item.status is Status.EDITED and item.decided_by == "ana"
