@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.prompt import Confirm
 from rich.table import Table
 
+from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
 from assistant.errors import HlmapError
@@ -36,6 +37,7 @@ def run_demo(
     at = ["--location-id", standin.location_id, "--base-url", standin.url]
     env = {"HIGHLEVEL_TOKEN": standin.token, "HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW": str(rate_limit)}
     steps = StepRunner(workspace, console, env=env)
+    env_file = save_env(workspace, env)
     try:
         steps.run("1/10 Ingest the source export", ["ingest", str(fixture / "source")])
         steps.run("2/10 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
@@ -63,6 +65,9 @@ def run_demo(
     finally:
         standin.stop()
     show_reports(workspace, console)
+    console.print("To re-run any step above as printed, bring the stand-in back first:", markup=False)
+    for line in rerun_lines(env_file, standin.url, workspace / "standin-state.json", rate_limit):
+        console.print(f"  {line}", markup=False, highlight=False)
 
 
 def write_settings(workspace: Path, destination: Path, console: Console) -> None:
@@ -99,6 +104,10 @@ def accept_above_threshold(workspace: Path, console: Console) -> None:
     console.print(table)
     for item_id in rejected[:15]:
         console.print(f"  rejected: {item_id}", markup=False, style="yellow")
+    if len(rejected) > 15:
+        console.print(
+            f"  and {len(rejected) - 15} more rejected (see mapping.yaml)", markup=False, style="yellow"
+        )
     console.print(f"confirmed mapping written to {path}", markup=False)
 
 
@@ -126,4 +135,7 @@ def show_reports(workspace: Path, console: Console) -> None:
         if path.is_file():
             console.print(f"  {path}", markup=False)
     console.print(f"  {workspace / 'mapping.confirmed.yaml'}", markup=False)
+    audit = workspace / "audit.jsonl"  # every request the runs sent, one JSON line each
+    if audit.exists():
+        console.print(f"  {audit}", markup=False)
     console.print(f"Workspace: {workspace} (re-run any step with -w {workspace})", markup=False)

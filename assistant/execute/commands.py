@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.apply import RunSummary, run_apply
@@ -64,7 +64,8 @@ def plan_command(
     prepared = prepare(ws)
     con = ws.connect()
     plan = build_plan(con, prepared, _destination(ws))
-    print_plan(ws, plan)
+    with recorded(ws.reports_dir / "plan.md", "Plan"):
+        print_plan(ws, plan)
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
@@ -121,6 +122,7 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
+            await hl.check_token()  # a refused token leaves no failed run behind
             summary = await run_apply(
                 ws,
                 prepared,
