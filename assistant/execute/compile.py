@@ -64,6 +64,20 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         """CREATE OR REPLACE TABLE exec.transform_errors (source_object VARCHAR, target VARCHAR,
         source_key VARCHAR, "row" BIGINT, field_id VARCHAR, field VARCHAR, error VARCHAR, held BOOLEAN)"""
     )
+    # Why a source row made no record of a kind, and where merged children and document lines went:
+    # the source accounting reads these to give every source row its outcome.
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.skipped_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
+        reason VARCHAR)"""
+    )
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.merged_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
+        parent_object VARCHAR, parent_key VARCHAR, first BOOLEAN)"""
+    )
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.line_rows (source_object VARCHAR, "row" BIGINT, parent VARCHAR,
+        not_carried VARCHAR)"""
+    )
 
 
 def compile_all(
@@ -184,6 +198,11 @@ def _compile(
         {PASSES[spec.target]}, v.j, md5(CAST(v.j AS VARCHAR))
         FROM (SELECT *, to_json({{{values}}}) AS j FROM compile_tmp
         WHERE ({present}) AND {complete} AND {free}) AS v"""
+    )
+    con.execute(  # 'condition': the object map's condition leaves the row out; 'empty': nothing to carry
+        f"""INSERT INTO exec.skipped_rows SELECT {lit(spec.target)}, {lit(spec.source_object)}, "row",
+        CASE WHEN coalesce(taken, false) THEN 'empty' ELSE 'condition' END
+        FROM compile_tmp WHERE NOT coalesce({present}, false)"""
     )
     for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
         message = _needs_message(spec.hl_object, key, columns_of)
