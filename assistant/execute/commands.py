@@ -16,6 +16,7 @@ from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
+from assistant.execute.loss_report import print_losses, write_losses
 from assistant.execute.plan import build_plan, call_text, preview
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
@@ -66,6 +67,7 @@ def plan_command(
     con = ws.connect()
     plan = build_plan(con, prepared, _destination(ws))
     print_plan(ws, plan)
+    print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
