@@ -68,7 +68,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     # the source accounting reads these to give every source row its outcome.
     con.execute(
         """CREATE OR REPLACE TABLE exec.skipped_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
-        reason VARCHAR)"""
+        source_key VARCHAR, reason VARCHAR)"""
     )
     con.execute(
         """CREATE OR REPLACE TABLE exec.merged_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
@@ -201,7 +201,7 @@ def _compile(
     )
     con.execute(  # 'condition': the object map's condition leaves the row out; 'empty': nothing to carry
         f"""INSERT INTO exec.skipped_rows SELECT {lit(spec.target)}, {lit(spec.source_object)}, "row",
-        CASE WHEN coalesce(taken, false) THEN 'empty' ELSE 'condition' END
+        source_key, CASE WHEN coalesce(taken, false) THEN 'empty' ELSE 'condition' END
         FROM compile_tmp WHERE NOT coalesce({present}, false)"""
     )
     for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail

@@ -21,7 +21,8 @@ PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCH
     into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
 COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
 # Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
-_HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error FROM exec.transform_errors
+_HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
+    FROM exec.transform_errors
     WHERE held AND target = {t} AND source_object = {s} GROUP BY "row") he ON he."row" = src."_row"
     LEFT JOIN exec.skipped_rows sk ON sk.target = {t} AND sk.source_object = {s} AND sk."row" = src."_row\""""
 
@@ -63,7 +64,8 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     t, s = lit(spec.target), lit(spec.source_object)
     outcome, rule, detail = _not_made(spec)
     con.execute(
-        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", rec.source_key, {lit(spec.name)},
+        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row",
+        coalesce(rec.source_key, he.source_key, sk.source_key), {lit(spec.name)},
         CASE WHEN rec.source_key IS NOT NULL THEN {OUTCOME} ELSE {outcome} END,
         l.hl_id, CASE WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} END,
         CASE WHEN l.outcome = 'existing' THEN coalesce(c.op_id, 'a record that was there before the run') END,
@@ -83,7 +85,8 @@ def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     outcome, rule, detail = _not_made(spec)
     parent_op = f"{lit(spec.target + ':')} || m.parent_object || ':' || m.parent_key"
     con.execute(
-        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", NULL, {lit(spec.name)},
+        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", coalesce(he.source_key, sk.source_key),
+        {lit(spec.name)},
         CASE WHEN m."row" IS NULL THEN {outcome} WHEN m.parent_key IS NULL OR p.source_key IS NULL THEN 'held'
         WHEN NOT m.first THEN 'not_carried' WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
         l.hl_id, 'merge-into-parent', {parent_op},
