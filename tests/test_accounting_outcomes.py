@@ -24,7 +24,7 @@ from assistant.mapping.items import CustomFieldSpec, MappingDocument, ObjectMap,
 from assistant.mapping.models import DataType, FieldModel, Status, TargetObject, TransformKind
 from assistant.workspace import Workspace
 from tests.sandbox_process import SandboxHandle, start_sandbox
-from tests.test_execute_support import CLIENTS, document, field_map, tiny_workspace
+from tests.test_execute_support import document, field_map, tiny_workspace
 
 runner = CliRunner()
 C = TargetObject.CONTACT
@@ -53,7 +53,7 @@ def lossy_document() -> MappingDocument:
         ObjectMap(id="object:addresses", source_object="addresses", status=Status.ACCEPTED,
                   parent_object="clients", targets=[ObjectTarget(object=C, role="merge_into_parent")]),
         ObjectMap(id="object:invoices", source_object="invoices", key_column="id", status=Status.ACCEPTED,
-                  targets=[ObjectTarget(object=C, role="document_fields", condition="the referenced contact")]),
+                  targets=[ObjectTarget(object=C, role="document_fields")]),
     ]  # fmt: skip
     doc.fields += [
         field_map("addresses", ["city"], C, "city"),
@@ -78,7 +78,7 @@ def grow(ws: Workspace) -> None:
     con.execute("INSERT INTO raw.invoices VALUES ('F1', 'C6', '100.00', 1), ('F2', 'C6', '250.00', 2)")
     ensure_meta(con)
     con.execute(
-        "INSERT INTO meta.rejects VALUES ('load-1', 'clients', 'clients.csv', 9, NULL, 'unclosed quote', '\"x')"
+        "INSERT INTO meta.rejects VALUES ('load-1', 'clients', 'clients.csv', 9, NULL, 'unclosed quote', 'x')"
     )
     con.execute('CREATE TABLE raw.extras (note VARCHAR, "_row" BIGINT)')
     con.execute("INSERT INTO raw.extras VALUES ('suelto', 1)")
@@ -89,8 +89,8 @@ def outcomes(ws: Workspace, table: str) -> dict[str, tuple[Any, ...]]:
     rows = (
         ws.connect()
         .execute(
-            """SELECT coalesce(source_key, CAST("row" AS VARCHAR)), outcome, destination_id, policy, into_record,
-        decision, decided_by, rule, detail FROM exec.accounting WHERE source_table = ?""",
+            """SELECT coalesce(source_key, CAST("row" AS VARCHAR)), outcome, destination_id, policy,
+        into_record, decision, decided_by, rule, detail FROM exec.accounting WHERE source_table = ?""",
             [table],
         )
         .fetchall()

@@ -60,15 +60,21 @@ def build(con: duckdb.DuckDBPyConnection, doc: MappingDocument, specs: list[Reco
 
 
 def _overwritten(con: duckdb.DuckDBPyConnection) -> None:
-    """Several documents writing the same fields of one contact: only the last one's values stay."""
+    """Several documents writing the same fields of one contact: only the last one's values stay.
+
+    Read from the compiled records (documents are sent in source order), so the plan sees it too.
+    """
     con.execute(
         """UPDATE exec.accounting_parts p SET outcome = 'not_carried', policy = NULL,
-        detail = 'its values on ' || p.destination_id || ' were overwritten by ' || w.last_key
-            || ', a later document of the same record'
-        FROM (SELECT source_table, "row", record, first_value(source_key) OVER w AS last_key,
-            row_number() OVER w AS n FROM exec.accounting_parts WHERE outcome = 'landed'
-            AND record LIKE 'contact\\_fields:%' ESCAPE '\\'
-            WINDOW w AS (PARTITION BY record, destination_id ORDER BY sent_at DESC, "row" DESC)) w
+        detail = 'its values on the contact of ' || w.parent || ' are overwritten by ' || w.last_key
+            || ', a later document of the same contact'
+        FROM (SELECT a.source_table, a."row", a.record, first_value(a.source_key) OVER w AS last_key,
+            row_number() OVER w AS n, json_extract_string(r."values", '$."ref:contactId"') AS parent
+            FROM exec.accounting_parts a JOIN exec.records r ON r.target = 'contact_fields'
+            AND r.source_object = a.source_table AND r.source_key = a.source_key
+            WHERE a.outcome IN ('landed', 'pending') AND a.record = 'contact_fields:' || a.source_table
+            WINDOW w AS (PARTITION BY a.record, json_extract_string(r."values", '$."ref:contactId"')
+            ORDER BY a."row" DESC)) w
         WHERE w.n > 1 AND p.source_table = w.source_table AND p."row" = w."row" AND p.record = w.record"""
     )
 
