@@ -63,6 +63,10 @@ def decision_losses(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> lis
     source = Source(con)
     out: list[Loss] = []
     carried = {om.source_object: om for om in doc.objects if _makes_records(om, source)}
+    carried_columns: dict[str, set[str]] = {}
+    for fm in doc.fields:
+        if fm.confirmed and fm.target.kind != FieldKind.SKIP:
+            carried_columns.setdefault(fm.source_object, set()).update(fm.source_columns)
     for om in doc.objects:
         if om.source_object in source.columns:
             out += _object_losses(source, doc, om)
@@ -70,6 +74,8 @@ def decision_losses(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> lis
         owner = carried.get(fm.source_object)
         if owner is None or fm.source_columns == [owner.key_column]:
             continue  # the whole table is counted, or its key, which travels as the record's identity
+        if set(fm.source_columns) & carried_columns.get(fm.source_object, set()):
+            continue  # another accepted map carries these values
         if not fm.confirmed or fm.target.kind == FieldKind.SKIP:
             cells = max((source.filled(fm.source_object).get(c, 0) for c in fm.source_columns), default=0)
             if cells:
@@ -101,12 +107,8 @@ def _object_losses(source: Source, doc: MappingDocument, om: ObjectMap) -> list[
         kinds = " + ".join(t.object.value for t in om.targets)
         return [Loss(om.id, rows, 0, f"mapped to {kinds}: its {rows} rows become no HighLevel record")]
     out: list[Loss] = []
-    used = {
-        c
-        for fm in doc.fields
-        if fm.confirmed and fm.source_object == om.source_object
-        for c in fm.source_columns
-    }
+    # columns with no field map at all (rejected and skipped ones are counted beside their own item)
+    used = {c for fm in doc.fields if fm.source_object == om.source_object for c in fm.source_columns}
     used.add(om.key_column or "")
     left = {c: n for c, n in source.filled(om.source_object).items() if c not in used and n}
     if left:
