@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from assistant.execute.conditions import row_condition
+from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
@@ -154,6 +155,8 @@ def _compile(
             columns_of.setdefault(out.key, []).extend(fm.source_columns)
             if out.error:
                 errors.append((fm.id, out.key, out.error, out.blocks))
+    if is_document_note(spec):  # values a later document would overwrite: one note per document
+        by_key = defaultdict(list, as_note(by_key, spec, key_sql))
     if spec.merge_into:
         column = parent_column(spec, profiles, available)
         by_key[PARENT_KEY].append(Output(PARENT_KEY, cleaned(column) if column else "NULL"))
