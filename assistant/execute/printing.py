@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich import box
 from rich.table import Table
 
 from assistant.cli_common import console
@@ -63,6 +64,7 @@ def print_summary(summary: RunSummary) -> None:
         console.print(f"[yellow]setup:[/] {problem}", highlight=False)
 
 
+SHORT = {"excluded": "excl", "undecided": "undec", "not_carried": "n/carr", "pending": "pend"}
 SHOWN = 10  # items of a long list printed in the terminal; the report file has every one
 
 
@@ -81,13 +83,18 @@ def print_list(title: str, items: list[str], report: Path | None = None) -> None
 def print_accounting(accounting: Accounting) -> None:
     """Every source table's rows by outcome; the reasons rows did not land under each table."""
     word = "clean" if accounting.clean else "NOT clean"
-    table = Table(title=f"Source accounting (every row of the export): {word}")
-    for col in ("source table", "rows", *(o.replace("_", " ") for o in OUTCOMES)):
-        table.add_column(col)
-    for t in accounting.tables:
-        table.add_row(t.table, str(t.rows), *(str(t.counts.get(o, 0) or "") for o in OUTCOMES))
+    table = Table(
+        title=f"Source accounting (every row of the export): {word}", box=box.SIMPLE, padding=(0, 1)
+    )
     totals = accounting.totals()
-    table.add_row("all", str(sum(totals.values())), *(str(totals[o]) for o in OUTCOMES))
+    shown = [o for o in OUTCOMES if totals[o]]  # outcomes no row has are left out (the report has all)
+    width = len(str(sum(totals.values())))
+    table.add_column("source table", overflow="fold", min_width=12)
+    for col in ("rows", *(SHORT.get(o, o) for o in shown)):
+        table.add_column(col, justify="right", no_wrap=True, min_width=max(width, len(col)))
+    for t in accounting.tables:
+        table.add_row(t.table, str(t.rows), *(str(t.counts.get(o, 0) or "") for o in shown))
+    table.add_row("all", str(sum(totals.values())), *(str(totals[o]) for o in shown))
     console.print(table)
     for t in accounting.tables:
         if not t.clean:

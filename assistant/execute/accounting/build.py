@@ -94,9 +94,13 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
     rank = "CASE p.outcome " + " ".join(f"WHEN {lit(o)} THEN {i}" for i, o in enumerate(SEVERITY)) + " END"
     con.execute(
         f"""INSERT INTO exec.accounting SELECT {lit(table)}, src."_row", w.source_key,
-        coalesce(w.outcome, 'excluded'), w.destination_id, w.policy, w.into_record,
-        d.decision, d.decided_by, d.decided_at, w.rule,
-        coalesce(w.detail, CASE WHEN w.outcome IS NULL
+        coalesce(w.outcome, CASE WHEN sk.empty THEN 'held' ELSE 'excluded' END), w.destination_id, w.policy,
+        w.into_record, d.decision, d.decided_by, d.decided_at,
+        coalesce(w.rule, CASE WHEN w.outcome IS NULL AND sk.empty THEN 'required' END),
+        coalesce(w.detail, CASE WHEN w.outcome IS NULL AND sk.empty
+            THEN 'the row holds no value for what its records need (a name, a title, a body, a file): '
+                || 'no record is made of it'
+            WHEN w.outcome IS NULL
             THEN 'no target of the object map takes this row (its conditions leave it out)' END), w.records
         FROM raw.{ident(table)} src
         LEFT JOIN (SELECT "row", arg_min(p.outcome, {rank}) AS outcome,
@@ -108,6 +112,8 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
                 ORDER BY p.record) AS records
             FROM exec.accounting_parts p WHERE p.source_table = {lit(table)} GROUP BY "row") w
             ON w."row" = src."_row"
+        LEFT JOIN (SELECT "row", bool_or(reason = 'empty') AS empty FROM exec.skipped_rows
+            WHERE source_object = {lit(table)} GROUP BY "row") sk ON sk."row" = src."_row"
         LEFT JOIN table_decisions d ON d.source_table = {lit(table)}"""
     )
 

@@ -3,7 +3,8 @@
 A plain record's outcome is its ledger state; a merged child's is its parent's (only the first child
 of a parent fills it); a document line's is the note its document's lines travel in. A row the map's
 condition leaves out of a kind gets no part of that kind; a row that made no record of its table's
-main kind although the map takes it is held back, with the rule that stopped it.
+kind it would carry nothing for gets none either; a row that ends with no part at all although it
+holds nothing the map's conditions leave out is held back (see ``build``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import duckdb
 
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
-from assistant.execute.compile import REQUIRED
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import RecordSpec
 from assistant.execute.transforms.sqltext import ident, lit
@@ -37,25 +37,12 @@ def add_parts(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     con.execute("DELETE FROM exec.accounting_parts WHERE outcome IS NULL")
 
 
-def _main(spec: RecordSpec) -> bool:
-    """The object map's first target: a row that makes no such record is a loss, not a choice."""
-    return spec.object_map.targets[0] is spec.object_target
-
-
-def _missing(spec: RecordSpec) -> str:
-    needed = REQUIRED.get(spec.target)
-    what = " and ".join(needed) if needed else "any mapped field"
-    return f"the row holds no value for {what}: a {spec.hl_object} record needs one"
-
-
 def _not_made(spec: RecordSpec) -> tuple[str, str, str]:
     """(outcome, rule, detail) SQL for a row of the spec's table that made no record."""
-    empty = "'held'" if _main(spec) else "NULL"
-    outcome = f"""CASE WHEN he.field IS NOT NULL THEN 'held' WHEN sk.reason = 'empty' THEN {empty}
-        WHEN sk.reason = 'condition' THEN NULL ELSE 'failed' END"""
-    rule = "CASE WHEN he.field IS NOT NULL THEN he.field WHEN sk.reason = 'empty' THEN 'required' END"
-    detail = f"""CASE WHEN he.field IS NOT NULL THEN he.error
-        WHEN sk.reason = 'empty' THEN {lit(_missing(spec))}
+    outcome = """CASE WHEN he.field IS NOT NULL THEN 'held' WHEN sk.reason IS NOT NULL THEN NULL
+        ELSE 'failed' END"""
+    rule = "CASE WHEN he.field IS NOT NULL THEN he.field END"
+    detail = """CASE WHEN he.field IS NOT NULL THEN he.error
         ELSE 'not compiled: the plan made no record of it' END"""
     return outcome, rule, detail
 

@@ -53,14 +53,16 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
         account.decision = account.decision or decision
     why = con.execute(
         """SELECT source_table, outcome, why, n FROM (SELECT source_table, outcome,
-        coalesce(rule || ': ', '') || coalesce(detail, '') AS why, count(*) AS n
-        FROM exec.accounting WHERE outcome <> 'landed' GROUP BY ALL)
+        min(coalesce(rule || ': ', '') || coalesce(detail, '')) AS why, count(*) AS n
+        FROM exec.accounting WHERE outcome <> 'landed'
+        GROUP BY source_table, outcome, rule, regexp_replace(coalesce(detail, ''), '[0-9]+', '#', 'g'))
         QUALIFY row_number() OVER (PARTITION BY source_table ORDER BY n DESC, outcome, why) <= ?
         ORDER BY source_table, n DESC, outcome, why""",
         [reasons],
     ).fetchall()
     for table, outcome, text, n in why:
-        tables[table].reasons.append(f"{n} {outcome}: {_short(text)}")
+        like = " (and the like)" if n > 1 and any(ch.isdigit() for ch in text) else ""
+        tables[table].reasons.append(f"{n} {outcome}: {_short(text)}{like}")
     return Accounting(list(tables.values()))
 
 
