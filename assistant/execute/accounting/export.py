@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # OWASP: cells a spreadsheet would run as a formula
-
-
-def safe_cell(value: Any) -> str:
-    """The cell as text, prefixed with ' when a spreadsheet would read it as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+from assistant.report_csv import report_csv_writer
 
 
 def write_csv(con: duckdb.DuckDBPyConnection, folder: Path) -> Path:
@@ -25,9 +17,8 @@ def write_csv(con: duckdb.DuckDBPyConnection, folder: Path) -> Path:
     header = [d[0] for d in cursor.description or []]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "accounting.csv"
-    with path.open("w", encoding="utf-8", newline="") as sink:
-        writer = csv.writer(sink)
-        writer.writerow(header)
+    with report_csv_writer(path, header) as writer:
         while batch := cursor.fetchmany(5000):
-            writer.writerows([safe_cell(v) for v in row] for row in batch)
+            for row in batch:
+                writer.writerow(row)
     return path
