@@ -54,3 +54,13 @@ def test_plan_prints_each_loss_beside_its_decision_and_ends_with_totals(tmp_path
     ):
         assert line in out[out.index(total) :], line
     assert (ws.root / "reports" / "plan-losses.md").read_text(encoding="utf-8").count("object:invoices") == 1
+
+
+def test_a_merged_child_table_without_rows_plans(tmp_path: Path) -> None:
+    ws = tiny_workspace(tmp_path / "ws", lossy_document())
+    grow(ws)
+    ws.connect().execute("DELETE FROM raw.addresses")
+    ws.close()
+    result = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Not carried in total: 5 of 20 source rows" in result.output

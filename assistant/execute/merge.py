@@ -48,10 +48,14 @@ def merge_children(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:
             first.setdefault(str(parent), values)
         else:
             placed.append((int(row), None, False))
-    con.executemany(
-        "INSERT INTO exec.merged_rows VALUES (?, ?, ?, ?, ?, ?)",
-        [(spec.target, spec.source_object, row, spec.merge_into, key, filled) for row, key, filled in placed],
-    )
+    if placed:
+        con.executemany(
+            "INSERT INTO exec.merged_rows VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (spec.target, spec.source_object, row, spec.merge_into, key, filled)
+                for row, key, filled in placed
+            ],
+        )
     con.execute(
         "DELETE FROM exec.records WHERE target = ? AND source_object = ?", [spec.target, spec.source_object]
     )
