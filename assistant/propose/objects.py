@@ -8,6 +8,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.document_values import keep_every_document
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
     custom_object_key,
@@ -130,6 +131,8 @@ def _decide(
     if sig.has("file_path") and targets[0].object in _ATTACHING:
         col = sig.concept_columns["file_path"][0]
         targets.append(ObjectTarget(object=T.FILE, role="attachment", condition=f"'{col}' is present"))
+    targets, kept_alternatives, kept_note = keep_every_document(table, targets, fk_kinds)
+    note = kept_note or note
     company_cols = [
         c.column
         for c in table.columns
@@ -162,7 +165,7 @@ def _decide(
         parent_object=sig.parent,
         rationale=rationale,
         evidence=evidence,
-        alternatives=_alternatives(kind, ranked, table.table, sig),
+        alternatives=[*kept_alternatives, *_alternatives(kind, ranked, table.table, sig)],
     )
     return ObjectDecision(kind, targets[0].object, decision_map)
 
