@@ -21,7 +21,8 @@ def gold_problems(
         if obj not in columns:
             problems.append(f"objects.{obj}: no such source object")
     # an unmapped table (a child table most often) would silently go unscored
-    problems += [f"objects.{t}: source object has no object map" for t in sorted(set(columns) - set(gold.objects))]
+    unmapped = sorted(set(columns) - set(gold.objects))
+    problems += [f"objects.{t}: source object has no object map" for t in unmapped]
     for obj, gold_columns in gold.fields.items():
         if obj not in columns:
             problems.append(f"fields.{obj}: no such source object")
