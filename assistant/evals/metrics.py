@@ -114,6 +114,7 @@ class Judged:
     kind: str  # fields | objects | stages | owners
     confidence: float
     correct: bool
+    key: tuple[str, ...] = ()  # (kind, source object, column or value ...), as the proposer keys it
 
 
 @dataclass

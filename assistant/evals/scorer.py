@@ -78,7 +78,7 @@ def _judge(scores: CaseScores, pred: Predictions, key: tuple[str, ...], correct:
     """Keep the confidence of a judged proposal beside its verdict (for calibration)."""
     confidence = pred.confidence.get(key)
     if confidence is not None:
-        scores.judged.append(Judged(key[0], confidence, correct))
+        scores.judged.append(Judged(key[0], confidence, correct, key))
 
 
 MODELS = frozenset({"contact", "opportunity", "company", "custom_object"})
