@@ -80,10 +80,12 @@ def measured(samples: list[Sample], weights: dict[str, list[float]], threshold: 
 
 
 def write_weights(weights: dict[str, list[float]]) -> None:
+    names = [*calibration.FEATURES, "new_custom*custom_share", "(1-object_confidence)*custom_share"]
     lines = [
-        '"""Fitted calibration weights (written by ``python -m assistant.evals.calibration_fit``; do not edit)."""',
+        '"""Fitted calibration weights: ``python -m assistant.evals.calibration_fit`` writes them."""',
         "",
-        f"# features: {', '.join(calibration.FEATURES)}, new_custom*custom_share, (1-object_confidence)*custom_share",
+        "# features, in order:",
+        *[f"#   {name}" for name in names],
         "WEIGHTS: dict[str, list[float]] = {",
         *[f"    {kind!r}: {w!r}," for kind, w in sorted(weights.items())],
         "}",

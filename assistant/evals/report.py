@@ -117,7 +117,7 @@ def case_table(run: EvalRun) -> str:
 
 
 def markdown(run: EvalRun) -> str:
-    parts = ["## Seed cases vs new cases", "", group_table(run), ""]
+    parts = ["## Seed cases vs new cases", "", group_table(run), ""] if run.present_groups else []
     parts += ["## Overall", "", overall_table(run), "", "## Per case", "", case_table(run)]
     parts += ["", calibration_section(run, THRESHOLD)]
     if run.notes:

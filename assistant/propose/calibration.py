@@ -85,8 +85,14 @@ def probability(kind: str, features: list[float], weights: dict[str, list[float]
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def calibrate_document(document: MappingDocument, weights: dict[str, list[float]] | None = None) -> None:
-    """Replace every judged item's raw score by its calibrated probability of being right."""
+def calibrate_document(
+    document: MappingDocument, threshold: float, weights: dict[str, list[float]] | None = None
+) -> None:
+    """Replace every judged item's raw score by its calibrated probability of being right.
+
+    Calibration may send more items to a human, never fewer: an item the rules held below the
+    review threshold (a flagged stage, an owner with no user, a doubtful skip) is never lifted.
+    """
     feats = item_features(document)
     items: list[tuple[Key, Proposal]] = [(("objects", o.source_object), o) for o in document.objects]
     items += [(("fields", f.source_object, f.source_columns[0]), f) for f in document.fields]
@@ -96,4 +102,6 @@ def calibrate_document(document: MappingDocument, weights: dict[str, list[float]
     for key, item in items:
         if key in feats:
             kind, vector = feats[key]
-            item.confidence = round(probability(kind, vector, weights), 4)
+            calibrated = round(probability(kind, vector, weights), 4)
+            held = item.confidence < threshold or getattr(item, "flagged", False)
+            item.confidence = min(calibrated, item.confidence) if held else calibrated

@@ -80,7 +80,7 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
     )
     doc.notes = _notes(decisions, selected)
     if inputs.calibrate:
-        calibrate_document(doc)
+        calibrate_document(doc, inputs.confidence_threshold)
     return doc
 
 
