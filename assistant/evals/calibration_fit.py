@@ -87,7 +87,7 @@ def write_weights(weights: dict[str, list[float]]) -> None:
         "# features, in order:",
         *[f"#   {name}" for name in names],
         "WEIGHTS: dict[str, list[float]] = {",
-        *[f"    {kind!r}: {w!r}," for kind, w in sorted(weights.items())],
+        *[f'    "{kind}": {w!r},' for kind, w in sorted(weights.items())],
         "}",
         "",
     ]
