@@ -1,0 +1,49 @@
+"""Generic evidence steps for exports nobody configured: first-name owners, free text vs options."""
+
+from __future__ import annotations
+
+from assistant.highlevel.state import User
+from assistant.mapping.models import DataType
+from assistant.propose.customfields import data_type_for
+from assistant.propose.owners import SourceUser, match_owner
+from tests.propose_factory import S, col
+
+USERS = [
+    User(id="u_m", name="Megan Hart", firstName="Megan", lastName="Hart", email="megan@x.example"),
+    User(id="u_c", name="Carlos Ruiz", firstName="Carlos", lastName="Ruiz", email="carlos@x.example"),
+    User(id="u_c2", name="Carlos Diaz", firstName="Carlos", lastName="Diaz", email="cd@x.example"),
+]
+
+
+def test_an_owner_shown_by_first_name_matches_the_one_user_with_that_first_name() -> None:
+    megan = match_owner(SourceUser("contacts", "Megan", "Megan", None), USERS, None, None)
+    assert megan.user_id == "u_m" and megan.method == "name" and "first name" in megan.rationale
+
+
+def test_a_first_name_shared_by_two_users_stays_unmatched() -> None:
+    carlos = match_owner(SourceUser("contacts", "Carlos", "Carlos", None), USERS, None, None)
+    assert carlos.user_id is None
+
+
+def test_options_repeated_across_many_rows_stay_a_pick_list() -> None:
+    tier = col("c", "Membership Tier", S.PICKLIST, values={"Gold": 20, "Silver": 15, "Bronze": 5},
+               rows=40, distinct_count=3)  # fmt: skip
+    assert data_type_for(tier) == DataType.SINGLE_OPTIONS
+
+
+def test_job_titles_are_free_text_even_when_a_small_sample_repeats_some() -> None:
+    titles = col("c", "Job Title", S.PICKLIST, values={"Owner": 9, "CEO": 8, "Office Manager": 7},
+                 rows=40, distinct_count=3)  # fmt: skip
+    assert data_type_for(titles) == DataType.TEXT
+
+
+def test_values_seen_once_or_twice_each_are_not_options() -> None:
+    referral = col("c", "Referred By", S.PICKLIST, values={f"Friend {i}": 2 for i in range(12)},
+                   rows=30, distinct_count=12)  # fmt: skip
+    assert data_type_for(referral) == DataType.TEXT
+
+
+def test_an_instruction_is_never_an_option() -> None:
+    access = col("j", "Access", S.PICKLIST, values={"Gate code 4411#": 10, "Side door": 12, "Front": 18},
+                 rows=40, distinct_count=3)  # fmt: skip
+    assert data_type_for(access) == DataType.TEXT
