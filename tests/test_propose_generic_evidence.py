@@ -1,12 +1,16 @@
-"""Generic evidence steps for exports nobody configured: first-name owners, free text vs options."""
+"""Generic evidence steps for exports nobody configured: first-name owners, free text vs options,
+deal exports that embed their person."""
 
 from __future__ import annotations
 
 from assistant.highlevel.state import User
-from assistant.mapping.models import DataType
+from assistant.mapping.items import MappingDocument
+from assistant.mapping.models import DataType, FieldKind, TargetObject
+from assistant.profile.models import SemanticType
 from assistant.propose.customfields import data_type_for
+from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.owners import SourceUser, match_owner
-from tests.propose_factory import S, col
+from tests.propose_factory import S, col, destination, table
 
 USERS = [
     User(id="u_m", name="Megan Hart", firstName="Megan", lastName="Hart", email="megan@x.example"),
@@ -47,3 +51,42 @@ def test_an_instruction_is_never_an_option() -> None:
     access = col("j", "Access", S.PICKLIST, values={"Gate code 4411#": 10, "Side door": 12, "Front": 18},
                  rows=40, distinct_count=3)  # fmt: skip
     assert data_type_for(access) == DataType.TEXT
+
+
+def _deal_export(*person: tuple[str, SemanticType, dict[str, object]]) -> MappingDocument:
+    deals = table(
+        "deals",
+        [
+            ("Deal Name", S.FREE_TEXT, {}),
+            ("Stage", S.PICKLIST, {"values": {"Won": 8, "Lost": 6, "Open": 6}}),
+            ("Value", S.MONEY, {}),
+            ("Owner", S.PERSON_NAME, {}),
+            *person,
+        ],
+    )
+    return propose_offline(ProposeInputs([deals], destination()))
+
+
+def test_a_flat_deal_export_embedding_its_person_splits_off_a_contact_and_company() -> None:
+    doc = _deal_export(
+        ("Primary Contact", S.PERSON_NAME, {}),
+        ("Primary Contact Email", S.EMAIL, {}),
+        ("Primary Contact Phone", S.PHONE, {}),
+        ("Organization", S.COMPANY_NAME, {}),
+    )
+    targets = [t.object for t in doc.objects[0].targets]
+    assert targets[0] == TargetObject.OPPORTUNITY and {TargetObject.CONTACT, TargetObject.COMPANY} <= set(
+        targets
+    )
+    by_column = {f.source_columns[0]: f for f in doc.fields}
+    email = by_column["Primary Contact Email"].target
+    assert (email.kind, email.object, email.field) == (FieldKind.STANDARD, TargetObject.CONTACT, "email")
+    assert by_column["Primary Contact Phone"].target.field == "phone"
+    assert by_column["Organization"].target.object == TargetObject.COMPANY
+    owner = by_column["Owner"].target  # the deal's owner stays on the deal
+    assert owner.object == TargetObject.OPPORTUNITY and owner.field == "assignedTo"
+
+
+def test_one_lone_email_on_a_deal_is_not_yet_a_person() -> None:
+    doc = _deal_export(("Site Contact", S.EMAIL, {}))
+    assert [t.object for t in doc.objects[0].targets] == [TargetObject.OPPORTUNITY]
