@@ -3,13 +3,14 @@ deal exports that embed their person."""
 
 from __future__ import annotations
 
-from assistant.highlevel.state import User
+from assistant.highlevel.state import Stage, User
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import DataType, FieldKind, TargetObject
 from assistant.profile.models import SemanticType
 from assistant.propose.customfields import data_type_for
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.owners import SourceUser, match_owner
+from assistant.propose.stage_match import outcome_of, stage_score
 from tests.propose_factory import S, col, destination, table
 
 USERS = [
@@ -90,3 +91,17 @@ def test_a_flat_deal_export_embedding_its_person_splits_off_a_contact_and_compan
 def test_one_lone_email_on_a_deal_is_not_yet_a_person() -> None:
     doc = _deal_export(("Site Contact", S.EMAIL, {}))
     assert [t.object for t in doc.objects[0].targets] == [TargetObject.OPPORTUNITY]
+
+
+def _best_stage(value: str, names: list[str]) -> str:
+    stages = [Stage(id=f"s{i}", name=n, position=i) for i, n in enumerate(names)]
+    return max(stages, key=lambda s: stage_score(value, s)).name
+
+
+def test_stage_values_match_by_meaning_not_spelling() -> None:
+    names = ["Incoming", "Qualified", "Quote Sent", "Closing", "Awaiting Approval", "Won", "Lost"]
+    assert _best_stage("Unqualified", names) == "Lost"  # not 'Qualified', which it merely contains
+    assert outcome_of("Unqualified") == "lost"
+    assert _best_stage("Closure", names) == "Closing"
+    assert _best_stage("Done pending approval", names) == "Awaiting Approval"  # done, but not yet won
+    assert outcome_of("Done pending approval") is None
