@@ -105,3 +105,32 @@ def test_stage_values_match_by_meaning_not_spelling() -> None:
     assert _best_stage("Closure", names) == "Closing"
     assert _best_stage("Done pending approval", names) == "Awaiting Approval"  # done, but not yet won
     assert outcome_of("Done pending approval") is None
+
+
+def test_a_table_whose_stage_values_say_won_and_lost_reads_as_deals() -> None:
+    boxes = table(
+        "boxes",
+        [
+            ("Name", S.FREE_TEXT, {}),
+            ("Stage", S.PICKLIST, {"values": {"Lead": 6, "Pitched": 5, "Closed Won": 5, "Closed Lost": 4}}),
+            ("Notes", S.FREE_TEXT, {}),
+        ],
+    )
+    doc = propose_offline(ProposeInputs([boxes], destination()))
+    assert doc.objects[0].targets[0].object == TargetObject.OPPORTUNITY
+    assert any("won and lost" in e.detail for e in doc.objects[0].evidence)
+
+
+def test_a_nested_list_named_for_another_record_kind_is_not_merged_into_its_parent() -> None:
+    leads = table("leads", [("Name", S.PERSON_NAME, {}), ("Email", S.EMAIL, {})])
+    opportunities = table(
+        "leads__opportunities",
+        [("status", S.PICKLIST, {"values": {"Active": 5, "Won": 4, "Lost": 3}}), ("value", S.MONEY, {})],
+        parent="leads",
+    )
+    contacts = table("leads__contacts", [("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})], parent="leads")
+    doc = propose_offline(ProposeInputs([leads, opportunities, contacts], destination()))
+    objects = {o.source_object: o for o in doc.objects}
+    assert objects["leads__opportunities"].targets[0].object == TargetObject.OPPORTUNITY
+    assert objects["leads__opportunities"].targets[0].role != "merge_into_parent"
+    assert objects["leads__contacts"].targets[0].role == "merge_into_parent"  # detail of the lead itself

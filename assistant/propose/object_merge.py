@@ -11,6 +11,19 @@ from assistant.propose.object_targets import custom_object_key
 
 if TYPE_CHECKING:
     from assistant.propose.objects import ObjectDecision
+    from assistant.propose.signals import TableSignals
+
+# Records HighLevel keeps apart from a contact: a lead's nested 'opportunities' are deals, not details.
+RECORD_KINDS = ("opportunity", "task", "appointment")
+OWN_KIND_WEIGHT = 0.6
+
+
+def own_record_kind(sig: TableSignals, parent: ObjectDecision | None) -> str | None:
+    """The kind a nested list's own name gives it, when that is a record kind its parent is not."""
+    if sig.parent is None or parent is None or not sig.child_words:
+        return None
+    kind = sig.child_words[0]
+    return kind if kind in RECORD_KINDS and kind != parent.kind else None
 
 
 def merge_into_parent(

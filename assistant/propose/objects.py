@@ -9,7 +9,7 @@ from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.embedded_people import embedded_targets
-from assistant.propose.object_merge import merge_into_parent
+from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
     existing_custom_object,
@@ -79,7 +79,11 @@ def _decide(
 ) -> ObjectDecision:
     scores, why = score_table(sig, first)
     line_items = sig.parent is not None and sig.has("quantity") and (sig.has("price") or sig.has("sku"))
-    if sig.parent is not None and not line_items:
+    own = own_record_kind(sig, done.get(sig.parent or ""))
+    if own is not None:
+        scores[own] += OWN_KIND_WEIGHT
+        why[own].append(f"a nested list named '{sig.table.split('__')[-1]}': records of their own")
+    elif sig.parent is not None and not line_items:
         parent = done.get(sig.parent)
         if parent is not None:
             return merge_into_parent(
