@@ -42,6 +42,7 @@ COMMANDS: dict[str, str] = {
     "apply": "assistant.execute.commands",
     "rollback": "assistant.execute.commands",
     "reconcile": "assistant.execute.commands",
+    "verify": "assistant.execute.verify.command",
     "eval": "assistant.evals.commands",
     "batch": "assistant.evals.commands",
     "sandbox": "assistant.sandbox.commands",

@@ -129,6 +129,9 @@ class ExecuteSettings(BaseModel):
     currency: str = ""
     """ISO code of the prices created for catalog products; blank: the location country's currency."""
 
+    verify_read_share: float = Field(0.05, gt=0.0, le=1.0)
+    """Read requests `hlmap verify` may spend, as a share of the migration's write requests."""
+
 
 class Settings(BaseSettings):
     """All settings of one workspace."""

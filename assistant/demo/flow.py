@@ -39,27 +39,29 @@ def run_demo(
     steps = StepRunner(workspace, console, env=env)
     env_file = save_env(workspace, env)
     try:
-        steps.run("1/9 Ingest the source export", ["ingest", str(fixture / "source")])
-        steps.run("2/9 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
-        steps.run("3/9 Snapshot the destination sub-account", ["target", "pull", *at])
-        steps.run("4/9 Propose the map (offline)", ["propose"])
+        steps.run("1/10 Ingest the source export", ["ingest", str(fixture / "source")])
+        steps.run("2/10 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
+        steps.run("3/10 Snapshot the destination sub-account", ["target", "pull", *at])
+        steps.run("4/10 Propose the map (offline)", ["propose"])
         if accept:
-            console.rule("[bold]5/9 Accept the proposals above the confidence threshold")
+            console.rule("[bold]5/10 Accept the proposals above the confidence threshold")
             accept_above_threshold(workspace, console)
         else:
-            steps.run("5/9 Review every proposal, then confirm (c)", ["review"], interactive=True)
+            steps.run("5/10 Review every proposal, then confirm (c)", ["review"], interactive=True)
             if not Workspace(workspace).confirmed_mapping_path.exists():
                 raise HlmapError("the mapping was not confirmed; nothing was sent to HighLevel")
-        steps.run("6/9 Plan", ["plan"])
+        steps.run("6/10 Plan", ["plan"])
         steps.run(
-            f"7/9 Sample run of {sample} records, with its field-level diff",
+            f"7/10 Sample run of {sample} records, with its field-level diff",
             ["apply", *at, "--sample", str(sample)],
         )
         run_id = latest_sample_run(workspace)
         if not accept and not Confirm.ask(f"Approve sample {run_id} and run in full?", console=console):
             raise HlmapError(f"sample {run_id} not approved; the full run did not start")
-        steps.run("8/9 Full run", ["apply", *at, "--approve-sample", run_id])
-        steps.run("9/9 Reconcile source, ledger and destination", ["reconcile", *at])
+        # the full run's own read-back is the demo's step 10, after the reconciliation
+        steps.run("8/10 Full run", ["apply", *at, "--approve-sample", run_id, "--no-verify"])
+        steps.run("9/10 Reconcile source, ledger and destination", ["reconcile", *at])
+        steps.run("10/10 Read every written value back and compare", ["verify", *at], reports_exit=1)
     finally:
         standin.stop()
     show_reports(workspace, console)
