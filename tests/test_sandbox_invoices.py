@@ -104,7 +104,5 @@ def test_send_calls_are_recorded_and_counted(sandbox: SandboxHandle) -> None:
         assert accepted.json()["estimateStatus"] == "accepted"
         assert http.post(f"/invoices/estimate/{est['_id']}/send", json=send).status_code == 201
         assert http.delete(f"/invoices/estimate/{est['_id']}", json=alt).status_code == 200
-    messages = sandbox.admin("GET", "records/customerMessages")
-    kinds = sorted(m["kind"] for m in (messages if isinstance(messages, list) else messages["records"]))
-    assert sandbox.admin("GET", "state")["counts"]["customerMessages"] == before + 2
-    assert kinds[-2:] == ["send-estimate", "send-invoice"] or set(kinds) >= {"send-estimate", "send-invoice"}
+    kinds = [m["kind"] for m in sandbox.admin("GET", "records/customerMessages")["records"]][before:]
+    assert kinds == ["send-invoice", "send-estimate"]
