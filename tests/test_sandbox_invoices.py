@@ -51,7 +51,12 @@ def test_create_validates_against_the_spec_and_numbers_invoices(sandbox: Sandbox
         made = http.post("/invoices/", json=_invoice(sandbox, cid, invoiceNumber="F2024-7"))
         assert made.status_code == 200, made.text
         body = made.json()
-        assert (body["status"], body["invoiceNumber"], body["total"], body["amountDue"]) == ("draft", "F2024-7", 242.0, 242.0)
+        assert (body["status"], body["invoiceNumber"], body["total"], body["amountDue"]) == (
+            "draft",
+            "F2024-7",
+            242.0,
+            242.0,
+        )
         again = http.post("/invoices/", json=_invoice(sandbox, cid, invoiceNumber="F2024-7"))
         assert again.status_code == 400 and "already exists" in again.json()["message"]
         numbered = http.post("/invoices/", json=_invoice(sandbox, cid)).json()
@@ -61,7 +66,9 @@ def test_create_validates_against_the_spec_and_numbers_invoices(sandbox: Sandbox
         assert [i["_id"] for i in listed["invoices"]] == [body["_id"]]
 
 
-def test_paid_invoices_are_voided_not_deleted_and_drafts_are_deleted_not_voided(sandbox: SandboxHandle) -> None:
+def test_paid_invoices_are_voided_not_deleted_and_drafts_are_deleted_not_voided(
+    sandbox: SandboxHandle,
+) -> None:
     alt = {"altId": sandbox.location_id, "altType": "location"}
     with sandbox.client() as http:
         cid = _contact(sandbox, http, "inv-status@x.es")
@@ -70,13 +77,20 @@ def test_paid_invoices_are_voided_not_deleted_and_drafts_are_deleted_not_voided(
         assert http.delete(f"/invoices/{draft}", params=alt).status_code == 200
         assert http.get(f"/invoices/{draft}", params=alt).status_code == 400
         paid = http.post("/invoices/", json=_invoice(sandbox, cid)).json()["_id"]
-        pay = {**alt, "mode": "cash", "notes": "migrated", "card": {"brand": "n/a", "last4": "n/a"}, "cheque": {"number": "n/a"}}
+        pay = {
+            **alt,
+            "mode": "cash",
+            "notes": "migrated",
+            "card": {"brand": "n/a", "last4": "n/a"},
+            "cheque": {"number": "n/a"},
+        }
         part = http.post(f"/invoices/{paid}/record-payment", json={**pay, "amount": 42.0}).json()["invoice"]
         assert (part["status"], part["amountDue"]) == ("partially_paid", 200.0)
         too_much = http.post(f"/invoices/{paid}/record-payment", json={**pay, "amount": 500.0})
         assert too_much.status_code == 400
         done = http.post(
-            f"/invoices/{paid}/record-payment", json={**pay, "amount": 200.0, "fulfilledAt": "2024-06-01T00:00:00Z"}
+            f"/invoices/{paid}/record-payment",
+            json={**pay, "amount": 200.0, "fulfilledAt": "2024-06-01T00:00:00Z"},
         ).json()["invoice"]
         assert (done["status"], done["amountPaid"]) == ("paid", 242.0)
         refused = http.delete(f"/invoices/{paid}", params=alt)
@@ -100,7 +114,9 @@ def test_send_calls_are_recorded_and_counted(sandbox: SandboxHandle) -> None:
         assert made.status_code == 201, made.text
         est = made.json()
         assert (est["estimateStatus"], est["estimateNumber"], est["total"]) == ("draft", 12, 242.0)
-        accepted = http.put(f"/invoices/estimate/{est['_id']}", json={**estimate, "estimateStatus": "accepted"})
+        accepted = http.put(
+            f"/invoices/estimate/{est['_id']}", json={**estimate, "estimateStatus": "accepted"}
+        )
         assert accepted.json()["estimateStatus"] == "accepted"
         assert http.post(f"/invoices/estimate/{est['_id']}/send", json=send).status_code == 201
         assert http.request("DELETE", f"/invoices/estimate/{est['_id']}", json=alt).status_code == 200

@@ -55,7 +55,12 @@ class InvoicesApi:
                 return found
 
     async def record_payment(
-        self, invoice_id: str, amount: float, paid_at: str, mode: str = "other", notes: str = "Recorded by the migration"
+        self,
+        invoice_id: str,
+        amount: float,
+        paid_at: str,
+        mode: str = "other",
+        notes: str = "Recorded by the migration",
     ) -> JsonDict:
         """A manual payment dated ``paid_at`` (ISO); no provider is charged, nobody is notified."""
         body = {
