@@ -10,12 +10,13 @@ import httpx
 
 from assistant.execute.document_apply import (
     VOID_KEPT_AS_DRAFT,
+    DocumentOutcome,
     DocumentReport,
     send_estimate,
     send_invoice,
     undo_invoice,
 )
-from assistant.execute.documents import Customer, Line, SourceDocument, Status
+from assistant.execute.documents import Customer, Line, SourceDocument, Status, invoice_body
 from assistant.highlevel.auth import Secret
 from assistant.highlevel.client import HighLevelClient
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
@@ -137,3 +138,26 @@ def test_estimates_keep_lines_and_a_numeric_number(sandbox: SandboxHandle) -> No
         e["name"].startswith("Estimate PRE-7") for e in stored
     )
     assert sandbox.admin("GET", "state")["counts"]["customerMessages"] == 0
+
+
+def test_a_lost_create_answer_is_resolved_by_the_invoice_number(sandbox: SandboxHandle) -> None:
+    buyer = _contact(sandbox)
+    doc = _doc(buyer, "F-LOST", "unpaid", pdf_url="https://files.example.com/F-LOST.pdf")
+    sandbox.admin("POST", "faults", {"dropAfterCommit": 1.0})
+    try:
+        report = DocumentReport()
+
+        async def go() -> None:
+            async with HighLevelClient(sandbox.url, sandbox.location_id, Secret(sandbox.token)) as hl:
+                result = await hl.invoices.create(invoice_body(doc, "Acme"))
+                report.created.append(DocumentOutcome(doc.source_key, result.id, result.outcome.value, 0.0))
+
+        asyncio.run(go())
+    finally:
+        sandbox.admin("POST", "faults", {"dropAfterCommit": 0.0})
+    (outcome,) = report.created
+    invoices = [
+        i for i in sandbox.admin("GET", "records/invoices")["records"] if i["invoiceNumber"] == "F-LOST"
+    ]
+    assert len(invoices) == 1 and outcome.hl_id == invoices[0]["id"] and outcome.status == "recovered"
+    assert invoices[0]["attachments"][0]["url"] == "https://files.example.com/F-LOST.pdf"

@@ -122,3 +122,34 @@ def test_send_calls_are_recorded_and_counted(sandbox: SandboxHandle) -> None:
         assert http.request("DELETE", f"/invoices/estimate/{est['_id']}", json=alt).status_code == 200
     kinds = [m["kind"] for m in sandbox.admin("GET", "records/customerMessages")["records"]][before:]
     assert kinds == ["send-invoice", "send-estimate"]
+
+
+def test_only_a_draft_is_updated_and_text_to_pay_is_recorded(sandbox: SandboxHandle) -> None:
+    alt = {"altId": sandbox.location_id, "altType": "location"}
+    with sandbox.client() as http:
+        cid = _contact(sandbox, http, "inv-update@x.es")
+        inv = http.post("/invoices/", json=_invoice(sandbox, cid)).json()["_id"]
+        item = {"name": "Labour", "currency": "EUR", "amount": 50.0, "qty": 1}
+        change = {
+            **alt,
+            "name": "Changed",
+            "currency": "EUR",
+            "invoiceItems": [item],
+            "issueDate": "2024-05-03",
+        }
+        change["dueDate"] = "2024-06-03"
+        updated = http.put(f"/invoices/{inv}", json=change).json()
+        assert (updated["name"], updated["total"], updated["issueDate"]) == ("Changed", 50.0, "2024-05-03")
+        pay = {**alt, "mode": "cash", "notes": "migrated", "card": {"brand": "n/a", "last4": "n/a"}}
+        http.post(
+            f"/invoices/{inv}/record-payment", json={**pay, "cheque": {"number": "n/a"}, "amount": 50.0}
+        )
+        refused = http.put(f"/invoices/{inv}", json=change)
+        assert refused.status_code == 400 and "draft" in refused.json()["message"]
+        before = sandbox.admin("GET", "state")["counts"]["customerMessages"]
+        t2p = _invoice(sandbox, cid, action="send", userId="u1")
+        t2p["sentTo"] = {"email": ["a@x.es"]}
+        for key in ("businessDetails", "discount"):
+            t2p.pop(key)
+        assert http.post("/invoices/text2pay", json=t2p).status_code == 200
+    assert sandbox.admin("GET", "state")["counts"]["customerMessages"] == before + 1
