@@ -1,18 +1,19 @@
 """A source invoice or estimate as the executor sends it: header, lines, status, totals check.
 
-The check compares the sum of the source lines (quantity x unit price, less the line discount,
-plus the line tax) with the document total the source states, in the document's currency. A
-difference is reported and the document is sent as its lines say: the executor never adjusts
-an amount to make a total agree.
+The check compares the sum of the source lines with the document total the source states, in the
+document's currency, in decimal arithmetic the way invoices are written: each line's net amount
+(quantity x unit price, less the line discount) rounded to cents, the tax of all lines rounded once,
+then added. A difference is reported and the document is sent as its lines say: the executor
+never adjusts an amount to make a total agree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 Status = Literal["draft", "unpaid", "partially_paid", "paid", "void"]
-CENT = 0.005
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,21 @@ class Line:
         return (self.unit_price or 0.0) * (1 - self.discount_rate / 100)
 
     @property
-    def gross(self) -> float:
-        return (self.quantity or 0.0) * self.net_unit * (1 + self.tax_rate / 100)
+    def net(self) -> Decimal:
+        """Quantity x unit price less the line discount, rounded to cents."""
+        return _cents(_dec(self.quantity) * _dec(self.unit_price) * (1 - _dec(self.discount_rate) / 100))
+
+    @property
+    def tax(self) -> Decimal:
+        return self.net * _dec(self.tax_rate) / 100
+
+
+def _dec(value: float | None) -> Decimal:
+    return Decimal(str(value or 0))
+
+
+def _cents(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -63,7 +77,9 @@ class SourceDocument:
 
     @property
     def line_sum(self) -> float:
-        return round(sum(line.gross for line in self.lines if not line.is_heading), 2)
+        items = [line for line in self.lines if not line.is_heading]
+        net = sum((line.net for line in items), Decimal(0))
+        return float(net + _cents(sum((line.tax for line in items), Decimal(0))))
 
 
 @dataclass(frozen=True)
@@ -82,7 +98,7 @@ class TotalMismatch:
 
 
 def total_mismatch(doc: SourceDocument) -> TotalMismatch | None:
-    if abs(doc.line_sum - round(doc.total, 2)) <= CENT:
+    if _cents(Decimal(str(doc.line_sum))) == _cents(_dec(doc.total)):
         return None
     return TotalMismatch(doc.source_key, doc.number, doc.currency, doc.line_sum, round(doc.total, 2))
 
