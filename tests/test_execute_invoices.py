@@ -161,3 +161,22 @@ def test_a_lost_create_answer_is_resolved_by_the_invoice_number(sandbox: Sandbox
     ]
     assert len(invoices) == 1 and outcome.hl_id == invoices[0]["id"] and outcome.status == "recovered"
     assert invoices[0]["attachments"][0]["url"] == "https://files.example.com/F-LOST.pdf"
+
+
+def test_estimate_status_is_set_by_an_update_and_nothing_is_sent(sandbox: SandboxHandle) -> None:
+    buyer = _contact(sandbox)
+    docs = (_doc(buyer, "801", "accepted"), _doc(buyer, "802", "declined"), _doc(buyer, "803", "draft"))
+    report, _ = _run(sandbox, *docs, estimate=True)
+    assert [o.status for o in report.created] == ["accepted", "declined", "draft"]
+    again, _ = _run(sandbox, docs[0], estimate=True)
+    assert again.created[0].hl_id == report.created[0].hl_id
+    assert sandbox.admin("GET", "state")["counts"]["customerMessages"] == 0
+
+
+def test_a_contact_without_a_phone_fails_that_invoice_with_a_line_naming_it(sandbox: SandboxHandle) -> None:
+    buyer = _contact(sandbox)
+    no_phone = Customer(buyer.contact_id, buyer.name, buyer.email, "")
+    report, _ = _run(sandbox, _doc(no_phone, "F-NOPHONE", "unpaid"), _doc(buyer, "F-FINE", "unpaid"))
+    ((key, reason),) = report.failed
+    assert key == "inv:F-NOPHONE" and "contactDetails.phoneNo should not be empty" in reason
+    assert [o.source_key for o in report.created] == ["inv:F-FINE"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.execute.documents import (
+    ESTIMATE_STATUSES,
     SourceDocument,
     TotalMismatch,
     estimate_body,
@@ -72,6 +73,7 @@ async def send_invoice(api: InvoicesApi, doc: SourceDocument, business: str, rep
 
 
 async def send_estimate(api: InvoicesApi, doc: SourceDocument, business: str, report: DocumentReport) -> None:
+    """Create one estimate (or find it); a sent, accepted or declined status is set by an update."""
     mismatch = total_mismatch(doc)
     if mismatch is not None:
         report.mismatches.append(mismatch)
@@ -79,14 +81,13 @@ async def send_estimate(api: InvoicesApi, doc: SourceDocument, business: str, re
     try:
         existing = await api.find_estimate(body.get("estimateNumber", body["name"]))
         record = existing if existing is not None else (await api.create_estimate(body)).record
-        report.created.append(
-            DocumentOutcome(
-                doc.source_key,
-                str(record.get("_id")),
-                str(record.get("estimateStatus")),
-                float(record["total"]),
-            )
+        hl_id = str(record.get("_id"))
+        if doc.status in ESTIMATE_STATUSES and record.get("estimateStatus") != doc.status:
+            record = await api.update_estimate(hl_id, {**body, "estimateStatus": doc.status})
+        outcome = DocumentOutcome(
+            doc.source_key, hl_id, str(record.get("estimateStatus")), float(record["total"])
         )
+        report.created.append(outcome)
     except HighLevelError as exc:
         report.failed.append((doc.source_key, str(exc)))
 

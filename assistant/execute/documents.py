@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-Status = Literal["draft", "unpaid", "partially_paid", "paid", "void"]
+Status = Literal["draft", "unpaid", "partially_paid", "paid", "void", "sent", "accepted", "declined"]
+ESTIMATE_STATUSES = ("sent", "accepted", "declined")  # set on an estimate by an update: nothing is sent
 
 
 @dataclass(frozen=True)
