@@ -4,19 +4,25 @@ totals check, rollback (delete a draft, void a paid invoice) and no call that co
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import httpx
 
+from assistant.execute import ledger
+from assistant.execute.audit import AuditLog
 from assistant.execute.document_apply import (
     VOID_KEPT_AS_DRAFT,
     DocumentOutcome,
     DocumentReport,
+    RunLedger,
     send_estimate,
     send_invoice,
     undo_invoice,
 )
 from assistant.execute.documents import Customer, Line, SourceDocument, Status, invoice_body
+from assistant.execute.rollback import RollbackReport, rollback
 from assistant.highlevel.auth import Secret
 from assistant.highlevel.client import HighLevelClient
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
@@ -180,3 +186,36 @@ def test_a_contact_without_a_phone_fails_that_invoice_with_a_line_naming_it(sand
     ((key, reason),) = report.failed
     assert key == "inv:F-NOPHONE" and "contactDetails.phoneNo should not be empty" in reason
     assert [o.source_key for o in report.created] == ["inv:F-FINE"]
+
+
+def test_a_ledgered_run_is_rolled_back_by_deleting_drafts_and_voiding_paid_invoices(
+    sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("CREATE SCHEMA exec")
+    run_id = ledger.new_run(con, "full", sandbox.location_id, sandbox.url)
+    buyer = _contact(sandbox)
+    docs = (_doc(buyer, "F-L1", "unpaid"), _doc(buyer, "F-L2", "paid", paid_amount=TOTAL))
+    report = DocumentReport()
+
+    async def go() -> RollbackReport:
+        async with HighLevelClient(sandbox.url, sandbox.location_id, Secret(sandbox.token)) as hl:
+            books = RunLedger(con, run_id)
+            for doc in docs:
+                await send_invoice(hl.invoices, doc, "Acme", report, books)
+            await send_estimate(hl.invoices, _doc(buyer, "901", "accepted"), "Acme", report, books)
+            audit = AuditLog(con, tmp_path / "audit.jsonl", run_id, with_payloads=False)
+            return await rollback(hl, con, run_id, audit)
+
+    undone = asyncio.run(go())
+    rows = con.execute("SELECT object, outcome, status FROM exec.ledger ORDER BY op_id").fetchall()
+    assert rows == [("estimate", "created", "rolled_back"), *[("invoice", "created", "rolled_back")] * 2]
+    paid_id = report.created[1].hl_id
+    assert undone.deleted == 2 and undone.failed == []
+    assert (
+        f"invoice {paid_id} (inv:F-L2) voided: HighLevel does not delete a paid invoice" in undone.cannot_undo
+    )
+    assert _get(sandbox, paid_id)["status"] == "void"
+    assert [
+        e for e in sandbox.admin("GET", "records/estimates")["records"] if e.get("estimateNumber") == 901
+    ] == []

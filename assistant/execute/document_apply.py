@@ -7,8 +7,14 @@ is reported. Rollback deletes drafts and voids the rest, because HighLevel delet
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from typing import Any
 
+import duckdb
+
+from assistant.execute import ledger
 from assistant.execute.documents import (
     ESTIMATE_STATUSES,
     SourceDocument,
@@ -18,8 +24,9 @@ from assistant.execute.documents import (
     total_mismatch,
 )
 from assistant.highlevel.api_invoices import InvoicesApi
-from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.errors import HighLevelError, JsonDict
 
+DOCUMENT_PASS = 9  # after every record a document can point at
 VOID_KEPT_AS_DRAFT = (
     "void in the source: kept as an unsent draft (HighLevel voids only sent or paid invoices)"
 )
@@ -47,14 +54,57 @@ class DocumentReport:
         return sums
 
 
-async def send_invoice(api: InvoicesApi, doc: SourceDocument, business: str, report: DocumentReport) -> None:
+@dataclass(frozen=True)
+class RunLedger:
+    """The run's ledger: each document is started before its create leaves and done after."""
+
+    con: duckdb.DuckDBPyConnection
+    run_id: str
+
+    def op(self, kind: str, doc: SourceDocument, body: dict[str, Any]) -> ledger.Op:
+        source_object, _, key = doc.source_key.rpartition(":")
+        digest = hashlib.md5(json.dumps(body, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+        return ledger.Op(
+            f"{kind}:{doc.source_key}", DOCUMENT_PASS, "create", kind, source_object, key, digest
+        )
+
+
+async def _create(
+    books: RunLedger | None, op: ledger.Op | None, found: JsonDict | None, create: Any, body: JsonDict
+) -> tuple[JsonDict, str]:
+    """The record and the ledger outcome: found before sending is "existing" (rollback keeps it)."""
+    if found is not None:
+        if books is not None and op is not None:
+            books_start(books, op, body)
+            ledger.done(books.con, books.run_id, op.op_id, str(found.get("_id")), "existing")
+        return found, "existing"
+    if books is not None and op is not None:
+        books_start(books, op, body)
+    result = await create(body)
+    if books is not None and op is not None:
+        ledger.done(books.con, books.run_id, op.op_id, result.id, result.outcome.value)
+    return result.record, result.outcome.value
+
+
+def books_start(books: RunLedger, op: ledger.Op, body: JsonDict) -> None:
+    ledger.start(books.con, books.run_id, op, body)
+
+
+async def send_invoice(
+    api: InvoicesApi,
+    doc: SourceDocument,
+    business: str,
+    report: DocumentReport,
+    books: RunLedger | None = None,
+) -> None:
     """Create one invoice (or find it, when an earlier run did) and carry its status over."""
     mismatch = total_mismatch(doc)
     if mismatch is not None:
         report.mismatches.append(mismatch)
+    body = invoice_body(doc, business)
+    op = books.op("invoice", doc, body) if books else None
     try:
-        existing = await api.find(doc.number)
-        record = existing if existing is not None else (await api.create(invoice_body(doc, business))).record
+        record, _ = await _create(books, op, await api.find(doc.number), api.create, body)
         hl_id = str(record.get("_id") or record.get("id"))
         note = ""
         if record.get("status") == "draft" and doc.paid_amount > 0:
@@ -70,17 +120,26 @@ async def send_invoice(api: InvoicesApi, doc: SourceDocument, business: str, rep
         )
     except HighLevelError as exc:
         report.failed.append((doc.source_key, str(exc)))
+        if books is not None and op is not None:
+            ledger.failed(books.con, books.run_id, op.op_id, str(exc))
 
 
-async def send_estimate(api: InvoicesApi, doc: SourceDocument, business: str, report: DocumentReport) -> None:
+async def send_estimate(
+    api: InvoicesApi,
+    doc: SourceDocument,
+    business: str,
+    report: DocumentReport,
+    books: RunLedger | None = None,
+) -> None:
     """Create one estimate (or find it); a sent, accepted or declined status is set by an update."""
     mismatch = total_mismatch(doc)
     if mismatch is not None:
         report.mismatches.append(mismatch)
     body = estimate_body(doc, business)
+    op = books.op("estimate", doc, body) if books else None
     try:
-        existing = await api.find_estimate(body.get("estimateNumber", body["name"]))
-        record = existing if existing is not None else (await api.create_estimate(body)).record
+        found = await api.find_estimate(body.get("estimateNumber", body["name"]))
+        record, _ = await _create(books, op, found, api.create_estimate, body)
         hl_id = str(record.get("_id"))
         if doc.status in ESTIMATE_STATUSES and record.get("estimateStatus") != doc.status:
             record = await api.update_estimate(hl_id, {**body, "estimateStatus": doc.status})
@@ -90,6 +149,8 @@ async def send_estimate(api: InvoicesApi, doc: SourceDocument, business: str, re
         report.created.append(outcome)
     except HighLevelError as exc:
         report.failed.append((doc.source_key, str(exc)))
+        if books is not None and op is not None:
+            ledger.failed(books.con, books.run_id, op.op_id, str(exc))
 
 
 async def undo_invoice(api: InvoicesApi, hl_id: str) -> str:
