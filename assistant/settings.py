@@ -12,13 +12,15 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from assistant.settings_errors import check_environment, explain, read_toml
 
 
 class IngestSettings(BaseModel):
@@ -128,6 +130,9 @@ class ExecuteSettings(BaseModel):
     currency: str = ""
     """ISO code of the prices created for catalog products; blank: the location country's currency."""
 
+    verify_read_share: float = Field(0.05, gt=0.0, le=1.0)
+    """Read requests `hlmap verify` may spend, as a share of the migration's write requests."""
+
     source_timezone: str | None = None
     """IANA zone of source times without an offset (due dates, appointment times); blank: the location's."""
 
@@ -181,9 +186,16 @@ _TOML_PATH: dict[str, Path | None] = {"path": None}
 
 
 def load_settings(toml_path: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Settings from ``toml_path`` < environment < ``overrides`` (flags, nested dicts allowed)."""
+    """Settings from ``toml_path`` < environment < ``overrides`` (flags, nested dicts allowed).
+
+    A bad value or an unknown key raises one ``HlmapError`` line naming the file or variable.
+    """
+    toml = read_toml(toml_path, Settings) if toml_path is not None and toml_path.exists() else {}
+    check_environment(Settings)
     _TOML_PATH["path"] = toml_path
     try:
         return Settings(**(overrides or {}))
+    except ValidationError as exc:
+        raise explain(exc, Settings, toml_path, toml) from None
     finally:
         _TOML_PATH["path"] = None

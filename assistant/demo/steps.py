@@ -22,9 +22,18 @@ class StepRunner:
         self.env = {**os.environ, **(env or {})}
 
     def run(
-        self, title: str, args: Sequence[str], *, interactive: bool = False, output: Path | None = None
-    ) -> None:
-        """Run one step; with ``output`` its long printout goes to that file instead of the screen."""
+        self,
+        title: str,
+        args: Sequence[str],
+        *,
+        interactive: bool = False,
+        output: Path | None = None,
+        allow: tuple[int, ...] = (),
+    ) -> int:
+        """Run one step; with ``output`` its long printout goes to that file instead of the screen.
+
+        Answers the exit status; any but 0 and ``allow`` (a verdict such as "not clean") stops the demo.
+        """
         shown = " ".join(["hlmap", *args, "-w", str(self.workspace)])
         self.console.rule(f"[bold]{title}")
         self.console.print(f"$ {shown}", style="dim", markup=False, highlight=False)
@@ -37,5 +46,6 @@ class StepRunner:
             with output.open("w", encoding="utf-8") as sink:
                 result = subprocess.run(command, env={**self.env, "COLUMNS": "160"}, stdin=stdin, stdout=sink)
             self.console.print(f"  written to {output}", markup=False)
-        if result.returncode != 0:
+        if result.returncode != 0 and result.returncode not in allow:
             raise HlmapError(f"demo stopped: `{shown}` exited with {result.returncode}")
+        return result.returncode

@@ -12,6 +12,7 @@ from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.lines import is_line_spec
+from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import price_body
 from assistant.execute.runner import records
@@ -49,6 +50,7 @@ class Plan:
     link_requests: int
     cannot: list[str] = field(default_factory=list)
     compatibility: dict[str, Any] = field(default_factory=dict)
+    losses: PlanLosses = field(default_factory=PlanLosses)
 
     @property
     def total_requests(self) -> int:
@@ -80,6 +82,7 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.compatibility = compatibility(prepared, plan)
+    plan.losses = plan_losses(con, prepared)
     return plan
 
 
