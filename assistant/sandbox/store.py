@@ -34,6 +34,7 @@ TABLES = (
     "medias",
     "products",
     "prices",
+    "notifications",  # messages and automation runs HighLevel would have sent (not an API table)
 )
 
 _FORMAT_VERSION = 1
