@@ -74,7 +74,8 @@ def test_executor_moves_past_appointments_without_notifying(
     doc.fields += [
         field_map("jobs", ["title"], a, "title", suffix="@appt"),
         field_map(
-            "jobs", ["date"], a, "startTime", kind=TransformKind.DATE, params={"format": "%d/%m/%Y"}, suffix="@a"
+            "jobs", ["date"], a, "startTime", kind=TransformKind.DATE, params={"format": "%d/%m/%Y"},
+            suffix="@a",
         ),
         field_map(
             "jobs", ["client_id"], a, "contactId", kind=TransformKind.LOOKUP, params={"object": "clients"},

@@ -56,7 +56,7 @@ def run_demo(
         run_id = latest_sample_run(workspace)
         if not accept and not Confirm.ask(f"Approve sample {run_id} and run in full?", console=console):
             raise HlmapError(f"sample {run_id} not approved; the full run did not start")
-        steps.run("8/9 Full run", ["apply", *at, "--approve-sample", run_id])
+        steps.run("8/9 Full run", ["apply", *at, "--approve-sample", run_id, "--preflight-ok"])
         steps.run("9/9 Reconcile source, ledger and destination", ["reconcile", *at])
     finally:
         standin.stop()

@@ -16,6 +16,8 @@ from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.plan import build_plan, call_text, preview
+from assistant.execute.preflight import Checklist, build_checklist
+from assistant.execute.preflight_ack import require
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
 from assistant.execute.rebuild_reference import write_rebuild_reference
@@ -67,6 +69,13 @@ def plan_command(
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
+    _print_checklist(build_checklist(con, prepared, _destination(ws)))
+
+
+def _print_checklist(checklist: Checklist) -> None:
+    console.print(f"[bold]Pre-flight checklist[/] ({checklist.digest}; `apply --preflight-ok` confirms it):")
+    for item in checklist.items:
+        console.print(f"  [ ] {item}", highlight=False, markup=False)
 
 
 def apply_command(
@@ -84,6 +93,10 @@ def apply_command(
         bool, typer.Option("--skip-sample", help="Run in full without an approved sample.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
+    preflight_ok: Annotated[
+        bool, typer.Option("--preflight-ok", help="I settled the plan's pre-flight checklist in HighLevel.")
+    ] = False,
+    who: Annotated[str | None, typer.Option("--who", help="Who acknowledges (default: OS user).")] = None,
 ) -> None:
     """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
     ws = _workspace(workspace, location_id, base_url)
@@ -107,6 +120,9 @@ def apply_command(
         raise HlmapError("--delta needs a finished full run into this location first")
     prepared = prepare(ws)
     selection = choose_sample(con, prepared.specs, sample) if sample else None
+    if mode != "sample":
+        checklist = build_checklist(con, prepared, _destination(ws))
+        require(con, audit_path(ws.root), loc, checklist, preflight_ok, who)
     if mode == "delta":
         preview_ = delta_preview(con)
         console.print(

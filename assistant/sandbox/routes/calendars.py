@@ -87,7 +87,12 @@ def _notify(store: Store, event: JsonDict, body: JsonDict, what: str) -> None:
     if body.get("toNotify") is not False:
         store.insert(
             "notifications",
-            {"kind": what, "appointmentId": event["id"], "contactId": event.get("contactId"), "at": now_iso()},
+            {
+                "kind": what,
+                "appointmentId": event["id"],
+                "contactId": event.get("contactId"),
+                "at": now_iso(),
+            },
         )
 
 
