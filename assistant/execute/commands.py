@@ -24,6 +24,7 @@ from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.execute.reconcile import reconcile, write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.execute.update import conflict_lines
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
@@ -157,6 +158,9 @@ def apply_command(
         [summary.run_id],
     ).fetchall()
     print_list("Failed operations", [r[0] for r in failures], audit_path(ws.root))
+    print_list(
+        "Conflicts (values in exec.conflicts)", conflict_lines(con, summary.run_id), audit_path(ws.root)
+    )
     if summary.status != "done" or any(p.failed for p in summary.passes):
         raise typer.Exit(1)
 

@@ -26,6 +26,7 @@ class PassResult:
     skipped: int = 0
     failed: int = 0
     updated: int = 0
+    conflicts: int = 0  # values edited in HighLevel since the last write, left as they are
 
 
 @dataclass

@@ -52,10 +52,10 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
 
 def print_summary(summary: RunSummary) -> None:
     table = Table(title=f"run {summary.run_id} ({summary.mode}): {summary.status}")
-    for col in ("pass", "created", "updated", "skipped", "failed"):
+    for col in ("pass", "created", "updated", "skipped", "failed", "conflicts"):
         table.add_column(col)
     for p in summary.passes:
-        table.add_row(p.name, str(p.done), str(p.updated), str(p.skipped), str(p.failed))
+        table.add_row(p.name, str(p.done), str(p.updated), str(p.skipped), str(p.failed), str(p.conflicts))
     console.print(table)
     console.print(f"{summary.requests} requests sent")
     for problem in summary.problems:

@@ -18,8 +18,9 @@ from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
 from assistant.execute.files import upload_if_small
 from assistant.execute.products import ensure_price
-from assistant.execute.sender import find_existing, read_back, send_create, send_update
+from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
+from assistant.execute.update import update_safely
 from assistant.highlevel.errors import HighLevelError
 
 
@@ -87,7 +88,7 @@ async def _one(
         return
     try:
         if action == "update":
-            await _update(ctx, spec, op, call, existing_id or "")
+            result.conflicts += await update_safely(ctx, spec, op, call, existing_id or "")
             result.updated += 1
             return
         ledger.start(ctx.con, ctx.run_id, op, call.body)
@@ -125,19 +126,6 @@ async def _price(
         return
     if await ensure_price(ctx, call, spec.source_object, key, product_id):
         result.failed += 1
-
-
-async def _update(ctx: RunContext, spec: RecordSpec, op: ledger.Op, call: Call, hl_id: str) -> None:
-    current = await read_back(
-        ctx.hl, spec.hl_object, hl_id, call.path_params.get("contactId"), spec.custom_object_key
-    )
-    previous = {k: current.get(k) for k in call.body if k != "locationId"}
-    ledger.start(ctx.con, ctx.run_id, op, call.body, hl_id=hl_id, previous=previous)
-    await send_update(ctx.hl, call)
-    ledger.done(ctx.con, ctx.run_id, op.op_id, hl_id, "updated", parent_id=_parent(call))
-    ctx.audit.write(
-        "update", spec.target, spec.source_object, op.source_key, hl_id, "updated", payload=call.body
-    )
 
 
 def _fail(ctx: RunContext, op: ledger.Op, call: Call, error: str, result: PassResult) -> None:
