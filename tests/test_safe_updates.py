@@ -1,4 +1,4 @@
-"""A delta after edits made in HighLevel: only changed keys go, user tags stay, edited values are conflicts."""
+"""A delta after edits made in HighLevel: only changed keys go, user tags stay, edits become conflicts."""
 
 from __future__ import annotations
 
@@ -91,7 +91,11 @@ def test_delta_keeps_highlevel_edits_and_user_tags_and_reports_conflicts(
 def test_a_value_never_written_but_filled_in_highlevel_is_a_conflict() -> None:
     written = {"firstName": "Ana", "customFields": {"f1": "gold"}}
     current = {"firstName": "Ana", "lastName": "Ruiz", "customFields": [{"id": "f1", "value": "silver"}]}
-    desired = {"firstName": "Ana", "lastName": "Soto", "customFields": [{"id": "f1", "field_value": "bronze"}]}
+    desired = {
+        "firstName": "Ana",
+        "lastName": "Soto",
+        "customFields": [{"id": "f1", "field_value": "bronze"}],
+    }
     diff = diff_update(desired, written, current, tag_endpoints=True)
     assert diff.body == {}
     assert sorted(c.key for c in diff.conflicts) == ["customFields.f1", "lastName"]

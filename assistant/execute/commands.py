@@ -24,6 +24,7 @@ from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.execute.reconcile import reconcile, write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.execute.survivorship import parse_choices
 from assistant.execute.update import conflict_lines
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.state import DestinationState
@@ -98,6 +99,10 @@ def apply_command(
         bool, typer.Option("--preflight-ok", help="I settled the plan's pre-flight checklist in HighLevel.")
     ] = False,
     who: Annotated[str | None, typer.Option("--who", help="Who acknowledges (default: OS user).")] = None,
+    on_duplicate: Annotated[
+        list[str] | None,
+        typer.Option("--on-duplicate", help="OBJECT=skip|fill_empty|overwrite|separate (repeatable)."),
+    ] = None,
 ) -> None:
     """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
     ws = _workspace(workspace, location_id, base_url)
@@ -121,6 +126,7 @@ def apply_command(
         raise HlmapError("--delta needs a finished full run into this location first")
     prepared = prepare(ws)
     selection = choose_sample(con, prepared.specs, sample) if sample else None
+    choices = parse_choices(on_duplicate or [], {o.source_object for o in prepared.doc.objects})
     if mode != "sample":
         checklist = build_checklist(con, prepared, _destination(ws))
         require(con, audit_path(ws.root), loc, checklist, preflight_ok, who)
@@ -142,6 +148,7 @@ def apply_command(
                 selection=selection,
                 console=None if quiet else console,
                 sample_size=sample or 0,
+                on_duplicate=choices,
             )
             if mode == "sample" and summary.status == "done":
                 rows = await sample_diff(hl, con, summary.run_id, prepared.specs, summary.field_ids)

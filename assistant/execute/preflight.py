@@ -63,7 +63,9 @@ def build_checklist(
             "text or email them. If the location sends SMS, check its A2P 10DLC brand and campaign and its "
             "phone numbers before turning workflows back on"
         )
-    items.append(_duplicates(con, dest))
+    choices = [f"{o.source_object}: {(o.on_duplicate or 'skip')}" for o in prepared.doc.objects if o.confirmed
+               and any(t.object.value == "contact" for t in o.targets)]  # fmt: skip
+    items.append(_duplicates(con, dest) + (f" (choices — {', '.join(choices)})" if choices else ""))
     custom = sorted({s.custom_object_key or "" for s in prepared.specs if s.hl_object == "custom_object"})
     if custom:
         items.append(

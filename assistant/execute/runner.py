@@ -20,8 +20,10 @@ from assistant.execute.files import upload_if_small
 from assistant.execute.products import ensure_price
 from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
+from assistant.execute.survivorship import existing_first, survive
 from assistant.execute.update import update_safely
 from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.idempotent import CreateOutcome
 
 
 def records(
@@ -103,7 +105,10 @@ async def _one(
                 return
         if spec.target == "file":
             await upload_if_small(ctx, call, spec.source_object, key, ctx.max_file_mb)
-        created = await send_create(ctx.hl, call)
+        created = await existing_first(ctx, spec, call) or await send_create(ctx.hl, call)
+        outcome = created.outcome.value
+        if spec.hl_object == "contact" and created.outcome is CreateOutcome.EXISTING:
+            outcome = await survive(ctx, spec, key, values, digest, created.id)
     except HighLevelError as exc:
         _fail(ctx, op, call, str(exc), result)
         return
@@ -111,9 +116,7 @@ async def _one(
     ctx.ids.add(oid, created.id)
     if call.target == "opportunity" and call.body.get("contactId"):
         ctx.ids.contact_of[created.id] = str(call.body["contactId"])
-    ctx.audit.write(
-        "create", spec.target, spec.source_object, key, created.id, created.outcome.value, payload=call.body
-    )
+    ctx.audit.write("create", spec.target, spec.source_object, key, created.id, outcome, payload=call.body)
     result.done += 1
     await _price(ctx, call, spec, key, created.id, result)
 
