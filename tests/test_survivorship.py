@@ -9,9 +9,11 @@ from typing import Any
 import pytest
 
 from assistant.mapping.models import DuplicateChoice
+from assistant.review.screens.object_screen import ObjectScreen
 from tests.sandbox_process import SandboxHandle, start_sandbox
 from tests.test_execute_flow import hlmap, records
 from tests.test_execute_support import document, tiny_workspace
+from tests.test_review_app import open_clients, review, settle
 
 RUN = ("apply", "--skip-sample", "--preflight-ok", "--quiet")
 
@@ -100,3 +102,25 @@ def test_where_duplicates_are_allowed_separate_creates_and_fill_empty_looks_up_f
     assert hlmap(ws2.root, *RUN, "--on-duplicate", "clients=separate", sandbox=sandbox).exit_code == 0
     emails = [c.get("email") for c in records(sandbox, "contacts")]
     assert emails.count("carlos@example.com") == 2
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.mark.anyio
+async def test_review_sets_the_choice_per_object(tmp_path: Path) -> None:
+    async with review(tmp_path) as (app, pilot):
+        await open_clients(pilot)
+        await pilot.press("x", *"fill_empty", "enter")
+        doc = await settle(app, pilot, tmp_path)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("up", "enter")  # quotes: no contacts, so the choice is refused
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectScreen) and app.screen.source_object == "quotes"
+        await pilot.press("x", *"overwrite", "enter")
+        await pilot.pause()
+    assert doc.find("object:clients").on_duplicate is DuplicateChoice.FILL_EMPTY  # type: ignore[attr-defined]
+    assert any("creates no contacts" in str(getattr(m, "reason", "")) for m in app.messages_posted)

@@ -12,13 +12,14 @@ from __future__ import annotations
 from assistant.review.context import ReviewContext, load_context
 from assistant.review.destination_edits import DestinationEdits
 from assistant.review.field_edits import FieldEdits
+from assistant.review.object_edits import ObjectEdits
 from assistant.review.persistence import Persistence, WorkspacePersistence, load_document
 from assistant.review.tag_edits import TagEdits
 from assistant.workspace import Workspace
 
 
-class ReviewSession(FieldEdits, TagEdits, DestinationEdits):
-    """Accept, reject, edit, tag clusters, stages, owners, undo and confirm."""
+class ReviewSession(FieldEdits, TagEdits, DestinationEdits, ObjectEdits):
+    """Accept, reject, edit, tag clusters, stages, owners, duplicate choices, undo and confirm."""
 
 
 def open_session(
