@@ -140,6 +140,9 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
+            hl.transport.limiter.on_daily_pause = lambda wait: console.print(
+                f"daily budget spent: paused for {wait / 3600:.2f} h, resumes by itself when it resets"
+            )
             summary = await run_apply(
                 ws,
                 prepared,

@@ -38,6 +38,19 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         f"{plan.total_requests} requests ≈ {seconds / 60:.1f} min at {hl.requests_per_window} per "
         f"{hl.window_seconds:g} s"
     )
+    days = -(-plan.total_requests // hl.daily_requests)  # ceiling
+    if days > 1:
+        console.print(
+            f"needs {days} days: HighLevel allows {hl.daily_requests:,} requests per location per day; "
+            + (
+                "apply pauses when a day's budget is spent and resumes by itself when it resets"
+                if hl.wait_for_daily_reset
+                else "apply stops when a day's budget is spent (highlevel.wait_for_daily_reset is off)"
+            ),
+            highlight=False,
+        )
+    else:
+        console.print(f"fits in one day's budget ({hl.daily_requests:,} requests per location)")
     comp = plan.compatibility
     console.print(
         f"Compatibility: {comp['one_to_one']} of {comp['objects']} objects map 1:1; need an object mapping: "

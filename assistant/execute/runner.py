@@ -24,6 +24,7 @@ from assistant.execute.survivorship import existing_first, survive
 from assistant.execute.update import update_safely
 from assistant.highlevel.errors import HighLevelError
 from assistant.highlevel.idempotent import CreateOutcome
+from assistant.highlevel.ratelimit import DailyBudgetExhausted
 
 
 def records(
@@ -109,6 +110,8 @@ async def _one(
         outcome = created.outcome.value
         if spec.hl_object == "contact" and created.outcome is CreateOutcome.EXISTING:
             outcome = await survive(ctx, spec, key, values, digest, created.id)
+    except DailyBudgetExhausted:
+        raise  # the whole run stops here; the next apply picks up where it ended
     except HighLevelError as exc:
         _fail(ctx, op, call, str(exc), result)
         return

@@ -88,7 +88,12 @@ class HighLevelClient:
                 max_retries=settings.max_retries, max_rate_limited=settings.max_rate_limited_retries
             ),
             timeout_seconds=settings.timeout_seconds,
-        )
+        ).waiting_for_daily_reset(settings.wait_for_daily_reset)
+
+    def waiting_for_daily_reset(self, wait: bool = True) -> HighLevelClient:
+        """Pause at a spent daily budget and resume when it resets, instead of failing the call."""
+        self.transport.limiter.wait_for_daily_reset = wait
+        return self
 
     def usage(self) -> Usage:
         """Requests sent, 429s received, time spent waiting, and the daily budget HighLevel reports."""

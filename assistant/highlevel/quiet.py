@@ -19,6 +19,8 @@ QUIET: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/calendars/events/appointments/{eventId}"): _SILENT_APPOINTMENT,
 }
 
+QUIET_KEYS = frozenset(key for switches in QUIET.values() for key in switches)
+
 
 def quiet(method: str, template: str, body: Mapping[str, Any]) -> JsonDict:
     """``body`` with the operation's silencing properties forced to their silent values."""
