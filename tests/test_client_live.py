@@ -167,7 +167,7 @@ def test_target_pull_through_the_cli_matches_the_seeded_location(
     assert any(
         f.model == "custom_object" and f.objectKey == "custom_objects.pets" for f in pulled.customFields
     )
-    assert sandbox.token not in (tmp_path / "target" / "destination.json").read_text(encoding="utf-8")
+    assert sandbox.token not in (tmp_path / "highlevel" / "destination.json").read_text(encoding="utf-8")
 
 
 def test_pull_without_a_token_says_where_to_put_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

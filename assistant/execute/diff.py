@@ -6,7 +6,6 @@ holds, and whether they match. Written as Markdown (for people) and CSV (for spr
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from assistant.execute.transforms.sqltext import ident
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
 from assistant.highlevel.quiet import QUIET_KEYS
+from assistant.report_csv import write_report_csv
 
 SKIP_KEYS = frozenset({"locationId"})
 
@@ -149,15 +149,11 @@ def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> d
 def write_reports(rows: list[DiffRow], folder: Path, run_id: str) -> tuple[Path, Path]:
     md_path = folder / f"sample-diff-{run_id}.md"
     csv_path = folder / f"sample-diff-{run_id}.csv"
-    with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            ["object", "source_key", "highlevel_id", "field", "source", "expected", "actual", "match"]
-        )
-        for r in rows:
-            writer.writerow(
-                [r.object, r.source_key, r.hl_id, r.field, r.source, r.expected, r.actual, r.match]
-            )
+    write_report_csv(
+        csv_path,
+        ["object", "source_key", "highlevel_id", "field", "source", "expected", "actual", "match"],
+        ([r.object, r.source_key, r.hl_id, r.field, r.source, r.expected, r.actual, r.match] for r in rows),
+    )
     mismatches = [r for r in rows if not r.match]
     records = len({(r.object, r.source_key) for r in rows})
     lines = [
