@@ -15,19 +15,22 @@ from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
-from assistant.execute.plan import build_plan, call_text, preview
-from assistant.execute.preflight import Checklist, build_checklist
+from assistant.execute.plan_command import destination_or_none, plan_command
+from assistant.execute.preflight import build_checklist
 from assistant.execute.preflight_ack import require
 from assistant.execute.prepare import prepare
-from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
-from assistant.execute.rebuild_reference import write_rebuild_reference
+from assistant.execute.printing import (
+    print_daily_pause,
+    print_list,
+    print_reconciliation,
+    print_summary,
+)
 from assistant.execute.reconcile import reconcile, write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
 from assistant.execute.survivorship import parse_choices
 from assistant.execute.update import conflict_lines
 from assistant.highlevel.client import HighLevelClient
-from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
 
 LocationOption = Annotated[
@@ -45,39 +48,6 @@ def _workspace(path: Any, location_id: str | None = None, base_url: str | None =
 
 def _client(ws: Workspace) -> HighLevelClient:
     return HighLevelClient.from_settings(ws.settings.highlevel)
-
-
-def _destination(ws: Workspace) -> DestinationState | None:
-    try:
-        from assistant.highlevel.snapshot import load_destination
-
-        return load_destination(ws)
-    except HlmapError:
-        return None
-
-
-def plan_command(
-    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
-    show_requests: Annotated[
-        int, typer.Option("--show-requests", help="Preview N exact request bodies.")
-    ] = 0,
-) -> None:
-    """Compile the confirmed map into an ordered plan and print it (nothing is sent to HighLevel)."""
-    ws = _workspace(workspace)
-    prepared = prepare(ws)
-    con = ws.connect()
-    plan = build_plan(con, prepared, _destination(ws))
-    print_plan(ws, plan)
-    write_rebuild_reference(con, prepared.doc, ws.reports_dir)
-    for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
-        console.print(call_text(call), highlight=False, markup=False)
-    _print_checklist(build_checklist(con, prepared, _destination(ws)))
-
-
-def _print_checklist(checklist: Checklist) -> None:
-    console.print(f"[bold]Pre-flight checklist[/] ({checklist.digest}; `apply --preflight-ok` confirms it):")
-    for item in checklist.items:
-        console.print(f"  [ ] {item}", highlight=False, markup=False)
 
 
 def apply_command(
@@ -128,7 +98,7 @@ def apply_command(
     selection = choose_sample(con, prepared.specs, sample) if sample else None
     choices = parse_choices(on_duplicate or [], {o.source_object for o in prepared.doc.objects})
     if mode != "sample":
-        checklist = build_checklist(con, prepared, _destination(ws))
+        checklist = build_checklist(con, prepared, destination_or_none(ws))
         require(con, audit_path(ws.root), loc, checklist, preflight_ok, who)
     if mode == "delta":
         preview_ = delta_preview(con)
@@ -140,9 +110,7 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
-            hl.transport.limiter.on_daily_pause = lambda wait: console.print(
-                f"daily budget spent: paused for {wait / 3600:.2f} h, resumes by itself when it resets"
-            )
+            hl.transport.limiter.on_daily_pause = print_daily_pause
             summary = await run_apply(
                 ws,
                 prepared,

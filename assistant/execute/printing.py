@@ -9,6 +9,7 @@ from rich.table import Table
 from assistant.cli_common import console
 from assistant.execute.apply import RunSummary
 from assistant.execute.plan import Plan
+from assistant.execute.preflight import Checklist
 from assistant.execute.reconcile import Reconciliation
 from assistant.workspace import Workspace
 
@@ -107,3 +108,13 @@ def print_reconciliation(result: Reconciliation, report: Path) -> None:
     totals = ", ".join(f"{k} {v}" for k, v in sorted(result.destination_totals.items()))
     console.print(f"Destination totals (everything in the location): {totals}", highlight=False)
     console.print(f"Report: {report}", highlight=False, markup=False)
+
+
+def print_checklist(checklist: Checklist) -> None:
+    console.print(f"[bold]Pre-flight checklist[/] ({checklist.digest}; `apply --preflight-ok` confirms it):")
+    for item in checklist.items:
+        console.print(f"  [ ] {item}", highlight=False, markup=False)
+
+
+def print_daily_pause(wait: float) -> None:
+    console.print(f"daily budget spent: paused for {wait / 3600:.2f} h, resumes by itself when it resets")
