@@ -30,6 +30,7 @@ from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
 from assistant.execute.survivorship import parse_choices
 from assistant.execute.update import conflict_lines
+from assistant.execute.verify.command import location_country, print_verification, run_verification
 from assistant.highlevel.client import HighLevelClient
 from assistant.workspace import Workspace
 
@@ -73,6 +74,9 @@ def apply_command(
         list[str] | None,
         typer.Option("--on-duplicate", help="OBJECT=skip|fill_empty|overwrite|separate (repeatable)."),
     ] = None,
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Skip the read-back verification after a full run.")
+    ] = False,
 ) -> None:
     """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
     ws = _workspace(workspace, location_id, base_url)
@@ -110,6 +114,7 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
+            await hl.check_token()  # a refused token leaves no failed run behind
             hl.transport.limiter.on_daily_pause = print_daily_pause
             summary = await run_apply(
                 ws,
@@ -122,10 +127,17 @@ def apply_command(
                 on_duplicate=choices,
             )
             if mode == "sample" and summary.status == "done":
-                rows = await sample_diff(hl, con, summary.run_id, prepared.specs, summary.field_ids)
+                rows = await sample_diff(
+                    hl, con, summary.run_id, prepared.specs, summary.field_ids, location_country(ws)
+                )
                 md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
                 bad = sum(1 for r in rows if not r.match)
                 console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
+            if mode == "full" and summary.status == "done" and not no_verify:
+                try:
+                    print_verification(await run_verification(hl, ws), console, ws.reports_dir)
+                except HlmapError as exc:  # the run itself is done; the check can be repeated alone
+                    console.print(f"verification did not finish ({exc}); run `hlmap verify`", markup=False)
             return summary
 
     summary = asyncio.run(go())

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
 from assistant.errors import HlmapError
 from assistant.execute.plan import build_plan, call_text, preview
 from assistant.execute.preflight import build_checklist
@@ -38,7 +38,8 @@ def plan_command(
     prepared = prepare(ws)
     con = ws.connect()
     plan = build_plan(con, prepared, destination_or_none(ws))
-    print_plan(ws, plan)
+    with recorded(ws.reports_dir / "plan.md", "Plan"):
+        print_plan(ws, plan)
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
