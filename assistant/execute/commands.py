@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.accounting.export import write_csv
@@ -25,6 +25,7 @@ from assistant.execute.reconcile import reconcile
 from assistant.execute.reconcile_report import write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.execute.verify.command import location_country, print_verification, run_verification
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
@@ -66,8 +67,9 @@ def plan_command(
     prepared = prepare(ws)
     con = ws.connect()
     plan = build_plan(con, prepared, _destination(ws))
-    print_plan(ws, plan)
-    print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))
+    with recorded(ws.reports_dir / "plan.md", "Plan"):
+        print_plan(ws, plan)
+        print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
@@ -88,6 +90,9 @@ def apply_command(
         bool, typer.Option("--skip-sample", help="Run in full without an approved sample.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Skip the read-back verification after a full run.")
+    ] = False,
 ) -> None:
     """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
     ws = _workspace(workspace, location_id, base_url)
@@ -121,6 +126,7 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
+            await hl.check_token()  # a refused token leaves no failed run behind
             summary = await run_apply(
                 ws,
                 prepared,
@@ -131,10 +137,17 @@ def apply_command(
                 sample_size=sample or 0,
             )
             if mode == "sample" and summary.status == "done":
-                rows = await sample_diff(hl, con, summary.run_id, prepared.specs, summary.field_ids)
+                rows = await sample_diff(
+                    hl, con, summary.run_id, prepared.specs, summary.field_ids, location_country(ws)
+                )
                 md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
                 bad = sum(1 for r in rows if not r.match)
                 console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
+            if mode == "full" and summary.status == "done" and not no_verify:
+                try:
+                    print_verification(await run_verification(hl, ws), console, ws.reports_dir)
+                except HlmapError as exc:  # the run itself is done; the check can be repeated alone
+                    console.print(f"verification did not finish ({exc}); run `hlmap verify`", markup=False)
             return summary
 
     summary = asyncio.run(go())

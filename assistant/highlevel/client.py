@@ -7,8 +7,9 @@
 
 Resource groups: ``contacts`` (tasks, notes, tags too), ``opportunities`` (pipelines),
 ``location`` (settings, custom fields, tags, users, calendars, appointments), ``records``
-(businesses, custom object schemas/records/fields, associations) and ``files`` (media, products,
-prices). Every create returns a :class:`CreateResult` and never duplicates a record.
+(businesses, custom object schemas/records/fields, associations) ``files`` (media, products,
+prices) and ``invoices`` (invoices and estimates, never sent). Every create returns a
+:class:`CreateResult` and never duplicates a record.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import httpx
 
 from assistant.highlevel.api_contacts import ContactsApi
 from assistant.highlevel.api_files import FilesApi
+from assistant.highlevel.api_invoices import InvoicesApi
 from assistant.highlevel.api_location import LocationApi
 from assistant.highlevel.api_opportunities import OpportunitiesApi
 from assistant.highlevel.api_records import RecordsApi
 from assistant.highlevel.auth import Secret, resolve_token
-from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.errors import HighLevelError, TokenRejected, Unauthorized
 from assistant.highlevel.ratelimit import Clock, RateLimiter, Usage
 from assistant.highlevel.retry import RetryPolicy
 from assistant.highlevel.transport import BearerAuth, Transport
@@ -54,6 +56,7 @@ class HighLevelClient:
                 "a HighLevel location id is required (--location-id or [highlevel] location_id)"
             )
         self.location_id = location_id
+        self.token_source = token.source
         self.base_url = base_url.rstrip("/")
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
@@ -69,6 +72,7 @@ class HighLevelClient:
         self.location = LocationApi(self.transport, location_id)
         self.records = RecordsApi(self.transport, location_id)
         self.files = FilesApi(self.transport, location_id)
+        self.invoices = InvoicesApi(self.transport, location_id)
 
     @classmethod
     def from_settings(
@@ -89,6 +93,16 @@ class HighLevelClient:
             ),
             timeout_seconds=settings.timeout_seconds,
         )
+
+    async def check_token(self) -> None:
+        """One read before any write: a refused token stops here, before a run is recorded."""
+        try:
+            await self.location.get()
+        except Unauthorized as exc:
+            raise TokenRejected(
+                f"HighLevel refused the token from {self.token_source} ({exc.status} {exc.message}); "
+                f"put a valid Private Integration token for location {self.location_id} there"
+            ) from None
 
     def usage(self) -> Usage:
         """Requests sent, 429s received, time spent waiting, and the daily budget HighLevel reports."""

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from assistant.mapping.models import Proposal
 from assistant.review.screens.modals import PromptModal
+from assistant.review.screens.table import ItemsTable
 from assistant.review.style import counts_text
 from assistant.review.views import ItemFilter, parse_filter
 
@@ -44,7 +45,8 @@ class ReviewScreen(Screen[None]):
     def update_counts(self) -> None:
         session = self.review.session
         saving = self.review.persistence.pending > 0
-        text = counts_text(session.counts(), session.document.project, session.who, saving)
+        stale = self.review.confirmed_stale
+        text = counts_text(session.counts(), session.document.project, session.who, saving, stale)
         for bar in self.query("#counts").results(Static):  # none while the screen is still composing
             bar.update(text)
 
@@ -69,7 +71,7 @@ class ItemsScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.frame_top()
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield ItemsTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield from self.frame_bottom()
 
