@@ -78,7 +78,8 @@ def grow(ws: Workspace) -> None:
     con.execute("INSERT INTO raw.invoices VALUES ('F1', 'C6', '100.00', 1), ('F2', 'C6', '250.00', 2)")
     ensure_meta(con)
     con.execute(
-        "INSERT INTO meta.rejects VALUES ('load-1', 'clients', 'clients.csv', 9, NULL, 'unclosed quote', 'x')"
+        "INSERT INTO meta.rejects VALUES ('load-1', 'clients', 'clients.csv', 9, NULL, 'unclosed quote', ''),"
+        "('load-1', 'clients', 'clients.csv', 10, NULL, 'blank row: empty line', '')"  # nothing to lose
     )
     con.execute('CREATE TABLE raw.extras (note VARCHAR, "_row" BIGINT)')
     con.execute("INSERT INTO raw.extras VALUES ('suelto', 1)")
