@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.highlevel.api_common import delete as _delete
+from assistant.highlevel.api_common import find_in_pages
 from assistant.highlevel.api_common import unwrap as _unwrap
 from assistant.highlevel.bodies import build
 from assistant.highlevel.errors import JsonDict
@@ -34,9 +35,9 @@ class RecordsApi:
         return await create_once(self._t, "/businesses/", body, unwrap=_business, lookup=finder)
 
     async def _find_business(self, name: str) -> JsonDict | None:
-        answer = await self._t.request("GET", "/businesses/", params={"locationId": self._location_id})
-        return next(
-            (b for b in answer.get("businesses") or [] if isinstance(b, dict) and b.get("name") == name), None
+        params = {"locationId": self._location_id}
+        return await find_in_pages(
+            self._t, "/businesses/", "businesses", params, lambda b: b.get("name") == name
         )
 
     async def update_business(self, business_id: str, fields: Mapping[str, Any]) -> JsonDict:
@@ -144,11 +145,10 @@ class RecordsApi:
         body = build("POST", "/associations/", fields, self._location_id)
 
         async def finder() -> JsonDict | None:
-            listed = await self.associations()
-            found = (
-                a for a in listed.get("associations") or [] if isinstance(a, dict) and a.get("key") == key
+            params = {"locationId": self._location_id}
+            return await find_in_pages(
+                self._t, "/associations/", "associations", params, lambda a: a.get("key") == key
             )
-            return next(found, None)
 
         return await create_once(
             self._t, "/associations/", body, unwrap=lambda answer: answer, lookup=lookup or finder
