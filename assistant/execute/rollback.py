@@ -44,19 +44,6 @@ class RollbackReport:
     cannot_undo: list[str] = field(default_factory=lambda: list(ALWAYS))
 
 
-def run_to_undo(con: duckdb.DuckDBPyConnection, run_id: str | None) -> str:
-    ledger.ensure(con)
-    if run_id:
-        row = con.execute("SELECT run_id FROM exec.runs WHERE run_id = ?", [run_id]).fetchone()
-    else:
-        row = con.execute(
-            "SELECT run_id FROM exec.runs WHERE status <> 'rolled_back' ORDER BY started_at DESC LIMIT 1"
-        ).fetchone()
-    if row is None:
-        raise HlmapError(f"no run {run_id or 'to roll back'} in this workspace's ledger")
-    return str(row[0])
-
-
 async def rollback(
     hl: HighLevelClient, con: duckdb.DuckDBPyConnection, run_id: str, audit: AuditLog
 ) -> RollbackReport:
@@ -99,6 +86,8 @@ async def rollback(
         ledger.mark(con, run_id, op_id, "rolled_back")
     audit.flush()
     ledger.finish_run(con, run_id, "rolled_back" if not report.failed else "rollback_incomplete")
+    # A sample that is no longer in HighLevel approves nothing: the next full run needs a new one.
+    con.execute("UPDATE exec.runs SET approved_at = NULL WHERE run_id = ?", [run_id])
     return report
 
 
@@ -127,13 +116,9 @@ async def _delete(
     elif obj == "media":
         await hl.files.delete_media(hl_id)
     elif obj == "relation":
-        await hl.transport.request(
-            "DELETE", "/associations/relations/{relationId}", path_params={"relationId": hl_id}
-        )
+        await hl.records.delete_relation(hl_id)
     elif obj == "association":
-        await hl.transport.request(
-            "DELETE", "/associations/{associationId}", path_params={"associationId": hl_id}
-        )
+        await hl.records.delete_association(hl_id)
     elif obj == "tag":
         await hl.location.delete_tag(hl_id)
     elif obj == "custom_field":

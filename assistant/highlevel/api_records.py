@@ -160,6 +160,16 @@ class RecordsApi:
         body = build("POST", "/associations/relations", fields, self._location_id)
         return await self._t.request("POST", "/associations/relations", json_body=body)
 
+    async def delete_association(self, association_id: str) -> bool:
+        """Delete an association definition (HighLevel drops its relations with it)."""
+        return await _delete(self._t, "/associations/{associationId}", {"associationId": association_id})
+
+    async def delete_relation(self, relation_id: str) -> bool:
+        params = {"locationId": self._location_id}
+        return await _delete(
+            self._t, "/associations/relations/{relationId}", {"relationId": relation_id}, params=params
+        )
+
     async def associations(self, limit: int = 100) -> JsonDict:
         params: dict[str, str | int] = {"locationId": self._location_id, "skip": 0, "limit": limit}
         return await self._t.request("GET", "/associations/", params=params)
