@@ -17,7 +17,7 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
-from assistant.execute.diff import custom_value
+from assistant.execute.prior_state import restore_body
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError, NotFound
 
@@ -68,7 +68,10 @@ async def rollback(
             continue
         try:
             if action == "update":
-                await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
+                cannot = await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
+                report.cannot_undo += [
+                    f"{obj} {hl_id}: HighLevel offers no empty value for {k}" for k in cannot
+                ]
                 report.restored += 1
                 audit.write("restore", obj, src, key, hl_id, "restored")
             else:
@@ -130,16 +133,12 @@ async def _delete(
         raise HlmapError(f"rollback does not know how to delete a {obj}")
 
 
-async def _restore(hl: HighLevelClient, obj: str, hl_id: str, previous: dict[str, Any]) -> None:
-    if "customFields" in previous:
-        previous["customFields"] = [
-            {"id": item["id"], "field_value": custom_value(item)}
-            for item in previous.get("customFields") or []
-            if isinstance(item, dict) and item.get("id")
-        ]
-    body = {k: v for k, v in previous.items() if v is not None}
+async def _restore(hl: HighLevelClient, obj: str, hl_id: str, previous: dict[str, Any]) -> list[str]:
+    """Put the saved prior state back (empty keys cleared); answers the keys that could not be emptied."""
     template = RESTORABLE.get(obj)
     if template is None:
         raise HlmapError(f"rollback cannot restore a {obj}'s previous values")
+    body, cannot = restore_body("PUT", template, previous)
     param = template.rsplit("{", 1)[1].rstrip("}")
     await hl.transport.request("PUT", template, path_params={param: hl_id}, json_body=body)
+    return cannot

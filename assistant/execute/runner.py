@@ -17,6 +17,7 @@ from assistant.execute import ledger
 from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
 from assistant.execute.files import upload_if_small
+from assistant.execute.prior_state import prior_state
 from assistant.execute.products import ensure_price
 from assistant.execute.sender import find_existing, read_back, send_create, send_update
 from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
@@ -131,7 +132,7 @@ async def _update(ctx: RunContext, spec: RecordSpec, op: ledger.Op, call: Call, 
     current = await read_back(
         ctx.hl, spec.hl_object, hl_id, call.path_params.get("contactId"), spec.custom_object_key
     )
-    previous = {k: current.get(k) for k in call.body if k != "locationId"}
+    previous = prior_state(current, call.body)  # every touched key, empty ones as None
     ledger.start(ctx.con, ctx.run_id, op, call.body, hl_id=hl_id, previous=previous)
     await send_update(ctx.hl, call)
     ledger.done(ctx.con, ctx.run_id, op.op_id, hl_id, "updated", parent_id=_parent(call))
