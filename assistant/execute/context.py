@@ -14,6 +14,7 @@ import duckdb
 
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
+from assistant.execute.identity import Ownership
 from assistant.highlevel.client import HighLevelClient
 
 Progress = Callable[[str, int], None]  # (pass name, records handled so far in it)
@@ -40,3 +41,4 @@ class RunContext:
     max_file_mb: float = 25.0
     currency: str = "USD"  # of the prices of catalog products
     results: list[PassResult] = field(default_factory=list)
+    ownership: Ownership = field(default_factory=Ownership)  # which found records a create may take
