@@ -53,6 +53,11 @@ CASES: dict[str, tuple[str, Fill, Create]] = {
         lambda hl, c, n: hl.records.create_association(f"pet_{n:03d}", (PETS, f"P{n}"), ("contact", "C")),
         lambda hl, c: hl.records.create_association("pet_zed", (PETS, "Pet"), ("contact", "Vet")),
     ),
+    "custom object record": (
+        "records",
+        lambda hl, c, n: hl.records.create_record(PETS, {"name": f"Filler {n:03d}", "age": n}),
+        lambda hl, c: hl.records.create_record(PETS, {"name": "Zed", "age": 3}),
+    ),
     "product": (
         "products",
         lambda hl, c, n: hl.files.create_product({"name": f"Filler {n:03d}"}),

@@ -134,6 +134,9 @@ def _lookup(hl: HighLevelClient, call: Call, mine: Ownership) -> Lookup | None:
         return lambda: _find_business(hl, call.body, mine)
     if call.target == "product":
         return lambda: find_product(hl, call.body, mine.may_take)
+    if call.target == "custom_object":
+        schema, properties = call.path_params["schemaKey"], call.body.get("properties") or {}
+        return lambda: hl.records.find_record(schema, properties, mine.may_take)
     if call.target in CHILD_KEYS:
         kind = call.target + "s"
         template = f"/contacts/{{contactId}}/{kind}"

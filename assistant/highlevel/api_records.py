@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from assistant.highlevel.api_common import delete as _delete
@@ -11,6 +11,7 @@ from assistant.highlevel.api_common import unwrap as _unwrap
 from assistant.highlevel.bodies import build
 from assistant.highlevel.errors import JsonDict
 from assistant.highlevel.idempotent import CreateResult, Lookup, create_once
+from assistant.highlevel.record_lookup import find_object_record
 from assistant.highlevel.transport import Transport
 
 
@@ -21,6 +22,10 @@ def _business(answer: JsonDict) -> JsonDict:
         if isinstance(value, dict):
             return value
     return answer
+
+
+def _any(_record: JsonDict) -> bool:
+    return True
 
 
 class RecordsApi:
@@ -112,9 +117,16 @@ class RecordsApi:
         body: JsonDict = {"locationId": self._location_id, "properties": dict(properties)}
         template = "/objects/{schemaKey}/records"
         path = {"schemaKey": schema_key}
+        finder = lookup or (lambda: self.find_record(schema_key, properties))
         return await create_once(
-            self._t, template, body, unwrap=_unwrap("record"), lookup=lookup, path_params=path
+            self._t, template, body, unwrap=_unwrap("record"), lookup=finder, path_params=path
         )
+
+    async def find_record(
+        self, schema_key: str, properties: Mapping[str, Any], accept: Callable[[JsonDict], bool] = _any
+    ) -> JsonDict | None:
+        """A record of the object whose properties equal ``properties`` (every page of the search)."""
+        return await find_object_record(self._t, self._location_id, schema_key, properties, accept)
 
     async def update_record(self, schema_key: str, record_id: str, properties: Mapping[str, Any]) -> JsonDict:
         path = {"schemaKey": schema_key, "id": record_id}
