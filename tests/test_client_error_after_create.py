@@ -18,6 +18,7 @@ from assistant.highlevel.errors import Unprocessable
 from assistant.highlevel.idempotent import CreateOutcome, CreateResult
 from assistant.highlevel.retry import RetryPolicy
 from assistant.sandbox.faults import ERROR_AFTER_CREATE
+from tests.client_tour import PETS
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_client_lookups import CASES
 
@@ -93,3 +94,22 @@ def test_a_refusal_that_made_nothing_is_still_raised(sandbox: SandboxHandle) -> 
     with pytest.raises(Unprocessable):
         asyncio.run(go())
     assert sandbox.admin("GET", "records/contacts")["records"] == []
+
+
+def test_a_relation_answered_with_an_error_after_commit_is_found_once(sandbox: SandboxHandle) -> None:
+    sandbox.admin("POST", "reset")
+
+    async def go() -> CreateResult:
+        async with _client(sandbox) as hl:
+            owner = await hl.contacts.create({"firstName": "Vet", "email": "vet@example.com"})
+            pet = await hl.records.create_record(PETS, {"name": "Rex"})
+            assoc = await hl.records.create_association("pet_vet", (PETS, "Pet"), ("contact", "Vet"))
+            sandbox.admin("POST", "faults", {"errorAfterCreate": 1.0, "seed": 2})
+            try:
+                return await hl.records.relate(assoc.id, pet.id, owner.id)
+            finally:
+                sandbox.admin("POST", "faults", {"errorAfterCreate": 0.0})
+
+    result = asyncio.run(go())
+    relations = sandbox.admin("GET", "records/relations")["records"]
+    assert result.outcome is CreateOutcome.RECOVERED and [r["id"] for r in relations] == [result.id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from assistant.highlevel.api_associations import AssociationsApi
 from assistant.highlevel.api_common import delete as _delete
 from assistant.highlevel.api_common import find_in_pages
 from assistant.highlevel.api_common import unwrap as _unwrap
@@ -28,7 +29,7 @@ def _any(_record: JsonDict) -> bool:
     return True
 
 
-class RecordsApi:
+class RecordsApi(AssociationsApi):
     def __init__(self, transport: Transport, location_id: str) -> None:
         self._t = transport
         self._location_id = location_id
@@ -141,47 +142,3 @@ class RecordsApi:
         return await _delete(
             self._t, "/objects/{schemaKey}/records/{id}", {"schemaKey": schema_key, "id": record_id}
         )
-
-    # associations
-    async def create_association(
-        self, key: str, first: tuple[str, str], second: tuple[str, str], lookup: Lookup | None = None
-    ) -> CreateResult:
-        """Define an association; ``first``/``second`` are (object key, label), e.g. ("contact", "Owner")."""
-        fields = {
-            "key": key,
-            "firstObjectKey": first[0],
-            "firstObjectLabel": first[1],
-            "secondObjectKey": second[0],
-            "secondObjectLabel": second[1],
-        }
-        body = build("POST", "/associations/", fields, self._location_id)
-
-        async def finder() -> JsonDict | None:
-            params = {"locationId": self._location_id}
-            return await find_in_pages(
-                self._t, "/associations/", "associations", params, lambda a: a.get("key") == key
-            )
-
-        return await create_once(
-            self._t, "/associations/", body, unwrap=lambda answer: answer, lookup=lookup or finder
-        )
-
-    async def create_relation(self, association_id: str, first_id: str, second_id: str) -> JsonDict:
-        """Relate two records (re-sending an existing relation is harmless: HighLevel keeps one)."""
-        fields = {"associationId": association_id, "firstRecordId": first_id, "secondRecordId": second_id}
-        body = build("POST", "/associations/relations", fields, self._location_id)
-        return await self._t.request("POST", "/associations/relations", json_body=body)
-
-    async def delete_association(self, association_id: str) -> bool:
-        """Delete an association definition (HighLevel drops its relations with it)."""
-        return await _delete(self._t, "/associations/{associationId}", {"associationId": association_id})
-
-    async def delete_relation(self, relation_id: str) -> bool:
-        params = {"locationId": self._location_id}
-        return await _delete(
-            self._t, "/associations/relations/{relationId}", {"relationId": relation_id}, params=params
-        )
-
-    async def associations(self, limit: int = 100) -> JsonDict:
-        params: dict[str, str | int] = {"locationId": self._location_id, "skip": 0, "limit": limit}
-        return await self._t.request("GET", "/associations/", params=params)
