@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import importlib
 import sys
-from typing import Any
+from importlib import metadata
+from typing import Annotated, Any
 
 import typer
 from typer._click.core import Context  # typer vendors click; its Context is the one invoke takes
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from assistant.cli_common import err_console
 from assistant.errors import HlmapError
@@ -35,10 +36,13 @@ COMMANDS: dict[str, str] = {
     "target": "assistant.highlevel.commands",
     "propose": "assistant.propose.commands",
     "review": "assistant.review.commands",
+    "decide": "assistant.decide.commands",
+    "status": "assistant.status.commands",
     "plan": "assistant.execute.commands",
     "apply": "assistant.execute.commands",
     "rollback": "assistant.execute.commands",
     "reconcile": "assistant.execute.commands",
+    "verify": "assistant.execute.verify.command",
     "eval": "assistant.evals.commands",
     "batch": "assistant.evals.commands",
     "sandbox": "assistant.sandbox.commands",
@@ -52,6 +56,7 @@ def build_app(command: str | None = None) -> typer.Typer:
     app = typer.Typer(
         name="hlmap",
         cls=_ReportingGroup,
+        context_settings={"help_option_names": ["-h", "--help"]},
         help="Profile a source platform's export, propose its HighLevel map, confirm it, apply it.",
         no_args_is_help=True,
         add_completion=False,
@@ -59,7 +64,14 @@ def build_app(command: str | None = None) -> typer.Typer:
     )
 
     @app.callback()
-    def root() -> None:
+    def root(
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+            ),
+        ] = False,
+    ) -> None:
         """Profile a source platform's export, propose its HighLevel map, confirm it, apply it."""
 
     # The callback keeps the app a group even when only one command module is loaded.
@@ -67,6 +79,28 @@ def build_app(command: str | None = None) -> typer.Typer:
     for module in modules:
         importlib.import_module(module).register(app)
     return app
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"hlmap {_version()}")
+        raise typer.Exit()
+
+
+def _version() -> str:
+    try:
+        return metadata.version("hlmap")
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+def _flag_type(option: TyperOption, ctx: Context) -> str | None:
+    """A flag takes no value, so help shows no ``<bool>`` type beside it."""
+    return None if option.is_flag else _value_type(option, ctx)
+
+
+_value_type = TyperOption.display_type_rich
+TyperOption.display_type_rich = _flag_type  # type: ignore[assignment]
 
 
 @functools.cache

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 
 class HlmapError(Exception):
     """An error the command line reports as one clear line, without a traceback."""
@@ -27,3 +30,9 @@ class InputError(HlmapError):
 
 def _fmt(label: str, value: str | int | None) -> str | None:
     return None if value is None else f"{label} {value}"
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """``"; did you mean 'object'?"`` when ``word`` is a near miss of one of ``choices``, else ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""

@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from assistant.settings_errors import check_environment, explain, read_toml
 
 
 class IngestSettings(BaseModel):
@@ -127,6 +129,9 @@ class ExecuteSettings(BaseModel):
     currency: str = ""
     """ISO code of the prices created for catalog products; blank: the location country's currency."""
 
+    verify_read_share: float = Field(0.05, gt=0.0, le=1.0)
+    """Read requests `hlmap verify` may spend, as a share of the migration's write requests."""
+
 
 class Settings(BaseSettings):
     """All settings of one workspace."""
@@ -165,9 +170,16 @@ _TOML_PATH: dict[str, Path | None] = {"path": None}
 
 
 def load_settings(toml_path: Path | None, overrides: dict[str, Any] | None = None) -> Settings:
-    """Settings from ``toml_path`` < environment < ``overrides`` (flags, nested dicts allowed)."""
+    """Settings from ``toml_path`` < environment < ``overrides`` (flags, nested dicts allowed).
+
+    A bad value or an unknown key raises one ``HlmapError`` line naming the file or variable.
+    """
+    toml = read_toml(toml_path, Settings) if toml_path is not None and toml_path.exists() else {}
+    check_environment(Settings)
     _TOML_PATH["path"] = toml_path
     try:
         return Settings(**(overrides or {}))
+    except ValidationError as exc:
+        raise explain(exc, Settings, toml_path, toml) from None
     finally:
         _TOML_PATH["path"] = None

@@ -70,6 +70,10 @@ class Workspace:
             self._settings = load_settings(self.settings_path, self._overrides)
         return self._settings
 
+    def exists(self) -> bool:
+        """A folder some command has made a workspace of (settings file or database present)."""
+        return self.settings_path.is_file() or self.db_path.is_file()
+
     def ensure(self) -> Workspace:
         """Create the folder, a commented settings file and the database schemas if missing."""
         if self.root.exists() and not self.root.is_dir():

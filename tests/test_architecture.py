@@ -19,6 +19,9 @@ RULES = [
     ("assistant.propose.service", ("textual", "assistant.review", "assistant.execute")),
     ("assistant.propose.llm", ("textual", "assistant.review", "assistant.execute")),
     ("assistant.review.commands", ("assistant.execute", "openai", "instructor")),
+    # deciding without the UI must not need a terminal library, the executor or an LLM client
+    ("assistant.decide.commands", ("textual", "assistant.execute", "openai", "instructor")),
+    ("assistant.status.commands", ("textual", "assistant.execute", "openai", "instructor")),
     ("assistant.ingest.commands", ("textual", "openai", "assistant.execute")),
 ]
 

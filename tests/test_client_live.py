@@ -148,6 +148,7 @@ def test_target_pull_through_the_cli_matches_the_seeded_location(
         "-w",
         str(tmp_path),
     ]
+    Workspace(tmp_path).ensure().close()  # only ingest and demo start a workspace
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert sandbox.token not in result.output
@@ -167,7 +168,7 @@ def test_target_pull_through_the_cli_matches_the_seeded_location(
     assert any(
         f.model == "custom_object" and f.objectKey == "custom_objects.pets" for f in pulled.customFields
     )
-    assert sandbox.token not in (tmp_path / "target" / "destination.json").read_text(encoding="utf-8")
+    assert sandbox.token not in (tmp_path / "highlevel" / "destination.json").read_text(encoding="utf-8")
 
 
 def test_pull_without_a_token_says_where_to_put_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,5 +176,6 @@ def test_pull_without_a_token_says_where_to_put_it(tmp_path: Path, monkeypatch: 
     import keyring
 
     monkeypatch.setattr(keyring, "get_password", lambda service, user: None)
+    Workspace(tmp_path).ensure().close()
     result = CliRunner().invoke(app, ["target", "pull", "--location-id", "Loc1", "-w", str(tmp_path)])
     assert result.exit_code == 2 and "HIGHLEVEL_TOKEN" in result.output

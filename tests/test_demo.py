@@ -30,12 +30,13 @@ def test_demo_migrates_the_built_in_fixture_and_reconciles_clean(tmp_path: Path)
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     for step in (
-        "1/9 Ingest",
-        "4/9 Propose",
-        "5/9 Accept",
-        "7/9 Sample run",
-        "8/9 Full run",
-        "9/9 Reconcile",
+        "1/10 Ingest",
+        "4/10 Propose",
+        "5/10 Accept",
+        "7/10 Sample run",
+        "8/10 Full run",
+        "9/10 Reconcile",
+        "10/10 Read every written value back",
     ):
         assert step in result.stdout
     confirmed = workspace / "mapping.confirmed.yaml"
@@ -45,6 +46,8 @@ def test_demo_migrates_the_built_in_fixture_and_reconciles_clean(tmp_path: Path)
     reconciliation = json.loads((reports / "reconciliation.json").read_text(encoding="utf-8"))
     assert reconciliation["clean"] is True
     assert "standin.log" in {p.name for p in workspace.iterdir()}
+    verification = (reports / "verification.md").read_text(encoding="utf-8")
+    assert "written values agree" in verification and "read requests for" in verification
 
 
 def test_demo_without_a_terminal_asks_for_yes(tmp_path: Path) -> None:

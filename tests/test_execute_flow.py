@@ -98,7 +98,11 @@ def test_sample_diff_approve_full_reconcile_rollback(
     first = next(
         r for r in rows if r["object"] == "contact" and r["field"] == "lastName" and r["source_key"] == "C1"
     )
-    assert (first["source"], first["actual"]) == ("María José García López", "garcía lópez")
+    assert (first["source"], first["actual"]) == ("María José García López", "García López")  # case kept
+    vat = next(
+        r for r in rows if r["object"] == "contact" and r["field"] == "VAT number (contact.vat_number)"
+    )
+    assert vat["source"] and vat["match"] == "True"  # a custom field by its name and key, with its source
 
     full = hlmap(ws.root, "apply", "--approve-sample", run_id, "--quiet", sandbox=sandbox)
     assert full.exit_code == 0, full.output

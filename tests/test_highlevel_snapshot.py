@@ -37,6 +37,7 @@ def test_load_stores_table_row_and_file_and_reads_back(tmp_path: Path) -> None:
     source = tmp_path / "destination.json"
     source.write_text(json.dumps(STATE), encoding="utf-8")
     ws_dir = tmp_path / "ws"
+    Workspace(ws_dir).ensure().close()  # only ingest and demo start a workspace
     result = CliRunner().invoke(app, ["target", "load", str(source), "--workspace", str(ws_dir)])
     assert result.exit_code == 0, result.output
     assert "loc123" in result.output and "allowDuplicateContact=False" in result.output
@@ -52,6 +53,7 @@ def test_load_stores_table_row_and_file_and_reads_back(tmp_path: Path) -> None:
 
 def test_newest_snapshot_wins(tmp_path: Path) -> None:
     runner = CliRunner()
+    Workspace(tmp_path / "ws").ensure().close()
     for name in ("first", "second"):
         path = tmp_path / f"{name}.json"
         path.write_text(
@@ -64,6 +66,7 @@ def test_newest_snapshot_wins(tmp_path: Path) -> None:
 def test_bad_state_file_is_one_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "broken.json"
     bad.write_text('{"pipelines": []}', encoding="utf-8")
+    Workspace(tmp_path / "ws").ensure().close()
     result = CliRunner().invoke(app, ["target", "load", str(bad), "-w", str(tmp_path / "ws")])
     assert result.exit_code == 2
     assert "broken.json" in result.output and "location" in result.output

@@ -38,12 +38,18 @@ def test_empty_file(ws: Workspace, tmp_path: Path) -> None:
     assert failure(ws, src) == f"{src.resolve()}: file is empty"
 
 
-def test_binary_file_names_line_and_column_of_the_nul_byte(ws: Workspace, tmp_path: Path) -> None:
-    src = tmp_path / "photo.csv"
-    src.write_bytes(b"a,b\n1,2\nxy\x00\x01\x02")
+def test_binary_file_names_line_and_column_of_the_first_nul_byte(ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "dump.csv"
+    src.write_bytes(b"a,b\n1,2\nxy" + b"\x00\x01\x02\x00" * 40)
     assert (
-        failure(ws, src) == f"{src.resolve()}, line 3, column 3: binary content (NUL byte); not a text file"
+        failure(ws, src) == f"{src.resolve()}, line 3, column 3: binary content (NUL bytes); not a text file"
     )
+
+
+def test_known_binary_format_is_named(ws: Workspace, tmp_path: Path) -> None:
+    src = tmp_path / "photo.csv"
+    src.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)))
+    assert failure(ws, src) == f"{src.resolve()}: binary content (a PNG image); not a text file"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files regardless of permissions")
@@ -99,3 +105,22 @@ def test_a_failed_file_does_not_stop_the_others(ws: Workspace, tmp_path: Path) -
     summary = ingest_paths(ws, [bad, good])
     assert [(r.object, r.status) for r in summary.results] == [("bad", "failed"), ("good", "loaded")]
     assert [r.object for r in summary.failed] == ["bad"]
+
+
+def test_unexpected_reader_error_is_one_line_not_a_traceback(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    import assistant.ingest.loader as loader
+
+    def broken(ctx: object, obj: str) -> None:
+        raise csv.Error("new-line character seen in unquoted field\n- do you need universal-newline mode?")
+
+    monkeypatch.setattr(loader, "load_csv", broken)
+    src = tmp_path / "odd.csv"
+    src.write_text("a\n1\n")
+    assert failure(ws, src) == (
+        f"{src.resolve()}: cannot read the file (Error: new-line character seen in unquoted field"
+        " - do you need universal-newline mode?)"
+    )

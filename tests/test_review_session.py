@@ -16,6 +16,7 @@ from assistant.review.errors import ReviewError
 from assistant.review.persistence import BackgroundPersistence, WorkspacePersistence
 from assistant.review.session import ReviewSession, open_session
 from assistant.review.views import overview_rows, parse_filter
+from assistant.workspace import Workspace
 from tests.review_data import context, saved, small_document, write_workspace
 
 
@@ -242,9 +243,24 @@ def test_cli_without_a_mapping_document_says_what_to_run(tmp_path: Path) -> None
 
     from assistant.cli import app
 
+    Workspace(tmp_path).ensure().close()
     result = CliRunner().invoke(app, ["review", "-w", str(tmp_path)])
     assert result.exit_code == 2
-    assert "hlmap propose" in result.output
+    assert "has no raw tables: run `hlmap ingest EXPORT_FILES" in result.output  # the first missing step
+
+
+def test_cli_without_a_terminal_says_so_in_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    write_workspace(tmp_path, small_document())
+    result = CliRunner().invoke(app, ["review", "-w", str(tmp_path)])  # no terminal on either side
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "error: hlmap review needs a terminal; without one, decide with `hlmap decide` "
+        "(--accept-above, --accept, --reject, --set, --confirm)"
+    ]
 
 
 def test_background_write_failures_are_reported_not_swallowed(tmp_path: Path) -> None:

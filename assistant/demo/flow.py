@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.prompt import Confirm
 from rich.table import Table
 
+from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
 from assistant.errors import HlmapError
@@ -36,31 +37,37 @@ def run_demo(
     at = ["--location-id", standin.location_id, "--base-url", standin.url]
     env = {"HIGHLEVEL_TOKEN": standin.token, "HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW": str(rate_limit)}
     steps = StepRunner(workspace, console, env=env)
+    env_file = save_env(workspace, env)
     try:
-        steps.run("1/9 Ingest the source export", ["ingest", str(fixture / "source")])
-        steps.run("2/9 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
-        steps.run("3/9 Snapshot the destination sub-account", ["target", "pull", *at])
-        steps.run("4/9 Propose the map (offline)", ["propose"])
+        steps.run("1/10 Ingest the source export", ["ingest", str(fixture / "source")])
+        steps.run("2/10 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
+        steps.run("3/10 Snapshot the destination sub-account", ["target", "pull", *at])
+        steps.run("4/10 Propose the map (offline)", ["propose"])
         if accept:
-            console.rule("[bold]5/9 Accept the proposals above the confidence threshold")
+            console.rule("[bold]5/10 Accept the proposals above the confidence threshold")
             accept_above_threshold(workspace, console)
         else:
-            steps.run("5/9 Review every proposal, then confirm (c)", ["review"], interactive=True)
+            steps.run("5/10 Review every proposal, then confirm (c)", ["review"], interactive=True)
             if not Workspace(workspace).confirmed_mapping_path.exists():
                 raise HlmapError("the mapping was not confirmed; nothing was sent to HighLevel")
-        steps.run("6/9 Plan", ["plan"])
+        steps.run("6/10 Plan", ["plan"])
         steps.run(
-            f"7/9 Sample run of {sample} records, with its field-level diff",
+            f"7/10 Sample run of {sample} records, with its field-level diff",
             ["apply", *at, "--sample", str(sample)],
         )
         run_id = latest_sample_run(workspace)
         if not accept and not Confirm.ask(f"Approve sample {run_id} and run in full?", console=console):
             raise HlmapError(f"sample {run_id} not approved; the full run did not start")
-        steps.run("8/9 Full run", ["apply", *at, "--approve-sample", run_id])
-        steps.run("9/9 Reconcile source, ledger and destination", ["reconcile", *at])
+        # the full run's own read-back is the demo's step 10, after the reconciliation
+        steps.run("8/10 Full run", ["apply", *at, "--approve-sample", run_id, "--no-verify"])
+        steps.run("9/10 Reconcile source, ledger and destination", ["reconcile", *at])
+        steps.run("10/10 Read every written value back and compare", ["verify", *at], reports_exit=1)
     finally:
         standin.stop()
     show_reports(workspace, console)
+    console.print("To re-run any step above as printed, bring the stand-in back first:", markup=False)
+    for line in rerun_lines(env_file, standin.url, workspace / "standin-state.json", rate_limit):
+        console.print(f"  {line}", markup=False, highlight=False)
 
 
 def write_settings(workspace: Path, destination: Path, console: Console) -> None:
@@ -97,6 +104,10 @@ def accept_above_threshold(workspace: Path, console: Console) -> None:
     console.print(table)
     for item_id in rejected[:15]:
         console.print(f"  rejected: {item_id}", markup=False, style="yellow")
+    if len(rejected) > 15:
+        console.print(
+            f"  and {len(rejected) - 15} more rejected (see mapping.yaml)", markup=False, style="yellow"
+        )
     console.print(f"confirmed mapping written to {path}", markup=False)
 
 
@@ -124,4 +135,7 @@ def show_reports(workspace: Path, console: Console) -> None:
         if path.is_file():
             console.print(f"  {path}", markup=False)
     console.print(f"  {workspace / 'mapping.confirmed.yaml'}", markup=False)
+    audit = workspace / "audit.jsonl"  # every request the runs sent, one JSON line each
+    if audit.exists():
+        console.print(f"  {audit}", markup=False)
     console.print(f"Workspace: {workspace} (re-run any step with -w {workspace})", markup=False)

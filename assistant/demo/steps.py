@@ -22,9 +22,19 @@ class StepRunner:
         self.env = {**os.environ, **(env or {})}
 
     def run(
-        self, title: str, args: Sequence[str], *, interactive: bool = False, output: Path | None = None
+        self,
+        title: str,
+        args: Sequence[str],
+        *,
+        interactive: bool = False,
+        output: Path | None = None,
+        reports_exit: int | None = None,
     ) -> None:
-        """Run one step; with ``output`` its long printout goes to that file instead of the screen."""
+        """Run one step; with ``output`` its long printout goes to that file instead of the screen.
+
+        ``reports_exit`` is an exit status that reports a finding (printed by the step) rather than a
+        failure, so the demo goes on to show the reports.
+        """
         shown = " ".join(["hlmap", *args, "-w", str(self.workspace)])
         self.console.rule(f"[bold]{title}")
         self.console.print(f"$ {shown}", style="dim", markup=False, highlight=False)
@@ -37,5 +47,5 @@ class StepRunner:
             with output.open("w", encoding="utf-8") as sink:
                 result = subprocess.run(command, env={**self.env, "COLUMNS": "160"}, stdin=stdin, stdout=sink)
             self.console.print(f"  written to {output}", markup=False)
-        if result.returncode != 0:
+        if result.returncode not in (0, reports_exit):
             raise HlmapError(f"demo stopped: `{shown}` exited with {result.returncode}")

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.apply import RunSummary, run_apply
@@ -22,6 +22,7 @@ from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.execute.reconcile import reconcile, write_report
 from assistant.execute.rollback_cli import rollback_command
 from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.execute.verify.command import location_country, print_verification, run_verification
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
@@ -63,7 +64,8 @@ def plan_command(
     prepared = prepare(ws)
     con = ws.connect()
     plan = build_plan(con, prepared, _destination(ws))
-    print_plan(ws, plan)
+    with recorded(ws.reports_dir / "plan.md", "Plan"):
+        print_plan(ws, plan)
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
@@ -84,6 +86,9 @@ def apply_command(
         bool, typer.Option("--skip-sample", help="Run in full without an approved sample.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Skip the read-back verification after a full run.")
+    ] = False,
 ) -> None:
     """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
     ws = _workspace(workspace, location_id, base_url)
@@ -117,6 +122,7 @@ def apply_command(
 
     async def go() -> RunSummary:
         async with _client(ws) as hl:
+            await hl.check_token()  # a refused token leaves no failed run behind
             summary = await run_apply(
                 ws,
                 prepared,
@@ -127,10 +133,17 @@ def apply_command(
                 sample_size=sample or 0,
             )
             if mode == "sample" and summary.status == "done":
-                rows = await sample_diff(hl, con, summary.run_id, prepared.specs, summary.field_ids)
+                rows = await sample_diff(
+                    hl, con, summary.run_id, prepared.specs, summary.field_ids, location_country(ws)
+                )
                 md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
                 bad = sum(1 for r in rows if not r.match)
                 console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
+            if mode == "full" and summary.status == "done" and not no_verify:
+                try:
+                    print_verification(await run_verification(hl, ws), console, ws.reports_dir)
+                except HlmapError as exc:  # the run itself is done; the check can be repeated alone
+                    console.print(f"verification did not finish ({exc}); run `hlmap verify`", markup=False)
             return summary
 
     summary = asyncio.run(go())

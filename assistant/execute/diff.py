@@ -6,9 +6,7 @@ holds, and whether they match. Written as Markdown (for people) and CSV (for spr
 
 from __future__ import annotations
 
-import csv
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,10 +16,12 @@ import duckdb
 from assistant.execute.sender import read_back
 from assistant.execute.specs import RecordSpec, field_key
 from assistant.execute.transforms.sqltext import ident
+from assistant.execute.verify.values import custom_value, flatten, held_value, same, shown
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
+from assistant.report_csv import write_report_csv
 
-SKIP_KEYS = frozenset({"locationId"})
+__all__ = ["DiffRow", "compare", "custom_value", "sample_diff", "write_reports"]
 
 
 @dataclass
@@ -36,55 +36,30 @@ class DiffRow:
     match: bool
 
 
-def normal(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(sorted(normal(v) for v in value))
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]00:?00)?", text):
-        text = text[:19] + "Z"
-    return text.lower()
+def compare(
+    sent: dict[str, Any], actual: dict[str, Any], names: dict[str, str], country: str | None = None
+) -> list[tuple[str, Any, Any, bool]]:
+    """(field, expected, held, same) for every field sent; custom fields labelled ``name (fieldKey)``.
 
-
-VALUE_KEYS = ("field_value", "value", "fieldValue", "fieldValueString", "fieldValueNumber", "fieldValueArray")
-
-
-def custom_value(item: dict[str, Any]) -> Any:
-    """A custom field value, whichever key this HighLevel answer spells it with."""
-    return next((item[k] for k in VALUE_KEYS if k in item), None)
-
-
-def _custom(values: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for item in values or []:
-        if isinstance(item, dict) and item.get("id"):
-            out[str(item["id"])] = custom_value(item)
-    return out
-
-
-def compare(sent: dict[str, Any], actual: dict[str, Any]) -> list[tuple[str, Any, Any, bool]]:
+    Compared as the read-back verification compares: case kept, normalised only where HighLevel
+    normalises (tags, phones, timestamps, numbers).
+    """
     rows: list[tuple[str, Any, Any, bool]] = []
-    for key, expected in sent.items():
-        if key in SKIP_KEYS:
-            continue
-        if key == "customFields":
-            have = _custom(actual.get("customFields"))
-            for fid, value in _custom(expected).items():
-                rows.append(
-                    (f"customField {fid}", value, have.get(fid), normal(value) == normal(have.get(fid)))
-                )
-        elif key == "properties" and isinstance(expected, dict):
-            props = actual.get("properties") or {}
-            for name, value in expected.items():
-                rows.append((name, value, props.get(name), normal(value) == normal(props.get(name))))
-        else:
-            rows.append((key, expected, actual.get(key), normal(expected) == normal(actual.get(key))))
+    for label, expected in flatten(sent, names).items():
+        held = held_value(actual, label, names)
+        rows.append((label, expected, held, same(label, expected, held, country)))
     return rows
+
+
+def field_names(specs: list[RecordSpec], field_ids: dict[str, str]) -> dict[str, str]:
+    """Custom field id -> ``name (fieldKey)`` for the custom fields the specs write."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        for fm in spec.fields:
+            custom = fm.target.custom_field
+            if custom is not None and custom.field_key in field_ids:
+                out[field_ids[custom.field_key]] = f"{custom.name} ({custom.field_key})"
+    return out
 
 
 def source_columns(spec: RecordSpec) -> dict[str, list[str]]:
@@ -100,9 +75,11 @@ async def sample_diff(
     run_id: str,
     specs: list[RecordSpec],
     field_ids: dict[str, str],
+    country: str | None = None,
 ) -> list[DiffRow]:
     """Read back every record the run wrote; ``field_ids`` is custom field key -> id."""
-    key_of = {fid: "cf:" + key for key, fid in field_ids.items()}
+    names = field_names(specs, field_ids)
+    key_of = {names[fid]: "cf:" + key for key, fid in field_ids.items() if fid in names}
     by_kind = {(s.hl_object, s.source_object): s for s in specs}
     rows = con.execute(
         """SELECT object, source_object, source_key, hl_id, parent_id, sent, outcome FROM exec.ledger
@@ -127,10 +104,10 @@ async def sample_diff(
             continue
         source = _source_row(con, spec, key)
         columns = source_columns(spec)
-        for fname, expected, got, ok in compare(sent, actual):
-            lookup = key_of.get(fname.removeprefix("customField "), fname)
+        for fname, expected, got, ok in compare(sent, actual, names, country):
+            lookup = key_of.get(fname, fname)
             src = " | ".join(str(source.get(c) or "") for c in columns.get(lookup, []))
-            out.append(DiffRow(target, key, hl_id, fname, src, normal(expected), normal(got), ok))
+            out.append(DiffRow(target, key, hl_id, fname, src, shown(expected), shown(got), ok))
     return out
 
 
@@ -148,15 +125,11 @@ def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> d
 def write_reports(rows: list[DiffRow], folder: Path, run_id: str) -> tuple[Path, Path]:
     md_path = folder / f"sample-diff-{run_id}.md"
     csv_path = folder / f"sample-diff-{run_id}.csv"
-    with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(
-            ["object", "source_key", "highlevel_id", "field", "source", "expected", "actual", "match"]
-        )
-        for r in rows:
-            writer.writerow(
-                [r.object, r.source_key, r.hl_id, r.field, r.source, r.expected, r.actual, r.match]
-            )
+    write_report_csv(
+        csv_path,
+        ["object", "source_key", "highlevel_id", "field", "source", "expected", "actual", "match"],
+        ([r.object, r.source_key, r.hl_id, r.field, r.source, r.expected, r.actual, r.match] for r in rows),
+    )
     mismatches = [r for r in rows if not r.match]
     records = len({(r.object, r.source_key) for r in rows})
     lines = [

@@ -16,10 +16,11 @@ KEYRING_SERVICE = "hlmap"
 class Secret:
     """A string that does not print itself."""
 
-    __slots__ = ("_value",)
+    __slots__ = ("_value", "source")
 
-    def __init__(self, value: str) -> None:
+    def __init__(self, value: str, source: str = "the token given") -> None:
         self._value = value
+        self.source = source  # where it was read, for errors: a variable or a keyring entry
 
     def reveal(self) -> str:
         return self._value
@@ -53,7 +54,12 @@ def _from_keyring(location_id: str | None) -> str | None:
 
 def resolve_token(token_env: str, location_id: str | None) -> Secret:
     """Token from ``$token_env``, else from the keyring entry ``("hlmap", location_id)``."""
-    value = os.environ.get(token_env, "").strip() or _from_keyring(location_id)
+    value = os.environ.get(token_env, "").strip()
+    if value:
+        return Secret(value, f"the environment variable {token_env}")
+    value = _from_keyring(location_id) or ""
+    if value:
+        return Secret(value, f"the keyring entry {KEYRING_SERVICE!r} / {location_id!r}")
     if not value:
         where = f"keyring service {KEYRING_SERVICE!r} user {location_id!r}" if location_id else "the keyring"
         raise CredentialsMissing(

@@ -25,7 +25,7 @@ from assistant.highlevel.api_location import LocationApi
 from assistant.highlevel.api_opportunities import OpportunitiesApi
 from assistant.highlevel.api_records import RecordsApi
 from assistant.highlevel.auth import Secret, resolve_token
-from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.errors import HighLevelError, TokenRejected, Unauthorized
 from assistant.highlevel.ratelimit import Clock, RateLimiter, Usage
 from assistant.highlevel.retry import RetryPolicy
 from assistant.highlevel.transport import BearerAuth, Transport
@@ -54,6 +54,7 @@ class HighLevelClient:
                 "a HighLevel location id is required (--location-id or [highlevel] location_id)"
             )
         self.location_id = location_id
+        self.token_source = token.source
         self.base_url = base_url.rstrip("/")
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
@@ -89,6 +90,16 @@ class HighLevelClient:
             ),
             timeout_seconds=settings.timeout_seconds,
         )
+
+    async def check_token(self) -> None:
+        """One read before any write: a refused token stops here, before a run is recorded."""
+        try:
+            await self.location.get()
+        except Unauthorized as exc:
+            raise TokenRejected(
+                f"HighLevel refused the token from {self.token_source} ({exc.status} {exc.message}); "
+                f"put a valid Private Integration token for location {self.location_id} there"
+            ) from None
 
     def usage(self) -> Usage:
         """Requests sent, 429s received, time spent waiting, and the daily budget HighLevel reports."""

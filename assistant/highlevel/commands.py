@@ -34,6 +34,7 @@ def _summary(state: DestinationState, where: Path) -> None:
 
 async def _pull(client: HighLevelClient) -> DestinationState:
     async with client:
+        await client.check_token()
         return await pull_destination(client)
 
 

@@ -23,6 +23,10 @@ class CredentialsMissing(HighLevelError):
     """No token in the environment variable nor in the OS keyring."""
 
 
+class TokenRejected(HighLevelError):
+    """HighLevel answered 401 to the token: it names where the token came from, never the token."""
+
+
 class ApiError(HighLevelError):
     """An HTTP error answer from HighLevel."""
 

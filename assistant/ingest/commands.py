@@ -38,7 +38,7 @@ def ingest(
 
     if delimiter == "tab":
         delimiter = "\t"
-    ws = open_workspace(workspace, {"ingest": {"encoding": encoding, "delimiter": delimiter}})
+    ws = open_workspace(workspace, {"ingest": {"encoding": encoding, "delimiter": delimiter}}, create=True)
     try:
         summary = ingest_paths(ws, paths, name)
         examples = {r.object: first_rejects(ws.connect(), r.object) for r in summary.results if r.rejected}

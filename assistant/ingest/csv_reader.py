@@ -2,7 +2,9 @@
 
 DuckDB streams the file in parallel with every column as VARCHAR; rows it cannot parse (too many
 or too few fields, bad quoting) land in its rejects table with line and column, and are copied to
-``meta.rejects``. Non-UTF-8 files are first transcoded to a temporary UTF-8 copy.
+``meta.rejects``. Non-UTF-8 files are first transcoded to a temporary UTF-8 copy. A file with NUL
+bytes, or whose broken quote swallowed later lines into one reject, is read again from a repaired
+copy (``csv_repair``) so each broken record costs only itself.
 """
 
 from __future__ import annotations
@@ -13,25 +15,30 @@ from pathlib import Path
 
 from assistant.errors import InputError
 from assistant.ingest.context import LoadContext, ObjectLoad
-from assistant.ingest.csv_rejects import copy_rejects, empty_lines, record_lines
+from assistant.ingest.csv_blank_rows import reject_blank_rows, reject_empty_lines, renumber_after_rejects
+from assistant.ingest.csv_rejects import copy_rejects
+from assistant.ingest.csv_repair import MAX_RECORD_CHARS, Repair, repair_records
 from assistant.ingest.encoding import readable_utf8
+from assistant.ingest.lines import line_breaks
 from assistant.ingest.naming import ColumnNames, quote_ident, unique_columns
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_CHARS = 64 * 1024
+NO_NULL = "\x01no null\x01"
+"""DuckDB's null string: control characters no export holds, so every empty field stays ''."""
 
 
 def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
-    encoding, readable = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
+    encoding, readable, decoding_notes = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
     sample = _sample(readable)
     body = sample.lstrip("\r\n\t ")
-    skip = sample[: len(sample) - len(body)].count("\n")  # blank lines above the header
+    skip = line_breaks(sample[: len(sample) - len(body)])  # blank lines above the header
     if not body:
         raise InputError("no header row (the file holds only blank lines)", file=ctx.path, line=1)
     delimiter = ctx.settings.delimiter or sniff_delimiter(body)
-    header = next(csv.reader(io.StringIO(body), delimiter=delimiter), [])
+    header = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), [])
     columns = unique_columns(header)
-    rejected = _copy_into_raw(ctx, obj, readable, delimiter, columns, skip)
+    rejected, repair_notes = _copy_into_raw(ctx, obj, readable, delimiter, columns, skip)
     notes = [f"{skip} blank line(s) above the header skipped"] if skip else []
     return ObjectLoad(
         object=obj,
@@ -39,7 +46,7 @@ def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
         rejected=rejected,
         encoding=encoding,
         delimiter=delimiter,
-        notes=notes + columns.renamed,
+        notes=decoding_notes + notes + repair_notes + columns.renamed,
     )
 
 
@@ -47,7 +54,7 @@ def _sample(path: Path) -> str:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         text = handle.read(SNIFF_CHARS)
         more = handle.read(1)
-    cut = text.rfind("\n")
+    cut = max(text.rfind("\n"), text.rfind("\r"))
     return text[: cut + 1] if more and cut > 0 else text
 
 
@@ -55,7 +62,8 @@ def sniff_delimiter(sample: str) -> str:
     """The candidate that splits the sample's records into the most consistent field count (>1)."""
     best, best_score = ",", (-1.0, 0)
     for delimiter in DELIMITERS:
-        counts = [len(rec) for rec in csv.reader(io.StringIO(sample), delimiter=delimiter) if rec]
+        # newline="": CR, LF and CRLF all end a line, and a quoted value keeps its own breaks
+        counts = [len(rec) for rec in csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter) if rec]
         if not counts or counts[0] < 2:
             continue
         consistent = sum(1 for c in counts if c == counts[0]) / len(counts)
@@ -67,83 +75,65 @@ def sniff_delimiter(sample: str) -> str:
 
 def _copy_into_raw(
     ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: ColumnNames, skip: int
-) -> int:
-    con = ctx.con
+) -> tuple[int, list[str]]:
+    """Read ``path`` into ``raw.obj``; the number of rejects and notes on records repaired first."""
     suffix = ctx.load_id.replace("-", "")
-    rejects, scans = f"csv_rejects_{suffix}", f"csv_scans_{suffix}"
+    rejects = f"csv_rejects_{suffix}"
+    repair = _repair(ctx, path, delimiter, columns) if ctx.scan.nul_bytes else None
+    _read(ctx, obj, repair.path if repair else path, delimiter, columns, skip)
+    if repair is None and _quotes_swallowed_lines(ctx, rejects):
+        ctx.con.execute(f"DROP TABLE raw.{quote_ident(obj)}")
+        _drop_scan_tables(ctx)
+        repair = _repair(ctx, path, delimiter, columns)
+        _read(ctx, obj, repair.path, delimiter, columns, skip)
+    read_path = repair.path if repair else path
+    rejected = copy_rejects(ctx, obj, rejects, read_path)
+    if rejected:
+        renumber_after_rejects(ctx, obj, rejected)
+    _drop_scan_tables(ctx)
+    lost, blanked = (repair.lost, repair.blanked) if repair else ({}, set())
+    count = (
+        len(rejected)
+        + reject_blank_rows(ctx, obj, read_path, columns.names, lost)
+        + reject_empty_lines(ctx, obj, read_path, blanked)
+    )
+    notes = [f"{len(lost)} record(s) with a broken quote or a NUL byte rejected by line"] if lost else []
+    return count, notes
+
+
+def _read(ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: ColumnNames, skip: int) -> None:
+    suffix = ctx.load_id.replace("-", "")
     spec = "{" + ", ".join(f"{_sql_str(n)}: 'VARCHAR'" for n in columns.names) + "}"
-    selected = ", ".join(f"coalesce({quote_ident(n)}, '') AS {quote_ident(n)}" for n in columns.names)
-    # CSV has no null: an empty field is the empty string, so coalesce keeps it as ''.
-    con.execute(
+    # CSV has no null: an empty field is the empty string. A null string no export holds keeps it
+    # '' without one coalesce() per column (whose planning cost grows faster than the width).
+    ctx.con.execute(
         f"""CREATE TABLE raw.{quote_ident(obj)} AS
-            SELECT {selected}, row_number() OVER () AS _row, {_sql_str(ctx.load_id)} AS _load_id
+            SELECT *, row_number() OVER () AS _row, {_sql_str(ctx.load_id)} AS _load_id
             FROM read_csv({_sql_str(str(path))}, delim={_sql_str(delimiter)}, quote='"', escape='"',
                  header=true, skip={skip}, auto_detect=false, columns={spec}, allow_quoted_nulls=false,
-                 store_rejects=true, rejects_table='{rejects}', rejects_scan='{scans}',
-                 max_line_size=16777216)"""
-    )
-    rejected = copy_rejects(ctx, obj, rejects, path)
-    if rejected:
-        _renumber_after_rejects(ctx, obj, rejected)
-    con.execute(f"DROP TABLE temp.{rejects}")
-    con.execute(f"DROP TABLE temp.{scans}")
-    return (
-        len(rejected)
-        + _reject_blank_rows(ctx, obj, path, columns.names)
-        + _reject_empty_lines(ctx, obj, path)
+                 nullstr={_sql_str(NO_NULL)}, store_rejects=true, rejects_table='csv_rejects_{suffix}',
+                 rejects_scan='csv_scans_{suffix}', max_line_size={MAX_RECORD_CHARS})"""
     )
 
 
-def _reject_empty_lines(ctx: LoadContext, obj: str, path: Path) -> int:
-    """Empty lines between records: DuckDB skips them; they are kept in the rejects, counted."""
-    if not ctx.scan.has_empty_line:
-        return 0
-    sink = ctx.rejects(obj)
-    for line in empty_lines(path):
-        sink.add(line, None, "blank row: empty line", "")
-    sink.flush()
-    return sink.count
+def _quotes_swallowed_lines(ctx: LoadContext, rejects: str) -> bool:
+    """A quoted value that never closed properly took later lines into one reject."""
+    found = ctx.con.execute(
+        f"""SELECT count(*) FROM temp.{rejects}
+            WHERE error_type::VARCHAR = 'LINE SIZE OVER MAXIMUM'
+               OR (error_type::VARCHAR = 'UNQUOTED VALUE' AND regexp_matches(csv_line, '[\r\n]'))"""
+    ).fetchone()
+    return bool(found and found[0])
 
 
-def _reject_blank_rows(ctx: LoadContext, obj: str, path: Path, names: list[str]) -> int:
-    """Move records whose every field is empty (``,,,,`` lines) from the raw table to the rejects.
-
-    They are separators or leftovers, not records; kept in ``meta.rejects`` so they stay counted.
-    The ``< '!'`` test fails on the first non-blank field of almost every row, so the whole
-    predicate costs about one comparison per row.
-    """
-    blank = " AND ".join(
-        f"({quote_ident(n)} < '!' AND trim({quote_ident(n)}, ' ' || chr(9)) = '')" for n in names
-    )
-    table = f"raw.{quote_ident(obj)}"
-    found = [
-        int(r[0]) for r in ctx.con.execute(f"SELECT _row FROM {table} WHERE {blank} ORDER BY _row").fetchall()
-    ]
-    if not found:
-        return 0
-    ctx.con.execute(f"DELETE FROM {table} WHERE _row IN (SELECT unnest(?::BIGINT[]))", [found])
-    lines = record_lines(path, found)
-    sink = ctx.rejects(obj)
-    for record in found:
-        line, raw = lines.get(record, (None, ""))
-        sink.add(line, None, f"blank row: every field is empty (data record {record})", raw)
-    sink.flush()
-    return len(found)
+def _repair(ctx: LoadContext, path: Path, delimiter: str, columns: ColumnNames) -> Repair:
+    return repair_records(path, delimiter, columns.names, ctx.tmpdir / f"repaired{path.suffix}")
 
 
-def _renumber_after_rejects(ctx: LoadContext, obj: str, rejected: list[int]) -> None:
-    """Make ``_row`` the data record number again by leaving out the numbers of rejected records.
-
-    The i-th rejected record (1-based, in file order) shifts every accepted row whose running
-    number is >= record - (i - 1) by one more.
-    """
-    thresholds = [record - i for i, record in enumerate(rejected)]
-    ctx.con.execute(
-        f"""UPDATE raw.{quote_ident(obj)} AS t
-            SET _row = t._row + (SELECT count(*) FROM unnest(?::BIGINT[]) AS s(threshold)
-                                 WHERE s.threshold <= t._row)""",
-        [thresholds],
-    )
+def _drop_scan_tables(ctx: LoadContext) -> None:
+    suffix = ctx.load_id.replace("-", "")
+    ctx.con.execute(f"DROP TABLE temp.csv_rejects_{suffix}")
+    ctx.con.execute(f"DROP TABLE temp.csv_scans_{suffix}")
 
 
 def _sql_str(value: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.ingest.context import LoadContext
+from assistant.ingest.lines import physical_lines
 
 
 @dataclass(frozen=True)
@@ -49,26 +50,25 @@ def locate_records(path: Path, offsets: list[int]) -> dict[int, RecordPlace]:
     wanted = sorted(set(offsets))
     out: dict[int, RecordPlace] = {}
     line_no, start, records, in_quotes, index = 0, 0, -1, False, 0  # the header is record 0
-    with path.open("rb") as handle:
-        for raw in handle:
-            line_no += 1
-            end = start + len(raw)
-            body = raw.rstrip(b"\r\n")
-            starts_record = not in_quotes and bool(body.strip())
-            if starts_record:
-                records += 1
-            # an offset on this line's text (not on its line break) belongs to this record
-            while index < len(wanted) and wanted[index] < start + len(body):
-                out[wanted[index]] = RecordPlace(line_no, max(records, 0))
-                index += 1
-            while index < len(wanted) and wanted[index] < end:  # on the break: the next record
-                out[wanted[index]] = RecordPlace(line_no + 1, records + 1)
-                index += 1
-            if body.count(b'"') % 2:
-                in_quotes = not in_quotes
-            start = end
-            if index == len(wanted):
-                break
+    for raw in physical_lines(path):
+        line_no += 1
+        end = start + len(raw)
+        body = raw.rstrip(b"\r\n")
+        starts_record = not in_quotes and bool(body.strip())
+        if starts_record:
+            records += 1
+        # an offset on this line's text (not on its line break) belongs to this record
+        while index < len(wanted) and wanted[index] < start + len(body):
+            out[wanted[index]] = RecordPlace(line_no, max(records, 0))
+            index += 1
+        while index < len(wanted) and wanted[index] < end:  # on the break: the next record
+            out[wanted[index]] = RecordPlace(line_no + 1, records + 1)
+            index += 1
+        if body.count(b'"') % 2:
+            in_quotes = not in_quotes
+        start = end
+        if index == len(wanted):
+            break
     for offset in wanted[index:]:
         out[offset] = RecordPlace(line_no, records)
     return out
@@ -80,17 +80,16 @@ def record_lines(path: Path, records: list[int]) -> dict[int, tuple[int, str]]:
     wanted = set(records)
     out: dict[int, tuple[int, str]] = {}
     record, in_quotes = -1, False  # the header is record 0
-    with path.open("rb") as handle:
-        for line_no, raw in enumerate(handle, start=1):
-            body = raw.rstrip(b"\r\n")
-            if not in_quotes and body.strip():
-                record += 1
-                if record in wanted:
-                    out[record] = (line_no, body.decode("utf-8", errors="replace"))
-                    if len(out) == len(wanted):
-                        break
-            if body.count(b'"') % 2:
-                in_quotes = not in_quotes
+    for line_no, raw in enumerate(physical_lines(path), start=1):
+        body = raw.rstrip(b"\r\n")
+        if not in_quotes and body.strip():
+            record += 1
+            if record in wanted:
+                out[record] = (line_no, body.decode("utf-8", errors="replace"))
+                if len(out) == len(wanted):
+                    break
+        if body.count(b'"') % 2:
+            in_quotes = not in_quotes
     return out
 
 
@@ -100,17 +99,16 @@ def empty_lines(path: Path) -> list[int]:
     found: list[int] = []
     pending: list[int] = []
     header_seen, in_quotes = False, False
-    with path.open("rb") as handle:
-        for line_no, raw in enumerate(handle, start=1):
-            body = raw.rstrip(b"\r\n")
-            if not in_quotes:
-                if not body.strip():
-                    if header_seen:
-                        pending.append(line_no)
-                    continue
-                found.extend(pending)
-                pending.clear()
-                header_seen = True
-            if body.count(b'"') % 2:
-                in_quotes = not in_quotes
+    for line_no, raw in enumerate(physical_lines(path), start=1):
+        body = raw.rstrip(b"\r\n")
+        if not in_quotes:
+            if not body.strip():
+                if header_seen:
+                    pending.append(line_no)
+                continue
+            found.extend(pending)
+            pending.clear()
+            header_seen = True
+        if body.count(b'"') % 2:
+            in_quotes = not in_quotes
     return found

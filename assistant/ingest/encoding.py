@@ -1,7 +1,8 @@
 """Choosing a text encoding for non-UTF-8 files and transcoding them to UTF-8 in chunks.
 
 DuckDB reads UTF-8 (and Latin-1) natively but not Windows-1252, which Spanish exports use; so
-any file that is not valid UTF-8 is decoded here, chunk by chunk, into a temporary UTF-8 copy.
+any file that is not valid UTF-8 is decoded here into a temporary UTF-8 copy: line by line
+(``line_decoding``) when detected, chunk by chunk when the encoding is forced.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ import codecs
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.ingest.line_decoding import non_utf8_sample, transcode_lines
 from assistant.ingest.scan import CHUNK_BYTES, FileScan, locate
 
 SAMPLE_BYTES = 256 * 1024
 
 
 def choose_encoding(scan: FileScan, forced: str | None) -> str:
-    """The codec name for ``scan.path``: forced, UTF-8 (with or without BOM) or detected."""
+    """The codec name for a forced encoding, a UTF-16 file or a UTF-8 one (with or without BOM)."""
     if forced:
         try:
             return codecs.lookup(forced).name
@@ -24,18 +26,12 @@ def choose_encoding(scan: FileScan, forced: str | None) -> str:
             raise InputError(f"unknown encoding {forced!r}", file=str(scan.path)) from exc
     if scan.utf16:
         return "utf-16"
-    if scan.is_utf8:
-        return "utf-8-sig" if scan.has_bom else "utf-8"
-    return _detect(scan)
+    return "utf-8-sig" if scan.has_bom else "utf-8"
 
 
-def _detect(scan: FileScan) -> str:
-    bad = scan.first_bad_byte or 0
-    with scan.path.open("rb") as handle:
-        sample = handle.read(SAMPLE_BYTES)
-        if bad >= SAMPLE_BYTES:  # make sure the sample holds the bytes that broke UTF-8
-            handle.seek(max(0, bad - SAMPLE_BYTES // 2))
-            sample += b"\n" + handle.read(SAMPLE_BYTES)
+def fallback_encoding(scan: FileScan) -> str:
+    """The single-byte encoding of the lines that are not UTF-8, detected from those lines alone."""
+    sample = non_utf8_sample(scan.path, SAMPLE_BYTES)
     # Exports in this domain are Western (Spanish, US): Windows-1252 wins whenever it decodes the
     # sample, because statistical detection on short Spanish text often picks cp1250 (ñ -> ń).
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
@@ -45,7 +41,7 @@ def _detect(scan: FileScan) -> str:
     for name in ("cp1252", *([guess] if guess and guess != "utf-8" else []), "latin_1"):
         if _decodes(sample, name):
             return name
-    line, column = locate(scan.path, bad)
+    line, column = locate(scan.path, scan.first_bad_byte or 0)
     raise InputError(
         "undecodable byte: not UTF-8 and no known encoding fits (set --encoding)",
         file=str(scan.path),
@@ -84,13 +80,23 @@ def transcode_to_utf8(source: Path, encoding: str, target: Path) -> None:
             offset += len(chunk)
 
 
-def readable_utf8(scan: FileScan, forced: str | None, tmpdir: Path) -> tuple[str, Path]:
-    """The file's encoding and a UTF-8 path to read: the file itself, or a transcoded copy."""
+def readable_utf8(scan: FileScan, forced: str | None, tmpdir: Path) -> tuple[str, Path, list[str]]:
+    """The file's encoding, a UTF-8 path to read (the file itself or a transcoded copy) and notes.
+
+    A file that is not UTF-8 (and no encoding is forced) is decoded line by line: UTF-8 where a
+    line is UTF-8, the detected fallback elsewhere; a file mixing both says so, with line numbers.
+    """
+    target = tmpdir / f"{scan.path.stem}.utf8{scan.path.suffix}"
+    if not forced and not scan.utf16 and not scan.is_utf8:
+        fallback = fallback_encoding(scan)
+        decoding = transcode_lines(scan.path, fallback, target)
+        if decoding.mixed:
+            return f"utf-8+{fallback}", target, [decoding.note()]
+        return fallback, target, []
     encoding = choose_encoding(scan, forced)
     if encoding not in ("utf-8", "utf-8-sig"):
-        target = tmpdir / f"{scan.path.stem}.utf8{scan.path.suffix}"
         transcode_to_utf8(scan.path, encoding, target)
-        return encoding, target
+        return encoding, target, []
     if not scan.is_utf8:  # UTF-8 was forced on a file that is not UTF-8
         bad = scan.first_bad_byte or 0
         line, column = locate(scan.path, bad)
@@ -103,4 +109,4 @@ def readable_utf8(scan: FileScan, forced: str | None, tmpdir: Path) -> tuple[str
             line=line,
             column=column,
         )
-    return encoding, scan.path
+    return encoding, scan.path, []

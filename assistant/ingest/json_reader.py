@@ -15,7 +15,7 @@ from assistant.ingest.record_writer import RecordWriter
 
 
 def load_json(ctx: LoadContext, obj: str) -> ObjectLoad:
-    encoding, readable = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
+    encoding, readable, decoding_notes = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
     if _is_ndjson(readable):  # a .json file that is really one object per line
         return load_ndjson(ctx, obj)
     writer = RecordWriter(ctx, obj)
@@ -24,7 +24,7 @@ def load_json(ctx: LoadContext, obj: str) -> ObjectLoad:
         for index, record in records:
             writer.write(record, index)
     tables = writer.finish()
-    notes = writer.notes
+    notes = decoding_notes + writer.notes
     if records.envelope_keys:
         notes.append(f"envelope keys not loaded: {', '.join(records.envelope_keys)}")
     return ObjectLoad(obj, [ctx.table_result(t) for t in tables], 0, encoding=encoding, notes=notes)
@@ -32,7 +32,7 @@ def load_json(ctx: LoadContext, obj: str) -> ObjectLoad:
 
 def load_ndjson(ctx: LoadContext, obj: str) -> ObjectLoad:
     """One object per line; a line that is not a JSON object is rejected with its line and column."""
-    encoding, readable = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
+    encoding, readable, decoding_notes = readable_utf8(ctx.scan, ctx.settings.encoding, ctx.tmpdir)
     writer = RecordWriter(ctx, obj)
     rejects = ctx.rejects(obj)
     with _open(ctx, readable) as handle:
@@ -55,7 +55,11 @@ def load_ndjson(ctx: LoadContext, obj: str) -> ObjectLoad:
     rejects.flush()
     tables = writer.finish()
     return ObjectLoad(
-        obj, [ctx.table_result(t) for t in tables], rejects.count, encoding=encoding, notes=writer.notes
+        obj,
+        [ctx.table_result(t) for t in tables],
+        rejects.count,
+        encoding=encoding,
+        notes=decoding_notes + writer.notes,
     )
 
 

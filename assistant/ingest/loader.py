@@ -8,6 +8,7 @@ transaction, so a failed load leaves the previous data in place.
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import tempfile
 import uuid
@@ -63,7 +64,15 @@ def _ingest_one(workspace: Workspace, source: SourceFile) -> list[ObjectResult]:
     except InputError as exc:
         return [_failed(source, path, str(exc))]
     except duckdb.Error as exc:  # a parse problem DuckDB could not turn into a reject
-        return [_failed(source, path, f"{path}: {exc}")]
+        return [_failed(source, path, f"{path}: {_one_line(exc)}")]
+    except (csv.Error, UnicodeError, ValueError, OSError) as exc:  # a reader met input it did not expect
+        return [
+            _failed(source, path, f"{path}: cannot read the file ({type(exc).__name__}: {_one_line(exc)})")
+        ]
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
 
 
 def _failed(source: SourceFile, path: str, message: str) -> ObjectResult:

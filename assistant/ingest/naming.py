@@ -33,7 +33,7 @@ def unique_columns(header: list[str]) -> ColumnNames:
     out = ColumnNames()
     taken: set[str] = set()
     for position, raw in enumerate(header, start=1):
-        base = raw.strip()
+        base = raw.replace("\x00", "").strip()  # a NUL byte cannot be part of a column name
         name = base or f"column_{position}"
         if base.startswith("_"):  # leading underscore is reserved for bookkeeping columns
             name = f"col{base}"

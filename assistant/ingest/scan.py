@@ -12,8 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import InputError
+from assistant.ingest.lines import physical_lines
 
 CHUNK_BYTES = 1 << 20
+BINARY_MIN_NULS = 16
+BINARY_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive, such as an XLSX workbook"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file, such as an XLS workbook"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
 BOM = codecs.BOM_UTF8
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -31,6 +42,8 @@ class FileScan:
     """The file starts with a UTF-16 byte-order mark (Excel's "Unicode text" export)."""
     has_empty_line: bool = False
     """Some line is empty (two line breaks in a row): only then are blank lines looked for."""
+    nul_bytes: int = 0
+    """NUL bytes in a text file (its rows holding them are rejected, not the whole file)."""
 
 
 def scan_file(path: Path, *, text: bool = True) -> FileScan:
@@ -45,7 +58,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileScan:
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     size = 0
     first_bad: int | None = None
-    head, tail, empty_line = b"", b"", False
+    head, tail, empty_line, nul_bytes = b"", b"", False, 0
     with handle:
         while chunk := handle.read(CHUNK_BYTES):
             if not head:
@@ -53,10 +66,12 @@ def scan_file(path: Path, *, text: bool = True) -> FileScan:
             digest.update(chunk)
             if not empty_line:  # a byte search, far cheaper than reading lines
                 edge = tail + chunk[:2]
-                empty_line = b"\n\n" in chunk or b"\n\r\n" in chunk or b"\n\n" in edge or b"\n\r\n" in edge
+                empty_line = any(b in chunk or b in edge for b in (b"\n\n", b"\n\r\n", b"\r\r"))
                 tail = chunk[-2:]
             if text and not head.startswith(UTF16_BOMS):
-                _reject_binary(path, chunk, size)
+                if size == 0:
+                    _reject_binary(path, chunk)
+                nul_bytes += chunk.count(b"\x00")
                 if first_bad is None:
                     first_bad = _utf8_error_at(decoder, chunk, size)
             size += len(chunk)
@@ -70,17 +85,24 @@ def scan_file(path: Path, *, text: bool = True) -> FileScan:
             first_bad = size - 1
     is_utf8 = first_bad is None and not utf16
     return FileScan(
-        path, size, digest.hexdigest(), head.startswith(BOM), is_utf8, first_bad, utf16, empty_line
+        path, size, digest.hexdigest(), head.startswith(BOM), is_utf8, first_bad, utf16, empty_line, nul_bytes
     )
 
 
-def _reject_binary(path: Path, chunk: bytes, offset: int) -> None:
-    nul = chunk.find(b"\x00")
-    if nul >= 0:
-        line, column = locate(path, offset + nul)
-        raise InputError(
-            "binary content (NUL byte); not a text file", file=str(path), line=line, column=column
-        )
+def _reject_binary(path: Path, first_chunk: bytes) -> None:
+    """A file that starts like a known binary format, or whose start is dense with NUL bytes.
+
+    A NUL byte or two in a text export is a damaged row (rejected on its own); a binary file has
+    them everywhere, so a share of its first megabyte tells the two apart.
+    """
+    kind = next((name for magic, name in BINARY_MAGIC if first_chunk.startswith(magic)), None)
+    nuls = first_chunk.count(b"\x00")
+    if kind is None and (nuls < BINARY_MIN_NULS or nuls * 100 < len(first_chunk)):
+        return
+    line, column = locate(path, max(first_chunk.find(b"\x00"), 0)) if kind is None else (None, None)
+    raise InputError(
+        f"binary content ({kind or 'NUL bytes'}); not a text file", file=str(path), line=line, column=column
+    )
 
 
 def _utf8_error_at(decoder: codecs.IncrementalDecoder, chunk: bytes, offset: int) -> int | None:
@@ -93,15 +115,9 @@ def _utf8_error_at(decoder: codecs.IncrementalDecoder, chunk: bytes, offset: int
 
 def locate(path: Path, byte_offset: int) -> tuple[int, int]:
     """1-based line and byte column of ``byte_offset`` (re-reads the file up to it; errors only)."""
-    line, line_start, read = 1, 0, 0
-    with path.open("rb") as handle:
-        while read < byte_offset:
-            chunk = handle.read(min(CHUNK_BYTES, byte_offset - read))
-            if not chunk:
-                break
-            newlines = chunk.count(b"\n")
-            if newlines:
-                line += newlines
-                line_start = read + chunk.rfind(b"\n") + 1
-            read += len(chunk)
+    line, line_start = 1, 0
+    for raw in physical_lines(path):
+        if line_start + len(raw) > byte_offset:
+            break
+        line, line_start = line + 1, line_start + len(raw)
     return line, byte_offset - line_start + 1

@@ -7,11 +7,10 @@ form, dates in ISO 8601, booleans as true/false, empty cells as NULL.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from assistant.errors import InputError
 from assistant.ingest.context import LoadContext, ObjectLoad
@@ -22,17 +21,33 @@ from assistant.ingest.record_writer import RecordWriter
 def load_xlsx(ctx: LoadContext, obj: str) -> list[ObjectLoad]:
     try:
         book = load_workbook(ctx.scan.path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise InputError(f"not a readable XLSX workbook ({exc})", file=ctx.path) from exc
+    except Exception as exc:  # a damaged archive fails in zipfile, XML parsers, openpyxl, ...
+        raise InputError(f"not a readable XLSX workbook ({_why(exc)})", file=ctx.path) from exc
     try:
         sheets = book.worksheets
         loads = []
         for sheet in sheets:
             name = obj if len(sheets) == 1 else f"{obj}_{object_name(sheet.title)}"
-            loads.append(_load_sheet(ctx, name, sheet.iter_rows(values_only=True)))
+            loads.append(_load_sheet(ctx, name, _sheet_rows(ctx, sheet)))
         return loads
     finally:
         book.close()
+
+
+def _sheet_rows(ctx: LoadContext, sheet: Any) -> Iterator[tuple[Any, ...]]:
+    """The sheet's rows; a damaged sheet part (read lazily) becomes an error naming sheet and row."""
+    number = 0
+    try:
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):  # noqa: B007
+            yield row
+    except Exception as exc:
+        where = f"sheet {sheet.title!r} is damaged after row {number}"
+        raise InputError(f"{where} ({_why(exc)})", file=ctx.path, line=number + 1) from exc
+
+
+def _why(exc: Exception) -> str:
+    text = str(exc).strip().strip('"')
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _load_sheet(ctx: LoadContext, obj: str, rows: Any) -> ObjectLoad:

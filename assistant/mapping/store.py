@@ -17,8 +17,10 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import HlmapError
+from assistant.mapping.freshness import is_stale, stale_message
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
+from assistant.prerequisites import require
 from assistant.workspace import Workspace
 
 # libyaml's C dumper and loader: several times faster than the pure-Python ones on big documents.
@@ -65,7 +67,7 @@ def save(workspace: Workspace, document: MappingDocument, *, by: str = "hlmap") 
 def load(workspace: Workspace) -> MappingDocument:
     path = workspace.mapping_path
     if not path.exists():
-        raise HlmapError(f"{path}: no mapping document yet; run `hlmap propose` first")
+        require(workspace, "propose")
     return parse_yaml(path.read_text(encoding="utf-8"), str(path))
 
 
@@ -82,11 +84,24 @@ def save_confirmed(workspace: Workspace, document: MappingDocument, *, by: str) 
     return workspace.confirmed_mapping_path
 
 
-def load_confirmed(workspace: Workspace) -> MappingDocument:
+def load_confirmed(workspace: Workspace, *, allow_stale: bool = False) -> MappingDocument:
+    """The confirmed document; refused when decisions changed after it was confirmed."""
     path = workspace.confirmed_mapping_path
     if not path.exists():
-        raise HlmapError(f"{path}: nothing confirmed yet; review and confirm the mapping first")
-    return parse_yaml(path.read_text(encoding="utf-8"), str(path))
+        require(workspace, "confirm")
+    confirmed = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    if not allow_stale and confirmed_is_stale(workspace, confirmed):
+        raise HlmapError(stale_message(str(path)))
+    return confirmed
+
+
+def confirmed_is_stale(workspace: Workspace, confirmed: MappingDocument) -> bool:
+    """Decisions saved after confirming (a hand edit of the confirmed file itself is not this)."""
+    working = workspace.mapping_path
+    if not working.exists():
+        return False
+    newer = working.stat().st_mtime_ns > workspace.confirmed_mapping_path.stat().st_mtime_ns
+    return newer and is_stale(confirmed, load(workspace))
 
 
 def _record_version(workspace: Workspace, document: MappingDocument, by: str) -> None:

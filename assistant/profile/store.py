@@ -12,6 +12,7 @@ import duckdb
 from pydantic_core import to_json
 
 from assistant.errors import HlmapError
+from assistant.prerequisites import require
 from assistant.profile.models import ColumnProfile, DuplicateGroup, ForeignKey, TableProfile
 from assistant.workspace import Workspace
 
@@ -94,6 +95,7 @@ def load_profiles(workspace: Workspace) -> list[TableProfile]:
     """Every stored table profile with its columns and duplicate groups, in table order."""
     con = workspace.connect()
     if not workspace.table_exists("profile", "tables"):
+        require(workspace, "ingest")  # nothing to profile yet: say so rather than "no profiles"
         return []
     tables = con.execute(
         'SELECT "table", row_count, column_count, primary_key, parent_table '

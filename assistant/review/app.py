@@ -16,6 +16,7 @@ from textual.widgets import LoadingIndicator
 from textual.worker import Worker, WorkerState
 
 from assistant.errors import HlmapError
+from assistant.mapping import store
 from assistant.review.context import ReviewContext
 from assistant.review.errors import ReviewError
 from assistant.review.flows import ReviewFlows
@@ -75,6 +76,9 @@ class ReviewApp(ReviewFlows):
     def _load(self) -> ReviewSession:
         context = self._review_context
         session = open_session(self.workspace, self.who, persistence=self.persistence, context=context)
+        if self.workspace.confirmed_mapping_path.exists():
+            confirmed = store.load_confirmed(self.workspace, allow_stale=True)
+            self.confirmed_stale = store.confirmed_is_stale(self.workspace, confirmed)
         self.workspace.close()  # the writer process opens the database for each save
         return session
 
@@ -116,6 +120,7 @@ class ReviewApp(ReviewFlows):
             return
         self._post(DecisionUndone(f"undid {description}"))
         self.notify(f"undid: {description}")
+        self.mark_confirmed_stale()
         self.refresh_screen(None)
 
     def action_confirm(self) -> None:
@@ -127,6 +132,9 @@ class ReviewApp(ReviewFlows):
 
     def _confirmed(self, path: Path) -> None:
         self._post(MappingConfirmed(path))
+        self.confirmed_stale = False
+        if isinstance(self.screen, ReviewScreen):
+            self.screen.update_counts()
         self.notify(f"confirmed → {path}", title="mapping confirmed", timeout=8)
 
     def on_unmount(self) -> None:

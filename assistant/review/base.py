@@ -23,6 +23,7 @@ class ReviewAppBase(App[Path | None]):
         super().__init__()
         self._session: ReviewSession | None = None
         self.messages_posted: list[Message] = []  # the decision stream, for observers and tests
+        self.confirmed_stale = False  # decisions made since mapping.confirmed.yaml was written
 
     @property
     def session(self) -> ReviewSession:
@@ -43,8 +44,21 @@ class ReviewAppBase(App[Path | None]):
             self._refused(str(exc))
             return False
         self._post(message)
+        self.mark_confirmed_stale()
         self.refresh_screen(None if rebuild else message.item_ids)
         return True
+
+    def mark_confirmed_stale(self) -> None:
+        """A decision after confirming: say once that plan will refuse the confirmed map."""
+        if self.confirmed_stale or not self.persistence.workspace.confirmed_mapping_path.exists():
+            return
+        self.confirmed_stale = True
+        self.notify(
+            "confirmed map is out of date: c confirms again (plan refuses it until then)",
+            title="confirmed map",
+            severity="warning",
+            timeout=8,
+        )
 
     def _post(self, message: Message) -> None:
         self.messages_posted.append(message)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import getpass
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.cli_common import WorkspaceOption, console, login_name, open_workspace
 from assistant.errors import HlmapError
+from assistant.prerequisites import require
 
 
 def register(app: typer.Typer) -> None:
@@ -21,13 +22,17 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Accept, edit or reject every proposal; each decision is saved as it is made."""
+        ws = open_workspace(workspace)
+        require(ws, "propose")
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise HlmapError(
+                "hlmap review needs a terminal; without one, decide with `hlmap decide` "
+                "(--accept-above, --accept, --reject, --set, --confirm)"
+            )
         from assistant.review.app import ReviewApp  # Textual loads only for this command
 
-        ws = open_workspace(workspace)
-        if not ws.mapping_path.exists():
-            raise HlmapError(f"{ws.mapping_path}: no mapping document yet; run `hlmap propose` first")
         ws.close()  # the app's worker opens its own connection
-        app = ReviewApp(ws, who or _login_name())
+        app = ReviewApp(ws, who or login_name())
         confirmed = app.run()
         if app.return_code:
             raise typer.Exit(app.return_code)
@@ -35,10 +40,3 @@ def register(app: typer.Typer) -> None:
             console.print(f"[green]confirmed[/] → {confirmed}")
         else:
             console.print(f"decisions saved in {ws.mapping_path}")
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # containers without a passwd entry for the uid
-        return "unknown"

@@ -126,7 +126,7 @@ class SessionCore:
         for item in self.document.pending():
             if item.confidence < threshold:
                 continue
-            model = _custom_model(item) if custom_field_models_confirmed else None
+            model = custom_model(item) if custom_field_models_confirmed else None
             if decisions.acceptable(item, model):
                 chosen.append(item)
         if chosen:
@@ -183,7 +183,7 @@ def section_of(item: Proposal) -> str:
     return next(name for name, kind in kinds if isinstance(item, kind))
 
 
-def _custom_model(item: Proposal) -> FieldModel | None:
+def custom_model(item: Proposal) -> FieldModel | None:
     if isinstance(item, FieldMap) and item.target.kind is FieldKind.CUSTOM_NEW and item.target.custom_field:
         return item.target.custom_field.model
     return None

@@ -55,20 +55,39 @@ class FieldEdits(SessionCore):
     def choose_alternative(
         self, item_id: str, index: int, *, model_confirmed: FieldModel | None = None
     ) -> None:
+        self.edit_target(item_id, self.alternative_label(item_id, index), model_confirmed=model_confirmed)
+
+    def alternative_label(self, item_id: str, index: int) -> str:
+        """The picker label alternative ``index`` stands for (what keys 1/2/3 choose)."""
         item = self.field(item_id)
         if not 0 <= index < len(item.alternatives):
             raise ReviewError(f"{item_id} has no alternative {index + 1}")
         alternative = item.alternatives[index]
-        label = alternative.target
-        if alternative.value:
+        value = alternative.value
+        choices = self.choices(item_id)
+        obj = str(value.get("object") or (item.target.object.value if item.target.object else ""))
+        field = str(value.get("field") or "")
+        kind = value.get("kind")
+        if kind == FieldKind.CUSTOM_EXISTING.value:
+            # The proposer names an existing field by its fieldKey ("contact.lead_source"), which
+            # already carries the object: match it against the destination's fields, not obj + key.
+            for choice in choices:
+                if choice.kind is FieldKind.CUSTOM_EXISTING and field in {
+                    choice.existing_key,
+                    f"{obj}.{choice.existing_key}",
+                    choice.field,
+                }:
+                    return choice.label
+        if kind == FieldKind.CUSTOM_NEW.value:
+            model = value.get("model")
+            target = next((o for o, m in MODEL_FOR_OBJECT.items() if m.value == model), None)
+            return f"{target.value if target else obj}: new custom field"
+        if value:
             try:
-                label = label_for(FieldTarget.model_validate(alternative.value))
+                return label_for(FieldTarget.model_validate(value))
             except ValueError:
-                label = alternative.target
-        labels = {c.label for c in self.choices(item_id)}
-        if label not in labels and label.endswith("(new custom field)"):
-            label = f"{label.split('.', 1)[0]}: new custom field"
-        self.edit_target(item_id, label, model_confirmed=model_confirmed)
+                pass
+        return alternative.target
 
     def edit_custom_field(
         self,

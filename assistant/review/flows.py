@@ -59,7 +59,7 @@ class ReviewFlows(ReviewAppBase):
         if index >= len(item.alternatives):
             self.notify(f"no alternative {index + 1}", severity="warning")
             return
-        label = item.alternatives[index].target
+        label = self.session.alternative_label(item_id, index)
         valid = {c.label for c in self.session.choices(item_id)}
         if label in valid and not label.endswith("new custom field"):
             message = ProposalEdited(f"{item_id} → {label}", (item_id,))

@@ -57,6 +57,30 @@ class WorkspacePersistence:
         return store.save_confirmed(self.workspace, document, by=who)
 
 
+class DeferredPersistence:
+    """Holds decisions until ``commit``: a batch of decisions lands whole or not at all."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.target = WorkspacePersistence(workspace)
+        self.dirty: tuple[MappingDocument, str] | None = None
+
+    def save(self, document: MappingDocument, who: str) -> None:
+        self.dirty = (document, who)
+
+    def save_confirmed(self, document: MappingDocument, who: str) -> Path:
+        self.dirty = None  # saving the confirmed map saves the document too
+        return self.target.save_confirmed(document, who)
+
+    def commit(self) -> bool:
+        """Save the held document; False when there was nothing to save."""
+        if self.dirty is None:
+            return False
+        document, who = self.dirty
+        self.target.save(document, who)
+        self.dirty = None
+        return True
+
+
 class BackgroundPersistence:
     """Saves in a writer process (see ``writer``); ``flush`` waits until everything sent is on disk."""
 

@@ -13,12 +13,13 @@ from assistant.review.context import ReviewContext, load_context
 from assistant.review.destination_edits import DestinationEdits
 from assistant.review.field_edits import FieldEdits
 from assistant.review.persistence import Persistence, WorkspacePersistence, load_document
+from assistant.review.selected import SelectedEdits
 from assistant.review.tag_edits import TagEdits
 from assistant.workspace import Workspace
 
 
-class ReviewSession(FieldEdits, TagEdits, DestinationEdits):
-    """Accept, reject, edit, tag clusters, stages, owners, undo and confirm."""
+class ReviewSession(FieldEdits, TagEdits, DestinationEdits, SelectedEdits):
+    """Accept, reject, edit, tag clusters, stages, owners, selections, undo and confirm."""
 
 
 def open_session(

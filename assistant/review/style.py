@@ -33,11 +33,15 @@ def confidence_text(confidence: float, threshold: float = 0.7) -> Text:
     return Text(f"{confidence:4.2f} {bar}", style=style)
 
 
-def counts_text(counts: dict[Status, int], project: str, who: str, saving: bool = False) -> Text:
+def counts_text(
+    counts: dict[Status, int], project: str, who: str, saving: bool = False, stale: bool = False
+) -> Text:
     text = Text.assemble(("hlmap review", "bold"), "  ", (project, "bold magenta"), f"  ·  {who}  ·  ")
     for status in (Status.PROPOSED, Status.ACCEPTED, Status.EDITED, Status.REJECTED):
         label, style = STATUS_STYLE[status]
         text.append(f"{label} {counts[status]}", style=style)
         text.append("   ")
     text.append("saving…" if saving else "saved", style="italic yellow" if saving else "dim")
+    if stale:
+        text.append("   confirmed map is out of date (c)", style="bold red")
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from typing import Any
 
@@ -24,6 +25,17 @@ from assistant.sandbox.registry import HANDLERS, Call, success_status
 
 log = logging.getLogger(__name__)
 _WRITES = ("POST", "PUT", "PATCH", "DELETE")
+# Body properties the spec marks required that HighLevel's service lets a caller leave out (its
+# Records Search reference lists query and searchAfter as optional: page paging lists every record).
+_OPTIONAL_IN_SERVICE = {("objects", "search-object-records"): ("query", "searchAfter")}
+
+
+def _as_served(op: Any) -> Any:
+    optional = _OPTIONAL_IN_SERVICE.get((op.spec, op.operation_id))
+    if not optional or not op.request_schema:
+        return op
+    required = [r for r in op.request_schema.get("required") or [] if r not in optional]
+    return dataclasses.replace(op, request_schema={**op.request_schema, "required": required})
 
 
 def _error_outcome(error: ApiError, headers: dict[str, str], documents_404: bool) -> Outcome:
@@ -101,7 +113,7 @@ async def _build_call(request: Request, ctx: SandboxContext, op: Any, path: str)
         return Call(op, ctx.store, params, query, lists, None, form, ctx.base_url)
     body = await read_json(request) if op.request_schema is not None else None
     check_location(ctx, params, query, body)
-    problems = validate_request_body(op, body)
+    problems = validate_request_body(_as_served(op), body)
     if problems:
         raise unprocessable(problems)
     return Call(op, ctx.store, params, query, lists, body, {}, ctx.base_url)

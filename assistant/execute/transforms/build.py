@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from assistant.execute.transforms import kinds, maps
 from assistant.execute.transforms.kinds import Context, Output
+from assistant.execute.transforms.name_sql import name_part
 from assistant.execute.transforms.names import SPANISH_REGIONS
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import TransformKind
@@ -60,6 +61,11 @@ def context_for(
         date_format=profile.format if profile else None,
         separator=profile.separator if profile else None,
         true_values=tuple(profile.true_values) if profile else (),
+        company_columns=tuple(
+            f.source_columns[0]
+            for f in siblings or []
+            if f.target.field == "companyName" and f.source_columns and f.source_object == fm.source_object
+        ),
     )
 
 
@@ -105,7 +111,7 @@ def _outputs(
         TransformKind.LOOKUP: maps.lookup,
     }
     if kind == TransformKind.NAME_FIRST:
-        return kinds.name_part(ctx, "first")
+        return name_part(ctx, "first")
     if kind == TransformKind.NAME_LAST:
-        return kinds.name_part(ctx, "last")
+        return name_part(ctx, "last")
     return simple[kind](ctx)

@@ -45,6 +45,7 @@ class Context:
     date_format: str | None = None
     separator: str | None = None
     true_values: tuple[str, ...] = ()
+    company_columns: tuple[str, ...] = ()  # the same record's companyName source, for name splitting
 
     def cell(self) -> str:
         """The first source cell, or one key of the JSON object it holds (``json_key``)."""
@@ -63,11 +64,6 @@ def _failed(raw: str, value: str, message: str) -> str:
 
 def copy(ctx: Context) -> list[Output]:
     return [Output(ctx.key, ctx.cell())]
-
-
-def name_part(ctx: Context, part: str) -> list[Output]:
-    spanish = "true" if ctx.spanish_names else "false"
-    return [Output(ctx.key, f"hl_name({ctx.cell()}, {spanish}).{part}")]
 
 
 def udf_checked(ctx: Context, call: str) -> list[Output]:

@@ -44,7 +44,8 @@ class ReviewScreen(Screen[None]):
     def update_counts(self) -> None:
         session = self.review.session
         saving = self.review.persistence.pending > 0
-        text = counts_text(session.counts(), session.document.project, session.who, saving)
+        stale = self.review.confirmed_stale
+        text = counts_text(session.counts(), session.document.project, session.who, saving, stale)
         for bar in self.query("#counts").results(Static):  # none while the screen is still composing
             bar.update(text)
 

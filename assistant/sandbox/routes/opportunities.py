@@ -5,7 +5,12 @@ from __future__ import annotations
 from assistant.sandbox.errors import JsonDict, unprocessable
 from assistant.sandbox.ids import new_id, now_iso
 from assistant.sandbox.registry import Call, clean, handles
-from assistant.sandbox.routes.opportunity_model import apply_opportunity, opportunity_view, reject_duplicate
+from assistant.sandbox.routes.opportunity_model import (
+    apply_opportunity,
+    opportunity_view,
+    reject_duplicate,
+    with_contact_children,
+)
 
 SPEC = "opportunities"
 
@@ -122,7 +127,9 @@ def search(call: Call) -> JsonDict:
         meta["nextPage"] = page + 1
     if page > 1:
         meta["prevPage"] = page - 1
-    return {"opportunities": [opportunity_view(call.store, o) for o in items], "meta": meta}
+    notes, tasks = (call.query.get(flag, "").lower() == "true" for flag in ("getNotes", "getTasks"))
+    views = [with_contact_children(call.store, opportunity_view(call.store, o), notes, tasks) for o in items]
+    return {"opportunities": views, "meta": meta}
 
 
 @handles(SPEC, "search-opportunities-advanced")

@@ -83,3 +83,13 @@ def opportunity_view(store: Store, record: JsonDict) -> JsonDict:
         }
         view["contact"] = {k: v for k, v in summary.items() if v is not None}
     return view
+
+
+def with_contact_children(store: Store, view: JsonDict, notes: bool, tasks: bool) -> JsonDict:
+    """The search answer's ``getNotes`` / ``getTasks``: the notes and tasks of the opportunity's contact."""
+    contact_id = view.get("contactId")
+    if notes:
+        view["notes"] = [clean(n) for n in store.where("notes", contactId=contact_id)]
+    if tasks:
+        view["tasks"] = [clean(t) for t in store.where("tasks", contactId=contact_id)]
+    return view

@@ -1,0 +1,1 @@
+"""``hlmap status``: where a workspace stands and the next command to run."""
