@@ -1,5 +1,6 @@
 """Each seed fixture end to end against the stand-in: propose offline, accept everything, sample + diff,
-approve, full run, reconcile with all counts equal, delta after a source edit, rollback to the prior state."""
+approve, full run, reconcile with all counts equal and every source row accounted for, delta after a
+source edit, rollback to the prior state."""
 
 from __future__ import annotations
 
@@ -87,8 +88,13 @@ def test_seed_fixture_end_to_end(tmp_path: Path, platform: str, monkeypatch: pyt
         assert full.exit_code == 0, full.output
         recon = hlmap(ws.root, "reconcile", "--json", sandbox=sandbox)
         report = json.loads(recon.output)
-        assert recon.exit_code == 0 and report["clean"], recon.output
         assert all(o["source"] == o["ledger"] == o["destination"] for o in report["objects"])
+        assert report["identity"]["clean"], report["identity"]
+        # every source row has one outcome; "clean" (exit 0) only when no row stayed behind unexplained
+        accounting = report["accounting"]
+        assert sum(t["rows"] for t in accounting["tables"]) == sum(accounting["totals"].values()) > 0
+        assert report["clean"] is accounting["clean"] and recon.exit_code == (0 if report["clean"] else 1)
+        assert all(t["reasons"] for t in accounting["tables"] if not t["clean"])
 
         edit_first_contact_row(ws)
         delta = hlmap(ws.root, "apply", "--delta", "--quiet", sandbox=sandbox)

@@ -94,3 +94,18 @@ async def test_key_1_picks_an_existing_custom_field_alternative_by_its_key(tmp_p
     assert isinstance(item, FieldMap) and item.target.custom_field is not None
     assert (item.target.kind, item.target.custom_field.existing_id) == (FieldKind.CUSTOM_EXISTING, "cf1")
     assert item.status is Status.EDITED and item.decided_by == "ana"
+
+
+async def test_home_and_end_move_the_cursor_that_a_and_r_act_on(tmp_path: Path) -> None:
+    workspace = write_workspace(tmp_path, small_document())
+    app = ReviewApp(workspace, "ana", context=context())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await open_clients(pilot)
+        await pilot.press("end", "r", "home", "a")
+        await pilot.pause()
+        app.persistence.flush(timeout=60)
+    doc = saved(tmp_path)
+    assert doc.find("field:clients.legacy-code").status is Status.REJECTED  # the last row of clients
+    assert doc.find("object:clients").status is Status.ACCEPTED  # the first row: the object map

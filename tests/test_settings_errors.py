@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.settings import ExecuteSettings
 from tests.cli_support import error_lines, hlmap
 
 
@@ -25,8 +26,8 @@ def _workspace(root: Path, toml: str) -> Path:
         ("[propose]\nbackend = 'gpt'\n", "propose.backend = 'gpt' is not valid; allowed: offline, llm"),
         (
             "[execute]\nsample_sise = 50\n",
-            "unknown key 'execute.sample_sise' ([execute] keys: sample_size, max_file_mb, audit_payloads, "
-            "currency); did you mean 'execute.sample_size'?",
+            f"unknown key 'execute.sample_sise' ([execute] keys: {', '.join(ExecuteSettings.model_fields)}); "
+            "did you mean 'execute.sample_size'?",
         ),
         (
             "[propse]\nbackend = 'llm'\n",

@@ -28,12 +28,11 @@ class StepRunner:
         *,
         interactive: bool = False,
         output: Path | None = None,
-        reports_exit: int | None = None,
-    ) -> None:
+        allow: tuple[int, ...] = (),
+    ) -> int:
         """Run one step; with ``output`` its long printout goes to that file instead of the screen.
 
-        ``reports_exit`` is an exit status that reports a finding (printed by the step) rather than a
-        failure, so the demo goes on to show the reports.
+        Answers the exit status; any but 0 and ``allow`` (a verdict such as "not clean") stops the demo.
         """
         shown = " ".join(["hlmap", *args, "-w", str(self.workspace)])
         self.console.rule(f"[bold]{title}")
@@ -47,5 +46,6 @@ class StepRunner:
             with output.open("w", encoding="utf-8") as sink:
                 result = subprocess.run(command, env={**self.env, "COLUMNS": "160"}, stdin=stdin, stdout=sink)
             self.console.print(f"  written to {output}", markup=False)
-        if result.returncode not in (0, reports_exit):
+        if result.returncode != 0 and result.returncode not in allow:
             raise HlmapError(f"demo stopped: `{shown}` exited with {result.returncode}")
+        return result.returncode

@@ -18,6 +18,8 @@ from assistant.evals.gold_models import Gold
 CASE_FILE = "case.toml"
 GOLD_FILE = "gold.yaml"
 DEFAULT_CASES_DIR = Path("evals/cases")
+GROUP_NEW = "new"
+GROUPS = ("seed", GROUP_NEW, "example")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Case:
     source: Path
     destination: Path
     gold_path: Path
+    group: str = GROUP_NEW  # seed | new | example: reported side by side
 
     def gold(self) -> Gold:
         return load_gold(self.gold_path, self.name)
@@ -43,11 +46,14 @@ def load_case(root: Path) -> Case:
             settings = tomllib.loads(case_file.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise HlmapError(f"{case_file}: not valid TOML: {exc}") from exc
-        unknown = set(settings) - {"source", "destination", "gold"}
+        unknown = set(settings) - {"source", "destination", "gold", "group"}
         if unknown:
             raise HlmapError(
-                f"{case_file}: unknown key(s) {sorted(unknown)}; allowed: source, destination, gold"
+                f"{case_file}: unknown key(s) {sorted(unknown)}; allowed: source, destination, gold, group"
             )
+    group = settings.get("group", GROUP_NEW)
+    if group not in GROUPS:
+        raise HlmapError(f"{case_file}: group {group!r}: choose one of {', '.join(GROUPS)}")
 
     def path(key: str, default: str) -> Path:
         value = settings.get(key, default)
@@ -64,6 +70,7 @@ def load_case(root: Path) -> Case:
         path("source", "source"),
         path("destination", "destination.json"),
         path("gold", GOLD_FILE),
+        str(group),
     )
 
 

@@ -38,6 +38,8 @@ class PRF:
     @property
     def f1(self) -> float | None:
         p, r = self.precision, self.recall
+        if r == 0:  # every gold pair missed: 0, even when nothing was proposed (precision undefined)
+            return 0.0
         if p is None or r is None:
             return None
         return 2 * p * r / (p + r) if p + r else 0.0
@@ -105,6 +107,16 @@ class Cost:
         }
 
 
+@dataclass(frozen=True)
+class Judged:
+    """One proposal the gold judges: its kind, the proposer's confidence, and whether it was right."""
+
+    kind: str  # fields | objects | stages | owners
+    confidence: float
+    correct: bool
+    key: tuple[str, ...] = ()  # (kind, source object, column or value ...), as the proposer keys it
+
+
 @dataclass
 class CaseScores:
     """Every kind's score for one case and one backend (or baseline)."""
@@ -120,6 +132,8 @@ class CaseScores:
     tags: PRF = field(default_factory=PRF)
     owners: Accuracy = field(default_factory=Accuracy)
     cost: Cost = field(default_factory=Cost)
+    judged: list[Judged] = field(default_factory=list)
+    retrieval: dict[int, Accuracy] = field(default_factory=dict)  # k -> gold targets among the top k
 
     def add(self, other: CaseScores) -> None:
         self.fields.add(other.fields)
@@ -130,6 +144,9 @@ class CaseScores:
             getattr(self, name).add(getattr(other, name))
         self.tags.add(other.tags)
         self.cost.add(other.cost)
+        self.judged += other.judged
+        for k, acc in other.retrieval.items():
+            self.retrieval.setdefault(k, Accuracy()).add(acc)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,4 +163,6 @@ class CaseScores:
             "tags": self.tags.to_json(),
             "owners": self.owners.to_json(),
             "cost": self.cost.to_json(),
+            "retrieval_recall_at_k": {str(k): acc.to_json() for k, acc in sorted(self.retrieval.items())},
+            "judged": [[j.kind, round(j.confidence, 4), j.correct] for j in self.judged],
         }

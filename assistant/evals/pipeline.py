@@ -16,6 +16,7 @@ from assistant.evals.metrics import Cost
 from assistant.ingest import ingest_paths
 from assistant.mapping.items import MappingDocument
 from assistant.profile import profile_workspace
+from assistant.profile.models import TableProfile
 from assistant.propose.service import propose
 from assistant.workspace import Workspace
 
@@ -25,6 +26,7 @@ class PipelineResult:
     document: MappingDocument
     cost: Cost  # LLM calls and tokens, wall time of the propose step
     seconds_total: float  # ingest + profile + propose
+    profiles: list[TableProfile]
 
 
 def run_pipeline(
@@ -42,7 +44,7 @@ def run_pipeline(
     try:
         started = time.perf_counter()
         ingest_paths(ws, [source])
-        profile_workspace(ws)
+        profiles = profile_workspace(ws)
         before = time.perf_counter()
         # propose() returns (document, kept, ...): only the document matters here.
         outcome: tuple[Any, ...] = propose(
@@ -52,7 +54,7 @@ def run_pipeline(
         done = time.perf_counter()
         cost = llm_cost(ws)
         cost.seconds = done - before
-        return PipelineResult(document, cost, done - started)
+        return PipelineResult(document, cost, done - started, profiles)
     finally:
         ws.close()
 

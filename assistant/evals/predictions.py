@@ -52,6 +52,11 @@ class Predictions:
     stages: dict[tuple[str, str, str], PredStage] = field(default_factory=dict)
     tags: list[list[str]] = field(default_factory=list)
     owners: dict[tuple[str, str], PredOwner] = field(default_factory=dict)
+    # the proposer's confidence per judged item ((kind, *key) -> lowest confidence); baselines have none
+    confidence: dict[tuple[str, ...], float] = field(default_factory=dict)
+
+    def note_confidence(self, key: tuple[str, ...], value: float) -> None:
+        self.confidence[key] = min(value, self.confidence.get(key, 1.0))
 
     def add_field(self, source_object: str, column: str, target: PredTarget) -> None:
         self.fields.setdefault((source_object, column), set()).add(target)
@@ -86,19 +91,23 @@ def predictions_from_document(document: MappingDocument) -> Predictions:
     for obj in document.objects:
         if obj.status != Status.REJECTED:
             pred.objects[obj.source_object] = object_label(obj)
+            pred.note_confidence(("objects", obj.source_object), obj.confidence)
     for item in document.fields:
         if item.status == Status.REJECTED:
             continue
         for column in item.source_columns:
             pred.add_field(item.source_object, column, field_target(item))
+            pred.note_confidence(("fields", item.source_object, column), item.confidence)
     for stage in document.stages:
         if stage.status != Status.REJECTED:
             key = (stage.source_object, stage.source_column, norm_value(stage.source_value))
             pred.stages[key] = PredStage(
                 stage.stage_name, stage.opportunity_status.value, stage.pipeline_name, stage.flagged
             )
+            pred.note_confidence(("stages", *key), stage.confidence)
     pred.tags = [list(t.members) for t in document.tags if t.status != Status.REJECTED]
     for owner in document.owners:
         if owner.status != Status.REJECTED:
             pred.owners[(owner.source_object, owner.source_key)] = PredOwner(owner.user_id, owner.user_email)
+            pred.note_confidence(("owners", owner.source_object, owner.source_key), owner.confidence)
     return pred

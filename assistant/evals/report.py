@@ -6,9 +6,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant.evals.calibration import calibrate
+from assistant.evals.calibration_report import calibration_section
 from assistant.evals.metrics import CaseScores
 from assistant.evals.runner import FINGERPRINT, VALENTINE, EvalRun
 from assistant.mapping.store import write_atomic
+from assistant.settings import ProposeSettings
+
+THRESHOLD = ProposeSettings().confidence_threshold
 
 Metric = Callable[[CaseScores], float | None]
 
@@ -24,6 +29,12 @@ METRICS: list[tuple[str, Metric, bool]] = [  # (label, value, is a share)
     ("tags pairwise R", lambda s: s.tags.recall, True),
     ("tags pairwise F1", lambda s: s.tags.f1, True),
     ("owners acc", lambda s: s.owners.value, True),
+    ("retrieval recall@1", lambda s: s.retrieval[1].value if 1 in s.retrieval else None, True),
+    ("retrieval recall@3", lambda s: s.retrieval[3].value if 3 in s.retrieval else None, True),
+    ("retrieval recall@5", lambda s: s.retrieval[5].value if 5 in s.retrieval else None, True),
+    ("ECE (all kinds)", lambda s: calibrate(s.judged, THRESHOLD).ece, True),
+    ("wrong below threshold", lambda s: calibrate(s.judged, THRESHOLD).wrong_below, True),
+    ("all above threshold", lambda s: calibrate(s.judged, THRESHOLD).all_above, True),
     ("LLM calls", lambda s: float(s.cost.calls), False),
     ("tokens", lambda s: float(s.cost.tokens), False),
     ("seconds", lambda s: s.cost.seconds, False),
@@ -50,6 +61,18 @@ def _ratio(ours: float | None, base: float | None) -> str:
     return "∞" if base == 0 and ours > 0 else "–" if base == 0 else f"{ours / base:.2f}×"
 
 
+def group_table(run: EvalRun) -> str:
+    """Each backend's overall scores per group of cases, side by side (seed vs new)."""
+    groups = run.present_groups
+    cols = [(b, g) for b in run.backends for g in groups]
+    head = ["metric", *[f"{b}: {g} cases" for b, g in cols]]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    totals = {(b, g): run.overall(b, g) for b, g in cols}
+    for label, metric, share in METRICS:
+        lines.append("| " + " | ".join([label, *[fmt(metric(totals[c]), share) for c in cols]]) + " |")
+    return "\n".join(lines)
+
+
 def overall_table(run: EvalRun) -> str:
     systems = run.systems
     ratios = [(b, base) for b in run.backends for base in (VALENTINE, FINGERPRINT) if base in run.scores]
@@ -67,6 +90,8 @@ def overall_table(run: EvalRun) -> str:
 
 
 def _applies(system: str, label: str) -> bool:
+    if system in (VALENTINE, FINGERPRINT) and (label.startswith("retrieval") or "threshold" in label):
+        return False
     if system == VALENTINE:
         return label.startswith("field") or label == "seconds"
     if system == FINGERPRINT:
@@ -92,7 +117,9 @@ def case_table(run: EvalRun) -> str:
 
 
 def markdown(run: EvalRun) -> str:
-    parts = ["## Overall", "", overall_table(run), "", "## Per case", "", case_table(run)]
+    parts = ["## Seed cases vs new cases", "", group_table(run), ""] if run.present_groups else []
+    parts += ["## Overall", "", overall_table(run), "", "## Per case", "", case_table(run)]
+    parts += ["", calibration_section(run, THRESHOLD)]
     if run.notes:
         parts += ["", *[f"- {n}" for n in run.notes]]
     return "\n".join(parts) + "\n"

@@ -21,11 +21,12 @@ from assistant.evals.baselines import (
     valentine_pairs,
     valentine_predictions,
 )
-from assistant.evals.cases import Case
+from assistant.evals.cases import GROUPS, Case
 from assistant.evals.gold_models import Gold
 from assistant.evals.metrics import CaseScores
 from assistant.evals.pipeline import run_pipeline
 from assistant.evals.predictions import predictions_from_document
+from assistant.evals.retrieval import recall_at_k
 from assistant.evals.scorer import score_document
 from assistant.highlevel.state import load_state
 from assistant.workspace import Workspace
@@ -38,6 +39,7 @@ FINGERPRINT = "fingerprint"
 class EvalRun:
     backends: list[str]
     cases: list[str] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)  # case -> seed | new | example
     scores: dict[str, dict[str, CaseScores]] = field(default_factory=dict)  # system -> case -> scores
     valentine_configs: dict[str, float | None] = field(default_factory=dict)  # config -> overall field F1
     valentine_choice: str | None = None
@@ -48,20 +50,28 @@ class EvalRun:
         baselines = [s for s in (VALENTINE, FINGERPRINT) if s in self.scores]
         return self.backends + baselines
 
-    def overall(self, system: str) -> CaseScores:
+    def overall(self, system: str, group: str | None = None) -> CaseScores:
+        """Every case added up, or only the cases of one group."""
         total = CaseScores()
-        for scores in self.scores.get(system, {}).values():
-            total.add(scores)
+        for case, scores in self.scores.get(system, {}).items():
+            if group is None or self.groups.get(case) == group:
+                total.add(scores)
         return total
+
+    @property
+    def present_groups(self) -> list[str]:
+        return [g for g in GROUPS if g in self.groups.values()]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "backends": self.backends,
             "cases": self.cases,
+            "groups": self.groups,
             "systems": {
                 s: {
                     "cases": {c: sc.to_json() for c, sc in self.scores[s].items()},
                     "overall": self.overall(s).to_json(),
+                    "by_group": {g: self.overall(s, g).to_json() for g in self.present_groups},
                 }
                 for s in self.systems
             },
@@ -79,7 +89,9 @@ def run_eval(
     work_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> EvalRun:
-    run = EvalRun(backends=list(backends), cases=[c.name for c in cases])
+    run = EvalRun(
+        backends=list(backends), cases=[c.name for c in cases], groups={c.name: c.group for c in cases}
+    )
     with tempfile.TemporaryDirectory(prefix="hlmap-eval-", dir=work_dir) as tmp:
         valentine_runs: dict[str, dict[str, CaseScores]] = {}
         for case in cases:
@@ -92,6 +104,9 @@ def run_eval(
                 )
                 scores = score_document(gold, predictions_from_document(result.document))
                 scores.cost = result.cost
+                scores.retrieval = recall_at_k(
+                    gold, result.document, result.profiles, load_state(case.destination)
+                )
                 run.scores.setdefault(backend, {})[case.name] = scores
             if not baselines:
                 continue

@@ -19,7 +19,7 @@ from assistant.evals.gold_models import (
     StageAnswer,
     compatible,
 )
-from assistant.evals.metrics import PRF, CaseScores
+from assistant.evals.metrics import PRF, CaseScores, Judged
 from assistant.evals.predictions import Predictions, PredStage, PredTarget, norm_value
 
 
@@ -69,14 +69,34 @@ def score_fields(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
                 scores.field_errors.append(f"{obj}.{col}: gold {want}; proposed {got}")
             elif reading[0].kind == "skip":
                 scores.skips_agreed += 1
+            _judge(scores, pred, ("fields", obj, col), not (prf.fp or prf.fn))
             _score_custom(obj, col, reading, proposed, scores)
         scores.unscored_columns += sum(1 for (o, c) in pred.fields if o == obj and c not in columns)
+
+
+def _judge(scores: CaseScores, pred: Predictions, key: tuple[str, ...], correct: bool) -> None:
+    """Keep the confidence of a judged proposal beside its verdict (for calibration)."""
+    confidence = pred.confidence.get(key)
+    if confidence is not None:
+        scores.judged.append(Judged(key[0], confidence, correct, key))
+
+
+MODELS = frozenset({"contact", "opportunity", "company", "custom_object"})
 
 
 def _score_custom(
     obj: str, col: str, reading: Reading, proposed: set[PredTarget], scores: CaseScores
 ) -> None:
     customs = [p for p in proposed if p.kind == "custom"]
+    if customs and all(g.kind == "standard" for g in reading):
+        # a standard field's object is a model too: a custom field on another model is a model error
+        wanted = {g.object for g in reading if g.object in MODELS}
+        if wanted:
+            got = ", ".join(sorted(f"{p.model}/{p.data_type}" for p in customs))
+            scores.cf_model.record(
+                all(p.model in wanted for p in customs),
+                f"{obj}.{col}: gold standard on {'|'.join(sorted(wanted))}; proposed {got}",
+            )
     for g in (g for g in reading if g.kind == "custom"):
         if not customs:
             continue
@@ -92,6 +112,7 @@ def score_objects(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
     for obj, readings in gold.objects.items():
         proposed = pred.objects.get(obj)
         ok = proposed is not None and any(r.accepts(proposed) for r in readings)
+        _judge(scores, pred, ("objects", obj), ok)
         want = " | ".join("+".join(sorted(r.include)) for r in readings)
         scores.objects.record(
             ok, f"{obj}: gold {want}; proposed {'+'.join(sorted(proposed or [])) or 'nothing'}"
@@ -120,7 +141,9 @@ def score_stages(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
             if got is None
             else f"{got.pipeline}/{got.stage}/{got.status}{' flagged' if got.flagged else ''}"
         )
-        scores.stages.record(any(stage_ok(a, got) for a in answers), f"{obj}.{col}={value}: proposed {shown}")
+        ok = any(stage_ok(a, got) for a in answers)
+        _judge(scores, pred, ("stages", obj, col, norm_value(value)), ok)
+        scores.stages.record(ok, f"{obj}.{col}={value}: proposed {shown}")
 
 
 def cluster_pairs(clusters: list[list[str]], universe: set[str]) -> set[frozenset[str]]:
@@ -154,6 +177,7 @@ def score_owners(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
         else:
             ok = got.user_id.casefold() in wanted or (got.user_email or "").casefold() in wanted
             shown = got.user_email or got.user_id
+        _judge(scores, pred, ("owners", obj, key), ok)
         scores.owners.record(ok, f"{obj}.{key}: gold {' | '.join(answers)}; proposed {shown}")
 
 

@@ -20,6 +20,9 @@ def gold_problems(
     for obj in gold.objects:
         if obj not in columns:
             problems.append(f"objects.{obj}: no such source object")
+    # an unmapped table (a child table most often) would silently go unscored
+    unmapped = sorted(set(columns) - set(gold.objects))
+    problems += [f"objects.{t}: source object has no object map" for t in unmapped]
     for obj, gold_columns in gold.fields.items():
         if obj not in columns:
             problems.append(f"fields.{obj}: no such source object")

@@ -11,15 +11,18 @@ import typer
 from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
 from assistant.errors import HlmapError
 from assistant.execute import ledger
+from assistant.execute.accounting.export import write_csv
 from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import audit_path
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
+from assistant.execute.loss_report import print_losses, write_losses
 from assistant.execute.plan import build_plan, call_text, preview
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
 from assistant.execute.rebuild_reference import write_rebuild_reference
-from assistant.execute.reconcile import reconcile, write_report
+from assistant.execute.reconcile import reconcile
+from assistant.execute.reconcile_report import write_report
 from assistant.execute.rollback_cli import rollback_command
 from assistant.execute.sample import approve, approved_sample, choose_sample
 from assistant.execute.verify.command import location_country, print_verification, run_verification
@@ -66,6 +69,7 @@ def plan_command(
     plan = build_plan(con, prepared, _destination(ws))
     with recorded(ws.reports_dir / "plan.md", "Plan"):
         print_plan(ws, plan)
+        print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
         console.print(call_text(call), highlight=False, markup=False)
@@ -164,24 +168,29 @@ def reconcile_command(
     base_url: BaseUrlOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Compare source, ledger and destination counts; list what is missing where."""
+    """Account for every source row, compare source, ledger and destination, check identity.
+
+    Exits 0 only when clean: no source row held back, failed, not carried, unsent or undecided,
+    the counts agree, and every record a run made matches exactly one ledger row.
+    """
     ws = _workspace(workspace, location_id, base_url)
     con = ws.connect()
-    prepare(ws)  # the current source, compiled
+    prepared = prepare(ws)  # the current source, compiled
 
     async def go() -> Any:
         async with _client(ws) as hl:
-            return await reconcile(hl, con)
+            return await reconcile(hl, con, prepared)
 
     result = asyncio.run(go())
     path = write_report(result, ws.reports_dir)
+    csv_path = write_csv(con, ws.reports_dir)
     (ws.reports_dir / "reconciliation.json").write_text(
         json.dumps(result.to_json(), indent=2), encoding="utf-8"
     )
     if as_json:
         typer.echo(json.dumps(result.to_json(), indent=2))
     else:
-        print_reconciliation(result, path)
+        print_reconciliation(result, path, csv_path)
     if not result.clean:
         raise typer.Exit(1)
 

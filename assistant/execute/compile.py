@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from assistant.execute.conditions import row_condition
+from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
@@ -63,6 +64,20 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """CREATE OR REPLACE TABLE exec.transform_errors (source_object VARCHAR, target VARCHAR,
         source_key VARCHAR, "row" BIGINT, field_id VARCHAR, field VARCHAR, error VARCHAR, held BOOLEAN)"""
+    )
+    # Why a source row made no record of a kind, and where merged children and document lines went:
+    # the source accounting reads these to give every source row its outcome.
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.skipped_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
+        source_key VARCHAR, reason VARCHAR)"""
+    )
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.merged_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
+        parent_object VARCHAR, parent_key VARCHAR, first BOOLEAN)"""
+    )
+    con.execute(
+        """CREATE OR REPLACE TABLE exec.line_rows (source_object VARCHAR, "row" BIGINT, parent VARCHAR,
+        not_carried VARCHAR)"""
     )
 
 
@@ -140,6 +155,8 @@ def _compile(
             columns_of.setdefault(out.key, []).extend(fm.source_columns)
             if out.error:
                 errors.append((fm.id, out.key, out.error, out.blocks))
+    if is_document_note(spec):  # values a later document would overwrite: one note per document
+        by_key = defaultdict(list, as_note(by_key, spec, key_sql))
     if spec.merge_into:
         column = parent_column(spec, profiles, available)
         by_key[PARENT_KEY].append(Output(PARENT_KEY, cleaned(column) if column else "NULL"))
@@ -184,6 +201,11 @@ def _compile(
         {PASSES[spec.target]}, v.j, md5(CAST(v.j AS VARCHAR))
         FROM (SELECT *, to_json({{{values}}}) AS j FROM compile_tmp
         WHERE ({present}) AND {complete} AND {free}) AS v"""
+    )
+    con.execute(  # 'condition': the object map's condition leaves the row out; 'empty': nothing to carry
+        f"""INSERT INTO exec.skipped_rows SELECT {lit(spec.target)}, {lit(spec.source_object)}, "row",
+        source_key, CASE WHEN coalesce(taken, false) THEN 'empty' ELSE 'condition' END
+        FROM compile_tmp WHERE NOT coalesce({present}, false)"""
     )
     for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
         message = _needs_message(spec.hl_object, key, columns_of)

@@ -108,6 +108,13 @@ def compile_lines(
         FROM lines_tmp l WHERE l.line IS NOT NULL AND l.parent IS NOT NULL
         AND l.parent NOT IN (SELECT source_key FROM line_parents) GROUP BY l.parent"""
     )
+    con.execute(
+        f"""INSERT INTO exec.line_rows SELECT {lit(spec.source_object)}, l.r, l.parent,
+        CASE WHEN l.parent IS NULL THEN 'the line names no document' WHEN l.line IS NULL
+        THEN 'the line holds no mapped value' WHEN p.source_key IS NULL
+        THEN 'its document ' || l.parent || ' is not migrated' END FROM lines_tmp l
+        LEFT JOIN line_parents p ON p.source_key = l.parent"""
+    )
     row = con.execute(
         "SELECT (SELECT count(*) FROM lines_tmp), (SELECT count(*) FROM exec.records "
         "WHERE target = 'note' AND source_object = ?)",

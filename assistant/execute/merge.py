@@ -35,15 +35,27 @@ def parent_column(
 def merge_children(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:
     """Fold the spec's compiled rows into its parent's; answers how many parents received values."""
     children = con.execute(
-        """SELECT "values" FROM exec.records WHERE target = ? AND source_object = ? ORDER BY "row" """,
+        """SELECT "values", "row" FROM exec.records WHERE target = ? AND source_object = ? ORDER BY "row" """,
         [spec.target, spec.source_object],
     ).fetchall()
     first: dict[str, dict[str, Any]] = {}
-    for (raw,) in children:
+    placed: list[tuple[int, str | None, bool]] = []  # (row, parent key, fills the parent) per child
+    for raw, row in children:
         values = json.loads(raw)
         parent = values.pop(PARENT_KEY, None)
         if parent is not None:
+            placed.append((int(row), str(parent), str(parent) not in first))
             first.setdefault(str(parent), values)
+        else:
+            placed.append((int(row), None, False))
+    if placed:
+        con.executemany(
+            "INSERT INTO exec.merged_rows VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (spec.target, spec.source_object, row, spec.merge_into, key, filled)
+                for row, key, filled in placed
+            ],
+        )
     con.execute(
         "DELETE FROM exec.records WHERE target = ? AND source_object = ?", [spec.target, spec.source_object]
     )

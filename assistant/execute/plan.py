@@ -13,6 +13,7 @@ from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.lines import is_line_spec
 from assistant.execute.lookalikes import lookalike_lines
+from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import price_body
 from assistant.execute.runner import records
@@ -51,6 +52,7 @@ class Plan:
     cannot: list[str] = field(default_factory=list)
     lookalikes: list[str] = field(default_factory=list)  # alike source records and the policy for them
     compatibility: dict[str, Any] = field(default_factory=dict)
+    losses: PlanLosses = field(default_factory=PlanLosses)
 
     @property
     def total_requests(self) -> int:
@@ -83,6 +85,7 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, dest)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
+    plan.losses = plan_losses(con, prepared)
     return plan
 
 

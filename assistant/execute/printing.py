@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich import box
 from rich.table import Table
 
 from assistant.cli_common import console
+from assistant.execute.accounting.summary import OUTCOMES, Accounting
 from assistant.execute.apply import RunSummary
 from assistant.execute.plan import Plan
 from assistant.execute.reconcile import Reconciliation
@@ -66,6 +68,7 @@ def print_summary(summary: RunSummary) -> None:
         console.print(f"[yellow]setup:[/] {problem}", highlight=False)
 
 
+SHORT = {"excluded": "excl", "undecided": "undec", "not_carried": "n/carr", "pending": "pend"}
 SHOWN = 10  # items of a long list printed in the terminal; the report file has every one
 
 
@@ -81,13 +84,59 @@ def print_list(title: str, items: list[str], report: Path | None = None) -> None
         console.print(f"  … and {len(items) - SHOWN} more{where}", highlight=False, markup=False)
 
 
-def print_reconciliation(result: Reconciliation, report: Path) -> None:
+def print_accounting(accounting: Accounting) -> None:
+    """Every source table's rows by outcome; the reasons rows did not land under each table."""
+    word = "clean" if accounting.clean else "NOT clean"
+    table = Table(
+        title=f"Source accounting (every row of the export): {word}", box=box.SIMPLE, padding=(0, 1)
+    )
+    totals = accounting.totals()
+    shown = [o for o in OUTCOMES if totals[o]]  # outcomes no row has are left out (the report has all)
+    width = len(str(sum(totals.values())))
+    table.add_column("source table", overflow="fold", min_width=12)
+    for col in ("rows", *(SHORT.get(o, o) for o in shown)):
+        table.add_column(col, justify="right", no_wrap=True, min_width=max(width, len(col)))
+    for t in accounting.tables:
+        table.add_row(t.table, str(t.rows), *(str(t.counts.get(o, 0) or "") for o in shown))
+    table.add_row("all", str(sum(totals.values())), *(str(totals[o]) for o in shown))
+    console.print(table)
+    for t in accounting.tables:
+        if not t.clean:
+            console.print(f"{t.table}:", highlight=False, markup=False)
+            for reason in t.reasons:
+                console.print(f"  - {reason}", highlight=False, markup=False)
+
+
+def print_reconciliation(result: Reconciliation, report: Path, rows_csv: Path | None = None) -> None:
+    print_accounting(result.accounting)
+    if rows_csv is not None:
+        console.print(f"Every row that did not land, and why: exec.accounting / {rows_csv}", markup=False)
     table = Table(title=f"Reconciliation: {'clean' if result.clean else 'NOT clean'}")
     for col in ("object", "source", "ledger", "destination", "equal"):
         table.add_column(col)
     for o in result.objects:
         table.add_row(o.object, str(o.source), str(o.ledger), str(o.destination), "yes" if o.equal else "NO")
     console.print(table)
+    identity = result.identity
+    print_list(
+        "Records a run made that no ledger row names",
+        [f"{u['object']} {u['id']}: {u['why']}" for u in identity.unledgered],
+        report,
+    )
+    print_list(
+        "Matches that share no key HighLevel matches on",
+        [f"{w['op_id']} → {w['id']}: {w['why']}" for w in identity.wrong_merges],
+        report,
+    )
+    print_list(
+        "Records several ledger rows claim",
+        [
+            f"{s['object']} {s['id']}: {', '.join(s['ledger_rows'])}"
+            for s in identity.shared
+            if not s["explained"]
+        ],
+        report,
+    )
     for o in result.objects:
         print_list(f"{o.object}: missing in HighLevel", o.missing_in_destination, report)
         print_list(f"{o.object}: not migrated", o.missing_in_ledger, report)

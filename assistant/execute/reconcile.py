@@ -3,6 +3,8 @@
 Counts: records the source compiles to, records the ledger says are migrated, and how many of
 those HighLevel really holds. It lists records missing on either side, custom fields sent with a
 value that the destination does not hold, and orphans (tasks and notes whose contact is gone).
+Beside the counts: the source accounting (every source row's outcome, counted from the export)
+and the identity check (each record a run made ↔ one ledger row); "clean" needs all three.
 """
 
 from __future__ import annotations
@@ -10,12 +12,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from assistant.execute import destination, ledger
+from assistant.execute.accounting.build import build
+from assistant.execute.accounting.identity import Identity, check
+from assistant.execute.accounting.summary import Accounting, summarise
+from assistant.execute.prepare import Prepared
 from assistant.highlevel.client import HighLevelClient
 
 LISTED = ("contact", "company", "opportunity", "product")
@@ -44,18 +49,32 @@ class Reconciliation:
     duplicates: list[str] = field(
         default_factory=list
     )  # source records HighLevel matched to one already there
+    accounting: Accounting = field(default_factory=lambda: Accounting([]))
+    identity: Identity = field(default_factory=Identity)
+
+    @property
+    def counts_equal(self) -> bool:
+        return all(o.equal for o in self.objects) and not self.orphans and not self.custom_fields_missing
 
     @property
     def clean(self) -> bool:
-        return all(o.equal for o in self.objects) and not self.orphans and not self.custom_fields_missing
+        return self.counts_equal and self.accounting.clean and self.identity.clean
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["clean"] = self.clean
+        data["accounting"] = {
+            "clean": self.accounting.clean,
+            "totals": self.accounting.totals(),
+            "tables": [{**asdict(t), "clean": t.clean} for t in self.accounting.tables],
+        }
+        data["identity"]["clean"] = self.identity.clean
         return data
 
 
-async def reconcile(hl: HighLevelClient, con: duckdb.DuckDBPyConnection) -> Reconciliation:
+async def reconcile(
+    hl: HighLevelClient, con: duckdb.DuckDBPyConnection, prepared: Prepared
+) -> Reconciliation:
     source = dict(con.execute("SELECT target, count(*) FROM exec.records GROUP BY target").fetchall())
     keys = con.execute("SELECT target, source_object, source_key FROM exec.records").fetchall()
     migrated = ledger.created_ids(con)
@@ -102,6 +121,9 @@ async def reconcile(hl: HighLevelClient, con: duckdb.DuckDBPyConnection) -> Reco
             if parents.get(oid) and parents[oid] not in contacts_alive:
                 out.orphans.append(f"{oid}: contact {parents[oid]} is gone")
     out.custom_fields_missing = _custom_fields_missing(con, listed["contact"])
+    build(con, prepared.doc, prepared.specs)
+    out.accounting = summarise(con)
+    out.identity = check(con, {k: listed[k] for k in ("contact", "company", "opportunity")})
     out.duplicates = [
         f"{oid} → {hl_id} (values not written: review the duplicate)"
         for oid, hl_id in con.execute(
@@ -130,31 +152,3 @@ def _custom_fields_missing(con: duckdb.DuckDBPyConnection, contacts: dict[str, A
             if item.get("field_value") not in (None, "") and held.get(item.get("id")) in (None, ""):
                 missing[str(item.get("id"))] += 1
     return dict(missing)
-
-
-def write_report(result: Reconciliation, folder: Path) -> Path:
-    lines = ["# Reconciliation", "", f"Clean: {'yes' if result.clean else 'NO'}", ""]
-    lines += ["| object | source | ledger | destination | equal |", "|---|---|---|---|---|"]
-    lines += [
-        f"| {o.object} | {o.source} | {o.ledger} | {o.destination} | {'yes' if o.equal else '**NO**'} |"
-        for o in result.objects
-    ]
-    for o in result.objects:
-        if o.missing_in_destination or o.missing_in_ledger:
-            lines += ["", f"## {o.object}", ""]
-            lines += [f"- missing in HighLevel: {m}" for m in o.missing_in_destination]
-            lines += [f"- not migrated: {m}" for m in o.missing_in_ledger]
-    if result.custom_fields_missing:
-        lines += ["", "## Custom fields with missing values", ""]
-        lines += [f"- {k}: {n} records" for k, n in sorted(result.custom_fields_missing.items())]
-    if result.duplicates:
-        lines += ["", "## Duplicates matched to an existing record", ""] + [
-            f"- {d}" for d in result.duplicates
-        ]
-    if result.orphans:
-        lines += ["", "## Orphans", ""] + [f"- {o}" for o in result.orphans]
-    totals = ", ".join(f"{k} {v}" for k, v in sorted(result.destination_totals.items()))
-    lines += ["", f"Destination totals (everything in the location): {totals}"]
-    path = folder / "reconciliation.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path

@@ -33,8 +33,13 @@ class SchemaWork:
 def schema_work(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> SchemaWork:
     """Every custom field the confirmed map writes and every tag the compiled records carry."""
     seen: dict[str, CustomFieldSpec] = {}
+    as_notes = {  # a document's values written as a note need no contact field
+        (om.source_object, t.object) for om in doc.objects for t in om.targets if t.role == "document_note"
+    }
     for fm in doc.fields:
         spec = fm.target.custom_field
+        if (fm.source_object, fm.target.object) in as_notes:
+            continue
         if fm.confirmed and spec is not None and spec.field_key not in seen:
             seen[spec.field_key] = spec
     rows = con.execute(

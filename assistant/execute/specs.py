@@ -37,7 +37,8 @@ REF_TARGETS = {
     "opportunityId": "opportunity",
 }
 NEEDS_CONTACT = frozenset({"opportunity", "task", "note", "appointment", "file", "contact_fields"})
-ROLE_KINDS = {"document_fields": "contact_fields", "line_items": "note"}  # lines: a note per document
+# lines: a note per document; a document's values: fields on its contact, or a note per document
+ROLE_KINDS = {"document_fields": "contact_fields", "line_items": "note", "document_note": "note"}
 MERGE_ROLE = "merge_into_parent"
 
 
@@ -142,7 +143,11 @@ def _refs(spec: RecordSpec, kinds: set[str], doc: MappingDocument) -> list[Ref]:
             ),
             None,
         )
-        if "contact" in kinds and spec.target != "contact_fields":
+        if (
+            "contact" in kinds
+            and spec.target != "contact_fields"
+            and spec.object_target.role != "document_note"
+        ):
             refs.append(Ref("contactId", "contact", spec.source_object, same_row=True))
         elif sibling is not None:  # e.g. an invoice's file and fields go to the contact its lookup names
             ref = _lookup_ref(sibling, "contactId", doc)

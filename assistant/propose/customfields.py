@@ -13,6 +13,7 @@ from assistant.mapping.items import CustomFieldSpec
 from assistant.mapping.models import DataType, FieldModel, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import concepts, normalise, phrase_matcher, readable, singular, snake, tokens
+from assistant.propose.picklist_evidence import written_not_chosen
 from assistant.propose.value_shapes import options_data_type
 from assistant.propose.vocabulary_records import RECORD_NOUNS
 
@@ -73,6 +74,8 @@ def data_type_for(column: ColumnProfile) -> DataType:
         by_values = options_data_type(column)
         if by_values is not None:
             return by_values
+        if written_not_chosen(column):
+            return DataType.LARGE_TEXT if (column.max_length or 0) > 255 else DataType.TEXT
     if column.semantic_type in _TYPE_OF_SEMANTIC:
         return _TYPE_OF_SEMANTIC[column.semantic_type]
     if (column.max_length or 0) > 255 or (column.avg_length or 0) > 120:

@@ -12,6 +12,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
+from assistant.propose.calibration import calibrate_document
 from assistant.propose.field_build import TableContext
 from assistant.propose.fields import propose_table_fields
 from assistant.propose.objects import ObjectDecision, classify_tables
@@ -37,6 +38,7 @@ class ProposeInputs:
     top_k: int = 5
     project: str = "migration"
     catalog: list[TargetField] | None = None  # standard fields; None reads the target catalog
+    calibrate: bool = True  # raw rule scores -> fitted probabilities of being right
 
 
 def _country(inputs: ProposeInputs) -> str | None:
@@ -77,6 +79,8 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
         selected, decisions, fields, inputs.values, inputs.destination, inputs.fallback_owner_email
     )
     doc.notes = _notes(decisions, selected)
+    if inputs.calibrate:
+        calibrate_document(doc, inputs.confidence_threshold)
     return doc
 
 

@@ -7,6 +7,7 @@ from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObj
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.candidates import Candidate, retrieve_candidates
+from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.field_build import (
     TableContext,
     alternatives_from,
@@ -102,7 +103,15 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     objects = [ctx.decision.object_map.targets[0].object]
     if any(t.object == T.FILE for t in ctx.decision.object_map.targets[1:]):
         objects.append(T.FILE)
-    cands = {c.column: retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k) for c in columns}
+    objects += embedded_objects(ctx.decision.object_map.targets[1:])
+    cands = {
+        c.column: [
+            cand
+            for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
+            if offered(cand.object, cand.field, objects[0])
+        ]
+        for c in columns
+    }
     pool = [
         (cand.score, col, cand)
         for col in columns

@@ -45,6 +45,8 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     if sig.has("status") and (sig.has("amount") or sig.typed(S.MONEY)):
         add("opportunity", 0.25, "a status column and an amount column")
         add("invoice", 0.1, "a status column and an amount column")
+    if sig.outcome_columns:
+        add("opportunity", 0.35, f"values of '{sig.outcome_columns[0]}' say won and lost: a deal stage")
     if fk_heads & {"contact", "company"}:
         for key in ("opportunity", "task", "note", "appointment", "invoice", "file"):
             add(key, 0.05, "references a contact-like table")

@@ -8,9 +8,11 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.document_values import keep_every_document
+from assistant.propose.embedded_people import embedded_targets
+from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
-    custom_object_key,
     existing_custom_object,
     is_line_table,
     line_parent,
@@ -78,10 +80,16 @@ def _decide(
 ) -> ObjectDecision:
     scores, why = score_table(sig, first)
     line_items = sig.parent is not None and sig.has("quantity") and (sig.has("price") or sig.has("sku"))
-    if sig.parent is not None and not line_items:
+    own = own_record_kind(sig, done.get(sig.parent or ""))
+    if own is not None:
+        scores[own] += OWN_KIND_WEIGHT
+        why[own].append(f"a nested list named '{sig.table.split('__')[-1]}': records of their own")
+    elif sig.parent is not None and not line_items:
         parent = done.get(sig.parent)
         if parent is not None:
-            return _merge(table, parent, "nested list of the parent record", parent_table=sig.parent)
+            return merge_into_parent(
+                table, parent, "nested list of the parent record", parent_table=sig.parent
+            )
     if line_items:
         scores["product"] = max(scores.values(), default=0.0) + 0.1
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -92,11 +100,13 @@ def _decide(
     if kind == "address":
         owner = next((t for c, t in sig.fk_targets.items() if fk_kinds[c] == "contact"), None)
         if owner and owner in done:
-            return _merge(table, done[owner], "address records keyed to their contact", parent_table=owner)
+            return merge_into_parent(
+                table, done[owner], "address records keyed to their contact", parent_table=owner
+            )
     if kind == "opportunity":
         parent_opp = next((t for c, t in sig.fk_targets.items() if fk_kinds[c] == "opportunity"), None)
         if parent_opp and parent_opp in done and done[parent_opp].kind == "opportunity":
-            return _merge(
+            return merge_into_parent(
                 table,
                 done[parent_opp],
                 "documents that hang off another opportunity record",
@@ -130,6 +140,8 @@ def _decide(
     if sig.has("file_path") and targets[0].object in _ATTACHING:
         col = sig.concept_columns["file_path"][0]
         targets.append(ObjectTarget(object=T.FILE, role="attachment", condition=f"'{col}' is present"))
+    targets, kept_alternatives, kept_note = keep_every_document(table, targets, fk_kinds)
+    note = kept_note or note
     company_cols = [
         c.column
         for c in table.columns
@@ -145,6 +157,10 @@ def _decide(
         )
         cardinality = Cardinality.ONE_TO_MANY
         note = f"rows with a value in '{col}' also create a company linked to the contact"
+    embedded, embedded_note = embedded_targets(kind, table, sig, fk_kinds, company_cols)
+    if embedded:
+        targets += embedded
+        note = "; ".join(n for n in (note, embedded_note) if n)
     evidence = [Evidence(source="table", detail=d) for d in why.get(kind, [])]
     evidence.append(
         Evidence(source="profile", detail=f"{table.row_count} rows, {len(sig.types)} value types")
@@ -162,7 +178,7 @@ def _decide(
         parent_object=sig.parent,
         rationale=rationale,
         evidence=evidence,
-        alternatives=_alternatives(kind, ranked, table.table, sig),
+        alternatives=[*kept_alternatives, *_alternatives(kind, ranked, table.table, sig)],
     )
     return ObjectDecision(kind, targets[0].object, decision_map)
 
@@ -187,42 +203,3 @@ def _alternatives(
             )
         )
     return out
-
-
-def _merge(table: TableProfile, parent: ObjectDecision, why: str, parent_table: str) -> ObjectDecision:
-    targets = [
-        ObjectTarget(
-            object=parent.primary,
-            role="merge_into_parent",
-            custom_object_key=parent.object_map.targets[0].custom_object_key,
-        )
-    ]
-    mapped = ObjectMap(
-        id=f"object:{table.table}",
-        source_object=table.table,
-        row_count=table.row_count,
-        targets=targets,
-        cardinality=Cardinality.MANY_TO_ONE,
-        parent_object=parent_table,
-        key_column=table.primary_key,
-        confidence=0.75,
-        rationale=f"{why}: values merge into the {parent.primary.value} made from '{parent_table}'",
-        evidence=[Evidence(source="foreign_key", detail=f"rows belong to '{parent_table}'")],
-        alternatives=[
-            Alternative(
-                target="no_equivalent",
-                score=0.2,
-                value={"targets": [{"object": "no_equivalent", "role": "rebuild_reference"}]},
-            ),
-            Alternative(
-                target="custom_object",
-                score=0.15,
-                value={
-                    "targets": [
-                        {"object": "custom_object", "custom_object_key": custom_object_key(table.table)}
-                    ]
-                },
-            ),
-        ],
-    )
-    return ObjectDecision(parent.kind, parent.primary, mapped)

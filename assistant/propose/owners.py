@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
-from assistant.highlevel.state import DestinationState, User
+from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, OwnerMatch
-from assistant.mapping.models import Alternative, Evidence, TransformKind
+from assistant.mapping.models import TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
+from assistant.propose.owner_match import match_owner
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
-
-NAME_MIN = 85
 
 
 @dataclass(frozen=True)
@@ -97,85 +94,3 @@ def propose_owners(
         match = match_owner(person, users, fallback, fallback_email)
         seen.setdefault(match.id, match)
     return list(seen.values())
-
-
-def _user_name(user: User) -> str:
-    return user.name or " ".join(p for p in (user.firstName, user.lastName) if p)
-
-
-def match_owner(
-    person: SourceUser, users: list[User], fallback: User | None, fallback_email: str | None
-) -> OwnerMatch:
-    base = {
-        "id": f"owner:{person.table}.{person.key}",
-        "source_object": person.table,
-        "source_key": person.key,
-        "source_name": person.name,
-        "source_email": person.email,
-    }
-    if person.email:
-        hit = next(
-            (u for u in users if (u.email or "").strip().lower() == person.email.strip().lower()), None
-        )
-        if hit is not None:
-            return OwnerMatch(
-                **base,
-                user_id=hit.id,
-                user_name=_user_name(hit),
-                user_email=hit.email,
-                method="email",
-                confidence=0.97,
-                rationale="same e-mail (case-insensitive)",
-                evidence=[Evidence(source="destination", detail=f"user {hit.id} has {hit.email}")],
-            )
-    ranked = sorted(
-        (
-            (fuzz.token_sort_ratio(normalise(person.name), normalise(_user_name(u))), u)
-            for u in users
-            if person.name and _user_name(u)
-        ),
-        key=lambda pair: -pair[0],
-    )
-    alternatives = [
-        Alternative(target=f"{_user_name(u)} <{u.email}>", score=round(s / 100, 3), value={"user_id": u.id})
-        for s, u in ranked[:3]
-    ]
-    if ranked and ranked[0][0] >= NAME_MIN:
-        score, hit = ranked[0]
-        return OwnerMatch(
-            **base,
-            user_id=hit.id,
-            user_name=_user_name(hit),
-            user_email=hit.email,
-            method="name",
-            confidence=round(0.9 * score / 100, 3),
-            alternatives=alternatives[1:],
-            rationale=f"name '{person.name}' matches '{_user_name(hit)}' ({score:.0f}/100); "
-            "e-mail differs or is missing",
-            evidence=[Evidence(source="name", detail=f"similarity {score:.0f}")],
-        )
-    evidence = [Evidence(source="destination", detail="no user with this e-mail or a similar name")]
-    if fallback is not None:
-        return OwnerMatch(
-            **base,
-            method="fallback",
-            fallback_user_id=fallback.id,
-            confidence=0.35,
-            alternatives=alternatives,
-            evidence=evidence,
-            rationale=f"unmatched: records go to the fallback owner {fallback.email} until a "
-            "HighLevel user is created for this person",
-        )
-    note = (
-        f"fallback owner {fallback_email} is not a destination user"
-        if fallback_email
-        else "no fallback owner is set (propose.fallback_owner_email)"
-    )
-    return OwnerMatch(
-        **base,
-        method="none",
-        confidence=0.2,
-        alternatives=alternatives,
-        evidence=evidence,
-        rationale=f"unmatched and {note}: create the user or pick one",
-    )

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import concepts, object_words
+from assistant.propose.stage_match import outcome_of
+
+MIN_OUTCOME_ROWS = 2  # a won or lost value seen once may be a typo; deals show both repeatedly
 
 S = SemanticType
 
@@ -41,6 +44,14 @@ def lead_concept(column: ColumnProfile) -> str | None:
     return found[0] if found else None
 
 
+def says_won_and_lost(col: ColumnProfile) -> bool:
+    """A pick-list whose values include both won and lost outcomes ('Closed Won', 'Ganado', 'Lost')."""
+    if col.semantic_type != SemanticType.PICKLIST:
+        return False
+    seen = {outcome_of(v.value) for v in (col.picklist or col.top_values) if v.count >= MIN_OUTCOME_ROWS}
+    return {"won", "lost"} <= seen
+
+
 @dataclass
 class TableSignals:
     table: str
@@ -51,6 +62,7 @@ class TableSignals:
     types: dict[str, list[str]] = field(default_factory=dict)
     fk_targets: dict[str, str] = field(default_factory=dict)  # column -> referenced table
     referenced_by: list[tuple[str, str, str | None]] = field(default_factory=list)  # (table, column, concept)
+    outcome_columns: list[str] = field(default_factory=list)  # values say won and lost: a deal's stage
 
     def has(self, *wanted: str) -> bool:
         return any(self.concept_columns.get(c) for c in wanted)
@@ -88,6 +100,8 @@ def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
             if concept:
                 sig.concept_columns.setdefault(concept, []).append(col.column)
             sig.types.setdefault(col.semantic_type.value, []).append(col.column)
+            if says_won_and_lost(col):
+                sig.outcome_columns.append(col.column)
             if col.foreign_key is not None and col.foreign_key.target_table != table.table:
                 sig.fk_targets[col.column] = col.foreign_key.target_table
                 refs[col.foreign_key.target_table].append((table.table, col.column, concept))

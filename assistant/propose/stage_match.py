@@ -31,6 +31,7 @@ RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
         frozenset({"lost", "abandoned"}),
         frozenset({"pending", "sent"}),
         frozenset({"pending", "negotiation"}),
+        frozenset({"closing", "negotiation"}),
     }
 )
 

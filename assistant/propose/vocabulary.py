@@ -55,7 +55,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "end": ("end", "end date", "end time", "fin", "fecha fin", "hora fin", "ends", "until"),
     "amount": (
         "amount", "total", "importe", "value", "valor", "monto", "total amount", "importe total",
-        "estimated value", "deal value", "grand total", "quoted amount", "revenue", "job total",
+        "estimated value", "deal value", "grand total", "quoted amount", "revenue", "job total", "deal size",
+        "deal amount",
     ),
     "price": ("price", "precio", "unit price", "base price", "precio unitario", "tarifa", "rate", "cost"),
     "quantity": ("quantity", "qty", "cantidad", "units", "unidades", "uds"),

@@ -62,7 +62,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "lost": (
         "lost", "closed lost", "rejected", "rechazado", "rechazada", "perdido", "perdida", "declined",
-        "denied", "denegado", "refused", "no show", "noshow", "baja", "churned", "churn",
+        "denied", "denegado", "refused", "no show", "noshow", "baja", "churned", "churn", "unqualified",
+        "disqualified", "bad fit", "not interested", "went elsewhere", "descalificado", "no interesado",
         "verloren", "abgelehnt", "perdu", "refuse", "rejete", "recusado", "rejeitado", "perso",
         "rifiutato", "respinto",
     ),
@@ -85,6 +86,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "new": (
         "draft", "borrador", "new", "nuevo", "nueva", "open", "abierto", "lead", "to do", "received",
         "recibido", "lead in", "entwurf", "neu", "offen", "brouillon", "nouveau", "ouvert", "rascunho",
+        "submitted", "incoming", "new opportunity", "new lead", "entrante",
         "novo", "aberto", "bozza", "nuovo", "aperto",
     ),
     "in_progress": (
@@ -115,6 +117,17 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "renouvellement a venir", "renovacao pendente", "rinnovo in scadenza",
     ),
     "renewed": ("renewed", "renovado", "renovada", "verlangert", "renouvele", "rinnovato"),
+    # The last step before a deal is won: the contract is being closed.
+    "closing": (
+        "closing", "closure", "close", "contract sent", "cierre", "en cierre", "abschluss", "cloture",
+        "fechamento", "chiusura",
+    ),
+    # Work done or a deal agreed, waiting for someone's approval or for the bill: not yet won.
+    "review": (
+        "awaiting approval", "pending approval", "done pending approval", "pending review", "in review",
+        "under review", "ready to bill", "ready for invoicing", "to invoice", "pendiente de aprobacion",
+        "pendiente de revision", "en revision", "por facturar", "zur freigabe", "en validation",
+    ),
 }
 
 # Record nouns: a field named for one kind of record ('Número de factura') fits only that kind.

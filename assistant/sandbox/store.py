@@ -34,6 +34,9 @@ TABLES = (
     "medias",
     "products",
     "prices",
+    "invoices",
+    "estimates",
+    "customerMessages",  # every send/charge call: recorded, never delivered
 )
 
 _FORMAT_VERSION = 1

@@ -11,7 +11,7 @@ def next_step(facts: Facts, ws: str) -> str:
         return f"hlmap ingest EXPORT_FILES {at}"
     if not facts.profiled_tables:
         return f"hlmap profile {at}"
-    if facts.destination is None:
+    if facts.destination is None and not facts.mapping:  # propose --destination FILE needs none
         return f"hlmap target pull --location-id LOCATION {at}  (or: hlmap target load STATE.json {at})"
     if not facts.mapping or facts.mapping_error:
         return f"hlmap propose {at}"

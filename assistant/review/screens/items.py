@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from assistant.mapping.models import Proposal
 from assistant.review.screens.modals import PromptModal
+from assistant.review.screens.table import ItemsTable
 from assistant.review.style import counts_text
 from assistant.review.views import ItemFilter, parse_filter
 
@@ -70,7 +71,7 @@ class ItemsScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.frame_top()
-        yield DataTable(id="items", cursor_type="row", zebra_stripes=True)
+        yield ItemsTable(id="items", cursor_type="row", zebra_stripes=True)
         yield Static(id="detail")
         yield from self.frame_bottom()
 

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from assistant.mapping.models import Status
 from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.table import ItemsTable
 from assistant.review.style import confidence_text
 from assistant.review.views import ObjectRow, overview_rows
 
@@ -37,7 +38,7 @@ class OverviewScreen(ReviewScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.frame_top()
-        yield DataTable(id="objects", cursor_type="row", zebra_stripes=True)
+        yield ItemsTable(id="objects", cursor_type="row", zebra_stripes=True)
         yield Static(id="notices")
         yield from self.frame_bottom()
 

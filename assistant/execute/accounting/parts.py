@@ -1,0 +1,117 @@
+"""One outcome per source row and record kind it feeds (``exec.accounting_parts``).
+
+A plain record's outcome is its ledger state; a merged child's is its parent's (only the first child
+of a parent fills it); a document line's is the note its document's lines travel in. A row the map's
+condition leaves out of a kind gets no part of that kind; a row that made no record of its table's
+kind it would carry nothing for gets none either; a row that ends with no part at all although it
+holds nothing the map's conditions leave out is held back (see ``build``).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
+from assistant.execute.lines import is_line_spec
+from assistant.execute.specs import RecordSpec
+from assistant.execute.transforms.sqltext import ident, lit
+
+PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCHAR, "row" BIGINT,
+    source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,
+    into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
+COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
+# Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
+_HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
+    FROM exec.transform_errors
+    WHERE held AND target = {t} AND source_object = {s} GROUP BY "row") he ON he."row" = src."_row"
+    LEFT JOIN exec.skipped_rows sk ON sk.target = {t} AND sk.source_object = {s} AND sk."row" = src."_row\""""
+
+
+def add_parts(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
+    if is_line_spec(spec):
+        _lines(con, spec)
+    elif spec.merge_into:
+        _merged(con, spec)
+    else:
+        _records(con, spec)
+    con.execute("DELETE FROM exec.accounting_parts WHERE outcome IS NULL")
+
+
+def _not_made(spec: RecordSpec) -> tuple[str, str, str]:
+    """(outcome, rule, detail) SQL for a row of the spec's table that made no record."""
+    outcome = """CASE WHEN he.field IS NOT NULL THEN 'held' WHEN sk.reason IS NOT NULL THEN NULL
+        ELSE 'failed' END"""
+    rule = "CASE WHEN he.field IS NOT NULL THEN he.field END"
+    detail = """CASE WHEN he.field IS NOT NULL THEN he.error
+        ELSE 'not compiled: the plan made no record of it' END"""
+    return outcome, rule, detail
+
+
+def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
+    t, s = lit(spec.target), lit(spec.source_object)
+    outcome, rule, detail = _not_made(spec)
+    con.execute(
+        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row",
+        coalesce(rec.source_key, he.source_key, sk.source_key), {lit(spec.name)},
+        CASE WHEN rec.source_key IS NOT NULL THEN {OUTCOME} ELSE {outcome} END,
+        l.hl_id, CASE WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} END,
+        CASE WHEN l.outcome = 'existing' THEN coalesce(c.op_id, 'a record that was there before the run') END,
+        CASE WHEN rec.source_key IS NULL THEN {rule} END,
+        CASE WHEN rec.source_key IS NOT NULL THEN {DETAIL} ELSE {detail} END, l.updated_at
+        FROM raw.{ident(spec.source_object)} src
+        LEFT JOIN exec.records rec ON rec.target = {t} AND rec.source_object = {s} AND rec."row" = src."_row"
+        LEFT JOIN ledger_now l ON l.op_id = {lit(f"{spec.target}:{spec.source_object}:")} || rec.source_key
+        LEFT JOIN ledger_creators c ON c.hl_id = l.hl_id AND c.op_id <> l.op_id
+        {_HELD.format(t=t, s=s)}"""
+    )
+
+
+def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
+    """A child row lands inside its parent's record: merged when it filled it, not carried after the first."""
+    t, s = lit(spec.target), lit(spec.source_object)
+    outcome, rule, detail = _not_made(spec)
+    parent_op = f"{lit(spec.target + ':')} || m.parent_object || ':' || m.parent_key"
+    con.execute(
+        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", coalesce(he.source_key, sk.source_key),
+        {lit(spec.name)},
+        CASE WHEN m."row" IS NULL THEN {outcome} WHEN m.parent_key IS NULL OR p.source_key IS NULL THEN 'held'
+        WHEN NOT m.first THEN 'not_carried' WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
+        l.hl_id, 'merge-into-parent', {parent_op},
+        CASE WHEN m."row" IS NULL THEN {rule}
+            WHEN m.parent_key IS NULL OR p.source_key IS NULL THEN 'parent' END,
+        CASE WHEN m."row" IS NULL THEN {detail}
+        WHEN m.parent_key IS NULL THEN 'the row names no parent record'
+        WHEN p.source_key IS NULL THEN 'its parent ' || m.parent_key || ' is not migrated'
+        WHEN NOT m.first THEN 'an earlier row of the same parent filled its fields: this row''s values are '
+            || 'not carried (the first child per parent wins)'
+        WHEN l.status = 'done' THEN 'its values fill the empty fields of its parent''s record'
+        ELSE {DETAIL} END, l.updated_at
+        FROM raw.{ident(spec.source_object)} src
+        LEFT JOIN exec.merged_rows m ON m.target = {t} AND m.source_object = {s} AND m."row" = src."_row"
+        LEFT JOIN exec.records p ON p.target = {t} AND p.source_object = m.parent_object
+            AND p.source_key = m.parent_key
+        LEFT JOIN ledger_now l ON l.op_id = {parent_op}
+        {_HELD.format(t=t, s=s)}"""
+    )
+
+
+def _lines(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
+    """A document line travels in the one note of its document's lines."""
+    s = lit(spec.source_object)
+    note_op = f"'note:' || {s} || ':' || lr.parent"
+    con.execute(
+        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", lr.parent, {lit(spec.name)},
+        CASE WHEN lr."row" IS NULL THEN 'failed' WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL
+        THEN 'held' WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
+        l.hl_id, 'document-lines-note', {note_op},
+        CASE WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL THEN 'parent' END,
+        CASE WHEN lr."row" IS NULL THEN 'not compiled: the plan made no record of it'
+        WHEN lr.not_carried IS NOT NULL THEN lr.not_carried
+        WHEN n.source_key IS NULL THEN 'the note of its document has no contact to go to'
+        WHEN l.status = 'done' THEN 'one line of the note that carries its document''s lines'
+        ELSE {DETAIL} END, l.updated_at
+        FROM raw.{ident(spec.source_object)} src
+        LEFT JOIN exec.line_rows lr ON lr.source_object = {s} AND lr."row" = src."_row"
+        LEFT JOIN exec.records n ON n.target = 'note' AND n.source_object = {s} AND n.source_key = lr.parent
+        LEFT JOIN ledger_now l ON l.op_id = {note_op}"""
+    )

@@ -1,0 +1,70 @@
+"""Per-table outcome counts of ``exec.accounting`` and the one word that sums them up: clean or not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from assistant.execute.accounting.build import NOT_CLEAN, SEVERITY
+
+OUTCOMES = tuple(reversed(SEVERITY))  # landed first, the way a report reads
+
+
+@dataclass
+class TableAccount:
+    table: str
+    rows: int
+    counts: dict[str, int] = field(default_factory=dict)
+    decision: str | None = None
+    reasons: list[str] = field(default_factory=list)  # the most common reasons a row did not land
+
+    @property
+    def clean(self) -> bool:
+        return not any(self.counts.get(o) for o in NOT_CLEAN)
+
+    @property
+    def carried(self) -> int:
+        return self.counts.get("landed", 0) + self.counts.get("merged", 0)
+
+
+@dataclass
+class Accounting:
+    tables: list[TableAccount]
+
+    @property
+    def clean(self) -> bool:
+        return all(t.clean for t in self.tables)
+
+    def totals(self) -> dict[str, int]:
+        return {o: sum(t.counts.get(o, 0) for t in self.tables) for o in OUTCOMES}
+
+
+def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
+    rows = con.execute(
+        """SELECT source_table, outcome, count(*), any_value(decision) FROM exec.accounting
+        GROUP BY ALL ORDER BY source_table"""
+    ).fetchall()
+    tables: dict[str, TableAccount] = {}
+    for table, outcome, count, decision in rows:
+        account = tables.setdefault(table, TableAccount(table, 0))
+        account.rows += int(count)
+        account.counts[outcome] = int(count)
+        account.decision = account.decision or decision
+    why = con.execute(
+        """SELECT source_table, outcome, why, n FROM (SELECT source_table, outcome,
+        min(coalesce(rule || ': ', '') || coalesce(detail, '')) AS why, count(*) AS n
+        FROM exec.accounting WHERE outcome <> 'landed'
+        GROUP BY source_table, outcome, rule, regexp_replace(coalesce(detail, ''), '[0-9]+', '#', 'g'))
+        QUALIFY row_number() OVER (PARTITION BY source_table ORDER BY n DESC, outcome, why) <= ?
+        ORDER BY source_table, n DESC, outcome, why""",
+        [reasons],
+    ).fetchall()
+    for table, outcome, text, n in why:
+        like = " (and the like)" if n > 1 and any(ch.isdigit() for ch in text) else ""
+        tables[table].reasons.append(f"{n} {outcome}: {_short(text)}{like}")
+    return Accounting(list(tables.values()))
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

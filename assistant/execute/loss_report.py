@@ -1,0 +1,54 @@
+"""The plan's loss section: each loss beside the decision that causes it, then the totals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.cli_common import console
+from assistant.execute.plan_losses import PlanLosses
+from assistant.mapping.loss import Loss
+
+SHOWN = 15  # losses printed in the terminal, largest first; the report file has every one
+WORDS = {
+    "excluded": "excluded by a decision",
+    "held": "held back by a rule HighLevel forces",
+    "not_carried": "not carried (merged away)",
+    "undecided": "in tables no decision covers",
+    "failed": "unreadable in the export",
+}
+
+
+def loss_text(line: Loss) -> str:
+    sizes = [f"{line.records} records"] if line.records else []
+    sizes += [f"{line.values} values"] if line.values else []
+    return f"{line.item_id} — {', '.join(sizes)}: {line.why}"
+
+
+def totals_text(losses: PlanLosses) -> list[str]:
+    total = losses.source_rows
+    share = f" ({losses.rows_left / total:.1%})" if total else ""
+    lines = [f"Not carried in total: {losses.rows_left} of {total} source rows{share}"]
+    lines += [f"  {n} {WORDS.get(o, o)}" for o, n in sorted(losses.rows.items()) if o in WORDS and n]
+    lines.append(f"  and {losses.values_left} filled values the field decisions leave in the source")
+    return lines
+
+
+def write_losses(losses: PlanLosses, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "plan-losses.md"
+    body = ["# What the plan will not carry", ""] + [f"- {loss_text(line)}" for line in losses.lines]
+    path.write_text("\n".join([*body, "", *totals_text(losses)]) + "\n", encoding="utf-8")
+    return path
+
+
+def print_losses(losses: PlanLosses, report: Path) -> None:
+    if not losses.lines and not losses.rows_left:
+        console.print("Nothing is left behind: every source row and filled value is carried.")
+        return
+    console.print("[bold]What this map will not carry (by the decision that causes it):[/]")
+    for line in losses.lines[:SHOWN]:
+        console.print(f"  - {loss_text(line)}", highlight=False, markup=False)
+    if len(losses.lines) > SHOWN:
+        console.print(f"  … and {len(losses.lines) - SHOWN} more (all in {report})", markup=False)
+    for text in totals_text(losses):
+        console.print(text, highlight=False, markup=False)

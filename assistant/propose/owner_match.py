@@ -1,0 +1,123 @@
+"""One source person -> one destination user: by e-mail, by name, by a unique first name, or none."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from assistant.highlevel.state import User
+from assistant.mapping.items import OwnerMatch
+from assistant.mapping.models import Alternative, Evidence
+from assistant.propose.normalize import normalise
+
+if TYPE_CHECKING:
+    from assistant.propose.owners import SourceUser
+
+NAME_MIN = 85
+
+
+def _user_name(user: User) -> str:
+    return user.name or " ".join(p for p in (user.firstName, user.lastName) if p)
+
+
+def _by_first_name(name: str | None, users: list[User]) -> User | None:
+    """Exports that show owners by first name only ('Megan'): the one user with that first name."""
+    if not name or len(name.split()) != 1:
+        return None
+    wanted = normalise(name)
+    hits = [u for u in users if normalise(u.firstName or _user_name(u).split(" ")[0]) == wanted]
+    return hits[0] if len(hits) == 1 else None
+
+
+def match_owner(
+    person: SourceUser, users: list[User], fallback: User | None, fallback_email: str | None
+) -> OwnerMatch:
+    base = {
+        "id": f"owner:{person.table}.{person.key}",
+        "source_object": person.table,
+        "source_key": person.key,
+        "source_name": person.name,
+        "source_email": person.email,
+    }
+    if person.email:
+        hit = next(
+            (u for u in users if (u.email or "").strip().lower() == person.email.strip().lower()), None
+        )
+        if hit is not None:
+            return OwnerMatch(
+                **base,
+                user_id=hit.id,
+                user_name=_user_name(hit),
+                user_email=hit.email,
+                method="email",
+                confidence=0.97,
+                rationale="same e-mail (case-insensitive)",
+                evidence=[Evidence(source="destination", detail=f"user {hit.id} has {hit.email}")],
+            )
+    ranked = sorted(
+        (
+            (fuzz.token_sort_ratio(normalise(person.name), normalise(_user_name(u))), u)
+            for u in users
+            if person.name and _user_name(u)
+        ),
+        key=lambda pair: -pair[0],
+    )
+    alternatives = [
+        Alternative(target=f"{_user_name(u)} <{u.email}>", score=round(s / 100, 3), value={"user_id": u.id})
+        for s, u in ranked[:3]
+    ]
+    if ranked and ranked[0][0] >= NAME_MIN:
+        score, hit = ranked[0]
+        return OwnerMatch(
+            **base,
+            user_id=hit.id,
+            user_name=_user_name(hit),
+            user_email=hit.email,
+            method="name",
+            confidence=round(0.9 * score / 100, 3),
+            alternatives=alternatives[1:],
+            rationale=f"name '{person.name}' matches '{_user_name(hit)}' ({score:.0f}/100); "
+            "e-mail differs or is missing",
+            evidence=[Evidence(source="name", detail=f"similarity {score:.0f}")],
+        )
+    by_first = _by_first_name(person.name, users)
+    if by_first is not None:
+        return OwnerMatch(
+            **base,
+            user_id=by_first.id,
+            user_name=_user_name(by_first),
+            user_email=by_first.email,
+            method="name",
+            confidence=0.8,
+            alternatives=alternatives[:2],
+            rationale=f"'{person.name}' is the first name of exactly one user, {_user_name(by_first)}",
+            evidence=[
+                Evidence(source="name", detail="a first name only, unique among the destination's users")
+            ],
+        )
+    evidence = [Evidence(source="destination", detail="no user with this e-mail or a similar name")]
+    if fallback is not None:
+        return OwnerMatch(
+            **base,
+            method="fallback",
+            fallback_user_id=fallback.id,
+            confidence=0.35,
+            alternatives=alternatives,
+            evidence=evidence,
+            rationale=f"unmatched: records go to the fallback owner {fallback.email} until a "
+            "HighLevel user is created for this person",
+        )
+    note = (
+        f"fallback owner {fallback_email} is not a destination user"
+        if fallback_email
+        else "no fallback owner is set (propose.fallback_owner_email)"
+    )
+    return OwnerMatch(
+        **base,
+        method="none",
+        confidence=0.2,
+        alternatives=alternatives,
+        evidence=evidence,
+        rationale=f"unmatched and {note}: create the user or pick one",
+    )

@@ -1,0 +1,41 @@
+"""Is a profiled pick-list really a set of options, or free text that a small sample made look one?
+
+Forty rows of job titles, comments or referral names show few distinct values, and the profile
+calls them a pick-list. Options need evidence: a header that names something chosen from a list
+rather than written, values repeated well beyond a couple of times each, and no value that reads
+like an instruction or a sentence (an option is a label, never "Call on arrival.").
+"""
+
+from __future__ import annotations
+
+from assistant.profile.models import ColumnProfile
+from assistant.propose.normalize import concepts
+
+# Headers for things people write rather than pick: job titles, subjects, comments, instructions.
+WRITTEN_CONCEPTS = frozenset({"position", "title", "notes"})
+MIN_ROWS_PER_OPTION = 3.0  # on average each option must recur at least this often
+MAX_OPTION_WORDS = 4
+
+
+def reads_like_sentence(value: str) -> bool:
+    text = value.strip()
+    return len(text.split()) > MAX_OPTION_WORDS or text.endswith((".", "!", "?", "#"))
+
+
+def repetition(column: ColumnProfile) -> float | None:
+    """Filled rows per distinct value: from the profile's counts, else the listed values; None unknown."""
+    if column.distinct_count and column.row_count:
+        return column.row_count * (1 - column.null_share) / column.distinct_count
+    values = column.picklist or column.top_values
+    return sum(v.count for v in values) / len(values) if values else None
+
+
+def written_not_chosen(column: ColumnProfile) -> bool:
+    """True when a pick-list-looking column should stay free text."""
+    lead = (concepts(column.column) or ("",))[0]
+    if lead in WRITTEN_CONCEPTS:
+        return True
+    rows_per_option = repetition(column)
+    if rows_per_option is not None and rows_per_option < MIN_ROWS_PER_OPTION:
+        return True
+    return any(reads_like_sentence(v.value) for v in (column.picklist or column.top_values))
