@@ -14,6 +14,7 @@ from assistant.execute import ledger
 from assistant.execute.accounting.export import write_csv
 from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import audit_path
+from assistant.execute.daily_pause import show_daily_pause
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.plan_command import destination_or_none, plan_command
@@ -21,7 +22,6 @@ from assistant.execute.preflight import build_checklist
 from assistant.execute.preflight_ack import require
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import (
-    print_daily_pause,
     print_list,
     print_reconciliation,
     print_summary,
@@ -117,7 +117,7 @@ def apply_command(
     async def go() -> RunSummary:
         async with _client(ws) as hl:
             await hl.check_token()  # a refused token leaves no failed run behind
-            hl.transport.limiter.on_daily_pause = print_daily_pause
+            show_daily_pause(hl, ws.root, loc)
             summary = await run_apply(
                 ws,
                 prepared,
