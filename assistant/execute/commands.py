@@ -20,6 +20,7 @@ from assistant.execute.loss_report import print_losses, write_losses
 from assistant.execute.plan import build_plan, call_text, preview
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
+from assistant.execute.products import currency_for
 from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.execute.reconcile import reconcile
 from assistant.execute.reconcile_report import write_report
@@ -66,7 +67,9 @@ def plan_command(
     ws = _workspace(workspace)
     prepared = prepare(ws)
     con = ws.connect()
-    plan = build_plan(con, prepared, _destination(ws))
+    dest = _destination(ws)
+    currency = currency_for(dest.location.country if dest else None, ws.settings.execute.currency)
+    plan = build_plan(con, prepared, dest, currency)
     with recorded(ws.reports_dir / "plan.md", "Plan"):
         print_plan(ws, plan)
         print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))

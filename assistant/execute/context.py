@@ -39,4 +39,5 @@ class RunContext:
     delta: bool = False
     max_file_mb: float = 25.0
     currency: str = "USD"  # of the prices of catalog products
+    business_name: str | None = None  # the location's name on invoices and estimates, read once
     results: list[PassResult] = field(default_factory=list)

@@ -11,13 +11,14 @@ import duckdb
 from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
+from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
 from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import price_body
 from assistant.execute.runner import records
 from assistant.execute.schema import schema_work
-from assistant.execute.specs import RECORD_TARGETS
+from assistant.execute.specs import DOCUMENT_KINDS, RECORD_TARGETS, RecordSpec
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import Cardinality, Status, TransformKind
 
@@ -51,6 +52,7 @@ class Plan:
     cannot: list[str] = field(default_factory=list)
     compatibility: dict[str, Any] = field(default_factory=dict)
     losses: PlanLosses = field(default_factory=PlanLosses)
+    mismatches: list[str] = field(default_factory=list)  # documents whose lines miss their stated total
 
     @property
     def total_requests(self) -> int:
@@ -60,7 +62,10 @@ class Plan:
         return self.total_requests * window / per_window
 
 
-def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: DestinationState | None) -> Plan:
+def build_plan(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: DestinationState | None, currency: str = "USD"
+) -> Plan:
+    """``currency``: of documents whose source names none (as apply sends them)."""
     work = schema_work(con, prepared.doc)
     have_fields = (
         {f.fieldKey for f in dest.customFields} | {f.name for f in dest.customFields} if dest else set()
@@ -75,7 +80,7 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     lines = [
         ObjectLine(f"{c.spec.name} → merged into {c.spec.merge_into}", c.records, 0, c.source_rows, c.errors)
         if c.spec.merge_into
-        else ObjectLine(c.spec.name, c.records, c.records, c.source_rows, c.errors)
+        else ObjectLine(c.spec.name, c.records, c.records * _per_record(c.spec), c.source_rows, c.errors)
         for c in prepared.compiled
     ]
     links = _link_requests(con, prepared)
@@ -83,7 +88,13 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, dest)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
+    plan.mismatches = [m.describe() for m in planned_mismatches(con, currency)]
     return plan
+
+
+def _per_record(spec: RecordSpec) -> int:
+    """A native document is looked up by its number before its create (a re-run never doubles it)."""
+    return 2 if spec.target in DOCUMENT_KINDS else 1
 
 
 def _link_requests(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
@@ -228,8 +239,11 @@ def preview(con: duckdb.DuckDBPyConnection, prepared: Prepared, location_id: str
     calls: list[Call] = []
     per = max(1, count // max(1, len(prepared.specs)))
     for spec in prepared.specs:
-        for _, values, _ in records(con, spec, None):
-            calls.append(build_call(spec, values, ids, location_id))
+        for key, values, _ in records(con, spec, None):
+            if spec.target in DOCUMENT_KINDS:
+                calls.append(document_call(spec, key, values, "USD"))
+            else:
+                calls.append(build_call(spec, values, ids, location_id))
             if sum(1 for c in calls if c.target == spec.target) >= per:
                 break
     return calls[:count]
