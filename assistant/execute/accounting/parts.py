@@ -100,10 +100,12 @@ def _lines(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     s = lit(spec.source_object)
     note_op = f"'note:' || {s} || ':' || lr.parent"
     carrier, policy, holder = "note", "document-lines-note", s
+    missing = "'the note of its document has no contact to go to'"
     if spec.target in DOCUMENT_KINDS:  # the lines ride inside their native invoice or estimate
         holder = lit(str(spec.object_map.parent_object))
         carrier, policy = spec.target, f"document-lines-{spec.target}"
         note_op = f"{lit(spec.target + ':')} || {holder} || ':' || lr.parent"
+        missing = f"'its document ' || lr.parent || ' is not migrated (no {spec.target} is sent for it)'"
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", lr.parent, {lit(spec.name)},
         CASE WHEN lr."row" IS NULL THEN 'failed' WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL
@@ -112,7 +114,7 @@ def _lines(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
         CASE WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL THEN 'parent' END,
         CASE WHEN lr."row" IS NULL THEN 'not compiled: the plan made no record of it'
         WHEN lr.not_carried IS NOT NULL THEN lr.not_carried
-        WHEN n.source_key IS NULL THEN 'the ' || {lit(carrier)} || ' of its document has no contact to go to'
+        WHEN n.source_key IS NULL THEN {missing}
         WHEN l.status = 'done'
             THEN 'one line of the ' || {lit(carrier)} || ' that carries its document''s lines'
         ELSE {DETAIL} END, l.updated_at
