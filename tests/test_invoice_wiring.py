@@ -111,7 +111,7 @@ def test_invoices_are_planned_sent_with_lines_accounted_and_rolled_back(
     assert "invoice:invoices" in plan.output
     assert "FV-003" in plan.output and "100.00" in plan.output and "999.00" in plan.output
 
-    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet", "--no-verify").exit_code == 0
+    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet").exit_code == 0
     made = {i["invoiceNumber"]: i for i in sandbox.admin("GET", "records/invoices")["records"]}
     assert sorted(made) == ["FV-001", "FV-002", "FV-003"]
     assert [(i["name"], i["qty"], i["amount"]) for i in made["FV-001"]["invoiceItems"]] == [("Grifo", 2, 50)]

@@ -15,9 +15,11 @@ from assistant.demo.costs import print_rejection_costs
 from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
+from assistant.demo.undecided import report_undecided
 from assistant.errors import HlmapError
 from assistant.fixturegen.generate import PLATFORMS, repo_fixtures_dir
 from assistant.highlevel.state import load_state
+from assistant.mapping import store
 from assistant.workspace import Workspace
 
 WHO = "hlmap demo --yes"
@@ -109,6 +111,11 @@ def accept_above_threshold(workspace: Path, console: Console) -> None:
     finally:
         ws.close()
     console.print(f"confirmed mapping written to {path}", markup=False)
+    ws = Workspace(workspace)
+    try:
+        report_undecided(store.load_confirmed(ws), console)
+    finally:
+        ws.close()
 
 
 def _decisions_table(accepted: list[str], rejected: list[str], threshold: float) -> Table:

@@ -85,7 +85,7 @@ def build_plan(
     ]
     links = _link_requests(con, prepared)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
-    plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, dest)
+    plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
     plan.mismatches = [m.describe() for m in planned_mismatches(con, currency)]
@@ -175,22 +175,22 @@ def transform_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     return out
 
 
-def duplicate_opportunities(con: duckdb.DuckDBPyConnection, dest: DestinationState | None) -> list[str]:
-    """Several opportunities of one contact in one pipeline merge into one unless the location allows it."""
-    if dest is None or dest.location.settings.allowDuplicateOpportunity:
-        return []
-    row = con.execute(
-        """SELECT count(*), coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM exec.records
-        WHERE target = 'opportunity' GROUP BY json_extract_string("values", '$."ref:contactId"'),
-        json_extract_string("values", '$.pipelineId') HAVING count(*) > 1)"""
-    ).fetchone()
-    if not row or not row[0]:
-        return []
-    return [
-        f"opportunities: {row[1]} share a contact and pipeline with another; the location does not allow "
-        "duplicate opportunities, so HighLevel keeps one each — allow duplicates in the location settings "
-        "or accept the merge (listed as duplicates by the sample diff and reconcile)"
-    ]
+def duplicate_opportunities(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: DestinationState | None
+) -> list[str]:
+    """Which policy carries several opportunities of one contact in one pipeline, stated in the plan."""
+    if prepared.duplicates_kept:
+        return [
+            f"opportunities: {prepared.duplicates_kept} share a contact and pipeline with an earlier one; "
+            "the location does not allow duplicate opportunities (snapshot: allowDuplicateOpportunity "
+            "false), so each is kept as a note on its contact (the note rows of the opportunity tables "
+            "above); to send them as opportunities, allow duplicates in the location settings and pull "
+            "the snapshot again"
+        ]
+    if dest is None:
+        return ["opportunities: no destination snapshot, so the location's duplicate-opportunity setting is "
+                "unknown; run `hlmap target pull` before applying"]  # fmt: skip
+    return []
 
 
 def compatibility(prepared: Prepared, plan: Plan) -> dict[str, Any]:
