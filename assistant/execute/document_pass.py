@@ -70,6 +70,8 @@ async def send_document(
     send = send_invoice if spec.target == "invoice" else send_estimate
     await send(ctx.hl.invoices, doc, await business_name(ctx), report, RunLedger(ctx.con, ctx.run_id))
     for outcome in report.created:
+        if prior is not None and prior.status == "started":  # a killed run of ours made it: not a duplicate
+            ledger.done(ctx.con, ctx.run_id, oid, outcome.hl_id, "recovered")
         ctx.ids.add(oid, outcome.hl_id)
         ctx.audit.write("create", spec.target, spec.source_object, key, outcome.hl_id, outcome.status)
         result.done += 1
