@@ -116,6 +116,12 @@ class HighLevelSettings(BaseModel):
     timeout_seconds: float = 30.0
     """Per-request timeout; a create that times out is looked up before it is sent again."""
 
+    daily_requests: int = 200_000
+    """HighLevel's daily request budget per location (the plan says how many days a run needs)."""
+
+    wait_for_daily_reset: bool = True
+    """When the daily budget is spent, pause and resume at its reset (false: stop the run there)."""
+
 
 class ExecuteSettings(BaseModel):
     sample_size: int = Field(100, ge=1, le=500)

@@ -63,7 +63,9 @@ def run_demo(
         if not accept and not Confirm.ask(f"Approve sample {run_id} and run in full?", console=console):
             raise HlmapError(f"sample {run_id} not approved; the full run did not start")
         # the full run's own read-back is the demo's step 10, after the reconciliation
-        steps.run("8/10 Full run", ["apply", *at, "--approve-sample", run_id, "--no-verify"])
+        steps.run(
+            "8/10 Full run", ["apply", *at, "--approve-sample", run_id, "--no-verify", "--preflight-ok"]
+        )
         reconciled = steps.run("9/10 Account for every source row, reconcile", ["reconcile", *at], allow=(1,))
         steps.run("10/10 Read every written value back and compare", ["verify", *at], allow=(1,))
     finally:

@@ -13,6 +13,7 @@ from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
+from assistant.execute.option_gaps import option_gaps
 from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import price_body
@@ -136,7 +137,7 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
             )
             if skipped > 0:
                 out.append(f"{c.spec.name}: {skipped} source rows carry nothing for it{only} (none created)")
-    out += transform_lines(con)
+    out += option_gaps(con) + transform_lines(con)
     for st in prepared.doc.stages:
         if st.confirmed and (st.flagged or not st.stage_id):
             out.append(f"stage {st.source_object}.{st.source_column}={st.source_value}: no stage decided")

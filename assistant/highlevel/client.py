@@ -92,7 +92,12 @@ class HighLevelClient:
                 max_retries=settings.max_retries, max_rate_limited=settings.max_rate_limited_retries
             ),
             timeout_seconds=settings.timeout_seconds,
-        )
+        ).waiting_for_daily_reset(settings.wait_for_daily_reset)
+
+    def waiting_for_daily_reset(self, wait: bool = True) -> HighLevelClient:
+        """Pause at a spent daily budget and resume when it resets, instead of failing the call."""
+        self.transport.limiter.wait_for_daily_reset = wait
+        return self
 
     async def check_token(self) -> None:
         """One read before any write: a refused token stops here, before a run is recorded."""

@@ -37,6 +37,7 @@ TABLES = (
     "invoices",
     "estimates",
     "customerMessages",  # every send/charge call: recorded, never delivered
+    "notifications",  # messages and automation runs HighLevel would have sent (not an API table)
 )
 
 _FORMAT_VERSION = 1

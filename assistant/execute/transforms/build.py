@@ -94,6 +94,8 @@ def outputs_for(
     if spec_field is not None and spec_field.data_type.value in ("SINGLE_OPTIONS", "RADIO"):
         by_key = spec_field.model.value not in ("contact", "opportunity") and not spec_field.existing_id
         outs = [kinds.within_options(o, spec_field.options, by_key) for o in outs]
+    if key == "country":  # HighLevel wants the ISO code; a name it cannot use is reported per record
+        outs = [kinds.as_country(o) for o in outs]
     if fm.transform.params.get("append"):
         outs = [replace(o, append=True) for o in outs]
     return outs

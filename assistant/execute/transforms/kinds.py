@@ -203,3 +203,9 @@ def within_options(out: Output, options: list[str], by_key: bool = False) -> Out
     )
     combined = f"coalesce({out.error}, {error})" if out.error else error
     return Output(out.key, value, combined, out.append, out.blocks)
+
+
+def as_country(out: Output) -> Output:
+    call = f"hl_country(CAST({out.value} AS VARCHAR))"
+    error = f"coalesce({out.error}, {call}.error)" if out.error else f"{call}.error"
+    return Output(out.key, f"{call}.value", error, out.append, out.blocks)
