@@ -111,7 +111,7 @@ def test_invoices_are_planned_sent_with_lines_accounted_and_rolled_back(
     assert "invoice:invoices" in plan.output
     assert "FV-003" in plan.output and "100.00" in plan.output and "999.00" in plan.output
 
-    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet").exit_code == 0
+    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet").exit_code == 0
     made = {i["invoiceNumber"]: i for i in sandbox.admin("GET", "records/invoices")["records"]}
     assert sorted(made) == ["FV-001", "FV-002", "FV-003"]
     assert [(i["name"], i["qty"], i["amount"]) for i in made["FV-001"]["invoiceItems"]] == [("Grifo", 2, 50)]
@@ -120,13 +120,13 @@ def test_invoices_are_planned_sent_with_lines_accounted_and_rolled_back(
     assert made["FV-002"]["status"] == "draft" and made["FV-003"]["total"] == pytest.approx(100.0)
     assert sandbox.admin("GET", "state")["counts"]["customerMessages"] == 0
 
-    again = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet", "--no-verify")
+    again = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify")
     assert again.exit_code == 0 and len(sandbox.admin("GET", "records/invoices")["records"]) == 3
 
     con = ws.connect()  # a run killed after FV-002's create left the answer: its ledger row says started
     con.execute("UPDATE exec.ledger SET status = 'started', hl_id = NULL WHERE op_id = 'invoice:invoices:F2'")
     ws.close()
-    resumed = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet", "--no-verify")
+    resumed = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify")
     assert resumed.exit_code == 0 and len(sandbox.admin("GET", "records/invoices")["records"]) == 3
 
     hlmap(ws.root, sandbox, "reconcile", "--json")
