@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from assistant.execute.conditions import row_condition
+from assistant.execute.document_lines import compile_document_lines
 from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
-from assistant.execute.specs import PASSES, RecordSpec, field_key
+from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, field_key
 from assistant.execute.transforms import maps, udfs
 from assistant.execute.transforms.build import outputs_for
 from assistant.execute.transforms.kinds import ZONE_VARIABLE, Output
@@ -36,6 +37,8 @@ REQUIRED = {
     "task": ["title"],
     "note": ["body"],
     "file": ["fileUrl"],
+    "invoice": ["invoiceNumber"],
+    "estimate": ["invoiceNumber"],
 }
 # HighLevel refuses a create without these: such rows are reported as not migratable instead of failing.
 HIGHLEVEL_NEEDS = {
@@ -45,6 +48,8 @@ HIGHLEVEL_NEEDS = {
     "file": ["contactId|opportunityId"],  # a document attaches to a contact, or to a job's contact
     "appointment": ["startTime", "contactId"],
     "contact_fields": ["contactId"],
+    "invoice": ["contactId", "issueDate"],
+    "estimate": ["contactId", "issueDate"],
 }
 
 
@@ -108,7 +113,10 @@ def compile_all(
         if not is_line_spec(spec)
     ]
     for spec in specs:  # after every document is compiled, before merges: lines go where their document went
-        if is_line_spec(spec):
+        if is_line_spec(spec) and spec.target in DOCUMENT_KINDS:
+            rows = compile_document_lines(con, spec, profiles, raw_columns(con, spec.source_object))
+            compiled.append(Compiled(spec, rows, 0, 0))
+        elif is_line_spec(spec):
             rows, notes = compile_lines(con, spec, profiles, raw_columns(con, spec.source_object))
             compiled.append(Compiled(spec, rows, notes, 0))
     for spec in specs:

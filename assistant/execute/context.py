@@ -42,6 +42,7 @@ class RunContext:
     delta: bool = False
     max_file_mb: float = 25.0
     currency: str = "USD"  # of the prices of catalog products
+    business_name: str | None = None  # the location's name on invoices and estimates, read once
     results: list[PassResult] = field(default_factory=list)
     on_duplicate: dict[str, DuplicateChoice] = field(default_factory=dict)  # source object -> choice
     allow_duplicates: bool | None = None  # the location's setting, read on first need

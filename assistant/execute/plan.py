@@ -11,6 +11,7 @@ import duckdb
 from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
+from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
 from assistant.execute.lookalikes import lookalike_lines
 from assistant.execute.option_gaps import option_gaps
@@ -19,7 +20,7 @@ from assistant.execute.prepare import Prepared
 from assistant.execute.products import price_body
 from assistant.execute.runner import records
 from assistant.execute.schema import schema_work
-from assistant.execute.specs import RECORD_TARGETS
+from assistant.execute.specs import DOCUMENT_KINDS, RECORD_TARGETS, RecordSpec
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import Cardinality, Status, TransformKind
 
@@ -54,6 +55,7 @@ class Plan:
     lookalikes: list[str] = field(default_factory=list)  # alike source records and the policy for them
     compatibility: dict[str, Any] = field(default_factory=dict)
     losses: PlanLosses = field(default_factory=PlanLosses)
+    mismatches: list[str] = field(default_factory=list)  # documents whose lines miss their stated total
 
     @property
     def total_requests(self) -> int:
@@ -63,7 +65,10 @@ class Plan:
         return self.total_requests * window / per_window
 
 
-def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: DestinationState | None) -> Plan:
+def build_plan(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: DestinationState | None, currency: str = "USD"
+) -> Plan:
+    """``currency``: of documents whose source names none (as apply sends them)."""
     work = schema_work(con, prepared.doc)
     have_fields = (
         {f.fieldKey for f in dest.customFields} | {f.name for f in dest.customFields} if dest else set()
@@ -78,7 +83,7 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     lines = [
         ObjectLine(f"{c.spec.name} → merged into {c.spec.merge_into}", c.records, 0, c.source_rows, c.errors)
         if c.spec.merge_into
-        else ObjectLine(c.spec.name, c.records, c.records, c.source_rows, c.errors)
+        else ObjectLine(c.spec.name, c.records, c.records * _per_record(c.spec), c.source_rows, c.errors)
         for c in prepared.compiled
     ]
     links = _link_requests(con, prepared)
@@ -87,7 +92,13 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
+    plan.mismatches = [m.describe() for m in planned_mismatches(con, currency)]
     return plan
+
+
+def _per_record(spec: RecordSpec) -> int:
+    """A native document is looked up by its number before its create (a re-run never doubles it)."""
+    return 2 if spec.target in DOCUMENT_KINDS else 1
 
 
 def _link_requests(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:
@@ -232,8 +243,11 @@ def preview(con: duckdb.DuckDBPyConnection, prepared: Prepared, location_id: str
     calls: list[Call] = []
     per = max(1, count // max(1, len(prepared.specs)))
     for spec in prepared.specs:
-        for _, values, _ in records(con, spec, None):
-            calls.append(build_call(spec, values, ids, location_id))
+        for key, values, _ in records(con, spec, None):
+            if spec.target in DOCUMENT_KINDS:
+                calls.append(document_call(spec, key, values, "USD"))
+            else:
+                calls.append(build_call(spec, values, ids, location_id))
             if sum(1 for c in calls if c.target == spec.target) >= per:
                 break
     return calls[:count]

@@ -13,6 +13,7 @@ from assistant.execute.plan import build_plan, call_text, preview
 from assistant.execute.preflight import build_checklist
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_checklist, print_plan
+from assistant.execute.products import currency_for
 from assistant.execute.rebuild_reference import write_rebuild_reference
 from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
@@ -38,7 +39,9 @@ def plan_command(
     ws = open_workspace(workspace)
     prepared = prepare(ws)
     con = ws.connect()
-    plan = build_plan(con, prepared, destination_or_none(ws))
+    dest = destination_or_none(ws)
+    currency = currency_for(dest.location.country if dest else None, ws.settings.execute.currency)
+    plan = build_plan(con, prepared, dest, currency)
     with recorded(ws.reports_dir / "plan.md", "Plan"):
         print_plan(ws, plan)
         print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))

@@ -41,6 +41,10 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         f"{plan.total_requests} requests ≈ {seconds / 60:.1f} min at {hl.requests_per_window} per "
         f"{hl.window_seconds:g} s"
     )
+    if plan.mismatches:  # reported, never fixed: each document is sent as its lines say
+        console.print(f"Totals check: {len(plan.mismatches)} document(s) whose lines miss the stated total")
+        for line in plan.mismatches:
+            console.print(f"  {line}", highlight=False, markup=False)
     days = -(-plan.total_requests // hl.daily_requests)  # ceiling
     if days > 1:
         console.print(

@@ -16,10 +16,11 @@ import duckdb
 from assistant.execute import ledger
 from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
+from assistant.execute.document_pass import send_document
 from assistant.execute.files import upload_if_small
 from assistant.execute.products import ensure_price
 from assistant.execute.sender import find_existing, send_create
-from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
+from assistant.execute.specs import DOCUMENT_KINDS, NEEDS_CONTACT, PASSES, RecordSpec
 from assistant.execute.survivorship import existing_first, survive
 from assistant.execute.update import update_safely
 from assistant.highlevel.errors import HighLevelError
@@ -69,6 +70,9 @@ async def _one(
     prior: ledger.Entry | None,
     result: PassResult,
 ) -> None:
+    if spec.target in DOCUMENT_KINDS:
+        await send_document(ctx, spec, key, values, prior, result)
+        return
     existing_id: str | None = None
     if prior is not None and prior.status == "done":
         existing_id = prior.hl_id

@@ -28,6 +28,8 @@ PASSES: dict[str, int] = {
     "appointment": 7,
     "file": 7,
     "custom_object": 8,
+    "invoice": 9,  # after every record a document can point at
+    "estimate": 9,
 }
 RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields"}
 HL_OBJECT = {
@@ -41,7 +43,10 @@ REF_TARGETS = {
     "businessId": "company",
     "opportunityId": "opportunity",
 }
-NEEDS_CONTACT = frozenset({"opportunity", "task", "note", "appointment", "file", "contact_fields"})
+NEEDS_CONTACT = frozenset(
+    {"opportunity", "task", "note", "appointment", "file", "contact_fields", "invoice", "estimate"}
+)
+DOCUMENT_KINDS = frozenset({"invoice", "estimate"})  # native documents: their lines travel inside them
 # lines: a note per document; a document's values: fields on its contact, or a note per document
 ROLE_KINDS = {"document_fields": "contact_fields", "line_items": "note", "document_note": "note"}
 MERGE_ROLE = "merge_into_parent"
@@ -100,6 +105,8 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
                 continue
             if target.role == "line_items" and not om.parent_object:
                 continue  # lines whose document is unknown: listed by the plan
+            if target.role == "line_items":  # lines of a native document travel inside it
+                kind = _document_kind(doc, om.parent_object) or kind
             spec = RecordSpec(kind, om.source_object, om, target)
             spec.fields = [fm for fm in doc.fields if _belongs(fm, om, target, len(om.targets))]
             if target.role == MERGE_ROLE and om.parent_object:
@@ -177,6 +184,15 @@ def _lookup_ref(fm: FieldMap, key: str, doc: MappingDocument) -> Ref:
     named = str(params.get("object") or "")
     target = named if named in RECORD_TARGETS and named != parent else REF_TARGETS[key]
     return Ref(key, target if target in RECORD_TARGETS else _first_target(doc, parent), parent)
+
+
+def _document_kind(doc: MappingDocument, parent: str | None) -> str | None:
+    """``invoice`` or ``estimate`` when the lines' document is sent as that native HighLevel document."""
+    for om in doc.objects:
+        if om.source_object == parent and om.confirmed:
+            kinds = [t.object.value for t in om.targets if t.object.value in DOCUMENT_KINDS]
+            return kinds[0] if kinds else None
+    return None
 
 
 def _first_target(doc: MappingDocument, source_object: str) -> str:

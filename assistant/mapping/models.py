@@ -34,6 +34,8 @@ class TargetObject(StrEnum):
     PRODUCT = "product"
     FILE = "file"
     CUSTOM_OBJECT = "custom_object"
+    INVOICE = "invoice"  # a native HighLevel invoice with its line items
+    ESTIMATE = "estimate"  # a native HighLevel estimate with its line items
     TAG = "tag"
     PIPELINE = "pipeline"
     CUSTOM_FIELD = "custom_field"

@@ -10,6 +10,7 @@ from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetO
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
+from assistant.propose.native_documents import native_alternative
 from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
@@ -68,7 +69,13 @@ def classify_tables(
     draft: dict[str, ObjectDecision] = {}
     for table in ordered:
         draft[table.table] = _decide(table, signals[table.table], first, draft, destination)
-    return {t.table: _decide(t, signals[t.table], first, draft, destination) for t in ordered}
+    decided = {t.table: _decide(t, signals[t.table], first, draft, destination) for t in ordered}
+    for table in tables:  # the native invoice or estimate, beside today's reading of a document
+        lines = [n for n, s in signals.items() if s.parent == table.table and decided[n].kind == "product"]
+        native = native_alternative(decided[table.table].kind, table, signals[table.table], lines)
+        if native is not None:
+            decided[table.table].object_map.alternatives.insert(0, native)
+    return decided
 
 
 def _decide(

@@ -13,7 +13,7 @@ import duckdb
 
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
-from assistant.execute.specs import RecordSpec
+from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
 from assistant.execute.transforms.sqltext import ident, lit
 
 PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCHAR, "row" BIGINT,
@@ -99,19 +99,28 @@ def _lines(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     """A document line travels in the one note of its document's lines."""
     s = lit(spec.source_object)
     note_op = f"'note:' || {s} || ':' || lr.parent"
+    carrier, policy, holder = "note", "document-lines-note", s
+    missing = "'the note of its document has no contact to go to'"
+    if spec.target in DOCUMENT_KINDS:  # the lines ride inside their native invoice or estimate
+        holder = lit(str(spec.object_map.parent_object))
+        carrier, policy = spec.target, f"document-lines-{spec.target}"
+        note_op = f"{lit(spec.target + ':')} || {holder} || ':' || lr.parent"
+        missing = f"'its document ' || lr.parent || ' is not migrated (no {spec.target} is sent for it)'"
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", lr.parent, {lit(spec.name)},
         CASE WHEN lr."row" IS NULL THEN 'failed' WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL
         THEN 'held' WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
-        l.hl_id, 'document-lines-note', {note_op},
+        l.hl_id, {lit(policy)}, {note_op},
         CASE WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL THEN 'parent' END,
         CASE WHEN lr."row" IS NULL THEN 'not compiled: the plan made no record of it'
         WHEN lr.not_carried IS NOT NULL THEN lr.not_carried
-        WHEN n.source_key IS NULL THEN 'the note of its document has no contact to go to'
-        WHEN l.status = 'done' THEN 'one line of the note that carries its document''s lines'
+        WHEN n.source_key IS NULL THEN {missing}
+        WHEN l.status = 'done'
+            THEN 'one line of the ' || {lit(carrier)} || ' that carries its document''s lines'
         ELSE {DETAIL} END, l.updated_at
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.line_rows lr ON lr.source_object = {s} AND lr."row" = src."_row"
-        LEFT JOIN exec.records n ON n.target = 'note' AND n.source_object = {s} AND n.source_key = lr.parent
+        LEFT JOIN exec.records n ON n.target = {lit(carrier)} AND n.source_object = {holder}
+            AND n.source_key = lr.parent
         LEFT JOIN ledger_now l ON l.op_id = {note_op}"""
     )

@@ -1,0 +1,70 @@
+"""HighLevel's native invoice (or estimate) offered for invoice-like document tables.
+
+The reading the proposal already makes (a file with fields on the contact, a note, a custom object)
+stays the proposal; the native document is added first among its alternatives, with the profile
+evidence that makes a table a document HighLevel can hold as one: a document number, issue/due
+dates, a line table under it, totals and status values. A quote or estimate table is offered
+HighLevel's estimate.
+"""
+
+from __future__ import annotations
+
+from assistant.mapping.models import Alternative, TargetObject
+from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.normalize import tokens
+from assistant.propose.signals import TableSignals
+
+_ESTIMATE_WORDS = {"quote", "quotes", "estimate", "estimates", "presupuesto", "presupuestos", "proposal"}
+_NUMBER_WORDS = {"number", "reference", "ref", "numero", "no", "num"}
+_TOTAL_WORDS = {"total", "amount", "importe"}
+_DATES = (SemanticType.DATE, SemanticType.DATETIME)
+
+
+def _document_kind(kind: str, table: str) -> TargetObject | None:
+    if set(tokens(table)) & _ESTIMATE_WORDS:
+        return TargetObject.ESTIMATE
+    return TargetObject.INVOICE if kind == "invoice" else None
+
+
+def evidence_of(table: TableProfile, sig: TableSignals, line_tables: list[str]) -> list[str]:
+    """What the profile shows of a document: number, dates, lines, totals, status values."""
+    found: list[str] = []
+    numbers = [c.column for c in table.columns if set(tokens(c.column)) & _NUMBER_WORDS]
+    if numbers:
+        found.append(f"document number: '{numbers[0]}'")
+    dates = [c.column for c in table.columns if c.semantic_type in _DATES]
+    if dates:
+        found.append(f"dates: {', '.join(repr(d) for d in dates[:3])}")
+    if line_tables:
+        found.append(f"line table: {', '.join(repr(t) for t in line_tables)}")
+    totals = [
+        c.column
+        for c in table.columns
+        if c.semantic_type == SemanticType.MONEY or set(tokens(c.column)) & _TOTAL_WORDS
+    ]
+    if totals:
+        found.append(f"totals: {', '.join(repr(t) for t in totals[:3])}")
+    for column in sig.concept_columns.get("status", [])[:1]:
+        profile = next((c for c in table.columns if c.column == column), None)
+        values = [str(v.value) for v in (profile.picklist if profile else [])[:5]]
+        found.append(f"status values of '{column}': {', '.join(values) or 'none profiled'}")
+    return found
+
+
+def native_alternative(
+    kind: str, table: TableProfile, sig: TableSignals, line_tables: list[str]
+) -> Alternative | None:
+    """The native invoice or estimate for an invoice-like table with a number and lines or totals."""
+    if sig.parent is not None:
+        return None  # a child table (a document's lines) is no document of its own
+    target = _document_kind(kind, table.table)
+    evidence = evidence_of(table, sig, line_tables)
+    if target is None or not any(e.startswith("document number") for e in evidence):
+        return None
+    if not any(e.startswith(("line table", "totals")) for e in evidence):
+        return None
+    return Alternative(
+        target=f"{target.value} (native, with its lines)",
+        score=0.6,
+        value={"targets": [{"object": target.value}], "evidence": evidence},
+    )
