@@ -216,7 +216,7 @@ def test_owner_accuracy_by_email_id_and_unmatched() -> None:
         ({"fields": {"t": {"c": ["skip", "contact.email"]}}}, "skip cannot be combined"),
         ({"stages": {"deals": {"x": "flag"}}}, "<source_object>.<column>"),
         ({"stages": {"d.s": {"x": {"status": "closed"}}}}, "status 'closed'"),
-        ({"objects": {"t": ["invoice"]}}, "'invoice': not a target object"),
+        ({"objects": {"t": ["receipt"]}}, "'receipt': not a target object"),
         ({"extras": {}}, "unknown section"),
     ],
 )
