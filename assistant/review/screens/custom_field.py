@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -23,14 +24,18 @@ class CustomFieldChange:
 
 
 class CustomFieldModal(ModalScreen[CustomFieldChange | None]):
+    """``attempt`` applies a change and returns why it was refused; a refusal keeps the dialog open."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
     ]
 
-    def __init__(self, item_id: str, spec: CustomFieldSpec) -> None:
+    def __init__(
+        self, item_id: str, spec: CustomFieldSpec, attempt: Callable[[CustomFieldChange], str | None]
+    ) -> None:
         super().__init__(classes="dialog-screen")
-        self.item_id, self.spec = item_id, spec
+        self.item_id, self.spec, self.attempt = item_id, spec, attempt
 
     def compose(self) -> ComposeResult:
         spec = self.spec
@@ -45,6 +50,7 @@ class CustomFieldModal(ModalScreen[CustomFieldChange | None]):
             yield Label("⚠ model: IRREVERSIBLE once HighLevel creates the field", classes="warning-title")
             yield Select([(m.value, m) for m in FieldModel], value=spec.model, allow_blank=False, id="model")
             yield Static(f"why {spec.model.value}: {spec.model_reason or '—'}", classes="hint")
+            yield Static("", id="error", classes="warning-title", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self._save_label(spec.model), variant="warning", id="save")
                 yield Button("Cancel (esc)", id="cancel")
@@ -69,7 +75,12 @@ class CustomFieldModal(ModalScreen[CustomFieldChange | None]):
         raw = self.query_one("#options", Input).value
         options = [o.strip() for o in raw.split(",") if o.strip()]
         if isinstance(data_type, DataType) and isinstance(model, FieldModel):
-            self.dismiss(CustomFieldChange(data_type, options, model))
+            change = CustomFieldChange(data_type, options, model)
+            refusal = self.attempt(change)
+            if refusal:  # keep what was typed so it can be corrected
+                self.query_one("#error", Static).update(f"✘ {refusal}")
+                return
+            self.dismiss(change)
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)
