@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, FieldModel, OpportunityStatus
 from assistant.review.base import ReviewAppBase
+from assistant.review.consequences import custom_field_consequence
 from assistant.review.errors import ReviewError
 from assistant.review.messages import (
     DecisionRefused,
@@ -102,7 +103,17 @@ class ReviewFlows(ReviewAppBase):
                 self.mark_confirmed_stale()
                 self.refresh_screen((item_id,))
 
-        self.push_screen(CustomFieldModal(item_id, spec, attempt), saved)
+        def consequence(change: CustomFieldChange) -> str:
+            return custom_field_consequence(
+                self.session.document,
+                self.session.context,
+                item,
+                data_type=change.data_type,
+                options=change.options,
+                model=change.model,
+            )
+
+        self.push_screen(CustomFieldModal(item_id, spec, attempt, consequence), saved)
 
     def action_accept_above(self) -> None:
         hint = "pending proposals at or above it are accepted; new custom fields still ask for their model"
