@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -115,6 +116,12 @@ class HighLevelSettings(BaseModel):
     timeout_seconds: float = 30.0
     """Per-request timeout; a create that times out is looked up before it is sent again."""
 
+    daily_requests: int = 200_000
+    """HighLevel's daily request budget per location (the plan says how many days a run needs)."""
+
+    wait_for_daily_reset: bool = True
+    """When the daily budget is spent, pause and resume at its reset (false: stop the run there)."""
+
 
 class ExecuteSettings(BaseModel):
     sample_size: int = Field(100, ge=1, le=500)
@@ -131,6 +138,21 @@ class ExecuteSettings(BaseModel):
 
     verify_read_share: float = Field(0.05, gt=0.0, le=1.0)
     """Read requests `hlmap verify` may spend, as a share of the migration's write requests."""
+
+    source_timezone: str | None = None
+    """IANA zone of source times without an offset (due dates, appointment times); blank: the location's."""
+
+    @field_validator("source_timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(
+                    f"unknown time zone {value!r} (an IANA name such as 'Europe/Madrid')"
+                ) from None
+        return value
 
 
 class Settings(BaseSettings):

@@ -95,7 +95,7 @@ def test_products_with_prices_and_line_notes_then_rollback(
     ws = catalog_workspace(tmp_path / "ws")
     tables = ("products", "prices", "notes", "contacts")
     before = {t: records(sandbox, t) for t in tables}
-    result = hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox)
+    result = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
     assert result.exit_code == 0, result.output
     products = {p["name"]: p for p in records(sandbox, "products")}
     assert set(products) == {"Grifo monomando", "Mano de obra (hora)"}

@@ -104,7 +104,7 @@ def test_sample_diff_approve_full_reconcile_rollback(
     )
     assert vat["source"] and vat["match"] == "True"  # a custom field by its name and key, with its source
 
-    full = hlmap(ws.root, "apply", "--approve-sample", run_id, "--quiet", sandbox=sandbox)
+    full = hlmap(ws.root, "apply", "--approve-sample", run_id, "--preflight-ok", "--quiet", sandbox=sandbox)
     assert full.exit_code == 0, full.output
     contacts = records(sandbox, "contacts")
     assert len(contacts) == 6 and len({c["id"] for c in contacts}) == 6
@@ -137,7 +137,8 @@ def test_delta_creates_new_updates_changed_reports_deleted_and_rolls_back(
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws")
-    assert hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox).exit_code == 0
+    full = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
+    assert full.exit_code == 0
     before_delta = snapshot(sandbox, ignore=("dateUpdated",))
     con = ws.connect()
     con.execute("UPDATE raw.clients SET name = 'Lucía Martín Serrano' WHERE id = 'C5'")
@@ -198,7 +199,7 @@ def test_documents_upload_when_small_and_stay_links_when_large(
     )
     ws.close()
     before = snapshot(sandbox)
-    result = hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox)
+    result = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
     assert result.exit_code == 0, result.output
     medias = records(sandbox, "medias")
     assert len(medias) == 1

@@ -35,7 +35,7 @@ def test_reconcile_counts_every_business_beyond_the_first_page(
         # the client paces itself to the limit it is told: tell it the stand-in's raised one
         monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")
         monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
-        result = hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox)
+        result = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
         assert result.exit_code == 0, result.output
         assert len(records(sandbox, "businesses")) == COMPANIES
         recon = hlmap(ws.root, "reconcile", "--json", sandbox=sandbox)

@@ -23,8 +23,8 @@ EXPECTED = {"contacts": 6, "businesses": 2, "opportunities": 4, "tasks": 3, "not
 def apply_process(ws: Path, sandbox: SandboxHandle) -> subprocess.Popen[bytes]:
     env = {**os.environ, "HIGHLEVEL_TOKEN": sandbox.token}
     entry = "from assistant.cli import main; main()"
-    command = [sys.executable, "-c", entry, "apply", "-w", str(ws), "--skip-sample", "--quiet",
-               "--location-id", sandbox.location_id, "--base-url", sandbox.url]  # fmt: skip
+    command = [sys.executable, "-c", entry, "apply", "-w", str(ws), "--skip-sample", "--preflight-ok",
+               "--quiet", "--location-id", sandbox.location_id, "--base-url", sandbox.url]  # fmt: skip
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -78,7 +78,7 @@ def test_faults_429_5xx_and_answers_dropped_after_commit(
     with start_sandbox(faults=faults, rate_limit=1000, rate_window=1.0) as sandbox:
         monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
         monkeypatch.setenv("HLMAP_HIGHLEVEL__TIMEOUT_SECONDS", "2")
-        result = hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox)
+        result = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
         assert result.exit_code == 0, result.output
         assert_complete_without_duplicates(sandbox)
         sandbox.admin("POST", "faults", {"rate429": 0, "rate5xx": 0, "dropAfterCommit": 0})

@@ -84,7 +84,9 @@ def test_seed_fixture_end_to_end(tmp_path: Path, platform: str, monkeypatch: pyt
         assert not wrong, wrong[:5]
         ws.close()
 
-        full = hlmap(ws.root, "apply", "--approve-sample", run_id, "--quiet", sandbox=sandbox)
+        full = hlmap(
+            ws.root, "apply", "--approve-sample", run_id, "--preflight-ok", "--quiet", sandbox=sandbox
+        )
         assert full.exit_code == 0, full.output
         recon = hlmap(ws.root, "reconcile", "--json", sandbox=sandbox)
         report = json.loads(recon.output)

@@ -70,6 +70,11 @@ def _values() -> MemoryValues:
             "contacts": [{"id": str(i), "company_id": str(i % 2)} for i in range(4)],
             "companies": [{"id": "0"}, {"id": "1"}],
             "deals": [{"id": "9", "contact_id": "1"}, {"id": "8", "contact_id": "3"}],
+            "notes": [
+                {"id": "n1", "related_type": "contact", "related_id": "2"},
+                {"id": "n2", "related_type": "company", "related_id": "1"},
+                {"id": "n3", "related_type": "deal", "related_id": "9"},
+            ],
         }
     )
 

@@ -49,7 +49,7 @@ def test_full_apply_ends_with_a_read_back_within_the_read_budget(
         "INSERT INTO raw.jobs VALUES ('J4', 'C5', 'Llamada', '20/04/2024', 'Solo tardes', 4, 'load-1')"
     )
     ws.close()
-    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet")
+    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet")
     assert applied.exit_code == 0, applied.output
     assert "Read-back cost:" in applied.output and "written values agree (100.00%)" in applied.output
     report = (ws.root / "reports" / "verification.md").read_text(encoding="utf-8")
@@ -78,7 +78,12 @@ def test_verify_names_every_difference_with_both_values_and_exits_non_zero(
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     monkeypatch.setenv("HLMAP_EXECUTE__VERIFY_READ_SHARE", "1.0")  # enough reads for every note too
     ws = tiny_workspace(tmp_path / "ws")
-    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet", "--no-verify").exit_code == 0
+    assert (
+        hlmap(
+            ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify"
+        ).exit_code
+        == 0
+    )
     clean = hlmap(ws.root, sandbox, "verify", "--json")
     assert clean.exit_code == 0, clean.output
     counts = json.loads(clean.output)
@@ -134,7 +139,7 @@ def test_a_source_record_matched_to_a_duplicate_is_reported_as_not_written(
     twin = ("C7", "Marta Gil Rey", "mj.garcia@example.com", "", "", "", "Bob", "", "")  # C1's email
     ws = tiny_workspace(tmp_path / "ws")
     load_raw(ws, [*CLIENTS, twin])
-    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet")
+    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet")
     assert "differ" in applied.output
     result = hlmap(ws.root, sandbox, "verify")
     assert result.exit_code == 1

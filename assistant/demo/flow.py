@@ -15,9 +15,11 @@ from assistant.demo.costs import print_rejection_costs
 from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
+from assistant.demo.undecided import report_undecided
 from assistant.errors import HlmapError
 from assistant.fixturegen.generate import PLATFORMS, repo_fixtures_dir
 from assistant.highlevel.state import load_state
+from assistant.mapping import store
 from assistant.workspace import Workspace
 
 WHO = "hlmap demo --yes"
@@ -61,7 +63,9 @@ def run_demo(
         if not accept and not Confirm.ask(f"Approve sample {run_id} and run in full?", console=console):
             raise HlmapError(f"sample {run_id} not approved; the full run did not start")
         # the full run's own read-back is the demo's step 10, after the reconciliation
-        steps.run("8/10 Full run", ["apply", *at, "--approve-sample", run_id, "--no-verify"])
+        steps.run(
+            "8/10 Full run", ["apply", *at, "--approve-sample", run_id, "--no-verify", "--preflight-ok"]
+        )
         reconciled = steps.run("9/10 Account for every source row, reconcile", ["reconcile", *at], allow=(1,))
         steps.run("10/10 Read every written value back and compare", ["verify", *at], allow=(1,))
     finally:
@@ -109,6 +113,11 @@ def accept_above_threshold(workspace: Path, console: Console) -> None:
     finally:
         ws.close()
     console.print(f"confirmed mapping written to {path}", markup=False)
+    ws = Workspace(workspace)
+    try:
+        report_undecided(store.load_confirmed(ws), console)
+    finally:
+        ws.close()
 
 
 def _decisions_table(accepted: list[str], rejected: list[str], threshold: float) -> Table:

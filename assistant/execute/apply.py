@@ -28,6 +28,7 @@ from assistant.execute.runner import run_spec
 from assistant.execute.schema import apply_schema, schema_work
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
+from assistant.mapping.models import DuplicateChoice
 from assistant.workspace import Workspace
 
 
@@ -62,6 +63,7 @@ async def run_apply(
     selection: set[str] | None = None,
     console: Console | None = None,
     sample_size: int = 0,
+    on_duplicate: dict[str, DuplicateChoice] | None = None,
 ) -> RunSummary:
     con = workspace.connect()
     settings = workspace.settings
@@ -80,6 +82,7 @@ async def run_apply(
     ctx = RunContext(
         client, con, run_id, ids, audit, stop, delta=mode == "delta", max_file_mb=settings.execute.max_file_mb
     )
+    ctx.on_duplicate = on_duplicate or {}
     ctx.currency = currency_for(_country(workspace), settings.execute.currency)
     summary = RunSummary(run_id, mode, "running")
     per_second = settings.highlevel.requests_per_window / settings.highlevel.window_seconds

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.execute.dnd import fold_dnd
 from assistant.execute.specs import RecordSpec
 from assistant.highlevel.bodies import build, schema_properties, with_custom_fields
 
@@ -119,6 +120,7 @@ def build_call(
         else:
             std[key] = value
     obj = spec.hl_object
+    fold_dnd(std)
     if obj == "custom_object":
         return _custom_object_call(spec, std, by_key, location_id, missing, update_of)
     custom = {

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
+from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.accounting.export import write_csv
@@ -16,18 +16,24 @@ from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
-from assistant.execute.loss_report import print_losses, write_losses
-from assistant.execute.plan import build_plan, call_text, preview
+from assistant.execute.plan_command import destination_or_none, plan_command
+from assistant.execute.preflight import build_checklist
+from assistant.execute.preflight_ack import require
 from assistant.execute.prepare import prepare
-from assistant.execute.printing import print_list, print_plan, print_reconciliation, print_summary
-from assistant.execute.rebuild_reference import write_rebuild_reference
+from assistant.execute.printing import (
+    print_daily_pause,
+    print_list,
+    print_reconciliation,
+    print_summary,
+)
 from assistant.execute.reconcile import reconcile
 from assistant.execute.reconcile_report import write_report
 from assistant.execute.rollback import rollback, run_to_undo
 from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.execute.survivorship import parse_choices
+from assistant.execute.update import conflict_lines
 from assistant.execute.verify.command import location_country, print_verification, run_verification
 from assistant.highlevel.client import HighLevelClient
-from assistant.highlevel.state import DestinationState
 from assistant.workspace import Workspace
 
 LocationOption = Annotated[
@@ -47,34 +53,6 @@ def _client(ws: Workspace) -> HighLevelClient:
     return HighLevelClient.from_settings(ws.settings.highlevel)
 
 
-def _destination(ws: Workspace) -> DestinationState | None:
-    try:
-        from assistant.highlevel.snapshot import load_destination
-
-        return load_destination(ws)
-    except HlmapError:
-        return None
-
-
-def plan_command(
-    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
-    show_requests: Annotated[
-        int, typer.Option("--show-requests", help="Preview N exact request bodies.")
-    ] = 0,
-) -> None:
-    """Compile the confirmed map into an ordered plan and print it (nothing is sent to HighLevel)."""
-    ws = _workspace(workspace)
-    prepared = prepare(ws)
-    con = ws.connect()
-    plan = build_plan(con, prepared, _destination(ws))
-    with recorded(ws.reports_dir / "plan.md", "Plan"):
-        print_plan(ws, plan)
-        print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))
-    write_rebuild_reference(con, prepared.doc, ws.reports_dir)
-    for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):
-        console.print(call_text(call), highlight=False, markup=False)
-
-
 def apply_command(
     workspace: WorkspaceOption = ".",  # type: ignore[assignment]
     location_id: LocationOption = None,
@@ -90,6 +68,14 @@ def apply_command(
         bool, typer.Option("--skip-sample", help="Run in full without an approved sample.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress bars.")] = False,
+    preflight_ok: Annotated[
+        bool, typer.Option("--preflight-ok", help="I settled the plan's pre-flight checklist in HighLevel.")
+    ] = False,
+    who: Annotated[str | None, typer.Option("--who", help="Who acknowledges (default: OS user).")] = None,
+    on_duplicate: Annotated[
+        list[str] | None,
+        typer.Option("--on-duplicate", help="OBJECT=skip|fill_empty|overwrite|separate (repeatable)."),
+    ] = None,
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Skip the read-back verification after a full run.")
     ] = False,
@@ -116,6 +102,10 @@ def apply_command(
         raise HlmapError("--delta needs a finished full run into this location first")
     prepared = prepare(ws)
     selection = choose_sample(con, prepared.specs, sample) if sample else None
+    choices = parse_choices(on_duplicate or [], {o.source_object for o in prepared.doc.objects})
+    if mode != "sample":
+        checklist = build_checklist(con, prepared, destination_or_none(ws))
+        require(con, audit_path(ws.root), loc, checklist, preflight_ok, who)
     if mode == "delta":
         preview_ = delta_preview(con)
         console.print(
@@ -127,6 +117,7 @@ def apply_command(
     async def go() -> RunSummary:
         async with _client(ws) as hl:
             await hl.check_token()  # a refused token leaves no failed run behind
+            hl.transport.limiter.on_daily_pause = print_daily_pause
             summary = await run_apply(
                 ws,
                 prepared,
@@ -135,6 +126,7 @@ def apply_command(
                 selection=selection,
                 console=None if quiet else console,
                 sample_size=sample or 0,
+                on_duplicate=choices,
             )
             if mode == "sample" and summary.status == "done":
                 rows = await sample_diff(
@@ -158,6 +150,9 @@ def apply_command(
         [summary.run_id],
     ).fetchall()
     print_list("Failed operations", [r[0] for r in failures], audit_path(ws.root))
+    print_list(
+        "Conflicts (values in exec.conflicts)", conflict_lines(con, summary.run_id), audit_path(ws.root)
+    )
     if summary.status != "done" or any(p.failed for p in summary.passes):
         raise typer.Exit(1)
 

@@ -22,7 +22,7 @@ from assistant.execute.orphans import drop_orphans
 from assistant.execute.specs import PASSES, RecordSpec, field_key
 from assistant.execute.transforms import maps, udfs
 from assistant.execute.transforms.build import outputs_for
-from assistant.execute.transforms.kinds import Output
+from assistant.execute.transforms.kinds import ZONE_VARIABLE, Output
 from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.mapping.items import MappingDocument
 
@@ -88,9 +88,15 @@ def compile_all(
     profiles: dict[tuple[str, str], ColumnProfile],
     default_region: str | None,
     fallback_user: str | None = None,
+    zone: str | None = None,
 ) -> list[Compiled]:
-    """``fallback_user`` owns records whose source owner has no matched HighLevel user."""
+    """``fallback_user`` owns records whose source owner has no matched HighLevel user; ``zone`` is the
+    time zone of source times written without an offset."""
     con.execute("SET TimeZone = 'UTC'")
+    if zone:
+        con.execute(f"SET VARIABLE {ZONE_VARIABLE} = {lit(zone)}")
+    else:
+        con.execute(f"RESET VARIABLE {ZONE_VARIABLE}")
     con.execute("SET enable_progress_bar = false")  # DuckDB's own bar would garble the printed plan
     udfs.register(con)
     maps.build_map_tables(con, doc, fallback_user)
@@ -101,13 +107,13 @@ def compile_all(
         for spec in specs
         if not is_line_spec(spec)
     ]
-    for spec in specs:
-        if spec.merge_into:
-            merge_children(con, spec)
-    for spec in specs:  # after every document is compiled: lines go where their document went
+    for spec in specs:  # after every document is compiled, before merges: lines go where their document went
         if is_line_spec(spec):
             rows, notes = compile_lines(con, spec, profiles, raw_columns(con, spec.source_object))
             compiled.append(Compiled(spec, rows, notes, 0))
+    for spec in specs:
+        if spec.merge_into:
+            merge_children(con, spec)
     drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}
     return sorted(compiled, key=lambda c: order[id(c.spec)])
@@ -192,7 +198,9 @@ def _compile(
         else (f"coalesce({', '.join(f'CAST({n} AS VARCHAR)' for n in own)}) IS NOT NULL" if own else "false")
     )
     present = f"taken AND {present}"
-    needed = [(k, _any_of(k, names)) for k in HIGHLEVEL_NEEDS.get(spec.target, [])]
+    # merged rows are no records of their own: their parent's record carries what HighLevel requires
+    needs = [] if spec.merge_into else HIGHLEVEL_NEEDS.get(spec.target, [])
+    needed = [(k, _any_of(k, names)) for k in needs]
     complete = " AND ".join(f"{n} IS NOT NULL" if n else "false" for _, n in needed) or "true"
     holding = [f"e{i}" for i, e in enumerate(errors) if e[3]]
     free = f"coalesce({', '.join(holding)}) IS NULL" if holding else "true"  # no owner/stage left undecided
@@ -263,6 +271,7 @@ def _merge(key: str, outs: list[Output]) -> str:
     """Several field maps feeding one key: tags add up, anything else takes the first filled value."""
     if len(outs) == 1:
         return outs[0].value
+    outs = sorted(outs, key=lambda o: not o.leads)  # stable: otherwise the map's order
     if key == "tags":
         joined = ", ".join(f"coalesce({o.value}, [])" for o in outs)
         return f"nullif(list_sort(list_distinct(flatten([{joined}]))), [])"

@@ -15,6 +15,7 @@ import duckdb
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
 from assistant.highlevel.client import HighLevelClient
+from assistant.mapping.models import DuplicateChoice
 
 Progress = Callable[[str, int], None]  # (pass name, records handled so far in it)
 
@@ -26,6 +27,7 @@ class PassResult:
     skipped: int = 0
     failed: int = 0
     updated: int = 0
+    conflicts: int = 0  # values edited in HighLevel since the last write, left as they are
 
 
 @dataclass
@@ -40,3 +42,5 @@ class RunContext:
     max_file_mb: float = 25.0
     currency: str = "USD"  # of the prices of catalog products
     results: list[PassResult] = field(default_factory=list)
+    on_duplicate: dict[str, DuplicateChoice] = field(default_factory=dict)  # source object -> choice
+    allow_duplicates: bool | None = None  # the location's setting, read on first need

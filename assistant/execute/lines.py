@@ -80,13 +80,15 @@ def compile_lines(
         f"""CREATE OR REPLACE TEMP TABLE lines_tmp AS SELECT {parent_sql} AS parent, "_row" AS r,
         {line_sql(spec, columns)} AS line FROM {table} AS src"""
     )
+    # a document merged into another record (an estimate into its job) reaches that record's contact
+    contact = """coalesce(json_extract_string(d."values", '$."ref:contactId"'), (
+        SELECT any_value(json_extract_string(m."values", '$."ref:contactId"')) FROM exec.records m
+        WHERE m.target = d.target AND m.source_key = json_extract_string(d."values", '$."_merge_parent"')))"""
     con.execute(
-        """CREATE OR REPLACE TEMP TABLE line_parents AS SELECT source_key,
-        arg_min(json_extract_string("values", '$."ref:contactId"'), pass) AS contact,
-        arg_min(coalesce(json_extract_string("values", '$.name'), json_extract_string("values", '$.title')),
-        pass) AS label FROM exec.records
-        WHERE source_object = ? AND json_extract_string("values", '$."ref:contactId"') IS NOT NULL
-        GROUP BY source_key""",
+        f"""CREATE OR REPLACE TEMP TABLE line_parents AS SELECT d.source_key,
+        arg_min({contact}, d.pass) AS contact, arg_min(coalesce(json_extract_string(d."values", '$.name'),
+        json_extract_string(d."values", '$.title')), d.pass) AS label FROM exec.records d
+        WHERE d.source_object = ? AND {contact} IS NOT NULL GROUP BY d.source_key""",
         [parent],
     )
     header = (

@@ -12,6 +12,7 @@ from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.lines import is_line_spec
+from assistant.execute.option_gaps import option_gaps
 from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import price_body
@@ -80,7 +81,7 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     ]
     links = _link_requests(con, prepared)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
-    plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, dest)
+    plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
     return plan
@@ -125,7 +126,7 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
             )
             if skipped > 0:
                 out.append(f"{c.spec.name}: {skipped} source rows carry nothing for it{only} (none created)")
-    out += transform_lines(con)
+    out += option_gaps(con) + transform_lines(con)
     for st in prepared.doc.stages:
         if st.confirmed and (st.flagged or not st.stage_id):
             out.append(f"stage {st.source_object}.{st.source_column}={st.source_value}: no stage decided")
@@ -164,22 +165,22 @@ def transform_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     return out
 
 
-def duplicate_opportunities(con: duckdb.DuckDBPyConnection, dest: DestinationState | None) -> list[str]:
-    """Several opportunities of one contact in one pipeline merge into one unless the location allows it."""
-    if dest is None or dest.location.settings.allowDuplicateOpportunity:
-        return []
-    row = con.execute(
-        """SELECT count(*), coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM exec.records
-        WHERE target = 'opportunity' GROUP BY json_extract_string("values", '$."ref:contactId"'),
-        json_extract_string("values", '$.pipelineId') HAVING count(*) > 1)"""
-    ).fetchone()
-    if not row or not row[0]:
-        return []
-    return [
-        f"opportunities: {row[1]} share a contact and pipeline with another; the location does not allow "
-        "duplicate opportunities, so HighLevel keeps one each — allow duplicates in the location settings "
-        "or accept the merge (listed as duplicates by the sample diff and reconcile)"
-    ]
+def duplicate_opportunities(
+    con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: DestinationState | None
+) -> list[str]:
+    """Which policy carries several opportunities of one contact in one pipeline, stated in the plan."""
+    if prepared.duplicates_kept:
+        return [
+            f"opportunities: {prepared.duplicates_kept} share a contact and pipeline with an earlier one; "
+            "the location does not allow duplicate opportunities (snapshot: allowDuplicateOpportunity "
+            "false), so each is kept as a note on its contact (the note rows of the opportunity tables "
+            "above); to send them as opportunities, allow duplicates in the location settings and pull "
+            "the snapshot again"
+        ]
+    if dest is None:
+        return ["opportunities: no destination snapshot, so the location's duplicate-opportunity setting is "
+                "unknown; run `hlmap target pull` before applying"]  # fmt: skip
+    return []
 
 
 def compatibility(prepared: Prepared, plan: Plan) -> dict[str, Any]:

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
+from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.profiles import column_profiles
-from assistant.execute.specs import RecordSpec, record_specs
+from assistant.execute.specs import PASSES, RecordSpec, record_specs
 from assistant.mapping import store
 from assistant.mapping.items import MappingDocument
 from assistant.workspace import Workspace
@@ -18,6 +19,9 @@ class Prepared:
     doc: MappingDocument
     specs: list[RecordSpec]
     compiled: list[Compiled]
+    duplicates_kept: int | None = (
+        None  # later opportunities of a contact+pipeline sent as notes (None: allowed)
+    )
 
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
@@ -49,6 +53,18 @@ def fallback_user(workspace: Workspace) -> str | None:
     return user.id
 
 
+def source_zone(workspace: Workspace) -> str | None:
+    """The zone of source times without an offset: the setting, else the location's from the snapshot."""
+    if workspace.settings.execute.source_timezone:
+        return workspace.settings.execute.source_timezone
+    from assistant.highlevel.snapshot import load_destination
+
+    try:
+        return load_destination(workspace).location.timezone or None
+    except HlmapError:
+        return None
+
+
 def prepare(workspace: Workspace) -> Prepared:
     doc = confirmed_document(workspace)
     specs = record_specs(doc)
@@ -63,5 +79,42 @@ def prepare(workspace: Workspace) -> Prepared:
         column_profiles(workspace),
         workspace.settings.profile.default_country,
         fallback_user(workspace),
+        source_zone(workspace),
     )
-    return Prepared(doc, specs, compiled)
+    prepared = Prepared(doc, specs, compiled)
+    keep_duplicate_opportunities(workspace, prepared)
+    return prepared
+
+
+def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> None:
+    """When the snapshot says the location allows one opportunity per contact and pipeline, later ones
+    become notes on their contact (a record HighLevel would merge away is still carried)."""
+    from assistant.highlevel.snapshot import load_destination
+
+    try:
+        dest = load_destination(workspace)
+    except HlmapError:
+        return  # no snapshot: nothing known about the setting; the plan says so
+    if dest.location.settings.allowDuplicateOpportunity:
+        return
+    names = {s.id: f"{p.name} / {s.name}" for p in dest.pipelines for s in p.stages}
+    notes = keep_as_notes(workspace.connect(), prepared.specs, names)
+    kept = 0
+    for spec in notes:
+        row = (
+            workspace.connect()
+            .execute(
+                "SELECT count(*) FROM exec.records WHERE target = 'note' AND source_object = ?",
+                [spec.source_object],
+            )
+            .fetchone()
+        )
+        count = int(row[0]) if row else 0
+        kept += count
+        prepared.compiled.append(Compiled(spec, count, count, 0))
+    prepared.specs[:] = sorted(
+        [*prepared.specs, *notes], key=lambda s: (PASSES[s.target], s.merge_into is None)
+    )
+    order = {id(s): i for i, s in enumerate(prepared.specs)}
+    prepared.compiled.sort(key=lambda c: order[id(c.spec)])
+    prepared.duplicates_kept = kept

@@ -11,6 +11,7 @@ from assistant.cli_common import console
 from assistant.execute.accounting.summary import OUTCOMES, Accounting
 from assistant.execute.apply import RunSummary
 from assistant.execute.plan import Plan
+from assistant.execute.preflight import Checklist
 from assistant.execute.reconcile import Reconciliation
 from assistant.workspace import Workspace
 
@@ -40,6 +41,19 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         f"{plan.total_requests} requests ≈ {seconds / 60:.1f} min at {hl.requests_per_window} per "
         f"{hl.window_seconds:g} s"
     )
+    days = -(-plan.total_requests // hl.daily_requests)  # ceiling
+    if days > 1:
+        console.print(
+            f"needs {days} days: HighLevel allows {hl.daily_requests:,} requests per location per day; "
+            + (
+                "apply pauses when a day's budget is spent and resumes by itself when it resets"
+                if hl.wait_for_daily_reset
+                else "apply stops when a day's budget is spent (highlevel.wait_for_daily_reset is off)"
+            ),
+            highlight=False,
+        )
+    else:
+        console.print(f"fits in one day's budget ({hl.daily_requests:,} requests per location)")
     comp = plan.compatibility
     console.print(
         f"Compatibility: {comp['one_to_one']} of {comp['objects']} objects map 1:1; need an object mapping: "
@@ -54,10 +68,10 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
 
 def print_summary(summary: RunSummary) -> None:
     table = Table(title=f"run {summary.run_id} ({summary.mode}): {summary.status}")
-    for col in ("pass", "created", "updated", "skipped", "failed"):
+    for col in ("pass", "created", "updated", "skipped", "failed", "conflicts"):
         table.add_column(col)
     for p in summary.passes:
-        table.add_row(p.name, str(p.done), str(p.updated), str(p.skipped), str(p.failed))
+        table.add_row(p.name, str(p.done), str(p.updated), str(p.skipped), str(p.failed), str(p.conflicts))
     console.print(table)
     console.print(f"{summary.requests} requests sent")
     for problem in summary.problems:
@@ -143,3 +157,13 @@ def print_reconciliation(result: Reconciliation, report: Path, rows_csv: Path | 
     totals = ", ".join(f"{k} {v}" for k, v in sorted(result.destination_totals.items()))
     console.print(f"Destination totals (everything in the location): {totals}", highlight=False)
     console.print(f"Report: {report}", highlight=False, markup=False)
+
+
+def print_checklist(checklist: Checklist) -> None:
+    console.print(f"[bold]Pre-flight checklist[/] ({checklist.digest}; `apply --preflight-ok` confirms it):")
+    for item in checklist.items:
+        console.print(f"  [ ] {item}", highlight=False, markup=False)
+
+
+def print_daily_pause(wait: float) -> None:
+    console.print(f"daily budget spent: paused for {wait / 3600:.2f} h, resumes by itself when it resets")

@@ -18,6 +18,7 @@ from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.diff import custom_value
+from assistant.execute.document_apply import undo_invoice
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError, NotFound
 
@@ -84,6 +85,12 @@ async def rollback(
                 await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
                 report.restored += 1
                 audit.write("restore", obj, src, key, hl_id, "restored")
+            elif obj == "invoice":  # HighLevel deletes only drafts: any other invoice is voided
+                said = await undo_invoice(hl.invoices, hl_id)
+                report.deleted += said == "deleted"
+                if said != "deleted":
+                    report.cannot_undo.append(f"invoice {hl_id} ({src}:{key}) {said}")
+                audit.write("delete" if said == "deleted" else "void", obj, src, key, hl_id, said)
             else:
                 await _delete(hl, obj, hl_id, parent_id, json.loads(sent or "{}"))
                 report.deleted += 1
@@ -121,6 +128,8 @@ async def _delete(
         await hl.records.delete_record(parent_id or "", hl_id)
     elif obj == "product":
         await hl.files.delete_product(hl_id)
+    elif obj == "estimate":
+        await hl.invoices.delete_estimate(hl_id)
     elif obj == "price":  # gone already when its product went first
         with contextlib.suppress(NotFound):
             await hl.files.delete_price(parent_id or "", hl_id)

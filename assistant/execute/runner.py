@@ -18,9 +18,13 @@ from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
 from assistant.execute.files import upload_if_small
 from assistant.execute.products import ensure_price
-from assistant.execute.sender import find_existing, read_back, send_create, send_update
+from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import NEEDS_CONTACT, PASSES, RecordSpec
+from assistant.execute.survivorship import existing_first, survive
+from assistant.execute.update import update_safely
 from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.idempotent import CreateOutcome
+from assistant.highlevel.ratelimit import DailyBudgetExhausted
 
 
 def records(
@@ -87,7 +91,7 @@ async def _one(
         return
     try:
         if action == "update":
-            await _update(ctx, spec, op, call, existing_id or "")
+            result.conflicts += await update_safely(ctx, spec, op, call, existing_id or "")
             result.updated += 1
             return
         ledger.start(ctx.con, ctx.run_id, op, call.body)
@@ -102,7 +106,12 @@ async def _one(
                 return
         if spec.target == "file":
             await upload_if_small(ctx, call, spec.source_object, key, ctx.max_file_mb)
-        created = await send_create(ctx.hl, call)
+        created = await existing_first(ctx, spec, call) or await send_create(ctx.hl, call)
+        outcome = created.outcome.value
+        if spec.hl_object == "contact" and created.outcome is CreateOutcome.EXISTING:
+            outcome = await survive(ctx, spec, key, values, digest, created.id)
+    except DailyBudgetExhausted:
+        raise  # the whole run stops here; the next apply picks up where it ended
     except HighLevelError as exc:
         _fail(ctx, op, call, str(exc), result)
         return
@@ -110,9 +119,7 @@ async def _one(
     ctx.ids.add(oid, created.id)
     if call.target == "opportunity" and call.body.get("contactId"):
         ctx.ids.contact_of[created.id] = str(call.body["contactId"])
-    ctx.audit.write(
-        "create", spec.target, spec.source_object, key, created.id, created.outcome.value, payload=call.body
-    )
+    ctx.audit.write("create", spec.target, spec.source_object, key, created.id, outcome, payload=call.body)
     result.done += 1
     await _price(ctx, call, spec, key, created.id, result)
 
@@ -125,19 +132,6 @@ async def _price(
         return
     if await ensure_price(ctx, call, spec.source_object, key, product_id):
         result.failed += 1
-
-
-async def _update(ctx: RunContext, spec: RecordSpec, op: ledger.Op, call: Call, hl_id: str) -> None:
-    current = await read_back(
-        ctx.hl, spec.hl_object, hl_id, call.path_params.get("contactId"), spec.custom_object_key
-    )
-    previous = {k: current.get(k) for k in call.body if k != "locationId"}
-    ledger.start(ctx.con, ctx.run_id, op, call.body, hl_id=hl_id, previous=previous)
-    await send_update(ctx.hl, call)
-    ledger.done(ctx.con, ctx.run_id, op.op_id, hl_id, "updated", parent_id=_parent(call))
-    ctx.audit.write(
-        "update", spec.target, spec.source_object, op.source_key, hl_id, "updated", payload=call.body
-    )
 
 
 def _fail(ctx: RunContext, op: ledger.Op, call: Call, error: str, result: PassResult) -> None:

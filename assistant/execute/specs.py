@@ -24,12 +24,17 @@ PASSES: dict[str, int] = {
     "opportunity": 4,
     "task": 5,
     "note": 6,
+    "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
     "appointment": 7,
     "file": 7,
     "custom_object": 8,
 }
 RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields"}
-HL_OBJECT = {"contact_fields": "contact", "file": "note"}  # the HighLevel object a record kind is written to
+HL_OBJECT = {
+    "contact_fields": "contact",
+    "file": "note",
+    "kept_opportunity": "note",
+}  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",
     "companyId": "company",
@@ -101,13 +106,16 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
                 spec.merge_into = om.parent_object
             spec.refs = _refs(spec, kinds, doc)
             specs.append(spec)
+    merged = {s.source_object: s.merge_into for s in specs if s.merge_into}
     for spec in specs:  # a document's lines go to the contact the document's own record goes to
         if spec.object_target.role == "line_items":
+            document = spec.object_map.parent_object or ""
+            document = merged.get(document, document)  # a merged document's record is its parent's
             spec.refs = next(
                 (
                     [Ref("contactId", r.target, r.source_object, column=r.column)]
                     for s in specs
-                    if s.source_object == spec.object_map.parent_object
+                    if s.source_object == document and not s.merge_into
                     for r in s.refs
                     if r.key == "contactId"
                 ),
@@ -161,6 +169,10 @@ def _refs(spec: RecordSpec, kinds: set[str], doc: MappingDocument) -> list[Ref]:
 
 def _lookup_ref(fm: FieldMap, key: str, doc: MappingDocument) -> Ref:
     params = fm.transform.params
+    tables, objects = params.get("tables"), params.get("objects")
+    if isinstance(tables, dict) and isinstance(objects, dict):  # a typed link resolves to a contact's key
+        contact = next((str(tables[v]) for v, o in objects.items() if o == "contact" and v in tables), "")
+        return Ref(key, "contact", contact)
     parent = str(params.get("table") or params.get("object") or "")
     named = str(params.get("object") or "")
     target = named if named in RECORD_TARGETS and named != parent else REF_TARGETS[key]

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from assistant.highlevel.errors import JsonDict
+from assistant.highlevel.quiet import quiet
 from assistant.hlspec.operations import find_operation
 
 
@@ -27,7 +28,7 @@ def clean(fields: Mapping[str, Any]) -> JsonDict:
 
 
 def build(method: str, template: str, fields: Mapping[str, Any], location_id: str | None) -> JsonDict:
-    body = clean(fields)
+    body = quiet(method, template, clean(fields))
     if location_id and "locationId" in schema_properties(method, template):
         body.setdefault("locationId", location_id)
     return body

@@ -117,6 +117,11 @@ def _schema_fields(obj: str, schema: JsonDict, source: str, seen: dict[str, Targ
     for name, prop in (schema.get("properties") or {}).items():
         if name not in seen:
             seen[name] = _field(obj, name, prop, name in required, source)
+        if name == "dndSettings":  # one yes/no per channel, so per-channel opt-outs have a target
+            for channel in prop.get("properties") or {}:
+                key = f"dndSettings.{channel}"
+                about = {"type": "boolean", "description": f"Do not disturb on {channel} (active when true)"}
+                seen.setdefault(key, replace(_field(obj, key, about, False, source), semantic="boolean"))
 
 
 def _object(name: str, src: ObjectSource) -> TargetObjectSpec:

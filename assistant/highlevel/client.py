@@ -7,8 +7,9 @@
 
 Resource groups: ``contacts`` (tasks, notes, tags too), ``opportunities`` (pipelines),
 ``location`` (settings, custom fields, tags, users, calendars, appointments), ``records``
-(businesses, custom object schemas/records/fields, associations) and ``files`` (media, products,
-prices). Every create returns a :class:`CreateResult` and never duplicates a record.
+(businesses, custom object schemas/records/fields, associations) ``files`` (media, products,
+prices) and ``invoices`` (invoices and estimates, never sent). Every create returns a
+:class:`CreateResult` and never duplicates a record.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import httpx
 
 from assistant.highlevel.api_contacts import ContactsApi
 from assistant.highlevel.api_files import FilesApi
+from assistant.highlevel.api_invoices import InvoicesApi
 from assistant.highlevel.api_location import LocationApi
 from assistant.highlevel.api_opportunities import OpportunitiesApi
 from assistant.highlevel.api_records import RecordsApi
@@ -70,6 +72,7 @@ class HighLevelClient:
         self.location = LocationApi(self.transport, location_id)
         self.records = RecordsApi(self.transport, location_id)
         self.files = FilesApi(self.transport, location_id)
+        self.invoices = InvoicesApi(self.transport, location_id)
 
     @classmethod
     def from_settings(
@@ -89,7 +92,12 @@ class HighLevelClient:
                 max_retries=settings.max_retries, max_rate_limited=settings.max_rate_limited_retries
             ),
             timeout_seconds=settings.timeout_seconds,
-        )
+        ).waiting_for_daily_reset(settings.wait_for_daily_reset)
+
+    def waiting_for_daily_reset(self, wait: bool = True) -> HighLevelClient:
+        """Pause at a spent daily budget and resume when it resets, instead of failing the call."""
+        self.transport.limiter.wait_for_daily_reset = wait
+        return self
 
     async def check_token(self) -> None:
         """One read before any write: a refused token stops here, before a run is recorded."""

@@ -14,8 +14,9 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Protocol
 
 from assistant.highlevel.errors import HighLevelError
@@ -50,6 +51,8 @@ class Usage:
     daily_remaining: int | None = None
     burst_limit: int = 0
     window_seconds: float = 0.0
+    daily_pauses: int = 0  # times the daily budget ran out and sends waited for its reset
+    daily_paused_seconds: float = 0.0
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:
@@ -73,6 +76,9 @@ class RateLimiter:
         self._paused_until = 0.0
         self._lock = asyncio.Lock()
         self.usage = Usage(burst_limit=limit, window_seconds=window)
+        self.wait_for_daily_reset = False  # else a spent daily budget raises DailyBudgetExhausted
+        self.daily_reset_wait: float | None = None  # the server's Retry-After on a daily 429
+        self.on_daily_pause: Callable[[float], None] | None = None  # told how long sends will wait
 
     def _span(self) -> float:
         return self.window + self.margin
@@ -99,9 +105,7 @@ class RateLimiter:
         """Block until a send is allowed, book it, and return its send time."""
         async with self._lock:
             if self.usage.daily_remaining is not None and self.usage.daily_remaining <= 0:
-                raise DailyBudgetExhausted(
-                    "HighLevel reports the daily request budget for this location is spent"
-                )
+                await self._wait_for_new_day()
             while (wait := self.delay_needed()) > 0:
                 self.usage.waited_seconds += wait
                 await self.clock.sleep(wait)
@@ -111,6 +115,31 @@ class RateLimiter:
             if self.usage.daily_remaining is not None:
                 self.usage.daily_remaining -= 1
             return sent_at
+
+    async def _wait_for_new_day(self) -> None:
+        """Hold every send until the daily budget resets (Retry-After, else the next UTC midnight)."""
+        if not self.wait_for_daily_reset:
+            raise DailyBudgetExhausted(
+                "HighLevel reports the daily request budget for this location is spent"
+            )
+        wait = self.daily_reset_wait
+        if wait is None:  # our own count says spent: let one request ask HighLevel when the day resets
+            return
+        self.usage.daily_pauses += 1
+        self.usage.daily_paused_seconds += wait
+        if self.on_daily_pause is not None:
+            self.on_daily_pause(wait)
+        await self.clock.sleep(wait)
+        self.usage.daily_remaining = None  # the next answer's headers tell the new day's budget
+        self.daily_reset_wait = None
+
+    def daily_spent(self, retry_after: float | None) -> None:
+        """A 429 said the day's budget is spent: the next send waits ``retry_after`` seconds (else
+        until the next UTC midnight)."""
+        now = datetime.now(UTC)
+        midnight = 86_400 - (now.hour * 3600 + now.minute * 60 + now.second) + 1.0
+        self.usage.daily_remaining = 0
+        self.daily_reset_wait = midnight if retry_after is None else retry_after
 
     def settle(self, sent_at: float) -> None:
         """Re-stamp a finished request at the moment its answer (or failure) arrived.

@@ -12,7 +12,13 @@ import httpx
 from assistant.highlevel.auth import Secret
 from assistant.highlevel.errors import AnswerLost, JsonDict, ServerError, error_for, parse_body
 from assistant.highlevel.ratelimit import RateLimiter
-from assistant.highlevel.retry import RetryPolicy, burst_exhausted, rate_limit_wait, was_never_sent
+from assistant.highlevel.retry import (
+    RetryPolicy,
+    burst_exhausted,
+    rate_limit_wait,
+    retry_after_seconds,
+    was_never_sent,
+)
 from assistant.hlspec.operations import find_operation
 
 Params = Mapping[str, str | int | float | bool | None]
@@ -110,6 +116,13 @@ class Transport:
             if status < 400:
                 return parse_body(response.text)
             error = error_for(method, path, status, parse_body(response.text))
+            if (
+                status == 429
+                and self.limiter.usage.daily_remaining == 0
+                and self.limiter.wait_for_daily_reset
+            ):
+                self.limiter.daily_spent(retry_after_seconds(response.headers))
+                continue  # the next acquire waits for the new day
             if status == 429:
                 self.limiter.usage.rate_limited += 1
                 limited += 1

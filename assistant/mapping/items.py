@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.mapping.models import (
     Cardinality,
     DataType,
+    DuplicateChoice,
     FieldKind,
     FieldModel,
     OpportunityStatus,
@@ -42,6 +43,7 @@ class ObjectMap(Proposal):
     cardinality: Cardinality = Cardinality.ONE_TO_ONE
     parent_object: str | None = None  # child tables such as document lines
     key_column: str | None = None  # the source's primary key
+    on_duplicate: DuplicateChoice | None = None  # contacts HighLevel already holds (None: skip)
 
 
 class CustomFieldSpec(BaseModel):

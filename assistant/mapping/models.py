@@ -80,6 +80,15 @@ class FieldModel(StrEnum):
     CUSTOM_OBJECT = "custom_object"  # custom-fields API, objectKey "custom_objects.<key>"
 
 
+class DuplicateChoice(StrEnum):
+    """What a create does when HighLevel already holds the same contact (same email or phone)."""
+
+    SKIP = "skip"  # leave the existing contact as it is
+    FILL_EMPTY = "fill_empty"  # write only the fields the existing contact has empty
+    OVERWRITE = "overwrite"  # write every mapped field over the existing values
+    SEPARATE = "separate"  # create a second contact (only where the location allows duplicates)
+
+
 class OpportunityStatus(StrEnum):
     OPEN = "open"
     WON = "won"

@@ -16,6 +16,7 @@ from assistant.propose.field_build import (
     standard_target,
 )
 from assistant.propose.field_custom import empty_penalty, fallback_map
+from assistant.propose.field_fallbacks import add_date_fallbacks
 from assistant.propose.field_json import json_field_maps
 from assistant.propose.field_links import link_maps
 from assistant.propose.field_polymorphic import echo_columns, polymorphic_link
@@ -66,16 +67,16 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if reason:
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
+    link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
+    if link is not None:  # before single-table links: its id column only half-resolves into any one table
+        maps.append(link)
+        done |= set(link.source_columns)
     for col in columns:
         if col.column not in done and col.foreign_key is not None:
             linked = link_maps(ctx, col, tables)
             if linked:
                 maps += linked
                 done.add(col.column)
-    link = polymorphic_link(ctx, [c for c in columns if c.column not in done])
-    if link is not None:
-        maps.append(link)
-        done |= set(link.source_columns)
     links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
     ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
@@ -96,6 +97,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     maps += packed
     done |= unpacked
     maps += _assign(ctx, [c for c in columns if c.column not in done])
+    add_date_fallbacks(ctx.primary, maps, columns)
     return maps
 
 

@@ -3,7 +3,7 @@
 GET  /_sandbox/state            counts per table, location id, faults, limits
 GET  /_sandbox/records/{table}  every record of one table (for tests that count duplicates)
 POST /_sandbox/faults           {"rate429", "rate5xx", "dropAfterCommit", "latencyMs", "seed"} (partial)
-POST /_sandbox/limits           {"max", "windowSeconds", "daily"} (partial)
+POST /_sandbox/limits           {"max", "windowSeconds", "daily", "daySeconds"} (partial)
 POST /_sandbox/settings         {"allowDuplicateContact", "allowDuplicateOpportunity"} (partial)
 POST /_sandbox/reset            back to the seeded state, limits' counters cleared
 POST /_sandbox/save             write the state file now
@@ -32,6 +32,7 @@ def _summary(ctx: SandboxContext) -> JsonDict:
             "max": limiter.max_requests,
             "windowSeconds": limiter.window_seconds,
             "daily": limiter.daily_limit,
+            "daySeconds": limiter.day_seconds,
         },
         "statePath": str(ctx.store.path) if ctx.store.path else None,
     }
@@ -60,7 +61,12 @@ def _set_settings(ctx: SandboxContext, body: JsonDict) -> None:
 
 
 def _set_limits(ctx: SandboxContext, body: JsonDict) -> None:
-    names = {"max": "max_requests", "windowSeconds": "window_seconds", "daily": "daily_limit"}
+    names = {
+        "max": "max_requests",
+        "windowSeconds": "window_seconds",
+        "daily": "daily_limit",
+        "daySeconds": "day_seconds",
+    }
     for key, value in body.items():
         if key not in names or not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
             raise bad_request(f"limits: {key!r} must be one of {', '.join(names)} with a positive number")

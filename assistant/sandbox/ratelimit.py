@@ -21,6 +21,7 @@ class RateLimiter:
     max_requests: int = 100
     window_seconds: float = 10.0
     daily_limit: int = 200_000
+    day_seconds: int = 86_400  # HighLevel's day; shorter in rehearsals of a run that spans days
     _hits: dict[str, deque[float]] = field(default_factory=dict)
     _daily: dict[str, tuple[str, int]] = field(default_factory=dict)
 
@@ -34,12 +35,12 @@ class RateLimiter:
         hits = self._hits.setdefault(location_id, deque())
         while hits and hits[0] <= now - self.window_seconds:
             hits.popleft()
-        today = datetime.now(UTC).date().isoformat()
+        today = str(int(datetime.now(UTC).timestamp()) // self.day_seconds)
         day, used = self._daily.get(location_id, (today, 0))
         if day != today:
             used = 0
         if used >= self.daily_limit:
-            return Verdict(False, self._headers(len(hits), used), self._seconds_to_midnight())
+            return Verdict(False, self._headers(len(hits), used), self._seconds_to_next_day())
         if len(hits) >= self.max_requests:
             retry = max(1, math.ceil(hits[0] + self.window_seconds - now))
             return Verdict(False, self._headers(len(hits), used), retry)
@@ -56,7 +57,7 @@ class RateLimiter:
             "X-RateLimit-Daily-Remaining": str(max(0, self.daily_limit - used_today)),
         }
 
-    @staticmethod
-    def _seconds_to_midnight() -> int:
-        now = datetime.now(UTC)
-        return max(1, 86_400 - (now.hour * 3600 + now.minute * 60 + now.second))
+    def _seconds_to_next_day(self) -> int:
+        """Days start at UTC midnight (multiples of ``day_seconds`` since the epoch)."""
+        now = datetime.now(UTC).timestamp()
+        return max(1, math.ceil(self.day_seconds - now % self.day_seconds))

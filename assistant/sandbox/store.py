@@ -34,6 +34,10 @@ TABLES = (
     "medias",
     "products",
     "prices",
+    "invoices",
+    "estimates",
+    "customerMessages",  # every send/charge call: recorded, never delivered
+    "notifications",  # messages and automation runs HighLevel would have sent (not an API table)
 )
 
 _FORMAT_VERSION = 1

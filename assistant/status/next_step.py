@@ -34,7 +34,10 @@ def _run_step(facts: Facts, at: str) -> str:
         if not samples:
             return f"hlmap plan {at}, then hlmap apply {location} --sample 100 {at}"
         last = samples[-1]
-        return f"hlmap apply --location-id {last.location_id} --approve-sample {last.run_id} {at}"
+        return (
+            f"hlmap apply --location-id {last.location_id} --approve-sample {last.run_id} --preflight-ok {at}"
+            "  (once the checklist at the end of `hlmap plan` is settled)"
+        )
     last_full = full[-1]
     location = f"--location-id {last_full.location_id}"
     if facts.reconciled_at is None or (last_full.started_at and facts.reconciled_at < last_full.started_at):

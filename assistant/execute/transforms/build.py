@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.execute.transforms import kinds, maps
@@ -79,13 +80,34 @@ def outputs_for(
 ) -> list[Output]:
     ctx = context_for(fm, key, profiles, default_region, spec.fields)
     outs = _outputs(fm, spec, ctx, tag_map, key)
+    fallbacks = [str(c) for c in fm.transform.params.get("fallback_columns") or []]
+    if fallbacks and len(outs) == 1:  # a required value: blank or unreadable rows take the next column's
+        alone = fm.model_copy(update={"transform": fm.transform.model_copy(update={"params": {}})})
+        values = [outs[0].value]
+        for column in fallbacks:
+            other = alone.model_copy(update={"source_columns": [column]})
+            values += [
+                o.value for o in _outputs(other, spec, context_for(other, key, profiles, None), tag_map, key)
+            ]
+        outs = [replace(outs[0], value=f"coalesce({', '.join(values)})")]
     spec_field = fm.target.custom_field
     if spec_field is not None and spec_field.data_type.value in ("SINGLE_OPTIONS", "RADIO"):
         by_key = spec_field.model.value not in ("contact", "opportunity") and not spec_field.existing_id
         outs = [kinds.within_options(o, spec_field.options, by_key) for o in outs]
+    if key == "country":  # HighLevel wants the ISO code; a name it cannot use is reported per record
+        outs = [kinds.as_country(o) for o in outs]
     if fm.transform.params.get("append"):
-        outs = [Output(o.key, o.value, o.error, append=True, blocks=o.blocks) for o in outs]
+        outs = [replace(o, append=True) for o in outs]
     return outs
+
+
+def _stage_column(fm: FieldMap, key: str) -> bool:
+    """The column the stage decisions are keyed on; a pipeline or status column beside it maps its own
+    values (looking them up among the stage decisions would hold every record back)."""
+    named = fm.transform.params.get("map")
+    return key in STAGE_KEYS and (
+        named == "stages" or (key == "pipelineStageId" and not isinstance(named, dict))
+    )
 
 
 def _outputs(
@@ -94,7 +116,7 @@ def _outputs(
     kind = fm.transform.kind
     if kind == TransformKind.TAGS or key == "tags":
         return maps.tags(kinds.split_list(ctx, ctx.columns[0]), tag_map)
-    if kind == TransformKind.VALUE_MAP and key in STAGE_KEYS and spec.target == "opportunity":
+    if kind == TransformKind.VALUE_MAP and _stage_column(fm, key) and spec.target == "opportunity":
         return maps.stage(ctx, fm.source_object)
     simple = {
         TransformKind.COPY: kinds.copy,

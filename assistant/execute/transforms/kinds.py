@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.execute.transforms import fastpaths
+from assistant.execute.transforms.cells import first_of_several, other_date_formats
 from assistant.execute.transforms.sqltext import cleaned, lit, lit_list
 
 DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime"})
+ZONE_VARIABLE = "source_zone"  # DuckDB variable: the zone of source times without an offset (unset: UTC)
 LIST_TYPES = frozenset({"MULTIPLE_OPTIONS", "TEXTBOX_LIST", "CHECKBOX"})
 TRUE_WORDS = ["true", "1", "yes", "y", "si", "sí", "s", "x", "t", "verdadero", "on", "paid", "done"]
 FALSE_WORDS = ["false", "0", "no", "n", "f", "falso", "off", "-"]
@@ -29,6 +31,7 @@ class Output:
     error: str | None = None  # SQL, NULL when fine
     append: bool = False  # one line of a text built from several fields (a task body, a note)
     blocks: bool = False  # a failure holds the whole record back (no owner or stage decision)
+    leads: bool = False  # wins over other outputs for the same key (a stage's own pipeline)
 
 
 @dataclass(frozen=True)
@@ -72,25 +75,25 @@ def udf_checked(ctx: Context, call: str) -> list[Output]:
 
 def phone(ctx: Context) -> list[Output]:
     region = str(ctx.params.get("region") or ctx.region or "").upper()
-    raw = ctx.cell()
+    raw, others = first_of_several(ctx.cell())
     call = f"hl_phone({raw}, {lit(region)})"
     known = fastpaths.national_pattern(region)
     if known is None:
-        return [Output(ctx.key, f"{call}.value", f"{call}.error || ': ' || {raw}")]
+        return [Output(ctx.key, f"{call}.value", f"coalesce({call}.error || ': ' || {raw}, {others})")]
     code, pattern = known
     digits = f"regexp_replace({raw}, '[\\s().\\-/]', '', 'g')"
     fast = f"regexp_full_match({digits}, {lit(pattern)})"
     value = f"CASE WHEN {fast} THEN {lit('+' + str(code))} || {digits} ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error || ': ' || {raw} END"  # name the value
+    error = f"CASE WHEN {fast} THEN {others} ELSE {call}.error || ': ' || {raw} END"  # name the value
     return [Output(ctx.key, value, error)]
 
 
 def email(ctx: Context) -> list[Output]:
-    raw = ctx.cell()
+    raw, others = first_of_several(ctx.cell())
     call = f"hl_email({raw})"
     fast = f"regexp_full_match(lower({raw}), {lit(fastpaths.PLAIN_EMAIL)})"
     value = f"CASE WHEN {fast} THEN lower({raw}) ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN NULL ELSE {call}.error END"
+    error = f"CASE WHEN {fast} THEN {others} ELSE {call}.error END"
     return [Output(ctx.key, value, error)]
 
 
@@ -98,10 +101,11 @@ def date(ctx: Context) -> list[Output]:
     raw = ctx.cell()
     fmt = ctx.params.get("format") or ctx.date_format
     formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
-    parsed = (
-        f"coalesce(try_strptime({raw}, {lit_list(formats)}), "
-        f"try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
-    )
+    naive = f"coalesce(try_strptime({raw}, {lit_list(formats)}), {other_date_formats(raw)})"
+    if ctx.key in DATETIME_FIELDS:  # a time without an offset is the source's wall clock: send it as UTC
+        zone = f"getvariable({lit(ZONE_VARIABLE)})"
+        naive = f"CASE WHEN {zone} IS NULL THEN {naive} ELSE timezone('UTC', timezone({zone}, {naive})) END"
+    parsed = f"coalesce({naive}, try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
     out_fmt = "%Y-%m-%dT%H:%M:%SZ" if ctx.key in DATETIME_FIELDS else "%Y-%m-%d"
     value = f"strftime({parsed}, {lit(out_fmt)})"
     return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
@@ -154,6 +158,8 @@ def multi_value(ctx: Context) -> list[Output]:
 def value_map(ctx: Context) -> list[Output]:
     """An explicit ``{source: destination}`` map; a named map of pick-list options passes values through."""
     mapping = ctx.params.get("map")
+    if not isinstance(mapping, dict) and isinstance(ctx.params.get("values"), dict):
+        mapping = ctx.params["values"]  # a named map ("pipelines") with its values decided
     raw = ctx.cell()
     if not isinstance(mapping, dict) or not mapping:
         return multi_value(ctx) if ctx.data_type in LIST_TYPES else copy(ctx)
@@ -197,3 +203,9 @@ def within_options(out: Output, options: list[str], by_key: bool = False) -> Out
     )
     combined = f"coalesce({out.error}, {error})" if out.error else error
     return Output(out.key, value, combined, out.append, out.blocks)
+
+
+def as_country(out: Output) -> Output:
+    call = f"hl_country(CAST({out.value} AS VARCHAR))"
+    error = f"coalesce({out.error}, {call}.error)" if out.error else f"{call}.error"
+    return Output(out.key, f"{call}.value", error, out.append, out.blocks)

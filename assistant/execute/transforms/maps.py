@@ -11,6 +11,7 @@ import duckdb
 from assistant.execute.specs import REF_TARGETS
 from assistant.execute.transforms.kinds import Context, Output
 from assistant.execute.transforms.sqltext import cleaned, ident, lit
+from assistant.execute.transforms.typed_parent import is_typed_parent, typed_parent
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
 
@@ -119,7 +120,7 @@ def stage(ctx: Context, source_object: str) -> list[Output]:
         f"CASE WHEN {undecided} THEN 'no stage decision for ' || {named} || "
         f"{lit(': opportunity not migrated (decide its pipeline stage in review)')} END"
     )
-    return [Output(out[0].key, out[0].value, missing, blocks=True), out[1], out[2]]
+    return [Output(out[0].key, out[0].value, missing, blocks=True, leads=True), out[1], out[2]]
 
 
 def tag_map(doc: MappingDocument) -> dict[str, str | None]:
@@ -148,6 +149,8 @@ def tags(items_sql: str, mapping: dict[str, str | None]) -> list[Output]:
 
 def lookup(ctx: Context) -> list[Output]:
     """A reference (its source key, resolved to a HighLevel id at apply time) or a displayed value."""
+    if is_typed_parent(ctx.params):
+        return typed_parent(ctx)
     if ctx.key in REF_TARGETS or not ctx.params.get("display"):
         return [Output(ctx.key, cleaned(ctx.columns[0]))]
     raw = cleaned(ctx.columns[0])

@@ -15,6 +15,7 @@ import phonenumbers
 import pyarrow as pa
 from email_validator import EmailNotValidError, validate_email
 
+from assistant.execute.transforms.countries import country_batch
 from assistant.execute.transforms.names import split_name
 
 RESULT = pa.struct([("value", pa.string()), ("error", pa.string())])
@@ -81,7 +82,7 @@ def _name_batch(values: pa.Array, spanish: pa.Array) -> pa.Array:
 
 
 def register(con: duckdb.DuckDBPyConnection) -> None:
-    """Make ``hl_phone``, ``hl_email`` and ``hl_name`` available on ``con`` (idempotent)."""
+    """Make ``hl_phone``, ``hl_email``, ``hl_name`` and ``hl_country`` available on ``con`` (idempotent)."""
     existing = {
         row[0]
         for row in con.execute(
@@ -92,6 +93,7 @@ def register(con: duckdb.DuckDBPyConnection) -> None:
         ("hl_phone", _phone_batch, ["VARCHAR", "VARCHAR"], RESULT_SQL),
         ("hl_email", _email_batch, ["VARCHAR"], RESULT_SQL),
         ("hl_name", _name_batch, ["VARCHAR", "BOOLEAN"], NAME_SQL),
+        ("hl_country", country_batch, ["VARCHAR"], RESULT_SQL),
     ]
     for name, func, params, returns in specs:
         if name not in existing:

@@ -20,7 +20,9 @@ from typing import Any
 
 import phonenumbers
 
-SKIPPED = frozenset({"locationId"})
+from assistant.highlevel.quiet import QUIET_KEYS
+
+SKIPPED = frozenset({"locationId"}) | QUIET_KEYS  # request switches such as toNotify are no record values
 VALUE_KEYS = ("field_value", "value", "fieldValue", "fieldValueString", "fieldValueNumber", "fieldValueArray")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 

@@ -9,9 +9,11 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from assistant.mapping.items import FieldMap, ObjectMap
-from assistant.mapping.models import FieldKind, Proposal
+from assistant.mapping.models import DuplicateChoice, FieldKind, Proposal
+from assistant.review.messages import ProposalEdited
 from assistant.review.screens.details import field_detail, object_detail, profile_facts, samples
 from assistant.review.screens.items import ItemsScreen
+from assistant.review.screens.modals import PickerModal
 from assistant.review.style import clip, confidence_text, status_text
 from assistant.review.targets import label_for
 from assistant.review.views import object_items
@@ -23,6 +25,7 @@ class ObjectScreen(ItemsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *ItemsScreen.BINDINGS,
         Binding("d", "custom_field", "Field type"),
+        Binding("x", "duplicates", "Existing contacts", show=False),
         Binding("1", "alternative(0)", "Alt 1-3"),
         Binding("2", "alternative(1)", "Alt 2", show=False),
         Binding("3", "alternative(2)", "Alt 3", show=False),
@@ -97,3 +100,16 @@ class ObjectScreen(ItemsScreen):
         item = self.current()
         if isinstance(item, FieldMap):
             self.review.custom_field_flow(item.id)
+
+    def action_duplicates(self) -> None:
+        """x: what this object's creates do when HighLevel already holds the contact."""
+        item_id = f"object:{self.source_object}"
+
+        def chosen(label: str | None) -> None:
+            if label:
+                choice = DuplicateChoice(label)
+                message = ProposalEdited(f"{item_id}: existing contacts → {label}", (item_id,))
+                self.review.decide(message, lambda: self.review.session.set_on_duplicate(item_id, choice))
+
+        title = "When HighLevel already holds the contact (same email or phone)"
+        self.review.push_screen(PickerModal(title, [c.value for c in DuplicateChoice]), chosen)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from assistant.sandbox.errors import JsonDict, unprocessable
+from assistant.sandbox.errors import JsonDict, bad_request, unprocessable
 from assistant.sandbox.ids import now_iso
 from assistant.sandbox.registry import Call, clean, handles
 from assistant.sandbox.store import Store
@@ -64,10 +64,36 @@ def _apply(store: Store, event: JsonDict, body: JsonDict) -> JsonDict:
         end, start = end.replace(tzinfo=None), start.replace(tzinfo=None)
     if end < start:
         raise unprocessable(["endTime must be after startTime"])
+    _check_window(body, start)
     candidate["isRecurring"] = bool(candidate.get("rrule"))
     candidate["dateUpdated"] = now_iso()
     event.update(candidate)
     return event
+
+
+def _check_window(body: JsonDict, start: datetime) -> None:
+    """HighLevel refuses a slot outside the calendar's booking window (a past one above all) unless
+    the request overrides the date range or the free-slot validation."""
+    if body.get("ignoreDateRange") is True or body.get("ignoreFreeSlotValidation") is True:
+        return
+    now = datetime.now(UTC) if start.tzinfo else datetime.now()
+    if "startTime" in body and start < now:
+        raise bad_request("The slot you have selected is no longer available.")
+
+
+def _notify(store: Store, event: JsonDict, body: JsonDict, what: str) -> None:
+    """Unless ``toNotify`` is false, HighLevel messages the contact and runs the calendar's automations:
+    the stand-in keeps each such message so tests can tell that a migration stayed silent."""
+    if body.get("toNotify") is not False:
+        store.insert(
+            "notifications",
+            {
+                "kind": what,
+                "appointmentId": event["id"],
+                "contactId": event.get("contactId"),
+                "at": now_iso(),
+            },
+        )
 
 
 def _answer(event: JsonDict) -> JsonDict:
@@ -98,7 +124,9 @@ def create_appointment(call: Call) -> JsonDict:
         "users": [],
     }
     _apply(store, event, body)
-    return _answer(store.insert("appointments", event))
+    store.insert("appointments", event)
+    _notify(store, event, body, "appointment booked")
+    return _answer(event)
 
 
 @handles(SPEC, "get-appointment")
@@ -113,6 +141,7 @@ def edit_appointment(call: Call) -> JsonDict:
     event = call.store.get("appointments", call.path["eventId"], "Appointment")
     _apply(call.store, event, call.json)
     call.store.touch()
+    _notify(call.store, event, call.json, "appointment changed")
     return _answer(event)
 
 

@@ -55,6 +55,8 @@ def apply_contact_fields(store: Store, record: JsonDict, body: JsonDict, replace
     for key in _PLAIN:
         if key in body:
             record[key] = body[key]
+    if "country" in body and not _is_country_code(body["country"]):
+        record.pop("country", None)  # HighLevel keeps only ISO codes here and drops a name without a word
     if "name" in body:
         record["name"] = body["name"]
     if "email" in body:
@@ -70,6 +72,10 @@ def apply_contact_fields(store: Store, record: JsonDict, body: JsonDict, replace
     _derive(record)
     record["dateUpdated"] = now_iso()
     return record
+
+
+def _is_country_code(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 2 and value.isalpha() and value.isupper()
 
 
 def new_contact(store: Store) -> JsonDict:

@@ -1,0 +1,58 @@
+"""A link whose target table is named row by row ('related_type' + 'related_id', 'Attached To' + 'Record #').
+
+HighLevel attaches tasks, notes and files to a contact, so each row resolves to the source key of a
+contact: the id itself when the row names a contact table, the contact of a migrated deal or
+document (through the record it was merged into, an estimate into its job), or a company's first
+contact. Parents compile in earlier passes, so their records are in ``exec.records`` already.
+"""
+
+from __future__ import annotations
+
+from assistant.execute.transforms.kinds import Context, Output
+from assistant.execute.transforms.sqltext import cleaned, ident, lit
+
+CONTACT_OF = """json_extract_string({alias}."values", '$."ref:contactId"')"""
+
+
+def is_typed_parent(params: dict[str, object]) -> bool:
+    return bool(params.get("object_column")) and isinstance(params.get("tables"), dict)
+
+
+def typed_parent(ctx: Context) -> list[Output]:
+    kind_col = str(ctx.params["object_column"])
+    id_col = next((c for c in ctx.columns if c != kind_col), ctx.columns[-1])
+    kind, key = cleaned(kind_col), cleaned(id_col)
+    tables = {str(k): str(v) for k, v in dict(ctx.params["tables"]).items()}
+    objects = {str(k): str(v) for k, v in dict(ctx.params.get("objects") or {}).items()}
+    links = {str(k): [str(c) for c in v] for k, v in dict(ctx.params.get("contact_columns") or {}).items()}
+    cases = []
+    for value, table in sorted(tables.items()):
+        found = _contact_key(objects.get(value, ""), table, key)
+        if len(links.get(table, [])) == 2:  # a deal that is not migrated: its row still names its contact
+            own_key, contact = links[table]
+            found = f"""coalesce({found}, (SELECT any_value(nullif(trim(d.{ident(contact)}), ''))
+                FROM raw.{ident(table)} d WHERE trim(d.{ident(own_key)}) = {key}))"""
+        cases.append(f"WHEN {lit(value)} THEN {found}")
+    resolved = f"CASE {kind} {' '.join(cases)} END" if cases else "NULL"
+    known = ", ".join(lit(v) for v in sorted(tables))
+    error = (
+        f"CASE WHEN {kind} IS NOT NULL AND {kind} NOT IN ({known or lit('')}) "
+        f"THEN 'names no migrated table: ' || {kind} "
+        f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL THEN {kind} || ' ' || {key} || "
+        f"{lit(' reaches no migrated contact (HighLevel attaches it to a contact)')} END"
+    )
+    return [Output(ctx.key, resolved, error)]
+
+
+def _contact_key(obj: str, table: str, key: str) -> str:
+    """SQL: the source key of the contact a row of ``table`` with key ``key`` belongs to."""
+    if obj == "contact":
+        return key
+    if obj == "company":
+        return f"""(SELECT min(c.source_key) FROM exec.records c WHERE c.target = 'contact'
+            AND json_extract_string(c."values", '$."ref:companyId"') = {key})"""
+    own, parent = CONTACT_OF.format(alias="r"), CONTACT_OF.format(alias="p")
+    merged = """json_extract_string(r."values", '$."_merge_parent"')"""
+    return f"""(SELECT any_value(coalesce({own}, (SELECT any_value({parent}) FROM exec.records p
+        WHERE p.target = r.target AND p.source_key = {merged}))) FROM exec.records r
+        WHERE r.source_object = {lit(table)} AND r.source_key = {key})"""

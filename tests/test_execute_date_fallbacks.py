@@ -1,0 +1,100 @@
+"""Required dates: a documented fallback column where the due date is blank, and source times without an
+offset read in the source's time zone and sent as UTC."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+from pydantic import ValidationError
+
+from assistant.execute.specs import RecordSpec
+from assistant.execute.transforms.build import outputs_for
+from assistant.execute.transforms.kinds import ZONE_VARIABLE
+from assistant.mapping.items import FieldMap, FieldTarget, ObjectMap, ObjectTarget, Transform
+from assistant.mapping.models import FieldKind, TargetObject, TransformKind
+from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.field_fallbacks import add_date_fallbacks
+from assistant.settings import Settings
+
+
+def column(name: str, position: int, null_share: float) -> ColumnProfile:
+    return ColumnProfile(
+        table="incidents", column=name, position=position, semantic_type=SemanticType.DATETIME,
+        type_share=1.0, null_share=null_share, format="%Y-%m-%d",
+    )  # fmt: skip
+
+
+def task_spec(fm: FieldMap) -> RecordSpec:
+    om = ObjectMap(
+        id="object:incidents", source_object="incidents", targets=[ObjectTarget(object=TargetObject.TASK)]
+    )
+    return RecordSpec("task", "incidents", om, om.targets[0], fields=[fm])
+
+
+def due_map() -> FieldMap:
+    return FieldMap(
+        id="field:incidents.closing-date",
+        source_object="incidents",
+        source_columns=["closing-date"],
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.TASK, field="dueDate"),
+        transform=Transform(kind=TransformKind.DATE, params={"format": "%Y-%m-%d"}),
+        rationale="closing date is the due date",
+    )
+
+
+def test_gaps_in_the_due_date_name_other_date_columns_creation_date_last() -> None:
+    cols = [column("creation-date", 0, 0.0), column("closing-date", 1, 0.5), column("visit-date", 2, 0.2)]
+    fm = due_map()
+    add_date_fallbacks(TargetObject.TASK, [fm], cols)
+    assert fm.transform.params["fallback_columns"] == ["visit-date", "creation-date"]
+    assert "'visit-date' then 'creation-date'" in fm.rationale
+
+
+def test_a_full_due_date_column_needs_no_fallback() -> None:
+    fm = due_map()
+    add_date_fallbacks(
+        TargetObject.TASK, [fm], [column("closing-date", 0, 0.0), column("creation-date", 1, 0.0)]
+    )
+    assert "fallback_columns" not in fm.transform.params
+
+
+def test_compiled_due_date_takes_the_fallback_only_where_the_column_is_blank() -> None:
+    fm = due_map()
+    fm.transform.params["fallback_columns"] = ["creation-date"]
+    spec = task_spec(fm)
+    (out,) = outputs_for(fm, spec, {}, None, {}, "dueDate")
+    con = duckdb.connect()
+    con.execute(
+        """CREATE TABLE src AS SELECT * FROM (VALUES ('2024-05-01', '2024-04-01'), (NULL, '2024-03-02'))
+        AS t("closing-date", "creation-date")"""
+    )
+    got = [r[0] for r in con.execute(f"SELECT {out.value} FROM src").fetchall()]
+    assert got == ["2024-05-01T00:00:00Z", "2024-03-02T00:00:00Z"]
+
+
+def test_times_without_an_offset_are_read_in_the_source_zone_and_sent_as_utc() -> None:
+    fm = due_map()
+    fm.transform.params["format"] = "%Y-%m-%d %H:%M:%S"
+    spec = task_spec(fm)
+    (out,) = outputs_for(fm, spec, {}, None, {}, "dueDate")
+    con = duckdb.connect()
+    con.execute("SET TimeZone = 'UTC'")
+    con.execute(
+        """CREATE TABLE src AS SELECT * FROM (VALUES ('2024-07-01 10:00:00'), ('2024-07-01T10:00:00+0000'))
+        AS t("closing-date")"""
+    )
+    assert [r[0] for r in con.execute(f"SELECT {out.value} FROM src").fetchall()] == [
+        "2024-07-01T10:00:00Z",  # no zone known: the wall clock is taken as UTC
+        "2024-07-01T10:00:00Z",
+    ]
+    con.execute(f"SET VARIABLE {ZONE_VARIABLE} = 'Europe/Madrid'")
+    assert [r[0] for r in con.execute(f"SELECT {out.value} FROM src").fetchall()] == [
+        "2024-07-01T08:00:00Z",  # 10:00 in Madrid (summer, UTC+2)
+        "2024-07-01T10:00:00Z",  # an explicit offset wins over the zone
+    ]
+
+
+def test_an_unknown_source_zone_is_refused_naming_the_setting() -> None:
+    with pytest.raises(ValidationError) as raised:
+        Settings(execute={"source_timezone": "Mars/Olympus"})  # type: ignore[arg-type]
+    assert "source_timezone" in str(raised.value) and "Mars/Olympus" in str(raised.value)
