@@ -30,8 +30,9 @@ def write(workspace: Workspace, data: dict[str, Any], who: str) -> None:
     """Replace the journal with ``data`` (the document as JSON) on disk before returning."""
     path = journal_path(workspace)
     partial = path.with_suffix(".partial")
+    text = json.dumps({"who": who, "document": data}, separators=(",", ":"))  # C encoder; dump() is not
     with partial.open("w", encoding="utf-8") as handle:
-        json.dump({"who": who, "document": data}, handle, separators=(",", ":"))
+        handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(partial, path)  # a kill leaves the old journal or the new one, never half of one
