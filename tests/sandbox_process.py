@@ -155,6 +155,7 @@ _FAULT_FLAGS = {
     "rate429": "--faults-429",
     "rate5xx": "--faults-5xx",
     "dropAfterCommit": "--faults-drop",
+    "errorAfterCreate": "--faults-error-after-create",
     "latencyMs": "--latency-ms",
     "seed": "--fault-seed",
 }
@@ -265,7 +266,7 @@ def start_sandbox(
 
     ``seed`` defaults to TEST_DESTINATION; with ``state`` pointing at an existing file, the saved state wins.
 
-    ``faults`` keys: rate429, rate5xx, dropAfterCommit (shares 0..1), latencyMs, seed.
+    ``faults`` keys: rate429, rate5xx, dropAfterCommit, errorAfterCreate (shares 0..1), latencyMs, seed.
     """
     token = token or f"test-{secrets.token_hex(12)}"
     log_dir = Path(tempfile.mkdtemp(prefix="hlmap-sandbox-"))

@@ -78,7 +78,8 @@ def grow(ws: Workspace) -> None:
     con.execute("INSERT INTO raw.invoices VALUES ('F1', 'C6', '100.00', 1), ('F2', 'C6', '250.00', 2)")
     ensure_meta(con)
     con.execute(
-        "INSERT INTO meta.rejects VALUES ('load-1', 'clients', 'clients.csv', 9, NULL, 'unclosed quote', 'x')"
+        "INSERT INTO meta.rejects VALUES ('load-1', 'clients', 'clients.csv', 9, NULL, 'unclosed quote', ''),"
+        "('load-1', 'clients', 'clients.csv', 10, NULL, 'blank row: empty line', '')"  # nothing to lose
     )
     con.execute('CREATE TABLE raw.extras (note VARCHAR, "_row" BIGINT)')
     con.execute("INSERT INTO raw.extras VALUES ('suelto', 1)")
@@ -104,7 +105,7 @@ def test_every_source_row_has_one_outcome_and_only_a_lossless_run_is_clean(
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws", lossy_document())
     grow(ws)
-    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet").exit_code == 0
+    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet").exit_code == 0
     result = hlmap(ws.root, sandbox, "reconcile", "--json")
     report = json.loads(result.output)
     assert result.exit_code == 1 and report["clean"] is False

@@ -121,7 +121,7 @@ def test_products_with_prices_and_line_notes_then_rollback(
     assert recon.exit_code == 0 and report["clean"], recon.output
     assert {o["object"]: o["destination"] for o in report["objects"]}["product"] == 2
 
-    undone = hlmap(ws.root, "rollback", sandbox=sandbox)
+    undone = hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
     assert undone.exit_code == 0, undone.output
     assert {t: records(sandbox, t) for t in tables} == before
     assert snapshot(sandbox)["contacts"] == []

@@ -127,7 +127,7 @@ def test_sample_diff_approve_full_reconcile_rollback(
     assert sandbox.token not in (ws.root / "audit.jsonl").read_text()
 
     for _ in range(2):  # the full run, then the sample run
-        undone = hlmap(ws.root, "rollback", sandbox=sandbox)
+        undone = hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
         assert undone.exit_code == 0, undone.output
     assert snapshot(sandbox) == before
 
@@ -158,7 +158,7 @@ def test_delta_creates_new_updates_changed_reports_deleted_and_rolls_back(
     assert contacts["elena@example.com"]["tags"] == ["vip"]
     assert len(contacts) == 7  # C3 stays: source deletions are reported, never applied
 
-    undone = hlmap(ws.root, "rollback", sandbox=sandbox)
+    undone = hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
     assert undone.exit_code == 0, undone.output
     assert "1 deleted, 1 restored" in undone.output
     # an update's restore cannot restore HighLevel's own dateUpdated; everything else is as before
@@ -207,7 +207,7 @@ def test_documents_upload_when_small_and_stay_links_when_large(
     # the small one links its upload (no local path left), the large one keeps its path as a link
     assert any("Factura 1" in b and str(tmp_path) not in b and "://" in b for b in bodies), bodies
     assert any("Plano" in b and "kept as a link" in b for b in bodies), bodies
-    assert hlmap(ws.root, "rollback", sandbox=sandbox).exit_code == 0
+    assert hlmap(ws.root, "rollback", "--yes", sandbox=sandbox).exit_code == 0
     assert snapshot(sandbox) == before
 
 

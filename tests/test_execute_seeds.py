@@ -106,6 +106,6 @@ def test_seed_fixture_end_to_end(tmp_path: Path, platform: str, monkeypatch: pyt
         assert any("Edited" in f"{c.get('firstName')} {c.get('lastName')}" for c in contacts)
 
         for _ in range(3):  # delta, full run, sample — newest first
-            undone = hlmap(ws.root, "rollback", sandbox=sandbox)
+            undone = hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
             assert undone.exit_code == 0, undone.output
         assert snapshot(sandbox, ignore=("dateUpdated",)) == before

@@ -19,6 +19,7 @@ from assistant.execute import ledger
 from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.calls import Ids
 from assistant.execute.context import PassResult, RunContext
+from assistant.execute.identity import Ownership, migration_start
 from assistant.execute.links import link_companies
 from assistant.execute.prepare import Prepared
 from assistant.execute.products import currency_for
@@ -84,6 +85,7 @@ async def run_apply(
     )
     ctx.on_duplicate = on_duplicate or {}
     ctx.currency = currency_for(_country(workspace), settings.execute.currency)
+    ctx.ownership = Ownership(ids.owns, migration_start(con, client.location_id))
     summary = RunSummary(run_id, mode, "running")
     per_second = settings.highlevel.requests_per_window / settings.highlevel.window_seconds
     try:

@@ -49,6 +49,7 @@ class Ids:
     _by_key: dict[tuple[str, str], set[str]] | None = None  # (kind, source key) -> ids, built on first need
     contact_of: dict[str, str] = field(default_factory=dict)  # opportunity id -> its contact id
     company_contact: dict[str, str] = field(default_factory=dict)  # company id -> its first contact id
+    _owned: set[str] | None = None  # every id in ``records``, built on first need
 
     def record(self, target: str, source_object: str, key: str) -> str | None:
         """The id of the parent; a key the named table lacks may belong to another table of the same
@@ -64,8 +65,16 @@ class Ids:
         matches = self._by_key.get((target, key), set())
         return next(iter(matches)) if len(matches) == 1 else None
 
+    def owns(self, hl_id: str) -> bool:
+        """True when ``hl_id`` is already the record of some source record of this migration."""
+        if self._owned is None:
+            self._owned = set(self.records.values())
+        return hl_id in self._owned
+
     def add(self, oid: str, hl_id: str) -> None:
         self.records[oid] = hl_id
+        if self._owned is not None:
+            self._owned.add(hl_id)
         if self._by_key is not None:
             kind, _, rest = oid.partition(":")
             self._by_key.setdefault((kind, rest.partition(":")[2]), set()).add(hl_id)

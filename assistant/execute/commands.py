@@ -13,7 +13,8 @@ from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.accounting.export import write_csv
 from assistant.execute.apply import RunSummary, run_apply
-from assistant.execute.audit import AuditLog, audit_path
+from assistant.execute.audit import audit_path
+from assistant.execute.daily_pause import show_daily_pause
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.plan_command import destination_or_none, plan_command
@@ -21,14 +22,13 @@ from assistant.execute.preflight import build_checklist
 from assistant.execute.preflight_ack import require
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import (
-    print_daily_pause,
     print_list,
     print_reconciliation,
     print_summary,
 )
 from assistant.execute.reconcile import reconcile
 from assistant.execute.reconcile_report import write_report
-from assistant.execute.rollback import rollback, run_to_undo
+from assistant.execute.rollback_cli import rollback_command
 from assistant.execute.sample import approve, approved_sample, choose_sample
 from assistant.execute.survivorship import parse_choices
 from assistant.execute.update import conflict_lines
@@ -117,7 +117,7 @@ def apply_command(
     async def go() -> RunSummary:
         async with _client(ws) as hl:
             await hl.check_token()  # a refused token leaves no failed run behind
-            hl.transport.limiter.on_daily_pause = print_daily_pause
+            show_daily_pause(hl, ws.root, loc)
             summary = await run_apply(
                 ws,
                 prepared,
@@ -154,37 +154,6 @@ def apply_command(
         "Conflicts (values in exec.conflicts)", conflict_lines(con, summary.run_id), audit_path(ws.root)
     )
     if summary.status != "done" or any(p.failed for p in summary.passes):
-        raise typer.Exit(1)
-
-
-def rollback_command(
-    workspace: WorkspaceOption = ".",  # type: ignore[assignment]
-    run: Annotated[str | None, typer.Option("--run", help="Run to undo (default: the latest).")] = None,
-    location_id: LocationOption = None,
-    base_url: BaseUrlOption = None,
-) -> None:
-    """Undo a run: delete what it created, restore what it updated (newest pass first)."""
-    ws = _workspace(workspace, location_id, base_url)
-    con = ws.connect()
-    run_id = run_to_undo(con, run)
-    row = con.execute("SELECT location_id, base_url FROM exec.runs WHERE run_id = ?", [run_id]).fetchone()
-    settings = ws.settings.highlevel.model_copy(
-        update={"location_id": location_id or row[0], "base_url": base_url or row[1]}  # type: ignore[index]
-    )
-
-    async def go() -> Any:
-        async with HighLevelClient.from_settings(settings) as hl:
-            audit = AuditLog(con, audit_path(ws.root), run_id, ws.settings.execute.audit_payloads)
-            return await rollback(hl, con, run_id, audit)
-
-    report = asyncio.run(go())
-    console.print(f"rolled back {run_id}: {report.deleted} deleted, {report.restored} restored")
-    print_list("Left as they were (they existed before the run)", report.kept, audit_path(ws.root))
-    print_list("Could not be undone", report.failed, audit_path(ws.root))
-    console.print("HighLevel cannot undo:")
-    for line in report.cannot_undo:
-        console.print(f"  - {line}", markup=False)
-    if report.failed:
         raise typer.Exit(1)
 
 

@@ -14,6 +14,7 @@ import duckdb
 
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
+from assistant.execute.identity import Ownership
 from assistant.highlevel.client import HighLevelClient
 from assistant.mapping.models import DuplicateChoice
 
@@ -44,3 +45,4 @@ class RunContext:
     results: list[PassResult] = field(default_factory=list)
     on_duplicate: dict[str, DuplicateChoice] = field(default_factory=dict)  # source object -> choice
     allow_duplicates: bool | None = None  # the location's setting, read on first need
+    ownership: Ownership = field(default_factory=Ownership)  # which found records a create may take

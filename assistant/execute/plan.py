@@ -12,6 +12,7 @@ from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.lines import is_line_spec
+from assistant.execute.lookalikes import lookalike_lines
 from assistant.execute.option_gaps import option_gaps
 from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
@@ -50,6 +51,7 @@ class Plan:
     lines: list[ObjectLine]
     link_requests: int
     cannot: list[str] = field(default_factory=list)
+    lookalikes: list[str] = field(default_factory=list)  # alike source records and the policy for them
     compatibility: dict[str, Any] = field(default_factory=dict)
     losses: PlanLosses = field(default_factory=PlanLosses)
 
@@ -82,6 +84,7 @@ def build_plan(con: duckdb.DuckDBPyConnection, prepared: Prepared, dest: Destina
     links = _link_requests(con, prepared)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
+    plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
     return plan

@@ -60,6 +60,10 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         f"{', '.join(comp['need_transformation']) or 'none'}; complexity {comp['grade']}; "
         f"run time ≈ {comp['run_hours_at_limit']} h at the rate limit"
     )
+    if plan.lookalikes:
+        console.print("[bold]Source records that look alike (kept apart, whatever faults happen):[/]")
+        for line in plan.lookalikes:
+            console.print(f"  - {line}", highlight=False, markup=False)
     if plan.cannot:
         console.print("[bold]Cannot migrate as records:[/]")
         for line in plan.cannot:

@@ -7,6 +7,7 @@ price follows the product's create. A run killed between the two finishes the pr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from assistant.execute import ledger
@@ -102,7 +103,9 @@ async def _existing_price(ctx: RunContext, product_id: str, body: dict[str, Any]
     return record_id(found) if found else None
 
 
-async def find_product(hl: HighLevelClient, body: JsonDict) -> JsonDict | None:
-    """A product of the same name in the location (every page), for a create whose answer was lost."""
+async def find_product(
+    hl: HighLevelClient, body: JsonDict, may_take: Callable[[JsonDict], bool] = lambda _p: True
+) -> JsonDict | None:
+    """A product of the same name in the location (every page) that this create may own."""
     listed = await paged(hl, "/products/", "products", {"locationId": hl.location_id}, "offset")
-    return next((p for p in listed if p.get("name") == body.get("name")), None)
+    return next((p for p in listed if p.get("name") == body.get("name") and may_take(p)), None)

@@ -13,7 +13,7 @@ from assistant.execute import ledger
 from assistant.execute.calls import op_id
 from assistant.execute.context import PassResult, RunContext
 from assistant.execute.specs import RecordSpec
-from assistant.highlevel.errors import DuplicateOpportunity, HighLevelError
+from assistant.highlevel.errors import HighLevelError
 
 STANDARD_KEYS = {"contact": "contact", "company": "business", "opportunity": "opportunity"}
 RELATIONS_PASS = 9
@@ -82,11 +82,10 @@ async def relate(ctx: RunContext, specs: list[RecordSpec], selection: set[str] |
                         "firstRecordId": first, "secondRecordId": second}  # fmt: skip
                 op = ledger.Op(rel, RELATIONS_PASS, "create", "relation", spec.source_object, key, assoc)
                 ledger.start(ctx.con, ctx.run_id, op, body)
-                try:
-                    answer = await ctx.hl.transport.request("POST", "/associations/relations", json_body=body)
-                    hl_id, outcome = str(answer.get("id") or ""), "created"
-                except DuplicateOpportunity as exc:  # "Relation already exists" (meta.existingId): a resend
-                    hl_id, outcome = exc.existing_id, "recovered"
+                try:  # a lost or refused answer is looked up among the record's relations
+                    made = await ctx.hl.records.relate(assoc, first, second)
+                    # it links a record this migration made, so even one found "already there" is ours
+                    hl_id, outcome = made.id, "created" if made.outcome.value == "created" else "recovered"
                 except HighLevelError as exc:
                     ledger.failed(ctx.con, ctx.run_id, rel, str(exc))
                     result.failed += 1

@@ -17,8 +17,8 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
-from assistant.execute.diff import custom_value
 from assistant.execute.document_apply import undo_invoice
+from assistant.execute.prior_state import restore_body
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError, NotFound
 
@@ -45,19 +45,6 @@ class RollbackReport:
     cannot_undo: list[str] = field(default_factory=lambda: list(ALWAYS))
 
 
-def run_to_undo(con: duckdb.DuckDBPyConnection, run_id: str | None) -> str:
-    ledger.ensure(con)
-    if run_id:
-        row = con.execute("SELECT run_id FROM exec.runs WHERE run_id = ?", [run_id]).fetchone()
-    else:
-        row = con.execute(
-            "SELECT run_id FROM exec.runs WHERE status <> 'rolled_back' ORDER BY started_at DESC LIMIT 1"
-        ).fetchone()
-    if row is None:
-        raise HlmapError(f"no run {run_id or 'to roll back'} in this workspace's ledger")
-    return str(row[0])
-
-
 async def rollback(
     hl: HighLevelClient, con: duckdb.DuckDBPyConnection, run_id: str, audit: AuditLog
 ) -> RollbackReport:
@@ -82,7 +69,10 @@ async def rollback(
             continue
         try:
             if action == "update":
-                await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
+                cannot = await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
+                report.cannot_undo += [
+                    f"{obj} {hl_id}: HighLevel offers no empty value for {k}" for k in cannot
+                ]
                 report.restored += 1
                 audit.write("restore", obj, src, key, hl_id, "restored")
             elif obj == "invoice":  # HighLevel deletes only drafts: any other invoice is voided
@@ -106,6 +96,8 @@ async def rollback(
         ledger.mark(con, run_id, op_id, "rolled_back")
     audit.flush()
     ledger.finish_run(con, run_id, "rolled_back" if not report.failed else "rollback_incomplete")
+    # A sample that is no longer in HighLevel approves nothing: the next full run needs a new one.
+    con.execute("UPDATE exec.runs SET approved_at = NULL WHERE run_id = ?", [run_id])
     return report
 
 
@@ -136,13 +128,9 @@ async def _delete(
     elif obj == "media":
         await hl.files.delete_media(hl_id)
     elif obj == "relation":
-        await hl.transport.request(
-            "DELETE", "/associations/relations/{relationId}", path_params={"relationId": hl_id}
-        )
+        await hl.records.delete_relation(hl_id)
     elif obj == "association":
-        await hl.transport.request(
-            "DELETE", "/associations/{associationId}", path_params={"associationId": hl_id}
-        )
+        await hl.records.delete_association(hl_id)
     elif obj == "tag":
         await hl.location.delete_tag(hl_id)
     elif obj == "custom_field":
@@ -154,16 +142,12 @@ async def _delete(
         raise HlmapError(f"rollback does not know how to delete a {obj}")
 
 
-async def _restore(hl: HighLevelClient, obj: str, hl_id: str, previous: dict[str, Any]) -> None:
-    if "customFields" in previous:
-        previous["customFields"] = [
-            {"id": item["id"], "field_value": custom_value(item)}
-            for item in previous.get("customFields") or []
-            if isinstance(item, dict) and item.get("id")
-        ]
-    body = {k: v for k, v in previous.items() if v is not None}
+async def _restore(hl: HighLevelClient, obj: str, hl_id: str, previous: dict[str, Any]) -> list[str]:
+    """Put the saved prior state back (empty keys cleared); answers the keys that could not be emptied."""
     template = RESTORABLE.get(obj)
     if template is None:
         raise HlmapError(f"rollback cannot restore a {obj}'s previous values")
+    body, cannot = restore_body("PUT", template, previous)
     param = template.rsplit("{", 1)[1].rstrip("}")
     await hl.transport.request("PUT", template, path_params={param: hl_id}, json_body=body)
+    return cannot

@@ -95,18 +95,18 @@ async def _one(
             result.updated += 1
             return
         ledger.start(ctx.con, ctx.run_id, op, call.body)
-        if prior is not None and prior.status == "started":
-            found = await find_existing(ctx.hl, call)  # a killed run may have created it already
-            if found:
-                ledger.done(ctx.con, ctx.run_id, op.op_id, found, "recovered", parent_id=_parent(call))
-                ctx.ids.add(oid, found)
-                ctx.audit.write("create", spec.target, spec.source_object, key, found, "recovered")
-                result.done += 1
-                await _price(ctx, call, spec, key, found, result)
-                return
+        resumed = prior is not None and prior.status == "started"  # a killed run may have created it
+        if resumed and (answer := await find_existing(ctx.hl, call, ctx.ownership)):
+            found, outcome = answer
+            ledger.done(ctx.con, ctx.run_id, op.op_id, found, outcome, parent_id=_parent(call))
+            ctx.ids.add(oid, found)
+            ctx.audit.write("create", spec.target, spec.source_object, key, found, outcome)
+            result.done += 1
+            await _price(ctx, call, spec, key, found, result)
+            return
         if spec.target == "file":
             await upload_if_small(ctx, call, spec.source_object, key, ctx.max_file_mb)
-        created = await existing_first(ctx, spec, call) or await send_create(ctx.hl, call)
+        created = await existing_first(ctx, spec, call) or await send_create(ctx.hl, call, ctx.ownership)
         outcome = created.outcome.value
         if spec.hl_object == "contact" and created.outcome is CreateOutcome.EXISTING:
             outcome = await survive(ctx, spec, key, values, digest, created.id)

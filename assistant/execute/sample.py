@@ -79,6 +79,8 @@ def approve(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
     row = con.execute("SELECT mode, status FROM exec.runs WHERE run_id = ?", [run_id]).fetchone()
     if row is None or row[0] != "sample":
         raise HlmapError(f"{run_id} is not a sample run (see `hlmap apply --sample N`)")
+    if row[1] in ("rolled_back", "rollback_incomplete"):
+        raise HlmapError(f"sample run {run_id} was rolled back; run a new sample (`hlmap apply --sample N`)")
     if row[1] != "done":
         raise HlmapError(f"sample run {run_id} did not finish (status {row[1]}); run the sample again")
     con.execute("UPDATE exec.runs SET approved_at = ? WHERE run_id = ?", [ledger.now(), run_id])
@@ -88,7 +90,7 @@ def approved_sample(con: duckdb.DuckDBPyConnection, location_id: str) -> str | N
     ledger.ensure(con)
     row = con.execute(
         """SELECT run_id FROM exec.runs WHERE mode = 'sample' AND location_id = ? AND approved_at IS NOT NULL
-        ORDER BY approved_at DESC LIMIT 1""",
+        AND status = 'done' ORDER BY approved_at DESC LIMIT 1""",
         [location_id],
     ).fetchone()
     return str(row[0]) if row else None

@@ -7,31 +7,44 @@ resend). ``find_existing`` answers the same question for an operation a killed p
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from assistant.execute.calls import Call
 from assistant.execute.destination import paged
+from assistant.execute.identity import Ownership
 from assistant.execute.products import find_product
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import CreateOutcomeUnknown, JsonDict
-from assistant.highlevel.idempotent import CreateResult, Lookup, record_id
+from assistant.highlevel.idempotent import CreateOutcome, CreateResult, Lookup, record_id
 
 CHILD_KEYS = {"task": ("title", "dueDate"), "note": ("body",)}
 
 
-async def send_create(hl: HighLevelClient, call: Call) -> CreateResult:
+async def send_create(hl: HighLevelClient, call: Call, ownership: Ownership | None = None) -> CreateResult:
+    """Create; a record a lookup finds that is not this create's own is reported ``existing``."""
+    mine = ownership or Ownership()
+    result = await _send(hl, call, mine)
+    if result.outcome is CreateOutcome.RECOVERED and not mine.may_take(result.record | {"id": result.id}):
+        # HighLevel's duplicate rule matched a record another source record (or nobody in this
+        # migration) made: the same answer a clean run gets as a duplicate error.
+        return replace(result, outcome=CreateOutcome.EXISTING)
+    return result
+
+
+async def _send(hl: HighLevelClient, call: Call, mine: Ownership) -> CreateResult:
     body = call.body
-    lookup = _lookup(hl, call)
+    lookup = _lookup(hl, call, mine)
     if call.target == "contact":
         return await hl.contacts.create(body)
     if call.target == "company":
-        return await hl.records.create_business(body)
+        return await hl.records.create_business(body, lookup=lookup)
     if call.target == "opportunity":
         return await hl.opportunities.create(body)
-    if call.target == "task":
-        return await hl.contacts.create_task(call.path_params["contactId"], body)
-    if call.target == "note":
-        return await hl.contacts.create_note(call.path_params["contactId"], body)
+    if call.target in CHILD_KEYS:
+        contact = call.path_params["contactId"]
+        create = hl.contacts.create_task if call.target == "task" else hl.contacts.create_note
+        return await create(contact, body, lookup=lookup)
     if call.target == "appointment":
         return await hl.location.create_appointment(body, lookup=lookup)
     if call.target == "product":
@@ -91,34 +104,44 @@ async def read_back(
     raise ValueError(f"cannot read back {target}")
 
 
-async def find_existing(hl: HighLevelClient, call: Call) -> str | None:
-    """The id of a record equal to what ``call`` creates, if HighLevel already holds one."""
+async def find_existing(
+    hl: HighLevelClient, call: Call, ownership: Ownership | None = None
+) -> tuple[str, str] | None:
+    """(id, outcome) of a record equal to what ``call`` creates, if HighLevel already holds one:
+    ``recovered`` when this create may own it, ``existing`` when it is another's (a duplicate)."""
+    mine = ownership or Ownership()
     found: JsonDict | None = None
     if call.target == "contact" and (call.body.get("email") or call.body.get("phone")):
         found = await hl.contacts.find_duplicate(call.body)
     elif call.target == "opportunity":
         found = await hl.opportunities.find_same(call.body)
     else:
-        lookup = _lookup(hl, call)
+        lookup = _lookup(hl, call, mine)
         if lookup is None:  # resending could duplicate it, skipping could lose it: a person must look
             raise CreateOutcomeUnknown(
                 f"{call.method} {call.path}: a previous run stopped before its answer and nothing identifies "
                 "the record to look it up; check HighLevel, then re-run (reconcile lists it)"
             )
         found = await lookup()
-    return record_id(found) if found else None
+    if not found or not record_id(found):
+        return None
+    return record_id(found), "recovered" if mine.may_take(found) else "existing"
 
 
-def _lookup(hl: HighLevelClient, call: Call) -> Lookup | None:
+def _lookup(hl: HighLevelClient, call: Call, mine: Ownership) -> Lookup | None:
+    """How to find the record ``call`` creates; only records this create may own are taken."""
     if call.target == "company":
-        return lambda: _find_business(hl, call.body)
+        return lambda: _find_business(hl, call.body, mine)
     if call.target == "product":
-        return lambda: find_product(hl, call.body)
+        return lambda: find_product(hl, call.body, mine.may_take)
+    if call.target == "custom_object":
+        schema, properties = call.path_params["schemaKey"], call.body.get("properties") or {}
+        return lambda: hl.records.find_record(schema, properties, mine.may_take)
     if call.target in CHILD_KEYS:
         kind = call.target + "s"
         template = f"/contacts/{{contactId}}/{kind}"
         return lambda: _find_in(
-            hl, "GET", template, call.path_params, kind, call.body, CHILD_KEYS[call.target]
+            hl, "GET", template, call.path_params, kind, call.body, CHILD_KEYS[call.target], mine
         )
     if call.target == "appointment" and call.body.get("contactId"):
         params = {"contactId": str(call.body["contactId"])}
@@ -130,6 +153,7 @@ def _lookup(hl: HighLevelClient, call: Call) -> Lookup | None:
             "events",
             call.body,
             ("startTime", "title"),
+            mine,
         )
     return None
 
@@ -142,19 +166,20 @@ async def _find_in(
     key: str,
     sent: JsonDict,
     same: tuple[str, ...],
+    mine: Ownership,
 ) -> JsonDict | None:
     params: dict[str, Any] = {"locationId": hl.location_id} if "{" not in template else {}
     answer = await hl.transport.request(method, template, path_params=path, params=params)
     for item in answer.get(key) or []:
-        if isinstance(item, dict) and all(item.get(k) == sent.get(k) for k in same):
+        if isinstance(item, dict) and all(item.get(k) == sent.get(k) for k in same) and mine.may_take(item):
             return item
     return None
 
 
-async def _find_business(hl: HighLevelClient, sent: JsonDict) -> JsonDict | None:
-    """A business of the same name, searched through every page of the location's businesses."""
+async def _find_business(hl: HighLevelClient, sent: JsonDict, mine: Ownership) -> JsonDict | None:
+    """A business of the same name this create may own, searched through every page."""
     listed = await paged(hl, "/businesses/", "businesses", {"locationId": hl.location_id}, "skip")
-    return next((b for b in listed if b.get("name") == sent.get("name")), None)
+    return next((b for b in listed if b.get("name") == sent.get("name") and mine.may_take(b)), None)
 
 
 def _first_dict(answer: JsonDict, keys: tuple[str, ...]) -> JsonDict | None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.highlevel.api_common import delete as _delete
+from assistant.highlevel.api_common import find_in_pages
 from assistant.highlevel.bodies import build
 from assistant.highlevel.errors import JsonDict
 from assistant.highlevel.idempotent import CreateResult, Lookup, create_once
@@ -48,7 +49,16 @@ class FilesApi:
 
     async def create_product(self, fields: Mapping[str, Any], lookup: Lookup | None = None) -> CreateResult:
         body = build("POST", "/products/", {"productType": "SERVICE", **fields}, self._location_id)
-        return await create_once(self._t, "/products/", body, unwrap=_product, lookup=lookup)
+        finder = lookup or (lambda: self.find_product(body))
+        return await create_once(self._t, "/products/", body, unwrap=_product, lookup=finder)
+
+    async def find_product(self, sent: Mapping[str, Any]) -> JsonDict | None:
+        """A product of the location named as ``sent`` is (every page read)."""
+        params = {"locationId": self._location_id}
+        return await find_in_pages(
+            self._t, "/products/", "products", params, lambda p: p.get("name") == sent.get("name"),
+            offset_name="offset",
+        )  # fmt: skip
 
     async def delete_product(self, product_id: str) -> bool:
         path = {"productId": product_id}
@@ -60,7 +70,26 @@ class FilesApi:
         template = "/products/{productId}/price"
         body = build("POST", template, {"type": "one_time", **fields}, self._location_id)
         path = {"productId": product_id}
-        return await create_once(self._t, template, body, unwrap=_product, lookup=lookup, path_params=path)
+        finder = lookup or (lambda: self.find_price(product_id, body))
+        return await create_once(self._t, template, body, unwrap=_product, lookup=finder, path_params=path)
+
+    async def find_price(self, product_id: str, sent: Mapping[str, Any]) -> JsonDict | None:
+        """A price of the product with the name and amount ``sent`` has (every page read)."""
+
+        def same(price: JsonDict) -> bool:
+            return price.get("name") == sent.get("name") and price.get("amount") == sent.get("amount")
+
+        params = {"locationId": self._location_id}
+        path = {"productId": product_id}
+        return await find_in_pages(
+            self._t,
+            "/products/{productId}/price",
+            "prices",
+            params,
+            same,
+            offset_name="offset",
+            path_params=path,
+        )
 
     async def delete_price(self, product_id: str, price_id: str) -> bool:
         path = {"productId": product_id, "priceId": price_id}

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.highlevel.api_common import delete as _delete
+from assistant.highlevel.api_common import find_in_numbered_pages
 from assistant.highlevel.api_common import unwrap as _unwrap
 from assistant.highlevel.bodies import build, opportunity_upsert_body, with_custom_fields
 from assistant.highlevel.errors import JsonDict
@@ -40,18 +41,17 @@ class OpportunitiesApi:
             "contact_id": sent.get("contactId"),
             "pipeline_id": sent.get("pipelineId"),
             "q": sent.get("name"),
-            "limit": 100,
         }
-        answer = await self._t.request("GET", "/opportunities/search", params=params)
-        for item in answer.get("opportunities") or []:
-            if (
-                isinstance(item, dict)
-                and item.get("name") == sent.get("name")
+
+        def same(item: JsonDict) -> bool:
+            contact = item.get("contactId") or (item.get("contact") or {}).get("id")
+            return (
+                item.get("name") == sent.get("name")
                 and item.get("pipelineId") == sent.get("pipelineId")
-                and (item.get("contactId") or (item.get("contact") or {}).get("id")) == sent.get("contactId")
-            ):
-                return item
-        return None
+                and contact == sent.get("contactId")
+            )
+
+        return await find_in_numbered_pages(self._t, "/opportunities/search", "opportunities", params, same)
 
     async def upsert(self, fields: Mapping[str, Any]) -> JsonDict:
         body = opportunity_upsert_body(fields, self._location_id)

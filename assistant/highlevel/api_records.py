@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from assistant.highlevel.api_associations import AssociationsApi
 from assistant.highlevel.api_common import delete as _delete
+from assistant.highlevel.api_common import find_in_pages
 from assistant.highlevel.api_common import unwrap as _unwrap
 from assistant.highlevel.bodies import build
 from assistant.highlevel.errors import JsonDict
 from assistant.highlevel.idempotent import CreateResult, Lookup, create_once
+from assistant.highlevel.record_lookup import find_object_record
 from assistant.highlevel.transport import Transport
 
 
@@ -22,7 +25,11 @@ def _business(answer: JsonDict) -> JsonDict:
     return answer
 
 
-class RecordsApi:
+def _any(_record: JsonDict) -> bool:
+    return True
+
+
+class RecordsApi(AssociationsApi):
     def __init__(self, transport: Transport, location_id: str) -> None:
         self._t = transport
         self._location_id = location_id
@@ -34,9 +41,9 @@ class RecordsApi:
         return await create_once(self._t, "/businesses/", body, unwrap=_business, lookup=finder)
 
     async def _find_business(self, name: str) -> JsonDict | None:
-        answer = await self._t.request("GET", "/businesses/", params={"locationId": self._location_id})
-        return next(
-            (b for b in answer.get("businesses") or [] if isinstance(b, dict) and b.get("name") == name), None
+        params = {"locationId": self._location_id}
+        return await find_in_pages(
+            self._t, "/businesses/", "businesses", params, lambda b: b.get("name") == name
         )
 
     async def update_business(self, business_id: str, fields: Mapping[str, Any]) -> JsonDict:
@@ -111,9 +118,16 @@ class RecordsApi:
         body: JsonDict = {"locationId": self._location_id, "properties": dict(properties)}
         template = "/objects/{schemaKey}/records"
         path = {"schemaKey": schema_key}
+        finder = lookup or (lambda: self.find_record(schema_key, properties))
         return await create_once(
-            self._t, template, body, unwrap=_unwrap("record"), lookup=lookup, path_params=path
+            self._t, template, body, unwrap=_unwrap("record"), lookup=finder, path_params=path
         )
+
+    async def find_record(
+        self, schema_key: str, properties: Mapping[str, Any], accept: Callable[[JsonDict], bool] = _any
+    ) -> JsonDict | None:
+        """A record of the object whose properties equal ``properties`` (every page of the search)."""
+        return await find_object_record(self._t, self._location_id, schema_key, properties, accept)
 
     async def update_record(self, schema_key: str, record_id: str, properties: Mapping[str, Any]) -> JsonDict:
         path = {"schemaKey": schema_key, "id": record_id}
@@ -128,38 +142,3 @@ class RecordsApi:
         return await _delete(
             self._t, "/objects/{schemaKey}/records/{id}", {"schemaKey": schema_key, "id": record_id}
         )
-
-    # associations
-    async def create_association(
-        self, key: str, first: tuple[str, str], second: tuple[str, str], lookup: Lookup | None = None
-    ) -> CreateResult:
-        """Define an association; ``first``/``second`` are (object key, label), e.g. ("contact", "Owner")."""
-        fields = {
-            "key": key,
-            "firstObjectKey": first[0],
-            "firstObjectLabel": first[1],
-            "secondObjectKey": second[0],
-            "secondObjectLabel": second[1],
-        }
-        body = build("POST", "/associations/", fields, self._location_id)
-
-        async def finder() -> JsonDict | None:
-            listed = await self.associations()
-            found = (
-                a for a in listed.get("associations") or [] if isinstance(a, dict) and a.get("key") == key
-            )
-            return next(found, None)
-
-        return await create_once(
-            self._t, "/associations/", body, unwrap=lambda answer: answer, lookup=lookup or finder
-        )
-
-    async def create_relation(self, association_id: str, first_id: str, second_id: str) -> JsonDict:
-        """Relate two records (re-sending an existing relation is harmless: HighLevel keeps one)."""
-        fields = {"associationId": association_id, "firstRecordId": first_id, "secondRecordId": second_id}
-        body = build("POST", "/associations/relations", fields, self._location_id)
-        return await self._t.request("POST", "/associations/relations", json_body=body)
-
-    async def associations(self, limit: int = 100) -> JsonDict:
-        params: dict[str, str | int] = {"locationId": self._location_id, "skip": 0, "limit": limit}
-        return await self._t.request("GET", "/associations/", params=params)

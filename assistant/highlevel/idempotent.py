@@ -1,10 +1,13 @@
-"""Creates that never duplicate a record when their answer is lost.
+"""Creates that never duplicate a record when their answer is lost or wrong.
 
-When a create times out, loses its connection, or answers 5xx, HighLevel may still have created
-the record. Instead of resending, the client waits a backoff, asks a *lookup* whether the record
-exists (by email/phone, by name within a contact and pipeline, or by a source id the caller
-knows how to find), and only resends when the lookup finds nothing. A duplicate error's
-``meta.contactId`` / ``meta.existingId`` is read as "already there, here is its id".
+When a create times out, loses its connection, or answers with any error (a 5xx, but also a 400,
+404 or 422: HighLevel has answered errors for creates that it still made), HighLevel may hold the
+record. Before resending or giving up, the client waits a backoff, asks a *lookup* whether the
+record exists (by email/phone, by name within a contact and pipeline, or by a source id the caller
+knows how to find), and takes the record it finds. Server errors and lost answers are then resent;
+refusals are raised. A duplicate error's ``meta.contactId`` / ``meta.existingId`` is read as
+"already there, here is its id". 429s never reach here: HighLevel refuses them before processing,
+so the transport resends them as they are.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from typing import Any
 
 from assistant.highlevel.errors import (
     AnswerLost,
+    ApiError,
     CreateOutcomeUnknown,
     DuplicateContact,
     DuplicateOpportunity,
+    HighLevelError,
     JsonDict,
     ServerError,
 )
@@ -102,5 +107,15 @@ async def create_once(
             if lost > transport.policy.max_retries:
                 raise
             continue
+        except ApiError as exc:  # a refusal: yet HighLevel may have made the record before answering
+            if lookup is None:
+                raise
+            try:
+                found = await lookup()
+            except HighLevelError:
+                raise exc from None  # the lookup cannot run either (a bad token, say): report the refusal
+            if found is not None and record_id(found):
+                return CreateResult(record_id(found), CreateOutcome.RECOVERED, found, lost + 1)
+            raise
         record = unwrap(answer)
         return CreateResult(record_id(record), CreateOutcome.CREATED, record, lost + 1)

@@ -79,6 +79,7 @@ class RateLimiter:
         self.wait_for_daily_reset = False  # else a spent daily budget raises DailyBudgetExhausted
         self.daily_reset_wait: float | None = None  # the server's Retry-After on a daily 429
         self.on_daily_pause: Callable[[float], None] | None = None  # told how long sends will wait
+        self.on_daily_resume: Callable[[], None] | None = None  # told when sends go again
 
     def _span(self) -> float:
         return self.window + self.margin
@@ -130,6 +131,8 @@ class RateLimiter:
         if self.on_daily_pause is not None:
             self.on_daily_pause(wait)
         await self.clock.sleep(wait)
+        if self.on_daily_resume is not None:
+            self.on_daily_resume()
         self.usage.daily_remaining = None  # the next answer's headers tell the new day's budget
         self.daily_reset_wait = None
 

@@ -2,7 +2,8 @@
 
 GET  /_sandbox/state            counts per table, location id, faults, limits
 GET  /_sandbox/records/{table}  every record of one table (for tests that count duplicates)
-POST /_sandbox/faults           {"rate429", "rate5xx", "dropAfterCommit", "latencyMs", "seed"} (partial)
+POST /_sandbox/faults           {"rate429", "rate5xx", "dropAfterCommit", "errorAfterCreate", "latencyMs",
+                                 "seed"} (partial)
 POST /_sandbox/limits           {"max", "windowSeconds", "daily", "daySeconds"} (partial)
 POST /_sandbox/settings         {"allowDuplicateContact", "allowDuplicateOpportunity"} (partial)
 POST /_sandbox/reset            back to the seeded state, limits' counters cleared

@@ -38,6 +38,15 @@ def serve_command(
         float,
         typer.Option("--faults-drop", min=0.0, max=1.0, help="Share of writes committed, answer dropped."),
     ] = 0.0,
+    faults_error_after: Annotated[
+        float,
+        typer.Option(
+            "--faults-error-after-create",
+            min=0.0,
+            max=1.0,
+            help="Share of creates committed, then answered with an error (400/404/409/422/5xx).",
+        ),
+    ] = 0.0,
     latency_ms: Annotated[int, typer.Option(min=0, help="Latency added to every request.")] = 0,
     fault_seed: Annotated[int | None, typer.Option(help="Seed making the faults reproducible.")] = None,
     rate_limit: Annotated[int, typer.Option(min=1, help="Burst limit per location.")] = 100,
@@ -45,7 +54,7 @@ def serve_command(
     daily_limit: Annotated[int, typer.Option(min=1, help="Daily limit per location.")] = 200_000,
 ) -> None:
     """Serve the stand-in until interrupted; prints its URL and the token to use."""
-    faults = FaultSettings(faults_429, faults_5xx, faults_drop, latency_ms, fault_seed)
+    faults = FaultSettings(faults_429, faults_5xx, faults_drop, faults_error_after, latency_ms, fault_seed)
     serve(
         ServeOptions(
             host=host,

@@ -72,8 +72,24 @@ async def handle_api(request: Request, ctx: SandboxContext) -> Outcome:
         log.exception("stand-in handler failed for %s %s", method, path)
         return Outcome(500, {"statusCode": 500, "message": "Internal server error"}, headers)
     status, body = result if isinstance(result, tuple) else (success_status(op), result)
-    drop = method in _WRITES and status < 400 and ctx.faults.drop_after_commit()
+    reads = path.rstrip("/").endswith(("search", "filter-by-email"))  # POSTs that only read
+    drop = method in _WRITES and not reads and status < 400 and ctx.faults.drop_after_commit()
+    creates = method == "POST" and not reads
+    failure = ctx.faults.error_after_create() if creates and status < 400 and not drop else None
+    if failure is not None:  # committed, yet answered as a failure
+        return Outcome(failure, {"statusCode": failure, "message": _ERROR_TEXT[failure]}, headers)
     return Outcome(status, body, headers, drop=drop)
+
+
+_ERROR_TEXT = {
+    400: "Bad Request",
+    404: "Resource unavailable",
+    409: "Conflict",
+    422: "Unprocessable Entity",
+    500: "Internal server error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+}
 
 
 async def _inject_before(ctx: SandboxContext) -> None:

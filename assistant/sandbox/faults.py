@@ -1,4 +1,5 @@
-"""Fault injection for reliability tests: 429s, 5xx, latency, and "commit then drop the answer"."""
+"""Fault injection for reliability tests: 429s, 5xx, latency, "commit then drop the answer", and
+"commit then answer an error" (HighLevel has answered creates with errors and still made the record)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ class FaultSettings:
     rate_429: float = 0.0  # share of requests answered 429 before anything happens
     rate_5xx: float = 0.0  # share answered 500/502/503 before anything happens
     rate_drop: float = 0.0  # share of successful writes whose answer is never delivered
+    rate_error_after: float = 0.0  # share of successful creates answered with an error all the same
     latency_ms: int = 0  # added to every request
     seed: int | None = None  # makes the sequence of faults reproducible
 
@@ -19,6 +21,7 @@ class FaultSettings:
         "rate429": "rate_429",
         "rate5xx": "rate_5xx",
         "dropAfterCommit": "rate_drop",
+        "errorAfterCreate": "rate_error_after",
         "latencyMs": "latency_ms",
         "seed": "seed",
     }
@@ -39,7 +42,7 @@ class FaultSettings:
         return settings
 
     def validate(self) -> None:
-        for name in ("rate_429", "rate_5xx", "rate_drop"):
+        for name in ("rate_429", "rate_5xx", "rate_drop", "rate_error_after"):
             share = getattr(self, name)
             if not isinstance(share, int | float) or isinstance(share, bool) or not 0 <= share <= 1:
                 raise ValueError(f"{name} must be a number between 0 and 1, got {share!r}")
@@ -73,3 +76,16 @@ class FaultInjector:
 
     def drop_after_commit(self) -> bool:
         return self.settings.rate_drop > 0 and self._random.random() < self.settings.rate_drop
+
+    def error_after_create(self) -> int | None:
+        """Status of an error to answer for a create that was committed, or None.
+
+        Every class a client sees: refusals (400, 404, 409, 422) as well as server errors.
+        """
+        rate = self.settings.rate_error_after
+        if rate <= 0 or self._random.random() >= rate:
+            return None
+        return self._random.choice(ERROR_AFTER_CREATE)
+
+
+ERROR_AFTER_CREATE = (400, 404, 409, 422, 500, 502, 503)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 
 from assistant.cli_common import WorkspaceOption, console, existing_workspace
+from assistant.errors import HlmapError
+from assistant.run_pause import read_pause
 from assistant.status.facts import Facts, gather
 from assistant.status.next_step import next_step
 
@@ -15,14 +18,28 @@ def register(app: typer.Typer) -> None:
     @app.command("status")
     def status_command(workspace: WorkspaceOption = Path(".")) -> None:
         """Where the workspace stands (ingested, profiled, proposals, confirmed, runs) and what comes next."""
-        ws = existing_workspace(workspace)
+        pause = read_pause(workspace.resolve())
+        if pause is not None:
+            console.print(f"paused:      {pause.describe(datetime.now(UTC))}", markup=False, highlight=False)
         try:
-            facts = gather(ws)
-        finally:
-            ws.close()
+            facts = _facts(workspace)
+        except HlmapError:
+            if pause is None:
+                raise
+            # the paused run holds the database open; the pause line above is what there is to know
+            console.print("the rest shows once the run lets go of the workspace", markup=False)
+            return
         for line in describe(facts):
             console.print(line, markup=False, highlight=False)
         console.print(f"next: {next_step(facts, str(workspace))}", markup=False, highlight=False)
+
+
+def _facts(workspace: Path) -> Facts:
+    ws = existing_workspace(workspace)
+    try:
+        return gather(ws)
+    finally:
+        ws.close()
 
 
 def describe(facts: Facts) -> list[str]:

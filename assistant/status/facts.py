@@ -70,12 +70,11 @@ def gather(ws: Workspace) -> Facts:
     _mapping(ws, facts)
     if ws.table_exists("exec", "runs"):
         rows = con.execute(
-            "SELECT run_id, mode, status, location_id, started_at, approved_at "
+            # as naive UTC: reading a TIMESTAMPTZ into Python needs pytz, which is not installed
+            "SELECT run_id, mode, status, location_id, timezone('UTC', started_at), approved_at IS NOT NULL "
             "FROM exec.runs ORDER BY started_at"
         ).fetchall()
-        facts.runs = [
-            Run(str(r[0]), str(r[1]), str(r[2]), str(r[3] or ""), r[4], r[5] is not None) for r in rows
-        ]
+        facts.runs = [Run(str(r[0]), str(r[1]), str(r[2]), str(r[3] or ""), r[4], bool(r[5])) for r in rows]
     _reconciliation(ws, facts)
     return facts
 

@@ -133,7 +133,10 @@ def _whole_table(con: duckdb.DuckDBPyConnection, decision: TableDecision) -> Non
 
 
 def _ingest_rejects(con: duckdb.DuckDBPyConnection) -> None:
-    """Rows the ingest could not read never reached a raw table; they count as failed."""
+    """Rows the ingest could not read never reached a raw table; they count as failed.
+
+    Blank lines are left out: they hold no value, so nothing of them can be lost.
+    """
     exists = con.execute(
         """SELECT count(*) FROM information_schema.tables
         WHERE table_schema = 'meta' AND table_name = 'rejects'"""
@@ -143,7 +146,8 @@ def _ingest_rejects(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         """INSERT INTO exec.accounting SELECT object, NULL, path || ':' || line, 'failed', NULL, NULL, NULL,
         NULL, NULL, NULL, 'ingest', 'not read from ' || path || ' line ' || line
-            || coalesce(' (' || "column" || ')', '') || ': ' || reason, NULL FROM meta.rejects"""
+            || coalesce(' (' || "column" || ')', '') || ': ' || reason, NULL FROM meta.rejects
+        WHERE NOT starts_with(coalesce(reason, ''), 'blank row')"""
     )
 
 

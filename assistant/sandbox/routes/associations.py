@@ -98,8 +98,22 @@ def relations_of(call: Call) -> JsonDict:
     }
 
 
+@handles(SPEC, "delete-association")
+def delete_association(call: Call) -> JsonDict:
+    """Delete a USER_DEFINED association and, as the spec says, every relation made through it."""
+    store = call.store
+    association = store.get("associations", call.path["associationId"], "Association")
+    if association.get("associationType", "USER_DEFINED") != "USER_DEFINED":
+        raise bad_request("Only USER_DEFINED associations can be deleted")
+    for relation in store.where("relations", associationId=association["id"]):
+        store.remove("relations", relation["id"])
+    store.remove("associations", association["id"])
+    return {"deleted": True, "id": association["id"], "message": "Association deleted successfully"}
+
+
 @handles(SPEC, "delete-relation")
 def delete_relation(call: Call) -> JsonDict:
+    call.require_query("locationId")  # required by the spec
     relation = call.store.get("relations", call.path["relationId"], "Relation")
     call.store.remove("relations", relation["id"])
     return _relation_view(call.store, relation)

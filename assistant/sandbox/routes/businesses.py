@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.sandbox.errors import JsonDict
 from assistant.sandbox.ids import now_iso
 from assistant.sandbox.registry import Call, clean, handles
+from assistant.sandbox.routes.contact_model import set_or_clear
 
 SPEC = "businesses"
 _KEYS = (
@@ -45,7 +46,8 @@ def list_all(call: Call) -> JsonDict:
 @handles(SPEC, "update-business")
 def update(call: Call) -> JsonDict:
     business = call.store.get("businesses", call.path["businessId"], "Business")
-    business.update({k: call.json[k] for k in _KEYS if k in call.json})
+    for key in (k for k in _KEYS if k in call.json):
+        set_or_clear(business, key, call.json[key])
     business["updatedAt"] = now_iso()
     call.store.touch()
     return {"success": True, "buiseness": clean(business)}

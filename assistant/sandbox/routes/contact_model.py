@@ -37,6 +37,14 @@ _PLAIN = (
 )
 
 
+def set_or_clear(record: JsonDict, key: str, value: Any) -> None:
+    """A null or empty value clears the field: HighLevel then answers the record without it."""
+    if value is None or value == "":
+        record.pop(key, None)
+    else:
+        record[key] = value
+
+
 def _derive(record: JsonDict) -> None:
     first, last = record.get("firstName") or "", record.get("lastName") or ""
     full = record.get("name") or f"{first} {last}".strip()
@@ -54,17 +62,18 @@ def apply_contact_fields(store: Store, record: JsonDict, body: JsonDict, replace
         record["customFields"] = merge_custom_values(record.get("customFields", []), values)
     for key in _PLAIN:
         if key in body:
-            record[key] = body[key]
+            set_or_clear(record, key, body[key])
     if "country" in body and not _is_country_code(body["country"]):
         record.pop("country", None)  # HighLevel keeps only ISO codes here and drops a name without a word
     if "name" in body:
-        record["name"] = body["name"]
+        set_or_clear(record, "name", body["name"])
     if "email" in body:
-        record["email"] = (body["email"] or "").strip() or None
+        set_or_clear(record, "email", (body["email"] or "").strip())
     if "phone" in body:
-        record["phone"] = normalise_phone(body["phone"], store.location.get("country"))
+        phone = body["phone"]
+        set_or_clear(record, "phone", phone and normalise_phone(phone, store.location.get("country")))
     if "dateOfBirth" in body:
-        record["dateOfBirth"] = None if body["dateOfBirth"] is None else str(body["dateOfBirth"])
+        set_or_clear(record, "dateOfBirth", None if body["dateOfBirth"] is None else str(body["dateOfBirth"]))
     if "tags" in body and body["tags"] is not None:
         tags = normalise_tags(body["tags"])
         record["tags"] = tags if replace_tags else normalise_tags([*record.get("tags", []), *tags])

@@ -130,5 +130,12 @@ def update_field(call: Call) -> JsonDict:
 
 @handles(SPEC, "delete-custom-field")
 def delete_field(call: Call) -> JsonDict:
-    call.store.remove("customFields", call.store.get("customFields", call.path["id"], "Custom field")["id"])
+    """Delete the field; its values go with it from every contact and opportunity, as in HighLevel."""
+    field_id = call.store.get("customFields", call.path["id"], "Custom field")["id"]
+    call.store.remove("customFields", field_id)
+    for table in ("contacts", "opportunities"):
+        for record in call.store.table(table).values():
+            values = record.get("customFields") or []
+            if any(item.get("id") == field_id for item in values):
+                record["customFields"] = [item for item in values if item.get("id") != field_id]
     return {"succeded": True}

@@ -1,0 +1,35 @@
+"""Source records that look alike (same company or product name), and what the run does with them.
+
+Decided here, once, before anything is sent: HighLevel has no duplicate rule for companies or
+products, so a clean run creates one record per source record. The run keeps that outcome under
+any fault — a lookup after a lost or refused create never takes a record another source record
+already owns — and the plan says so, with the evidence, so the engineer can merge them in the
+source first if they are the same business.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+KINDS = {"company": "companies", "product": "products"}
+
+
+def lookalike_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    lines: list[str] = []
+    for target, plural in KINDS.items():
+        rows = con.execute(
+            """SELECT source_object, count(*), sum(n), any_value(example) FROM (
+                SELECT source_object, lower(trim(json_extract_string("values", '$.name'))) AS v,
+                count(*) AS n, any_value(json_extract_string("values", '$.name')) AS example
+                FROM exec.records WHERE target = ? AND v IS NOT NULL AND v <> ''
+                GROUP BY source_object, v HAVING count(*) > 1)
+            GROUP BY source_object ORDER BY source_object""",
+            [target],
+        ).fetchall()
+        for source, groups, records, example in rows:
+            lines.append(
+                f"{target}:{source}: {records} source records share a name in {groups} group(s) "
+                f"(e.g. {example!r}); HighLevel has no duplicate rule for {plural}, so each becomes its own "
+                f"record, and a lost or refused answer never merges one into another's"
+            )
+    return lines
