@@ -76,3 +76,22 @@ def test_keys_typed_in_a_real_terminal_change_the_mapping_document(tmp_path: Pat
     doc = saved(tmp_path)
     assert doc.find("field:clients.email").decided_by == "smoke"
     assert doc.find("field:clients.phone").status is Status.PROPOSED  # nothing else was touched
+
+
+def test_a_tag_merge_in_a_real_terminal_shows_its_marks_and_asks(tmp_path: Path, tmux_session: str) -> None:
+    write_workspace(tmp_path, small_document())
+    command = f"{HLMAP} review -w {tmp_path} --who smoke"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", tmux_session, "-x", "120", "-y", "40", command], check=True
+    )
+    wait_for(lambda: "Objects" in screen(tmux_session), "overview")
+    keys(tmux_session, "t")
+    wait_for(lambda: "Tag clusters" in screen(tmux_session), "the tags screen")
+    keys(tmux_session, "Down", "Space", "Down", "Space")  # mark Priority and Boiler
+    wait_for(lambda: screen(tmux_session).count("◆") >= 3, "two visible marks beside the header")
+    keys(tmux_session, "Up", "Up", "m")  # merge into VIP
+    wait_for(lambda: "Merge 2 clusters?" in screen(tmux_session), "the merge question")
+    keys(tmux_session, "y")
+    wait_for(lambda: document_has(tmp_path, lambda doc: len(doc.tags) == 1), "the merge on disk")
+    keys(tmux_session, "q")
+    assert set(saved(tmp_path).tags[0].members) >= {"vip", "boiler"}

@@ -1,7 +1,7 @@
 """``ReviewApp``: the Textual front of a :class:`ReviewSession`.
 
 The document and its context load in a worker thread; every decision goes through
-``decide`` which applies it via the session (saved at once on a writer thread), posts a
+``decide`` which applies it via the session (journalled at once, saved by a writer process), posts a
 past-tense message and refreshes the screen. The app never runs the executor.
 """
 
@@ -49,12 +49,19 @@ class ReviewApp(ReviewFlows):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, workspace: Workspace, who: str, *, context: ReviewContext | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        who: str,
+        *,
+        context: ReviewContext | None = None,
+        settle: float = 0.3,
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.who = who
         self._review_context = context
-        self.persistence = BackgroundPersistence(workspace)
+        self.persistence = BackgroundPersistence(workspace, settle=settle)
 
     def compose(self) -> ComposeResult:
         yield LoadingIndicator()

@@ -5,8 +5,15 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, FieldModel, OpportunityStatus
 from assistant.review.base import ReviewAppBase
+from assistant.review.consequences import custom_field_consequence
 from assistant.review.errors import ReviewError
-from assistant.review.messages import ProposalAccepted, ProposalEdited, ProposalRejected, TagClustersChanged
+from assistant.review.messages import (
+    DecisionRefused,
+    ProposalAccepted,
+    ProposalEdited,
+    ProposalRejected,
+    TagClustersChanged,
+)
 from assistant.review.screens.custom_field import CustomFieldChange, CustomFieldModal
 from assistant.review.screens.modals import ModelConfirmModal, PickerModal, PromptModal
 
@@ -76,22 +83,37 @@ class ReviewFlows(ReviewAppBase):
             self.notify("only a new custom field can be edited here", severity="warning")
             return
 
-        def apply(change: CustomFieldChange | None) -> None:
-            if change is None:
-                return
-            message = ProposalEdited(f"custom field {item_id}", (item_id,))
-            self.decide(
-                message,
-                lambda: self.session.edit_custom_field(
+        def attempt(change: CustomFieldChange) -> str | None:
+            try:
+                self.session.edit_custom_field(
                     item_id,
                     model_confirmed=change.model,
                     data_type=change.data_type,
                     options=change.options,
                     model=change.model,
-                ),
+                )
+            except ReviewError as exc:
+                self._post(DecisionRefused(str(exc)))
+                return str(exc)
+            return None
+
+        def saved(change: CustomFieldChange | None) -> None:
+            if change is not None:
+                self._post(ProposalEdited(f"custom field {item_id}", (item_id,)))
+                self.mark_confirmed_stale()
+                self.refresh_screen((item_id,))
+
+        def consequence(change: CustomFieldChange) -> str:
+            return custom_field_consequence(
+                self.session.document,
+                self.session.context,
+                item,
+                data_type=change.data_type,
+                options=change.options,
+                model=change.model,
             )
 
-        self.push_screen(CustomFieldModal(item_id, spec), apply)
+        self.push_screen(CustomFieldModal(item_id, spec, attempt, consequence), saved)
 
     def action_accept_above(self) -> None:
         hint = "pending proposals at or above it are accepted; new custom fields still ask for their model"

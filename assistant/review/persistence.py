@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from assistant.errors import HlmapError
 from assistant.mapping import store
 from assistant.mapping.items import MappingDocument
+from assistant.review import journal
 from assistant.review.writer import Ack, Job, writer_main
 from assistant.workspace import Workspace
 
@@ -82,7 +83,11 @@ class DeferredPersistence:
 
 
 class BackgroundPersistence:
-    """Saves in a writer process (see ``writer``); ``flush`` waits until everything sent is on disk."""
+    """Saves in a writer process (see ``writer``); ``flush`` waits until everything sent is on disk.
+
+    Each save is journalled synchronously first (see ``journal``), so a decision the screen has
+    acknowledged survives a kill before the writer lands it.
+    """
 
     def __init__(self, workspace: Workspace, settle: float = 0.3) -> None:
         context = multiprocessing.get_context("spawn")  # no fork: the UI process has threads
@@ -110,7 +115,10 @@ class BackgroundPersistence:
 
     def _send(self, kind: str, document: MappingDocument, who: str) -> None:
         self._sent += 1
-        self._jobs.put((kind, self._sent, document.model_dump(mode="json"), who))
+        data = document.model_dump(mode="json")
+        if kind == "save":
+            journal.write(self.workspace, data, who)
+        self._jobs.put((kind, self._sent, data, who))
 
     @property
     def pending(self) -> int:
@@ -144,10 +152,13 @@ class BackgroundPersistence:
         self._done = max(self._done, seq)
         if error:
             self._errors.append(error)
+        elif self._done == self._sent:
+            journal.clear(self.workspace)  # everything sent is in mapping.yaml now
         return True
 
     def close(self) -> None:
         if self._process.is_alive():
             self._jobs.put(None)
             self._process.join(timeout=120)
+        self.poll()
         atexit.unregister(self.close)

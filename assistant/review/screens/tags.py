@@ -11,12 +11,14 @@ from textual.binding import Binding, BindingType
 from assistant.mapping.items import TagCluster
 from assistant.mapping.models import Proposal
 from assistant.review.screens.items import ItemsScreen
+from assistant.review.screens.modals import ConfirmModal
 from assistant.review.style import confidence_text, status_text
 
 
 class TagsScreen(ItemsScreen):
     SCREEN_TITLE = "Tag clusters · space marks clusters to merge"
-    COLUMNS = ("", "Canonical tag", "Source spellings", "Uses", "Conf.", "Status")
+    COLUMNS = ("◆", "Canonical tag", "Source spellings", "Uses", "Conf.", "Status")
+    WIDTHS = (1, None, None, None, None, None)  # the mark column is there before anything is marked
     BINDINGS: ClassVar[list[BindingType]] = [
         *ItemsScreen.BINDINGS,
         Binding("space", "mark", "Mark"),
@@ -64,12 +66,28 @@ class TagsScreen(ItemsScreen):
         if item_id := self.current_id():
             self.marked.symmetric_difference_update({item_id})
             self.refresh_view((item_id,))
+            self.notify(f"{len(self.marked)} marked (◆); m merges them into the cluster under the cursor")
 
     def action_merge(self) -> None:
-        if item_id := self.current_id():
-            others = sorted(self.marked - {item_id})
-            if self.review.tag_merge_flow(item_id, others):
-                self.marked.clear()
+        item_id = self.current_id()
+        if not item_id:
+            return
+        others = sorted(self.marked - {item_id})
+        if len(others) <= 1:
+            self._merge(item_id, others)
+            return
+        into = self.review.session.cluster(item_id).canonical
+        moved = "\n".join(f"  ◆ {self.review.session.cluster(i).canonical}" for i in others)
+        body = f"{len(others)} clusters will be merged into {into!r}:\n{moved}"
+        self.app.push_screen(
+            ConfirmModal(f"Merge {len(others)} clusters?", body),
+            lambda yes: self._merge(item_id, others) if yes else None,
+        )
+
+    def _merge(self, item_id: str, others: list[str]) -> None:
+        if self.review.tag_merge_flow(item_id, others):
+            self.marked.clear()
+            self.refresh_view(None)
 
     def action_split(self) -> None:
         if item_id := self.current_id():
