@@ -35,8 +35,9 @@ class QuietDrops(logging.Filter):
 
 
 class SandboxApp:
-    def __init__(self, ctx: SandboxContext) -> None:
+    def __init__(self, ctx: SandboxContext, on_ready: Callable[[], None] | None = None) -> None:
         self.ctx = ctx
+        self._on_ready = on_ready
         self._flusher: asyncio.Task[None] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -62,6 +63,8 @@ class SandboxApp:
             if message["type"] == "lifespan.startup":
                 self._flusher = asyncio.create_task(self._flush_forever())
                 await send({"type": "lifespan.startup.complete"})
+                if self._on_ready:  # the server handles SIGTERM from here on, so a stop saves the state
+                    self._on_ready()
             elif message["type"] == "lifespan.shutdown":
                 if self._flusher:
                     self._flusher.cancel()

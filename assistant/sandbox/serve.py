@@ -69,13 +69,22 @@ def serve(options: ServeOptions) -> None:
     port = sock.getsockname()[1]
     host = f"[{options.host}]" if ":" in options.host else options.host
     ctx.base_url = f"http://{host}:{port}"
-    config = uvicorn.Config(SandboxApp(ctx), log_level="warning", lifespan="on", access_log=False)
+    config = uvicorn.Config(
+        SandboxApp(ctx, on_ready=lambda: _banner(ctx, options)),
+        log_level="warning",
+        lifespan="on",
+        access_log=False,
+    )
     server = uvicorn.Server(config)
     logging.getLogger("uvicorn.error").addFilter(QuietDrops())
+    server.run(sockets=[sock])
+
+
+def _banner(ctx: SandboxContext, options: ServeOptions) -> None:
+    """Printed once the server handles signals: whoever waits for it may stop the stand-in at once."""
     # A local test token, printed once so a developer can curl the stand-in.
     print(f"HighLevel stand-in listening on {ctx.base_url}", flush=True)
     print(f"location: {ctx.store.location_id}  company: {ctx.store.location.get('companyId')}", flush=True)
     print(f"token: {ctx.token}", flush=True)
     print(f"agency token: {ctx.agency_token}", flush=True)
     print(f"state: {options.state_path or 'in memory only'}", flush=True)
-    server.run(sockets=[sock])
