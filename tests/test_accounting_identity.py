@@ -46,7 +46,7 @@ def test_orphan_duplicate_plus_wrong_merge_is_not_clean(
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws")
-    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet").exit_code == 0
+    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet").exit_code == 0
     assert hlmap(ws.root, sandbox, "reconcile", "--json").exit_code == 0  # a clean run is clean
 
     con = ws.connect()

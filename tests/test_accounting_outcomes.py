@@ -104,7 +104,7 @@ def test_every_source_row_has_one_outcome_and_only_a_lossless_run_is_clean(
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws", lossy_document())
     grow(ws)
-    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--quiet").exit_code == 0
+    assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet").exit_code == 0
     result = hlmap(ws.root, sandbox, "reconcile", "--json")
     report = json.loads(result.output)
     assert result.exit_code == 1 and report["clean"] is False

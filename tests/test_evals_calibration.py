@@ -61,9 +61,9 @@ def test_calibration_lowers_a_doubtful_item_and_never_lifts_a_flagged_one() -> N
         id="s2", source_object="d", source_column="Stage", source_value="Odd", confidence=0.3, flagged=True
     )
     doc.stages = [sure, flagged]
-    weights = {"stages": [5.0] + [0.0] * 11}  # a model that believes every stage is right
+    weights = {"stages": {"bias": 5.0}}  # a model that believes every stage is right
     calibrate_document(doc, 0.7, weights)
     assert sure.confidence > 0.99 and flagged.confidence == 0.3
     doc.stages[0].confidence = 0.9
-    calibrate_document(doc, 0.7, {"stages": [-5.0] + [0.0] * 11})
+    calibrate_document(doc, 0.7, {"stages": {"bias": -5.0}})
     assert sure.confidence < 0.01
