@@ -84,7 +84,9 @@ def test_a_note_per_document_keeps_every_document_and_creates_no_contact_field(
     at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
     plan = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False, env={"COLUMNS": "250"})
     assert "object:invoices — 1 records" not in plan.output  # nothing overwritten any more
-    applied = runner.invoke(app, ["apply", "-w", str(ws.root), "--skip-sample", "--preflight-ok", "--quiet", *at])
+    applied = runner.invoke(
+        app, ["apply", "-w", str(ws.root), "--skip-sample", "--preflight-ok", "--quiet", *at]
+    )
     assert applied.exit_code == 0, applied.output
     carlos = next(
         c

@@ -51,7 +51,9 @@ def landed(tmp: Path, platform: str, monkeypatch: pytest.MonkeyPatch) -> tuple[W
         run = ws.connect().execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchone()
         ws.close()
         assert run is not None
-        result = hlmap(root, "apply", "--approve-sample", str(run[0]), "--preflight-ok", "--quiet", sandbox=sandbox)
+        result = hlmap(
+            root, "apply", "--approve-sample", str(run[0]), "--preflight-ok", "--quiet", sandbox=sandbox
+        )
         assert result.exit_code == 0, result.output
     ws = Workspace(root)
     rows = (
