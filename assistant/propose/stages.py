@@ -133,6 +133,9 @@ def _one(fmap: FieldMap, item: ValueCount, choice: PipelineChoice) -> StageValue
         why = f"no {status.value} stage exists; the status carries the outcome, the stage is the first one"
     elif concept == "new":
         stage, confidence, why = stages[0], 0.72, f"'{item.value}' is a starting state: the first stage"
+    elif concept == "on_hold":  # a paused deal is still open; no order tells how far it got
+        stage, confidence = stages[0], 0.58
+        why = f"'{item.value}' is a pause, not an outcome: open at the first stage of '{pipeline.name}'"
     else:
         return StageValueMap(
             **base,
