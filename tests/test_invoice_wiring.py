@@ -142,7 +142,7 @@ def test_invoices_are_planned_sent_with_lines_accounted_and_rolled_back(
 
     runs = ws.connect().execute("SELECT run_id FROM exec.runs ORDER BY started_at DESC").fetchall()
     ws.close()
-    rolled = [hlmap(ws.root, sandbox, "rollback", "--run", str(r[0])) for r in runs]
+    rolled = [hlmap(ws.root, sandbox, "rollback", "--run", str(r[0]), "--yes") for r in runs]
     assert all(r.exit_code == 0 for r in rolled), [r.output for r in rolled]
     left = sandbox.admin("GET", "records/invoices")["records"]
     assert [(i["invoiceNumber"], i["status"]) for i in left] == [("FV-001", "void")]

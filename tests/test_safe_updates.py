@@ -78,7 +78,7 @@ def test_delta_keeps_highlevel_edits_and_user_tags_and_reports_conflicts(
     assert "Martín-Ruiz" not in audit  # the audit log names the field, not the values
     ws.close()
 
-    undone = hlmap(ws.root, "rollback", sandbox=sandbox)
+    undone = hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
     assert undone.exit_code == 0, undone.output
     contacts = by_email(sandbox)
     assert sorted(contacts["mj.garcia@example.com"]["tags"]) == ["priority-client", "referido", "vip"]

@@ -57,7 +57,7 @@ def test_fill_empty_from_the_mapping_writes_only_empty_fields_and_rollback_resto
     assert carlos["phone"] == "+34699888777"
     assert lucia["tags"] == ["cliente-antiguo"]
 
-    undone = hlmap(ws.root, "rollback", sandbox=sandbox)
+    undone = hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
     assert undone.exit_code == 0, undone.output
     restored = by_email(sandbox)
     assert set(restored) == {"lucia@example.com", "carlos@example.com"}  # never deleted
@@ -82,7 +82,7 @@ def test_overwrite_by_flag_and_skip_by_default(
     assert carlos["lastName"] == "Pérez Díaz"
 
     ws2 = tiny_workspace(tmp_path / "ws2")
-    hlmap(ws.root, "rollback", sandbox=sandbox)
+    hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
     assert hlmap(ws2.root, *RUN, sandbox=sandbox).exit_code == 0
     assert by_email(sandbox)["carlos@example.com"]["lastName"] == "Old"  # skip: left as it was
 
@@ -97,7 +97,7 @@ def test_where_duplicates_are_allowed_separate_creates_and_fill_empty_looks_up_f
     assert hlmap(ws.root, *RUN, "--on-duplicate", "clients=fill_empty", sandbox=sandbox).exit_code == 0
     emails = [c.get("email") for c in records(sandbox, "contacts")]
     assert emails.count("carlos@example.com") == 1
-    hlmap(ws.root, "rollback", sandbox=sandbox)
+    hlmap(ws.root, "rollback", "--yes", sandbox=sandbox)
     ws2 = tiny_workspace(tmp_path / "ws2")
     assert hlmap(ws2.root, *RUN, "--on-duplicate", "clients=separate", sandbox=sandbox).exit_code == 0
     emails = [c.get("email") for c in records(sandbox, "contacts")]
