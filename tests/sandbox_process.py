@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,7 @@ DEFAULT_SEED = seed_destination_path()  # the file holding TEST_DESTINATION
 _BANNER = re.compile(r"listening on (http://\S+)")
 _LOCATION = re.compile(r"location: (\S+)\s+company: (\S+)")
 _AGENCY = re.compile(r"agency token: (\S+)")
+_EXTRA = re.compile(r"location \d+: (\S+)\s+token: (\S+)")
 _FAULT_FLAGS = {
     "rate429": "--faults-429",
     "rate5xx": "--faults-5xx",
@@ -170,6 +171,7 @@ class SandboxHandle:
     company_id: str
     agency_token: str
     log_path: Path
+    tokens: dict[str, str] = field(default_factory=dict)  # every location id -> its standing token
 
     def headers(self, version: str = "2021-07-28", token: str | None = None) -> dict[str, str]:
         return {"Authorization": f"Bearer {token or self.token}", "Version": version}
@@ -177,9 +179,16 @@ class SandboxHandle:
     def client(self, version: str = "2021-07-28", **kwargs: Any) -> httpx.Client:
         return httpx.Client(base_url=self.url, headers=self.headers(version), **kwargs)
 
-    def admin(self, method: str, path: str, json: Any = None) -> Any:
+    def admin(self, method: str, path: str, json: Any = None, location: str | None = None) -> Any:
+        """An admin request; ``location`` picks another location of the agency."""
+        params = {"locationId": location} if location else None
         response = httpx.request(
-            method, f"{self.url}/_sandbox/{path}", json=json, headers=self.headers(), timeout=30
+            method,
+            f"{self.url}/_sandbox/{path}",
+            json=json,
+            params=params,
+            headers=self.headers(token=self.agency_token),
+            timeout=30,
         )
         response.raise_for_status()
         return response.json()
@@ -196,6 +205,7 @@ def _command(
     token: str,
     rate_limit: int,
     rate_window: float,
+    locations: int = 1,
 ) -> list[str]:
     command = [
         sys.executable,
@@ -212,6 +222,8 @@ def _command(
         str(rate_limit),
         "--rate-window",
         str(rate_window),
+        "--locations",
+        str(locations),
     ]
     if seed is not None:
         command += ["--seed", str(seed)]
@@ -226,7 +238,7 @@ def _command(
 
 
 def _wait_ready(
-    process: subprocess.Popen[bytes], log_path: Path, token: str, timeout: float
+    process: subprocess.Popen[bytes], log_path: Path, token: str, timeout: float, locations: int = 1
 ) -> SandboxHandle:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -236,10 +248,12 @@ def _wait_ready(
             )
         text = log_path.read_text(errors="replace")
         url, where, agency = _BANNER.search(text), _LOCATION.search(text), _AGENCY.search(text)
-        if url and where and agency:
+        extra = dict(_EXTRA.findall(text))
+        if url and where and agency and len(extra) == locations - 1:
             handle = SandboxHandle(
                 url.group(1), token, process, where.group(1), where.group(2), agency.group(1), log_path
             )
+            handle.tokens = {handle.location_id: token, **extra}
             try:
                 if (
                     httpx.get(f"{handle.url}/_sandbox/state", headers=handle.headers(), timeout=2).status_code
@@ -261,6 +275,7 @@ def start_sandbox(
     rate_window: float = 10.0,
     token: str | None = None,
     timeout: float = 30.0,
+    locations: int = 1,
 ) -> Iterator[SandboxHandle]:
     """Run ``python -m assistant.sandbox serve`` on a free loopback port until the block ends.
 
@@ -274,14 +289,16 @@ def start_sandbox(
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     with log_path.open("wb") as log:
         process = subprocess.Popen(
-            _command(seed or seed_destination_path(), state, faults, token, rate_limit, rate_window),
+            _command(
+                seed or seed_destination_path(), state, faults, token, rate_limit, rate_window, locations
+            ),
             stdout=log,
             stderr=subprocess.STDOUT,
             cwd=REPO_ROOT,
             env=env,
         )
     try:
-        handle = _wait_ready(process, log_path, token, timeout)
+        handle = _wait_ready(process, log_path, token, timeout, locations)
         yield handle
     finally:
         if process.poll() is None:
@@ -299,6 +316,7 @@ def sandbox_fixture(
     rate_limit: int = 100,
     rate_window: float = 10.0,
     scope: str = "module",
+    locations: int = 1,
 ) -> Callable[..., Any]:
     """A pytest fixture (assign it to a module-level name) yielding a running ``SandboxHandle``.
 
@@ -308,7 +326,7 @@ def sandbox_fixture(
     @pytest.fixture(scope=scope)  # type: ignore[call-overload,untyped-decorator]
     def _sandbox() -> Iterator[SandboxHandle]:
         with start_sandbox(
-            seed=seed, faults=faults, rate_limit=rate_limit, rate_window=rate_window
+            seed=seed, faults=faults, rate_limit=rate_limit, rate_window=rate_window, locations=locations
         ) as handle:
             yield handle
 

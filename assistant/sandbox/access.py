@@ -9,6 +9,7 @@ from starlette.requests import Request
 from assistant.hlspec import Operation
 from assistant.sandbox.context import SandboxContext
 from assistant.sandbox.errors import ApiError, forbidden, unauthorized
+from assistant.sandbox.store import Store
 
 _AGENCY = ("Agency-Access", "Agency-Access-Only")
 
@@ -20,9 +21,26 @@ def bearer_token(request: Request, ctx: SandboxContext) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthorized("Invalid JWT")
     token = token.strip()
-    if token not in (ctx.token, ctx.agency_token):
+    if token != ctx.agency_token and ctx.agency.location_of(token) is None:
         raise unauthorized("Invalid token: access token is invalid")
     return token
+
+
+def store_for(
+    ctx: SandboxContext, token: str, path: dict[str, str], query: dict[str, str], body: Any
+) -> Store:
+    """A location token's own location; for the agency token, the location the request names
+    (its first location when it names none). An unknown location is a 403, as for a stranger's."""
+    location_id = ctx.agency.location_of(token)
+    if location_id is None:
+        named = [path.get("locationId"), query.get("locationId"), query.get("location_id")]
+        if isinstance(body, dict) and isinstance(body.get("locationId"), str):
+            named.append(body["locationId"])
+        location_id = next((n for n in named if n), ctx.store.location_id)
+    store = ctx.agency.stores.get(location_id)
+    if store is None:
+        raise forbidden()
+    return store
 
 
 def check_token_kind(op: Operation, token: str, ctx: SandboxContext) -> None:
@@ -42,12 +60,12 @@ def check_version(op: Operation, request: Request) -> None:
         raise unauthorized(f"Version {sent} is not supported for this route")
 
 
-def check_location(ctx: SandboxContext, path: dict[str, str], query: dict[str, str], body: Any) -> None:
-    """A location token reaches only its own location, wherever the request names one."""
+def check_location(store: Store, path: dict[str, str], query: dict[str, str], body: Any) -> None:
+    """A token reaches only the location it was given for, wherever the request names one."""
     named = [path.get("locationId"), query.get("locationId"), query.get("location_id")]
     if isinstance(body, dict) and isinstance(body.get("locationId"), str):
         named.append(body["locationId"])
-    if any(value and value != ctx.store.location_id for value in named):
+    if any(value and value != store.location_id for value in named):
         raise forbidden()
 
 

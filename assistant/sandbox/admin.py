@@ -6,8 +6,11 @@ POST /_sandbox/faults           {"rate429", "rate5xx", "dropAfterCommit", "error
                                  "seed"} (partial)
 POST /_sandbox/limits           {"max", "windowSeconds", "daily", "daySeconds"} (partial)
 POST /_sandbox/settings         {"allowDuplicateContact", "allowDuplicateOpportunity"} (partial)
-POST /_sandbox/reset            back to the seeded state, limits' counters cleared
+POST /_sandbox/reset            back to the seeded state (every location), limits' counters cleared
 POST /_sandbox/save             write the state file now
+POST /_sandbox/revoke           {"locationId"}: every token of that location is refused from now on
+
+``?locationId=`` picks another location of the agency for state, records and settings.
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ from starlette.requests import Request
 from assistant.sandbox.access import bearer_token, not_found_route
 from assistant.sandbox.context import Outcome, SandboxContext
 from assistant.sandbox.errors import ApiError, JsonDict, bad_request
+from assistant.sandbox.store import Store
 
 
-def _summary(ctx: SandboxContext) -> JsonDict:
+def _summary(ctx: SandboxContext, store: Store) -> JsonDict:
     limiter = ctx.limiter
     return {
-        "locationId": ctx.store.location_id,
-        "companyId": ctx.store.location.get("companyId"),
-        "counts": ctx.store.counts(),
+        "locationId": store.location_id,
+        "companyId": store.location.get("companyId"),
+        "locations": list(ctx.agency.stores),
+        "counts": store.counts(),
         "faults": ctx.faults.settings.to_json(),
         "limits": {
             "max": limiter.max_requests,
@@ -35,7 +40,7 @@ def _summary(ctx: SandboxContext) -> JsonDict:
             "daily": limiter.daily_limit,
             "daySeconds": limiter.day_seconds,
         },
-        "statePath": str(ctx.store.path) if ctx.store.path else None,
+        "statePath": str(store.path) if store.path else None,
     }
 
 
@@ -52,13 +57,13 @@ async def _json_object(request: Request) -> JsonDict:
 _SETTINGS = ("allowDuplicateContact", "allowDuplicateOpportunity")
 
 
-def _set_settings(ctx: SandboxContext, body: JsonDict) -> None:
+def _set_settings(store: Store, body: JsonDict) -> None:
     """The location's duplicate settings, which HighLevel changes only in its UI."""
     for key, value in body.items():
         if key not in _SETTINGS or not isinstance(value, bool):
             raise bad_request(f"settings: {key!r} must be one of {', '.join(_SETTINGS)} with true or false")
-    ctx.store.location.setdefault("settings", {}).update(body)
-    ctx.store.touch()
+    store.location.setdefault("settings", {}).update(body)
+    store.touch()
 
 
 def _set_limits(ctx: SandboxContext, body: JsonDict) -> None:
@@ -75,17 +80,33 @@ def _set_limits(ctx: SandboxContext, body: JsonDict) -> None:
     ctx.limiter.reset()
 
 
+def _store(request: Request, ctx: SandboxContext) -> Store:
+    wanted = request.query_params.get("locationId") or ctx.store.location_id
+    store = ctx.agency.stores.get(wanted)
+    if store is None:
+        raise bad_request(f"unknown location {wanted!r}; known: {', '.join(ctx.agency.stores)}")
+    return store
+
+
+async def _revoke(request: Request, ctx: SandboxContext) -> Outcome:
+    location_id = str((await _json_object(request)).get("locationId") or "")
+    if location_id not in ctx.agency.stores:
+        raise bad_request(f"revoke: locationId must be one of {', '.join(ctx.agency.stores)}")
+    return Outcome(200, {"locationId": location_id, "revoked": ctx.agency.revoke(location_id)})
+
+
 async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
     method, path = request.method.upper(), request.url.path.rstrip("/")
     try:
         bearer_token(request, ctx)
+        store = _store(request, ctx)
         if method == "GET" and path == "/_sandbox/state":
-            return Outcome(200, _summary(ctx))
+            return Outcome(200, _summary(ctx, store))
         if method == "GET" and path.startswith("/_sandbox/records/"):
             table = path.rsplit("/", 1)[-1]
-            if table not in ctx.store.tables:
-                raise bad_request(f"unknown table {table!r}; known: {', '.join(ctx.store.tables)}")
-            return Outcome(200, {"records": list(ctx.store.table(table).values())})
+            if table not in store.tables:
+                raise bad_request(f"unknown table {table!r}; known: {', '.join(store.tables)}")
+            return Outcome(200, {"records": list(store.table(table).values())})
         if method == "POST" and path == "/_sandbox/faults":
             try:
                 ctx.faults.configure(ctx.faults.settings.updated(await _json_object(request)))
@@ -94,17 +115,21 @@ async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
             return Outcome(200, {"faults": ctx.faults.settings.to_json()})
         if method == "POST" and path == "/_sandbox/limits":
             _set_limits(ctx, await _json_object(request))
-            return Outcome(200, _summary(ctx))
+            return Outcome(200, _summary(ctx, store))
         if method == "POST" and path == "/_sandbox/settings":
-            _set_settings(ctx, await _json_object(request))
-            return Outcome(200, {"settings": ctx.store.location["settings"]})
+            _set_settings(store, await _json_object(request))
+            return Outcome(200, {"settings": store.location["settings"]})
         if method == "POST" and path == "/_sandbox/reset":
-            ctx.store.reset()
+            for each in ctx.agency.all_stores():
+                each.reset()
             ctx.limiter.reset()
-            return Outcome(200, _summary(ctx))
+            return Outcome(200, _summary(ctx, store))
         if method == "POST" and path == "/_sandbox/save":
-            ctx.store.save()
-            return Outcome(200, _summary(ctx))
+            for each in ctx.agency.all_stores():
+                each.save()
+            return Outcome(200, _summary(ctx, store))
+        if method == "POST" and path == "/_sandbox/revoke":
+            return await _revoke(request, ctx)
         raise not_found_route(method, path)
     except ApiError as error:
         return Outcome(error.status, error.body, error.headers)

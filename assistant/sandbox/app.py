@@ -70,7 +70,8 @@ class SandboxApp:
                     self._flusher.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await self._flusher
-                self.ctx.store.save()
+                for store in self.ctx.agency.all_stores():
+                    store.save()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 
@@ -78,8 +79,9 @@ class SandboxApp:
         """Persist writes shortly after they happen (whole-file rewrites, so not on every request)."""
         while True:
             await asyncio.sleep(FLUSH_INTERVAL_SECONDS)
-            if self.ctx.store.dirty:
-                try:
-                    self.ctx.store.save()
-                except OSError:
-                    log.exception("could not write the stand-in state file")
+            for store in self.ctx.agency.all_stores():
+                if store.dirty:
+                    try:
+                        store.save()
+                    except OSError:
+                        log.exception("could not write the stand-in state file")

@@ -52,6 +52,10 @@ def serve_command(
     rate_limit: Annotated[int, typer.Option(min=1, help="Burst limit per location.")] = 100,
     rate_window: Annotated[float, typer.Option(min=0.001, help="Burst window in seconds.")] = 10.0,
     daily_limit: Annotated[int, typer.Option(min=1, help="Daily limit per location.")] = 200_000,
+    locations: Annotated[
+        int,
+        typer.Option(min=1, help="Locations of the agency: the seeded one and clones, each its own state."),
+    ] = 1,
 ) -> None:
     """Serve the stand-in until interrupted; prints its URL and the token to use."""
     faults = FaultSettings(faults_429, faults_5xx, faults_drop, faults_error_after, latency_ms, fault_seed)
@@ -67,6 +71,7 @@ def serve_command(
             rate_limit=rate_limit,
             rate_window=rate_window,
             daily_limit=daily_limit,
+            locations=locations,
         )
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.sandbox.agency import Agency
 from assistant.sandbox.faults import FaultInjector
 from assistant.sandbox.ratelimit import RateLimiter
 from assistant.sandbox.store import Store
@@ -28,3 +29,7 @@ class SandboxContext:
     limiter: RateLimiter = field(default_factory=RateLimiter)
     faults: FaultInjector = field(default_factory=FaultInjector)
     base_url: str = ""
+    agency: Agency = field(init=False)  # every location: ``store`` (opened by ``token``) first
+
+    def __post_init__(self) -> None:
+        self.agency = Agency(self.store, self.token, self.agency_token)

@@ -17,11 +17,13 @@ from assistant.sandbox.access import (
     check_token_kind,
     check_version,
     not_found_route,
+    store_for,
 )
 from assistant.sandbox.body import read_form, read_json
 from assistant.sandbox.context import Outcome, SandboxContext
 from assistant.sandbox.errors import ApiError, NotFoundError, too_many_requests, unprocessable
 from assistant.sandbox.registry import HANDLERS, Call, success_status
+from assistant.sandbox.store import Store
 
 log = logging.getLogger(__name__)
 _WRITES = ("POST", "PUT", "PATCH", "DELETE")
@@ -59,12 +61,20 @@ async def handle_api(request: Request, ctx: SandboxContext) -> Outcome:
         token = bearer_token(request, ctx)
         check_token_kind(op, token, ctx)
         check_version(op, request)
-        verdict = ctx.limiter.check(ctx.store.location_id)
+        params, query = op.path_params(path) or {}, dict(request.query_params)
+        body, unreadable = await _early_body(request, op)
+        # A url-encoded body (the OAuth token exchange) names the location a token is wanted for,
+        # not the one the request acts on.
+        names = body if op.request_content_type == "application/json" else None
+        store = store_for(ctx, token, params, query, names)
+        verdict = ctx.limiter.check(store.location_id)
         headers = verdict.headers
         if not verdict.allowed:
             raise too_many_requests(verdict.retry_after)
+        if unreadable is not None:
+            raise unreadable
         await _inject_before(ctx)
-        call = await _build_call(request, ctx, op, path)
+        call = await _build_call(request, ctx, store, op, (params, query, body))
         result = handler(call)
     except ApiError as error:
         return _error_outcome(error, headers, "404" in op.response_schemas)
@@ -103,17 +113,32 @@ async def _inject_before(ctx: SandboxContext) -> None:
         raise ApiError(fault, {"statusCode": fault, "message": "Internal server error"})
 
 
-async def _build_call(request: Request, ctx: SandboxContext, op: Any, path: str) -> Call:
-    params = op.path_params(path) or {}
-    query = dict(request.query_params)
+async def _early_body(request: Request, op: Any) -> tuple[Any, ApiError | None]:
+    """The JSON or url-encoded body (it names the location an agency token acts on); a malformed
+    one is answered after the rate limit, like any refused request."""
+    try:
+        if op.request_content_type == "application/x-www-form-urlencoded":
+            form = await request.form()
+            return {key: value for key, value in form.items() if isinstance(value, str)}, None
+        if op.request_schema is not None and op.request_content_type != "multipart/form-data":
+            return await read_json(request), None
+    except ApiError as error:
+        return None, error
+    return None, None
+
+
+Parts = tuple[dict[str, str], dict[str, str], Any]  # path parameters, query, body
+
+
+async def _build_call(request: Request, ctx: SandboxContext, store: Store, op: Any, parts: Parts) -> Call:
+    params, query, body = parts
     lists = {key: request.query_params.getlist(key) for key in request.query_params}
     if op.request_content_type == "multipart/form-data":
         form = await read_form(request, op)
-        check_location(ctx, params, query, None)
-        return Call(op, ctx.store, params, query, lists, None, form, ctx.base_url)
-    body = await read_json(request) if op.request_schema is not None else None
-    check_location(ctx, params, query, body)
+        check_location(store, params, query, None)
+        return Call(op, store, params, query, lists, None, form, ctx.base_url, ctx.agency)
+    check_location(store, params, query, body if op.request_content_type == "application/json" else None)
     problems = validate_request_body(_as_served(op), body)
     if problems:
         raise unprocessable(problems)
-    return Call(op, ctx.store, params, query, lists, body, {}, ctx.base_url)
+    return Call(op, store, params, query, lists, body, {}, ctx.base_url, ctx.agency)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.hlspec import Operation, operation_by_id
+from assistant.sandbox.agency import Agency
 from assistant.sandbox.errors import JsonDict, bad_request
 from assistant.sandbox.store import Store
 
@@ -23,6 +24,7 @@ class Call:
     body: Any = None
     form: dict[str, Any] = field(default_factory=dict)
     base_url: str = ""
+    agency: Agency | None = None  # the locations and tokens (the OAuth token exchange needs them)
 
     @property
     def json(self) -> JsonDict:

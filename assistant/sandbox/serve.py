@@ -30,6 +30,7 @@ class ServeOptions:
     rate_limit: int = 100
     rate_window: float = 10.0
     daily_limit: int = 200_000
+    locations: int = 1  # the agency's locations: the seeded one, then clones of its seed
 
 
 def default_destination() -> DestinationState:
@@ -49,13 +50,15 @@ def build_context(options: ServeOptions) -> SandboxContext:
     seed = load_state(options.seed_path) if options.seed_path else default_destination()
     store = Store.open(seed, options.state_path)
     limiter = RateLimiter(options.rate_limit, options.rate_window, options.daily_limit)
-    return SandboxContext(
+    ctx = SandboxContext(
         store=store,
         token=options.token or new_token(),
         agency_token=options.agency_token or new_token(),
         limiter=limiter,
         faults=FaultInjector(options.faults),
     )
+    ctx.agency.add_clones(seed, options.locations - 1, ctx.token, options.state_path)
+    return ctx
 
 
 def serve(options: ServeOptions) -> None:
@@ -87,4 +90,7 @@ def _banner(ctx: SandboxContext, options: ServeOptions) -> None:
     print(f"location: {ctx.store.location_id}  company: {ctx.store.location.get('companyId')}", flush=True)
     print(f"token: {ctx.token}", flush=True)
     print(f"agency token: {ctx.agency_token}", flush=True)
+    for index, (location_id, token) in enumerate(ctx.agency.standing_tokens().items(), start=1):
+        if index > 1:
+            print(f"location {index}: {location_id}  token: {token}", flush=True)
     print(f"state: {options.state_path or 'in memory only'}", flush=True)

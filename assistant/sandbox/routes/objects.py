@@ -9,6 +9,8 @@ from assistant.sandbox.rules import value_problem
 from assistant.sandbox.store import Store
 
 SPEC = "objects"
+# HighLevel's help centre (Custom Objects, October 2025): every plan gets 10 custom objects per location.
+MAX_CUSTOM_OBJECTS = 10
 
 
 def schema_by_key(store: Store, key: str) -> JsonDict:
@@ -43,6 +45,8 @@ def create_schema(call: Call) -> JsonDict:
         raise bad_request("key must start with custom_objects.")
     if any(s["key"] == key for s in store.table("objectSchemas").values()):
         raise bad_request(f"Object with key {key} already exists")
+    if sum(1 for s in store.table("objectSchemas").values() if not s.get("standard")) >= MAX_CUSTOM_OBJECTS:
+        raise bad_request(f"A location can have at most {MAX_CUSTOM_OBJECTS} custom objects")
     primary = body["primaryDisplayPropertyDetails"]
     stamp = now_iso()
     schema = {
