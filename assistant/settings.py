@@ -101,6 +101,9 @@ class HighLevelSettings(BaseModel):
     token_env: str = "HIGHLEVEL_TOKEN"
     """Environment variable holding the Private Integration Token or OAuth access token."""
 
+    agency_token_env: str = "HIGHLEVEL_AGENCY_TOKEN"
+    """Variable holding an agency token (else keyring hlmap/agency): location tokens, custom objects."""
+
     requests_per_window: int = 100
     """HighLevel's burst limit per location."""
 

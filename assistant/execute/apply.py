@@ -27,6 +27,7 @@ from assistant.execute.progress import PassProgress
 from assistant.execute.relations import relate
 from assistant.execute.runner import run_spec
 from assistant.execute.schema import apply_schema, schema_work
+from assistant.highlevel.agency import AgencyClient
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
 from assistant.mapping.models import DuplicateChoice
@@ -65,6 +66,7 @@ async def run_apply(
     console: Console | None = None,
     sample_size: int = 0,
     on_duplicate: dict[str, DuplicateChoice] | None = None,
+    agency: AgencyClient | None = None,
 ) -> RunSummary:
     con = workspace.connect()
     settings = workspace.settings
@@ -89,7 +91,8 @@ async def run_apply(
     summary = RunSummary(run_id, mode, "running")
     per_second = settings.highlevel.requests_per_window / settings.highlevel.window_seconds
     try:
-        summary.problems = await apply_schema(client, con, run_id, schema_work(con, prepared.doc), ids, audit)
+        work = schema_work(con, prepared.doc)
+        summary.problems = await apply_schema(client, con, run_id, work, ids, audit, agency)
         if any(s.target == "appointment" for s in prepared.specs):
             calendars = await client.location.calendars()
             ids.calendar_id = str(calendars[0]["id"]) if calendars else None

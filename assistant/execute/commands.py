@@ -33,7 +33,7 @@ from assistant.execute.sample import approve, approved_sample, choose_sample
 from assistant.execute.survivorship import parse_choices
 from assistant.execute.update import conflict_lines
 from assistant.execute.verify.command import location_country, print_verification, run_verification
-from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.credentials import connect
 from assistant.workspace import Workspace
 
 LocationOption = Annotated[
@@ -47,10 +47,6 @@ BaseUrlOption = Annotated[
 
 def _workspace(path: Any, location_id: str | None = None, base_url: str | None = None) -> Workspace:
     return open_workspace(path, {"highlevel": {"location_id": location_id, "base_url": base_url}})
-
-
-def _client(ws: Workspace) -> HighLevelClient:
-    return HighLevelClient.from_settings(ws.settings.highlevel)
 
 
 def apply_command(
@@ -115,7 +111,7 @@ def apply_command(
             console.print(f"  deleted in the source (not applied): {oid}", markup=False)
 
     async def go() -> RunSummary:
-        async with _client(ws) as hl:
+        async with connect(ws.settings.highlevel, loc) as (hl, agency):
             await hl.check_token()  # a refused token leaves no failed run behind
             show_daily_pause(hl, ws.root, loc)
             summary = await run_apply(
@@ -127,6 +123,7 @@ def apply_command(
                 console=None if quiet else console,
                 sample_size=sample or 0,
                 on_duplicate=choices,
+                agency=agency,
             )
             if mode == "sample" and summary.status == "done":
                 rows = await sample_diff(
@@ -173,7 +170,7 @@ def reconcile_command(
     prepared = prepare(ws)  # the current source, compiled
 
     async def go() -> Any:
-        async with _client(ws) as hl:
+        async with connect(ws.settings.highlevel, ws.settings.highlevel.location_id or "") as (hl, _):
             return await reconcile(hl, con, prepared)
 
     result = asyncio.run(go())

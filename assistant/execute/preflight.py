@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from assistant.execute.object_schemas import plan_line
 from assistant.execute.prepare import Prepared
 from assistant.highlevel.state import DestinationState
 
@@ -68,10 +69,7 @@ def build_checklist(
     items.append(_duplicates(con, dest) + (f" (choices — {', '.join(choices)})" if choices else ""))
     custom = sorted({s.custom_object_key or "" for s in prepared.specs if s.hl_object == "custom_object"})
     if custom:
-        items.append(
-            f"Custom objects: {len(custom)} ({', '.join(custom)}) with {_count(con, 'custom_object')} "
-            "records; check the location's custom object and record limits and that each schema exists"
-        )
+        items.append(plan_line(custom, dest, _count(con, "custom_object")))
     return Checklist(items)
 
 

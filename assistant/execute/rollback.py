@@ -18,6 +18,7 @@ from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.document_apply import undo_invoice
+from assistant.execute.object_schemas import SCHEMA_OBJECT
 from assistant.execute.prior_state import restore_body
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError, NotFound
@@ -59,7 +60,7 @@ async def rollback(
         r[5] for r in rows if r[7] in ("created", "recovered")
     }  # duplicates of these are merged, not kept
     for op_id, action, obj, src, key, hl_id, parent_id, outcome, sent, previous in rows:
-        if action == "link" or hl_id is None:
+        if action == "link" or hl_id is None or obj == SCHEMA_OBJECT:  # a schema stays (ALWAYS says so)
             ledger.mark(con, run_id, op_id, "rolled_back")
             continue
         if outcome == "existing":  # HighLevel called it a duplicate: not ours to delete under this op

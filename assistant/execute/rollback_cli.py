@@ -12,7 +12,7 @@ from assistant.execute.audit import AuditLog, audit_path
 from assistant.execute.printing import print_list
 from assistant.execute.rollback import RollbackReport, rollback
 from assistant.execute.rollback_plan import preview, runs_to_undo
-from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.credentials import connect
 from assistant.workspace import Workspace
 
 
@@ -61,7 +61,7 @@ def _undo(ws: Workspace, run_id: str, location_id: str | None, base_url: str | N
     )
 
     async def go() -> Any:
-        async with HighLevelClient.from_settings(settings) as hl:
+        async with connect(settings, settings.location_id or "") as (hl, _agency):
             audit = AuditLog(con, audit_path(ws.root), run_id, ws.settings.execute.audit_payloads)
             return await rollback(hl, con, run_id, audit)
 

@@ -13,6 +13,7 @@ import duckdb
 
 from assistant.errors import HlmapError
 from assistant.execute import ledger
+from assistant.execute.object_schemas import SCHEMA_OBJECT
 
 
 @dataclass
@@ -71,7 +72,7 @@ def preview(con: duckdb.DuckDBPyConnection, run_id: str) -> RunPreview:
         [run_id],
     ).fetchall()
     for action, obj, hl_id, outcome in rows:
-        if action == "link" or hl_id is None:
+        if action == "link" or hl_id is None or obj == SCHEMA_OBJECT:  # schemas have no DELETE
             continue
         if outcome == "existing":
             result.keep[obj] += 1

@@ -2,8 +2,8 @@
 
 Existing destination fields and tags are reused (never recreated, never deleted by a rollback);
 new ones are created once, with a ledger row each so a rollback can remove exactly those.
-Custom object schemas cannot be created by a location token nor deleted at all: missing ones are
-reported as a setup step for the admin.
+Custom object schemas come first (their fields need them): created with the agency token when
+one is given (``object_schemas``), else reported as a setup step for the admin.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import duckdb
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
+from assistant.execute.object_schemas import ensure_object_schemas
 from assistant.execute.transforms.kinds import option_key
+from assistant.highlevel.agency import AgencyClient
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
 from assistant.mapping.items import CustomFieldSpec, MappingDocument
@@ -91,9 +93,10 @@ async def apply_schema(
     work: SchemaWork,
     ids: Ids,
     audit: AuditLog,
+    agency: AgencyClient | None = None,
 ) -> list[str]:
     """Create what is missing; fill ``ids.fields``. Answers the problems the admin must solve."""
-    problems: list[str] = []
+    problems = await ensure_object_schemas(hl, agency, con, run_id, work.object_keys, audit)
     existing = {f.get("fieldKey"): f for f in await hl.location.custom_fields()}
     by_name = {(f.get("name"), f.get("model")): f for f in existing.values()}
     folders: dict[str, str | None] = {}  # object key -> the folder new fields of that object go in
@@ -144,13 +147,6 @@ async def apply_schema(
         audit.write("create", "custom_field", "", spec.field_key, result.id, result.outcome.value)
         ids.fields[spec.field_key] = result.id
     await _tags(hl, con, run_id, work.tags, known, audit, problems)
-    if work.object_keys:
-        have = {str(o.get("key")) for o in await hl.records.object_schemas()}
-        for key in work.object_keys:
-            if key not in have:
-                problems.append(
-                    f"custom object schema {key} does not exist: create it in HighLevel (agency token)"
-                )
     return problems
 
 

@@ -37,7 +37,7 @@ class Secret:
         return hash(self._value)
 
 
-def _from_keyring(location_id: str | None) -> str | None:
+def from_keyring(location_id: str | None) -> str | None:
     if not location_id:
         return None
     try:
@@ -57,7 +57,7 @@ def resolve_token(token_env: str, location_id: str | None) -> Secret:
     value = os.environ.get(token_env, "").strip()
     if value:
         return Secret(value, f"the environment variable {token_env}")
-    value = _from_keyring(location_id) or ""
+    value = from_keyring(location_id) or ""
     if value:
         return Secret(value, f"the keyring entry {KEYRING_SERVICE!r} / {location_id!r}")
     if not value:

@@ -22,6 +22,7 @@ from assistant.execute.verify.report import (
 )
 from assistant.execute.verify.written import written
 from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.credentials import connect
 from assistant.workspace import Workspace
 
 
@@ -84,7 +85,7 @@ def verify_command(
         raise HlmapError("--location-id is required (or [highlevel] location_id in hlmap.toml)")
 
     async def go() -> Verification:
-        async with HighLevelClient.from_settings(ws.settings.highlevel) as hl:
+        async with connect(ws.settings.highlevel, ws.settings.highlevel.location_id or "") as (hl, _):
             return await run_verification(hl, ws)
 
     result = asyncio.run(go())
