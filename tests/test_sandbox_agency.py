@@ -137,3 +137,12 @@ def test_custom_object_schemas_need_the_agency_token_and_stop_at_ten(sandbox: Sa
         assert httpx.post(url, json=_schema(f"thing{index}", second), headers=agency).status_code == 201
     over = httpx.post(url, json=_schema("eleventh", second), headers=agency)
     assert over.status_code == 400 and "at most 10 custom objects" in over.json()["message"]
+
+
+def test_a_scheduled_revoke_lands_after_the_named_number_of_requests(sandbox: SandboxHandle) -> None:
+    second = _others(sandbox)[0]
+    token = sandbox.tokens[second]
+    sandbox.admin("POST", "revoke", {"locationId": second, "afterRequests": 2})
+    url = f"{sandbox.url}/locations/{second}"
+    statuses = [httpx.get(url, headers=sandbox.headers(token=token), timeout=10).status_code for _ in range(3)]
+    assert statuses == [200, 200, 401]

@@ -6,9 +6,11 @@ POST /_sandbox/faults           {"rate429", "rate5xx", "dropAfterCommit", "error
                                  "seed"} (partial)
 POST /_sandbox/limits           {"max", "windowSeconds", "daily", "daySeconds"} (partial)
 POST /_sandbox/settings         {"allowDuplicateContact", "allowDuplicateOpportunity"} (partial)
-POST /_sandbox/reset            back to the seeded state (every location), limits' counters cleared
+POST /_sandbox/reset            back to the seeded state (every location), limits' counters and
+                                revocations cleared
 POST /_sandbox/save             write the state file now
-POST /_sandbox/revoke           {"locationId"}: every token of that location is refused from now on
+POST /_sandbox/revoke           {"locationId", "afterRequests"}: every token of that location is
+                                refused from now on (or once it has served afterRequests more)
 
 ``?locationId=`` picks another location of the agency for state, records and settings.
 """
@@ -89,9 +91,15 @@ def _store(request: Request, ctx: SandboxContext) -> Store:
 
 
 async def _revoke(request: Request, ctx: SandboxContext) -> Outcome:
-    location_id = str((await _json_object(request)).get("locationId") or "")
+    body = await _json_object(request)
+    location_id, after = str(body.get("locationId") or ""), body.get("afterRequests")
     if location_id not in ctx.agency.stores:
         raise bad_request(f"revoke: locationId must be one of {', '.join(ctx.agency.stores)}")
+    if after is not None:
+        if not isinstance(after, int) or isinstance(after, bool) or after < 1:
+            raise bad_request("revoke: afterRequests must be a positive whole number")
+        ctx.agency.revoke_after[location_id] = after
+        return Outcome(200, {"locationId": location_id, "afterRequests": after})
     return Outcome(200, {"locationId": location_id, "revoked": ctx.agency.revoke(location_id)})
 
 
@@ -122,6 +130,8 @@ async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
         if method == "POST" and path == "/_sandbox/reset":
             for each in ctx.agency.all_stores():
                 each.reset()
+            ctx.agency.revoked.clear()
+            ctx.agency.revoke_after.clear()
             ctx.limiter.reset()
             return Outcome(200, _summary(ctx, store))
         if method == "POST" and path == "/_sandbox/save":

@@ -39,6 +39,7 @@ class Agency:
         self.stores: dict[str, Store] = {primary.location_id: primary}
         self.tokens: dict[str, str] = {primary_token: primary.location_id}
         self.revoked: set[str] = set()  # tokens refused from now on
+        self.revoke_after: dict[str, int] = {}  # location id -> requests it still serves before a revoke
 
     def add_clones(self, seed: DestinationState, count: int, primary_token: str, path: Path | None) -> None:
         """``count`` more locations seeded like the primary one, in the same company."""
@@ -74,6 +75,17 @@ class Agency:
         mine = {t for t, loc in self.tokens.items() if loc == location_id}
         self.revoked |= mine
         return len(mine)
+
+    def served(self, location_id: str) -> None:
+        """Count one request answered for the location; a scheduled revoke happens on the last one."""
+        left = self.revoke_after.get(location_id)
+        if left is None:
+            return
+        if left <= 1:
+            del self.revoke_after[location_id]
+            self.revoke(location_id)
+        else:
+            self.revoke_after[location_id] = left - 1
 
     def location_of(self, token: str) -> str | None:
         """The location a live location token opens (None: unknown, revoked or the agency token)."""

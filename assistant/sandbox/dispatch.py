@@ -71,6 +71,7 @@ async def handle_api(request: Request, ctx: SandboxContext) -> Outcome:
         headers = verdict.headers
         if not verdict.allowed:
             raise too_many_requests(verdict.retry_after)
+        ctx.agency.served(store.location_id)
         if unreadable is not None:
             raise unreadable
         await _inject_before(ctx)
