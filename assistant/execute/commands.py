@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
-from assistant.execute import ledger
 from assistant.execute.accounting.export import write_csv
 from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import audit_path
 from assistant.execute.daily_pause import show_daily_pause
 from assistant.execute.delta import delta_preview
 from assistant.execute.diff import sample_diff, write_reports
-from assistant.execute.plan_command import destination_or_none, plan_command
-from assistant.execute.preflight import build_checklist
-from assistant.execute.preflight_ack import require
+from assistant.execute.fanout import FanOutOptions
+from assistant.execute.fanout_cli import fan_out_command
+from assistant.execute.gate import check_mode, check_preflight
+from assistant.execute.plan_command import plan_command
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import (
     print_list,
@@ -29,7 +30,7 @@ from assistant.execute.printing import (
 from assistant.execute.reconcile import reconcile
 from assistant.execute.reconcile_report import write_report
 from assistant.execute.rollback_cli import rollback_command
-from assistant.execute.sample import approve, approved_sample, choose_sample
+from assistant.execute.sample import approve, choose_sample
 from assistant.execute.survivorship import parse_choices
 from assistant.execute.update import conflict_lines
 from assistant.execute.verify.command import location_country, print_verification, run_verification
@@ -75,8 +76,26 @@ def apply_command(
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Skip the read-back verification after a full run.")
     ] = False,
+    locations: Annotated[
+        str | None,
+        typer.Option("--locations", help="L1,L2,...: several locations at once, each with its own ledger."),
+    ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option("--manifest", help="TOML file of [[client]] workspace/location lines, run at once."),
+    ] = None,
 ) -> None:
-    """Apply the confirmed map to a HighLevel location (or the local stand-in)."""
+    """Apply the confirmed map to a HighLevel location (or the local stand-in), or to many at once."""
+    if locations or manifest:
+        if location_id or approve_sample or on_duplicate:
+            raise HlmapError(
+                "--locations/--manifest: --location-id, --approve-sample and --on-duplicate apply to one "
+                "location (approve each sample in its workspace: the per-location table names it)"
+            )
+        mode = "sample" if sample else "delta" if delta else "full"
+        options = FanOutOptions(mode, sample or 0, skip_sample, preflight_ok, who, not no_verify)
+        fan_out_command(Path(workspace), locations, manifest, base_url, options)
+        return
     ws = _workspace(workspace, location_id, base_url)
     loc = ws.settings.highlevel.location_id
     if not loc:
@@ -85,23 +104,11 @@ def apply_command(
     if approve_sample:
         approve(con, approve_sample)
     mode = "sample" if sample else "delta" if delta else "full"
-    if mode == "full" and not skip_sample and approved_sample(con, loc) is None:
-        raise HlmapError(
-            "no approved sample: run `hlmap apply --sample N`, read the diff, then "
-            "`hlmap apply --approve-sample RUN_ID` (or pass --skip-sample)"
-        )
-    ledger.ensure(con)
-    full_runs = con.execute(
-        "SELECT count(*) FROM exec.runs WHERE mode = 'full' AND status = 'done' AND location_id = ?", [loc]
-    ).fetchone()
-    if mode == "delta" and not (full_runs and full_runs[0]):
-        raise HlmapError("--delta needs a finished full run into this location first")
+    check_mode(con, loc, mode, skip_sample)
     prepared = prepare(ws)
     selection = choose_sample(con, prepared.specs, sample) if sample else None
     choices = parse_choices(on_duplicate or [], {o.source_object for o in prepared.doc.objects})
-    if mode != "sample":
-        checklist = build_checklist(con, prepared, destination_or_none(ws))
-        require(con, audit_path(ws.root), loc, checklist, preflight_ok, who)
+    check_preflight(ws, loc, prepared, mode, preflight_ok, who)
     if mode == "delta":
         preview_ = delta_preview(con)
         console.print(
