@@ -144,5 +144,6 @@ def test_a_scheduled_revoke_lands_after_the_named_number_of_requests(sandbox: Sa
     token = sandbox.tokens[second]
     sandbox.admin("POST", "revoke", {"locationId": second, "afterRequests": 2})
     url = f"{sandbox.url}/locations/{second}"
-    statuses = [httpx.get(url, headers=sandbox.headers(token=token), timeout=10).status_code for _ in range(3)]
+    headers = sandbox.headers(token=token)
+    statuses = [httpx.get(url, headers=headers, timeout=10).status_code for _ in range(3)]
     assert statuses == [200, 200, 401]

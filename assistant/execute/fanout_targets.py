@@ -67,7 +67,8 @@ def targets_for(pairs: list[tuple[Path, str]], base_url: str | None) -> list[Tar
     for folder, location_id in pairs:
         overrides = {"highlevel": {"location_id": location_id, "base_url": base_url}}
         ws = open_workspace(folder, overrides)
-        if folder in shared and not _ran_into(ws, location_id):
+        copy = folder / "locations" / location_id
+        if (copy / DB_FILE).exists() or (folder in shared and not _ran_into(ws, location_id)):
             ws = open_workspace(_clone(ws, location_id), overrides)
         targets.append(Target(ws, location_id))
     return targets

@@ -23,7 +23,7 @@ from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import DOCUMENT_KINDS, NEEDS_CONTACT, PASSES, RecordSpec
 from assistant.execute.survivorship import existing_first, survive
 from assistant.execute.update import update_safely
-from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.errors import HighLevelError, Unauthorized
 from assistant.highlevel.idempotent import CreateOutcome
 from assistant.highlevel.ratelimit import DailyBudgetExhausted
 
@@ -114,8 +114,8 @@ async def _one(
         outcome = created.outcome.value
         if spec.hl_object == "contact" and created.outcome is CreateOutcome.EXISTING:
             outcome = await survive(ctx, spec, key, values, digest, created.id)
-    except DailyBudgetExhausted:
-        raise  # the whole run stops here; the next apply picks up where it ended
+    except (DailyBudgetExhausted, Unauthorized):
+        raise  # the whole run stops here (a refused token refuses every request after it too)
     except HighLevelError as exc:
         _fail(ctx, op, call, str(exc), result)
         return

@@ -1,0 +1,155 @@
+"""The agency credential and the fan-out, end to end on the Contractor+ fixture and the stand-in.
+
+The destination starts without the seed's Invoice and Work Order custom objects: with only an agency
+token, apply obtains the location token and creates both schemas. Then one command writes the same
+confirmed map into three locations at once, one of whose tokens is revoked mid-run.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.mapping import store
+from assistant.mapping.models import Status
+from assistant.workspace import Workspace
+from tests.sandbox_process import SandboxHandle, start_sandbox
+
+runner = CliRunner()
+ROWS = 4  # every Contractor+ object still appears; the runs stay short
+KEYS = ("custom_objects.invoice", "custom_objects.work_order")
+
+
+def cli(*args: str) -> str:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A confirmed Contractor+ workspace, and a destination without its custom objects."""
+    tmp = tmp_path_factory.mktemp("agency")
+    cli("fixtures", "--platform", "contractor_plus", "--rows", str(ROWS), "--out", str(tmp / "fx"))
+    state = json.loads((tmp / "fx" / "contractor_plus" / "destination.json").read_text())
+    state["customObjects"] = []
+    state["customFields"] = [f for f in state["customFields"] if not f.get("objectKey")]
+    seed = tmp / "destination-without-objects.json"
+    seed.write_text(json.dumps(state))
+    root = tmp / "ws"
+    cli("ingest", "-w", str(root), str(tmp / "fx" / "contractor_plus" / "source"))
+    cli("profile", "-w", str(root))
+    cli("target", "load", "-w", str(root), str(seed))
+    cli("propose", "-w", str(root))
+    ws = Workspace(root).ensure()
+    doc = store.load(ws)
+    for item in doc.items():
+        if item.status == Status.PROPOSED:
+            item.decide(Status.ACCEPTED, "test")
+    store.save_confirmed(ws, doc, by="test")
+    ws.close()
+    return root, seed
+
+
+@pytest.fixture(scope="module")
+def agency(pristine: tuple[Path, Path]) -> Iterator[SandboxHandle]:
+    with start_sandbox(seed=pristine[1], locations=3, rate_limit=2000, rate_window=1.0) as handle:
+        yield handle
+
+
+@pytest.fixture
+def workspace(
+    pristine: tuple[Path, Path], agency: SandboxHandle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A fresh copy of the confirmed workspace, a reset stand-in, and only the agency token."""
+    agency.admin("POST", "reset")
+    monkeypatch.delenv("HIGHLEVEL_TOKEN", raising=False)
+    monkeypatch.setenv("HIGHLEVEL_AGENCY_TOKEN", agency.agency_token)
+    monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")  # the stand-in's raised limit
+    monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
+    return Path(shutil.copytree(pristine[0], tmp_path / "ws"))
+
+
+def _schemas(agency: SandboxHandle, location: str) -> set[str]:
+    records = agency.admin("GET", "records/objectSchemas", location=location)["records"]
+    return {r["key"] for r in records if not r.get("standard")}
+
+
+def _count(agency: SandboxHandle, table: str, location: str) -> int:
+    return len(agency.admin("GET", f"records/{table}", location=location)["records"])
+
+
+def test_the_agency_token_creates_the_missing_custom_object_schemas(
+    workspace: Path, agency: SandboxHandle
+) -> None:
+    loc = agency.location_id
+    run = runner.invoke(
+        app,
+        [
+            "apply",
+            "-w",
+            str(workspace),
+            "--location-id",
+            loc,
+            "--base-url",
+            agency.url,
+            "--skip-sample",
+            "--preflight-ok",
+            "--no-verify",
+            "--quiet",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert _schemas(agency, loc) == set(KEYS)
+    kinds = {r["schemaKey"] for r in agency.admin("GET", "records/records", location=loc)["records"]}
+    assert kinds == set(KEYS)
+    con = duckdb.connect(str(workspace / "workspace.duckdb"))
+    ledgered = con.execute(
+        "SELECT source_key, status FROM exec.ledger WHERE object = 'custom_object_schema' ORDER BY 1"
+    ).fetchall()
+    con.close()
+    assert ledgered == [(key, "done") for key in KEYS]
+    undone = runner.invoke(app, ["rollback", "-w", str(workspace), "--yes"])
+    assert undone.exit_code == 0, undone.output
+    assert "Custom object schemas have no DELETE" in undone.output
+    assert _schemas(agency, loc) == set(KEYS) and _count(agency, "records", loc) == 0
+
+
+def test_three_locations_at_once_one_token_revoked_mid_run(workspace: Path, agency: SandboxHandle) -> None:
+    first, second, third = agency.tokens
+    agency.admin("POST", "revoke", {"locationId": third, "afterRequests": 15})
+    args = [
+        "apply",
+        "-w",
+        str(workspace),
+        "--locations",
+        f"{first},{second},{third}",
+        "--base-url",
+        agency.url,
+    ]
+    run = runner.invoke(app, [*args, "--skip-sample", "--preflight-ok"])
+    assert run.exit_code == 1, run.output
+    assert "all locations: 2 of 3 done, 1 failed" in run.output
+    assert "apply: 3 locations · 0 running, 2 done, 1 failed" in run.output  # the combined line
+    assert f"{third}: HighLevel refused" in run.output or "Invalid token" in run.output
+    contacts = _count(agency, "contacts", first)
+    assert contacts > 0 and _count(agency, "contacts", second) == contacts
+    assert 0 < _count(agency, "contacts", third) < contacts or _count(agency, "records", third) == 0
+    for location in (first, second, third):  # one ledger per location, in its own workspace copy
+        con = duckdb.connect(str(workspace / "locations" / location / "workspace.duckdb"))
+        assert {r[0] for r in con.execute("SELECT location_id FROM exec.runs").fetchall()} == {location}
+        con.close()
+    # a new install of the app gives a fresh token: the failed location resumes, nothing twice
+    args[4] = third
+    again = runner.invoke(app, [*args, "--skip-sample", "--preflight-ok"])
+    assert again.exit_code == 0, again.output
+    assert _count(agency, "contacts", third) == contacts
+    assert _count(agency, "records", third) == _count(agency, "records", first)
+    assert (workspace / "reports" / "fan-out.md").is_file()
