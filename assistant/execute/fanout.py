@@ -97,7 +97,7 @@ async def _run(
                 write_reports(rows, ws.reports_dir, summary.run_id)
             if options.mode == "full" and summary.status == "done" and options.verify:
                 result.agreement = (await run_verification(hl, ws)).agreement
-            result.requests = hl.usage().requests_sent
+            result.requests = hl.usage().requests_sent + (agency.requests_sent() if agency else 0)
     except Exception as exc:  # isolation: a refused token, a lost connection, a full disk...
         result.status, result.error = "failed", one_line(exc)
         if result.client is not None:

@@ -1,0 +1,112 @@
+"""An agency migration from one process: N locations × M contacts into the stand-in at HighLevel's real
+per-location limit (100 requests per 10 s), through the same fan-out as ``hlmap apply --locations``.
+
+    python -m tests.benchmarks.bench_agency [--locations 20] [--contacts 100]
+
+Prints the aggregate request rate against N × 10 requests/s (wall clock, first burst included, and
+sustained: requests after each location's first window of 100), requests per contact (schema and
+token requests included), and this process's CPU seconds per 1,000 requests during the sends (the
+stand-in runs in its own process and is not counted). Keep N × M ≤ 100,000 on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from assistant.execute.fanout import FanOutOptions, LocationResult, _prepared, _run
+from assistant.execute.fanout_targets import targets_for
+from tests.benchmarks.bench_execute_throughput import contacts_only
+from tests.sandbox_process import start_sandbox
+
+LIMIT, WINDOW = 100, 10.0
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def _send(targets: list, options: FanOutOptions) -> tuple[list[LocationResult], dict[str, list[float]]]:
+    results = [LocationResult(t.location_id, str(t.workspace.root)) for t in targets]
+    ready = [(t, p, r) for t, r in zip(targets, results, strict=True) if (p := _prepared(t, options, r))]
+    stamps: dict[str, list[float]] = {t.location_id: [] for t in targets}
+    started_cpu, started = _cpu(), time.perf_counter()
+
+    async def one(target, prepared, result) -> None:  # type: ignore[no-untyped-def]
+        await _run(target, prepared, options, result, use_env=False)
+
+    # every request's send time, per location, from the transport's clients as they appear
+    async def watch() -> None:
+        seen: dict[str, int] = {}
+        while True:
+            now = time.perf_counter()
+            for r in results:
+                count = r.requests_now()
+                stamps[r.location_id] += [now] * (count - seen.get(r.location_id, 0))
+                seen[r.location_id] = count
+            await asyncio.sleep(0.05)
+
+    watcher = asyncio.create_task(watch())
+    await asyncio.gather(*(one(t, p, r) for t, p, r in ready))
+    watcher.cancel()
+    elapsed, cpu = time.perf_counter() - started, _cpu() - started_cpu
+    stamps["_meta"] = [elapsed, cpu]
+    return results, stamps
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--locations", type=int, default=20)
+    parser.add_argument("--contacts", type=int, default=100)
+    args = parser.parse_args()
+    if args.locations * args.contacts > 100_000:
+        raise SystemExit("keep locations × contacts at most 100,000")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        start_sandbox(rate_limit=LIMIT, rate_window=WINDOW, locations=args.locations) as sandbox,
+    ):
+        os.environ["HIGHLEVEL_AGENCY_TOKEN"] = sandbox.agency_token
+        os.environ.pop("HIGHLEVEL_TOKEN", None)
+        ws = contacts_only(Path(tmp) / "ws", args.contacts)
+        ws.close()
+        pairs = [(ws.root, location) for location in sandbox.tokens]
+        targets = targets_for(pairs, sandbox.url)
+        options = FanOutOptions("full", skip_sample=True, preflight_ok=True, who="bench", verify=False)
+        results, stamps = asyncio.run(_send(targets, options))
+        elapsed, cpu = stamps.pop("_meta")
+    requests = sum(r.requests for r in results)
+    created = sum(r.created for r in results)
+    ceiling = args.locations * LIMIT / WINDOW
+    after_burst = [t for ts in stamps.values() for t in ts[LIMIT:]]
+    sustained = (
+        (len(after_burst) - 1) / (max(after_burst) - min(after_burst)) if len(after_burst) > 1 else 0.0
+    )
+    failed = [r for r in results if r.status != "done" or r.failed]
+    print(f"locations × contacts     {args.locations} × {args.contacts} ({created} contacts created)")
+    print(f"locations not clean      {len(failed)}" + (f" (first: {failed[0].error})" if failed else ""))
+    print(
+        f"requests sent            {requests} in {elapsed:.1f} s "
+        f"(first burst of {LIMIT} per location included)"
+    )
+    print(
+        f"aggregate rate           {requests / elapsed:.1f} req/s "
+        f"= {requests / elapsed / ceiling:.2f} × N × 10 req/s"
+    )
+    if after_burst:
+        print(f"sustained after burst    {sustained:.1f} req/s = {sustained / ceiling:.2f} × N × 10 req/s")
+    else:
+        print("sustained after burst    (every location finished inside its first window: raise --contacts)")
+    print(f"requests per contact     {requests / max(created, 1):.3f} (token and schema requests included)")
+    print(
+        f"CPU in this process      {cpu:.2f} s = {1000 * cpu / max(requests, 1):.2f} CPU s per 1,000 requests"
+    )
+
+
+if __name__ == "__main__":
+    main()
