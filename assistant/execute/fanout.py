@@ -1,8 +1,11 @@
-"""One confirmed plan into many sub-accounts at once: one asyncio task per location.
+"""One confirmed plan into many sub-accounts at once, in one process.
 
-HighLevel's limit is per location, so N locations written side by side go N times faster; each
-task has its own client (its own rate limiter and token), its own workspace ledger, and catches
-everything it meets, so one location's failure or revoked token never stops the others.
+HighLevel's limit is per location, so N locations written side by side go N times faster. Each
+location runs on its own asyncio event loop in its own thread: its ledger commits each status
+change to disk before and after every request (kill -9 safety), and those waits, which would
+queue up behind each other on one loop, overlap across threads (DuckDB releases the GIL). Each has
+its own client (rate limiter and token) and workspace ledger, and catches everything it meets, so
+one location's failure or revoked token never stops the others.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from assistant.execute.apply import run_apply
@@ -129,20 +133,40 @@ def progress_line(results: list[LocationResult], elapsed: float) -> str:
     )
 
 
-async def fan_out(
-    targets: list[Target], options: FanOutOptions, say: Callable[[str], None]
-) -> tuple[list[LocationResult], float]:
-    """Run every target; answers each location's result and the wall-clock seconds of the sends."""
+Ready = list[tuple[Target, Prepared, LocationResult]]
+
+
+def prepare_all(targets: list[Target], options: FanOutOptions) -> tuple[list[LocationResult], Ready]:
+    """Gate and compile every location (CPU work, done before the sends so it never stalls them)."""
     results = [LocationResult(t.location_id, str(t.workspace.root)) for t in targets]
-    # Compiling is CPU work in this one process: done before the sends so it never stalls them.
     ready = [(t, p, r) for t, r in zip(targets, results, strict=True) if (p := _prepared(t, options, r))]
+    return results, ready
+
+
+async def send_all(
+    results: list[LocationResult], ready: Ready, options: FanOutOptions, say: Callable[[str], None]
+) -> float:
+    """Run every ready location, each on its own loop and thread; answers the wall-clock seconds."""
     started = time.monotonic()
     ticker = asyncio.create_task(_tick(results, started, options.progress_seconds, say))
+    use_env = len(results) == 1  # one environment token cannot open several locations
+    loop = asyncio.get_running_loop()
     try:
-        use_env = len(targets) == 1  # one environment token cannot open several locations
-        await asyncio.gather(*(_run(t, p, options, r, use_env) for t, p, r in ready))
+        with ThreadPoolExecutor(max_workers=max(1, len(ready)), thread_name_prefix="location") as pool:
+            runs = [
+                loop.run_in_executor(pool, asyncio.run, _run(t, p, options, r, use_env)) for t, p, r in ready
+            ]
+            await asyncio.gather(*runs)
     finally:
         ticker.cancel()
     elapsed = time.monotonic() - started
     say(progress_line(results, elapsed))
-    return results, elapsed
+    return elapsed
+
+
+async def fan_out(
+    targets: list[Target], options: FanOutOptions, say: Callable[[str], None]
+) -> tuple[list[LocationResult], float]:
+    """Run every target; answers each location's result and the wall-clock seconds of the sends."""
+    results, ready = prepare_all(targets, options)
+    return results, await send_all(results, ready, options, say)

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.execute.fanout import FanOutOptions, LocationResult, _prepared, _run
+from assistant.execute.fanout import FanOutOptions, LocationResult, Ready, prepare_all, send_all
 from assistant.execute.fanout_targets import targets_for
 from tests.benchmarks.bench_execute_throughput import contacts_only
 from tests.sandbox_process import start_sandbox
@@ -32,17 +32,13 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-async def _send(targets: list, options: FanOutOptions) -> tuple[list[LocationResult], dict[str, list[float]]]:
-    results = [LocationResult(t.location_id, str(t.workspace.root)) for t in targets]
-    ready = [(t, p, r) for t, r in zip(targets, results, strict=True) if (p := _prepared(t, options, r))]
-    stamps: dict[str, list[float]] = {t.location_id: [] for t in targets}
-    started_cpu, started = _cpu(), time.perf_counter()
+async def _send(
+    results: list[LocationResult], ready: Ready, options: FanOutOptions
+) -> tuple[float, float, dict[str, list[float]]]:
+    """The sends alone: wall seconds, this process's CPU seconds, and when each request was counted."""
+    stamps: dict[str, list[float]] = {r.location_id: [] for r in results}
 
-    async def one(target, prepared, result) -> None:  # type: ignore[no-untyped-def]
-        await _run(target, prepared, options, result, use_env=False)
-
-    # every request's send time, per location, from the transport's clients as they appear
-    async def watch() -> None:
+    async def watch() -> None:  # requests per location as their counters move, every 50 ms
         seen: dict[str, int] = {}
         while True:
             now = time.perf_counter()
@@ -53,11 +49,10 @@ async def _send(targets: list, options: FanOutOptions) -> tuple[list[LocationRes
             await asyncio.sleep(0.05)
 
     watcher = asyncio.create_task(watch())
-    await asyncio.gather(*(one(t, p, r) for t, p, r in ready))
+    started_cpu = _cpu()
+    elapsed = await send_all(results, ready, options, lambda _line: None)
     watcher.cancel()
-    elapsed, cpu = time.perf_counter() - started, _cpu() - started_cpu
-    stamps["_meta"] = [elapsed, cpu]
-    return results, stamps
+    return elapsed, _cpu() - started_cpu, stamps
 
 
 def main() -> None:
@@ -78,8 +73,8 @@ def main() -> None:
         pairs = [(ws.root, location) for location in sandbox.tokens]
         targets = targets_for(pairs, sandbox.url)
         options = FanOutOptions("full", skip_sample=True, preflight_ok=True, who="bench", verify=False)
-        results, stamps = asyncio.run(_send(targets, options))
-        elapsed, cpu = stamps.pop("_meta")
+        results, ready = prepare_all(targets, options)
+        elapsed, cpu, stamps = asyncio.run(_send(results, ready, options))
     requests = sum(r.requests for r in results)
     created = sum(r.created for r in results)
     ceiling = args.locations * LIMIT / WINDOW
