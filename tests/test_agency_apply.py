@@ -153,3 +153,15 @@ def test_three_locations_at_once_one_token_revoked_mid_run(workspace: Path, agen
     assert _count(agency, "contacts", third) == contacts
     assert _count(agency, "records", third) == _count(agency, "records", first)
     assert (workspace / "reports" / "fan-out.md").is_file()
+
+
+def test_target_pull_reads_a_location_with_only_the_agency_token(
+    workspace: Path, agency: SandboxHandle
+) -> None:
+    second = list(agency.tokens)[1]
+    pulled = runner.invoke(
+        app, ["target", "pull", "-w", str(workspace), "--location-id", second, "--base-url", agency.url]
+    )
+    assert pulled.exit_code == 0, pulled.output
+    state = json.loads((workspace / "highlevel" / "destination.json").read_text())
+    assert state["location"]["id"] == second and agency.agency_token not in pulled.output

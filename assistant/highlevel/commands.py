@@ -12,8 +12,10 @@ from rich.table import Table
 from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.highlevel.catalog import load_catalog
 from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.credentials import connect
 from assistant.highlevel.snapshot import load_destination, pull_destination, store_destination
 from assistant.highlevel.state import DestinationState, load_state
+from assistant.settings import HighLevelSettings
 
 target_app = typer.Typer(help="The HighLevel side: catalog and destination snapshot.", no_args_is_help=True)
 
@@ -32,10 +34,11 @@ def _summary(state: DestinationState, where: Path) -> None:
     )
 
 
-async def _pull(client: HighLevelClient) -> DestinationState:
-    async with client:
+async def _pull(settings: HighLevelSettings) -> tuple[DestinationState, HighLevelClient]:
+    """The snapshot, read with the location's token (or one the agency token obtains)."""
+    async with connect(settings, settings.location_id or "") as (client, _agency):
         await client.check_token()
-        return await pull_destination(client)
+        return await pull_destination(client), client
 
 
 @target_app.command("pull")
@@ -50,8 +53,7 @@ def pull(
 ) -> None:
     """Fetch the sub-account's settings, custom fields, pipelines, tags, users, calendars, custom objects."""
     ws = open_workspace(workspace, {"highlevel": {"location_id": location_id, "base_url": base_url}})
-    client = HighLevelClient.from_settings(ws.settings.highlevel)
-    state = asyncio.run(_pull(client))
+    state, client = asyncio.run(_pull(ws.settings.highlevel))
     path = store_destination(ws, state, origin=client.base_url)
     _summary(state, path)
     usage = client.usage()
