@@ -165,3 +165,26 @@ def test_target_pull_reads_a_location_with_only_the_agency_token(
     assert pulled.exit_code == 0, pulled.output
     state = json.loads((workspace / "highlevel" / "destination.json").read_text())
     assert state["location"]["id"] == second and agency.agency_token not in pulled.output
+
+
+def test_a_sample_into_two_locations_writes_each_its_own_diff(workspace: Path, agency: SandboxHandle) -> None:
+    first, second = list(agency.tokens)[:2]
+    run = runner.invoke(
+        app,
+        [
+            "apply",
+            "-w",
+            str(workspace),
+            "--locations",
+            f"{first},{second}",
+            "--base-url",
+            agency.url,
+            "--sample",
+            "3",
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert "all locations: 2 of 2 done, 0 failed" in run.output
+    for location in (first, second):
+        reports = workspace / "locations" / location / "reports"
+        assert list(reports.glob("sample-diff-*.csv")), location
