@@ -7,6 +7,7 @@ confirmed map into three locations at once, one of whose tokens is revoked mid-r
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from collections.abc import Iterator
@@ -17,6 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.execute.fanout import FanOutOptions, LocationResult, prepare_all, send_all
+from assistant.execute.fanout_targets import targets_for
 from assistant.mapping import store
 from assistant.mapping.models import Status
 from assistant.workspace import Workspace
@@ -188,3 +191,28 @@ def test_a_sample_into_two_locations_writes_each_its_own_diff(workspace: Path, a
     for location in (first, second):
         reports = workspace / "locations" / location / "reports"
         assert list(reports.glob("sample-diff-*.csv")), location
+
+
+def test_stopping_a_fan_out_interrupts_every_location_and_keeps_their_results(
+    workspace: Path, agency: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "20")  # slow enough to stop mid-run
+    monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
+    first, second = list(agency.tokens)[:2]
+    targets = targets_for([(workspace, first), (workspace, second)], agency.url)
+    options = FanOutOptions("full", skip_sample=True, preflight_ok=True, verify=False)
+    lines: list[str] = []
+
+    async def stopped_after_a_while() -> list[LocationResult]:
+        results, ready = prepare_all(targets, options)
+        sending = asyncio.create_task(send_all(results, ready, options, lines.append))
+        await asyncio.sleep(3)
+        sending.cancel()  # what Ctrl-C does to the main task
+        await sending
+        return results
+
+    results = asyncio.run(stopped_after_a_while())
+    assert [r.status for r in results] == ["interrupted", "interrupted"]
+    assert all(r.requests > 0 and r.run_id for r in results)  # each ran, and can resume its run
+    assert any(line.startswith("stopping:") for line in lines)
+    assert "0 running, 0 done, 0 failed, 2 interrupted" in lines[-1]

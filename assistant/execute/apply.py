@@ -67,6 +67,7 @@ async def run_apply(
     sample_size: int = 0,
     on_duplicate: dict[str, DuplicateChoice] | None = None,
     agency: AgencyClient | None = None,
+    stop: asyncio.Event | None = None,
 ) -> RunSummary:
     con = workspace.connect()
     settings = workspace.settings
@@ -75,7 +76,7 @@ async def run_apply(
     )
     con.execute("UPDATE exec.runs SET status = 'running' WHERE run_id = ?", [run_id])
     audit = AuditLog(con, audit_path(workspace.root), run_id, settings.execute.audit_payloads)
-    stop = asyncio.Event()
+    stop = stop or asyncio.Event()  # a fan-out sets it from its own loop; alone, Ctrl-C does
     _stop_on_sigint(stop)
     ids = Ids(records=ledger.created_ids(con))
     ids.field_types = {

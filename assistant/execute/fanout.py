@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from assistant.execute.apply import run_apply
 from assistant.execute.diff import sample_diff, write_reports
+from assistant.execute.fanout_halt import Halt
 from assistant.execute.fanout_targets import Target
 from assistant.execute.gate import check_mode, check_preflight
 from assistant.execute.prepare import Prepared, prepare
@@ -76,7 +77,12 @@ def _prepared(target: Target, options: FanOutOptions, result: LocationResult) ->
 
 
 async def _run(
-    target: Target, prepared: Prepared, options: FanOutOptions, result: LocationResult, use_env: bool
+    target: Target,
+    prepared: Prepared,
+    options: FanOutOptions,
+    result: LocationResult,
+    use_env: bool,
+    halt: Halt,
 ) -> None:
     ws, started = target.workspace, time.monotonic()
     result.status = "running"
@@ -87,7 +93,14 @@ async def _run(
             con = ws.connect()
             selection = choose_sample(con, prepared.specs, options.sample) if options.sample else None
             summary = await run_apply(
-                ws, prepared, hl, options.mode, selection=selection, sample_size=options.sample, agency=agency
+                ws,
+                prepared,
+                hl,
+                options.mode,
+                selection=selection,
+                sample_size=options.sample,
+                agency=agency,
+                stop=halt.event(),
             )
             result.run_id, result.status = summary.run_id, summary.status
             result.created = sum(p.done for p in summary.passes)
@@ -150,14 +163,18 @@ async def send_all(
     started = time.monotonic()
     ticker = asyncio.create_task(_tick(results, started, options.progress_seconds, say))
     use_env = len(results) == 1  # one environment token cannot open several locations
-    loop = asyncio.get_running_loop()
+    loop, halt = asyncio.get_running_loop(), Halt()
+    pool = ThreadPoolExecutor(max_workers=max(1, len(ready)), thread_name_prefix="location")
+    runs = [
+        loop.run_in_executor(pool, asyncio.run, _run(t, p, options, r, use_env, halt)) for t, p, r in ready
+    ]
     try:
-        with ThreadPoolExecutor(max_workers=max(1, len(ready)), thread_name_prefix="location") as pool:
-            runs = [
-                loop.run_in_executor(pool, asyncio.run, _run(t, p, options, r, use_env)) for t, p, r in ready
-            ]
-            await asyncio.gather(*runs)
+        await asyncio.gather(*runs)
+    except asyncio.CancelledError:  # Ctrl-C: each run ledgers its request in flight and ends interrupted
+        halt.all()
+        say("stopping: each location finishes its request in flight; apply again to continue")
     finally:
+        pool.shutdown(wait=True)
         ticker.cancel()
     elapsed = time.monotonic() - started
     say(progress_line(results, elapsed))
