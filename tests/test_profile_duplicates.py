@@ -48,3 +48,17 @@ def test_most_repeated_values_first_and_capped(tmp_path: Path) -> None:
     assert (groups[0].value, groups[0].row_numbers) == ("top@mail.es", [1, 2, 3])  # storage order
     assert [g.value for g in groups[1:3]] == ["pair00000@mail.es", "pair00001@mail.es"]
     assert all(len(g.row_numbers) == 2 for g in groups[1:])
+
+
+def test_blank_and_unique_columns_make_no_groups(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path).ensure()
+    con = workspace.connect()
+    # every other email blank (blanks are not a shared value); phones unique once normalised
+    con.execute(
+        "CREATE TABLE raw.people AS SELECT CASE WHEN i % 2 = 0 THEN '' ELSE 'p' || i || '@mail.es' END "
+        "AS email, '+34 6' || lpad(i::VARCHAR, 8, '0') AS phone, i AS _row FROM range(1, 401) t(i)"
+    )
+    (people,) = profile_workspace(workspace)
+    workspace.close()
+    assert [c.semantic_type.value for c in people.columns] == ["email", "phone"]
+    assert people.duplicates == []

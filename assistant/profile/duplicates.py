@@ -9,6 +9,14 @@ from assistant.profile.sql import quote_ident
 
 MAX_GROUPS_PER_COLUMN = 500
 MIN_UNIQUE_SHARE = 0.8  # enough to show the problem; the full list is one SQL query away
+_PHONE_PUNCTUATION = " -().+/"
+
+
+def _without(expr: str, characters: str) -> str:
+    # one replace() per character is about twice as fast as translate() in DuckDB
+    for character in characters:
+        expr = f"replace({expr}, '{character}', '')"
+    return expr
 
 
 def _normalised(column: ColumnProfile) -> str | None:
@@ -17,8 +25,7 @@ def _normalised(column: ColumnProfile) -> str | None:
         # trim only the few values that need it: trimming every value costs more than grouping them
         return f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
     if column.semantic_type is SemanticType.PHONE:
-        # translate() drops spaces and the usual phone punctuation far faster than a regex replace
-        digits = f"translate({col}, ' -().+/', '')"
+        digits = _without(col, _PHONE_PUNCTUATION)
         # the national part only, so +34 612… and 612… meet
         keep = {"ES": 9, "US": 10}.get(column.country or "")
         trimmed = f"ltrim({digits}, '0')"
@@ -26,34 +33,60 @@ def _normalised(column: ColumnProfile) -> str | None:
     return None
 
 
+def _candidates(profile: TableProfile) -> list[tuple[ColumnProfile, str]]:
+    # columns where values mostly repeat (an owner's email on every deal) name people, not records
+    return [
+        (column, norm)
+        for column in profile.columns
+        if (norm := _normalised(column)) is not None and column.unique_share >= MIN_UNIQUE_SHARE
+    ]
+
+
+def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, normalised: list[str]) -> list[int]:
+    """Positions in ``normalised`` of columns where some 64-bit hash of a value occurs twice.
+
+    Equal values have equal hashes, so a column left out has no duplicates; a hash collision only
+    costs the exact search below. Grouping hashes is cheaper than grouping the text, and blanks
+    become NULL rather than being filtered out, which would make DuckDB normalise twice.
+    """
+    parts = [
+        f"SELECT {i} AS k, count(*) AS n FROM (SELECT 1 FROM (SELECT nullif({norm}, '') AS v FROM {table}) "
+        "GROUP BY hash(v) HAVING count(v) > 1)"
+        for i, norm in enumerate(normalised)
+    ]
+    return sorted(k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n)
+
+
+def _groups(
+    con: duckdb.DuckDBPyConnection, table: str, norm: str, row_column: str
+) -> list[tuple[str, list[int]]]:
+    """The most repeated values by count alone, then row lists for those few values only."""
+    top = con.execute(
+        f"SELECT v FROM (SELECT nullif({norm}, '') AS v FROM {table}) GROUP BY v HAVING count(v) > 1 "
+        f"ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
+    ).fetchall()
+    if not top:
+        return []
+    rows = con.execute(
+        f"SELECT v, list(r ORDER BY r) FROM (SELECT {row_column} AS r, {norm} AS v FROM {table}) "
+        "WHERE v IN (SELECT unnest(?::VARCHAR[])) GROUP BY v ORDER BY count(*) DESC, v",
+        [[v for (v,) in top]],
+    ).fetchall()
+    return [(v, [int(r) for r in rs]) for v, rs in rows]
+
+
 def find_duplicates(
     con: duckdb.DuckDBPyConnection, profile: TableProfile, row_column: str
 ) -> list[DuplicateGroup]:
+    candidates = _candidates(profile)
+    if not candidates:
+        return []
+    table = f"raw.{quote_ident(profile.table)}"
     groups: list[DuplicateGroup] = []
-    for column in profile.columns:
-        norm = _normalised(column)
-        # columns where values mostly repeat (an owner's email on every deal) name people, not records
-        if norm is None or column.unique_share < MIN_UNIQUE_SHARE:
-            continue
-        # first the most repeated values by count alone (no per-group row lists over a million
-        # mostly unique values), then row lists for those few values only: a second pass that
-        # mostly-unique columns (no repeats at all) skip
-        source = f"SELECT {row_column} AS r, {norm} AS v FROM raw.{quote_ident(profile.table)}"
-        top = con.execute(
-            f"SELECT v FROM ({source}) WHERE v <> '' GROUP BY v HAVING count(*) > 1 "
-            f"ORDER BY count(*) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
-        ).fetchall()
-        if not top:
-            continue
-        rows = con.execute(
-            f"SELECT v, list(r ORDER BY r) FROM ({source}) WHERE v IN (SELECT unnest(?::VARCHAR[])) "
-            "GROUP BY v ORDER BY count(*) DESC, v",
-            [[v for (v,) in top]],
-        ).fetchall()
+    for k in _with_repeats(con, table, [norm for _, norm in candidates]):
+        column, norm = candidates[k]
         groups.extend(
-            DuplicateGroup(
-                table=profile.table, column=column.column, value=v, row_numbers=[int(r) for r in rs]
-            )
-            for v, rs in rows
+            DuplicateGroup(table=profile.table, column=column.column, value=v, row_numbers=rows)
+            for v, rows in _groups(con, table, norm, row_column)
         )
     return groups

@@ -1,0 +1,31 @@
+"""Detector counts over the sample are per sampled row, however often a value repeats."""
+
+from __future__ import annotations
+
+import duckdb
+
+from assistant.profile.patterns import DETECTORS
+from assistant.profile.sample import count_detectors, make_sample
+from assistant.profile.sql import SAMPLE_TABLE
+from assistant.profile.stats import ColumnStats
+
+
+def test_repeated_values_count_once_per_row() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw")
+    con.execute(
+        "CREATE TABLE raw.t AS SELECT * FROM (VALUES ('ana@mail.es', '28001'), ('ana@mail.es', '28001'), "
+        "(' ana@mail.es', 'Madrid'), ('no email', '28001'), ('bo@web.com', ' '), ('bo@web.com', '1,5')) "
+        "AS v(email, postal)"
+    )
+    make_sample(con, [(0, "t", ["email", "postal"], False)])
+    stats = [ColumnStats(name=c, position=i, row_count=6) for i, c in enumerate(["email", "postal"])]
+    count_detectors(con, {0: stats})
+    row_by_row = ", ".join(f"count(*) FILTER (WHERE {p.replace('{v}', 'v')})" for p in DETECTORS.values())
+    for column in stats:
+        row = con.execute(f"SELECT {row_by_row} FROM {SAMPLE_TABLE} WHERE col = {column.position}").fetchone()
+        assert row is not None
+        assert column.counts == dict(zip(DETECTORS, row, strict=True))
+    assert (stats[0].counts["email"], stats[0].sample_nonblank) == (5, 6)
+    assert (stats[1].counts["postal5"], stats[1].sample_nonblank) == (3, 5)
+    assert stats[0].top[0][0] == "ana@mail.es"  # candidates for the exact top counts still come
