@@ -1,13 +1,17 @@
-"""Detector counts over the sample are per sampled row, however often a value repeats."""
+"""The detectors' sample: counts per sampled row however often a value repeats; big tables sampled."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 
+from assistant.profile import profile_workspace
 from assistant.profile.patterns import DETECTORS
 from assistant.profile.sample import count_detectors, make_sample
-from assistant.profile.sql import SAMPLE_TABLE
+from assistant.profile.sql import SAMPLE_ROWS, SAMPLE_TABLE
 from assistant.profile.stats import ColumnStats
+from assistant.workspace import Workspace
 
 
 def test_repeated_values_count_once_per_row() -> None:
@@ -29,3 +33,26 @@ def test_repeated_values_count_once_per_row() -> None:
     assert (stats[0].counts["email"], stats[0].sample_nonblank) == (5, 6)
     assert (stats[1].counts["postal5"], stats[1].sample_nonblank) == (3, 5)
     assert stats[0].top[0][0] == "ana@mail.es"  # candidates for the exact top counts still come
+
+
+def test_big_table_with_a_rowid_column_is_sampled(tmp_path: Path) -> None:
+    """Big tables are sampled by row id; a source column named like DuckDB's row id still works."""
+    workspace = Workspace(tmp_path).ensure()
+    con = workspace.connect()
+    rows = SAMPLE_ROWS + 1_000
+    con.execute(
+        "CREATE TABLE raw.people AS SELECT 'p' || i || '@mail.es' AS RowId, "
+        "'+34 6' || lpad(i::VARCHAR, 8, '0') AS phone, i AS _row FROM range(1, ?) t(i)",
+        [rows + 1],
+    )
+    con.execute(
+        "CREATE TABLE raw.visits AS SELECT 'v' || i || '@mail.es' AS email, i AS _row FROM range(1, ?) t(i)",
+        [rows + 1],
+    )
+    people, visits = profile_workspace(workspace)
+    workspace.close()
+    assert [(c.column, c.semantic_type.value) for c in people.columns] == [
+        ("RowId", "email"),
+        ("phone", "phone"),
+    ]
+    assert [c.semantic_type.value for c in visits.columns] == ["email"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
 from assistant.profile.sql import quote_ident
@@ -28,7 +29,8 @@ def _normalised(column: ColumnProfile) -> str | None:
         digits = _without(col, _PHONE_PUNCTUATION)
         # the national part only, so +34 612… and 612… meet
         keep = {"ES": 9, "US": 10}.get(column.country or "")
-        trimmed = f"ltrim({digits}, '0')"
+        # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
+        trimmed = f"CASE WHEN starts_with({digits}, '0') THEN ltrim({digits}, '0') ELSE {digits} END"
         return f"right({trimmed}, {keep})" if keep else trimmed
     return None
 
@@ -42,19 +44,19 @@ def _candidates(profile: TableProfile) -> list[tuple[ColumnProfile, str]]:
     ]
 
 
-def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, normalised: list[str]) -> list[int]:
-    """Positions in ``normalised`` of columns where some 64-bit hash of a value occurs twice.
+def _repeats(con: duckdb.DuckDBPyConnection, table: str, norm: str) -> bool:
+    """Whether some non-blank normalised value of the column occurs twice, by its 64-bit hash.
 
-    Equal values have equal hashes, so a column left out has no duplicates; a hash collision only
-    costs the exact search below. Grouping hashes is cheaper than grouping the text, and blanks
+    Equal values have equal hashes, so False is exact; a collision only costs the exact search.
+    The hashes are sorted in numpy: cheaper than DuckDB grouping a million distinct keys. Blanks
     become NULL rather than being filtered out, which would make DuckDB normalise twice.
     """
-    parts = [
-        f"SELECT {i} AS k, count(*) AS n FROM (SELECT 1 FROM (SELECT nullif({norm}, '') AS v FROM {table}) "
-        "GROUP BY hash(v) HAVING count(v) > 1)"
-        for i, norm in enumerate(normalised)
-    ]
-    return sorted(k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n)
+    hashed = con.execute(
+        f"SELECT CASE WHEN v IS NULL THEN NULL ELSE hash(v) END AS h "
+        f"FROM (SELECT nullif({norm}, '') AS v FROM {table})"
+    ).fetchnumpy()["h"]
+    ordered = np.sort(np.ma.asarray(hashed).compressed())
+    return bool((ordered[1:] == ordered[:-1]).any())
 
 
 def _groups(
@@ -83,8 +85,9 @@ def find_duplicates(
         return []
     table = f"raw.{quote_ident(profile.table)}"
     groups: list[DuplicateGroup] = []
-    for k in _with_repeats(con, table, [norm for _, norm in candidates]):
-        column, norm = candidates[k]
+    for column, norm in candidates:
+        if not _repeats(con, table, norm):
+            continue
         groups.extend(
             DuplicateGroup(table=profile.table, column=column.column, value=v, row_numbers=rows)
             for v, rows in _groups(con, table, norm, row_column)

@@ -33,7 +33,7 @@ def make_sample(con: duckdb.DuckDBPyConnection, sources: list[SampleSource]) -> 
         projections = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS c{i}" for i, c in enumerate(columns))
         source = f"raw.{quote_ident(table)}"
         if sampled:  # sample first, so only sampled values get trimmed
-            source = f"(SELECT * FROM {source} USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7))"
+            source = _sampled_rows(source, columns)
         parts.append(
             f"SELECT {index} AS t, CAST(substr(col, 2) AS INTEGER) AS col, raw "
             f"FROM (UNPIVOT (SELECT {projections} FROM {source}) ON COLUMNS(*) INTO NAME col VALUE raw)"
@@ -42,6 +42,19 @@ def make_sample(con: duckdb.DuckDBPyConnection, sources: list[SampleSource]) -> 
         f"CREATE OR REPLACE TEMP TABLE {SAMPLE_TABLE} AS SELECT t, col, raw, trim(raw) AS v "
         f"FROM ({' UNION ALL '.join(parts)}) WHERE NOT {is_blank('raw')}"
     )
+
+
+def _sampled_rows(table: str, columns: list[str]) -> str:
+    """A reservoir sample of ``table``'s rows.
+
+    Row ids are sampled first and the rows fetched by id: sampling whole rows reads every
+    column of every row, which costs more than the rest of the sample's use. A source column
+    called ``rowid`` hides DuckDB's, so such tables are sampled whole-row.
+    """
+    reservoir = f"USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7)"
+    if any(c.lower() == "rowid" for c in columns):
+        return f"(SELECT * FROM {table} {reservoir})"
+    return f"(SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table} {reservoir}))"
 
 
 def drop_sample(con: duckdb.DuckDBPyConnection) -> None:
