@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import duckdb
-import numpy as np
 
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
 from assistant.profile.sql import quote_ident
@@ -44,19 +43,19 @@ def _candidates(profile: TableProfile) -> list[tuple[ColumnProfile, str]]:
     ]
 
 
-def _repeats(con: duckdb.DuckDBPyConnection, table: str, norm: str) -> bool:
-    """Whether some non-blank normalised value of the column occurs twice, by its 64-bit hash.
+def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, normalised: list[str]) -> set[int]:
+    """Positions in ``normalised`` of columns where a 64-bit hash of a non-blank value repeats.
 
-    Equal values have equal hashes, so False is exact; a collision only costs the exact search.
-    The hashes are sorted in numpy: cheaper than DuckDB grouping a million distinct keys. Blanks
-    become NULL rather than being filtered out, which would make DuckDB normalise twice.
+    Equal values have equal hashes, so a column left out has no duplicates; a hash collision only
+    costs the exact search. Grouping hashes is cheaper than grouping the text, and blanks become
+    NULL rather than being filtered out, which would make DuckDB normalise every value twice.
     """
-    hashed = con.execute(
-        f"SELECT CASE WHEN v IS NULL THEN NULL ELSE hash(v) END AS h "
-        f"FROM (SELECT nullif({norm}, '') AS v FROM {table})"
-    ).fetchnumpy()["h"]
-    ordered = np.sort(np.ma.asarray(hashed).compressed())
-    return bool((ordered[1:] == ordered[:-1]).any())
+    parts = [
+        f"SELECT {i} AS k, count(*) AS n FROM (SELECT 1 FROM (SELECT nullif({norm}, '') AS v FROM {table}) "
+        "GROUP BY hash(v) HAVING count(v) > 1)"
+        for i, norm in enumerate(normalised)
+    ]
+    return {k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n}
 
 
 def _groups(
@@ -85,8 +84,9 @@ def find_duplicates(
         return []
     table = f"raw.{quote_ident(profile.table)}"
     groups: list[DuplicateGroup] = []
-    for column, norm in candidates:
-        if not _repeats(con, table, norm):
+    repeated = _with_repeats(con, table, [norm for _, norm in candidates])
+    for k, (column, norm) in enumerate(candidates):
+        if k not in repeated:
             continue
         groups.extend(
             DuplicateGroup(table=profile.table, column=column.column, value=v, row_numbers=rows)
