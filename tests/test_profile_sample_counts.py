@@ -56,3 +56,21 @@ def test_big_table_with_a_rowid_column_is_sampled(tmp_path: Path) -> None:
         ("phone", "phone"),
     ]
     assert [c.semantic_type.value for c in visits.columns] == ["email"]
+
+
+def test_top_values_of_a_big_table_are_the_most_frequent(tmp_path: Path) -> None:
+    """Candidates are the sample's most frequent values, counted exactly over the whole column."""
+    workspace = Workspace(tmp_path).ensure()
+    con = workspace.connect()
+    # values 0..39 repeat 120, 117, 114 … times; then a tail of unique codes
+    con.execute(
+        "CREATE TABLE raw.jobs AS SELECT code FROM ("
+        "SELECT 'R' || lpad(k::VARCHAR, 2, '0') AS code FROM range(40) a(k), range(120) b(j) "
+        "WHERE j < 120 - 3 * k "
+        "UNION ALL SELECT 'U' || i FROM range(?) t(i))",
+        [SAMPLE_ROWS],
+    )
+    (jobs,) = profile_workspace(workspace)
+    workspace.close()
+    top = [(v.value, v.count) for v in jobs.columns[0].top_values]
+    assert top == [(f"R{k:02d}", 120 - 3 * k) for k in range(10)]

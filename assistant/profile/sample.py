@@ -108,7 +108,7 @@ def top_up_sparse(
 
 
 def count_detectors(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
-    """Detector counts and top-value candidates of every sampled column, in two grouped queries.
+    """Detector counts and top-value candidates of every sampled column.
 
     Detectors run once per distinct sampled value, weighted by how often it occurs: exports
     repeat values (statuses, towns, dates), and the regexes, not the grouping, cost the time.
@@ -126,14 +126,27 @@ def count_detectors(con: duckdb.DuckDBPyConnection, tables: dict[int, list[Colum
         column = tables[values["t"]][values["col"]]
         column.sample_nonblank = int(values["nonblank"])
         column.counts = {name: int(values[name] or 0) for name in DETECTORS}
-    top = con.execute(
-        f"SELECT t, col, approx_top_k(v, {TOP_CANDIDATES}) FROM {SAMPLE_TABLE} GROUP BY t, col"
+    _top_candidates(con, tables)
+    _count_list_items(con, tables)
+
+
+def _top_candidates(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
+    """The sample's most frequent values per column (ties by value), to count over whole columns.
+
+    Exact counts within the sample, so the same sample always gives the same candidates.
+    """
+    rows = con.execute(
+        f"SELECT t, col, v FROM {SAMPLE_TABLE} GROUP BY t, col, v QUALIFY row_number() OVER "
+        f"(PARTITION BY t, col ORDER BY count(*) DESC, v) <= {TOP_CANDIDATES} "
+        "ORDER BY t, col, count(*) DESC, v"
     ).fetchall()
-    for t, col, values in top:
+    candidates: dict[tuple[int, int], list[str]] = {}
+    for t, col, value in rows:
+        candidates.setdefault((t, col), []).append(value)
+    for (t, col), values in candidates.items():
         column = tables[t][col]
         if not column.top:  # tables sampled whole already have exact top values
-            column.top = [(value, 0) for value in values or []]
-    _count_list_items(con, tables)
+            column.top = [(value, 0) for value in values]
 
 
 def _count_list_items(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
