@@ -49,10 +49,17 @@ def _normalised(column: ColumnProfile, col: str) -> str | None:
     return None
 
 
-def _compared(column: ColumnProfile, col: str) -> str:
-    """The normalised value, NULL for blank cells (whitespace only, as the profile counts them)
-    and for values with nothing left: neither is a value rows share."""
-    return f"CASE WHEN {is_blank(col)} THEN NULL ELSE nullif({_normalised(column, col)}, '') END"
+def _compared(column: ColumnProfile, col: str, source: str) -> str:
+    """``SELECT v``: each normalised value of ``col`` in ``source``, NULL for blank cells (whitespace
+    only, as the profile counts them) and for values with nothing left: neither is shared.
+
+    Blankness is worked out beside the normalised value, not around it: wrapped in a CASE, DuckDB
+    would stop sharing the common parts of the phone normalisation and compute them three times.
+    """
+    return (
+        "SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM "
+        f"(SELECT {is_blank(col)} AS b, nullif({_normalised(column, col)}, '') AS n FROM {source})"
+    )
 
 
 def _candidates(profile: TableProfile) -> list[ColumnProfile]:
@@ -69,25 +76,24 @@ def _repeated_in_sample(
 ) -> set[int]:
     """Positions in ``columns`` of those with a normalised value on two sampled rows."""
     parts = [
-        f"SELECT {k} AS k, count(*) AS n FROM (SELECT 1 FROM (SELECT {_compared(c, 'raw')} AS v "
-        f"FROM {SAMPLE_TABLE} WHERE t = {sample.index} AND col = {c.position}) "
-        "GROUP BY v HAVING count(v) > 1)"
+        f"SELECT {k} AS k, count(*) AS n FROM (SELECT 1 FROM ("
+        f"{_compared(c, 'raw', f'{SAMPLE_TABLE} WHERE t = {sample.index} AND col = {c.position}')}"
+        ") GROUP BY v HAVING count(v) > 1)"
         for k, c in enumerate(columns)
     ]
     return {k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n}
 
 
 def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, compared: list[str]) -> set[int]:
-    """Positions in ``compared`` of columns where a 64-bit hash of a non-blank value repeats.
+    """Positions in ``compared`` (``_compared`` queries) of those where a 64-bit hash of a value repeats.
 
     Equal values have equal hashes, so a column left out has no duplicates; a hash collision only
     costs the exact search. Grouping hashes is cheaper than grouping the text, and blanks become
     NULL rather than being filtered out, which would make DuckDB normalise every value twice.
     """
     parts = [
-        f"SELECT {i} AS k, count(*) AS n FROM (SELECT 1 FROM (SELECT {value} AS v FROM {table}) "
-        "GROUP BY hash(v) HAVING count(v) > 1)"
-        for i, value in enumerate(compared)
+        f"SELECT {i} AS k, count(*) AS n FROM (SELECT 1 FROM ({values}) GROUP BY hash(v) HAVING count(v) > 1)"
+        for i, values in enumerate(compared)
     ]
     return {k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n}
 
@@ -98,7 +104,7 @@ def _groups(
     """The most repeated values by count alone, then row lists for those few values only."""
     col = quote_ident(column.column)
     top = con.execute(
-        f"SELECT v FROM (SELECT {_compared(column, col)} AS v FROM {table}) GROUP BY v HAVING count(v) > 1 "
+        f"SELECT v FROM ({_compared(column, col, table)}) GROUP BY v HAVING count(v) > 1 "
         f"ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
     ).fetchall()
     if not top:
@@ -127,7 +133,7 @@ def find_duplicates(
     unsure = [k for k in range(len(candidates)) if k not in repeated]
     if unsure and not (sample and sample.whole):
         found = _with_repeats(
-            con, table, [_compared(candidates[k], quote_ident(candidates[k].column)) for k in unsure]
+            con, table, [_compared(candidates[k], quote_ident(candidates[k].column), table) for k in unsure]
         )
         repeated |= {unsure[i] for i in found}
     groups: list[DuplicateGroup] = []
