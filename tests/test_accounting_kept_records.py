@@ -93,9 +93,13 @@ def test_a_second_opportunity_kept_as_a_note_and_a_held_quote_are_accounted_trul
     assert kept[2] == "one-opportunity-per-contact-and-pipeline" and kept[3] == "contact:clients:C1"
     assert "note" in kept[5] and "allowDuplicateOpportunity" in kept[5]
     assert kept[6] == f"kept_opportunity:quotes landed {kept[1]}"  # no failed opportunity part beside it
-    note = ws.connect().execute(
-        "SELECT hl_id FROM exec.ledger WHERE op_id = 'kept_opportunity:quotes:Q5' AND status = 'done'"
-    ).fetchone()
+    note = (
+        ws.connect()
+        .execute(
+            "SELECT hl_id FROM exec.ledger WHERE op_id = 'kept_opportunity:quotes:Q5' AND status = 'done'"
+        )
+        .fetchone()
+    )
     assert note == (kept[1],)
     held = quotes["Q6"]
     assert held[0] == "held" and held[4] == "pipelineId" and "on hold" in held[5]
@@ -107,9 +111,13 @@ def test_a_second_opportunity_kept_as_a_note_and_a_held_quote_are_accounted_trul
     assert sources["3"][:4] == ("merged", quotes["Q1"][1], "merge-into-parent", "opportunity:quotes:Q1")
     assert sources["2"][0] == "held"
     assert "Q6 is not migrated (no stage decision for on hold" in sources["2"][5]
-    body = ws.connect().execute(
-        """SELECT json_extract_string("values", '$.body') FROM exec.records
+    body = (
+        ws.connect()
+        .execute(
+            """SELECT json_extract_string("values", '$.body') FROM exec.records
         WHERE target = 'kept_opportunity' AND source_key = 'Q5'"""
-    ).fetchone()
+        )
+        .fetchone()
+    )
     assert body is not None and "lead_source: Feria" in body[0]  # the merged value rides in the note
     ws.close()
