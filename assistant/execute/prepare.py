@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
 from assistant.execute.duplicate_opportunities import keep_as_notes
+from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
 from assistant.mapping import store
@@ -81,6 +82,7 @@ def prepare(workspace: Workspace) -> Prepared:
         fallback_user(workspace),
         source_zone(workspace),
     )
+    explain_held(con, missing_pipelines(con, doc))
     prepared = Prepared(doc, specs, compiled)
     keep_duplicate_opportunities(workspace, prepared)
     return prepared
