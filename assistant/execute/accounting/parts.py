@@ -12,6 +12,7 @@ from __future__ import annotations
 import duckdb
 
 from assistant.execute import duplicate_opportunities as kept
+from assistant.execute import extra_values
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
@@ -20,6 +21,8 @@ from assistant.execute.transforms.sqltext import ident, lit
 PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,
     into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
+# Kinds made after compiling from some rows of a table: a row they did not take has no part of them.
+TAKERS = frozenset({kept.KIND, extra_values.KIND})
 COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
 # Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
 _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
@@ -72,7 +75,7 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
         LEFT JOIN ledger_now l ON l.op_id = {lit(f"{spec.target}:{spec.source_object}:")} || rec.source_key
         LEFT JOIN ledger_creators c ON c.hl_id = l.hl_id AND c.op_id <> l.op_id
         {_HELD.format(t=t, s=s)}
-        WHERE {"rec.source_key IS NOT NULL" if spec.target == kept.KIND else "true"}"""
+        WHERE {"rec.source_key IS NOT NULL" if spec.target in TAKERS else "true"}"""
     )
 
 
