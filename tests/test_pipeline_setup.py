@@ -72,3 +72,26 @@ def test_plan_names_the_pipeline_to_create_and_holds_its_rows_with_that_reason(t
     losses = (ws.root / "reports" / "plan-losses.md").read_text(encoding="utf-8")
     assert "2 'quotes' rows without a opportunity record: its source pipeline 'Partners'" in losses
     ws.close()
+
+
+def test_a_rejected_stage_map_names_itself_as_the_reason_quotes_wait(tmp_path: Path) -> None:
+    doc = document()
+    stage_map = next(f for f in doc.fields if f.id == "field:quotes.status")
+    stage_map.status = Status.REJECTED
+    ws = tiny_workspace(tmp_path / "ws", doc)
+    result = runner.invoke(app, ["plan", "-w", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    rows = (
+        ws.connect()
+        .execute("SELECT DISTINCT outcome, rule, detail FROM exec.accounting WHERE source_table = 'quotes'")
+        .fetchall()
+    )
+    assert rows == [
+        (
+            "held",
+            "pipelineId",
+            "HighLevel requires pipelineId for a opportunity and the map that would fill it was rejected "
+            "(field:quotes.status): record not migrated",
+        )
+    ]
+    ws.close()
