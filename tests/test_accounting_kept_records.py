@@ -10,6 +10,7 @@ failed with "the plan made no record of it", and no child of a quote sent as a n
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,9 @@ def test_a_second_opportunity_kept_as_a_note_and_a_held_quote_are_accounted_trul
     ws.close()
     loaded = runner.invoke(app, ["target", "load", "-w", str(ws.root), str(DEFAULT_SEED)])
     assert loaded.exit_code == 0, loaded.output
+    plan = runner.invoke(app, ["plan", "-w", str(ws.root)], env={"COLUMNS": "200"})
+    assert "opportunities: 1 share a contact and pipeline with an earlier one" in plan.output
+    assert re.search(r"opportunity:quotes +│ 4 +│ 4 +│ 6", plan.output)  # Q5 goes as a note, Q6 waits
     assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet").exit_code == 0
     result = hlmap(ws.root, sandbox, "reconcile", "--json")
     report = json.loads(result.output)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
@@ -125,3 +125,11 @@ def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> No
         counts.append(int(row[0]) if row else 0)
     _add_specs(prepared, notes, counts)
     prepared.duplicates_kept = sum(counts)
+    moved = {s.source_object for s in notes}
+    for i, c in enumerate(prepared.compiled):  # the opportunities left: progress and plan count these
+        if c.spec.target == "opportunity" and c.spec.source_object in moved and not c.spec.merge_into:
+            row = con.execute(
+                "SELECT count(*) FROM exec.records WHERE target = 'opportunity' AND source_object = ?",
+                [c.spec.source_object],
+            ).fetchone()
+            prepared.compiled[i] = replace(c, records=int(row[0]) if row else 0)
