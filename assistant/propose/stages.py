@@ -6,6 +6,8 @@ the v2 API); a value with no fitting stage is flagged for a human, never forced.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.highlevel.state import DestinationState, Pipeline, Stage
 from assistant.mapping.items import FieldMap, StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, TargetObject
@@ -93,7 +95,7 @@ def _ordered(pipeline: Pipeline) -> list[Stage]:
     return sorted(pipeline.stages, key=lambda s: s.position if s.position is not None else 10**6)
 
 
-def _elsewhere(value: str, pipelines: list[Pipeline]) -> list[Alternative]:
+def _elsewhere(value: str, pipelines: Sequence[Pipeline]) -> list[Alternative]:
     """Stages of existing pipelines a value could go to instead of a pipeline HighLevel lacks."""
     ranked = sorted(
         ((stage_score(value, s), p, s) for p in pipelines for s in _ordered(p)),
@@ -110,7 +112,7 @@ def _elsewhere(value: str, pipelines: list[Pipeline]) -> list[Alternative]:
 
 
 def _one(
-    fmap: FieldMap, item: ValueCount, choice: PipelineChoice, pipelines: list[Pipeline]
+    fmap: FieldMap, item: ValueCount, choice: PipelineChoice, pipelines: Sequence[Pipeline] = ()
 ) -> StageValueMap:
     column = fmap.source_columns[0]
     concept = lead_stage_concept(item.value)
