@@ -21,7 +21,7 @@ from assistant.execute.fanout import FanOutOptions
 from assistant.execute.fanout_cli import fan_out_command
 from assistant.execute.gate import check_mode, check_preflight
 from assistant.execute.plan_command import plan_command
-from assistant.execute.prepare import prepare
+from assistant.execute.prepare import prepare, source_zone
 from assistant.execute.printing import (
     print_list,
     print_reconciliation,
@@ -134,7 +134,13 @@ def apply_command(
             )
             if mode == "sample" and summary.status == "done":
                 rows = await sample_diff(
-                    hl, con, summary.run_id, prepared.specs, summary.field_ids, location_country(ws)
+                    hl,
+                    con,
+                    summary.run_id,
+                    prepared.specs,
+                    summary.field_ids,
+                    location_country(ws),
+                    source_zone(ws),
                 )
                 md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
                 bad = sum(1 for r in rows if not r.match)
