@@ -93,7 +93,7 @@ class Call:
     body: dict[str, Any]
     dropped: list[str] = field(default_factory=list)  # keys HighLevel's schema does not accept
     missing: list[str] = field(default_factory=list)  # references whose parent is not migrated
-    follow: dict[str, Any] = field(default_factory=dict)  # a product's price: sent after the product
+    follow: dict[str, Any] = field(default_factory=dict)  # sent after the create: a price, a lost reason
 
     @property
     def path(self) -> str:
@@ -158,6 +158,8 @@ def build_call(
         path_params[path_ref] = str(std.pop(path_ref))
     std.pop("companyId", None)  # linked by the company-link pass (bulk), not accepted on create
     follow = {k: std.pop(k) for k in PRICE_KEYS if k in std} if obj == "product" else {}
+    if obj == "opportunity" and "lostReasonId" in std:  # only the status endpoint takes a lost reason
+        follow["lostReasonId"] = std.pop("lostReasonId")
     if obj == "product":
         std.setdefault("productType", "SERVICE")
     if obj == "task":
