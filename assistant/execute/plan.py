@@ -13,6 +13,7 @@ from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
+from assistant.execute.long_text_plan import long_text_lines
 from assistant.execute.lookalikes import lookalike_lines
 from assistant.execute.option_gaps import option_gaps
 from assistant.execute.plan_losses import PlanLosses, plan_losses
@@ -140,7 +141,7 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
             )
             if skipped > 0:
                 out.append(f"{c.spec.name}: {skipped} source rows carry nothing for it{only} (none created)")
-    out += option_gaps(con) + transform_lines(con)
+    out += option_gaps(con) + long_text_lines(con, prepared) + transform_lines(con)
     for st in prepared.doc.stages:
         if st.confirmed and (st.flagged or not st.stage_id):
             out.append(f"stage {st.source_object}.{st.source_column}={st.source_value}: no stage decided")

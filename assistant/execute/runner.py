@@ -18,6 +18,7 @@ from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
 from assistant.execute.document_pass import send_document
 from assistant.execute.files import upload_if_small
+from assistant.execute.long_text_notes import ensure_notes
 from assistant.execute.lost_reasons import ensure_lost_reason
 from assistant.execute.products import ensure_price
 from assistant.execute.sender import find_existing, send_create
@@ -131,7 +132,7 @@ async def _one(
     await _follow_up(ctx, call, spec, key, created.id, result, created.created_by_us)
 
 
-FOLLOWED = ("product", "opportunity")
+FOLLOWED = ("product", "opportunity", "contact", "note")
 
 
 async def _follow_up(
@@ -140,14 +141,25 @@ async def _follow_up(
     """What rides right behind a create (a product's price, a lost opportunity's reason): a second
     request with its own ledger row; when it fails, the record counts as a failure. An opportunity
     that was there before the run (``ours`` false) keeps its status."""
+    error = None
     if spec.target == "product":
         error = await ensure_price(ctx, call, spec.source_object, key, hl_id)
     elif spec.target == "opportunity" and ours:
         error = await ensure_lost_reason(ctx, call, spec.source_object, key, hl_id)
-    else:
-        return
+    contact = _contact_of(call, hl_id)
+    if ours and contact and not error:  # long text: continuation notes, values moved to a note
+        error = await ensure_notes(ctx, call, spec.source_object, key, contact)
     if error:
         result.failed += 1
+
+
+def _contact_of(call: Call, hl_id: str) -> str | None:
+    """The contact that holds a record's extra notes."""
+    if call.target == "contact":
+        return hl_id
+    if call.target == "opportunity":
+        return str(call.body.get("contactId") or "") or None
+    return call.path_params.get("contactId") if call.target == "note" else None
 
 
 def _fail(ctx: RunContext, op: ledger.Op, call: Call, error: str, result: PassResult) -> None:
