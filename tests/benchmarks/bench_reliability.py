@@ -64,6 +64,8 @@ def hlmap(ws: Path, sandbox: SandboxHandle, *args: str) -> subprocess.Popen[byte
     env = {**os.environ, "HIGHLEVEL_TOKEN": sandbox.token, "HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW": str(RATE),
            "HLMAP_HIGHLEVEL__WINDOW_SECONDS": "1"}  # fmt: skip
     where = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
+    if args[0] == "apply":  # full and delta runs wait for the plan's checklist to be acknowledged
+        where.append("--preflight-ok")
     command = [sys.executable, "-m", "assistant", args[0], "-w", str(ws), *args[1:], *where]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
