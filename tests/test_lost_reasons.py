@@ -13,17 +13,19 @@ import pytest
 from assistant.highlevel.catalog import load_catalog
 from assistant.mapping.models import TargetObject
 from tests.sandbox_process import TEST_DESTINATION, SandboxHandle, start_sandbox
-from tests.test_execute_flow import hlmap, records
+from tests.test_execute_flow import app, hlmap, records, runner
 from tests.test_execute_support import document, field_map, tiny_workspace
 
 REASONS = [{"id": "Lr0Price000000000001", "name": "Too expensive"}]
 
 
+SEED = Path(tempfile.mkdtemp(prefix="hlmap-lost-")) / "destination.json"
+
+
 @pytest.fixture(scope="module")
 def sandbox() -> Iterator[SandboxHandle]:
-    seed = Path(tempfile.mkdtemp(prefix="hlmap-lost-")) / "destination.json"
-    seed.write_text(json.dumps({**TEST_DESTINATION, "lostReasons": REASONS}), encoding="utf-8")
-    with start_sandbox(seed=seed, rate_limit=1000, rate_window=1.0) as handle:
+    SEED.write_text(json.dumps({**TEST_DESTINATION, "lostReasons": REASONS}), encoding="utf-8")
+    with start_sandbox(seed=SEED, rate_limit=1000, rate_window=1.0) as handle:
         yield handle
 
 
@@ -91,6 +93,9 @@ def test_a_lost_quote_lands_lost_with_its_reason(
     monkeypatch.setenv("HIGHLEVEL_TOKEN", fresh.token)
     # Q3 is rejected (mapped to lost); Q1 is still open, so its reason is not sent.
     ws = _workspace(tmp_path / "ws", {"Q3": " too EXPENSIVE", "Q1": "Too expensive"})
+    plan = " ".join(hlmap(ws, "plan").output.split())
+    assert "quotes: 1 lost reasons go through the status endpoint after the create" in plan
+    assert "1 on opportunities whose status is not lost are not sent" in plan
     result = hlmap(ws, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=fresh)
     assert result.exit_code == 0, result.output
     held = _by_name(fresh)
@@ -108,6 +113,12 @@ def test_a_reason_the_location_lacks_is_a_named_failure(
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", fresh.token)
     ws = _workspace(tmp_path / "ws", {"Q3": "Went with a cousin"})
+    loaded = runner.invoke(app, ["target", "load", str(SEED), "-w", str(ws)])
+    assert loaded.exit_code == 0, loaded.output
+    plan = " ".join(hlmap(ws, "plan").output.split())
+    assert (
+        "not among the location's lost reasons (add them in HighLevel first): 'Went with a cousin' ×1" in plan
+    )
     result = hlmap(ws, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=fresh)
     assert "'Went with a cousin' is not one of the location's lost reasons" in result.output
     assert _by_name(fresh)["P-003 Tejado"]["status"] == "lost"  # the opportunity itself landed

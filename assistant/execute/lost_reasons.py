@@ -9,11 +9,14 @@ the source's reason changes; rollback leaves it alone (the opportunity itself is
 
 from __future__ import annotations
 
+import duckdb
+
 from assistant.execute import ledger
 from assistant.execute.calls import Call
 from assistant.execute.context import RunContext
-from assistant.execute.specs import PASSES
+from assistant.execute.specs import PASSES, RecordSpec
 from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.state import DestinationState
 
 
 def status_op_id(source_object: str, key: str) -> str:
@@ -76,3 +79,35 @@ async def _reasons(ctx: RunContext) -> dict[str, str]:
                 ctx.lost_reasons[str(item["id"]).lower()] = str(item["id"])
                 ctx.lost_reasons[str(item.get("name", "")).strip().lower()] = str(item["id"])
     return ctx.lost_reasons
+
+
+def lost_reason_lines(
+    con: duckdb.DuckDBPyConnection, specs: list[RecordSpec], dest: DestinationState | None
+) -> list[str]:
+    """What the plan says about lost reasons: how many go through the status endpoint, how many stay
+    behind (status not lost), and the names the destination snapshot has no lost reason for."""
+    known = {k.lower() for r in dest.lostReasons for k in (r.id, r.name.strip())} if dest else None
+    out: list[str] = []
+    for spec in (s for s in specs if s.hl_object == "opportunity"):
+        rows = con.execute(
+            """SELECT trim(json_extract_string("values", '$.lostReasonId')) AS reason,
+            coalesce(json_extract_string("values", '$.status'), '') = 'lost' AS lost, count(*)
+            FROM exec.records WHERE target = ? AND source_object = ? AND nullif(reason, '') IS NOT NULL
+            GROUP BY ALL ORDER BY 3 DESC, 1""",
+            [spec.target, spec.source_object],
+        ).fetchall()
+        sent = sum(n for _, lost, n in rows if lost)
+        if not rows:
+            continue
+        line = f"{spec.name}: {sent} lost reasons go through the status endpoint after the create"
+        held = sum(n for _, lost, n in rows if not lost)
+        line += f"; {held} on opportunities whose status is not lost are not sent" if held else ""
+        missing = [
+            f"{r!r} ×{n}" for r, lost, n in rows if lost and known is not None and r.lower() not in known
+        ]
+        if missing:
+            line += "; not among the location's lost reasons (add them in HighLevel first): " + ", ".join(
+                missing
+            )
+        out.append(line)
+    return out

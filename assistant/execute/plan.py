@@ -15,6 +15,7 @@ from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
 from assistant.execute.long_text_plan import long_text_lines
 from assistant.execute.lookalikes import lookalike_lines
+from assistant.execute.lost_reasons import lost_reason_lines
 from assistant.execute.option_gaps import option_gaps
 from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
@@ -90,6 +91,7 @@ def build_plan(
     links = _link_requests(con, prepared)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
+    plan.cannot += lost_reason_lines(con, prepared.specs, dest)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
