@@ -72,7 +72,7 @@ def test_client_refreshes_once_on_expiry_and_keeps_the_new_refresh_token(
             await hl.location.get()  # no access token yet: one refresh makes it
             sandbox.admin("POST", "oauth", {"expireAll": True})
             await asyncio.gather(*(hl.location.get() for _ in range(5)))  # five 401s, one refresh
-            return int(hl._http.auth.refreshes)  # type: ignore[attr-defined]
+            return hl.token_refreshes
 
     assert asyncio.run(run()) == 2
     kept = (tmp_path / "config" / "hlmap" / "oauth" / f"{sandbox.location_id}.json").read_text()

@@ -124,6 +124,12 @@ class HighLevelClient:
                 f"{self.location_id} there"
             ) from None
 
+    @property
+    def token_refreshes(self) -> int:
+        """OAuth access tokens obtained from the refresh token so far (0 with a Private Integration Token)."""
+        auth = self._http.auth
+        return auth.refreshes if isinstance(auth, RefreshingAuth) else 0
+
     def usage(self) -> Usage:
         """Requests sent, 429s received, time spent waiting, and the daily budget HighLevel reports."""
         return self.transport.limiter.usage
