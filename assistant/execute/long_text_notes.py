@@ -25,11 +25,10 @@ async def ensure_notes(
 ) -> str | None:
     """Create (or, when its text changed, update) each extra note; answers the first error, or None."""
     notes: list[str] = call.follow.get("notes") or []
-    known = ledger.current(ctx.con) if notes else {}
     for index, body in enumerate(notes, start=2):
         oid = part_op_id(call.target, source_object, key, index)
         digest = hashlib.sha256(body.encode()).hexdigest()[:16]
-        prior = known.get(oid)
+        prior = ledger.latest(ctx.con, oid)
         if prior and prior.status == "done" and prior.payload_hash == digest:
             continue
         op = ledger.Op(oid, PASSES["note"], "create", "note", source_object, key, digest)

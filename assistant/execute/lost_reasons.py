@@ -38,7 +38,7 @@ async def ensure_lost_reason(
     if reason is None:
         return None
     oid = status_op_id(source_object, key)
-    prior = ledger.current(ctx.con).get(oid)
+    prior = ledger.latest(ctx.con, oid)
     if prior and prior.status == "done" and prior.hl_id == opportunity_id and prior.payload_hash == reason:
         return None
     op = ledger.Op(oid, PASSES["opportunity"], "link", "opportunity", source_object, key, reason)
