@@ -82,7 +82,7 @@ async def _one(
             result.skipped += 1
             if ctx.delta:
                 ctx.audit.write("skip", spec.target, spec.source_object, key, existing_id, "unchanged")
-            if spec.target in FOLLOWED and existing_id:  # killed between a create and what follows it
+            if spec.hl_object in FOLLOWED and existing_id:  # killed between a create and what follows it
                 call = build_call(spec, values, ctx.ids, ctx.hl.location_id)
                 await _follow_up(ctx, call, spec, key, existing_id, result, prior.outcome != "existing")
             return
@@ -99,7 +99,7 @@ async def _one(
         if action == "update":
             result.conflicts += await update_safely(ctx, spec, op, call, existing_id or "")
             result.updated += 1
-            if spec.target == "opportunity":  # a lost reason changed in the source since
+            if spec.hl_object in FOLLOWED:  # a lost reason or a long text changed in the source since
                 await _follow_up(ctx, call, spec, key, existing_id or "", result, True)
             return
         ledger.start(ctx.con, ctx.run_id, op, call.body)
@@ -138,9 +138,10 @@ FOLLOWED = ("product", "opportunity", "contact", "note")
 async def _follow_up(
     ctx: RunContext, call: Call, spec: RecordSpec, key: str, hl_id: str, result: PassResult, ours: bool
 ) -> None:
-    """What rides right behind a create (a product's price, a lost opportunity's reason): a second
-    request with its own ledger row; when it fails, the record counts as a failure. An opportunity
-    that was there before the run (``ours`` false) keeps its status."""
+    """What rides right behind a create (a product's price, a lost opportunity's reason, the extra
+    notes of long text): more requests, each with its own ledger row; when one fails, the record
+    counts as a failure. A contact or opportunity that was there before the run (``ours`` false)
+    keeps its status and gets no notes."""
     error = None
     if spec.target == "product":
         error = await ensure_price(ctx, call, spec.source_object, key, hl_id)
