@@ -3,6 +3,7 @@ a migration records history, it never contacts the customer."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
 from typing import Any
 
@@ -118,6 +119,17 @@ class InvoicesApi:
         return next(
             (e for e in _items(answer, "estimates") if key in (e.get("estimateNumber"), e.get("name"))), None
         )
+
+    async def list_estimates(self) -> builtins.list[JsonDict]:
+        """Every estimate of the location, page by page."""
+        found: builtins.list[JsonDict] = []
+        while True:
+            params = {**self._alt, "limit": "100", "offset": str(len(found))}
+            answer = await self._t.request("GET", "/invoices/estimate/list", params=params)
+            page = _items(answer, "estimates")
+            found.extend(page)
+            if not page or len(found) >= int(answer.get("total") or 0):
+                return found
 
     async def update_estimate(self, estimate_id: str, fields: Mapping[str, Any]) -> JsonDict:
         path = {"estimateId": estimate_id}
