@@ -56,7 +56,7 @@ def test_invoices_of_contacts_without_email_or_phone_are_held_with_the_reason(tm
     )
     assert sorted(held) == ["F3", "F5"]
     assert "clients C3 has no email" in held["F3"] and "clients C5 has no phone" in held["F5"]
-    assert "HighLevel refuses a invoice whose contact has no email or phone" in " ".join(plan.output.split())
+    assert "HighLevel refuses an invoice whose contact has no email or phone" in " ".join(plan.output.split())
     lines = con.execute("""SELECT json_array_length("values"->'$.lines') FROM exec.records""").fetchall()
     assert (1,) in lines and len([n for n in lines if n[0]]) == 1  # only F1 carries its line
 

@@ -18,6 +18,10 @@ from assistant.execute.transforms.sqltext import lit
 FIELD = "contactDetails"
 
 
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
+
+
 def hold_documents_without_contact_details(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> None:
     for spec in specs:
         ref = next((r for r in spec.refs if r.key == "contactId"), None)
@@ -34,7 +38,7 @@ def hold_documents_without_contact_details(con: duckdb.DuckDBPyConnection, specs
             "concat_ws(' and ', CASE WHEN no_email THEN 'email' END, CASE WHEN no_phone THEN 'phone' END)"
         )
         message = (
-            f"'HighLevel refuses a {spec.target} whose contact has no email or phone "
+            f"'HighLevel refuses {_article(spec.target)} {spec.target} whose contact has no email or phone "
             f"(contactDetails.email, contactDetails.phoneNo): {ref.source_object} ' || contact || ' has no ' "
             f"|| {missing} || ': record not migrated'"
         )
