@@ -6,7 +6,8 @@ Run after ``hlmap demo --yes -w DIR`` (any platform whose invoices went native):
 
 Reads the workspace's source table(s) mapped to ``invoice`` (stated total, amount paid) and the
 stand-in's saved state (``DIR/standin-state.json``): per status, count and sum of totals on each
-side; the documents held back and why; the customer messages (send, text-to-pay) the stand-in
+side (all source invoices, and those that landed, matched by number); how each source status
+landed; the customer messages (send, text-to-pay) the stand-in
 recorded, which must be 0. The source status is read from the amounts (paid in full, in part, not
 at all), as the executor reads a status without words. Asserts nothing.
 """
@@ -15,48 +16,58 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from assistant.mapping import store
 from assistant.workspace import Workspace
 
+Row = tuple[str, float, str]  # invoice number, stated total, status read from the amounts
 
-def _source(ws: Workspace) -> dict[str, list[float]]:
+
+def _source(ws: Workspace) -> list[Row]:
     doc = store.load_confirmed(ws)
     fields = {(f.source_object, f.target.field): f.source_columns[0] for f in doc.fields if f.target.field}
-    out: dict[str, list[float]] = defaultdict(list)
+    out: list[Row] = []
     for om in doc.objects:
         if om.targets[0].object.value != "invoice" or om.targets[0].role:
             continue
-        total, paid = fields[(om.source_object, "total")], fields.get((om.source_object, "amountPaid"))
+        number, total = fields[(om.source_object, "invoiceNumber")], fields[(om.source_object, "total")]
+        paid = fields.get((om.source_object, "amountPaid"))
         paid_sql = f'TRY_CAST("{paid}" AS DOUBLE)' if paid else "0"
         rows = ws.connect().execute(
-            f'SELECT TRY_CAST("{total}" AS DOUBLE), {paid_sql} FROM raw."{om.source_object}"'
+            f'SELECT "{number}", TRY_CAST("{total}" AS DOUBLE), {paid_sql} FROM raw."{om.source_object}"'
         )
-        for stated, got in rows.fetchall():
+        for key, stated, got in rows.fetchall():
             status = "paid" if got and got >= stated else ("partially_paid" if got else "unpaid")
-            out[status].append(float(stated or 0))
+            out.append((str(key), float(stated or 0), status))
     return out
 
 
 def main(folder: Path) -> None:
     ws = Workspace(folder)
-    source = _source(ws)
     state = json.loads((folder / "standin-state.json").read_text(encoding="utf-8"))["tables"]
-    dest: dict[str, list[float]] = defaultdict(list)
-    for invoice in state["invoices"].values():
-        dest[invoice["status"]].append(float(invoice["total"]))
-    held = (
-        ws.connect()
-        .execute("SELECT count(*) FROM exec.transform_errors WHERE held AND target = 'invoice'")
-        .fetchone()
+    landed = {str(i["invoiceNumber"]): i for i in state["invoices"].values()}
+    per: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0.0, 0.0])
+    moves: Counter[tuple[str, str]] = Counter()
+    for number, stated, status in _source(ws):
+        row = per[status]
+        row[0] += 1
+        row[1] += stated
+        made = landed.get(number)
+        if made is not None:
+            row[2] += 1
+            row[3] += stated
+            row[4] += float(made["total"])
+            moves[(status, str(made["status"]))] += 1
+    head = ("source status", "source n", "source sum", "landed n", "landed src sum", "HighLevel sum")
+    print("".join(f"{h:>16}" for h in head))
+    for status, (n, total, got, got_src, got_hl) in sorted(per.items()):
+        print(f"{status:>16}{n:>16.0f}{total:>16.2f}{got:>16.0f}{got_src:>16.2f}{got_hl:>16.2f}")
+    print(
+        "source status -> HighLevel status: "
+        + ", ".join(f"{a} -> {b}: {n}" for (a, b), n in sorted(moves.items()))
     )
-    print(f"{'status':<16}{'source n':>9}{'source sum':>14}{'HighLevel n':>13}{'HighLevel sum':>15}")
-    for status in sorted(set(source) | set(dest)):
-        s, d = source.get(status, []), dest.get(status, [])
-        print(f"{status:<16}{len(s):>9}{sum(s):>14.2f}{len(d):>13}{sum(d):>15.2f}")
-    print(f"invoices held back (exec.transform_errors): {held[0] if held else 0}")
     print(f"customer messages recorded by the stand-in (send, text-to-pay): {len(state['customerMessages'])}")
 
 
