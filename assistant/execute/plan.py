@@ -120,6 +120,8 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
             out.append(f"{om.source_object}: rejected in review ({om.row_count} rows stay in the source)")
             continue
         for target in om.targets:
+            if target.role == "line_items" and target.object.value in DOCUMENT_KINDS:
+                continue  # the lines of a native invoice or estimate: sent inside their document
             if target.role == "line_items" and om.parent_object:
                 out.append(
                     f"{om.source_object} → line items: HighLevel opportunities hold no line items, so each "

@@ -61,6 +61,7 @@ async def pull_destination(client: HighLevelClient) -> DestinationState:
             "calendars": await client.location.calendars(),
             "customObjects": custom_objects,
             "lostReasons": await _optional(client.opportunities.lost_reasons()) or [],
+            "nativeDocuments": await client.invoices.native_kinds(),
         }
     )
 

@@ -98,6 +98,12 @@ class DestinationState(_ApiModel):
     calendars: list[Calendar] = Field(default_factory=list)
     customObjects: list[CustomObjectSchema] = Field(default_factory=list)
     lostReasons: list[LostReason] = Field(default_factory=list)
+    # The native documents the location takes ("invoice", "estimate"), as `target pull` found its
+    # invoices API answering; a snapshot without the key offers none.
+    nativeDocuments: list[str] = Field(default_factory=list)
+
+    def takes_native(self, kind: str) -> bool:
+        return kind in self.nativeDocuments
 
     def user_by_email(self, email: str) -> User | None:
         wanted = email.strip().lower()
