@@ -40,6 +40,8 @@ async def test_a_decision_after_confirming_marks_the_confirmed_map_out_of_date(t
         app.session.reject_pending()
         await pilot.press("c")
         await app.workers.wait_for_complete()
+        await pilot.press("y")  # the summary asks before writing
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert "out of date" not in counts_bar(app)
         await open_clients(pilot)

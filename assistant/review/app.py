@@ -96,6 +96,10 @@ class ReviewApp(ReviewFlows):
             self.push_screen(OverviewScreen())
         elif worker.name == "load" and worker.state is WorkerState.ERROR:
             self.exit(None, return_code=2, message=f"error: {worker.error}")
+        elif worker.name == "summary" and worker.state is WorkerState.SUCCESS:
+            self.show_summary(worker.result if isinstance(worker.result, list | str) else [])
+        elif worker.name == "summary" and worker.state is WorkerState.ERROR:
+            self._refused(str(worker.error))
         elif (
             worker.name == "confirm"
             and worker.state is WorkerState.SUCCESS
@@ -129,13 +133,6 @@ class ReviewApp(ReviewFlows):
         self.notify(f"undid: {description}")
         self.mark_confirmed_stale()
         self.refresh_screen(None)
-
-    def action_confirm(self) -> None:
-        blocking = self.session.blocking()
-        if blocking:
-            self._refused(f"{len(blocking)} proposals still need a decision (f → pending): {blocking[0].id}")
-            return
-        self.run_worker(self.session.confirm, thread=True, name="confirm", exit_on_error=False)
 
     def _confirmed(self, path: Path) -> None:
         self._post(MappingConfirmed(path))

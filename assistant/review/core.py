@@ -6,7 +6,7 @@ who. A refused decision (``ReviewError``) leaves the document exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,12 +110,19 @@ class SessionCore:
         item = self.item(item_id)
         self.apply_to(f"reject {item_id}", item, lambda: item.decide(Status.REJECTED, self.who))
 
-    def accept_above(self, threshold: float, *, custom_field_models_confirmed: bool = False) -> list[str]:
+    def accept_above(
+        self,
+        threshold: float,
+        *,
+        custom_field_models_confirmed: bool = False,
+        within: Collection[str] | None = None,
+    ) -> list[str]:
         """Accept every pending proposal with confidence >= threshold that can be accepted as is.
 
-        New custom fields are left pending unless their models were confirmed for this call (the
-        model cannot change once HighLevel has created the field); stage values without a stage
-        and owners without a user are left pending too.
+        ``within`` limits it to those ids (the object on screen). New custom fields are left
+        pending unless their models were confirmed for this call (the model cannot change once
+        HighLevel has created the field); stage values without a stage and owners without a user
+        are left pending too.
         """
         if threshold < self.bulk_floor:
             raise ReviewError(
@@ -124,7 +131,7 @@ class SessionCore:
             )
         chosen: list[Proposal] = []
         for item in self.document.pending():
-            if item.confidence < threshold:
+            if item.confidence < threshold or (within is not None and item.id not in within):
                 continue
             model = custom_model(item) if custom_field_models_confirmed else None
             if decisions.acceptable(item, model):

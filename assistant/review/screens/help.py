@@ -13,9 +13,9 @@ from textual.widgets import Label, Static
 
 KEYS: list[tuple[str, str, str]] = [
     ("everywhere", "?", "this help"),
-    ("everywhere", "A", "accept every pending proposal at or above a confidence"),
+    ("everywhere", "A", "accept pending proposals at or above a confidence: the object on screen, or all"),
     ("everywhere", "u", "undo the last decision"),
-    ("everywhere", "c", "confirm: write mapping.confirmed.yaml (only when nothing is pending)"),
+    ("everywhere", "c", "confirm: decisions per kind and what is left behind, then y writes the map"),
     ("everywhere", "t / s / o", "tag clusters / stage maps / owners"),
     ("everywhere", "q", "quit (every decision is already saved)"),
     ("lists", "a / r", "accept / reject the highlighted proposal"),

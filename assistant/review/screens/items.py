@@ -42,6 +42,10 @@ class ReviewScreen(Screen[None]):
         """Show the document as it is now; ``changed`` names the items a decision touched."""
         self.update_counts()
 
+    def accept_scope(self) -> tuple[str, list[str]] | None:
+        """What `A` accepts in unless asked for every object: a name and its proposal ids."""
+        return None
+
     def update_counts(self) -> None:
         session = self.review.session
         saving = self.review.persistence.pending > 0
@@ -55,6 +59,7 @@ class ItemsScreen(ReviewScreen):
     """Proposals in a table; subclasses say which items, which cells and what details."""
 
     COLUMNS: ClassVar[tuple[str, ...]] = ()
+    SCOPE_NAME = ""  # how `A` names this screen's proposals ("tag clusters")
     WIDTHS: ClassVar[tuple[int | None, ...]] = ()  # fixed widths keep wide samples from scrolling
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "accept", "Accept"),
@@ -95,6 +100,9 @@ class ItemsScreen(ReviewScreen):
 
     def detail(self, item: Proposal) -> RenderableType:
         return Text(item.rationale)
+
+    def accept_scope(self) -> tuple[str, list[str]] | None:
+        return (self.SCOPE_NAME, [i.id for i in self.all_items()]) if self.SCOPE_NAME else None
 
     # -- keeping the table in step with the document -------------------------------------------
     def refresh_view(self, changed: tuple[str, ...] | None) -> None:

@@ -35,6 +35,7 @@ class ObjectScreen(ItemsScreen):
         super().__init__()
         self.source_object = source_object
         self.SCREEN_TITLE = f"Object · {source_object}"
+        self.SCOPE_NAME = source_object
 
     def all_items(self) -> list[Proposal]:
         return object_items(self.review.session.document, self.source_object)

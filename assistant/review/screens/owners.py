@@ -23,6 +23,7 @@ def match_state(item: OwnerMatch) -> Text:
 
 
 class OwnersScreen(ItemsScreen):
+    SCOPE_NAME = "owners"
     SCREEN_TITLE = "Owners · e picks a user, b sends to the fallback user"
     COLUMNS = ("Source owner", "Source email", "Match", "HighLevel user", "Method", "Conf.", "Status")
     WIDTHS = (20, 24, 9, 20, 8, 8, 10)

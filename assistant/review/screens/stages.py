@@ -12,6 +12,7 @@ from assistant.review.style import confidence_text, status_text
 
 
 class StagesScreen(ItemsScreen):
+    SCOPE_NAME = "stage maps"
     SCREEN_TITLE = "Stage maps · e picks a pipeline stage and opportunity status"
     COLUMNS = ("Source value", "Count", "Pipeline", "Stage", "Opp. status", "Conf.", "Status")
 

@@ -16,6 +16,7 @@ from assistant.review.style import confidence_text, status_text
 
 
 class TagsScreen(ItemsScreen):
+    SCOPE_NAME = "tag clusters"
     SCREEN_TITLE = "Tag clusters · space marks clusters to merge"
     COLUMNS = ("◆", "Canonical tag", "Source spellings", "Uses", "Conf.", "Status")
     WIDTHS = (1, None, None, None, None, None)  # the mark column is there before anything is marked
