@@ -9,7 +9,7 @@ from assistant.execute.compile import Compiled, compile_all
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.profiles import column_profiles
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
-from assistant.mapping import store
+from assistant.mapping import journal, store
 from assistant.mapping.items import MappingDocument
 from assistant.workspace import Workspace
 
@@ -26,6 +26,7 @@ class Prepared:
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
     """The confirmed document; refused while any item still waits for a decision."""
+    journal.refuse_leftover(workspace)  # decisions a killed review never saved: the map is not settled
     doc = store.load_confirmed(workspace)
     pending = doc.pending()
     if pending:

@@ -19,9 +19,8 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import HlmapError
-from assistant.mapping import store
+from assistant.mapping import journal, store
 from assistant.mapping.items import MappingDocument
-from assistant.review import journal
 from assistant.review.writer import Ack, Job, writer_main
 from assistant.workspace import Workspace
 
