@@ -11,7 +11,7 @@ from assistant.mapping import store
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import Alternative, FieldKind, Status
 from assistant.review.app import ReviewApp
-from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.frame import ReviewScreen
 from tests.cli_support import error_lines, hlmap
 from tests.review_data import context, saved, small_document, write_workspace
 from tests.test_review_app import highlight, open_clients

@@ -2,9 +2,11 @@
 
 The writer process saves ``mapping.yaml`` a moment after each decision (seconds on a big
 document), so a kill in between would lose what the screen already showed as decided. Each
-decision therefore first replaces ``mapping.journal.json`` atomically (write, fsync, rename);
-once the writer has saved everything sent, the journal is removed. A journal found at the
-next open is what the engineer last saw, and it is saved as the mapping document.
+decision therefore first appends its change (see ``changes``) to ``mapping.journal.json`` as one
+JSON line and fsyncs it (a whole document replaces the file atomically instead); once the writer
+has saved everything sent, the journal is removed. A journal found at the next open, replayed
+over ``mapping.yaml``, is what the engineer last saw, and it is saved as the mapping document.
+A line cut short by a kill was never acknowledged on screen and is ignored.
 
 Commands other than review meet a leftover journal too (``leftover``): ``decide`` saves it before
 deciding, ``plan`` and ``apply`` refuse until it is saved, ``status`` counts from it. The journal
@@ -21,6 +23,7 @@ from typing import Any
 
 from assistant.errors import HlmapError
 from assistant.mapping import store
+from assistant.mapping.changes import Change, apply_change
 from assistant.mapping.items import MappingDocument
 from assistant.workspace import Workspace
 
@@ -44,10 +47,20 @@ def write(workspace: Workspace, data: dict[str, Any], who: str) -> None:
     os.replace(partial, path)  # a kill leaves the old journal or the new one, never half of one
 
 
+def append(workspace: Workspace, change: Change, who: str) -> None:
+    """Add one decision's change to the journal, on disk before returning."""
+    entry = {"who": who, "pid": os.getpid(), "change": change}
+    line = json.dumps(entry, separators=(",", ":")) + "\n"
+    with journal_path(workspace).open("a", encoding="utf-8") as handle:
+        handle.write(line)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def read(workspace: Workspace) -> tuple[MappingDocument, str] | None:
     """The journalled document and who decided it, or None when every decision is saved."""
     path = journal_path(workspace)
-    return _entry(path) if path.exists() else None
+    return _entry(workspace, path) if path.exists() else None
 
 
 def clear(workspace: Workspace) -> None:
@@ -79,7 +92,7 @@ def leftover(workspace: Workspace) -> Leftover | None:
     path = journal_path(workspace)
     if not path.exists():
         return None
-    document, who = _entry(path)
+    document, who = _entry(workspace, path)
     saved = {i.id: i for i in store.load(workspace).items()} if workspace.mapping_path.exists() else {}
     unsaved = sum(1 for item in document.items() if item != saved.get(item.id))
     unsaved += len(saved.keys() - {i.id for i in document.items()})
@@ -115,19 +128,45 @@ def recover_leftover(workspace: Workspace) -> int:
     return found.unsaved
 
 
-def _entry(path: Path) -> tuple[MappingDocument, str]:
+def _entries(path: Path) -> list[dict[str, Any]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out: list[dict[str, Any]] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            entry = json.loads(line)
+        except ValueError as exc:
+            if number == len(lines):
+                break  # cut short by a kill before its fsync returned: never shown as decided
+            raise HlmapError(f"{path}:{number}: unreadable decision journal ({exc}); remove it") from exc
+        if not isinstance(entry, dict):
+            raise HlmapError(f"{path}:{number}: unreadable decision journal; remove it to continue")
+        out.append(entry)
+    return out
+
+
+def _entry(workspace: Workspace, path: Path) -> tuple[MappingDocument, str]:
+    entries = _entries(path)
+    data: dict[str, Any] | None = None
     try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        return MappingDocument.model_validate(entry["document"]), str(entry["who"])
+        for entry in entries:
+            if "document" in entry:
+                data = entry["document"]
+            else:
+                data = data if data is not None else store.load(workspace).model_dump(mode="json")
+                apply_change(data, entry["change"])
+        who = str(entries[-1]["who"]) if entries else ""
+        document = MappingDocument.model_validate(data) if data is not None else store.load(workspace)
     except (ValueError, KeyError, TypeError) as exc:
         raise HlmapError(f"{path}: unreadable decision journal ({exc}); remove it to continue") from exc
+    return document, who
 
 
 def _running(path: Path) -> int | None:
     """The pid that wrote the journal, when that process is alive and is not this one."""
     try:
-        pid = int(json.loads(path.read_text(encoding="utf-8")).get("pid", 0))
-    except (ValueError, TypeError, AttributeError):
+        entries = _entries(path)
+        pid = int(entries[-1].get("pid", 0)) if entries else 0
+    except (HlmapError, ValueError, TypeError):
         return None
     if pid <= 0 or pid == os.getpid():
         return None

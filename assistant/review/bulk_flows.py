@@ -9,7 +9,7 @@ from assistant.mapping.loss import Loss, decision_losses
 from assistant.review.base import ReviewAppBase
 from assistant.review.messages import ProposalAccepted
 from assistant.review.screens.accept_above import AcceptAbove, AcceptAboveModal
-from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.modals import ConfirmModal
 from assistant.review.summary import pending_line, summary_lines
 

@@ -7,9 +7,7 @@ who. A refused decision (``ReviewError``) leaves the document exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from assistant.mapping.items import (
     FieldMap,
@@ -24,15 +22,9 @@ from assistant.review import decisions
 from assistant.review.context import ReviewContext
 from assistant.review.errors import ReviewError
 from assistant.review.persistence import Persistence
+from assistant.review.undo import UndoEntry, change_of, restore
 
 UNDO_DEPTH = 100
-
-
-@dataclass
-class UndoEntry:
-    description: str
-    sections: dict[str, list[dict[str, Any]]]  # section name -> its items as they were
-    item: tuple[str, int, dict[str, Any]] | None = None  # (section, index, item) for one-item decisions
 
 
 class SessionCore:
@@ -67,32 +59,25 @@ class SessionCore:
         self._run(UndoEntry(description, {}, (section, index, item.model_dump())), change)
 
     def _run(self, entry: UndoEntry, change: Callable[[], None]) -> None:
+        lookup = entry.item[2]["id"] if entry.item else None
         try:
             change()
         except BaseException:
-            self._restore(entry)
+            restore(self.document, entry)
             raise
         self.undo_stack.append(entry)
         del self.undo_stack[:-UNDO_DEPTH]
-        self.persistence.save(self.document, self.who)
+        self.persistence.save(self.document, self.who, change_of(self.document, entry, lookup))
 
     def undo(self) -> str:
         """Revert the last decision and save; returns what was undone."""
         if not self.undo_stack:
             raise ReviewError("nothing to undo")
         entry = self.undo_stack.pop()
-        self._restore(entry)
-        self.persistence.save(self.document, self.who)
+        lookup = getattr(self.document, entry.item[0])[entry.item[1]].id if entry.item else None
+        restore(self.document, entry)
+        self.persistence.save(self.document, self.who, change_of(self.document, entry, lookup))
         return entry.description
-
-    def _restore(self, entry: UndoEntry) -> None:
-        restored = MappingDocument.model_validate(entry.sections)
-        for name in entry.sections:
-            setattr(self.document, name, getattr(restored, name))
-        if entry.item is not None:
-            section, index, data = entry.item
-            items = getattr(self.document, section)
-            items[index] = type(items[index]).model_validate(data)
 
     def item(self, item_id: str) -> Proposal:
         try:

@@ -11,7 +11,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from assistant.mapping.models import Status
-from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.table import ItemsTable
 from assistant.review.style import confidence_text
 from assistant.review.views import ObjectRow, object_items, overview_rows
