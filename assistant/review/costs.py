@@ -75,6 +75,5 @@ def multi_value_line(costs: Costs | None, item_id: str, separator: str | None) -
     if not counts or not counts[1]:
         return None
     several, filled = counts
-    return (
-        f"{several / filled:.0%} of filled cells hold several values ({several} of {filled}, '{separator}')"
-    )
+    share = f"{several / filled:.0%} of filled cells hold several values"
+    return f"{share} ({several} of {filled}, separated by '{separator}')"

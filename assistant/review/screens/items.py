@@ -19,6 +19,7 @@ from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.modals import PromptModal
 from assistant.review.screens.table import ItemsTable
 from assistant.review.screens.widths import column_widths
+from assistant.review.style import STATUS_WIDTH
 from assistant.review.views import ItemFilter, parse_filter
 
 
@@ -57,7 +58,10 @@ class ItemsScreen(ReviewScreen):
 
     def _add_columns(self, total: int) -> None:
         table = self.query_one(DataTable)
-        minimums = self.WIDTHS or (None,) * len(self.COLUMNS)
+        minimums = [
+            STATUS_WIDTH if name == "Status" else width
+            for name, width in zip(self.COLUMNS, self.WIDTHS or (None,) * len(self.COLUMNS), strict=True)
+        ]
         stretch = [name in self.STRETCH for name in self.COLUMNS]
         self.widths = dict(zip(self.COLUMNS, column_widths(minimums, stretch, total), strict=True))
         self._columns_for = total

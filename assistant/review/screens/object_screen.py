@@ -23,7 +23,7 @@ from assistant.review.views import object_items
 
 class ObjectScreen(ItemsScreen):
     COLUMNS = ("Column", "Samples", "Profile", "→ Target", "Transform", "Custom field", "Conf.", "Status")
-    WIDTHS = (14, 12, 14, 20, 9, 12, 8, None)  # the status column fits its longest label
+    WIDTHS = (14, 12, 14, 20, 9, 12, 8, None)
     STRETCH = frozenset({"Column", "Samples", "Profile", "→ Target", "Custom field"})
     BINDINGS: ClassVar[list[BindingType]] = [
         *ItemsScreen.BINDINGS,

@@ -26,7 +26,7 @@ class OwnersScreen(ItemsScreen):
     SCOPE_NAME = "owners"
     SCREEN_TITLE = "Owners · e picks a user, b sends to the fallback user"
     COLUMNS = ("Source owner", "Source email", "Match", "HighLevel user", "Method", "Conf.", "Status")
-    WIDTHS = (20, 24, 9, 20, 8, 8, None)  # the status column fits its longest label
+    WIDTHS = (18, 22, 9, 26, 8, 8, None)
     STRETCH = frozenset({"Source owner", "Source email", "HighLevel user"})
     BINDINGS: ClassVar[list[BindingType]] = [*ItemsScreen.BINDINGS, Binding("b", "fallback", "Fallback")]
 
