@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
+from textual.widgets._footer import FooterKey
 from textual.widgets.data_table import ColumnKey
 
 from assistant.highlevel.state import CustomField
@@ -171,3 +172,12 @@ async def test_the_screenshot_action_writes_into_the_workspace(tmp_path: Path) -
         await pilot.pause()
     shots = list((tmp_path / "screenshots").glob("*.svg"))
     assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
+
+
+async def test_the_tags_footer_fits_120_columns(tmp_path: Path) -> None:
+    async with opened(tmp_path) as (app, pilot):
+        await pilot.press("t")
+        await pilot.pause()
+        keys = {k.description: k.region for k in app.screen.query_one(Footer).query(FooterKey)}
+    assert {"Mark", "Merge", "Split", "Rename", "Move", "Undo", "Confirm", "Quit"} <= set(keys)
+    assert max(region.right for region in keys.values()) <= 120

@@ -29,7 +29,7 @@ class ReviewScreen(Screen[None]):
         yield Static(self.SCREEN_TITLE, id="screen-title")
 
     def frame_bottom(self) -> ComposeResult:
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)  # ctrl+p still opens it
 
     def refresh_view(self, changed: tuple[str, ...] | None) -> None:
         """Show the document as it is now; ``changed`` names the items a decision touched."""
