@@ -27,18 +27,23 @@ class Costs:
 def proposal_costs(
     con: duckdb.DuckDBPyConnection, document: MappingDocument, context: ReviewContext
 ) -> Costs:
-    carried = document.model_copy(deep=True)
-    for om in carried.objects:
-        om.status = Status.ACCEPTED
-    for item in [*carried.fields, *carried.stages]:
-        item.status = Status.REJECTED
-    dropped = document.model_copy(deep=True)
-    for om in dropped.objects:
-        om.status = Status.REJECTED
+    carried = _what_if(document, objects=Status.ACCEPTED, others=Status.REJECTED)
+    dropped = _what_if(document, objects=Status.REJECTED, others=None)
     losses = {x.item_id: x for x in decision_losses(con, carried) if not x.item_id.startswith("object:")}
     losses |= {x.item_id: x for x in decision_losses(con, dropped) if x.item_id.startswith("object:")}
     multi = {f.id: n for f in document.fields if (n := _multi_value(con, f, context)) is not None}
     return Costs(losses, multi)
+
+
+def _what_if(document: MappingDocument, *, objects: Status, others: Status | None) -> MappingDocument:
+    """A shallow copy with the objects (and fields and stage values) set to a status; only read."""
+    changes: dict[str, object] = {
+        "objects": [o.model_copy(update={"status": objects}) for o in document.objects]
+    }
+    if others is not None:
+        changes["fields"] = [f.model_copy(update={"status": others}) for f in document.fields]
+        changes["stages"] = [v.model_copy(update={"status": others}) for v in document.stages]
+    return document.model_copy(update=changes)
 
 
 def _multi_value(
