@@ -1,9 +1,8 @@
 """Review responsiveness on a 2,000-proposal document, against a 200-proposal baseline.
 
 Prints: time from start to the overview, the median time for a keypress (down, accept) to update
-the table,
-time to open an object screen, the session's own cost per decision, and how long the writer
-thread takes to land a save. Run: ``python -m tests.benchmarks.bench_review``.
+the table, time to open an object screen, the session's own cost per decision, and how long the
+writer process takes to land a save. Run: ``python -m tests.benchmarks.bench_review``.
 """
 
 from __future__ import annotations
