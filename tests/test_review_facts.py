@@ -174,10 +174,17 @@ async def test_the_screenshot_action_writes_into_the_workspace(tmp_path: Path) -
     assert len(shots) == 1 and shots[0].read_text(encoding="utf-8").startswith("<svg")
 
 
-async def test_the_tags_footer_fits_120_columns(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("keys", "wanted"),
+    [
+        (("t",), {"Mark", "Merge", "Split", "Rename", "Move", "Undo", "Confirm", "Quit"}),
+        (("down", "enter"), {"Accept", "Field type", "Alt 1-3", "Undo", "Confirm", "Owners", "Quit"}),
+    ],
+)
+async def test_the_footer_fits_120_columns(tmp_path: Path, keys: tuple[str, ...], wanted: set[str]) -> None:
     async with opened(tmp_path) as (app, pilot):
-        await pilot.press("t")
+        await pilot.press(*keys)
         await pilot.pause()
-        keys = {k.description: k.region for k in app.screen.query_one(Footer).query(FooterKey)}
-    assert {"Mark", "Merge", "Split", "Rename", "Move", "Undo", "Confirm", "Quit"} <= set(keys)
-    assert max(region.right for region in keys.values()) <= 120
+        shown = {k.description: k.region for k in app.screen.query_one(Footer).query(FooterKey)}
+    assert wanted <= set(shown)
+    assert max(region.right for region in shown.values()) <= 120

@@ -34,8 +34,8 @@ class ItemsScreen(ReviewScreen):
         Binding("a", "accept", "Accept"),
         Binding("r", "reject", "Reject"),
         Binding("e", "edit", "Edit"),
-        Binding("f", "filter", "Filter"),
-        Binding("slash", "search", "Search"),
+        Binding("f", "filter", "Filter", show=False),  # in the help screen: the footer keeps decisions
+        Binding("slash", "search", "Search", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
 

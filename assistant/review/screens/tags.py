@@ -20,12 +20,10 @@ class TagsScreen(ItemsScreen):
     SCREEN_TITLE = "Tag clusters · space marks clusters to merge"
     COLUMNS = ("◆", "Canonical tag", "Source spellings", "Uses", "Conf.", "Status")
     WIDTHS = (1, None, None, None, None, None)  # the mark column is there before anything is marked
-    # The footer holds the tag keys and the app's at 120 columns: filter, search, edit (= rename)
-    # and the key of this very screen are left to the help screen (?).
+    # The footer holds the tag keys and the app's at 120 columns: edit (= rename) and the key of
+    # this very screen are left to the help screen (?).
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(b for b in ItemsScreen.BINDINGS if isinstance(b, Binding) and b.key not in ("f", "slash", "e")),
-        Binding("f", "filter", "Filter", show=False),
-        Binding("slash", "search", "Search", show=False),
+        *(b for b in ItemsScreen.BINDINGS if isinstance(b, Binding) and b.key != "e"),
         Binding("e", "edit", "Edit", show=False),
         Binding("t", "noop", "Tags", show=False),
         Binding("space", "mark", "Mark", key_display="␣"),
