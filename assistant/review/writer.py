@@ -48,7 +48,7 @@ def writer_main(root: str, jobs: Queue[Job], acks: Queue[Ack], settle: float) ->
                 if "document" in payload:
                     data = payload["document"]
                 else:
-                    data = data if data is not None else store.load(workspace).model_dump(mode="json")
+                    data = data if data is not None else _saved(workspace.mapping_path)
                     apply_change(data, payload["change"])
                 newer_save_follows = any(k == "save" for k, *_ in work[index + 1 :])
                 if kind == "save" and newer_save_follows:
@@ -74,3 +74,12 @@ def _drain(jobs: Queue[Job]) -> list[Job]:
             out.append(jobs.get_nowait())
         except queue.Empty:
             return out
+
+
+def _saved(path: Path) -> dict[str, Any]:
+    """mapping.yaml as plain data, parsed with libyaml when present (validated when saved)."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+    return data if isinstance(data, dict) else {}
