@@ -163,6 +163,7 @@ def test_target_pull_through_the_cli_matches_the_seeded_location(
     assert {t.name for t in pulled.tags} == {t.name for t in seeded.tags}
     assert {c.id for c in pulled.calendars} == {c.id for c in seeded.calendars}
     assert {o.key for o in pulled.customObjects} == {o.key for o in seeded.customObjects}
+    assert pulled.nativeDocuments == ["invoice", "estimate"]  # the invoices API answered for both
     location_fields = {f.id for f in pulled.customFields if f.model in ("contact", "opportunity")}
     assert location_fields == {f.id for f in seeded.customFields if f.model in ("contact", "opportunity")}
     assert any(

@@ -56,7 +56,10 @@ def test_several_documents_per_contact_default_to_a_note_each_with_the_fields_as
         (TargetObject.CONTACT, "document_note"),
     ]
     assert "none overwrites another" in several.rationale
+    # the native invoice comes first (no destination snapshot says it takes one), then the fields
+    assert several.alternatives[0].value["targets"] == [{"object": "invoice"}]
     lossy = next(a for a in several.alternatives if "later document overwrites" in a.target)
+    assert "later document overwrites" in lossy.target
     assert [t["role"] for t in lossy.value["targets"]] == ["attachment", "document_fields"]
     one_each = propose_offline(ProposeInputs(_invoices(1.0), None)).find("object:invoices")
     assert isinstance(one_each, ObjectMap)

@@ -113,4 +113,20 @@ def test_context_fields_are_not_offered_for_mapping() -> None:
 
 def test_unknown_object_names_the_known_ones() -> None:
     with pytest.raises(HlmapError, match="contact"):
-        load_catalog().fields("invoice")
+        load_catalog().fields("purchase_order")
+
+
+@pytest.mark.parametrize("kind", ["invoice", "estimate"])
+def test_native_documents_offer_the_keys_the_executor_reads_typed_from_the_spec(kind: str) -> None:
+    spec = load_catalog().objects[kind]
+    names = [f.name for f in spec.fields]
+    header = ["invoiceNumber", "issueDate", "dueDate", "currency", "name", "total", "status", "pdfUrl"]
+    assert set(header) | {"contactId", "qty", "amount", "taxRate", "discount", "description"} <= set(names)
+    assert spec.create == ("POST", "/invoices/" if kind == "invoice" else "/invoices/estimate")
+    assert {f.name for f in spec.fields if f.required} == {"invoiceNumber", "issueDate"}
+    by_name = {f.name: f for f in spec.fields}
+    number = _raw_schema("invoices", "CreateEstimatesDto" if kind == "estimate" else "CreateInvoiceDto")
+    wanted = "estimateNumber" if kind == "estimate" else "invoiceNumber"
+    assert by_name["invoiceNumber"].json_type == number["properties"][wanted]["type"]
+    assert by_name["qty"].source == "invoices.json#InvoiceItemDto.qty"
+    assert ("amountPaid" in names) == (kind == "invoice")  # an estimate records no payment

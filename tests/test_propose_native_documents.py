@@ -1,8 +1,10 @@
 """The proposer offers HighLevel's native invoice (estimate for quotes) for invoice-like documents.
 
 A small export with nested lines: invoices (number, dates, total, status, lines) and quotes
-(number, date, total, lines). Today's reading stays the proposal; the native document is the
-first alternative, with the evidence that makes the table a document; its lines get none.
+(number, date, total, lines). Where the destination snapshot does not say it takes native documents,
+today's reading stays the proposal and the native document is the first alternative, with the
+evidence that makes the table a document; its lines get none. Where it does, the invoice table
+becomes a native invoice, its lines the invoice's lines, and today's reading the first alternative.
 """
 
 from __future__ import annotations
@@ -37,7 +39,10 @@ def _documents(prefix: str, n: int, with_due: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def test_invoice_and_quote_tables_get_the_native_document_as_first_alternative(tmp_path: Path) -> None:
+FIXTURE_DESTINATION = Path(__file__).resolve().parents[1] / "fixtures" / "stel_order" / "destination.json"
+
+
+def _propose(tmp_path: Path, native: list[str]) -> dict[str, Any]:
     src = tmp_path / "export"
     src.mkdir()
     clients = [{"id": i, "name": f"Client {i}", "email": f"c{i}@example.com"} for i in range(1, 6)]
@@ -45,12 +50,18 @@ def test_invoice_and_quote_tables_get_the_native_document_as_first_alternative(t
     (src / "invoices.json").write_text(json.dumps(_documents("FV", 40, True)), encoding="utf-8")
     (src / "quotes.json").write_text(json.dumps(_documents("PR", 40, False)), encoding="utf-8")
     ws = str(tmp_path / "ws")
-    destination = Path(__file__).resolve().parents[1] / "fixtures" / "stel_order" / "destination.json"
+    destination = tmp_path / "destination.json"
+    state = json.loads(FIXTURE_DESTINATION.read_text(encoding="utf-8"))
+    destination.write_text(json.dumps({**state, "nativeDocuments": native}), encoding="utf-8")
     for step in (["ingest", str(src)], ["profile"], ["target", "load", str(destination)], ["propose"]):
         result = runner.invoke(app, [*step, "-w", ws], catch_exceptions=False)
         assert result.exit_code == 0, result.output
-    doc = yaml.safe_load((tmp_path / "ws" / "mapping.yaml").read_text(encoding="utf-8"))
-    objects = {o["source_object"]: o for o in doc["objects"]}
+    doc: dict[str, Any] = yaml.safe_load((tmp_path / "ws" / "mapping.yaml").read_text(encoding="utf-8"))
+    return doc
+
+
+def test_without_native_documents_the_native_document_is_the_first_alternative(tmp_path: Path) -> None:
+    objects = {o["source_object"]: o for o in _propose(tmp_path, [])["objects"]}
 
     invoice = objects["invoices"]["alternatives"][0]
     assert invoice["value"]["targets"] == [{"object": "invoice"}]
@@ -63,3 +74,30 @@ def test_invoice_and_quote_tables_get_the_native_document_as_first_alternative(t
     assert quote["value"]["targets"] == [{"object": "estimate"}]
     for lines in ("invoices__lines", "quotes__lines"):
         assert all("native" not in a["target"] for a in objects[lines].get("alternatives", []))
+
+
+def test_where_the_destination_takes_invoices_the_invoice_table_becomes_one(tmp_path: Path) -> None:
+    doc = _propose(tmp_path, ["invoice", "estimate"])
+    objects = {o["source_object"]: o for o in doc["objects"]}
+
+    invoices = objects["invoices"]
+    assert [(t["object"], t["role"]) for t in invoices["targets"]] == [("invoice", None)]
+    assert invoices["confidence"] >= 0.7 and "native invoices" in invoices["rationale"]
+    assert "native" not in invoices["alternatives"][0]["target"]  # today's reading comes first
+    assert any("line table" in e["detail"] for e in invoices["evidence"])
+    lines = objects["invoices__lines"]
+    assert [(t["object"], t["role"]) for t in lines["targets"]] == [("invoice", "line_items")]
+    fields = {(f["source_object"], f["source_columns"][0]): f["target"] for f in doc["fields"]}
+    wanted = {
+        ("invoices", "number"): "invoiceNumber",
+        ("invoices", "date"): "issueDate",
+        ("invoices", "due-date"): "dueDate",
+        ("invoices", "total"): "total",
+        ("invoices", "status"): "status",
+        ("invoices", "client-id"): "contactId",
+        ("invoices__lines", "quantity"): "qty",
+        ("invoices__lines", "price"): "amount",
+    }
+    assert {key: (fields[key]["object"], fields[key]["field"]) for key in wanted} == {
+        key: ("invoice", name) for key, name in wanted.items()
+    }

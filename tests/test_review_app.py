@@ -149,7 +149,8 @@ async def test_accept_all_above_asks_for_the_threshold(tmp_path: Path) -> None:
     async with review(tmp_path) as (app, pilot):
         await pilot.press("A", *"0.5", "enter")  # below the 0.7 floor: refused
         assert isinstance(app.messages_posted[-1], DecisionRefused)
-        await pilot.press("A", "enter")  # the default is the workspace threshold, 0.70
+        await pilot.press("A")  # the default is the workspace threshold, 0.70
+        await pilot.click("#everywhere")  # enter would accept in the highlighted object only
         doc = await settle(app, pilot, tmp_path)
     assert doc.find("field:clients.email").status is Status.ACCEPTED
     assert doc.find("field:quotes.title").status is Status.ACCEPTED  # 0.74
@@ -234,6 +235,8 @@ async def test_confirm_is_refused_while_pending_then_writes_the_confirmed_docume
         app.session.accept_above(0.7, custom_field_models_confirmed=True)
         app.session.reject_pending()
         await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.press("y")  # the summary asks before writing
         await app.workers.wait_for_complete()
         await pilot.pause()
     confirmed = saved(tmp_path)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from assistant.mapping import journal
 from assistant.mapping.models import Status
-from assistant.review import journal
 from assistant.review.app import ReviewApp
 from assistant.review.session import open_session
 from tests.review_data import context, saved, small_document, write_workspace

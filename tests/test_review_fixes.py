@@ -11,7 +11,7 @@ from assistant.mapping import store
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import Alternative, FieldKind, Status
 from assistant.review.app import ReviewApp
-from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.frame import ReviewScreen
 from tests.cli_support import error_lines, hlmap
 from tests.review_data import context, saved, small_document, write_workspace
 from tests.test_review_app import highlight, open_clients
@@ -39,6 +39,8 @@ async def test_a_decision_after_confirming_marks_the_confirmed_map_out_of_date(t
         app.session.accept_above(0.7, custom_field_models_confirmed=True)
         app.session.reject_pending()
         await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.press("y")  # the summary asks before writing
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "out of date" not in counts_bar(app)

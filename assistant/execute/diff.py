@@ -13,6 +13,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view, read_document
 from assistant.execute.sender import read_back
 from assistant.execute.specs import RecordSpec, field_key
 from assistant.execute.transforms.sqltext import ident
@@ -100,7 +101,11 @@ async def sample_diff(
             continue
         sent = json.loads(sent_json)
         try:
-            actual = await read_back(hl, target, hl_id, parent_id, spec.custom_object_key)
+            if target in DOCUMENT_OBJECTS:  # compared as documents: lines, number, dates, contact
+                sent = document_view(sent)
+                actual = document_view(await read_document(hl, target, hl_id))
+            else:
+                actual = await read_back(hl, target, hl_id, parent_id, spec.custom_object_key)
         except HighLevelError as exc:
             out.append(DiffRow(target, key, hl_id, "*", "", "record", f"not readable: {exc}", False))
             continue

@@ -60,10 +60,15 @@ class RunLedger:
 
     con: duckdb.DuckDBPyConnection
     run_id: str
+    # The compiled record's payload hash, so a delta sees an unchanged document as unchanged.
+    record_hash: str | None = None
 
     def op(self, kind: str, doc: SourceDocument, body: dict[str, Any]) -> ledger.Op:
         source_object, _, key = doc.source_key.rpartition(":")
-        digest = hashlib.md5(json.dumps(body, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+        digest = (
+            self.record_hash
+            or hashlib.md5(json.dumps(body, sort_keys=True).encode(), usedforsecurity=False).hexdigest()
+        )
         return ledger.Op(
             f"{kind}:{doc.source_key}", DOCUMENT_PASS, "create", kind, source_object, key, digest
         )

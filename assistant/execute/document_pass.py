@@ -68,7 +68,12 @@ async def send_document(
     doc = document_of(spec.target, spec.source_object, key, values, customer, ctx.currency)
     report = DocumentReport()
     send = send_invoice if spec.target == "invoice" else send_estimate
-    await send(ctx.hl.invoices, doc, await business_name(ctx), report, RunLedger(ctx.con, ctx.run_id))
+    found = ctx.con.execute(
+        "SELECT payload_hash FROM exec.records WHERE target = ? AND source_object = ? AND source_key = ?",
+        [spec.target, spec.source_object, key],
+    ).fetchone()
+    books = RunLedger(ctx.con, ctx.run_id, str(found[0]) if found else None)
+    await send(ctx.hl.invoices, doc, await business_name(ctx), report, books)
     for outcome in report.created:
         if prior is not None and prior.status == "started":  # a killed run of ours made it: not a duplicate
             ledger.done(ctx.con, ctx.run_id, oid, outcome.hl_id, "recovered")

@@ -11,7 +11,7 @@ from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
-from assistant.mapping import store
+from assistant.mapping import journal, store
 from assistant.mapping.items import MappingDocument
 from assistant.workspace import Workspace
 
@@ -29,6 +29,7 @@ class Prepared:
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
     """The confirmed document; refused while any item still waits for a decision."""
+    journal.refuse_leftover(workspace)  # decisions a killed review never saved: the map is not settled
     doc = store.load_confirmed(workspace)
     pending = doc.pending()
     if pending:

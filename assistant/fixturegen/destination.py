@@ -31,6 +31,7 @@ class DestinationBuilder:
             "tags": [],
             "calendars": [],
             "customObjects": [],
+            "nativeDocuments": ["invoice", "estimate"],  # every HighLevel location has both
         }
 
     def pipeline(self, name: str, stages: list[str]) -> None:

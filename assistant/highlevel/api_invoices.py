@@ -3,11 +3,12 @@ a migration records history, it never contacts the customer."""
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
 from typing import Any
 
 from assistant.highlevel.api_common import items as _items
-from assistant.highlevel.errors import JsonDict
+from assistant.highlevel.errors import Forbidden, JsonDict, NotFound, Unauthorized
 from assistant.highlevel.idempotent import CreateResult, create_once
 from assistant.highlevel.transport import Transport
 
@@ -38,6 +39,18 @@ class InvoicesApi:
         params = {**self._alt, "search": number, "limit": "100", "offset": "0"}
         answer = await self._t.request("GET", "/invoices/", params=params)
         return next((i for i in _items(answer, "invoices") if str(i.get("invoiceNumber")) == number), None)
+
+    async def native_kinds(self) -> list[str]:
+        """The document kinds this location and token can list (one request each): a token
+        without the invoices scopes answers 401/403, so the snapshot offers no native document."""
+        found: list[str] = []
+        for kind, path in (("invoice", "/invoices/"), ("estimate", "/invoices/estimate/list")):
+            try:
+                await self._t.request("GET", path, params={**self._alt, "limit": "1", "offset": "0"})
+            except (Unauthorized, Forbidden, NotFound):
+                continue
+            found.append(kind)
+        return found
 
     async def get(self, invoice_id: str) -> JsonDict:
         path = {"invoiceId": invoice_id}
@@ -106,6 +119,17 @@ class InvoicesApi:
         return next(
             (e for e in _items(answer, "estimates") if key in (e.get("estimateNumber"), e.get("name"))), None
         )
+
+    async def list_estimates(self) -> builtins.list[JsonDict]:
+        """Every estimate of the location, page by page."""
+        found: builtins.list[JsonDict] = []
+        while True:
+            params = {**self._alt, "limit": "100", "offset": str(len(found))}
+            answer = await self._t.request("GET", "/invoices/estimate/list", params=params)
+            page = _items(answer, "estimates")
+            found.extend(page)
+            if not page or len(found) >= int(answer.get("total") or 0):
+                return found
 
     async def update_estimate(self, estimate_id: str, fields: Mapping[str, Any]) -> JsonDict:
         path = {"estimateId": estimate_id}

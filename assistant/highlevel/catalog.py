@@ -10,56 +10,18 @@ resolved by ``assistant.hlspec``), so a new spec version changes the catalog wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from assistant.errors import HlmapError
-from assistant.highlevel.catalog_sources import (
-    CONTEXT_FIELDS,
-    CUSTOM_VALUES_FIELD,
-    OBJECT_SOURCES,
-    SEMANTIC_HINTS,
-    ObjectSource,
-)
+from assistant.highlevel.catalog_documents import document_object
+from assistant.highlevel.catalog_fields import TargetField, TargetObjectSpec, field_of, hint
+from assistant.highlevel.catalog_sources import OBJECT_SOURCES, ObjectSource
 from assistant.highlevel.state import Stage
 from assistant.hlspec import find_operation, load_spec, resolve
 
 JsonDict = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class TargetField:
-    name: str
-    json_type: str  # string | number | integer | boolean | array | object | any
-    format: str | None = None
-    enum: tuple[str, ...] = ()
-    required: bool = False
-    nullable: bool = False
-    description: str = ""
-    item_type: str | None = None  # element type of an array
-    example: Any = None
-    semantic: str | None = None  # from the hint table, a profile SemanticType value
-    source: str = ""  # "contacts.json#CreateContactDto"
-
-    @property
-    def mappable(self) -> bool:
-        """False for fields the client fills itself and for the custom-values carrier."""
-        return self.name not in CONTEXT_FIELDS and self.name != CUSTOM_VALUES_FIELD
-
-
-@dataclass(frozen=True)
-class TargetObjectSpec:
-    name: str
-    label: str
-    spec: str
-    fields: tuple[TargetField, ...]
-    create: tuple[str, str] | None
-    read_only: bool
-    create_version: str | None  # the Version header of the create operation
-
-    def field(self, name: str) -> TargetField | None:
-        return next((f for f in self.fields if f.name == name), None)
 
 
 class Catalog:
@@ -79,49 +41,16 @@ class Catalog:
         return list(self._data_types)
 
 
-def _json_type(schema: JsonDict) -> str:
-    if "type" in schema:
-        return str(schema["type"])
-    for combinator in ("allOf", "anyOf", "oneOf"):
-        parts = [_json_type(part) for part in schema.get(combinator, [])]
-        if parts and all(part == parts[0] for part in parts):
-            return parts[0]
-        if parts:
-            return "object" if all(p == "object" for p in parts if p != "any") else "any"
-    return "any"
-
-
-def _hint(object_name: str, field_name: str) -> str | None:
-    return SEMANTIC_HINTS.get(f"{object_name}.{field_name}", SEMANTIC_HINTS.get(field_name))
-
-
-def _field(obj: str, name: str, schema: JsonDict, required: bool, source: str) -> TargetField:
-    items = schema.get("items") if isinstance(schema.get("items"), dict) else None
-    return TargetField(
-        name=name,
-        json_type=_json_type(schema),
-        format=schema.get("format"),
-        enum=tuple(str(value) for value in schema.get("enum", [])),
-        required=required,
-        nullable=bool(schema.get("nullable", False)),
-        description=str(schema.get("description", "")).strip(),
-        item_type=_json_type(items) if items else None,
-        example=schema.get("example"),
-        semantic=_hint(obj, name),
-        source=source,
-    )
-
-
 def _schema_fields(obj: str, schema: JsonDict, source: str, seen: dict[str, TargetField]) -> None:
     required = set(schema.get("required") or [])
     for name, prop in (schema.get("properties") or {}).items():
         if name not in seen:
-            seen[name] = _field(obj, name, prop, name in required, source)
+            seen[name] = field_of(obj, name, prop, name in required, source)
         if name == "dndSettings":  # one yes/no per channel, so per-channel opt-outs have a target
             for channel in prop.get("properties") or {}:
                 key = f"dndSettings.{channel}"
                 about = {"type": "boolean", "description": f"Do not disturb on {channel} (active when true)"}
-                seen.setdefault(key, replace(_field(obj, key, about, False, source), semantic="boolean"))
+                seen.setdefault(key, replace(field_of(obj, key, about, False, source), semantic="boolean"))
 
 
 def _object(name: str, src: ObjectSource) -> TargetObjectSpec:
@@ -150,7 +79,7 @@ def _stage() -> TargetObjectSpec:
             name=key,
             json_type="integer" if key == "position" else "string",
             required=info.is_required(),
-            semantic=_hint("stage", key),
+            semantic=hint("stage", key),
             source="assistant.highlevel.state.Stage",
         )
         for key, info in Stage.model_fields.items()
@@ -177,4 +106,5 @@ def load_catalog() -> Catalog:
     """The catalog of every HighLevel object the migration can write or must read."""
     objects = {name: _object(name, src) for name, src in OBJECT_SOURCES.items()}
     objects["stage"] = _stage()
+    objects.update({kind: document_object(kind) for kind in ("invoice", "estimate")})
     return Catalog(objects, _data_types())

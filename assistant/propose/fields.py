@@ -7,6 +7,8 @@ from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObj
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.candidates import Candidate, retrieve_candidates
+from assistant.propose.document_fields import printed_number
+from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.field_build import (
     TableContext,
@@ -98,7 +100,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     done |= unpacked
     maps += _assign(ctx, [c for c in columns if c.column not in done])
     add_date_fallbacks(ctx.primary, maps, columns)
-    return maps
+    return printed_number(ctx, maps, columns)
 
 
 def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
@@ -111,6 +113,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
             cand
             for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
             if offered(cand.object, cand.field, objects[0])
+            and fits_document(c, cand.object, cand.field, ctx.decision.object_map.targets[0].role)
         ]
         for c in columns
     }

@@ -9,7 +9,8 @@ HighLevel's estimate.
 
 from __future__ import annotations
 
-from assistant.mapping.models import Alternative, TargetObject
+from assistant.mapping.items import ObjectMap, ObjectTarget
+from assistant.mapping.models import Alternative, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.normalize import tokens
 from assistant.propose.signals import TableSignals
@@ -68,3 +69,33 @@ def native_alternative(
         score=0.6,
         value={"targets": [{"object": target.value}], "evidence": evidence},
     )
+
+
+def promote(object_map: ObjectMap, native: Alternative) -> TargetObject:
+    """Make the native document the proposal; today's reading becomes the first alternative."""
+    target = TargetObject(native.value["targets"][0]["object"])
+    evidence: list[str] = native.value["evidence"]
+    label = " + ".join(t.object.value for t in object_map.targets)
+    kept = [t.model_dump(mode="json") for t in object_map.targets]
+    # Today's reading is lossy beside it (one document's values per contact, lines as text).
+    reading = Alternative(target=label, score=min(0.35, object_map.confidence), value={"targets": kept})
+    object_map.alternatives = [reading, *(a for a in object_map.alternatives if a is not native)]
+    object_map.targets = [ObjectTarget(object=target)]
+    # Each kind of evidence (number, dates, lines, totals, status values) adds to the confidence.
+    object_map.confidence = round(min(0.92, 0.6 + 0.065 * len(evidence)), 3)
+    object_map.evidence += [Evidence(source="profile", detail=e) for e in evidence]
+    object_map.rationale = (
+        f"'{object_map.source_object}' reads as {target.value} documents and the destination takes "
+        f"native {target.value}s: each row becomes one HighLevel {target.value} with its lines, number, "
+        f"dates and status (the {label} reading stays an alternative)"
+    )
+    return target
+
+
+def lines_follow(lines: ObjectMap, target: TargetObject) -> None:
+    """A native document's line table lands in its lines (the product reading stays an alternative)."""
+    kept = [t.model_dump(mode="json") for t in lines.targets]
+    label = " + ".join(t.object.value for t in lines.targets) + " (line items)"
+    lines.alternatives.insert(0, Alternative(target=label, score=0.35, value={"targets": kept}))
+    lines.targets = [ObjectTarget(object=target, role="line_items")]
+    lines.rationale = f"document lines of '{lines.parent_object}' become the lines of its {target.value}"

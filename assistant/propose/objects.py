@@ -10,7 +10,7 @@ from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetO
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
-from assistant.propose.native_documents import native_alternative
+from assistant.propose.native_documents import lines_follow, native_alternative, promote
 from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
@@ -70,11 +70,21 @@ def classify_tables(
     for table in ordered:
         draft[table.table] = _decide(table, signals[table.table], first, draft, destination)
     decided = {t.table: _decide(t, signals[t.table], first, draft, destination) for t in ordered}
-    for table in tables:  # the native invoice or estimate, beside today's reading of a document
+    for table in tables:  # the native invoice or estimate, beside or instead of today's reading
         lines = [n for n, s in signals.items() if s.parent == table.table and decided[n].kind == "product"]
-        native = native_alternative(decided[table.table].kind, table, signals[table.table], lines)
-        if native is not None:
-            decided[table.table].object_map.alternatives.insert(0, native)
+        decision = decided[table.table]
+        native = native_alternative(decision.kind, table, signals[table.table], lines)
+        if native is None:
+            continue
+        decision.object_map.alternatives.insert(0, native)
+        kind = native.value["targets"][0]["object"]
+        # A document-shaped table becomes the native document where the destination takes it; a
+        # quote read as an opportunity keeps its pipeline, and a destination custom object wins.
+        if decision.kind == "invoice" and destination is not None and destination.takes_native(kind):
+            decision.primary = promote(decision.object_map, native)
+            for name in lines:
+                lines_follow(decided[name].object_map, decision.primary)
+                decided[name].primary = decision.primary
     return decided
 
 

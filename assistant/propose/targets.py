@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.highlevel.state import CustomField, DestinationState
 from assistant.mapping.models import FieldKind, TargetObject
+from assistant.propose.document_targets import document_standard
 from assistant.propose.normalize import concepts, normalise
 
 T = TargetObject
@@ -106,6 +107,7 @@ _STANDARD: tuple[tuple[TargetObject, str, tuple[str, ...], str], ...] = (
     (T.FILE, "name", ("name", "title"), "text"),
     (T.FILE, "fileUrl", ("file_path", "website"), "url"),
     (T.FILE, "contactId", (), "lookup"),
+    *document_standard(),
 )
 
 

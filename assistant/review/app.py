@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+import duckdb
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import LoadingIndicator
@@ -18,12 +19,13 @@ from textual.worker import Worker, WorkerState
 from assistant.errors import HlmapError
 from assistant.mapping import store
 from assistant.review.context import ReviewContext
+from assistant.review.costs import proposal_costs
 from assistant.review.errors import ReviewError
 from assistant.review.flows import ReviewFlows
 from assistant.review.messages import DecisionUndone, MappingConfirmed
 from assistant.review.persistence import BackgroundPersistence
+from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.help import HelpScreen
-from assistant.review.screens.items import ReviewScreen
 from assistant.review.screens.object_screen import ObjectScreen
 from assistant.review.screens.overview import OverviewScreen
 from assistant.review.screens.owners import OwnersScreen
@@ -86,6 +88,10 @@ class ReviewApp(ReviewFlows):
         if self.workspace.confirmed_mapping_path.exists():
             confirmed = store.load_confirmed(self.workspace, allow_stale=True)
             self.confirmed_stale = store.confirmed_is_stale(self.workspace, confirmed)
+        try:
+            self.costs = proposal_costs(self.workspace.connect(), session.document, session.context)
+        except (HlmapError, duckdb.Error) as exc:  # the review works without them; say why they are missing
+            session.context.notices.append(f"what each proposal leaves behind: {exc}")
         self.workspace.close()  # the writer process opens the database for each save
         return session
 
@@ -96,6 +102,10 @@ class ReviewApp(ReviewFlows):
             self.push_screen(OverviewScreen())
         elif worker.name == "load" and worker.state is WorkerState.ERROR:
             self.exit(None, return_code=2, message=f"error: {worker.error}")
+        elif worker.name == "summary" and worker.state is WorkerState.SUCCESS:
+            self.show_summary(worker.result if isinstance(worker.result, list | str) else [])
+        elif worker.name == "summary" and worker.state is WorkerState.ERROR:
+            self._refused(str(worker.error))
         elif (
             worker.name == "confirm"
             and worker.state is WorkerState.SUCCESS
@@ -130,19 +140,20 @@ class ReviewApp(ReviewFlows):
         self.mark_confirmed_stale()
         self.refresh_screen(None)
 
-    def action_confirm(self) -> None:
-        blocking = self.session.blocking()
-        if blocking:
-            self._refused(f"{len(blocking)} proposals still need a decision (f → pending): {blocking[0].id}")
-            return
-        self.run_worker(self.session.confirm, thread=True, name="confirm", exit_on_error=False)
-
     def _confirmed(self, path: Path) -> None:
         self._post(MappingConfirmed(path))
         self.confirmed_stale = False
         if isinstance(self.screen, ReviewScreen):
             self.screen.update_counts()
         self.notify(f"confirmed → {path}", title="mapping confirmed", timeout=8)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """Screenshots (command palette: Save screenshot) land in the workspace's screenshots/ folder."""
+        folder = Path(path) if path else self.workspace.root / "screenshots"
+        folder.mkdir(parents=True, exist_ok=True)
+        return super().deliver_screenshot(filename, str(folder), time_format)
 
     def on_unmount(self) -> None:
         self.persistence.close()  # waits for the last write to land

@@ -9,10 +9,11 @@ from typing import Any
 from textual.app import App
 from textual.message import Message
 
+from assistant.review.costs import Costs
 from assistant.review.errors import ReviewError
 from assistant.review.messages import DecisionMade, DecisionRefused
 from assistant.review.persistence import BackgroundPersistence
-from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.frame import ReviewScreen
 from assistant.review.session import ReviewSession
 
 
@@ -24,6 +25,7 @@ class ReviewAppBase(App[Path | None]):
         self._session: ReviewSession | None = None
         self.messages_posted: list[Message] = []  # the decision stream, for observers and tests
         self.confirmed_stale = False  # decisions made since mapping.confirmed.yaml was written
+        self.costs: Costs | None = None  # what each proposal leaves behind when not carried
 
     @property
     def session(self) -> ReviewSession:
@@ -70,7 +72,7 @@ class ReviewAppBase(App[Path | None]):
 
     def refresh_screen(self, changed: tuple[str, ...] | None) -> None:
         screens = [s for s in self.screen_stack if isinstance(s, ReviewScreen) and s.is_mounted]
-        for screen in screens:
-            screen.refresh_view(
-                changed if screen is screens[-1] else None
-            )  # screens below: rebuilt, they are small
+        for screen in screens[:-1]:
+            screen.outdated = True  # rebuilt when shown again, not behind the screen in use
+        if screens:
+            screens[-1].refresh_view(changed)

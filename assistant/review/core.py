@@ -6,10 +6,8 @@ who. A refused decision (``ReviewError``) leaves the document exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import Any
 
 from assistant.mapping.items import (
     FieldMap,
@@ -24,15 +22,9 @@ from assistant.review import decisions
 from assistant.review.context import ReviewContext
 from assistant.review.errors import ReviewError
 from assistant.review.persistence import Persistence
+from assistant.review.undo import UndoEntry, change_of, restore
 
 UNDO_DEPTH = 100
-
-
-@dataclass
-class UndoEntry:
-    description: str
-    sections: dict[str, list[dict[str, Any]]]  # section name -> its items as they were
-    item: tuple[str, int, dict[str, Any]] | None = None  # (section, index, item) for one-item decisions
 
 
 class SessionCore:
@@ -67,32 +59,25 @@ class SessionCore:
         self._run(UndoEntry(description, {}, (section, index, item.model_dump())), change)
 
     def _run(self, entry: UndoEntry, change: Callable[[], None]) -> None:
+        lookup = entry.item[2]["id"] if entry.item else None
         try:
             change()
         except BaseException:
-            self._restore(entry)
+            restore(self.document, entry)
             raise
         self.undo_stack.append(entry)
         del self.undo_stack[:-UNDO_DEPTH]
-        self.persistence.save(self.document, self.who)
+        self.persistence.save(self.document, self.who, change_of(self.document, entry, lookup))
 
     def undo(self) -> str:
         """Revert the last decision and save; returns what was undone."""
         if not self.undo_stack:
             raise ReviewError("nothing to undo")
         entry = self.undo_stack.pop()
-        self._restore(entry)
-        self.persistence.save(self.document, self.who)
+        lookup = getattr(self.document, entry.item[0])[entry.item[1]].id if entry.item else None
+        restore(self.document, entry)
+        self.persistence.save(self.document, self.who, change_of(self.document, entry, lookup))
         return entry.description
-
-    def _restore(self, entry: UndoEntry) -> None:
-        restored = MappingDocument.model_validate(entry.sections)
-        for name in entry.sections:
-            setattr(self.document, name, getattr(restored, name))
-        if entry.item is not None:
-            section, index, data = entry.item
-            items = getattr(self.document, section)
-            items[index] = type(items[index]).model_validate(data)
 
     def item(self, item_id: str) -> Proposal:
         try:
@@ -110,12 +95,19 @@ class SessionCore:
         item = self.item(item_id)
         self.apply_to(f"reject {item_id}", item, lambda: item.decide(Status.REJECTED, self.who))
 
-    def accept_above(self, threshold: float, *, custom_field_models_confirmed: bool = False) -> list[str]:
+    def accept_above(
+        self,
+        threshold: float,
+        *,
+        custom_field_models_confirmed: bool = False,
+        within: Collection[str] | None = None,
+    ) -> list[str]:
         """Accept every pending proposal with confidence >= threshold that can be accepted as is.
 
-        New custom fields are left pending unless their models were confirmed for this call (the
-        model cannot change once HighLevel has created the field); stage values without a stage
-        and owners without a user are left pending too.
+        ``within`` limits it to those ids (the object on screen). New custom fields are left
+        pending unless their models were confirmed for this call (the model cannot change once
+        HighLevel has created the field); stage values without a stage and owners without a user
+        are left pending too.
         """
         if threshold < self.bulk_floor:
             raise ReviewError(
@@ -124,7 +116,7 @@ class SessionCore:
             )
         chosen: list[Proposal] = []
         for item in self.document.pending():
-            if item.confidence < threshold:
+            if item.confidence < threshold or (within is not None and item.id not in within):
                 continue
             model = custom_model(item) if custom_field_models_confirmed else None
             if decisions.acceptable(item, model):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import queue
+import threading
 import time
 from multiprocessing.queues import Queue
 from pathlib import Path
@@ -19,9 +20,9 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.errors import HlmapError
-from assistant.mapping import store
+from assistant.mapping import journal, store
+from assistant.mapping.changes import Change
 from assistant.mapping.items import MappingDocument
-from assistant.review import journal
 from assistant.review.writer import Ack, Job, writer_main
 from assistant.workspace import Workspace
 
@@ -42,7 +43,8 @@ def load_document(workspace: Workspace) -> MappingDocument:
 
 
 class Persistence(Protocol):
-    def save(self, document: MappingDocument, who: str) -> None: ...
+    def save(self, document: MappingDocument, who: str, change: Change | None = None) -> None:
+        """Save ``document``; ``change`` says what the last decision touched, when it is known."""
 
     def save_confirmed(self, document: MappingDocument, who: str) -> Path: ...
 
@@ -51,7 +53,7 @@ class WorkspacePersistence:
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
 
-    def save(self, document: MappingDocument, who: str) -> None:
+    def save(self, document: MappingDocument, who: str, change: Change | None = None) -> None:
         store.save(self.workspace, document, by=who)
 
     def save_confirmed(self, document: MappingDocument, who: str) -> Path:
@@ -65,7 +67,7 @@ class DeferredPersistence:
         self.target = WorkspacePersistence(workspace)
         self.dirty: tuple[MappingDocument, str] | None = None
 
-    def save(self, document: MappingDocument, who: str) -> None:
+    def save(self, document: MappingDocument, who: str, change: Change | None = None) -> None:
         self.dirty = (document, who)
 
     def save_confirmed(self, document: MappingDocument, who: str) -> Path:
@@ -103,22 +105,27 @@ class BackgroundPersistence:
         self._sent = 0
         self._done = 0
         self._errors: list[str] = []
+        self._lock = threading.Lock()  # the UI thread saves while a worker thread may flush
         atexit.register(self.close)  # even after a crash, the writer finishes what it was sent
 
-    def save(self, document: MappingDocument, who: str) -> None:
-        self._send("save", document, who)
+    def save(self, document: MappingDocument, who: str, change: Change | None = None) -> None:
+        """Journal and send only ``change`` when given: a decision costs the size of what it touched."""
+        with self._lock:
+            self._sent += 1
+            if change is None:
+                data = document.model_dump(mode="json")
+                journal.write(self.workspace, data, who)
+                self._jobs.put(("save", self._sent, {"document": data}, who))
+            else:
+                journal.append(self.workspace, change, who)
+                self._jobs.put(("save", self._sent, {"change": change}, who))
 
     def save_confirmed(self, document: MappingDocument, who: str) -> Path:
-        self._send("confirm", document, who)
+        with self._lock:
+            self._sent += 1
+            self._jobs.put(("confirm", self._sent, {"document": document.model_dump(mode="json")}, who))
         self.flush()
         return self.workspace.confirmed_mapping_path
-
-    def _send(self, kind: str, document: MappingDocument, who: str) -> None:
-        self._sent += 1
-        data = document.model_dump(mode="json")
-        if kind == "save":
-            journal.write(self.workspace, data, who)
-        self._jobs.put((kind, self._sent, data, who))
 
     @property
     def pending(self) -> int:
@@ -152,8 +159,10 @@ class BackgroundPersistence:
         self._done = max(self._done, seq)
         if error:
             self._errors.append(error)
-        elif self._done == self._sent:
-            journal.clear(self.workspace)  # everything sent is in mapping.yaml now
+        else:
+            with self._lock:  # no decision may be journalled between the check and the removal
+                if self._done == self._sent:
+                    journal.clear(self.workspace)  # everything sent is in mapping.yaml now
         return True
 
     def close(self) -> None:

@@ -9,7 +9,7 @@ Each call saves the document straight away with ``who``; ``undo()`` reverts the 
 
 from __future__ import annotations
 
-from assistant.review import journal
+from assistant.mapping import journal
 from assistant.review.context import ReviewContext, load_context
 from assistant.review.destination_edits import DestinationEdits
 from assistant.review.field_edits import FieldEdits
@@ -31,7 +31,8 @@ def open_session(
     persistence: Persistence | None = None,
     context: ReviewContext | None = None,
 ) -> ReviewSession:
-    document = journal.recover(workspace) or load_document(workspace)  # a killed review's last decisions
+    journal.recover_leftover(workspace)  # a killed review's last decisions; refused while it is open
+    document = load_document(workspace)
     return ReviewSession(
         document,
         who,

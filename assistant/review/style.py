@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from assistant.mapping.models import Status
@@ -12,6 +13,9 @@ STATUS_STYLE = {
     Status.EDITED: ("✎ edited", "bold cyan"),
     Status.REJECTED: ("✘ rejected", "red"),
 }
+
+# A status changes after its row was sized: the column is as wide as the longest label, always.
+STATUS_WIDTH = max(cell_len(label) for label, _ in STATUS_STYLE.values())
 
 
 def clip(text: str, width: int, style: str = "") -> Text:

@@ -21,7 +21,10 @@ def bearer_token(request: Request, ctx: SandboxContext) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthorized("Invalid JWT")
     token = token.strip()
-    if token != ctx.agency_token and ctx.agency.location_of(token) is None:
+    oauth = ctx.oauth.access_state(token)
+    if oauth == "expired":  # OAuth access tokens live a day; the app must refresh
+        raise unauthorized("Invalid JWT: access token has expired")
+    if token != ctx.agency_token and ctx.agency.location_of(token) is None and oauth is None:
         raise unauthorized("Invalid token: access token is invalid")
     return token
 
@@ -32,6 +35,8 @@ def store_for(
     """A location token's own location; for the agency token, the location the request names
     (its first location when it names none). An unknown location is a 403, as for a stranger's."""
     location_id = ctx.agency.location_of(token)
+    if location_id is None and token != ctx.agency_token:  # an OAuth access token of the seeded location
+        location_id = ctx.store.location_id
     if location_id is None:
         named = [path.get("locationId"), query.get("locationId"), query.get("location_id")]
         if isinstance(body, dict) and isinstance(body.get("locationId"), str):

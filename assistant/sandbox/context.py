@@ -7,6 +7,7 @@ from typing import Any
 
 from assistant.sandbox.agency import Agency
 from assistant.sandbox.faults import FaultInjector
+from assistant.sandbox.oauth import OAuthApp
 from assistant.sandbox.ratelimit import RateLimiter
 from assistant.sandbox.store import Store
 
@@ -29,6 +30,7 @@ class SandboxContext:
     limiter: RateLimiter = field(default_factory=RateLimiter)
     faults: FaultInjector = field(default_factory=FaultInjector)
     base_url: str = ""
+    oauth: OAuthApp = field(default_factory=OAuthApp)
     agency: Agency = field(init=False)  # every location: ``store`` (opened by ``token``) first
 
     def __post_init__(self) -> None:

@@ -93,4 +93,7 @@ def _banner(ctx: SandboxContext, options: ServeOptions) -> None:
     for index, (location_id, token) in enumerate(ctx.agency.standing_tokens().items(), start=1):
         if index > 1:
             print(f"location {index}: {location_id}  token: {token}", flush=True)
+    oauth = ctx.oauth
+    print(f"oauth client: {oauth.client_id}  secret: {oauth.client_secret}", flush=True)
+    print(f"refresh token: {oauth.first_refresh_token()}", flush=True)
     print(f"state: {options.state_path or 'in memory only'}", flush=True)

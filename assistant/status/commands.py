@@ -61,6 +61,11 @@ def describe(facts: Facts) -> list[str]:
         if facts.pending:
             per_kind = ", ".join(f"{kind} {n}" for kind, n in facts.pending.items())
             lines.append(f"pending:     {facts.pending_total} ({per_kind})")
+        if facts.unsaved:
+            who = "a stopped review left"
+            if facts.open_review:
+                who = f"review {facts.open_review} is still saving"
+            lines.append(f"unsaved:     {facts.unsaved} decisions {who} in mapping.journal.json")
     confirmed = "no"
     if facts.confirmed:
         confirmed = "out of date (decisions changed after confirming)" if facts.stale else "yes, up to date"

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assistant.errors import HlmapError
-from assistant.mapping import store
+from assistant.mapping import journal, store
+from assistant.mapping.freshness import is_stale
 from assistant.mapping.models import Status
 from assistant.workspace import Workspace
 
@@ -44,6 +45,8 @@ class Facts:
     pending: dict[str, int] = field(default_factory=dict)  # per kind
     confirmed: bool = False
     stale: bool = False
+    unsaved: int = 0  # decisions a stopped review left in mapping.journal.json
+    open_review: int | None = None  # the review process still saving them
     runs: list[Run] = field(default_factory=list)
     reconciled_at: datetime | None = None
     reconcile_clean: bool | None = None
@@ -91,10 +94,13 @@ def _mapping(ws: Workspace, facts: Facts) -> None:
         return
     facts.mapping = True
     try:
-        document = store.load(ws)
+        left = journal.leftover(ws)
+        document = left.document if left and left.unsaved else store.load(ws)
     except HlmapError as exc:
         facts.mapping_error = str(exc)
         return
+    if left and left.unsaved:  # counted from what the engineer last saw, not the older mapping.yaml
+        facts.unsaved, facts.open_review = left.unsaved, left.open_review
     for section, kind in KIND_OF_SECTION.items():
         items = getattr(document, section)
         facts.decided.update(i.status.value for i in items)
@@ -108,7 +114,9 @@ def _mapping(ws: Workspace, facts: Facts) -> None:
         except HlmapError as exc:
             facts.mapping_error = str(exc)
             return
-        facts.stale = store.confirmed_is_stale(ws, confirmed)
+        facts.stale = (
+            is_stale(confirmed, document) if facts.unsaved else store.confirmed_is_stale(ws, confirmed)
+        )
 
 
 def _reconciliation(ws: Workspace, facts: Facts) -> None:

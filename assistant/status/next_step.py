@@ -7,6 +7,10 @@ from assistant.status.facts import Facts
 
 def next_step(facts: Facts, ws: str) -> str:
     at = f"-w {ws}"
+    if facts.unsaved and facts.open_review:  # decisions not yet in mapping.yaml come first
+        return f"quit the open review (q) so it saves its decisions, then hlmap status {at}"
+    if facts.unsaved:
+        return f"hlmap review {at}  (saves the decisions the stopped review left, as it opens)"
     if not facts.raw_tables:
         return f"hlmap ingest EXPORT_FILES {at}"
     if not facts.profiled_tables:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from assistant.execute import destination
+from assistant.execute.document_readback import DOCUMENT_OBJECTS, all_documents
 from assistant.execute.verify.written import Written
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import JsonDict, NotFound
@@ -58,6 +59,8 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
         held.records["task"] = await _tasks(hl)
     for schema in sorted({w.parent_id for w in items if w.object == "custom_object" and w.parent_id}):
         held.records["custom_object"].update(await _object_records(hl, schema))
+    for kind in sorted(kinds & set(DOCUMENT_OBJECTS)):
+        held.records[kind] = await all_documents(hl, kind)
     if "appointment" in kinds:
         held.records["appointment"] = await _events(hl, [w.sent for w in items if w.object == "appointment"])
     notes = Counter(w.parent_id for w in items if w.object == "note" and w.parent_id)

@@ -13,9 +13,13 @@ from typing import Any
 import duckdb
 
 from assistant.execute import ledger
+from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view
 
 # HighLevel objects the read-back can list; anything else written is reported as unverifiable.
-READABLE = ("contact", "company", "opportunity", "task", "note", "product", "custom_object", "appointment")
+READABLE = (
+    "contact", "company", "opportunity", "task", "note", "product", "custom_object", "appointment",
+    *DOCUMENT_OBJECTS,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,7 @@ def written(con: duckdb.DuckDBPyConnection, location_id: str) -> list[Written]:
                 for c in body.get("ids") or []
             ]
         else:
+            body = document_view(body) if obj in DOCUMENT_OBJECTS else body  # compared as documents
             out.append(Written(op_id, obj, source_object, key, hl_id, parent_id, body, outcome or "created"))
     return out
 

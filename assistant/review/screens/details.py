@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
@@ -31,11 +33,12 @@ def profile_facts(column: ColumnProfile | None) -> str:
     return " · ".join(facts)
 
 
-def field_detail(item: FieldMap, column: ColumnProfile | None) -> RenderableType:
+def field_detail(item: FieldMap, column: ColumnProfile | None, facts: Sequence[str] = ()) -> RenderableType:
     parts: list[RenderableType] = [
         Text.assemble((item.id, "bold"), "  →  ", (label_for(item.target), "bold cyan")),
         Text(item.rationale or "no rationale given", "italic"),
     ]
+    parts += [Text(f"  ▸ {fact}", "yellow") for fact in facts]
     for evidence in item.evidence[:3]:
         parts.append(Text(f"  • {evidence.source}: {evidence.detail}", "dim"))
     if column is not None and column.evidence:
@@ -67,7 +70,7 @@ def field_detail(item: FieldMap, column: ColumnProfile | None) -> RenderableType
     return Group(*parts)
 
 
-def object_detail(item: ObjectMap) -> RenderableType:
+def object_detail(item: ObjectMap, cost: str | None = None) -> RenderableType:
     targets = Text.assemble((item.id, "bold"), f"  {item.cardinality.value}  →  ")
     for n, target in enumerate(item.targets):
         targets.append(" + " if n else "")
@@ -78,5 +81,6 @@ def object_detail(item: ObjectMap) -> RenderableType:
     facts += [f"key {item.key_column}"] if item.key_column else []
     facts += [f"child of {item.parent_object}"] if item.parent_object else []
     parts: list[RenderableType] = [targets, Text(" · ".join(facts), "dim"), Text(item.rationale, "italic")]
+    parts += [Text(f"  ▸ {cost}", "yellow")] if cost else []
     parts += [Text(f"  • {e.source}: {e.detail}", "dim") for e in item.evidence[:3]]
     return Group(*parts)

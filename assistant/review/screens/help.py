@@ -13,11 +13,12 @@ from textual.widgets import Label, Static
 
 KEYS: list[tuple[str, str, str]] = [
     ("everywhere", "?", "this help"),
-    ("everywhere", "A", "accept every pending proposal at or above a confidence"),
+    ("everywhere", "A", "accept pending proposals at or above a confidence: the object on screen, or all"),
     ("everywhere", "u", "undo the last decision"),
-    ("everywhere", "c", "confirm: write mapping.confirmed.yaml (only when nothing is pending)"),
+    ("everywhere", "c", "confirm: decisions per kind and what is left behind, then y writes the map"),
     ("everywhere", "t / s / o", "tag clusters / stage maps / owners"),
     ("everywhere", "q", "quit (every decision is already saved)"),
+    ("everywhere", "ctrl+p", "commands; Save screenshot writes into the workspace's screenshots/"),
     ("lists", "a / r", "accept / reject the highlighted proposal"),
     ("lists", "e", "edit: pick from valid targets only (fuzzy search)"),
     ("lists", "f", "filter by status and confidence, e.g. `pending <0.7`"),
@@ -26,6 +27,7 @@ KEYS: list[tuple[str, str, str]] = [
     ("object", "1 2 3", "take alternative 1, 2 or 3"),
     ("object", "d", "custom field: dataType, options, model (irreversible)"),
     ("tags", "space, m", "mark clusters, merge the marked into the highlighted one"),
+    ("tags", "n / e", "rename the canonical tag (f and / filter and search here too)"),
     ("tags", "x / n / v", "split / rename the canonical tag / move one spelling"),
     ("owners", "b", "send this owner's records to the fallback user"),
 ]

@@ -1,73 +1,49 @@
-"""The base of every list screen: a virtualised table of proposals, a detail pane, common keys."""
+"""The base of every list screen: a virtualised table of proposals, a detail pane, common keys.
+
+``ReviewScreen`` (the frame around it) lives in ``frame``.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from assistant.mapping.models import Proposal
+from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.modals import PromptModal
 from assistant.review.screens.table import ItemsTable
-from assistant.review.style import counts_text
+from assistant.review.screens.widths import column_widths
+from assistant.review.style import STATUS_WIDTH
 from assistant.review.views import ItemFilter, parse_filter
-
-if TYPE_CHECKING:
-    from assistant.review.app import ReviewApp
-
-
-class ReviewScreen(Screen[None]):
-    """Counts bar, screen title, body, footer: the frame every review screen shares."""
-
-    SCREEN_TITLE = ""
-
-    @property
-    def review(self) -> ReviewApp:
-        return cast("ReviewApp", self.app)
-
-    def frame_top(self) -> ComposeResult:
-        yield Static(id="counts")
-        yield Static(self.SCREEN_TITLE, id="screen-title")
-
-    def frame_bottom(self) -> ComposeResult:
-        yield Footer(compact=True)
-
-    def refresh_view(self, changed: tuple[str, ...] | None) -> None:
-        """Show the document as it is now; ``changed`` names the items a decision touched."""
-        self.update_counts()
-
-    def update_counts(self) -> None:
-        session = self.review.session
-        saving = self.review.persistence.pending > 0
-        stale = self.review.confirmed_stale
-        text = counts_text(session.counts(), session.document.project, session.who, saving, stale)
-        for bar in self.query("#counts").results(Static):  # none while the screen is still composing
-            bar.update(text)
 
 
 class ItemsScreen(ReviewScreen):
     """Proposals in a table; subclasses say which items, which cells and what details."""
 
     COLUMNS: ClassVar[tuple[str, ...]] = ()
-    WIDTHS: ClassVar[tuple[int | None, ...]] = ()  # fixed widths keep wide samples from scrolling
+    SCOPE_NAME = ""  # how `A` names this screen's proposals ("tag clusters")
+    WIDTHS: ClassVar[tuple[int | None, ...]] = ()  # minimum widths; None: as wide as the content
+    STRETCH: ClassVar[frozenset[str]] = frozenset()  # columns that share the terminal's spare width
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "accept", "Accept"),
         Binding("r", "reject", "Reject"),
         Binding("e", "edit", "Edit"),
-        Binding("f", "filter", "Filter"),
-        Binding("slash", "search", "Search"),
+        Binding("f", "filter", "Filter", show=False),  # in the help screen: the footer keeps decisions
+        Binding("slash", "search", "Search", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.item_filter = ItemFilter()
+        self.widths: dict[str, int | None] = {}
+        self._columns_for = 0  # the terminal width the columns were laid out for
 
     def compose(self) -> ComposeResult:
         yield from self.frame_top()
@@ -76,12 +52,32 @@ class ItemsScreen(ReviewScreen):
         yield from self.frame_bottom()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        widths = self.WIDTHS or (None,) * len(self.COLUMNS)
-        for name, width in zip(self.COLUMNS, widths, strict=True):
-            table.add_column(name, key=name, width=width)
+        self._add_columns(self.app.size.width)
         self.refresh_view(None)
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def _add_columns(self, total: int) -> None:
+        table = self.query_one(DataTable)
+        minimums = [
+            STATUS_WIDTH if name == "Status" else width
+            for name, width in zip(self.COLUMNS, self.WIDTHS or (None,) * len(self.COLUMNS), strict=True)
+        ]
+        stretch = [name in self.STRETCH for name in self.COLUMNS]
+        self.widths = dict(zip(self.COLUMNS, column_widths(minimums, stretch, total), strict=True))
+        self._columns_for = total
+        for name in self.COLUMNS:
+            table.add_column(name, key=name, width=self.widths[name])
+
+    def width(self, column: str) -> int:
+        """The cells of ``column`` are clipped to this (its minimum before the screen is mounted)."""
+        return self.widths.get(column) or 40
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.query(DataTable) and self._columns_for != self.app.size.width:
+            table = self.query_one(DataTable)
+            table.clear(columns=True)
+            self._add_columns(self.app.size.width)
+            self._rebuild(table)
 
     # -- what subclasses provide ---------------------------------------------------------------
     def all_items(self) -> list[Proposal]:
@@ -96,16 +92,17 @@ class ItemsScreen(ReviewScreen):
     def detail(self, item: Proposal) -> RenderableType:
         return Text(item.rationale)
 
+    def accept_scope(self) -> tuple[str, list[str]] | None:
+        return (self.SCOPE_NAME, [i.id for i in self.all_items()]) if self.SCOPE_NAME else None
+
     # -- keeping the table in step with the document -------------------------------------------
     def refresh_view(self, changed: tuple[str, ...] | None) -> None:
         """Update the changed rows in place, or rebuild when rows came or went (None)."""
         self.update_counts()
-        table = self.query_one(DataTable)
+        table = self.query_one(ItemsTable)
         if changed is not None and all(i in table.rows and self._kept(i) for i in changed):
             for item_id in changed:
-                item = self.review.session.item(item_id)
-                for name, cell in zip(self.COLUMNS, self.cells(item), strict=True):
-                    table.update_cell(item_id, name, cell)
+                table.update_row(item_id, self.cells(self.review.session.item(item_id)))
         else:
             self._rebuild(table)
         self.show_detail()
@@ -143,7 +140,9 @@ class ItemsScreen(ReviewScreen):
 
     def show_detail(self) -> None:
         item = self.current()
-        self.query_one("#detail", Static).update(self.detail(item) if item else Text("nothing shown", "dim"))
+        detail = self.query_one("#detail", Static)
+        shown = self.detail(item) if item else Text("nothing shown", "dim")
+        detail.update(shown, layout=False)  # the pane has a fixed height: no layout pass
 
     def on_data_table_row_highlighted(self) -> None:
         self.show_detail()

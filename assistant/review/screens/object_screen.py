@@ -10,8 +10,10 @@ from textual.binding import Binding, BindingType
 
 from assistant.mapping.items import FieldMap, ObjectMap
 from assistant.mapping.models import DuplicateChoice, FieldKind, Proposal
+from assistant.review.costs import cost_line
 from assistant.review.messages import ProposalEdited
 from assistant.review.screens.details import field_detail, object_detail, profile_facts, samples
+from assistant.review.screens.facts import field_facts
 from assistant.review.screens.items import ItemsScreen
 from assistant.review.screens.modals import PickerModal
 from assistant.review.style import clip, confidence_text, status_text
@@ -21,7 +23,8 @@ from assistant.review.views import object_items
 
 class ObjectScreen(ItemsScreen):
     COLUMNS = ("Column", "Samples", "Profile", "→ Target", "Transform", "Custom field", "Conf.", "Status")
-    WIDTHS = (14, 12, 14, 20, 9, 12, 8, 10)
+    WIDTHS = (14, 12, 14, 20, 9, 12, 8, None)
+    STRETCH = frozenset({"Column", "Samples", "Profile", "→ Target", "Custom field"})
     BINDINGS: ClassVar[list[BindingType]] = [
         *ItemsScreen.BINDINGS,
         Binding("d", "custom_field", "Field type"),
@@ -35,6 +38,7 @@ class ObjectScreen(ItemsScreen):
         super().__init__()
         self.source_object = source_object
         self.SCREEN_TITLE = f"Object · {source_object}"
+        self.SCOPE_NAME = source_object
 
     def all_items(self) -> list[Proposal]:
         return object_items(self.review.session.document, self.source_object)
@@ -47,7 +51,7 @@ class ObjectScreen(ItemsScreen):
                 Text("(object)", "bold"),
                 f"{item.row_count:,} rows",
                 "",
-                clip(targets, 20, "cyan"),
+                clip(targets, self.width("→ Target"), "cyan"),
                 "",
                 "",
                 conf,
@@ -59,14 +63,14 @@ class ObjectScreen(ItemsScreen):
         custom = Text("")
         if spec is not None:
             style = "bold yellow" if item.target.kind is FieldKind.CUSTOM_NEW else "cyan"
-            custom = clip(f"{spec.data_type.value}/{spec.model.value}", 12, style)
+            custom = clip(f"{spec.data_type.value}/{spec.model.value}", self.width("Custom field"), style)
         target_style = "dim" if item.target.kind is FieldKind.SKIP else "cyan"
         return (
-            clip(" + ".join(item.source_columns), 14, "bold"),
-            clip(samples(column), 12, "dim"),
-            clip(profile_facts(column), 14),
-            clip(label_for(item.target), 20, target_style),
-            clip(item.transform.kind.value, 9),
+            clip(" + ".join(item.source_columns), self.width("Column"), "bold"),
+            clip(samples(column), self.width("Samples"), "dim"),
+            clip(profile_facts(column), self.width("Profile")),
+            clip(label_for(item.target), self.width("→ Target"), target_style),
+            clip(item.transform.kind.value, self.width("Transform")),
             custom,
             conf,
             status,
@@ -78,11 +82,13 @@ class ObjectScreen(ItemsScreen):
         return item.id
 
     def detail(self, item: Proposal) -> RenderableType:
+        context = self.review.session.context
         if isinstance(item, FieldMap):
-            column = self.review.session.context.column(item.source_object, item.source_columns[0])
-            return field_detail(item, column)
+            column = context.column(item.source_object, item.source_columns[0])
+            facts = field_facts(item, column, self.review.costs, context.destination)
+            return field_detail(item, column, facts)
         assert isinstance(item, ObjectMap)
-        return object_detail(item)
+        return object_detail(item, cost_line(self.review.costs, item.id))
 
     def action_edit(self) -> None:
         item = self.current()

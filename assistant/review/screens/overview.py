@@ -11,10 +11,10 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from assistant.mapping.models import Status
-from assistant.review.screens.items import ReviewScreen
+from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.table import ItemsTable
 from assistant.review.style import confidence_text
-from assistant.review.views import ObjectRow, overview_rows
+from assistant.review.views import ObjectRow, object_items, overview_rows
 
 COLUMNS = (
     "Source object",
@@ -82,6 +82,12 @@ class OverviewScreen(ReviewScreen):
         if table.row_count == 0:
             return None
         return str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
+
+    def accept_scope(self) -> tuple[str, list[str]] | None:
+        name = self.current_object()
+        if name is None:
+            return None
+        return name, [i.id for i in object_items(self.review.session.document, name)]
 
     def on_data_table_row_selected(self) -> None:
         self.action_open()

@@ -23,9 +23,11 @@ def match_state(item: OwnerMatch) -> Text:
 
 
 class OwnersScreen(ItemsScreen):
+    SCOPE_NAME = "owners"
     SCREEN_TITLE = "Owners · e picks a user, b sends to the fallback user"
     COLUMNS = ("Source owner", "Source email", "Match", "HighLevel user", "Method", "Conf.", "Status")
-    WIDTHS = (20, 24, 9, 20, 8, 8, 10)
+    WIDTHS = (18, 22, 9, 26, 8, 8, None)
+    STRETCH = frozenset({"Source owner", "Source email", "HighLevel user"})
     BINDINGS: ClassVar[list[BindingType]] = [*ItemsScreen.BINDINGS, Binding("b", "fallback", "Fallback")]
 
     def all_items(self) -> list[Proposal]:
@@ -33,15 +35,17 @@ class OwnersScreen(ItemsScreen):
 
     def cells(self, item: Proposal) -> tuple[RenderableType, ...]:
         assert isinstance(item, OwnerMatch)
-        user = item.user_name or item.user_id or ""
+        user = self.review.user_label(item.user_id) if item.user_id else ""
+        if item.user_id and user == item.user_id and item.user_name:
+            user = item.user_name  # a user the destination snapshot does not hold
         if not item.user_id and item.fallback_user_id:
             user = self.review.user_label(item.fallback_user_id)
         return (
-            clip(item.source_name or item.source_key, 20, "bold"),
-            clip(item.source_email or "", 24),
+            clip(item.source_name or item.source_key, self.width("Source owner"), "bold"),
+            clip(item.source_email or "", self.width("Source email")),
             match_state(item),
-            clip(user, 20, "cyan"),
-            clip(item.method, 8),
+            clip(user, self.width("HighLevel user"), "cyan"),
+            clip(item.method, self.width("Method")),
             confidence_text(item.confidence, self.review.threshold),
             status_text(item.status),
         )
@@ -52,8 +56,13 @@ class OwnersScreen(ItemsScreen):
 
     def detail(self, item: Proposal) -> RenderableType:
         assert isinstance(item, OwnerMatch)
+        user = item.user_id or item.fallback_user_id
+        chosen = "HighLevel user" if item.user_id else "fallback user"
+        who = Text(f"{chosen}: {self.review.user_label(user)}", "cyan") if user else Text("no user yet")
         return Group(
-            Text(f"{item.source_object} · {item.source_key}", "bold"), Text(item.rationale or "", "italic")
+            Text(f"{item.source_object} · {item.source_key}", "bold"),
+            who,
+            Text(item.rationale or "", "italic"),
         )
 
     def action_edit(self) -> None:

@@ -7,11 +7,13 @@ from rich.text import Text
 
 from assistant.mapping.items import StageValueMap
 from assistant.mapping.models import Proposal
+from assistant.review.costs import cost_line
 from assistant.review.screens.items import ItemsScreen
 from assistant.review.style import confidence_text, status_text
 
 
 class StagesScreen(ItemsScreen):
+    SCOPE_NAME = "stage maps"
     SCREEN_TITLE = "Stage maps · e picks a pipeline stage and opportunity status"
     COLUMNS = ("Source value", "Count", "Pipeline", "Stage", "Opp. status", "Conf.", "Status")
 
@@ -38,10 +40,12 @@ class StagesScreen(ItemsScreen):
     def detail(self, item: Proposal) -> RenderableType:
         assert isinstance(item, StageValueMap)
         flag = Text("flagged: no stage fits well, decide by hand", "bold red") if item.flagged else Text("")
+        cost = cost_line(self.review.costs, item.id)
         return Group(
             Text(f"{item.source_object}.{item.source_column} = {item.source_value!r}", "bold"),
             Text(item.rationale or "", "italic"),
             flag,
+            Text(f"  ▸ {cost}", "yellow") if cost else Text(""),
         )
 
     def action_edit(self) -> None:

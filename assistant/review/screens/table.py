@@ -1,15 +1,20 @@
-"""The proposals table: Home and End move the cursor to the first and last row.
+"""The proposals table: Home and End move the cursor to the first and last row; one row redraws alone.
 
 DataTable's own Home/End only scroll the view, which leaves the cursor (and the next `a` or
-`r`) on a row the engineer can no longer see.
+`r`) on a row the engineer can no longer see. Its ``update_cell`` bumps a counter every render
+cache is keyed on, so one decision redrew every visible row; ``update_row`` forgets only the
+changed row's cached renders and repaints that row's region.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 
 class ItemsTable(DataTable[Any]):
@@ -25,3 +30,22 @@ class ItemsTable(DataTable[Any]):
     def action_last_row(self) -> None:
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+
+    def update_row(self, row_key: str, cells: Sequence[Any]) -> None:
+        """Replace one row's cells and repaint only that row (no width recalculation)."""
+        key = RowKey(row_key)
+        row = self._data[key]
+        for column, value in zip(self.ordered_columns, cells, strict=True):
+            row[column.key] = value
+        _forget(self._cell_render_cache, key)
+        _forget(self._row_render_cache, key)
+        index = self.get_row_index(key)
+        self._row_renderable_cache.discard((self._update_count, index))
+        self._line_cache.clear()  # lines are cheap to assemble from the row renders still cached
+        self.refresh_row(index)
+
+
+def _forget(cache: LRUCache[Any, Any], row_key: RowKey) -> None:
+    """Drop the cached renders of one row (their keys start with the row key)."""
+    for cached in [k for k in cache.keys() if k[0] == row_key]:  # noqa: SIM118 (not iterable)
+        cache.discard(cached)

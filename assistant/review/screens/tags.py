@@ -16,16 +16,21 @@ from assistant.review.style import confidence_text, status_text
 
 
 class TagsScreen(ItemsScreen):
+    SCOPE_NAME = "tag clusters"
     SCREEN_TITLE = "Tag clusters · space marks clusters to merge"
     COLUMNS = ("◆", "Canonical tag", "Source spellings", "Uses", "Conf.", "Status")
     WIDTHS = (1, None, None, None, None, None)  # the mark column is there before anything is marked
+    # The footer holds the tag keys and the app's at 120 columns: edit (= rename) and the key of
+    # this very screen are left to the help screen (?).
     BINDINGS: ClassVar[list[BindingType]] = [
-        *ItemsScreen.BINDINGS,
-        Binding("space", "mark", "Mark"),
-        Binding("m", "merge", "Merge marked here"),
+        *(b for b in ItemsScreen.BINDINGS if isinstance(b, Binding) and b.key != "e"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("t", "noop", "Tags", show=False),
+        Binding("space", "mark", "Mark", key_display="␣"),
+        Binding("m", "merge", "Merge"),
         Binding("x", "split", "Split"),
         Binding("n", "rename", "Rename"),
-        Binding("v", "move", "Move tag"),
+        Binding("v", "move", "Move"),
     ]
 
     def __init__(self) -> None:
@@ -61,6 +66,9 @@ class TagsScreen(ItemsScreen):
 
     def action_edit(self) -> None:
         self.action_rename()
+
+    def action_noop(self) -> None:
+        """``t`` on the tags screen: already here."""
 
     def action_mark(self) -> None:
         if item_id := self.current_id():
