@@ -6,7 +6,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from assistant.highlevel.agency import AgencyClient
-from assistant.highlevel.auth import resolve_token
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import CredentialsMissing, HighLevelError
 from assistant.settings import HighLevelSettings
@@ -15,21 +14,21 @@ from assistant.settings import HighLevelSettings
 async def location_client(
     settings: HighLevelSettings, location_id: str, agency: AgencyClient | None, *, use_env: bool = True
 ) -> HighLevelClient:
-    """A client for ``location_id``: its token from the environment (``use_env``) or the keyring,
-    else a location token obtained with the agency token."""
+    """A client for ``location_id``: its token from the environment (``use_env``) or the keyring, or
+    its OAuth refresh token, else a location token obtained with the agency token."""
     if not location_id:
         raise HighLevelError(
             "a HighLevel location id is required: --location-id, or location_id in hlmap.toml"
         )
-    try:
-        token = resolve_token(settings.token_env if use_env else "", location_id)
+    own = settings if use_env else settings.model_copy(update={"token_env": ""})
+    try:  # the location's own access token, or its OAuth refresh token
+        return HighLevelClient.from_settings(own, location_id)
     except CredentialsMissing as missing:
         if agency is None:
             raise CredentialsMissing(
                 f"{missing}, or give an agency token in {settings.agency_token_env} (or keyring hlmap/agency)"
             ) from None
-        token = await agency.location_token(location_id)
-    return HighLevelClient.from_settings(settings, location_id, token)
+    return HighLevelClient.from_settings(settings, location_id, await agency.location_token(location_id))
 
 
 @asynccontextmanager
