@@ -108,6 +108,9 @@ def type_fit(semantic: SemanticType, value_kind: str) -> float:
     return _FIT.get(semantic, {}).get(value_kind, 0.3)
 
 
+_KEY_WORDS = frozenset({"id", "uuid", "guid", "key", "ref", "number", "no", "nr", "code"})
+
+
 def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[float, str | None]:
     if "owner" in col_concepts:
         # 'owner_email' is the owner's e-mail, not the record's: it only fits owner fields.
@@ -123,9 +126,10 @@ def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[
 def _score(column: ColumnProfile, target: TargetField) -> Candidate:
     col_name = normalise(column.column)
     leaf = normalise(column.column.rsplit(".", 1)[-1])
-    name_score = (
-        max(fuzz.token_set_ratio(col_name, target.normalised), fuzz.ratio(leaf, target.normalised)) / 100
-    )
+    shared = set(col_name.split()) & set(target.normalised.split())
+    # 'ID' inside 'pipeline stage id' is no name evidence: key words alone say nothing about the target
+    by_tokens = fuzz.token_set_ratio(col_name, target.normalised) if shared - _KEY_WORDS else 0.0
+    name_score = max(by_tokens, fuzz.ratio(leaf, target.normalised)) / 100
     concept_score, concept = _concept_score(concepts(column.column), target)
     evidence = [f"name similarity {name_score:.2f} ('{column.column}' vs '{target.label}')"]
     if concept:
