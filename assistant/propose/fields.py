@@ -28,6 +28,7 @@ from assistant.propose.field_rules import (
     skip_map,
     skip_reason,
 )
+from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import is_plain, normalise, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_match import appointment_status, outcome_of
@@ -225,18 +226,10 @@ def _standard_maps(
     alts = alternatives_from(
         cands, label, [Alternative(target="custom field", score=0.3, value={"kind": "custom_new"})]
     )
-    maps = [
-        make_map(
-            ctx,
-            [col.column],
-            standard_target(cand.object, cand.field),
-            _standard_transform(ctx, col, cand),
-            min(cand.score, 0.97) * factor,
-            why,
-            evidence,
-            alts,
-        )
-    ]
+    transform = _standard_transform(ctx, col, cand)
+    why, confidence = in_minor_units(col, transform, evidence, why, min(cand.score, 0.97) * factor)
+    target = standard_target(cand.object, cand.field)
+    maps = [make_map(ctx, [col.column], target, transform, confidence, why, evidence, alts)]
     company = any(t.object == T.COMPANY and t.role for t in ctx.decision.object_map.targets)
     if cand.field == "companyName" and company:
         maps.append(
