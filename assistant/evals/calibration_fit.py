@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.evals.calibration import Calibration, calibrate
-from assistant.evals.calibration_loco import grouped, held_out_judged, held_out_weights
+from assistant.evals.calibration_loco import final_confidence, grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample, case_samples
 from assistant.evals.cases import DEFAULT_CASES_DIR, discover_cases
 from assistant.evals.metrics import Judged
@@ -56,7 +56,11 @@ def fit(samples: list[Sample]) -> calibration.Weights:
 
 
 def measured(samples: list[Sample], weights: calibration.Weights, threshold: float) -> Calibration:
-    judged = [Judged(s.kind, calibration.probability(s.kind, s.features, weights), s.right) for s in samples]
+    """Raw scores as the rules wrote them (no weights), else the confidence the proposer writes."""
+    judged = [
+        Judged(s.kind, final_confidence(s, weights, threshold) if weights else s.features["raw"], s.right)
+        for s in samples
+    ]
     return calibrate(judged, threshold)
 
 

@@ -18,11 +18,8 @@ Fitter = Callable[[list[Sample]], calibration.Weights]
 
 
 def final_confidence(sample: Sample, weights: calibration.Weights, threshold: float) -> float:
-    """The confidence the proposer would write: calibrated, never lifted above a held raw score."""
-    value = calibration.probability(sample.kind, sample.features, weights)
-    raw = sample.features.get("raw", value)
-    held = raw < threshold or sample.features.get("flagged", 0.0) > 0
-    return min(value, raw) if held else value
+    """The confidence the proposer would write for the sample under these weights."""
+    return calibration.confidence_for(sample.kind, sample.features, threshold, weights)[0]
 
 
 def held_out_weights(samples: Sequence[Sample], fitter: Fitter) -> dict[str, calibration.Weights]:

@@ -13,6 +13,7 @@ from collections import Counter
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Proposal, TransformKind
+from assistant.propose.calibration_agreement import agreement
 from assistant.propose.normalize import reads_as_key
 
 Key = tuple[str, ...]
@@ -104,6 +105,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "generic_target": float(f.target.field in _GENERIC_TARGETS),
             "composed": float(f.transform.kind == TransformKind.CONCAT),
             "value_map": float(f.transform.kind == TransformKind.VALUE_MAP),
+            **agreement(f),
         }
         out.update({("fields", f.source_object, c): ("fields", feats) for c in f.source_columns})
     for s in document.stages:
