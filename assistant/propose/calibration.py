@@ -15,7 +15,12 @@ from pathlib import Path
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, OwnerMatch, StageValueMap
 from assistant.mapping.models import Evidence, Proposal
-from assistant.propose.calibration_agreement import MIN_DISAGREEMENTS, REVIEW_CAP, disagreements
+from assistant.propose.calibration_agreement import (
+    MIN_DISAGREEMENTS,
+    REVIEW_CAP,
+    agreement,
+    disagreements,
+)
 from assistant.propose.calibration_features import Features, Key, expanded, item_features
 
 WEIGHTS_FILE = Path(__file__).with_name("calibration_weights.json")
@@ -73,11 +78,14 @@ def calibrate_document(document: MappingDocument, threshold: float, weights: Wei
     """Replace every judged item's raw score by its calibrated probability of being right."""
     feats = item_features(document)
     items: list[Proposal] = [*document.objects, *document.fields, *document.stages, *document.owners]
+    main = {o.source_object: o.targets[0].object for o in document.objects if o.targets}
     calibrated = {}
     for item in items:
         key = _key(item)
         if key in feats:
             kind, vector = feats[key]
+            if isinstance(item, FieldMap):  # several maps may share a column: read this map's own evidence
+                vector = {**vector, **agreement(item, main.get(item.source_object))}
             calibrated[id(item)] = confidence_for(kind, vector, threshold, weights)
     for item in items:  # applied after every feature is read: features use the raw scores
         if id(item) in calibrated:

@@ -40,12 +40,16 @@ def _semantic(f: FieldMap) -> str:
     return found.group(1) if found else ""
 
 
-def agreement(f: FieldMap) -> Features:
+def agreement(f: FieldMap, main: TargetObject | None = None) -> Features:
+    """Agreement features of a field map; ``main`` is the first object its table lands in."""
     semantic = _semantic(f)
     text = " | ".join(e.detail for e in f.evidence)
     fits = [float(m) for m in _TYPE_FIT.findall(text)]
+    # business names read as people's names are common (a family firm), so an organisation's own
+    # table naming itself is no clash; a legal-form suffix read as a company is a firmer reading
+    own_name = f.target.object == main == T.COMPANY
     clash = (semantic == "company_name" and _is_person_field(f)) or (
-        semantic == "person_name" and _is_org_field(f)
+        semantic == "person_name" and _is_org_field(f) and not own_name
     )
     chosen = f.target.object.value if f.target.object else ""
     rivals = [

@@ -105,7 +105,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "generic_target": float(f.target.field in _GENERIC_TARGETS),
             "composed": float(f.transform.kind == TransformKind.CONCAT),
             "value_map": float(f.transform.kind == TransformKind.VALUE_MAP),
-            **agreement(f),
+            **agreement(f, main),
         }
         out.update({("fields", f.source_object, c): ("fields", feats) for c in f.source_columns})
     for s in document.stages:
