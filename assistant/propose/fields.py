@@ -33,6 +33,7 @@ from assistant.propose.normalize import is_plain, normalise, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_match import appointment_status, outcome_of
 from assistant.propose.stage_pipelines import pipeline_for
+from assistant.propose.stage_values import with_stage_evidence
 from assistant.propose.transforms import transform_for
 from assistant.propose.vocabulary_records import PERMISSION_ROLES
 
@@ -108,11 +109,16 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         objects.append(T.FILE)
     objects += embedded_objects(ctx.decision.object_map.targets[1:])
     cands = {
-        c.column: [
-            cand
-            for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
-            if offered(cand.object, cand.field, objects[0])
-        ]
+        c.column: with_stage_evidence(
+            c,
+            [
+                cand
+                for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
+                if offered(cand.object, cand.field, objects[0])
+            ],
+            ctx.destination,
+            objects[0],
+        )
         for c in columns
     }
     pool = [
