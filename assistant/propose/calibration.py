@@ -23,6 +23,7 @@ from assistant.propose.calibration_agreement import (
 )
 from assistant.propose.calibration_features import Features, Key, expanded, item_features
 
+MAX_CONFIDENCE = 0.97  # as the rules: no proposal from evidence is certain
 WEIGHTS_FILE = Path(__file__).with_name("calibration_weights.json")
 Weights = dict[str, dict[str, float]]
 
@@ -62,7 +63,7 @@ def confidence_for(
     review threshold (a flagged stage, an owner with no user, a doubtful skip) is never lifted. A
     field map its own evidence contradicts is held below the threshold too.
     """
-    value = probability(kind, features, weights)
+    value = min(probability(kind, features, weights), MAX_CONFIDENCE)
     raw = features.get("raw", value)
     if raw < threshold or features.get("flagged", 0.0) > 0:
         value = min(value, raw)
