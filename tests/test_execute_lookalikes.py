@@ -54,7 +54,7 @@ def _migrate(
         theirs = asyncio.run(_pre_existing_company(sandbox))
         sandbox.admin("POST", "faults", faults)
         try:
-            run = hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox)
+            run = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
         finally:
             sandbox.admin("POST", "faults", {"dropAfterCommit": 0.0, "errorAfterCreate": 0.0})
         # every record lands; with every write answer lost, only the bulk company links (not

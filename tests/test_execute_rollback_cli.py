@@ -42,7 +42,8 @@ def test_rollback_previews_asks_and_changes_nothing_when_refused(
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws")
-    assert hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox).exit_code == 0
+    ran = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
+    assert ran.exit_code == 0, ran.output
     after_run = snapshot(sandbox)
 
     refused = runner.invoke(app, ["rollback", "-w", str(ws.root)], input="n\n")
@@ -68,7 +69,7 @@ def test_rollback_all_undoes_every_run_and_a_rolled_back_sample_approves_nothing
     assert hlmap(ws.root, "apply", "--sample", "4", "--quiet", sandbox=sandbox).exit_code == 0
     sample = _sample_run_id(ws)
     ws.close()
-    full = hlmap(ws.root, "apply", "--approve-sample", sample, "--quiet", sandbox=sandbox)
+    full = hlmap(ws.root, "apply", "--approve-sample", sample, "--preflight-ok", "--quiet", sandbox=sandbox)
     assert full.exit_code == 0, full.output
 
     undone = hlmap(ws.root, "rollback", "--all", "--yes")
@@ -77,9 +78,11 @@ def test_rollback_all_undoes_every_run_and_a_rolled_back_sample_approves_nothing
     assert "its sample approval will be withdrawn" in undone.output
     assert snapshot(sandbox) == before
 
-    again = hlmap(ws.root, "apply", "--quiet", sandbox=sandbox)
+    again = hlmap(ws.root, "apply", "--preflight-ok", "--quiet", sandbox=sandbox)
     assert again.exit_code == 2 and "no approved sample" in again.output
-    reapprove = hlmap(ws.root, "apply", "--approve-sample", sample, "--quiet", sandbox=sandbox)
+    reapprove = hlmap(
+        ws.root, "apply", "--approve-sample", sample, "--preflight-ok", "--quiet", sandbox=sandbox
+    )
     assert reapprove.exit_code == 2 and "was rolled back" in reapprove.output
     nothing_left = hlmap(ws.root, "rollback", "--all", "--yes")
     assert nothing_left.exit_code == 2 and "no run to roll back" in nothing_left.output

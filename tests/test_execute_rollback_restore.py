@@ -78,7 +78,8 @@ def test_rollback_after_updates_of_existing_contacts_equals_the_pre_run_snapshot
     load_raw(ws, _clients(edited=False))
     store.save_confirmed(ws, document(), by="test")
     ws.close()
-    assert hlmap(ws.root, "apply", "--skip-sample", "--quiet", sandbox=sandbox).exit_code == 0
+    ran = hlmap(ws.root, "apply", "--skip-sample", "--preflight-ok", "--quiet", sandbox=sandbox)
+    assert ran.exit_code == 0, ran.output
 
     con = ws.connect()
     con.execute("DELETE FROM raw.clients")
@@ -87,7 +88,7 @@ def test_rollback_after_updates_of_existing_contacts_equals_the_pre_run_snapshot
         [(*row, i + 1) for i, row in enumerate(_clients(edited=True))],
     )
     ws.close()
-    delta = hlmap(ws.root, "apply", "--delta", "--quiet", sandbox=sandbox)
+    delta = hlmap(ws.root, "apply", "--delta", "--preflight-ok", "--quiet", sandbox=sandbox)
     assert delta.exit_code == 0, delta.output
     written = records(sandbox, "contacts")
     assert len(written) == COUNT and all(c.get("assignedTo") for c in written)  # the delta did write

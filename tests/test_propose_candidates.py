@@ -47,3 +47,17 @@ def test_existing_custom_fields_only_on_their_own_model() -> None:
 def test_candidates_respect_the_target_objects() -> None:
     found = retrieve_candidates(col("x", "email", S.EMAIL), [T.COMPANY], None, None, k=5)
     assert found and {c.object for c in found} == {T.COMPANY}
+
+
+def test_a_column_naming_the_parent_record_never_claims_the_records_own_name() -> None:
+    """'parent_company_name' holds another company's name: the company's own name field is not its place,
+    however company-like its values read ('name' may read so only for a quarter of its values)."""
+    parent = retrieve_candidates(
+        col("companies", "parent_company_name", S.COMPANY_NAME, share=0.95), [T.COMPANY], None, None, k=5
+    )
+    assert all(c.field != "name" for c in parent)
+    name = col("companies", "name", S.COMPANY_NAME, share=0.23)
+    own = retrieve_candidates(name, [T.COMPANY], None, None, k=1)
+    assert own[0].field == "name"
+    spanish = retrieve_candidates(col("empresas", "empresa matriz", S.COMPANY_NAME), [T.COMPANY], None, None)
+    assert all(c.field != "name" for c in spanish)

@@ -84,6 +84,26 @@ def test_each_value_follows_the_pipeline_its_rows_name_and_an_unknown_pipeline_i
     assert pipeline_map.transform.params["unmatched"] == ["Alliances"]
 
 
+def test_a_value_of_a_pipeline_the_destination_lacks_offers_existing_stages_instead() -> None:
+    alliances = [("Kickoff", "Alliances"), ("Signed", "Alliances"), ("Memo Drafted", "Alliances")]
+    rows = _rows([("Lead In", "Acquisition")] * 3 + alliances)
+    stages, _doc = _stages(rows, _dest(SALES, RENEWALS), with_pipeline=True)
+    signed = stages["Signed"]
+    assert signed.flagged and signed.stage_id is None
+    assert "HighLevel's API cannot create pipelines: an admin creates it before the run" in signed.rationale
+    assert signed.alternatives[0].target == "Sales / Closed Won"  # a won outcome: the won stage first
+    assert signed.alternatives[0].value == {
+        "pipeline_id": "ps",
+        "stage_id": "ps-3",
+        "stage_name": "Closed Won",
+    }
+    existing = {f"{p.name} / {s.name}" for p in (SALES, RENEWALS) for s in p.stages}
+    for value in ("Kickoff", "Memo Drafted"):  # best-scoring stages of existing pipelines, best first
+        offered = stages[value].alternatives
+        assert len(offered) == 3 and {a.target for a in offered} <= existing
+        assert [a.score for a in offered] == sorted((a.score for a in offered), reverse=True)
+
+
 def test_without_a_pipeline_column_one_pipeline_serves_the_whole_value_set() -> None:
     quotes = _pipeline("pq", "Quotes", ["New", "Quote Sent", "Negotiation", "Accepted", "Lost"])
     upkeep = _pipeline("pm", "Maintenance", ["Pending renewal", "Renewed", "Dropped"])

@@ -20,7 +20,7 @@ from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.plan_command import destination_or_none, plan_command
 from assistant.execute.preflight import build_checklist
 from assistant.execute.preflight_ack import require
-from assistant.execute.prepare import prepare
+from assistant.execute.prepare import prepare, source_zone
 from assistant.execute.printing import (
     print_list,
     print_reconciliation,
@@ -130,7 +130,13 @@ def apply_command(
             )
             if mode == "sample" and summary.status == "done":
                 rows = await sample_diff(
-                    hl, con, summary.run_id, prepared.specs, summary.field_ids, location_country(ws)
+                    hl,
+                    con,
+                    summary.run_id,
+                    prepared.specs,
+                    summary.field_ids,
+                    location_country(ws),
+                    source_zone(ws),
                 )
                 md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
                 bad = sum(1 for r in rows if not r.match)

@@ -20,6 +20,7 @@ from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
+from assistant.execute.required_values import needs_message, rejected_feeds
 from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, field_key
 from assistant.execute.transforms import maps, udfs
 from assistant.execute.transforms.build import outputs_for
@@ -224,7 +225,7 @@ def _compile(
         FROM compile_tmp WHERE NOT coalesce({present}, false)"""
     )
     for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
-        message = _needs_message(spec.hl_object, key, columns_of)
+        message = needs_message(spec.hl_object, key, columns_of, rejected_feeds(doc, spec, key))
         con.execute(
             f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
             source_key, "row", {lit("required:" + key)}, {lit(key)}, {lit(message)}, true
@@ -246,14 +247,6 @@ def _compile(
     con.execute("DROP TABLE compile_tmp")
     assert counts is not None
     return Compiled(spec, int(counts[0]), int(counts[1]), int(counts[2]))
-
-
-def _needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]]) -> str:
-    """Why a record HighLevel would refuse stays behind: a blank or unconvertible source value, or no map."""
-    sources = sorted({c for k in key.split("|") for c in columns_of.get(k, [])})
-    named = ", ".join(repr(c) for c in sources)
-    why = f"{named} holds no usable value" if sources else "nothing is mapped to it"
-    return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object} and {why}: record not migrated"
 
 
 def _same_row_parent(spec: RecordSpec, target: str, key_sql: str) -> str:

@@ -76,8 +76,10 @@ async def sample_diff(
     specs: list[RecordSpec],
     field_ids: dict[str, str],
     country: str | None = None,
+    zone: str | None = None,
 ) -> list[DiffRow]:
-    """Read back every record the run wrote; ``field_ids`` is custom field key -> id."""
+    """Read back every record the run wrote; ``field_ids`` is custom field key -> id; date-times are
+    also shown in ``zone``'s wall-clock time (the source's)."""
     names = field_names(specs, field_ids)
     key_of = {names[fid]: "cf:" + key for key, fid in field_ids.items() if fid in names}
     by_kind = {(s.hl_object, s.source_object): s for s in specs}
@@ -107,7 +109,7 @@ async def sample_diff(
         for fname, expected, got, ok in compare(sent, actual, names, country):
             lookup = key_of.get(fname, fname)
             src = " | ".join(str(source.get(c) or "") for c in columns.get(lookup, []))
-            out.append(DiffRow(target, key, hl_id, fname, src, shown(expected), shown(got), ok))
+            out.append(DiffRow(target, key, hl_id, fname, src, shown(expected, zone), shown(got, zone), ok))
     return out
 
 

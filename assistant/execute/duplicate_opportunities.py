@@ -21,6 +21,12 @@ from assistant.mapping.models import TargetObject
 
 ROLE = "duplicate_opportunity"
 KIND = "kept_opportunity"  # a record kind of its own: a table's other notes keep their keys
+REPLACES = "opportunity"  # the record kind whose rows it takes over
+POLICY = "one-opportunity-per-contact-and-pipeline"
+WHY = (
+    "the location keeps one opportunity per contact and pipeline (allowDuplicateOpportunity off): "
+    "landed as a note on its contact with its name, value, stage and fields"
+)
 CONTACT = """json_extract_string(o."values", '$."ref:contactId"')"""
 PIPELINE = """json_extract_string(o."values", '$.pipelineId')"""
 

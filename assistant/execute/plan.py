@@ -89,6 +89,7 @@ def build_plan(
     links = _link_requests(con, prepared)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
+    plan.cannot += extra_values_lines(prepared)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
@@ -195,6 +196,17 @@ def duplicate_opportunities(
         return ["opportunities: no destination snapshot, so the location's duplicate-opportunity setting is "
                 "unknown; run `hlmap target pull` before applying"]  # fmt: skip
     return []
+
+
+def extra_values_lines(prepared: Prepared) -> list[str]:
+    """Where the phones and emails after a cell's first go: HighLevel's contact holds one of each."""
+    return [
+        f"{c.spec.source_object}: "
+        + " and ".join(f"{n} further {field} value{'s' * (n != 1)}" for field, n in c.values.items() if n)
+        + f" of {c.notes} contacts (cells holding several) travel as a note on each contact "
+        f"({c.spec.name} in the plan); the standard field keeps the first"
+        for c in prepared.extra_values
+    ]
 
 
 def compatibility(prepared: Prepared, plan: Plan) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from assistant.execute.pipeline_setup import missing_pipelines, setup_item
 from assistant.execute.prepare import Prepared
 from assistant.highlevel.state import DestinationState
 
@@ -66,6 +67,9 @@ def build_checklist(
     choices = [f"{o.source_object}: {(o.on_duplicate or 'skip')}" for o in prepared.doc.objects if o.confirmed
                and any(t.object.value == "contact" for t in o.targets)]  # fmt: skip
     items.append(_duplicates(con, dest) + (f" (choices — {', '.join(choices)})" if choices else ""))
+    pipelines = setup_item(missing_pipelines(con, prepared.doc))
+    if pipelines:
+        items.append(pipelines)
     custom = sorted({s.custom_object_key or "" for s in prepared.specs if s.hl_object == "custom_object"})
     if custom:
         items.append(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
 from assistant.execute.duplicate_opportunities import keep_as_notes
+from assistant.execute.extra_values import Carried, carry_as_notes
+from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
 from assistant.mapping import store
@@ -22,6 +24,7 @@ class Prepared:
     duplicates_kept: int | None = (
         None  # later opportunities of a contact+pipeline sent as notes (None: allowed)
     )
+    extra_values: list[Carried] = field(default_factory=list)  # phones/emails after a cell's first
 
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
@@ -81,9 +84,22 @@ def prepare(workspace: Workspace) -> Prepared:
         fallback_user(workspace),
         source_zone(workspace),
     )
+    explain_held(con, missing_pipelines(con, doc))
     prepared = Prepared(doc, specs, compiled)
     keep_duplicate_opportunities(workspace, prepared)
+    prepared.extra_values = carry_as_notes(con, prepared.specs)
+    _add_specs(prepared, [c.spec for c in prepared.extra_values], [c.notes for c in prepared.extra_values])
     return prepared
+
+
+def _add_specs(prepared: Prepared, specs: list[RecordSpec], counts: list[int]) -> None:
+    """Record kinds the plan adds after compiling (notes carrying what a record could not hold)."""
+    prepared.compiled += [Compiled(s, n, n, 0) for s, n in zip(specs, counts, strict=True)]
+    prepared.specs[:] = sorted(
+        [*prepared.specs, *specs], key=lambda s: (PASSES[s.target], s.merge_into is None)
+    )
+    order = {id(s): i for i, s in enumerate(prepared.specs)}
+    prepared.compiled.sort(key=lambda c: order[id(c.spec)])
 
 
 def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> None:
@@ -98,23 +114,22 @@ def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> No
     if dest.location.settings.allowDuplicateOpportunity:
         return
     names = {s.id: f"{p.name} / {s.name}" for p in dest.pipelines for s in p.stages}
-    notes = keep_as_notes(workspace.connect(), prepared.specs, names)
-    kept = 0
-    for spec in notes:
-        row = (
-            workspace.connect()
-            .execute(
-                "SELECT count(*) FROM exec.records WHERE target = 'note' AND source_object = ?",
-                [spec.source_object],
-            )
-            .fetchone()
-        )
-        count = int(row[0]) if row else 0
-        kept += count
-        prepared.compiled.append(Compiled(spec, count, count, 0))
-    prepared.specs[:] = sorted(
-        [*prepared.specs, *notes], key=lambda s: (PASSES[s.target], s.merge_into is None)
-    )
-    order = {id(s): i for i, s in enumerate(prepared.specs)}
-    prepared.compiled.sort(key=lambda c: order[id(c.spec)])
-    prepared.duplicates_kept = kept
+    con = workspace.connect()
+    notes = keep_as_notes(con, prepared.specs, names)
+    counts = []
+    for spec in notes:  # the kind's own records: the table's other notes are no duplicates
+        row = con.execute(
+            "SELECT count(*) FROM exec.records WHERE target = ? AND source_object = ?",
+            [spec.target, spec.source_object],
+        ).fetchone()
+        counts.append(int(row[0]) if row else 0)
+    _add_specs(prepared, notes, counts)
+    prepared.duplicates_kept = sum(counts)
+    moved = {s.source_object for s in notes}
+    for i, c in enumerate(prepared.compiled):  # the opportunities left: progress and plan count these
+        if c.spec.target == "opportunity" and c.spec.source_object in moved and not c.spec.merge_into:
+            row = con.execute(
+                "SELECT count(*) FROM exec.records WHERE target = 'opportunity' AND source_object = ?",
+                [c.spec.source_object],
+            ).fetchone()
+            prepared.compiled[i] = replace(c, records=int(row[0]) if row else 0)

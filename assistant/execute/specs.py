@@ -25,6 +25,7 @@ PASSES: dict[str, int] = {
     "task": 5,
     "note": 6,
     "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
+    "extra_values": 6,  # a contact's phones or emails after the first of a cell, as a note on it
     "appointment": 7,
     "file": 7,
     "custom_object": 8,
@@ -36,6 +37,7 @@ HL_OBJECT = {
     "contact_fields": "contact",
     "file": "note",
     "kept_opportunity": "note",
+    "extra_values": "note",
 }  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",

@@ -10,7 +10,7 @@ import duckdb
 
 from assistant.errors import HlmapError
 from assistant.profile.classify import profile_column
-from assistant.profile.duplicates import find_duplicates
+from assistant.profile.duplicates import SampledTable, find_duplicates
 from assistant.profile.models import ForeignKey, TableProfile
 from assistant.profile.relations import (
     candidate_primary_key,
@@ -74,15 +74,17 @@ def profile_tables(
     ]
     scanned = [(s, p) for s, p in zip(sources, profiles, strict=True) if s.columns]
     fill_typed_ranges_from_sample(con, {i: p for i, (s, p) in enumerate(scanned) if s.small})
-    drop_sample(con)
     for source, profile in scanned:
         if not source.small:
             fill_typed_ranges(con, profile)
+    sampled = {p.table: SampledTable(i, whole=s.small) for i, (s, p) in enumerate(scanned)}
     for profile in profiles:
         profile.primary_key = candidate_primary_key(con, profile)
         # without _row (tables not made by ingest) rows are numbered in storage order
         has_row = "_row" in names.get(profile.table, [])
-        profile.duplicates = find_duplicates(con, profile, "_row" if has_row else "row_number() OVER ()")
+        row_column = "_row" if has_row else "row_number() OVER ()"
+        profile.duplicates = find_duplicates(con, profile, row_column, sampled.get(profile.table))
+    drop_sample(con)
     return profiles
 
 

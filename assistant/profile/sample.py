@@ -33,7 +33,7 @@ def make_sample(con: duckdb.DuckDBPyConnection, sources: list[SampleSource]) -> 
         projections = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS c{i}" for i, c in enumerate(columns))
         source = f"raw.{quote_ident(table)}"
         if sampled:  # sample first, so only sampled values get trimmed
-            source = f"(SELECT * FROM {source} USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7))"
+            source = _sampled_rows(source, columns)
         parts.append(
             f"SELECT {index} AS t, CAST(substr(col, 2) AS INTEGER) AS col, raw "
             f"FROM (UNPIVOT (SELECT {projections} FROM {source}) ON COLUMNS(*) INTO NAME col VALUE raw)"
@@ -42,6 +42,19 @@ def make_sample(con: duckdb.DuckDBPyConnection, sources: list[SampleSource]) -> 
         f"CREATE OR REPLACE TEMP TABLE {SAMPLE_TABLE} AS SELECT t, col, raw, trim(raw) AS v "
         f"FROM ({' UNION ALL '.join(parts)}) WHERE NOT {is_blank('raw')}"
     )
+
+
+def _sampled_rows(table: str, columns: list[str]) -> str:
+    """A reservoir sample of ``table``'s rows.
+
+    Row ids are sampled first and the rows fetched by id: sampling whole rows reads every
+    column of every row, which costs more than the rest of the sample's use. A source column
+    called ``rowid`` hides DuckDB's, so such tables are sampled whole-row.
+    """
+    reservoir = f"USING SAMPLE reservoir({SAMPLE_ROWS} ROWS) REPEATABLE (7)"
+    if any(c.lower() == "rowid" for c in columns):
+        return f"(SELECT * FROM {table} {reservoir})"
+    return f"(SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table} {reservoir}))"
 
 
 def drop_sample(con: duckdb.DuckDBPyConnection) -> None:
@@ -95,24 +108,45 @@ def top_up_sparse(
 
 
 def count_detectors(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
-    """Detector counts and top-value candidates of every sampled column, in one grouped query."""
+    """Detector counts and top-value candidates of every sampled column.
+
+    Detectors run once per distinct sampled value, weighted by how often it occurs: exports
+    repeat values (statuses, towns, dates), and the regexes, not the grouping, cost the time.
+    Counts are those of every sampled value.
+    """
     counts = ", ".join(
-        f"count(*) FILTER (WHERE {predicate.replace('{v}', 'v')}) AS {quote_ident(name)}"
+        f"sum(n) FILTER (WHERE {predicate.replace('{v}', 'v')}) AS {quote_ident(name)}"
         for name, predicate in DETECTORS.items()
     )
-    cursor = con.execute(
-        f"SELECT t, col, count(*) AS nonblank, approx_top_k(v, {TOP_CANDIDATES}) AS top, {counts} "
-        f"FROM {SAMPLE_TABLE} GROUP BY t, col"
-    )
+    distinct = f"SELECT t, col, v, count(*) AS n FROM {SAMPLE_TABLE} GROUP BY t, col, v"
+    cursor = con.execute(f"SELECT t, col, sum(n) AS nonblank, {counts} FROM ({distinct}) GROUP BY t, col")
     names = [d[0] for d in cursor.description or []]
     for row in cursor.fetchall():
         values = dict(zip(names, row, strict=True))
         column = tables[values["t"]][values["col"]]
         column.sample_nonblank = int(values["nonblank"])
-        column.counts = {name: int(values[name]) for name in DETECTORS}
-        if not column.top:  # tables sampled whole already have exact top values
-            column.top = [(value, 0) for value in values["top"] or []]
+        column.counts = {name: int(values[name] or 0) for name in DETECTORS}
+    _top_candidates(con, tables)
     _count_list_items(con, tables)
+
+
+def _top_candidates(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:
+    """The sample's most frequent values per column (ties by value), to count over whole columns.
+
+    Exact counts within the sample, so the same sample always gives the same candidates.
+    """
+    rows = con.execute(
+        f"SELECT t, col, v FROM {SAMPLE_TABLE} GROUP BY t, col, v QUALIFY row_number() OVER "
+        f"(PARTITION BY t, col ORDER BY count(*) DESC, v) <= {TOP_CANDIDATES} "
+        "ORDER BY t, col, count(*) DESC, v"
+    ).fetchall()
+    candidates: dict[tuple[int, int], list[str]] = {}
+    for t, col, value in rows:
+        candidates.setdefault((t, col), []).append(value)
+    for (t, col), values in candidates.items():
+        column = tables[t][col]
+        if not column.top:  # tables sampled whole already have exact top values
+            column.top = [(value, 0) for value in values]
 
 
 def _count_list_items(con: duckdb.DuckDBPyConnection, tables: dict[int, list[ColumnStats]]) -> None:

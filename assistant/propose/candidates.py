@@ -137,6 +137,12 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
     value_score = 0.0
     value_concept = _VALUE_CONCEPT.get(column.semantic_type)
     owner_ref = "owner" in concepts(column.column)
+    if "parent" in concepts(column.column) and "parent" not in target.concepts:
+        # 'parent_company_name' names another record of the table: never this record's own field
+        return Candidate(
+            kind=target.kind, object=target.object, field=target.name, label=target.label,
+            score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names a parent record"],
+        )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         name_says_other = bool(concepts(column.column)) and concept is None
         value_score = 0.5 if name_says_other else 0.55 + 0.35 * column.type_share

@@ -81,7 +81,8 @@ def _for_source_pipeline(name: str, values: list[str], pipelines: list[Pipeline]
     return PipelineChoice(
         None,
         f"source pipeline '{name}' has no destination counterpart (best fit covers {share:.0%} of its "
-        "values): an admin must create it or choose where its deals go",
+        "values) and HighLevel's API cannot create pipelines: an admin creates it before the run, or "
+        "its values are mapped into an existing pipeline (the alternatives)",
         name,
     )
 

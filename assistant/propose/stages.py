@@ -6,6 +6,8 @@ the v2 API); a value with no fitting stage is flagged for a human, never forced.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.highlevel.state import DestinationState, Pipeline, Stage
 from assistant.mapping.items import FieldMap, StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, TargetObject
@@ -73,7 +75,7 @@ def propose_stages(
         found = source_values(fmap, values)
         rows = _pipeline_rows(fmap, pipeline_map, values)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
-        out += [_one(fmap, item, choices[item.value]) for item in found]
+        out += [_one(fmap, item, choices[item.value], pipelines) for item in found]
         if pipeline_map is not None and by_source:
             _align_pipeline_map(pipeline_map, by_source)
     return out
@@ -93,7 +95,25 @@ def _ordered(pipeline: Pipeline) -> list[Stage]:
     return sorted(pipeline.stages, key=lambda s: s.position if s.position is not None else 10**6)
 
 
-def _one(fmap: FieldMap, item: ValueCount, choice: PipelineChoice) -> StageValueMap:
+def _elsewhere(value: str, pipelines: Sequence[Pipeline]) -> list[Alternative]:
+    """Stages of existing pipelines a value could go to instead of a pipeline HighLevel lacks."""
+    ranked = sorted(
+        ((stage_score(value, s), p, s) for p in pipelines for s in _ordered(p)),
+        key=lambda t: -t[0],  # stable: ties keep the pipeline's order, first stage first
+    )
+    return [
+        Alternative(
+            target=f"{p.name} / {s.name}",
+            score=round(score, 3),
+            value={"pipeline_id": p.id, "stage_id": s.id, "stage_name": s.name},
+        )
+        for score, p, s in ranked[:3]
+    ]
+
+
+def _one(
+    fmap: FieldMap, item: ValueCount, choice: PipelineChoice, pipelines: Sequence[Pipeline] = ()
+) -> StageValueMap:
     column = fmap.source_columns[0]
     concept = lead_stage_concept(item.value)
     status = OUTCOME.get(concept or "", OpportunityStatus.OPEN)
@@ -111,8 +131,15 @@ def _one(fmap: FieldMap, item: ValueCount, choice: PipelineChoice) -> StageValue
         Evidence(source="destination", detail=choice.reason),
     ]
     pipeline = choice.pipeline
-    if pipeline is None:
-        return StageValueMap(**base, flagged=True, confidence=0.2, evidence=evidence, rationale=choice.reason)
+    if pipeline is None:  # the admin creates the pipeline (a setup step of the plan), or one of these
+        return StageValueMap(
+            **base,
+            flagged=True,
+            confidence=0.2,
+            evidence=evidence,
+            alternatives=_elsewhere(item.value, pipelines),
+            rationale=choice.reason,
+        )
     stages = _ordered(pipeline)
     ranked = sorted(stages, key=lambda s: -stage_score(item.value, s))
     best, score = ranked[0], stage_score(item.value, ranked[0])

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import duckdb
 
+from assistant.execute import duplicate_opportunities as kept
+from assistant.execute import extra_values
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
@@ -19,6 +21,8 @@ from assistant.execute.transforms.sqltext import ident, lit
 PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,
     into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
+# Kinds made after compiling from some rows of a table: a row they did not take has no part of them.
+TAKERS = frozenset({kept.KIND, extra_values.KIND})
 COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
 # Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
 _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
@@ -50,19 +54,41 @@ def _not_made(spec: RecordSpec) -> tuple[str, str, str]:
 def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     t, s = lit(spec.target), lit(spec.source_object)
     outcome, rule, detail = _not_made(spec)
+    policy, into, why = _kept_as_note(spec)
+    # a row another kind took over (a later duplicate opportunity sent as a note) is that kind's part;
+    # the kind that takes over has parts only for the rows it took
+    other = lit(kept.KIND if spec.target == kept.REPLACES else "")
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row",
         coalesce(rec.source_key, he.source_key, sk.source_key), {lit(spec.name)},
-        CASE WHEN rec.source_key IS NOT NULL THEN {OUTCOME} ELSE {outcome} END,
-        l.hl_id, CASE WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} END,
-        CASE WHEN l.outcome = 'existing' THEN coalesce(c.op_id, 'a record that was there before the run') END,
+        CASE WHEN rec.source_key IS NOT NULL THEN {OUTCOME} WHEN alt."row" IS NOT NULL THEN NULL
+            ELSE {outcome} END,
+        l.hl_id, CASE WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} ELSE {policy} END,
+        CASE WHEN l.outcome = 'existing' THEN coalesce(c.op_id, 'a record that was there before the run')
+            ELSE {into} END,
         CASE WHEN rec.source_key IS NULL THEN {rule} END,
-        CASE WHEN rec.source_key IS NOT NULL THEN {DETAIL} ELSE {detail} END, l.updated_at
+        CASE WHEN rec.source_key IS NOT NULL THEN coalesce({DETAIL}, {why}) ELSE {detail} END, l.updated_at
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.records rec ON rec.target = {t} AND rec.source_object = {s} AND rec."row" = src."_row"
+        LEFT JOIN (SELECT DISTINCT "row" FROM exec.records WHERE target = {other} AND source_object = {s})
+            alt ON alt."row" = src."_row"
         LEFT JOIN ledger_now l ON l.op_id = {lit(f"{spec.target}:{spec.source_object}:")} || rec.source_key
         LEFT JOIN ledger_creators c ON c.hl_id = l.hl_id AND c.op_id <> l.op_id
-        {_HELD.format(t=t, s=s)}"""
+        {_HELD.format(t=t, s=s)}
+        WHERE {"rec.source_key IS NOT NULL" if spec.target in TAKERS else "true"}"""
+    )
+
+
+def _kept_as_note(spec: RecordSpec) -> tuple[str, str, str]:
+    """(policy, into record, detail) SQL of a later duplicate opportunity sent as a note on its contact."""
+    if spec.target != kept.KIND:
+        return "NULL", "NULL", "NULL"
+    contact = next((r for r in spec.refs if r.key == "contactId"), None)
+    parent = f"'contact:{contact.source_object}:'" if contact else "'contact:'"
+    return (
+        lit(kept.POLICY),
+        f"""{parent} || json_extract_string(rec."values", '$."ref:contactId"')""",
+        lit(kept.WHY),
     )
 
 
@@ -70,7 +96,8 @@ def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     """A child row lands inside its parent's record: merged when it filled it, not carried after the first."""
     t, s = lit(spec.target), lit(spec.source_object)
     outcome, rule, detail = _not_made(spec)
-    parent_op = f"{lit(spec.target + ':')} || m.parent_object || ':' || m.parent_key"
+    other = lit(kept.KIND if spec.target == kept.REPLACES else "")  # a parent sent as a note instead
+    parent_op = f"coalesce(p.target, {t}) || ':' || m.parent_object || ':' || m.parent_key"
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", coalesce(he.source_key, sk.source_key),
         {lit(spec.name)},
@@ -81,15 +108,18 @@ def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
             WHEN m.parent_key IS NULL OR p.source_key IS NULL THEN 'parent' END,
         CASE WHEN m."row" IS NULL THEN {detail}
         WHEN m.parent_key IS NULL THEN 'the row names no parent record'
-        WHEN p.source_key IS NULL THEN 'its parent ' || m.parent_key || ' is not migrated'
+        WHEN p.source_key IS NULL
+            THEN 'its parent ' || m.parent_key || ' is not migrated' || coalesce(' (' || pe.error || ')', '')
         WHEN NOT m.first THEN 'an earlier row of the same parent filled its fields: this row''s values are '
             || 'not carried (the first child per parent wins)'
         WHEN l.status = 'done' THEN 'its values fill the empty fields of its parent''s record'
         ELSE {DETAIL} END, l.updated_at
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.merged_rows m ON m.target = {t} AND m.source_object = {s} AND m."row" = src."_row"
-        LEFT JOIN exec.records p ON p.target = {t} AND p.source_object = m.parent_object
+        LEFT JOIN exec.records p ON p.target IN ({t}, {other}) AND p.source_object = m.parent_object
             AND p.source_key = m.parent_key
+        LEFT JOIN (SELECT source_object, source_key, min(error) AS error FROM exec.transform_errors
+            WHERE held GROUP BY ALL) pe ON pe.source_object = m.parent_object AND pe.source_key = m.parent_key
         LEFT JOIN ledger_now l ON l.op_id = {parent_op}
         {_HELD.format(t=t, s=s)}"""
     )

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from assistant.execute.transforms.sqltext import lit_list
+from assistant.execute.transforms.sqltext import lit, lit_list
+
+OTHERS_NOT_CARRIED = "first value kept; the others are not carried: "
+
+
+def _parts(cell: str) -> str:
+    split = f"list_transform(regexp_split_to_array({cell}, '[,;|\\n]'), lambda x: trim(x))"
+    return f"list_filter({split}, lambda x: x <> '')"
+
+
+def others_of_several(cell: str) -> str:
+    """SQL of the values after a cell's first, joined by ', ' (NULL when it holds one)."""
+    parts = _parts(cell)
+    return f"CASE WHEN len({parts}) > 1 THEN array_to_string(list_slice({parts}, 2, len({parts})), ', ') END"
 
 
 def first_of_several(cell: str) -> tuple[str, str]:
     """SQL of a cell's first value when it holds several ('a@x.com; b@y.com', '(512) 1, (512) 2') and of the
     message naming the others, which the standard field cannot hold (NULL when there is one value)."""
-    split = f"list_transform(regexp_split_to_array({cell}, '[,;|\\n]'), lambda x: trim(x))"
-    parts = f"list_filter({split}, lambda x: x <> '')"
-    first = f"nullif(trim(({parts})[1]), '')"
-    rest = f"array_to_string(list_slice({parts}, 2, len({parts})), ', ')"
-    message = (
-        f"CASE WHEN len({parts}) > 1 THEN 'first value kept; the others are not carried: ' || {rest} END"
-    )
-    return first, message
+    first = f"nullif(trim(({_parts(cell)})[1]), '')"
+    return first, f"{lit(OTHERS_NOT_CARRIED)} || {others_of_several(cell)}"
 
 
 def other_date_formats(raw: str) -> str:

@@ -84,7 +84,7 @@ def phone(ctx: Context) -> list[Output]:
     digits = f"regexp_replace({raw}, '[\\s().\\-/]', '', 'g')"
     fast = f"regexp_full_match({digits}, {lit(pattern)})"
     value = f"CASE WHEN {fast} THEN {lit('+' + str(code))} || {digits} ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN {others} ELSE {call}.error || ': ' || {raw} END"  # name the value
+    error = f"CASE WHEN {fast} THEN {others} ELSE coalesce({call}.error || ': ' || {raw}, {others}) END"
     return [Output(ctx.key, value, error)]
 
 
@@ -93,7 +93,7 @@ def email(ctx: Context) -> list[Output]:
     call = f"hl_email({raw})"
     fast = f"regexp_full_match(lower({raw}), {lit(fastpaths.PLAIN_EMAIL)})"
     value = f"CASE WHEN {fast} THEN lower({raw}) ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN {others} ELSE {call}.error END"
+    error = f"CASE WHEN {fast} THEN {others} ELSE coalesce({call}.error, {others}) END"
     return [Output(ctx.key, value, error)]
 
 

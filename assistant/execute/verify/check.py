@@ -66,8 +66,13 @@ class Verification:
 
 
 async def verify(
-    hl: HighLevelClient, con: duckdb.DuckDBPyConnection, read_share: float, country: str | None
+    hl: HighLevelClient,
+    con: duckdb.DuckDBPyConnection,
+    read_share: float,
+    country: str | None,
+    zone: str | None = None,
 ) -> Verification:
+    """``zone``: the source's time zone; date-times are also shown in its wall-clock time."""
     items = written(con, hl.location_id)
     result = Verification(writes=write_requests(con, hl.location_id))
     result.budget = math.floor(read_share * result.writes)
@@ -75,7 +80,7 @@ async def verify(
     result.reads = held.reads
     last = _last_writers(items, held.field_names)
     for item in items:
-        result.checks += _check(item, held, last, country)
+        result.checks += _check(item, held, last, country, zone)
     return result
 
 
@@ -91,7 +96,11 @@ def _last_writers(items: list[Written], names: dict[str, str]) -> dict[tuple[str
 
 
 def _check(
-    item: Written, held: Held, last: dict[tuple[str, str, str], Written], country: str | None
+    item: Written,
+    held: Held,
+    last: dict[tuple[str, str, str], Written],
+    country: str | None,
+    zone: str | None,
 ) -> list[FieldCheck]:
     record = held.records.get(item.object, {}).get(item.hl_id)
     out: list[FieldCheck] = []
@@ -109,7 +118,7 @@ def _check(
         out.append(
             FieldCheck(
                 item.object, item.source_object, item.source_key, item.hl_id, label, outcome,
-                shown(value), shown(have), note,
+                shown(value, zone), shown(have, zone), note,
             )
         )  # fmt: skip
     return out

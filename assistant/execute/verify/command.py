@@ -12,6 +12,7 @@ from rich.table import Table
 
 from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
+from assistant.execute.prepare import source_zone
 from assistant.execute.verify.check import OUTCOMES, Verification, verify
 from assistant.execute.verify.report import (
     causes_line,
@@ -33,7 +34,8 @@ async def run_verification(hl: HighLevelClient, ws: Workspace) -> Verification:
             f"nothing to verify: the ledger holds no record written into location {hl.location_id} "
             "(run `hlmap apply` first)"
         )
-    result = await verify(hl, con, ws.settings.execute.verify_read_share, location_country(ws))
+    share = ws.settings.execute.verify_read_share
+    result = await verify(hl, con, share, location_country(ws), source_zone(ws))
     save_table(con, result)
     write_reports(result, ws.reports_dir)
     return result

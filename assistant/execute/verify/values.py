@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import phonenumbers
 
@@ -81,17 +82,32 @@ def same(label: str, written: Any, held: Any, country: str | None) -> bool:
     return str(written).strip() == str(held).strip()
 
 
-def shown(value: Any) -> str:
-    """A value as the report prints it (lists joined, nothing lower-cased)."""
+def shown(value: Any, zone: str | None = None) -> str:
+    """A value as the report prints it (lists joined, nothing lower-cased); a date-time with an offset
+    also in ``zone``'s wall-clock time, the time people read in the source."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(shown(v) for v in value)
+        return ", ".join(shown(v, zone) for v in value)
+    if zone and isinstance(value, str):
+        return value + _wall_clock(value, zone)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _wall_clock(text: str, zone: str) -> str:
+    """`` (2024-04-10 10:00 Europe/Madrid)`` for an instant written with an offset; '' for anything else."""
+    if not re.search(r"(Z|[+-]\d{2}:?\d{2})$", text.strip()):
+        return ""  # a plain date, or a time without an offset: nothing to convert
+    moment = _instant(text)
+    try:
+        local = moment.astimezone(ZoneInfo(zone)) if moment else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    return f" ({local:%Y-%m-%d %H:%M} {zone})" if local else ""
 
 
 def _listed(value: Any) -> list[Any]:

@@ -1,0 +1,36 @@
+"""Why a record HighLevel would refuse stays behind: the value it requires is blank, unreadable,
+left empty by a rejected map, or mapped from nothing."""
+
+from __future__ import annotations
+
+from assistant.execute.specs import RecordSpec, field_key
+from assistant.mapping.items import MappingDocument
+from assistant.mapping.models import Status
+
+
+def needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]], rejected: list[str]) -> str:
+    """Why a record HighLevel would refuse stays behind: a blank or unconvertible source value, a rejected
+    map, or no map at all."""
+    sources = sorted({c for k in key.split("|") for c in columns_of.get(k, [])})
+    named = ", ".join(repr(c) for c in sources)
+    if sources:
+        why = f"{named} holds no usable value"
+    elif rejected:
+        why = f"the map that would fill it was rejected ({', '.join(rejected)})"
+    else:
+        why = "nothing is mapped to it"
+    return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object} and {why}: record not migrated"
+
+
+def rejected_feeds(doc: MappingDocument, spec: RecordSpec, key: str) -> list[str]:
+    """Rejected field maps of the spec's table that would fill ``key`` (a stage map sets the pipeline)."""
+    keys = set(key.split("|")) | ({"pipelineStageId"} if "pipelineId" in key.split("|") else set())
+    return sorted(
+        fm.id
+        for fm in doc.fields
+        if fm.source_object == spec.source_object
+        and fm.status == Status.REJECTED
+        and fm.target.object is not None
+        and fm.target.object.value == spec.hl_object
+        and field_key(fm) in keys
+    )
