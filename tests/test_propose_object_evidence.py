@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from assistant.mapping.models import TargetObject
+from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.objects import classify_tables
-from tests.propose_factory import S, table
+from tests.propose_factory import S, destination, table
 
 T = TargetObject
 
@@ -47,3 +48,18 @@ def test_first_and_last_names_with_emails_make_a_party_list_people_with_their_co
     decided = classify_tables([parties])["people_and_organisations"]
     assert decided.primary == T.CONTACT
     assert T.COMPANY in [t.object for t in decided.object_map.targets]
+
+
+def test_a_deal_rows_embedded_person_name_lands_on_the_contact_not_the_company() -> None:
+    deals = table(
+        "deals",
+        [("Deal Name", S.FREE_TEXT, {}), ("Value", S.MONEY, {}),
+         ("Stage", S.PICKLIST, {"values": {"Won": 8, "Lost": 6, "Open": 6}}),
+         ("Primary Contact", S.PERSON_NAME, {}), ("Primary Contact Email", S.EMAIL, {}),
+         ("Primary Contact Phone", S.PHONE, {}), ("Organization", S.COMPANY_NAME, {})],
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([deals], destination()))
+    person = next(f for f in doc.fields if f.source_columns == ["Primary Contact"])
+    assert person.target.object == T.CONTACT
+    organisation = {f.target.object for f in doc.fields if f.source_columns == ["Organization"]}
+    assert T.COMPANY in organisation

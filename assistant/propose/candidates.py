@@ -145,7 +145,9 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         name_says_other = bool(concepts(column.column)) and concept is None
-        value_score = 0.5 if name_says_other else 0.55 + 0.35 * column.type_share
+        # people's names on an organisation's field: only a fallback when the row has no person field
+        org_from_person = column.semantic_type == S.PERSON_NAME and target.object == TargetObject.COMPANY
+        value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
         evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
         concept = concept or value_concept
     name_part = (
