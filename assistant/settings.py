@@ -101,6 +101,15 @@ class HighLevelSettings(BaseModel):
     token_env: str = "HIGHLEVEL_TOKEN"
     """Environment variable holding the Private Integration Token or OAuth access token."""
 
+    oauth_client_id: str | None = None
+    """Client id of the OAuth app whose refresh token renews expired access tokens (not a secret)."""
+
+    refresh_token_env: str = "HIGHLEVEL_REFRESH_TOKEN"
+    """Variable holding an OAuth refresh token (else keyring ``hlmap`` / ``LOCATION:refresh_token``)."""
+
+    client_secret_env: str = "HIGHLEVEL_CLIENT_SECRET"
+    """Variable holding the OAuth app's secret (else keyring ``hlmap`` / ``CLIENT_ID:client_secret``)."""
+
     requests_per_window: int = 100
     """HighLevel's burst limit per location."""
 

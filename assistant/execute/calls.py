@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.execute.dnd import fold_dnd
+from assistant.execute.long_text import MOVES_FROM, move_overlong, shape_note
 from assistant.execute.specs import RecordSpec
 from assistant.highlevel.bodies import build, schema_properties, with_custom_fields
 
@@ -93,7 +94,7 @@ class Call:
     body: dict[str, Any]
     dropped: list[str] = field(default_factory=list)  # keys HighLevel's schema does not accept
     missing: list[str] = field(default_factory=list)  # references whose parent is not migrated
-    follow: dict[str, Any] = field(default_factory=dict)  # a product's price: sent after the product
+    follow: dict[str, Any] = field(default_factory=dict)  # sent after the create: a price, a lost reason
 
     @property
     def path(self) -> str:
@@ -132,6 +133,7 @@ def build_call(
     fold_dnd(std)
     if obj == "custom_object":
         return _custom_object_call(spec, std, by_key, location_id, missing, update_of)
+    extra_notes = move_overlong(by_key, ids.field_types) if obj in MOVES_FROM else []
     custom = {
         ids.fields[k]: coerce(v, *ids.field_types.get(k, ("TEXT", [])))
         for k, v in by_key.items()
@@ -142,6 +144,8 @@ def build_call(
     if spec.target == "file":  # a document HighLevel cannot hold as a record: a note with its link
         lines = [str(std.pop(k)) for k in ("name", "title", "fileUrl", "url", "description") if std.get(k)]
         std = {"contactId": std.get("contactId"), "body": "Document: " + "\n".join(lines)}
+    if obj == "note":
+        extra_notes = shape_note(std) + extra_notes
     if spec.target == "contact_fields":  # values onto the contact the document belongs to
         update_of = str(std.pop("contactId", "")) or update_of
     if obj == "appointment":  # a calendar named in the source resolves by name, else the default
@@ -158,6 +162,10 @@ def build_call(
         path_params[path_ref] = str(std.pop(path_ref))
     std.pop("companyId", None)  # linked by the company-link pass (bulk), not accepted on create
     follow = {k: std.pop(k) for k in PRICE_KEYS if k in std} if obj == "product" else {}
+    if obj == "opportunity" and "lostReasonId" in std:  # only the status endpoint takes a lost reason
+        follow["lostReasonId"] = std.pop("lostReasonId")
+    if extra_notes:
+        follow["notes"] = extra_notes
     if obj == "product":
         std.setdefault("productType", "SERVICE")
     if obj == "task":

@@ -47,3 +47,4 @@ class RunContext:
     on_duplicate: dict[str, DuplicateChoice] = field(default_factory=dict)  # source object -> choice
     allow_duplicates: bool | None = None  # the location's setting, read on first need
     ownership: Ownership = field(default_factory=Ownership)  # which found records a create may take
+    lost_reasons: dict[str, str] | None = None  # lost reason name (lower case) or id -> id, read once

@@ -12,6 +12,7 @@ from assistant.execute import ledger
 from assistant.execute.calls import Call
 from assistant.execute.context import RunContext
 from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.idempotent import record_id
 
 
 def local_file(con: duckdb.DuckDBPyConnection, source_object: str, reference: str) -> Path | None:
@@ -52,15 +53,22 @@ async def upload_if_small(ctx: RunContext, call: Call, source_object: str, key: 
         call.body["body"] += f"\n(larger than {max_mb:g} MB: kept as a link, not uploaded)"
         return
     op = ledger.Op(f"media:file:{source_object}:{key}", 7, "create", "media", source_object, key, "")
+    prior = ledger.current(ctx.con).get(op.op_id)
     ledger.start(ctx.con, ctx.run_id, op, {"name": path.name, "bytes": path.stat().st_size})
     try:
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        result = await ctx.hl.files.upload_media(path.name, path.read_bytes(), kind)
+        # a run killed after the upload (before its ledger row or its note) finds the file first
+        found = await ctx.hl.files.find_media(path.name) if prior is not None else None
+        if found and record_id(found):
+            hl_id, outcome, record = record_id(found), "recovered", found
+        else:
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            result = await ctx.hl.files.upload_media(path.name, path.read_bytes(), kind)
+            hl_id, outcome, record = result.id, result.outcome.value, result.record
     except HighLevelError as exc:
         ledger.failed(ctx.con, ctx.run_id, op.op_id, str(exc))
         call.body["body"] += f"\n(upload failed: {exc}; kept as a link)"
         return
-    ledger.done(ctx.con, ctx.run_id, op.op_id, result.id, result.outcome.value)
-    ctx.audit.write("create", "media", source_object, key, result.id, result.outcome.value)
-    url = str(result.record.get("url") or "")
+    ledger.done(ctx.con, ctx.run_id, op.op_id, hl_id, outcome)
+    ctx.audit.write("create", "media", source_object, key, hl_id, outcome)
+    url = str(record.get("url") or "")
     call.body["body"] = "\n".join([lines[0], url or reference, *lines[2:]])

@@ -161,6 +161,14 @@ def current(con: duckdb.DuckDBPyConnection) -> dict[str, Entry]:
     return {r[1]: Entry(*r) for r in rows}
 
 
+def latest(con: duckdb.DuckDBPyConnection, op_id: str) -> Entry | None:
+    """The latest row of one operation (``current`` reads them all)."""
+    row = con.execute(
+        f"SELECT {_ENTRY_COLS} FROM exec.ledger WHERE op_id = ? ORDER BY updated_at DESC LIMIT 1", [op_id]
+    ).fetchone()
+    return Entry(*row) if row else None
+
+
 def created_ids(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """op_id -> HighLevel id of every record migrated and not rolled back (updates keep the create's id)."""
     ensure(con)

@@ -10,7 +10,7 @@ from assistant.execute import ledger
 from assistant.execute.calls import op_id
 from assistant.execute.context import PassResult, RunContext
 from assistant.execute.specs import PASSES, RecordSpec
-from assistant.highlevel.errors import HighLevelError
+from assistant.highlevel.errors import ApiError, HighLevelError
 
 BULK_MAX = 50  # ids per bulk request, well under HighLevel's body limits
 
@@ -62,15 +62,28 @@ async def link_companies(ctx: RunContext, specs: list[RecordSpec], selection: se
             body = {"locationId": ctx.hl.location_id, "ids": chunk, "businessId": company}
             op = ledger.Op(oid, PASSES["company_link"], "link", "company_link", "", company, digest)
             ledger.start(ctx.con, ctx.run_id, op, body)
+            outcome = "linked"
             try:  # re-sending the same link is harmless: it sets the same business on the same contacts
                 await ctx.hl.transport.request("POST", "/contacts/bulk/business", json_body=body)
             except HighLevelError as exc:
-                ledger.failed(ctx.con, ctx.run_id, oid, str(exc))
-                ctx.audit.write("error", "company_link", "", company, company, "failed", str(exc))
-                result.failed += 1
-                continue
-            ledger.done(ctx.con, ctx.run_id, oid, company, "linked")
+                # HighLevel has answered errors for writes it made: read the contacts before failing
+                if not (isinstance(exc, ApiError) and await _linked(ctx, chunk, company)):
+                    ledger.failed(ctx.con, ctx.run_id, oid, str(exc))
+                    ctx.audit.write("error", "company_link", "", company, company, "failed", str(exc))
+                    result.failed += 1
+                    continue
+                outcome = "recovered"
+            ledger.done(ctx.con, ctx.run_id, oid, company, outcome)
             ctx.audit.write("link", "company_link", "", company, company, "linked", f"{len(chunk)} contacts")
             result.done += 1
     ctx.results.append(result)
     return result
+
+
+async def _linked(ctx: RunContext, contacts: list[str], company: str) -> bool:
+    """True when every contact of the chunk already belongs to ``company``."""
+    try:
+        held = [await ctx.hl.contacts.get(contact) for contact in contacts]
+    except HighLevelError:
+        return False
+    return all(record.get("businessId") == company for record in held)

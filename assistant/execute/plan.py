@@ -13,7 +13,9 @@ from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
+from assistant.execute.long_text_plan import long_text_lines
 from assistant.execute.lookalikes import lookalike_lines
+from assistant.execute.lost_reasons import lost_reason_lines
 from assistant.execute.option_gaps import option_gaps
 from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
@@ -89,7 +91,7 @@ def build_plan(
     links = _link_requests(con, prepared)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
-    plan.cannot += extra_values_lines(prepared)
+    plan.cannot += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
@@ -141,7 +143,7 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
             )
             if skipped > 0:
                 out.append(f"{c.spec.name}: {skipped} source rows carry nothing for it{only} (none created)")
-    out += option_gaps(con) + transform_lines(con)
+    out += option_gaps(con) + long_text_lines(con, prepared) + transform_lines(con)
     for st in prepared.doc.stages:
         if st.confirmed and (st.flagged or not st.stage_id):
             out.append(f"stage {st.source_object}.{st.source_column}={st.source_value}: no stage decided")

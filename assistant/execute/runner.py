@@ -18,6 +18,8 @@ from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
 from assistant.execute.document_pass import send_document
 from assistant.execute.files import upload_if_small
+from assistant.execute.long_text_notes import ensure_notes
+from assistant.execute.lost_reasons import ensure_lost_reason
 from assistant.execute.products import ensure_price
 from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import DOCUMENT_KINDS, NEEDS_CONTACT, PASSES, RecordSpec
@@ -80,9 +82,9 @@ async def _one(
             result.skipped += 1
             if ctx.delta:
                 ctx.audit.write("skip", spec.target, spec.source_object, key, existing_id, "unchanged")
-            if spec.target == "product" and existing_id:  # a run killed between product and price
+            if spec.hl_object in FOLLOWED and existing_id:  # killed between a create and what follows it
                 call = build_call(spec, values, ctx.ids, ctx.hl.location_id)
-                await _price(ctx, call, spec, key, existing_id, result)
+                await _follow_up(ctx, call, spec, key, existing_id, result, prior.outcome != "existing")
             return
     call = build_call(spec, values, ctx.ids, ctx.hl.location_id, update_of=existing_id)
     if spec.target == "contact_fields":  # always an update, of the contact the document names
@@ -97,6 +99,8 @@ async def _one(
         if action == "update":
             result.conflicts += await update_safely(ctx, spec, op, call, existing_id or "")
             result.updated += 1
+            if spec.hl_object in FOLLOWED:  # a lost reason or a long text changed in the source since
+                await _follow_up(ctx, call, spec, key, existing_id or "", result, True)
             return
         ledger.start(ctx.con, ctx.run_id, op, call.body)
         resumed = prior is not None and prior.status == "started"  # a killed run may have created it
@@ -106,7 +110,7 @@ async def _one(
             ctx.ids.add(oid, found)
             ctx.audit.write("create", spec.target, spec.source_object, key, found, outcome)
             result.done += 1
-            await _price(ctx, call, spec, key, found, result)
+            await _follow_up(ctx, call, spec, key, found, result, outcome == "recovered")
             return
         if spec.target == "file":
             await upload_if_small(ctx, call, spec.source_object, key, ctx.max_file_mb)
@@ -125,17 +129,38 @@ async def _one(
         ctx.ids.contact_of[created.id] = str(call.body["contactId"])
     ctx.audit.write("create", spec.target, spec.source_object, key, created.id, outcome, payload=call.body)
     result.done += 1
-    await _price(ctx, call, spec, key, created.id, result)
+    await _follow_up(ctx, call, spec, key, created.id, result, created.created_by_us)
 
 
-async def _price(
-    ctx: RunContext, call: Call, spec: RecordSpec, key: str, product_id: str, result: PassResult
+FOLLOWED = ("product", "opportunity", "contact", "note")
+
+
+async def _follow_up(
+    ctx: RunContext, call: Call, spec: RecordSpec, key: str, hl_id: str, result: PassResult, ours: bool
 ) -> None:
-    """A product's price rides right behind it (a second request); a failed price counts as a failure."""
-    if spec.target != "product":
-        return
-    if await ensure_price(ctx, call, spec.source_object, key, product_id):
+    """What rides right behind a create (a product's price, a lost opportunity's reason, the extra
+    notes of long text): more requests, each with its own ledger row; when one fails, the record
+    counts as a failure. A contact or opportunity that was there before the run (``ours`` false)
+    keeps its status and gets no notes."""
+    error = None
+    if spec.target == "product":
+        error = await ensure_price(ctx, call, spec.source_object, key, hl_id)
+    elif spec.target == "opportunity" and ours:
+        error = await ensure_lost_reason(ctx, call, spec.source_object, key, hl_id)
+    contact = _contact_of(call, hl_id)
+    if ours and contact and not error:  # long text: continuation notes, values moved to a note
+        error = await ensure_notes(ctx, call, spec.source_object, key, contact)
+    if error:
         result.failed += 1
+
+
+def _contact_of(call: Call, hl_id: str) -> str | None:
+    """The contact that holds a record's extra notes."""
+    if call.target == "contact":
+        return hl_id
+    if call.target == "opportunity":
+        return str(call.body.get("contactId") or "") or None
+    return call.path_params.get("contactId") if call.target == "note" else None
 
 
 def _fail(ctx: RunContext, op: ledger.Op, call: Call, error: str, result: PassResult) -> None:

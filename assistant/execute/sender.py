@@ -7,6 +7,7 @@ resend). ``find_existing`` answers the same question for an operation a killed p
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from dataclasses import replace
 from typing import Any
 
@@ -144,18 +145,14 @@ def _lookup(hl: HighLevelClient, call: Call, mine: Ownership) -> Lookup | None:
             hl, "GET", template, call.path_params, kind, call.body, CHILD_KEYS[call.target], mine
         )
     if call.target == "appointment" and call.body.get("contactId"):
-        params = {"contactId": str(call.body["contactId"])}
-        return lambda: _find_in(
-            hl,
-            "GET",
-            "/contacts/{contactId}/appointments",
-            params,
-            "events",
-            call.body,
-            ("startTime", "title"),
-            mine,
-        )
+        return lambda: _taken(hl.location.find_appointment(call.body), mine)
     return None
+
+
+async def _taken(found: Awaitable[JsonDict | None], mine: Ownership) -> JsonDict | None:
+    """The record a lookup found, when this create may own it."""
+    record = await found
+    return record if record is not None and mine.may_take(record) else None
 
 
 async def _find_in(

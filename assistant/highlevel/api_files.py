@@ -32,16 +32,30 @@ class FilesApi:
         content_type: str = "application/octet-stream",
         lookup: Lookup | None = None,
     ) -> CreateResult:
-        """Upload a file (HighLevel takes 25 MB at most); the answer is ``{fileId, url}``."""
+        """Upload a file (HighLevel takes 25 MB at most); the answer is ``{fileId, url}``. After a lost
+        answer or an error the library is searched for a file of that name before any resend."""
         files = {"file": (name, content, content_type)}
         return await create_once(
             self._t,
             "/medias/upload-file",
             {"name": name},
             unwrap=lambda answer: answer,
-            lookup=lookup,
+            lookup=lookup or (lambda: self.find_media(name)),
             params=self._as_location,
             files=files,
+        )
+
+    async def find_media(self, name: str) -> JsonDict | None:
+        """A file of the location's media library named ``name`` (every page of the name search)."""
+        params = {
+            **self._as_location,
+            "type": "file",
+            "sortBy": "createdAt",
+            "sortOrder": "asc",
+            "query": name,
+        }
+        return await find_in_pages(
+            self._t, "/medias/files", "files", params, lambda f: f.get("name") == name, offset_name="offset"
         )
 
     async def delete_media(self, file_id: str) -> bool:

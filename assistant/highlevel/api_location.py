@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from assistant.highlevel.api_common import delete as _delete
@@ -103,8 +104,32 @@ class LocationApi:
         """POST /calendars/events/appointments (the API answers the event itself, not wrapped)."""
         template = "/calendars/events/appointments"
         body = build("POST", template, fields, self._location_id)
-        return await create_once(self._t, template, body, unwrap=lambda answer: answer, lookup=lookup)
+        finder = lookup or (lambda: self.find_appointment(body))
+        return await create_once(self._t, template, body, unwrap=lambda answer: answer, lookup=finder)
+
+    async def find_appointment(self, sent: Mapping[str, Any]) -> JsonDict | None:
+        """The contact's appointment in the same calendar starting at the same instant (any offset)."""
+        if not sent.get("contactId"):
+            return None
+        answer = await self._t.request(
+            "GET", "/contacts/{contactId}/appointments", path_params={"contactId": str(sent["contactId"])}
+        )
+        start = _instant(sent.get("startTime"))
+        for event in _items(answer, "events"):
+            same_calendar = not sent.get("calendarId") or event.get("calendarId") == sent.get("calendarId")
+            if same_calendar and start is not None and _instant(event.get("startTime")) == start:
+                return event
+        return None
 
     async def delete_appointment(self, event_id: str) -> bool:
         # The spec gives this DELETE a (property-less) JSON body; send an empty object.
         return await _delete(self._t, "/calendars/events/{eventId}", {"eventId": event_id}, json_body={})
+
+
+def _instant(value: Any) -> datetime | None:
+    """An ISO 8601 time as an aware instant (HighLevel may answer another offset than was sent)."""
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -89,6 +89,17 @@ class OpportunitiesApi:
         answer = await self._t.request("GET", "/opportunities/search", params=params)
         return [item for item in answer.get("opportunities") or [] if isinstance(item, dict)]
 
+    async def lost_reasons(self) -> list[JsonDict]:
+        """The location's lost reasons (set up in HighLevel), every page of ``/opportunities/lost-reason``."""
+        found: list[JsonDict] = []
+        while True:
+            params: dict[str, str | int] = {"locationId": self._location_id, "skip": len(found), "limit": 100}
+            answer = await self._t.request("GET", "/opportunities/lost-reason", params=params)
+            page = [item for item in answer.get("lostReasons") or [] if isinstance(item, dict)]
+            found.extend(page)
+            if len(page) < 100:
+                return found
+
     async def pipelines(self) -> list[JsonDict]:
         answer = await self._t.request(
             "GET", "/opportunities/pipelines", params={"locationId": self._location_id}

@@ -66,3 +66,9 @@ def resolve_token(token_env: str, location_id: str | None) -> Secret:
             f"no HighLevel token: set the environment variable {token_env} or store it in {where}"
         )
     return Secret(value)
+
+
+def optional_token(token_env: str) -> Secret | None:
+    """An access token from ``$token_env`` when set (with a refresh token, none is needed)."""
+    value = os.environ.get(token_env, "").strip()
+    return Secret(value, f"the environment variable {token_env}") if value else None

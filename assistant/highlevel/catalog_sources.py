@@ -29,7 +29,10 @@ OBJECT_SOURCES: dict[str, ObjectSource] = {
         "Business (company)", "businesses", ("CreateBusinessDto",), create=("POST", "/businesses/")
     ),
     "opportunity": ObjectSource(
-        "Opportunity", "opportunities", ("CreateDto",), create=("POST", "/opportunities/")
+        "Opportunity",
+        "opportunities",
+        ("CreateDto", "UpdateStatusDto"),  # lostReasonId: sent through the status endpoint after the create
+        create=("POST", "/opportunities/"),
     ),
     "task": ObjectSource(
         "Task", "contacts", ("CreateTaskParams",), create=("POST", "/contacts/{contactId}/tasks")

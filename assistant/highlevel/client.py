@@ -26,8 +26,10 @@ from assistant.highlevel.api_invoices import InvoicesApi
 from assistant.highlevel.api_location import LocationApi
 from assistant.highlevel.api_opportunities import OpportunitiesApi
 from assistant.highlevel.api_records import RecordsApi
-from assistant.highlevel.auth import Secret, resolve_token
+from assistant.highlevel.auth import Secret, optional_token, resolve_token
 from assistant.highlevel.errors import HighLevelError, TokenRejected, Unauthorized
+from assistant.highlevel.oauth import RefreshingAuth
+from assistant.highlevel.oauth_store import OAuthCredentials, resolve_oauth
 from assistant.highlevel.ratelimit import Clock, RateLimiter, Usage
 from assistant.highlevel.retry import RetryPolicy
 from assistant.highlevel.transport import BearerAuth, Transport
@@ -41,8 +43,9 @@ class HighLevelClient:
         self,
         base_url: str,
         location_id: str,
-        token: Secret,
+        token: Secret | None,
         *,
+        oauth: OAuthCredentials | None = None,
         requests_per_window: int = 100,
         window_seconds: float = 10.0,
         policy: RetryPolicy | None = None,
@@ -56,11 +59,18 @@ class HighLevelClient:
                 "a HighLevel location id is required (--location-id or [highlevel] location_id)"
             )
         self.location_id = location_id
-        self.token_source = token.source
         self.base_url = base_url.rstrip("/")
+        auth: httpx.Auth
+        if oauth is not None:  # an expired access token is renewed from the refresh token
+            auth = RefreshingAuth(token, oauth, f"{self.base_url}/oauth/token")
+            self.token_source = oauth.refresh_token.source
+        elif token is not None:
+            auth, self.token_source = BearerAuth(token), token.source
+        else:
+            raise HighLevelError("a HighLevel token or an OAuth refresh token is required")
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
-            auth=BearerAuth(token),
+            auth=auth,
             timeout=httpx.Timeout(timeout_seconds),
             limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
             event_hooks=event_hooks or {},
@@ -82,10 +92,14 @@ class HighLevelClient:
         location = location_id or settings.location_id or ""
         if not location:
             raise HighLevelError(_NO_LOCATION)
+        oauth = None if token else resolve_oauth(settings, location)
+        if oauth is not None and not token:  # the access token is optional: a refresh makes one
+            token = optional_token(settings.token_env)
         return cls(
             settings.base_url,
             location,
-            token or resolve_token(settings.token_env, location),
+            token if token or oauth else resolve_token(settings.token_env, location),
+            oauth=oauth,
             requests_per_window=settings.requests_per_window,
             window_seconds=settings.window_seconds,
             policy=RetryPolicy(
@@ -106,8 +120,15 @@ class HighLevelClient:
         except Unauthorized as exc:
             raise TokenRejected(
                 f"HighLevel refused the token from {self.token_source} ({exc.status} {exc.message}); "
-                f"put a valid Private Integration token for location {self.location_id} there"
+                "put a valid Private Integration token (or OAuth refresh token) for location "
+                f"{self.location_id} there"
             ) from None
+
+    @property
+    def token_refreshes(self) -> int:
+        """OAuth access tokens obtained from the refresh token so far (0 with a Private Integration Token)."""
+        auth = self._http.auth
+        return auth.refreshes if isinstance(auth, RefreshingAuth) else 0
 
     def usage(self) -> Usage:
         """Requests sent, 429s received, time spent waiting, and the daily budget HighLevel reports."""

@@ -60,6 +60,7 @@ async def pull_destination(client: HighLevelClient) -> DestinationState:
             "tags": await client.location.tags(),
             "calendars": await client.location.calendars(),
             "customObjects": custom_objects,
+            "lostReasons": await _optional(client.opportunities.lost_reasons()) or [],
         }
     )
 

@@ -76,6 +76,13 @@ class Calendar(_ApiModel):
     name: str
 
 
+class LostReason(_ApiModel):
+    """A reason a lost opportunity can carry (set up in HighLevel; API v2 only reads them)."""
+
+    id: str
+    name: str
+
+
 class CustomObjectSchema(_ApiModel):
     id: str
     key: str  # "custom_objects.invoice"
@@ -90,6 +97,7 @@ class DestinationState(_ApiModel):
     tags: list[Tag] = Field(default_factory=list)
     calendars: list[Calendar] = Field(default_factory=list)
     customObjects: list[CustomObjectSchema] = Field(default_factory=list)
+    lostReasons: list[LostReason] = Field(default_factory=list)
 
     def user_by_email(self, email: str) -> User | None:
         wanted = email.strip().lower()

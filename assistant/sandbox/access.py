@@ -20,7 +20,10 @@ def bearer_token(request: Request, ctx: SandboxContext) -> str:
     if scheme.lower() != "bearer" or not token.strip():
         raise unauthorized("Invalid JWT")
     token = token.strip()
-    if token not in (ctx.token, ctx.agency_token):
+    oauth = ctx.oauth.access_state(token)
+    if oauth == "expired":  # OAuth access tokens live a day; the app must refresh
+        raise unauthorized("Invalid JWT: access token has expired")
+    if token not in (ctx.token, ctx.agency_token) and oauth is None:
         raise unauthorized("Invalid token: access token is invalid")
     return token
 

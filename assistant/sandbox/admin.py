@@ -6,6 +6,8 @@ POST /_sandbox/faults           {"rate429", "rate5xx", "dropAfterCommit", "error
                                  "seed"} (partial)
 POST /_sandbox/limits           {"max", "windowSeconds", "daily", "daySeconds"} (partial)
 POST /_sandbox/settings         {"allowDuplicateContact", "allowDuplicateOpportunity"} (partial)
+POST /_sandbox/oauth            {"accessTtlSeconds", "expireAll"}: answers the OAuth app's client id and
+                                secret and a new refresh token
 POST /_sandbox/reset            back to the seeded state, limits' counters cleared
 POST /_sandbox/save             write the state file now
 """
@@ -75,6 +77,24 @@ def _set_limits(ctx: SandboxContext, body: JsonDict) -> None:
     ctx.limiter.reset()
 
 
+def _oauth(ctx: SandboxContext, body: JsonDict) -> JsonDict:
+    """Shorten access tokens' life or expire them all; answers the app's credentials and a new
+    refresh token (local test credentials, like the banner's)."""
+    ttl = body.get("accessTtlSeconds")
+    if ttl is not None:
+        if not isinstance(ttl, int | float) or isinstance(ttl, bool) or ttl <= 0:
+            raise bad_request("oauth: accessTtlSeconds must be a positive number")
+        ctx.oauth.access_ttl = float(ttl)
+    if body.get("expireAll"):
+        ctx.oauth.expire_all()
+    app = ctx.oauth
+    return {
+        "clientId": app.client_id,
+        "clientSecret": app.client_secret,
+        "refreshToken": app.first_refresh_token(),
+    }
+
+
 async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
     method, path = request.method.upper(), request.url.path.rstrip("/")
     try:
@@ -98,6 +118,8 @@ async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
         if method == "POST" and path == "/_sandbox/settings":
             _set_settings(ctx, await _json_object(request))
             return Outcome(200, {"settings": ctx.store.location["settings"]})
+        if method == "POST" and path == "/_sandbox/oauth":
+            return Outcome(200, _oauth(ctx, await _json_object(request)))
         if method == "POST" and path == "/_sandbox/reset":
             ctx.store.reset()
             ctx.limiter.reset()

@@ -45,6 +45,13 @@ class SandboxApp:
             await self._lifespan(receive, send)
         elif scope["type"] == "http":
             request = Request(scope, receive)
+            if request.url.path == "/oauth/token":  # outside the API specs: no Version, no rate limit
+                location = self.ctx.store.location
+                status, body = await self.ctx.oauth.token_endpoint(
+                    request, str(location["id"]), str(location.get("companyId"))
+                )
+                await JSONResponse(body, status)(scope, receive, send)
+                return
             is_admin = request.url.path.startswith("/_sandbox/")
             outcome = await (handle_admin if is_admin else handle_api)(request, self.ctx)
             await self._answer(outcome, scope, receive, send)

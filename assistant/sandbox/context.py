@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.sandbox.faults import FaultInjector
+from assistant.sandbox.oauth import OAuthApp
 from assistant.sandbox.ratelimit import RateLimiter
 from assistant.sandbox.store import Store
 
@@ -28,3 +29,4 @@ class SandboxContext:
     limiter: RateLimiter = field(default_factory=RateLimiter)
     faults: FaultInjector = field(default_factory=FaultInjector)
     base_url: str = ""
+    oauth: OAuthApp = field(default_factory=OAuthApp)

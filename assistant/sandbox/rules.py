@@ -9,6 +9,7 @@ from typing import Any
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from assistant.highlevel.limits import field_max
 from assistant.sandbox.errors import JsonDict, bad_request, unprocessable
 from assistant.sandbox.store import Store
 
@@ -130,6 +131,9 @@ def value_problem(field: JsonDict, value: Any) -> str | None:
             return None
         except EmailNotValidError:
             return "must be an email"
+    bound = field_max(data_type)
+    if bound is not None and isinstance(value, str) and len(value) > bound:
+        return f"must be shorter than or equal to {bound} characters"
     if data_type in ("FILE_UPLOAD", "TEXTBOX_LIST"):
         return None if isinstance(value, dict | list | str) else "must be an object"
     return (

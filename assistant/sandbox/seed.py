@@ -98,6 +98,7 @@ def seed_tables(state: DestinationState) -> tuple[JsonDict, dict[str, list[JsonD
         "users": [{"roles": {"type": "account", "role": "user"}, **_dump(u)} for u in state.users],
         "calendars": [{"locationId": location_id, "isActive": True, **_dump(c)} for c in state.calendars],
         "tags": [{"locationId": location_id, **_dump(t)} for t in state.tags],
+        "lostReasons": [{"locationId": location_id, **_dump(r)} for r in state.lostReasons],
         "customFields": location_fields,
         "objectFields": object_fields,
         "fieldFolders": folders,

@@ -87,4 +87,7 @@ def _banner(ctx: SandboxContext, options: ServeOptions) -> None:
     print(f"location: {ctx.store.location_id}  company: {ctx.store.location.get('companyId')}", flush=True)
     print(f"token: {ctx.token}", flush=True)
     print(f"agency token: {ctx.agency_token}", flush=True)
+    oauth = ctx.oauth
+    print(f"oauth client: {oauth.client_id}  secret: {oauth.client_secret}", flush=True)
+    print(f"refresh token: {oauth.first_refresh_token()}", flush=True)
     print(f"state: {options.state_path or 'in memory only'}", flush=True)

@@ -27,6 +27,7 @@ TABLES = (
     "objectFields",
     "fieldFolders",
     "tags",
+    "lostReasons",
     "objectSchemas",
     "records",
     "associations",

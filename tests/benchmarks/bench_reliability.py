@@ -1,6 +1,6 @@
 """Reliability figures of the executor against the stand-in process (printed, never asserted).
 
-    python -m tests.benchmarks.bench_reliability [--records 2000] [--kills 20] [--seed 7]
+    python -m tests.benchmarks.bench_reliability [--records 2000] [--kills 20] [--seed 7] [--part faults]
 
 1. kill -9: ``hlmap apply`` is killed at ``--kills`` random moments of one run (chosen as random
    record counts reached in the stand-in) and resumed each time; then finished. Prints duplicates
@@ -64,6 +64,8 @@ def hlmap(ws: Path, sandbox: SandboxHandle, *args: str) -> subprocess.Popen[byte
     env = {**os.environ, "HIGHLEVEL_TOKEN": sandbox.token, "HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW": str(RATE),
            "HLMAP_HIGHLEVEL__WINDOW_SECONDS": "1"}  # fmt: skip
     where = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
+    if args[0] == "apply":  # full and delta runs wait for the plan's checklist to be acknowledged
+        where.append("--preflight-ok")
     command = [sys.executable, "-m", "assistant", args[0], "-w", str(ws), *args[1:], *where]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -176,17 +178,23 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=2000)
     parser.add_argument("--kills", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--part", action="append", choices=("kill", "faults", "rollback"),
+                        help="run only this part (repeatable; default: all three)")  # fmt: skip
     args = parser.parse_args()
+    parts = set(args.part or ("kill", "faults", "rollback"))
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="hlmap-reliability-") as tmp:
-        for title, run in (
-            (f"kill -9 at {args.kills} random moments of a {args.records}-client run, resumed each time",
+        for part, title, run in (
+            ("kill",
+             f"kill -9 at {args.kills} random moments of a {args.records}-client run, resumed each time",
              lambda: kill_run(Path(tmp), args.records, args.kills, rng)),
-            (f"{args.records} clients under 20 % 429, 5 % 5xx, 2 % dropped, 2 % error after create",
+            ("faults", f"{args.records} clients under 20 % 429, 5 % 5xx, 2 % dropped, 2 % error after create",
              lambda: fault_run(Path(tmp), args.records, args.seed)),
-            ("rollback after a full run and a delta into a location holding matching contacts",
+            ("rollback", "rollback after a full run and a delta into a location holding matching contacts",
              lambda: rollback_run(Path(tmp), args.records)),
         ):  # fmt: skip
+            if part not in parts:
+                continue
             started = time.perf_counter()
             figures = run()
             print(f"{title} ({time.perf_counter() - started:.0f} s)")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.sandbox.errors import JsonDict, NotFoundError
+from assistant.highlevel.limits import note_body_max
+from assistant.sandbox.errors import JsonDict, NotFoundError, unprocessable
 from assistant.sandbox.ids import new_id, now_iso
 from assistant.sandbox.registry import Call, clean, handles
 from assistant.sandbox.rules import normalise_tags, register_location_tags
@@ -72,8 +73,16 @@ def list_notes(call: Call) -> JsonDict:
     return {"notes": [clean(n) for n in call.store.where("notes", contactId=contact["id"])]}
 
 
+def _check_note_body(call: Call) -> None:
+    """HighLevel refuses a note body past its length bound rather than keeping part of it."""
+    body = call.json.get("body")
+    if isinstance(body, str) and len(body) > note_body_max():
+        raise unprocessable([f"body must be shorter than or equal to {note_body_max()} characters"])
+
+
 @handles(SPEC, "create-note")
 def create_note(call: Call) -> JsonDict:
+    _check_note_body(call)
     contact = _contact(call)
     note = {"id": new_id(), "contactId": contact["id"], "dateAdded": now_iso()}
     note.update({k: call.json[k] for k in _NOTE_KEYS if k in call.json})
@@ -88,6 +97,7 @@ def get_note(call: Call) -> JsonDict:
 
 @handles(SPEC, "update-note")
 def update_note(call: Call) -> JsonDict:
+    _check_note_body(call)
     note = _child(call, "notes", "id", "Note")
     note.update({k: call.json[k] for k in _NOTE_KEYS if k in call.json})
     call.store.touch()

@@ -56,3 +56,23 @@ def upload(call: Call) -> JsonDict:
 def delete(call: Call) -> JsonDict:
     call.store.remove("medias", call.store.get("medias", call.path["id"], "File")["id"])
     return {}
+
+
+@handles(SPEC, "fetch-media-content")
+def listing(call: Call) -> JsonDict:
+    """The location's files: ``query`` matches names, ``sortBy``/``sortOrder``, ``offset``/``limit`` page."""
+    for name in ("sortBy", "sortOrder", "type", "altType", "altId"):
+        call.require_query(name)
+    if call.query["altId"] != call.store.location_id:
+        raise bad_request("altId must be the location of the token")
+    files = [m for m in call.store.table("medias").values() if call.query["type"] in ("file", "")]
+    if call.query.get("query"):
+        needle = call.query["query"].lower()
+        files = [m for m in files if needle in str(m.get("name", "")).lower()]
+    key = call.query["sortBy"] if call.query["sortBy"] in ("name", "dateAdded") else "dateAdded"
+    files.sort(key=lambda m: str(m.get(key, "")), reverse=call.query["sortOrder"].lower() == "desc")
+    offset, limit = call.int_query("offset", 0), call.int_query("limit", 100, maximum=100) or 100
+    shown = files[offset : offset + limit]
+    view = ("id", "name", "url", "parentId", "altId", "altType", "dateAdded", "size", "contentType")
+    here = {"altType": "location", "altId": call.store.location_id}
+    return {"files": [{**here, **{k: m[k] for k in view if m.get(k) is not None}} for m in shown]}

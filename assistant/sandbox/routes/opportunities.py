@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.sandbox.errors import JsonDict, unprocessable
 from assistant.sandbox.ids import new_id, now_iso
 from assistant.sandbox.registry import Call, clean, handles
+from assistant.sandbox.routes.lost_reasons import check_status_change
 from assistant.sandbox.routes.opportunity_model import (
     apply_opportunity,
     opportunity_view,
@@ -50,6 +51,8 @@ def upsert(call: Call) -> JsonDict:
         if k
         in ("pipelineId", "name", "status", "pipelineStageId", "monetaryValue", "assignedTo", "lostReasonId")
     }
+    if changes.get("lostReasonId") is not None:
+        check_status_change(store, {"status": changes.get("status", record.get("status")), **changes})
     if "pipelineId" in changes and changes["pipelineId"] != record.get("pipelineId"):
         reject_duplicate(store, str(record.get("contactId")), changes["pipelineId"], skip_id=record["id"])
         changes.setdefault("pipelineStageId", None)
@@ -82,7 +85,8 @@ def update(call: Call) -> JsonDict:
 @handles(SPEC, "update-opportunity-status")
 def status(call: Call) -> JsonDict:
     record = call.store.get("opportunities", call.path["id"], "Opportunity")
-    apply_opportunity(call.store, record, call.json)
+    check_status_change(call.store, call.json)
+    apply_opportunity(call.store, record, {"lostReasonId": None, **call.json})
     call.store.touch()
     return {"succeded": True}
 
