@@ -1,11 +1,12 @@
 """Fit the proposer's confidence calibration on gold cases, and measure it on cases it never saw.
 
 ``python -m assistant.evals.calibration_fit [CASES_DIR] [--dry-run]`` proposes every case with raw
-scores, fits one logistic model per kind on the seed cases plus every other new case (sorted by
-name), writes ``assistant/propose/calibration_weights.json`` (not with ``--dry-run``) and prints
-the calibration of the fit half and of the held-out half separately — only the held-out figures
-say how honest the confidence is — then the trade-off curve: per threshold, the share of wrong
-held-out proposals below it and of all held-out proposals at or above it.
+scores, fits one logistic model per kind on every case, writes
+``assistant/propose/calibration_weights.json`` (not with ``--dry-run``) and prints, per case group,
+the calibration of the raw scores, of the fit, and leave one case out: each case judged by weights
+fitted on all the others. Only the leave-one-case-out figures say how honest the confidence is on
+an export nobody configured; the trade-off curve (per threshold, the share of wrong new-case
+proposals below it and of all new-case proposals at or above it) is measured the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from assistant.evals.calibration import Calibration, calibrate
-from assistant.evals.calibration_samples import Sample, case_samples, split
+from assistant.evals.calibration_loco import final_confidence, grouped, held_out_judged, held_out_weights
+from assistant.evals.calibration_samples import Sample, case_samples
 from assistant.evals.cases import DEFAULT_CASES_DIR, discover_cases
 from assistant.evals.metrics import Judged
 from assistant.propose import calibration
@@ -54,7 +56,11 @@ def fit(samples: list[Sample]) -> calibration.Weights:
 
 
 def measured(samples: list[Sample], weights: calibration.Weights, threshold: float) -> Calibration:
-    judged = [Judged(s.kind, calibration.probability(s.kind, s.features, weights), s.right) for s in samples]
+    """Raw scores as the rules wrote them (no weights), else the confidence the proposer writes."""
+    judged = [
+        Judged(s.kind, final_confidence(s, weights, threshold) if weights else s.features["raw"], s.right)
+        for s in samples
+    ]
     return calibrate(judged, threshold)
 
 
@@ -67,37 +73,40 @@ def _row(cells: list[object]) -> str:
     return "| " + " | ".join(f"{v:.3f}" if isinstance(v, float) else str(v) for v in cells) + " |"
 
 
-def report(fit_samples: list[Sample], held_samples: list[Sample], weights: calibration.Weights) -> None:
+def _cal_row(label: str, cal: Calibration) -> str:
+    return _row([label, cal.count, cal.wrong, cal.ece, cal.wrong_below, cal.all_above])
+
+
+def report(samples: list[Sample], groups: dict[str, str], weights: calibration.Weights) -> None:
     threshold = ProposeSettings().confidence_threshold
     print("| set | judged | wrong | ECE | wrong below | all above |")
     print("|---|---|---|---|---|---|")
-    for label, samples, w in (
-        ("fit, raw scores", fit_samples, {}),
-        ("fit, calibrated", fit_samples, weights),
-        ("held out, raw scores", held_samples, {}),
-        ("held out, calibrated", held_samples, weights),
-    ):
-        cal = measured(samples, w, threshold)
-        print(_row([label, cal.count, cal.wrong, cal.ece, cal.wrong_below, cal.all_above]))
-    print("\nTrade-off on the held-out half (calibrated): threshold, wrong below, all above")
+    for group in sorted(set(groups.values())):
+        inside = [s for s in samples if groups[s.case] == group]
+        for label, w in (("raw scores", {}), ("fit on every case", weights)):
+            print(_cal_row(f"{group}, {label}", measured(inside, w, threshold)))
+    loco = held_out_weights(samples, fit)
+    judged = held_out_judged(samples, loco, threshold)
+    for group, cal in grouped(judged, groups, threshold).items():
+        print(_cal_row(f"{group}, leave one case out", cal))
+    print("\nTrade-off, leave one case out, new cases: threshold, wrong below, all above")
     print("| threshold | wrong below | all above |")
     print("|---|---|---|")
     for t in CURVE:
-        cal = measured(held_samples, weights, t)
+        new = [(c, j) for c, j in held_out_judged(samples, loco, t) if groups[c] == "new"]
+        cal = grouped(new, {c: "new" for c, _ in new}, t)["all"]
         print(_row([t, cal.wrong_below, cal.all_above]))
 
 
 def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibration.Weights:
-    fit_cases, held_cases = split(discover_cases(cases_dir))
+    cases = discover_cases(cases_dir)
     with tempfile.TemporaryDirectory(prefix="hlmap-calibrate-") as tmp:
-        fit_samples = [s for c in fit_cases for s in case_samples(c, Path(tmp))[1]]
-        held_samples = [s for c in held_cases for s in case_samples(c, Path(tmp))[1]]
-    weights = fit(fit_samples)
+        samples = [s for c in cases for s in case_samples(c, Path(tmp))[1]]
+    weights = fit(samples)
     if not dry_run:
         write_weights(weights)
-    print(f"fit on: {', '.join(c.name for c in fit_cases)}")
-    print(f"held out: {', '.join(c.name for c in held_cases)}")
-    report(fit_samples, held_samples, weights)
+    print(f"fit on: {', '.join(c.name for c in cases)}")
+    report(samples, {c.name: c.group for c in cases}, weights)
     return weights
 
 

@@ -54,6 +54,9 @@ class ForeignKey(BaseModel):
     target_column: str
     resolved_share: float
     path_column: str | None = None  # e.g. account-path beside account-id
+    # the column names the target row instead of giving its key: the target's columns that spell
+    # its name (each list joined by a space), tried in turn
+    by_names: list[list[str]] | None = None
 
 
 class ColumnProfile(BaseModel):

@@ -14,9 +14,16 @@ from functools import cache
 from pathlib import Path
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, OwnerMatch, StageValueMap
-from assistant.mapping.models import Proposal
+from assistant.mapping.models import Evidence, Proposal
+from assistant.propose.calibration_agreement import (
+    MIN_DISAGREEMENTS,
+    REVIEW_CAP,
+    agreement,
+    disagreements,
+)
 from assistant.propose.calibration_features import Features, Key, expanded, item_features
 
+MAX_CONFIDENCE = 0.97  # as the rules: no proposal from evidence is certain
 WEIGHTS_FILE = Path(__file__).with_name("calibration_weights.json")
 Weights = dict[str, dict[str, float]]
 
@@ -47,22 +54,43 @@ def _key(item: Proposal) -> Key:
     return ("owners", item.source_object, item.source_key)
 
 
-def calibrate_document(document: MappingDocument, threshold: float, weights: Weights | None = None) -> None:
-    """Replace every judged item's raw score by its calibrated probability of being right.
+def confidence_for(
+    kind: str, features: Features, threshold: float, weights: Weights | None = None
+) -> tuple[float, list[str]]:
+    """The confidence to write, and why a field map is held for review (empty when it is not).
 
     Calibration may send more items to a human, never fewer: an item the rules held below the
-    review threshold (a flagged stage, an owner with no user, a doubtful skip) is never lifted.
+    review threshold (a flagged stage, an owner with no user, a doubtful skip) is never lifted. A
+    field map its own evidence contradicts is held below the threshold too.
     """
+    value = min(probability(kind, features, weights), MAX_CONFIDENCE)
+    raw = features.get("raw", value)
+    if raw < threshold or features.get("flagged", 0.0) > 0:
+        value = min(value, raw)
+    held = disagreements(features) if kind == "fields" else []
+    if len(held) >= MIN_DISAGREEMENTS:
+        value = min(value, REVIEW_CAP, threshold - 0.05)
+    else:
+        held = []
+    return round(value, 4), held
+
+
+def calibrate_document(document: MappingDocument, threshold: float, weights: Weights | None = None) -> None:
+    """Replace every judged item's raw score by its calibrated probability of being right."""
     feats = item_features(document)
     items: list[Proposal] = [*document.objects, *document.fields, *document.stages, *document.owners]
+    main = {o.source_object: o.targets[0].object for o in document.objects if o.targets}
     calibrated = {}
     for item in items:
         key = _key(item)
         if key in feats:
             kind, vector = feats[key]
-            calibrated[id(item)] = round(probability(kind, vector, weights), 4)
+            if isinstance(item, FieldMap):  # several maps may share a column: read this map's own evidence
+                vector = {**vector, **agreement(item, main.get(item.source_object))}
+            calibrated[id(item)] = confidence_for(kind, vector, threshold, weights)
     for item in items:  # applied after every feature is read: features use the raw scores
         if id(item) in calibrated:
-            held = item.confidence < threshold or getattr(item, "flagged", False)
-            value = calibrated[id(item)]
-            item.confidence = min(value, item.confidence) if held else value
+            item.confidence, held = calibrated[id(item)]
+            if held:
+                detail = "held for review, the evidence contradicts the map: " + "; ".join(held)
+                item.evidence.append(Evidence(source="calibration", detail=detail))

@@ -13,6 +13,8 @@ from collections import Counter
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Proposal, TransformKind
+from assistant.propose.calibration_agreement import agreement
+from assistant.propose.normalize import reads_as_key
 
 Key = tuple[str, ...]
 Features = dict[str, float]
@@ -22,8 +24,6 @@ _VALUE_SHARE = re.compile(r"([0-9]+)% of values are")
 _SEMANTIC = re.compile(r"semantic type (\w+) \(([0-9]+)% of values\), ([0-9]+)% empty, ([0-9]+) distinct")
 # the profile types whose column names say little about where they land
 _OPAQUE_TYPES = ("identifier", "foreign_key", "picklist", "person_name", "text")
-# a column named like a key or a record number usually links or identifies, rarely a plain value
-_KEY_LIKE = re.compile(r"(?:^|[\s_\-.])(?:id|uuid|guid|no|nr|num|number|ref)$|[a-z]Id$|#", re.IGNORECASE)
 # catch-all standard targets any text can land on: a match there says little
 _GENERIC_TARGETS = frozenset({"name", "title", "description", "body", "notes"})
 
@@ -101,10 +101,11 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "skip": float(f.target.kind == FieldKind.SKIP),
             "secondary": float(f.target.object is not None and main is not None and f.target.object != main),
             "competing": float(competing[(f.source_object, _target_key(f))] > 1),
-            "key_like_name": float(any(_KEY_LIKE.search(c.strip()) for c in f.source_columns)),
+            "key_like_name": float(any(reads_as_key(c) for c in f.source_columns)),
             "generic_target": float(f.target.field in _GENERIC_TARGETS),
             "composed": float(f.transform.kind == TransformKind.CONCAT),
             "value_map": float(f.transform.kind == TransformKind.VALUE_MAP),
+            **agreement(f, main),
         }
         out.update({("fields", f.source_object, c): ("fields", feats) for c in f.source_columns})
     for s in document.stages:

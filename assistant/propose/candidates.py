@@ -108,6 +108,9 @@ def type_fit(semantic: SemanticType, value_kind: str) -> float:
     return _FIT.get(semantic, {}).get(value_kind, 0.3)
 
 
+_KEY_WORDS = frozenset({"id", "uuid", "guid", "key", "ref", "number", "no", "nr", "code"})
+
+
 def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[float, str | None]:
     if "owner" in col_concepts:
         # 'owner_email' is the owner's e-mail, not the record's: it only fits owner fields.
@@ -123,9 +126,10 @@ def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[
 def _score(column: ColumnProfile, target: TargetField) -> Candidate:
     col_name = normalise(column.column)
     leaf = normalise(column.column.rsplit(".", 1)[-1])
-    name_score = (
-        max(fuzz.token_set_ratio(col_name, target.normalised), fuzz.ratio(leaf, target.normalised)) / 100
-    )
+    shared = set(col_name.split()) & set(target.normalised.split())
+    # 'ID' inside 'pipeline stage id' is no name evidence: key words alone say nothing about the target
+    by_tokens = fuzz.token_set_ratio(col_name, target.normalised) if shared - _KEY_WORDS else 0.0
+    name_score = max(by_tokens, fuzz.ratio(leaf, target.normalised)) / 100
     concept_score, concept = _concept_score(concepts(column.column), target)
     evidence = [f"name similarity {name_score:.2f} ('{column.column}' vs '{target.label}')"]
     if concept:
@@ -141,7 +145,9 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         name_says_other = bool(concepts(column.column)) and concept is None
-        value_score = 0.5 if name_says_other else 0.55 + 0.35 * column.type_share
+        # people's names on an organisation's field: only a fallback when the row has no person field
+        org_from_person = column.semantic_type == S.PERSON_NAME and target.object == TargetObject.COMPANY
+        value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
         evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
         concept = concept or value_concept
     name_part = (

@@ -12,7 +12,16 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import CustomFieldSpec
 from assistant.mapping.models import DataType, FieldModel, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.normalize import concepts, normalise, phrase_matcher, readable, singular, snake, tokens
+from assistant.propose.normalize import (
+    concepts,
+    normalise,
+    phrase_matcher,
+    readable,
+    reads_as_key,
+    singular,
+    snake,
+    tokens,
+)
 from assistant.propose.picklist_evidence import written_not_chosen
 from assistant.propose.value_shapes import options_data_type
 from assistant.propose.vocabulary_records import RECORD_NOUNS
@@ -76,6 +85,8 @@ def data_type_for(column: ColumnProfile) -> DataType:
             return by_values
         if written_not_chosen(column):
             return DataType.LARGE_TEXT if (column.max_length or 0) > 255 else DataType.TEXT
+    if column.semantic_type == S.INTEGER and reads_as_key(column.column):
+        return DataType.TEXT  # whole numbers named as keys identify records: nothing to add up
     if column.semantic_type in _TYPE_OF_SEMANTIC:
         return _TYPE_OF_SEMANTIC[column.semantic_type]
     if (column.max_length or 0) > 255 or (column.avg_length or 0) > 120:

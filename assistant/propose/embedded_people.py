@@ -66,7 +66,7 @@ def embedded_objects(extra: list[ObjectTarget]) -> list[TargetObject]:
 # What the embedded columns may say about the person and the organisation; everything else on the
 # row (owner, notes, amounts) stays with the record itself.
 PERSON_FIELDS: dict[TargetObject, frozenset[str]] = {
-    T.CONTACT: frozenset({"firstName", "lastName", "email", "phone", "address1", "city", "state",
+    T.CONTACT: frozenset({"name", "firstName", "lastName", "email", "phone", "address1", "city", "state",
                           "postalCode", "country", "companyName", "tags", "source"}),
     T.COMPANY: frozenset({"name"}),
 }  # fmt: skip

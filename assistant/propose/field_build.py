@@ -10,6 +10,7 @@ from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObj
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.customfields import find_reusable
+from assistant.propose.name_references import describe
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.targets import TargetField
@@ -100,7 +101,9 @@ def evidence_of(column: ColumnProfile) -> list[Evidence]:
         facts.append(
             Evidence(
                 source="foreign_key",
-                detail=f"-> {fk.target_table}.{fk.target_column} ({fk.resolved_share:.0%} resolved)",
+                detail=f"-> {fk.target_table}.{fk.target_column} ({fk.resolved_share:.0%} resolved)"
+                if not fk.by_names
+                else f"-> {fk.target_table}.{fk.target_column} by name: {describe(fk)}",
             )
         )
     return facts

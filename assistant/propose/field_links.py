@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, DataType, Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
@@ -49,7 +51,9 @@ def link_maps(
         return None
     other = ctx.decisions[fk.target_table]
     evidence = evidence_of(column)
-    resolve = {"table": fk.target_table, "key": fk.target_column}
+    resolve: dict[str, Any] = {"table": fk.target_table, "key": fk.target_column}
+    if fk.by_names:  # the cell holds the row's name: the plan finds its key by these columns
+        resolve["by_names"] = fk.by_names
     if ctx.decision.object_map.parent_object == fk.target_table:
         return [
             make_map(
@@ -162,11 +166,11 @@ def _display_copy(
     ctx: TableContext,
     column: ColumnProfile,
     target: TableProfile | None,
-    resolve: dict[str, str],
+    resolve: dict[str, Any],
     evidence: list[Evidence],
 ) -> FieldMap:
     """A reference with no standard home keeps the referenced record's name as a value."""
-    display = display_column(target)
+    display = None if resolve.get("by_names") else display_column(target)  # a name is its own display
     transform = Transform(kind=K.LOOKUP, params={**resolve, "display": display})
     label = label_for(column).removesuffix(" Id").removesuffix(" ID").strip() or label_for(column)
     holder = ctx.field_holder

@@ -30,10 +30,12 @@ from assistant.propose.field_rules import (
     skip_map,
     skip_reason,
 )
+from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import is_plain, normalise, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_match import appointment_status, outcome_of
 from assistant.propose.stage_pipelines import pipeline_for
+from assistant.propose.stage_values import with_stage_evidence
 from assistant.propose.transforms import transform_for
 from assistant.propose.vocabulary_records import PERMISSION_ROLES
 
@@ -109,12 +111,17 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         objects.append(T.FILE)
     objects += embedded_objects(ctx.decision.object_map.targets[1:])
     cands = {
-        c.column: [
-            cand
-            for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
-            if offered(cand.object, cand.field, objects[0])
-            and fits_document(c, cand.object, cand.field, ctx.decision.object_map.targets[0].role)
-        ]
+        c.column: with_stage_evidence(
+            c,
+            [
+                cand
+                for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
+                if offered(cand.object, cand.field, objects[0])
+                and fits_document(c, cand.object, cand.field, ctx.decision.object_map.targets[0].role)
+            ],
+            ctx.destination,
+            objects[0],
+        )
         for c in columns
     }
     pool = [
@@ -228,18 +235,10 @@ def _standard_maps(
     alts = alternatives_from(
         cands, label, [Alternative(target="custom field", score=0.3, value={"kind": "custom_new"})]
     )
-    maps = [
-        make_map(
-            ctx,
-            [col.column],
-            standard_target(cand.object, cand.field),
-            _standard_transform(ctx, col, cand),
-            min(cand.score, 0.97) * factor,
-            why,
-            evidence,
-            alts,
-        )
-    ]
+    transform = _standard_transform(ctx, col, cand)
+    why, confidence = in_minor_units(col, transform, evidence, why, min(cand.score, 0.97) * factor)
+    target = standard_target(cand.object, cand.field)
+    maps = [make_map(ctx, [col.column], target, transform, confidence, why, evidence, alts)]
     company = any(t.object == T.COMPANY and t.role for t in ctx.decision.object_map.targets)
     if cand.field == "companyName" and company:
         maps.append(

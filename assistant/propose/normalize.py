@@ -148,3 +148,11 @@ def readable(name: str) -> str:
 def snake(name: str) -> str:
     """``Tax ID`` -> ``tax_id``: the key part of a custom field's fieldKey."""
     return "_".join(tokens(name)) or "field"
+
+
+# a column named like a key or a record number ('recallForId', 'Job #', 'client_no'): it identifies
+_KEY_LIKE = re.compile(r"(?:^|[\s_\-.])(?:id|uuid|guid|no|nr|num|number|ref)$|[a-z]Id$|#", re.IGNORECASE)
+
+
+def reads_as_key(column: str) -> bool:
+    return bool(_KEY_LIKE.search(column.strip()))

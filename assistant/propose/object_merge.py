@@ -23,6 +23,8 @@ def own_record_kind(sig: TableSignals, parent: ObjectDecision | None) -> str | N
     if sig.parent is None or parent is None or not sig.child_words:
         return None
     kind = sig.child_words[0]
+    if kind == "contact" and parent.kind == "company":
+        return kind  # an organisation's nested people are contacts of their own
     return kind if kind in RECORD_KINDS and kind != parent.kind else None
 
 

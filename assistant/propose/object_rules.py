@@ -31,12 +31,18 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     if person:
         add("contact", 0.15, "person-name columns")
         add("user", 0.05, "person-name columns")
+    if sig.has("first_name") and sig.has("last_name") and sig.has("email"):
+        add("contact", 0.2, "first and last names beside e-mails: the rows are people")
     if sig.has("email"):
         add("contact", 0.1, f"e-mail column {sig.concept_columns['email'][0]}")
         add("user", 0.05, "e-mail column")
     if sig.has("phone") or sig.has("address", "city", "postal_code"):
         add("contact", 0.1, "phone/address columns")
         add("company", 0.05, "phone/address columns")
+    if sig.people_lists and not sig.has("email"):
+        # the people are listed inside each row, and the row has no e-mail of its own: an organisation
+        add("company", 0.6, f"a nested list of people ('{sig.people_lists[0]}') and no e-mail of its own")
+        add("contact", -0.3, f"its people are the nested list '{sig.people_lists[0]}'")
     if sig.has("company") and not person:
         add("company", 0.15, "company-name column without person names")
     if sig.has("industry", "employee_count", "parent"):

@@ -8,6 +8,7 @@ alone never links two tables.
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, ForeignKey, TableProfile
+from assistant.propose.name_references import describe, name_reference
 from assistant.propose.normalize import concepts, normalise, singular, tokens
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
@@ -41,11 +42,23 @@ def _overlap(values: SourceValues, child: ColumnProfile, parent: str, column: st
 def infer_references(tables: list[TableProfile], values: SourceValues) -> list[TableProfile]:
     """Copies of the profiles with keys and name-matched references filled in where missing."""
     keys = {t.table: source_key(t) for t in tables}
+    keyed = [(t, k) for t in tables if (k := keys[t.table]) is not None]
     out: list[TableProfile] = []
     for table in tables:
-        columns = [_with_reference(table, col, tables, keys, values) for col in table.columns]
+        by_key = [_with_reference(table, col, tables, keys, values) for col in table.columns]
+        linked = table.model_copy(update={"columns": by_key})
+        columns = [_by_name(linked, col, keyed, values) for col in by_key]
         out.append(table.model_copy(update={"columns": columns, "primary_key": keys[table.table]}))
     return out
+
+
+def _by_name(
+    table: TableProfile, col: ColumnProfile, keyed: list[tuple[TableProfile, str]], values: SourceValues
+) -> ColumnProfile:
+    fk = name_reference(table, col, keyed, values)
+    if fk is None:
+        return col
+    return col.model_copy(update={"foreign_key": fk, "evidence": [*col.evidence, describe(fk)]})
 
 
 def _with_reference(

@@ -63,6 +63,7 @@ class TableSignals:
     fk_targets: dict[str, str] = field(default_factory=dict)  # column -> referenced table
     referenced_by: list[tuple[str, str, str | None]] = field(default_factory=list)  # (table, column, concept)
     outcome_columns: list[str] = field(default_factory=list)  # values say won and lost: a deal's stage
+    people_lists: list[str] = field(default_factory=list)  # nested tables of people (names + e-mails)
 
     def has(self, *wanted: str) -> bool:
         return any(self.concept_columns.get(c) for c in wanted)
@@ -109,4 +110,13 @@ def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
     for target, pointing in refs.items():
         if target in out:
             out[target].referenced_by = pointing
+    for sig in out.values():
+        if sig.parent in out and holds_people(sig):
+            out[sig.parent].people_lists.append(sig.table)
     return out
+
+
+def holds_people(sig: TableSignals) -> bool:
+    """Rows that are people: a name (split or whole, or values read as names) and an e-mail."""
+    named = sig.has("first_name", "last_name", "full_name") or bool(sig.typed(S.PERSON_NAME))
+    return named and sig.has("email")

@@ -124,7 +124,8 @@ def number(ctx: Context) -> list[Output]:
             f"CASE WHEN regexp_matches({digits}, ',[0-9]{{1,2}}$') "
             f"THEN replace(replace({digits}, '.', ''), ',', '.') ELSE replace({digits}, ',', '') END"
         )
-    value = f"round(try_cast({normal} AS DOUBLE), 2)"
+    scale = 10 ** int(ctx.params.get("minor_units") or 0)  # amounts in cents: 1060000 is 10,600.00
+    value = f"round(try_cast({normal} AS DOUBLE) / {scale}, 2)"
     return [Output(ctx.key, value, _failed(raw, value, "not a number"))]
 
 

@@ -10,6 +10,7 @@ import duckdb
 
 from assistant.execute.specs import REF_TARGETS
 from assistant.execute.transforms.kinds import Context, Output
+from assistant.execute.transforms.name_links import key_by_name
 from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.execute.transforms.typed_parent import is_typed_parent, typed_parent
 from assistant.mapping.items import MappingDocument
@@ -151,6 +152,8 @@ def lookup(ctx: Context) -> list[Output]:
     """A reference (its source key, resolved to a HighLevel id at apply time) or a displayed value."""
     if is_typed_parent(ctx.params):
         return typed_parent(ctx)
+    if ctx.key in REF_TARGETS and ctx.params.get("by_names"):
+        return key_by_name(ctx)
     if ctx.key in REF_TARGETS or not ctx.params.get("display"):
         return [Output(ctx.key, cleaned(ctx.columns[0]))]
     raw = cleaned(ctx.columns[0])

@@ -1,0 +1,84 @@
+"""Whether a field map's pieces of evidence agree: the name, the values and the runner-up.
+
+A proposal is trustworthy when several independent readings point the same way. These features
+say where they disagree: values of people's names landing on an organisation's field (or the
+reverse), a close runner-up on another object, a new custom field although a standard field
+scored well. The calibration model weighs them; the outright contradictions also hold the map
+below the review threshold whatever the model says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.mapping.items import FieldMap
+from assistant.mapping.models import FieldKind, TargetObject
+
+Features = dict[str, float]
+T = TargetObject
+_TYPE_FIT = re.compile(r"type fit ([0-9.]+)")
+_PERSON_FIELDS = frozenset({"name", "firstName", "lastName", "assignedTo", "assignedUserId"})
+_ORG_FIELDS = frozenset({"companyName"})
+_CLOSE = 0.1  # a runner-up this near is a coin toss between two readings
+REVIEW_CAP = 0.65  # where a field map whose evidence contradicts it is held (below the 0.7 default)
+MIN_DISAGREEMENTS = 1
+
+
+def _is_person_field(f: FieldMap) -> bool:
+    return f.target.object in (T.CONTACT, T.USER) and (f.target.field or "") in _PERSON_FIELDS
+
+
+def _is_org_field(f: FieldMap) -> bool:
+    field = f.target.field or ""
+    return field in _ORG_FIELDS or (f.target.object == T.COMPANY and field == "name")
+
+
+def _semantic(f: FieldMap) -> str:
+    text = " ".join(e.detail for e in f.evidence if e.source == "profile")
+    found = re.search(r"semantic type (\w+)", text)
+    return found.group(1) if found else ""
+
+
+def agreement(f: FieldMap, main: TargetObject | None = None) -> Features:
+    """Agreement features of a field map; ``main`` is the first object its table lands in."""
+    semantic = _semantic(f)
+    text = " | ".join(e.detail for e in f.evidence)
+    fits = [float(m) for m in _TYPE_FIT.findall(text)]
+    # business names read as people's names are common (a family firm), so an organisation's own
+    # table naming itself is no clash; a legal-form suffix read as a company is a firmer reading
+    own_name = f.target.object == main == T.COMPANY
+    clash = (semantic == "company_name" and _is_person_field(f)) or (
+        semantic == "person_name" and _is_org_field(f) and not own_name
+    )
+    chosen = f.target.object.value if f.target.object else ""
+    rivals = [
+        a.score
+        for a in f.alternatives
+        if "." in a.target and not a.target.startswith(chosen + ".") and not a.target.startswith("note")
+    ]
+    standard = [a.score for a in f.alternatives if "." in a.target and not a.target.startswith("note")]
+    return {
+        "name_kind_clash": float(clash),
+        "rival_object_close": float(bool(rivals) and max(rivals) >= f.confidence - _CLOSE),
+        "type_fit": min(fits, default=1.0),
+        "linked_by_key": float(any(e.source == "foreign_key" for e in f.evidence)),
+        "standard_passed_over": max(standard, default=0.0) if f.target.kind == FieldKind.CUSTOM_NEW else 0.0,
+    }
+
+
+# Readings that contradict a field map outright: the values say one thing, the map another.
+_DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
+    "the values are people's names and the field an organisation's, or the reverse": (
+        lambda f: f.get("name_kind_clash", 0.0) > 0
+    ),
+    # a custom field's model can never change: creating one while a standard field fits is a decision
+    "a standard field scored too, yet a new custom field is proposed": (
+        lambda f: f.get("standard_passed_over", 0.0) >= 0.3
+    ),
+}
+
+
+def disagreements(features: Features) -> list[str]:
+    """Why a field map's evidence contradicts it, in words (empty when its readings agree)."""
+    return [why for why, says in _DISAGREEMENTS.items() if says(features)]

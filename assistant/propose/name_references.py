@@ -1,0 +1,89 @@
+"""References by display name: a deals table whose 'Contact' column holds the person's name.
+
+Exports often name the related record instead of giving its id. A text column whose values are
+found among another table's names (its name column, its organisation name, or first and last
+name joined by a space) links to that table's rows, as an id column would; the share of values
+that resolve is the evidence, and the link is kept only when most of them do.
+"""
+
+from __future__ import annotations
+
+from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
+from assistant.propose.signals import lead_concept, visible_columns
+from assistant.propose.sourcedata import SourceValues
+
+S = SemanticType
+MIN_RESOLVED = 0.8  # most names must be found: a shared word list (cities, labels) is no link
+MIN_DISTINCT = 3  # a column of two repeated values proves nothing
+_NAMED_BY = (S.PERSON_NAME, S.COMPANY_NAME, S.FREE_TEXT, S.PICKLIST)
+_NAME_CONCEPTS = ("name", "full_name", "company", "title")
+# columns whose names are someone else's: the owner is a user, the stage a pipeline's
+_NOT_LINKS = ("owner", "status", "stage", "pipeline", "tags", "city", "state", "country", "source", "type",
+              "reference", "identifier", "amount")  # fmt: skip
+MIN_WORDLIKE = 0.8  # names are words: codes and amounts that happen to match are no link
+
+
+def spellings(table: TableProfile) -> list[list[str]]:
+    """The ways a table's rows are named: each name column alone, and first + last name."""
+    cols = visible_columns(table)
+    out = [[c.column] for c in cols if lead_concept(c) in _NAME_CONCEPTS]
+    first = next((c.column for c in cols if lead_concept(c) == "first_name"), None)
+    last = next((c.column for c in cols if lead_concept(c) == "last_name"), None)
+    if first and last:
+        out.append([first, last])
+    return out
+
+
+def _names(values: SourceValues, table: str, spelling: list[str]) -> set[str]:
+    rows = values.rows(table, spelling, limit=50000)
+    joined = (" ".join((r.get(c) or "").strip() for c in spelling).strip() for r in rows)
+    return {n.casefold() for n in joined if n}
+
+
+def name_reference(
+    table: TableProfile,
+    col: ColumnProfile,
+    others: list[tuple[TableProfile, str]],
+    values: SourceValues,
+) -> ForeignKey | None:
+    """The table (with a key) whose rows the column names, when most of its values resolve.
+
+    A table the row already links to by key is left alone: a name beside the id is a copy.
+    """
+    linked = {c.foreign_key.target_table for c in table.columns if c.foreign_key is not None}
+    if col.foreign_key is not None or col.semantic_type not in _NAMED_BY or col.column.startswith("_"):
+        return None
+    if lead_concept(col) in (*_NOT_LINKS, *_NAME_CONCEPTS, "first_name", "last_name"):
+        return None  # the row's own name (or a copy of its parent's beside the key) is no link
+    mine = {v.value.strip().casefold() for v in values.distinct(table.table, col.column, limit=5000)}
+    mine.discard("")
+    wordlike = sum(any(ch.isalpha() for ch in v) and not any(ch.isdigit() for ch in v) for v in mine)
+    if len(mine) < MIN_DISTINCT or wordlike < MIN_WORDLIKE * len(mine):
+        return None
+    best: ForeignKey | None = None
+    for other, key in others:
+        if other.table == table.table or other.parent_table == table.table or other.table in linked:
+            continue
+        known: set[str] = set()
+        used: list[list[str]] = []
+        for spelling in spellings(other):
+            names = _names(values, other.table, spelling)
+            if names & mine:
+                known |= names
+                used.append(spelling)
+        share = len(mine & known) / len(mine)
+        if share >= MIN_RESOLVED and (best is None or share > best.resolved_share):
+            best = ForeignKey(
+                table=table.table,
+                column=col.column,
+                target_table=other.table,
+                target_column=key,
+                resolved_share=round(share, 3),
+                by_names=used,
+            )
+    return best
+
+
+def describe(fk: ForeignKey) -> str:
+    ways = " or ".join("'" + " ".join(s) + "'" for s in fk.by_names or [])
+    return f"{fk.resolved_share:.0%} of values name a row of {fk.target_table} by {ways}"

@@ -1,0 +1,93 @@
+"""References by display name: found from values, proposed as the link, resolved by the plan's SQL."""
+
+from __future__ import annotations
+
+import duckdb
+
+from assistant.execute.transforms import kinds
+from assistant.execute.transforms.maps import lookup
+from assistant.execute.transforms.sqltext import SOURCE_ALIAS
+from assistant.mapping.models import FieldKind, TargetObject, TransformKind
+from assistant.profile.models import TableProfile
+from assistant.propose.engine import ProposeInputs, propose_offline
+from assistant.propose.name_references import name_reference
+from assistant.propose.sourcedata import MemoryValues
+from tests.propose_factory import S, destination, table
+
+PEOPLE = [
+    {"ID": "1", "First Name": "Zoe", "Last Name": "Wright", "Organisation": None, "Email": "zoe@x.test"},
+    {"ID": "2", "First Name": "Ian", "Last Name": "Moss", "Organisation": None, "Email": "ian@x.test"},
+    {"ID": "3", "First Name": None, "Last Name": None, "Organisation": "Lakeside Labs", "Email": "l@x.test"},
+    {"ID": "4", "First Name": None, "Last Name": None, "Organisation": "Cedar Fitness", "Email": "c@x.test"},
+]
+PARTIES = ["Zoe Wright", "lakeside labs ", "Ian Moss", "Cedar Fitness", "Zoe Wright"]
+
+
+def _profiles() -> tuple[list[TableProfile], MemoryValues]:
+    people = table(
+        "people",
+        [("ID", S.IDENTIFIER, {}), ("First Name", S.PERSON_NAME, {}), ("Last Name", S.PERSON_NAME, {}),
+         ("Organisation", S.COMPANY_NAME, {}), ("Email", S.EMAIL, {})],
+        rows=4, key="ID",
+    )  # fmt: skip
+    deals = table(
+        "deals",
+        [("Name", S.FREE_TEXT, {}), ("Party", S.PERSON_NAME, {"distinct_count": 4}), ("Value", S.MONEY, {}),
+         ("Stage", S.PICKLIST, {"values": {"Won": 2, "Lost": 2, "Open": 1}})],
+        rows=5,
+    )  # fmt: skip
+    rows = [{"Name": f"Deal {i}", "Party": p, "Value": "10", "Stage": "Won"} for i, p in enumerate(PARTIES)]
+    return [people, deals], MemoryValues({"people": PEOPLE, "deals": rows})
+
+
+def test_a_column_naming_rows_of_another_table_links_to_them_with_the_resolution_rate() -> None:
+    (people, deals), values = _profiles()
+    party = next(c for c in deals.columns if c.column == "Party")
+    fk = name_reference(deals, party, [(people, "ID")], values)
+    assert fk is not None and fk.target_table == "people" and fk.target_column == "ID"
+    assert fk.resolved_share == 1.0
+    assert fk.by_names == [["Organisation"], ["First Name", "Last Name"]]
+
+
+def test_names_that_mostly_resolve_nowhere_are_no_link() -> None:
+    (people, deals), _ = _profiles()
+    rows = [{"Party": p} for p in ("Zoe Wright", "Someone Else", "Another One", "Third Person")]
+    party = next(c for c in deals.columns if c.column == "Party")
+    values = MemoryValues({"people": PEOPLE, "deals": rows})
+    assert name_reference(deals, party, [(people, "ID")], values) is None
+
+
+def test_the_deal_is_proposed_linked_to_its_contact_by_name() -> None:
+    profiles, values = _profiles()
+    doc = propose_offline(ProposeInputs(profiles, destination(), values))
+    party = next(f for f in doc.fields if f.source_columns == ["Party"])
+    assert (party.target.kind, party.target.object, party.target.field) == (
+        FieldKind.STANDARD, TargetObject.OPPORTUNITY, "contactId",
+    )  # fmt: skip
+    assert party.transform.kind == TransformKind.LOOKUP and party.transform.params["by_names"]
+    details = [e.detail for e in party.evidence]
+    assert (
+        "-> people.ID by name: 100% of values name a row of people by 'Organisation' or "
+        "'First Name Last Name'" in details
+    )
+
+
+def test_the_plan_sends_the_named_rows_key_and_reports_unknown_or_ambiguous_names() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw")
+    con.execute('CREATE TABLE raw.people ("ID" VARCHAR, "First Name" VARCHAR, "Last Name" VARCHAR, '
+                '"Organisation" VARCHAR)')  # fmt: skip
+    con.executemany("INSERT INTO raw.people VALUES (?, ?, ?, ?)",
+                    [[p["ID"], p["First Name"], p["Last Name"], p["Organisation"]] for p in PEOPLE]
+                    + [["5", "Ian", "Moss", None]])  # fmt: skip
+    con.execute('CREATE TABLE deals ("Party" VARCHAR)')
+    con.executemany("INSERT INTO deals VALUES (?)", [["zoe wright"], ["Lakeside Labs"], ["Nobody"],
+                                                     ["Ian Moss"], [None]])  # fmt: skip
+    params = {"object": "contact", "table": "people", "key": "ID",
+              "by_names": [["Organisation"], ["First Name", "Last Name"]]}  # fmt: skip
+    out = lookup(kinds.Context(key="contactId", columns=["Party"], params=params))[0]
+    rows = con.execute(f"SELECT {out.value}, {out.error} FROM deals AS {SOURCE_ALIAS}").fetchall()
+    assert rows[0] == ("1", None) and rows[1] == ("3", None)
+    assert rows[2] == (None, "names no row of people: Nobody")
+    assert rows[3] == (None, "names several rows of people: Ian Moss")  # two Ian Moss: no guess
+    assert rows[4] == (None, None)
