@@ -26,7 +26,8 @@ def test_apply_with_a_refused_token_names_the_variable_and_records_no_run(
     assert line.startswith(
         "error: HighLevel refused the token from the environment variable HIGHLEVEL_TOKEN (401 "
     )
-    assert line.endswith(f"put a valid Private Integration token for location {sandbox.location_id} there")
+    wanted = "put a valid Private Integration token (or OAuth refresh token) for location"
+    assert line.endswith(f"{wanted} {sandbox.location_id} there")
     assert "not-the-right-token" not in result.output
     assert error_lines(pull)[0].startswith("error: HighLevel refused the token from the environment variable")
     con = ws.connect()
@@ -42,8 +43,10 @@ def test_a_keyring_token_is_named_by_its_entry(tmp_path: Path, monkeypatch: pyte
     ws = tiny_workspace(tmp_path / "ws")
     ws.close()
     monkeypatch.delenv("HIGHLEVEL_TOKEN", raising=False)
-    monkeypatch.setattr(keyring, "get_password", lambda service, user: "stale-keyring-token")
     with start_sandbox() as sandbox:
+        # the keyring holds this location's token only (no agency entry, no OAuth refresh token)
+        entries = {("hlmap", sandbox.location_id): "stale-keyring-token"}
+        monkeypatch.setattr(keyring, "get_password", lambda service, user: entries.get((service, user)))
         at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
         result = hlmap("apply", "-w", ws.root, *at, "--sample", "5")
     [line] = error_lines(result)
