@@ -2,7 +2,8 @@
 
 They compile like any record, then their values fill the keys the parent's record leaves empty
 (the first child row per parent wins) and they are removed as records of their own: a contact with
-its address costs one request, not two.
+its address costs one request, not two. Later rows of a contact's parent become notes on it
+(``later_children``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from assistant.execute.later_children import LaterRow, carries, write_notes
 from assistant.execute.specs import RecordSpec
 
 if TYPE_CHECKING:
@@ -35,16 +37,20 @@ def parent_column(
 def merge_children(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:
     """Fold the spec's compiled rows into its parent's; answers how many parents received values."""
     children = con.execute(
-        """SELECT "values", "row" FROM exec.records WHERE target = ? AND source_object = ? ORDER BY "row" """,
+        """SELECT "values", "row", source_key FROM exec.records WHERE target = ? AND source_object = ?
+        ORDER BY "row" """,
         [spec.target, spec.source_object],
     ).fetchall()
     first: dict[str, dict[str, Any]] = {}
     placed: list[tuple[int, str | None, bool]] = []  # (row, parent key, fills the parent) per child
-    for raw, row in children:
+    later: list[LaterRow] = []
+    for raw, row, key in children:
         values = json.loads(raw)
         parent = values.pop(PARENT_KEY, None)
         if parent is not None:
             placed.append((int(row), str(parent), str(parent) not in first))
+            if str(parent) in first:
+                later.append(LaterRow(str(key), int(row), str(parent), values))
             first.setdefault(str(parent), values)
         else:
             placed.append((int(row), None, False))
@@ -63,6 +69,9 @@ def merge_children(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:
         """SELECT source_key, "values" FROM exec.records WHERE target = ? AND source_object = ?""",
         [spec.target, spec.merge_into],
     ).fetchall()
+    if carries(spec):  # only rows whose parent contact is compiled: the others are held with it
+        known = {str(key) for key, _ in parents}
+        write_notes(con, spec, [r for r in later if r.parent_key in known])
     updates = []
     for key, raw in parents:
         extra = first.get(key)

@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute import later_children
 from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
@@ -92,6 +93,7 @@ def build_plan(
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.cannot += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
+    plan.cannot += later_children.plan_lines(prepared.later_children)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)

@@ -8,6 +8,7 @@ from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
+from assistant.execute.later_children import CarriedChildren, note_specs
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
@@ -25,6 +26,7 @@ class Prepared:
         None  # later opportunities of a contact+pipeline sent as notes (None: allowed)
     )
     extra_values: list[Carried] = field(default_factory=list)  # phones/emails after a cell's first
+    later_children: list[CarriedChildren] = field(default_factory=list)  # merged rows after the first
 
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
@@ -90,6 +92,8 @@ def prepare(workspace: Workspace) -> Prepared:
     keep_duplicate_opportunities(workspace, prepared)
     prepared.extra_values = carry_as_notes(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in prepared.extra_values], [c.notes for c in prepared.extra_values])
+    prepared.later_children = later = note_specs(con, prepared.specs)
+    _add_specs(prepared, [c.spec for c in later], [c.notes for c in later])
     return prepared
 
 

@@ -9,10 +9,13 @@ holds nothing the map's conditions leave out is held back (see ``build``).
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 from assistant.execute import duplicate_opportunities as kept
 from assistant.execute import extra_values
+from assistant.execute import later_children as later
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
@@ -31,7 +34,12 @@ _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, mi
     LEFT JOIN exec.skipped_rows sk ON sk.target = {t} AND sk.source_object = {s} AND sk."row" = src."_row\""""
 
 
+_NOTE_OUTCOME, _NOTE_DETAIL = (re.sub(r"\bl\.", "nl.", sql) for sql in (OUTCOME, DETAIL))  # the note's ledger
+
+
 def add_parts(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
+    if spec.target == later.KIND:
+        return  # its rows' one part is their merged child kind's (``_merged``)
     if is_line_spec(spec):
         _lines(con, spec)
     elif spec.merge_into:
@@ -93,27 +101,33 @@ def _kept_as_note(spec: RecordSpec) -> tuple[str, str, str]:
 
 
 def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
-    """A child row lands inside its parent's record: merged when it filled it, not carried after the first."""
+    """A child row lands inside its parent's record: merged when it filled it; a later row is merged as a
+    note on its parent contact when it travels as one, else not carried."""
     t, s = lit(spec.target), lit(spec.source_object)
     outcome, rule, detail = _not_made(spec)
     other = lit(kept.KIND if spec.target == kept.REPLACES else "")  # a parent sent as a note instead
     parent_op = f"coalesce(p.target, {t}) || ':' || m.parent_object || ':' || m.parent_key"
+    note_op = f"{lit(later.KIND + ':')} || {s} || ':' || n.source_key"
     con.execute(
-        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", coalesce(he.source_key, sk.source_key),
-        {lit(spec.name)},
+        f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row",
+        coalesce(n.source_key, he.source_key, sk.source_key), {lit(spec.name)},
         CASE WHEN m."row" IS NULL THEN {outcome} WHEN m.parent_key IS NULL OR p.source_key IS NULL THEN 'held'
-        WHEN NOT m.first THEN 'not_carried' WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
-        l.hl_id, 'merge-into-parent', {parent_op},
+        WHEN NOT m.first AND n.source_key IS NULL THEN 'not_carried'
+        WHEN n.source_key IS NOT NULL THEN CASE WHEN nl.status = 'done' THEN 'merged' ELSE {_NOTE_OUTCOME} END
+        WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
+        CASE WHEN n.source_key IS NOT NULL THEN nl.hl_id ELSE l.hl_id END,
+        CASE WHEN n.source_key IS NOT NULL THEN {lit(later.POLICY)} ELSE 'merge-into-parent' END, {parent_op},
         CASE WHEN m."row" IS NULL THEN {rule}
             WHEN m.parent_key IS NULL OR p.source_key IS NULL THEN 'parent' END,
         CASE WHEN m."row" IS NULL THEN {detail}
         WHEN m.parent_key IS NULL THEN 'the row names no parent record'
         WHEN p.source_key IS NULL
             THEN 'its parent ' || m.parent_key || ' is not migrated' || coalesce(' (' || pe.error || ')', '')
+        WHEN n.source_key IS NOT NULL THEN coalesce({_NOTE_DETAIL}, {lit(later.WHY)})
         WHEN NOT m.first THEN 'an earlier row of the same parent filled its fields: this row''s values are '
-            || 'not carried (the first child per parent wins)'
+            || 'not carried (the first child per parent wins; its parent record keeps no notes)'
         WHEN l.status = 'done' THEN 'its values fill the empty fields of its parent''s record'
-        ELSE {DETAIL} END, l.updated_at
+        ELSE {DETAIL} END, CASE WHEN n.source_key IS NOT NULL THEN nl.updated_at ELSE l.updated_at END
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.merged_rows m ON m.target = {t} AND m.source_object = {s} AND m."row" = src."_row"
         LEFT JOIN exec.records p ON p.target IN ({t}, {other}) AND p.source_object = m.parent_object
@@ -121,6 +135,9 @@ def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
         LEFT JOIN (SELECT source_object, source_key, min(error) AS error FROM exec.transform_errors
             WHERE held GROUP BY ALL) pe ON pe.source_object = m.parent_object AND pe.source_key = m.parent_key
         LEFT JOIN ledger_now l ON l.op_id = {parent_op}
+        LEFT JOIN exec.records n ON n.target = {lit(later.KIND)} AND n.source_object = {s}
+            AND n."row" = src."_row"
+        LEFT JOIN ledger_now nl ON nl.op_id = {note_op}
         {_HELD.format(t=t, s=s)}"""
     )
 
