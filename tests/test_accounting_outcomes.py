@@ -2,7 +2,7 @@
 
 The tiny migration grows one row or table per outcome class: a job without a due date (held back
 by a rule HighLevel forces), a client sharing another's email (merged by HighLevel's duplicate
-rule), a second address of a client (not carried: the first child fills the parent), two invoices
+rule), a second address of a client (merged as a note on the client's contact), two invoices
 writing the same contact fields (the earlier one overwritten), a row the ingest could not read
 (failed), and a table no decision covers (undecided). Only a run without any of those is clean.
 """
@@ -122,8 +122,9 @@ def test_every_source_row_has_one_outcome_and_only_a_lossless_run_is_clean(
     assert jobs["J1"][0] == "landed"
     assert jobs["=J4"][0] == "held" and jobs["=J4"][6] == "dueDate" and "dueDate" in jobs["=J4"][7]
     addresses = outcomes(ws, "addresses")
-    assert [addresses[r][0] for r in ("1", "2", "3")] == ["merged", "not_carried", "merged"]
+    assert [addresses[r][0] for r in ("1", "2", "3")] == ["merged", "merged", "merged"]
     assert addresses["1"][3] == "contact:clients:C1" and addresses["1"][1] == clients["C1"][1]
+    assert addresses["2"][2:4] == ("later-child-as-note", "contact:clients:C1")
     invoices = outcomes(ws, "invoices")
     assert invoices["F2"][0] == "landed" and invoices["F1"][0] == "not_carried"
     assert "overwritten by F2" in invoices["F1"][7]
