@@ -26,6 +26,7 @@ PASSES: dict[str, int] = {
     "note": 6,
     "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
     "extra_values": 6,  # a contact's phones or emails after the first of a cell, as a note on it
+    "document_as_note": 6,  # an invoice or estimate HighLevel would refuse, as a note on its contact
     "appointment": 7,
     "file": 7,
     "custom_object": 8,
@@ -38,6 +39,7 @@ HL_OBJECT = {
     "file": "note",
     "kept_opportunity": "note",
     "extra_values": "note",
+    "document_as_note": "note",
 }  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",
