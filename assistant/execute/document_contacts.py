@@ -5,7 +5,7 @@ HighLevel's create-invoice and create-estimate answer 422 when ``contactDetails.
 (GoHighLevel/highlevel-api-docs#16). Such a document is not sent to fail, nor held back: it goes
 the way per-document values go (role ``document_note``), one note on its contact carrying its
 number, dates, status, total and lines. Its lines are already inside its record (they are compiled
-before this runs). Once the contact has an email and a phone in HighLevel, a re-run makes it native.
+before this runs). Once the source contact has an email and a phone, a re-run makes it native.
 """
 
 from __future__ import annotations
@@ -108,7 +108,9 @@ def note_body(kind: str, values: dict[str, Any], missing: str) -> str:
     for line in doc.lines:
         tax = f", tax {line.tax_rate:g}%" if line.tax_rate else ""
         lines.append(f"- {line.name}: {line.quantity or 0:g} x {line.unit_price or 0:.2f}{tax}")
-    lines.append(f"(kept as a note: its contact has no {missing}; HighLevel refuses such a {kind})")
+    lines.append(
+        f"(kept as a note: its contact has no {missing}; HighLevel refuses such {_article(kind)} {kind})"
+    )
     return "\n".join(lines)
 
 
@@ -123,8 +125,8 @@ def plan_lines(carried: list[AsNotes]) -> list[str]:
     return [
         f"{a.spec.source_object}: {a.notes} {a.replaces}{'s' * (a.notes != 1)} go as notes (total "
         f"{a.total:.2f}): their contact has no email or phone, which HighLevel requires on "
-        f"{_article(a.replaces)} {a.replaces} (contactDetails.email, contactDetails.phoneNo); add one in "
-        f"HighLevel and re-run to make them native ({a.spec.name} in the plan)"
+        f"{_article(a.replaces)} {a.replaces} (contactDetails.email, contactDetails.phoneNo); add one to "
+        f"the contact in the source export and re-run to make them native ({a.spec.name} in the plan)"
         for a in carried
     ]
 
