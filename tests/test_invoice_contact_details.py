@@ -1,16 +1,19 @@
-"""Invoices whose contact has no email or no phone are held in the plan, not sent to fail.
+"""Invoices whose contact has no email or no phone travel as a note on that contact, not held.
 
 HighLevel answers 422 to an invoice whose ``contactDetails.email`` or ``phoneNo`` is empty (the
 stand-in applies the spec's required list, as HighLevel does). The tiny migration's C3 has an email
-that does not convert and C5 no phone: their invoices are reported with the contact and what it
-lacks, counted as held, and their lines follow them; C1's invoice is planned.
+that does not convert and C5 no phone: their invoices arrive as one note each on their contact with
+number, dates, status, total and lines, counted as landed (lines merged into the note), no invoice
+created for them and nothing sent to anyone; C1's invoice is native. Rollback deletes the notes.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
@@ -41,24 +44,58 @@ def _grow(ws: Workspace) -> None:
     ws.close()
 
 
-def test_invoices_of_contacts_without_email_or_phone_are_held_with_the_reason(tmp_path: Path) -> None:
+def _accounted(ws: Workspace, table: str) -> dict[str, tuple[Any, ...]]:
+    rows = ws.connect().execute(
+        """SELECT source_key, outcome, destination_id, policy, into_record FROM exec.accounting
+        WHERE source_table = ? ORDER BY "row\"""",
+        [table],
+    )
+    return {str(r[0]): r[1:] for r in rows.fetchall()}
+
+
+def test_invoices_of_contacts_without_email_or_phone_arrive_as_notes(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws", invoice_document())
     _grow(ws)
-    plan = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False)
+    at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
+    plan = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False, env={"COLUMNS": "250"})
     assert plan.exit_code == 0, plan.output
-    con = ws.connect()
-    planned = con.execute("SELECT source_key FROM exec.records WHERE target = 'invoice'").fetchall()
-    assert planned == [("F1",)]
-    held = dict(
-        con.execute(
-            "SELECT source_key, error FROM exec.transform_errors WHERE held AND field = 'contactDetails'"
-        ).fetchall()
+    said = " ".join(plan.output.split())
+    assert "invoices: 2 invoices go as notes (total 70.00): their contact has no email or phone" in said
+    assert "add one to the contact in the source export and re-run to make them native" in said
+    before = len(sandbox.admin("GET", "records/invoices")["records"])
+    applied = runner.invoke(
+        app, ["apply", "-w", str(ws.root), "--skip-sample", "--preflight-ok", "--quiet", "--no-verify", *at]
     )
-    assert sorted(held) == ["F3", "F5"]
-    assert "clients C3 has no email" in held["F3"] and "clients C5 has no phone" in held["F5"]
-    assert "HighLevel refuses an invoice whose contact has no email or phone" in " ".join(plan.output.split())
-    lines = con.execute("""SELECT json_array_length("values"->'$.lines') FROM exec.records""").fetchall()
-    assert (1,) in lines and len([n for n in lines if n[0]]) == 1  # only F1 carries its line
+    assert applied.exit_code == 0, applied.output
+    made = [i["invoiceNumber"] for i in sandbox.admin("GET", "records/invoices")["records"]]
+    assert len(made) == before + 1 and "FV-1" in made and not {"FV-3", "FV-5"} & set(made)
+    assert sandbox.admin("GET", "state")["counts"]["customerMessages"] == 0  # no /send, no text-to-pay
+    notes = {n["body"].split("\n")[0]: n for n in sandbox.admin("GET", "records/notes")["records"]}
+    fv3 = notes["Invoice FV-3"]["body"]
+    assert "Number: FV-3" in fv3 and "Issue date: 2024-03-02" in fv3 and "Total: 50.00" in fv3
+    assert "Status: unpaid (Pendiente)" in fv3 and "- Visita: 1 x 50.00" in fv3
+    assert (
+        "- Junta: 1 x 20.00" in notes["Invoice FV-5"]["body"]
+        and "no phone; HighLevel refuses such an invoice" in notes["Invoice FV-5"]["body"]
+    )
+
+    recon = runner.invoke(app, ["reconcile", "-w", str(ws.root), "--json", *at], catch_exceptions=False)
+    assert recon.exit_code in (0, 1), recon.output
+    invoices, lines = _accounted(ws, "invoices"), _accounted(ws, "lines")
+    ws.close()
+    assert [invoices[k][0] for k in ("F1", "F3", "F5")] == ["landed"] * 3
+    assert invoices["F3"][1] == notes["Invoice FV-3"]["id"]  # the note's id
+    assert invoices["F3"][2] == "document-as-note-without-contact-details"
+    assert [lines[k][0] for k in ("F1", "F3", "F5")] == ["merged"] * 3
+    assert lines["F3"][1] == notes["Invoice FV-3"]["id"] and lines["F3"][3] == "document_as_note:invoices:F3"
+
+    rolled = runner.invoke(app, ["rollback", "-w", str(ws.root), "--yes", *at], catch_exceptions=False)
+    assert rolled.exit_code == 0, rolled.output
+    left = [n["body"] for n in sandbox.admin("GET", "records/notes")["records"]]
+    assert not any(b.startswith("Invoice FV-") for b in left)
 
 
 def test_the_stand_in_refuses_an_invoice_whose_contact_has_no_email(sandbox: SandboxHandle) -> None:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from assistant.execute.conditions import row_condition
-from assistant.execute.document_contacts import hold_documents_without_contact_details
 from assistant.execute.document_lines import compile_document_lines
 from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
@@ -114,7 +113,6 @@ def compile_all(
         for spec in specs
         if not is_line_spec(spec)
     ]
-    hold_documents_without_contact_details(con, specs)
     for spec in specs:  # after every document is compiled, before merges: lines go where their document went
         if is_line_spec(spec) and spec.target in DOCUMENT_KINDS:
             rows = compile_document_lines(con, spec, profiles, raw_columns(con, spec.source_object))

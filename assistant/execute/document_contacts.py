@@ -1,54 +1,135 @@
-"""Documents whose contact HighLevel would not accept on an invoice or estimate are held back.
+"""Invoices and estimates whose contact HighLevel would not accept travel as a note on that contact.
 
 HighLevel's create-invoice and create-estimate answer 422 when ``contactDetails.email`` or
 ``contactDetails.phoneNo`` is empty, though the published docs mark them optional
-(GoHighLevel/highlevel-api-docs#16). A document whose contact record has no email or no phone is
-therefore reported at compile time, with the contact and what it lacks, and not sent to fail;
-its lines follow it (they are compiled after the documents).
+(GoHighLevel/highlevel-api-docs#16). Such a document is not sent to fail, nor held back: it goes
+the way per-document values go (role ``document_note``), one note on its contact carrying its
+number, dates, status, total and lines. Its lines are already inside its record (they are compiled
+before this runs). Once the source contact has an email and a phone, a re-run makes it native.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
 import duckdb
 
+from assistant.execute.document_records import document_of
+from assistant.execute.documents import Customer
 from assistant.execute.lines import is_line_spec
-from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
+from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, Ref
 from assistant.execute.transforms.sqltext import lit
+from assistant.mapping.models import TargetObject
 
-FIELD = "contactDetails"
+KIND = "document_as_note"  # a record kind of its own: the table's other notes keep their keys
+ROLE = "document_as_note"
+POLICY = "document-as-note-without-contact-details"
+WHY = (
+    "HighLevel refuses an invoice or estimate whose contact has no email or phone "
+    "(contactDetails.email, contactDetails.phoneNo): landed as a note on its contact with its number, "
+    "dates, status, total and lines"
+)
+
+
+@dataclass(frozen=True)
+class AsNotes:
+    spec: RecordSpec  # the note spec that sends them
+    replaces: str  # the document kind they would have been (invoice, estimate)
+    notes: int
+    total: float  # sum of the documents' totals
+
+
+def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> list[AsNotes]:
+    """Turn every document whose contact lacks an email or a phone into a note on that contact."""
+    out: list[AsNotes] = []
+    for spec in specs:
+        ref = next((r for r in spec.refs if r.key == "contactId"), None)
+        if spec.target not in DOCUMENT_KINDS or is_line_spec(spec) or spec.merge_into or ref is None:
+            continue
+        rows = con.execute(_without_details(spec, ref)).fetchall()
+        if not rows:
+            continue
+        note_spec, total = _note_spec(spec, ref), 0.0
+        for key, row, raw, missing in rows:
+            values = json.loads(raw)
+            doc = document_of(spec.target, spec.source_object, key, values, Customer(""), "")
+            total += doc.total
+            note = {
+                "body": note_body(spec.target, values, str(missing)),
+                "ref:contactId": values["ref:contactId"],
+            }
+            text = json.dumps(note, ensure_ascii=False, separators=(",", ":"))
+            con.execute(
+                "DELETE FROM exec.records WHERE target = ? AND source_object = ? AND source_key = ?",
+                [spec.target, spec.source_object, key],
+            )
+            digest = hashlib.md5(text.encode()).hexdigest()
+            con.execute(
+                "INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [KIND, spec.source_object, key, row, PASSES[KIND], text, digest],
+            )
+        out.append(AsNotes(note_spec, spec.target, len(rows), round(total, 2)))
+    return out
+
+
+def _without_details(spec: RecordSpec, ref: Ref) -> str:
+    """(key, row, values, what the contact lacks) of the spec's documents HighLevel would refuse."""
+    email = "coalesce(json_extract_string(c.\"values\", '$.email'), '') = ''"
+    phone = "coalesce(json_extract_string(c.\"values\", '$.phone'), '') = ''"
+    return f"""SELECT d.source_key, d."row", d."values",
+        concat_ws(' and ', CASE WHEN {email} THEN 'email' END, CASE WHEN {phone} THEN 'phone' END)
+        FROM exec.records d JOIN exec.records c ON c.target = {lit(ref.target)}
+        AND c.source_object = {lit(ref.source_object)}
+        AND c.source_key = json_extract_string(d."values", '$."ref:contactId"')
+        WHERE d.target = {lit(spec.target)} AND d.source_object = {lit(spec.source_object)}
+        AND ({email} OR {phone}) ORDER BY d."row" """
+
+
+def note_body(kind: str, values: dict[str, Any], missing: str) -> str:
+    """The document as readable lines: what HighLevel would hold as a native document."""
+    doc = document_of(kind, "", "", values, Customer(""), "")
+    title = kind.capitalize()
+    lines = [f"{title} {doc.number}" + (f" - {doc.title}" if doc.title else "")]
+    lines.append(f"Number: {doc.number}")
+    if doc.issue_date:
+        lines.append(f"Issue date: {doc.issue_date}")
+    if doc.due_date:
+        lines.append(f"{'Expiry' if kind == 'estimate' else 'Due'} date: {doc.due_date}")
+    source_status = values.get("status")
+    lines.append(f"Status: {doc.status}" + (f" ({source_status})" if source_status else ""))
+    lines.append(f"Total: {doc.total:.2f}" + (f" {doc.currency}" if doc.currency else ""))
+    if doc.paid_amount and doc.status != "paid":
+        lines.append(f"Paid: {doc.paid_amount:.2f}")
+    if doc.lines:
+        lines.append("Lines:")
+    for line in doc.lines:
+        tax = f", tax {line.tax_rate:g}%" if line.tax_rate else ""
+        lines.append(f"- {line.name}: {line.quantity or 0:g} x {line.unit_price or 0:.2f}{tax}")
+    lines.append(
+        f"(kept as a note: its contact has no {missing}; HighLevel refuses such {_article(kind)} {kind})"
+    )
+    return "\n".join(lines)
+
+
+def _note_spec(document: RecordSpec, contact: Ref) -> RecordSpec:
+    target = document.object_target.model_copy(update={"object": TargetObject.NOTE, "role": ROLE})
+    refs = [Ref("contactId", contact.target, contact.source_object, column=contact.column)]
+    return RecordSpec(KIND, document.source_object, document.object_map, target, fields=[], refs=refs)
+
+
+def plan_lines(carried: list[AsNotes]) -> list[str]:
+    """Where the plan states the fallback, next to the held reason it replaces."""
+    return [
+        f"{a.spec.source_object}: {a.notes} {a.replaces}{'s' * (a.notes != 1)} go as notes (total "
+        f"{a.total:.2f}): their contact has no email or phone, which HighLevel requires on "
+        f"{_article(a.replaces)} {a.replaces} (contactDetails.email, contactDetails.phoneNo); add one to "
+        f"the contact in the source export and re-run to make them native ({a.spec.name} in the plan)"
+        for a in carried
+    ]
 
 
 def _article(noun: str) -> str:
     return "an" if noun[:1] in "aeiou" else "a"
-
-
-def hold_documents_without_contact_details(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> None:
-    for spec in specs:
-        ref = next((r for r in spec.refs if r.key == "contactId"), None)
-        if spec.target not in DOCUMENT_KINDS or is_line_spec(spec) or ref is None:
-            continue
-        found = f"""SELECT d.source_key, d."row", c.source_key AS contact,
-            coalesce(json_extract_string(c."values", '$.email'), '') = '' AS no_email,
-            coalesce(json_extract_string(c."values", '$.phone'), '') = '' AS no_phone
-            FROM exec.records d JOIN exec.records c ON c.target = {lit(ref.target)}
-            AND c.source_object = {lit(ref.source_object)}
-            AND c.source_key = json_extract_string(d."values", '$."ref:contactId"')
-            WHERE d.target = {lit(spec.target)} AND d.source_object = {lit(spec.source_object)}"""
-        missing = (
-            "concat_ws(' and ', CASE WHEN no_email THEN 'email' END, CASE WHEN no_phone THEN 'phone' END)"
-        )
-        message = (
-            f"'HighLevel refuses {_article(spec.target)} {spec.target} whose contact has no email or phone "
-            f"(contactDetails.email, contactDetails.phoneNo): {ref.source_object} ' || contact || ' has no ' "
-            f"|| {missing} || ': record not migrated'"
-        )
-        con.execute(
-            f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
-            source_key, "row", {lit("required:" + FIELD)}, {lit(FIELD)}, {message}, true
-            FROM ({found}) WHERE no_email OR no_phone"""
-        )
-        con.execute(
-            f"""DELETE FROM exec.records WHERE target = {lit(spec.target)}
-            AND source_object = {lit(spec.source_object)} AND source_key IN (
-            SELECT source_key FROM ({found}) WHERE no_email OR no_phone)"""
-        )

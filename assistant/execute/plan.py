@@ -12,6 +12,7 @@ from assistant.execute import later_children
 from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
+from assistant.execute.document_contacts import plan_lines as document_note_lines
 from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.lines import is_line_spec
 from assistant.execute.long_text_plan import long_text_lines
@@ -94,6 +95,7 @@ def build_plan(
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.cannot += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
     plan.cannot += later_children.plan_lines(prepared.later_children)
+    plan.cannot += document_note_lines(prepared.documents_as_notes)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)

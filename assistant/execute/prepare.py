@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import duckdb
+
 from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
+from assistant.execute.document_contacts import AsNotes, carry_documents_as_notes
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.later_children import CarriedChildren, note_specs
@@ -27,6 +30,7 @@ class Prepared:
     )
     extra_values: list[Carried] = field(default_factory=list)  # phones/emails after a cell's first
     later_children: list[CarriedChildren] = field(default_factory=list)  # merged rows after the first
+    documents_as_notes: list[AsNotes] = field(default_factory=list)  # invoices HighLevel would refuse
 
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
@@ -89,6 +93,13 @@ def prepare(workspace: Workspace) -> Prepared:
     )
     explain_held(con, missing_pipelines(con, doc))
     prepared = Prepared(doc, specs, compiled)
+    prepared.documents_as_notes = carry_documents_as_notes(con, prepared.specs)
+    _add_specs(
+        prepared,
+        [a.spec for a in prepared.documents_as_notes],
+        [a.notes for a in prepared.documents_as_notes],
+    )
+    _recount(con, prepared, {(a.replaces, a.spec.source_object) for a in prepared.documents_as_notes})
     keep_duplicate_opportunities(workspace, prepared)
     prepared.extra_values = carry_as_notes(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in prepared.extra_values], [c.notes for c in prepared.extra_values])
@@ -130,11 +141,15 @@ def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> No
         counts.append(int(row[0]) if row else 0)
     _add_specs(prepared, notes, counts)
     prepared.duplicates_kept = sum(counts)
-    moved = {s.source_object for s in notes}
-    for i, c in enumerate(prepared.compiled):  # the opportunities left: progress and plan count these
-        if c.spec.target == "opportunity" and c.spec.source_object in moved and not c.spec.merge_into:
+    _recount(con, prepared, {("opportunity", s.source_object) for s in notes})
+
+
+def _recount(con: duckdb.DuckDBPyConnection, prepared: Prepared, moved: set[tuple[str, str]]) -> None:
+    """The records a kind has left after some went as notes: progress and plan count these."""
+    for i, c in enumerate(prepared.compiled):
+        if (c.spec.target, c.spec.source_object) in moved and not c.spec.merge_into:
             row = con.execute(
-                "SELECT count(*) FROM exec.records WHERE target = 'opportunity' AND source_object = ?",
-                [c.spec.source_object],
+                "SELECT count(*) FROM exec.records WHERE target = ? AND source_object = ?",
+                [c.spec.target, c.spec.source_object],
             ).fetchone()
             prepared.compiled[i] = replace(c, records=int(row[0]) if row else 0)

@@ -27,6 +27,7 @@ PASSES: dict[str, int] = {
     "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
     "extra_values": 6,  # a contact's phones or emails after the first of a cell, as a note on it
     "later_child": 6,  # a merged child row after its parent's first, as a note on the parent contact
+    "document_as_note": 6,  # an invoice or estimate HighLevel would refuse, as a note on its contact
     "appointment": 7,
     "file": 7,
     "custom_object": 8,
@@ -40,6 +41,7 @@ HL_OBJECT = {
     "kept_opportunity": "note",
     "extra_values": "note",
     "later_child": "note",
+    "document_as_note": "note",
 }  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",

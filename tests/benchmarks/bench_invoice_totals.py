@@ -8,7 +8,9 @@ Reads the workspace's source table(s) mapped to ``invoice`` (stated total, amoun
 stand-in's saved state (``DIR/standin-state.json``): per status, count and sum of totals on each
 side (all source invoices, and those that landed, matched by number); how each source status
 landed; the customer messages (send, text-to-pay) the stand-in
-recorded, which must be 0. The source status is read from the amounts (paid in full, in part, not
+recorded, which must be 0; and the invoices that went as a note on their contact (their contact had
+no email or phone, which HighLevel requires on an invoice), counted and summed apart, never as
+native. The source status is read from the amounts (paid in full, in part, not
 at all), as the executor reads a status without words. Asserts nothing.
 """
 
@@ -22,7 +24,8 @@ from pathlib import Path
 from assistant.mapping import store
 from assistant.workspace import Workspace
 
-Row = tuple[str, float, str]  # invoice number, stated total, status read from the amounts
+Row = tuple[str, float, str, str]  # invoice number, stated total, status read from the amounts, source key
+NOTE_KIND = "document_as_note"  # the record kind of an invoice carried as a note on its contact
 
 
 def _source(ws: Workspace) -> list[Row]:
@@ -36,11 +39,12 @@ def _source(ws: Workspace) -> list[Row]:
         paid = fields.get((om.source_object, "amountPaid"))
         paid_sql = f'TRY_CAST("{paid}" AS DOUBLE)' if paid else "0"
         rows = ws.connect().execute(
-            f'SELECT "{number}", TRY_CAST("{total}" AS DOUBLE), {paid_sql} FROM raw."{om.source_object}"'
+            f'SELECT "{number}", TRY_CAST("{total}" AS DOUBLE), {paid_sql}, "{om.key_column or number}" '
+            f'FROM raw."{om.source_object}"'
         )
-        for key, stated, got in rows.fetchall():
+        for key, stated, got, source_key in rows.fetchall():
             status = "paid" if got and got >= stated else ("partially_paid" if got else "unpaid")
-            out.append((str(key), float(stated or 0), status))
+            out.append((str(key), float(stated or 0), status, str(source_key)))
     return out
 
 
@@ -50,7 +54,20 @@ def main(folder: Path) -> None:
     landed = {str(i["invoiceNumber"]): i for i in state["invoices"].values()}
     per: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0.0, 0.0])
     moves: Counter[tuple[str, str]] = Counter()
-    for number, stated, status in _source(ws):
+    as_notes = {
+        str(r[0])
+        for r in ws.connect()
+        .execute(
+            "SELECT DISTINCT source_key FROM exec.ledger WHERE op_id LIKE ? AND status = 'done'",
+            [NOTE_KIND + ":%"],
+        )
+        .fetchall()
+    }
+    noted = [0, 0.0]
+    for number, stated, status, source_key in _source(ws):
+        if source_key in as_notes:  # landed as a note: never counted among native invoices
+            noted[0] += 1
+            noted[1] += stated
         row = per[status]
         row[0] += 1
         row[1] += stated
@@ -67,6 +84,9 @@ def main(folder: Path) -> None:
     print(
         "source status -> HighLevel status: "
         + ", ".join(f"{a} -> {b}: {n}" for (a, b), n in sorted(moves.items()))
+    )
+    print(
+        f"invoices carried as a note on their contact (no email or phone): {noted[0]}, total {noted[1]:.2f}"
     )
     print(f"customer messages recorded by the stand-in (send, text-to-pay): {len(state['customerMessages'])}")
 

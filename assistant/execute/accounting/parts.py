@@ -13,6 +13,7 @@ import re
 
 import duckdb
 
+from assistant.execute import document_contacts as as_note
 from assistant.execute import duplicate_opportunities as kept
 from assistant.execute import extra_values
 from assistant.execute import later_children as later
@@ -25,7 +26,7 @@ PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCH
     source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,
     into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
 # Kinds made after compiling from some rows of a table: a row they did not take has no part of them.
-TAKERS = frozenset({kept.KIND, extra_values.KIND})
+TAKERS = frozenset({kept.KIND, extra_values.KIND, as_note.KIND})
 COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
 # Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
 _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
@@ -65,7 +66,7 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     policy, into, why = _kept_as_note(spec)
     # a row another kind took over (a later duplicate opportunity sent as a note) is that kind's part;
     # the kind that takes over has parts only for the rows it took
-    other = lit(kept.KIND if spec.target == kept.REPLACES else "")
+    other = lit(_taker(spec))
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row",
         coalesce(rec.source_key, he.source_key, sk.source_key), {lit(spec.name)},
@@ -87,16 +88,26 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     )
 
 
+def _taker(spec: RecordSpec) -> str:
+    """The kind that takes over some rows of this spec's kind (sent as notes instead), if any."""
+    if spec.target == kept.REPLACES:
+        return kept.KIND
+    return as_note.KIND if spec.target in DOCUMENT_KINDS else ""
+
+
 def _kept_as_note(spec: RecordSpec) -> tuple[str, str, str]:
-    """(policy, into record, detail) SQL of a later duplicate opportunity sent as a note on its contact."""
-    if spec.target != kept.KIND:
+    """(policy, into record, detail) SQL of a record sent as a note on its contact instead of its kind:
+    a later duplicate opportunity, or a document whose contact HighLevel would not accept."""
+    policies = {kept.KIND: (kept.POLICY, kept.WHY), as_note.KIND: (as_note.POLICY, as_note.WHY)}
+    if spec.target not in policies:
         return "NULL", "NULL", "NULL"
+    policy, why = policies[spec.target]
     contact = next((r for r in spec.refs if r.key == "contactId"), None)
     parent = f"'contact:{contact.source_object}:'" if contact else "'contact:'"
     return (
-        lit(kept.POLICY),
+        lit(policy),
         f"""{parent} || json_extract_string(rec."values", '$."ref:contactId"')""",
-        lit(kept.WHY),
+        lit(why),
     )
 
 
@@ -105,7 +116,7 @@ def _merged(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     note on its parent contact when it travels as one, else not carried."""
     t, s = lit(spec.target), lit(spec.source_object)
     outcome, rule, detail = _not_made(spec)
-    other = lit(kept.KIND if spec.target == kept.REPLACES else "")  # a parent sent as a note instead
+    other = lit(_taker(spec))  # a parent sent as a note instead
     parent_op = f"coalesce(p.target, {t}) || ':' || m.parent_object || ':' || m.parent_key"
     note_op = f"{lit(later.KIND + ':')} || {s} || ':' || n.source_key"
     con.execute(
@@ -151,23 +162,26 @@ def _lines(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     if spec.target in DOCUMENT_KINDS:  # the lines ride inside their native invoice or estimate
         holder = lit(str(spec.object_map.parent_object))
         carrier, policy = spec.target, f"document-lines-{spec.target}"
-        note_op = f"{lit(spec.target + ':')} || {holder} || ':' || lr.parent"
+        # or, when its document went as a note on its contact, inside that note
+        note_op = f"coalesce(n.target, {lit(spec.target)}) || ':' || {holder} || ':' || lr.parent"
         missing = f"'its document ' || lr.parent || ' is not migrated (no {spec.target} is sent for it)'"
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row", lr.parent, {lit(spec.name)},
         CASE WHEN lr."row" IS NULL THEN 'failed' WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL
         THEN 'held' WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END,
-        l.hl_id, {lit(policy)}, {note_op},
+        l.hl_id, CASE WHEN n.target = {lit(as_note.KIND)} THEN 'document-lines-note' ELSE {lit(policy)} END,
+        {note_op},
         CASE WHEN lr.not_carried IS NOT NULL OR n.source_key IS NULL THEN 'parent' END,
         CASE WHEN lr."row" IS NULL THEN 'not compiled: the plan made no record of it'
         WHEN lr.not_carried IS NOT NULL THEN lr.not_carried
         WHEN n.source_key IS NULL THEN {missing}
         WHEN l.status = 'done'
-            THEN 'one line of the ' || {lit(carrier)} || ' that carries its document''s lines'
+            THEN 'one line of the ' || CASE WHEN n.target = {lit(as_note.KIND)} THEN 'note'
+                ELSE {lit(carrier)} END || ' that carries its document''s lines'
         ELSE {DETAIL} END, l.updated_at
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.line_rows lr ON lr.source_object = {s} AND lr."row" = src."_row"
-        LEFT JOIN exec.records n ON n.target = {lit(carrier)} AND n.source_object = {holder}
-            AND n.source_key = lr.parent
+        LEFT JOIN exec.records n ON n.target IN ({lit(carrier)}, {lit(as_note.KIND)})
+            AND n.source_object = {holder} AND n.source_key = lr.parent
         LEFT JOIN ledger_now l ON l.op_id = {note_op}"""
     )
