@@ -181,7 +181,7 @@ def _merge(
     for name, raw in answer.items():
         choice: dict[str, object] = raw  # type: ignore[assignment]
         column = request.columns[name]
-        option = next(o for o in request.options[column.column] if o.id == choice["option"])
+        option = next(o for o in request.options[name] if o.id == choice["option"])
         offline = [m for m in maps if m.source_columns == [column.column]]
         new = apply_choice(
             offline,

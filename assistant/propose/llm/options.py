@@ -28,7 +28,8 @@ class Option:
     value_kind: str = "text"
 
 
-def describe_offline(maps: list[FieldMap]) -> str:
+def describe_offline(maps: list[FieldMap], masked: str | None = None) -> str:
+    """The offline proposal in words; a new field named after a masked column is named by its placeholder."""
     parts = []
     for item in maps:
         target = item.target
@@ -36,9 +37,8 @@ def describe_offline(maps: list[FieldMap]) -> str:
             parts.append("skip")
         elif target.custom_field is not None:
             spec = target.custom_field
-            parts.append(
-                f"{target.kind.value} {spec.model.value} field '{spec.name}' ({spec.data_type.value})"
-            )
+            name = masked if masked and target.kind == FieldKind.CUSTOM_NEW else spec.name
+            parts.append(f"{target.kind.value} {spec.model.value} field '{name}' ({spec.data_type.value})")
         else:
             parts.append(f"{target.object.value if target.object else '?'}.{target.field}")
     kinds = {m.transform.kind.value for m in maps} - {"copy"}
@@ -52,9 +52,11 @@ def column_options(
     objects: list[TargetObject],
     destination: DestinationState | None,
     k: int,
+    masked: str | None = None,
 ) -> list[Option]:
     """Offline proposal first, then the top-k retrieved candidates, then new custom field and skip."""
-    options = [Option(id=KEEP, label=f"offline proposal: {describe_offline(offline_maps)}", kind="keep")]
+    offline = describe_offline(offline_maps, masked)
+    options = [Option(id=KEEP, label=f"offline proposal: {offline}", kind="keep")]
     taken = {options[0].label}
     for index, cand in enumerate(retrieve_candidates(column, objects, None, destination, k), start=1):
         label = f"{cand.object.value}.{cand.field}"

@@ -16,6 +16,7 @@ from typing import Any
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, ObjectMap
 from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.propose.llm.masking import escape_block, reads_like_a_value, shown_names
 from assistant.propose.llm.options import Option, column_options
 
 PROMPTS_DIR = Path(__file__).resolve().parents[3] / "prompts"
@@ -29,8 +30,8 @@ class ObjectRequest:
     system: str  # the rendered template: instructions only, no source value
     data: str  # the DATA block: profiled columns and their options as JSON
     prompt_hash: str
-    options: dict[str, list[Option]]  # column -> its options
-    columns: dict[str, ColumnProfile]
+    options: dict[str, list[Option]]  # shown column name -> its options
+    columns: dict[str, ColumnProfile]  # shown column name -> the real column's profile
 
     def messages(self) -> list[dict[str, str]]:
         return [{"role": "system", "content": self.system}, {"role": "user", "content": self.data}]
@@ -43,9 +44,9 @@ def load_template(name: str = FIELD_MAP_TEMPLATE) -> Template:
     return Template((PROMPTS_DIR / name).read_text(encoding="utf-8"))
 
 
-def column_facts(column: ColumnProfile, send_values: bool) -> dict[str, Any]:
+def column_facts(column: ColumnProfile, send_values: bool, shown: str | None = None) -> dict[str, Any]:
     facts: dict[str, Any] = {
-        "column": column.column,
+        "column": shown or column.column,
         "type": column.semantic_type.value,
         "type_share": round(column.type_share, 2),
         "empty_share": round(column.null_share, 2),
@@ -56,7 +57,9 @@ def column_facts(column: ColumnProfile, send_values: bool) -> dict[str, Any]:
         if value:
             facts[key] = value
     if column.foreign_key is not None:
-        facts["references"] = f"{column.foreign_key.target_table}.{column.foreign_key.target_column}"
+        parts = (column.foreign_key.target_table, column.foreign_key.target_column)
+        if send_values or not any(reads_like_a_value(p) for p in parts):
+            facts["references"] = ".".join(parts)
     if send_values:
         facts["samples"] = [sample[:80] for sample in column.samples[:3]]
     return facts
@@ -76,16 +79,21 @@ def build_request(
     for item in field_maps:
         if len(item.source_columns) == 1:
             by_column.setdefault(item.source_columns[0], []).append(item)
-    profiles = {c.column: c for c in table.columns if c.column in by_column}
-    if not profiles:
+    real = {c.column: c for c in table.columns if c.column in by_column}
+    if not real:
         return None
+    shown = shown_names(list(real), send_values)
+    profiles = {shown[name]: col for name, col in real.items()}
     objects = [t.object for t in object_map.targets]
     options = {
-        name: column_options(col, by_column[name], objects, destination, k) for name, col in profiles.items()
+        name: column_options(
+            col, by_column[col.column], objects, destination, k, None if name == col.column else name
+        )
+        for name, col in profiles.items()
     }
     rows = [
         {
-            **column_facts(col, send_values),
+            **column_facts(col, send_values, name),
             "options": [{"id": o.id, "target": o.label} for o in options[name]],
         }
         for name, col in profiles.items()
@@ -99,13 +107,16 @@ def build_request(
         ),
         objects[0].value,
     )
+    table_name = object_map.source_object
+    if not send_values and reads_like_a_value(table_name):
+        table_name = "source table"
     prompt = load_template().substitute(
-        source_object=object_map.source_object,
+        source_object=table_name,
         row_count=table.row_count,
         targets=targets,
         custom_field_model=model,
     )
-    lines = [json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in rows]
+    lines = [escape_block(json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for row in rows]
     data = "<DATA>\n" + "\n".join(lines) + "\n</DATA>"
     digest = hashlib.sha256(f"{prompt}\n{data}".encode()).hexdigest()
     return ObjectRequest(object_map.source_object, prompt, data, digest, options, profiles)
