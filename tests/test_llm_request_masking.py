@@ -39,9 +39,15 @@ def test_value_like_names_become_placeholders_everywhere_the_request_goes() -> N
     for name in VALUE_NAMES:
         for text in (request.system, request.data, schema):
             assert name not in text, name
-    assert {"Email", "City"} <= set(request.columns)  # ordinary headers stay readable
-    masked = {shown: col.column for shown, col in request.columns.items() if shown.startswith("column_")}
-    assert sorted(masked.values()) == sorted(VALUE_NAMES)  # each placeholder maps back to its column
+    # the instructions and the answer schema (JSON mode puts it into the instructions) hold no source text
+    for text in ("contacts", "Email", "City"):
+        assert text not in request.system and text not in schema, text
+    rows = [json.loads(line) for line in request.data.splitlines()[1:-1]]
+    assert rows[0] == {"source_object": "contacts", "records": 20}
+    headers = {row["column"]: row.get("header") for row in rows[1:]}
+    assert sorted(h for h in headers.values() if h) == ["City", "Email"]  # ordinary headers stay readable
+    real = {shown: col.column for shown, col in request.columns.items()}
+    assert sorted(real[c] for c, h in headers.items() if not h) == sorted(VALUE_NAMES)  # each maps back
 
 
 def test_values_are_sent_as_is_when_allowed_and_never_close_the_data_block() -> None:

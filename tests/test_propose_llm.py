@@ -115,6 +115,11 @@ def test_no_values_keeps_every_raw_value_on_this_machine(workspace_and_destinati
     for body in bodies:
         for value in raw_values:
             assert value not in body, value
+        request = json.loads(body)
+        instructions = [m["content"] for m in request["messages"] if m["role"] == "system"]
+        schema = json.dumps({k: v for k, v in request.items() if k != "messages"})
+        for name in ("customers", "deals", "Full Name", "Deal Title"):  # source names: in the data only
+            assert all(name not in text for text in [*instructions, schema]), name
 
 
 def test_instruction_like_values_never_reach_the_instructions(tmp_path: Path) -> None:

@@ -3,9 +3,9 @@
 Column and table names are usually words ("Phone", "clients"), but an export can turn values into
 names: a nested object keyed by e-mail address flattens into columns named after the e-mails, and a
 pivoted export names columns after phone numbers, customer numbers or free-text answers. Under
-``--no-values`` such names are replaced by placeholders (``column_3``); ordinary names stay, so the
-model can still read them. The DATA block's markers are escaped in every value, so no name or value
-can close the block and speak outside it.
+``--no-values`` every column is answered by a placeholder (``column_3``), and only ordinary names
+are shown beside it, inside the DATA block, so the model can still read them. The DATA block's
+markers are escaped in every value, so no name or value can close the block and speak outside it.
 """
 
 from __future__ import annotations
@@ -27,14 +27,17 @@ def reads_like_a_value(name: str) -> bool:
     return len(leaf) > _MAX_LENGTH or len(leaf.split()) > _MAX_WORDS
 
 
-def shown_names(names: list[str], send_values: bool, prefix: str = "column") -> dict[str, str]:
-    """Real name -> the name a request shows: itself, or a numbered placeholder under ``--no-values``."""
+def shown_names(names: list[str], send_values: bool) -> dict[str, str]:
+    """Real name -> the id a request answers by: the name itself, or under ``--no-values`` a numbered
+    placeholder (the answer schema, which JSON mode puts into the instructions, then names no column)."""
     if send_values:
         return {name: name for name in names}
-    return {
-        name: f"{prefix}_{index}" if reads_like_a_value(name) else name
-        for index, name in enumerate(names, start=1)
-    }
+    return {name: f"column_{index}" for index, name in enumerate(names, start=1)}
+
+
+def readable_header(name: str) -> str | None:
+    """The header shown beside a placeholder under ``--no-values``: None when the name carries data."""
+    return None if reads_like_a_value(name) else name
 
 
 def escape_block(text: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, ObjectMap
 from assistant.profile.models import ColumnProfile, TableProfile
-from assistant.propose.llm.masking import escape_block, reads_like_a_value, shown_names
+from assistant.propose.llm.masking import escape_block, readable_header, reads_like_a_value, shown_names
 from assistant.propose.llm.options import Option, column_options
 
 PROMPTS_DIR = Path(__file__).resolve().parents[3] / "prompts"
@@ -52,6 +52,9 @@ def column_facts(column: ColumnProfile, send_values: bool, shown: str | None = N
         "empty_share": round(column.null_share, 2),
         "distinct": column.distinct_count,
     }
+    header = readable_header(column.column) if shown and shown != column.column else None
+    if header:  # under --no-values the column answers by its placeholder; an ordinary name stays readable
+        facts["header"] = header
     for key in ("format", "locale", "currency", "country", "separator"):
         value = getattr(column, key)
         if value:
@@ -87,7 +90,12 @@ def build_request(
     objects = [t.object for t in object_map.targets]
     options = {
         name: column_options(
-            col, by_column[col.column], objects, destination, k, None if name == col.column else name
+            col,
+            by_column[col.column],
+            objects,
+            destination,
+            k,
+            name if reads_like_a_value(col.column) else None,
         )
         for name, col in profiles.items()
     }
@@ -110,13 +118,17 @@ def build_request(
     table_name = object_map.source_object
     if not send_values and reads_like_a_value(table_name):
         table_name = "source table"
-    prompt = load_template().substitute(
-        source_object=table_name,
-        row_count=table.row_count,
-        targets=targets,
-        custom_field_model=model,
-    )
-    lines = [escape_block(json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for row in rows]
+    # The instructions hold no source text at all: the object's name travels in the DATA block.
+    prompt = load_template().substitute(targets=targets, custom_field_model=model)
+    head = {"source_object": table_name, "records": table.row_count}
+    lines = [
+        escape_block(json.dumps(row, ensure_ascii=False, separators=(",", ":"))) for row in [head, *rows]
+    ]
     data = "<DATA>\n" + "\n".join(lines) + "\n</DATA>"
     digest = hashlib.sha256(f"{prompt}\n{data}".encode()).hexdigest()
     return ObjectRequest(object_map.source_object, prompt, data, digest, options, profiles)
+
+
+def _masked(shown: str, column: ColumnProfile) -> str | None:
+    """The placeholder that names a new field in the options, when the real name carries data."""
+    return shown if shown != column.column and reads_like_a_value(column.column) else None
