@@ -38,7 +38,7 @@ async def ensure_notes(
             if found:  # a killed run sent it before its answer was ledgered
                 hl_id, outcome = found, "recovered"
             elif prior and prior.status == "done" and prior.hl_id:
-                await _update(ctx, contact_id, prior.hl_id, body)
+                await ctx.hl.contacts.update_note(contact_id, prior.hl_id, body)
                 hl_id, outcome = prior.hl_id, "updated"
             else:
                 created = await ctx.hl.contacts.create_note(contact_id, {"body": body}, lookup=None)
@@ -50,13 +50,6 @@ async def ensure_notes(
         ledger.done(ctx.con, ctx.run_id, oid, hl_id, outcome, parent_id=contact_id)
         ctx.audit.write("create", "note", source_object, key, hl_id, outcome, f"long text part {index}")
     return None
-
-
-async def _update(ctx: RunContext, contact_id: str, note_id: str, body: str) -> None:
-    await ctx.hl.transport.request(
-        "PUT", "/contacts/{contactId}/notes/{id}", path_params={"contactId": contact_id, "id": note_id},
-        json_body={"body": body},
-    )  # fmt: skip
 
 
 async def _existing(ctx: RunContext, contact_id: str, body: str) -> str | None:

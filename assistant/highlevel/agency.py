@@ -8,13 +8,12 @@ entry ``("hlmap", "agency")``; it is held as a :class:`Secret` and never written
 
 from __future__ import annotations
 
-import os
 from types import TracebackType
 from typing import Any
 
 import httpx
 
-from assistant.highlevel.auth import KEYRING_SERVICE, Secret, from_keyring
+from assistant.highlevel.auth import Secret, stored_secret
 from assistant.highlevel.errors import HighLevelError, TokenRejected, Unauthorized
 from assistant.highlevel.ratelimit import RateLimiter
 from assistant.highlevel.retry import RetryPolicy
@@ -26,13 +25,7 @@ AGENCY_KEYRING_USER = "agency"
 
 def resolve_agency_token(token_env: str) -> Secret | None:
     """The agency token from ``$token_env``, else the keyring; None when neither holds one."""
-    value = os.environ.get(token_env, "").strip()
-    if value:
-        return Secret(value, f"the environment variable {token_env}")
-    value = from_keyring(AGENCY_KEYRING_USER) or ""
-    if value:
-        return Secret(value, f"the keyring entry {KEYRING_SERVICE!r} / {AGENCY_KEYRING_USER!r}")
-    return None
+    return stored_secret(token_env, AGENCY_KEYRING_USER)
 
 
 class AgencyClient:

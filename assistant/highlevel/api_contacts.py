@@ -129,6 +129,12 @@ class ContactsApi:
             self._t, template, body, unwrap=_unwrap("note"), lookup=finder, path_params=path
         )
 
+    async def update_note(self, contact_id: str, note_id: str, body: str) -> None:
+        await self._t.request(
+            "PUT", "/contacts/{contactId}/notes/{id}", path_params={"contactId": contact_id, "id": note_id},
+            json_body={"body": body},
+        )  # fmt: skip
+
     async def delete_note(self, contact_id: str, note_id: str) -> bool:
         return await _delete(
             self._t, "/contacts/{contactId}/notes/{id}", {"contactId": contact_id, "id": note_id}

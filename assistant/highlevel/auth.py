@@ -52,20 +52,26 @@ def from_keyring(location_id: str | None) -> str | None:
     return value or None
 
 
-def resolve_token(token_env: str, location_id: str | None) -> Secret:
-    """Token from ``$token_env``, else from the keyring entry ``("hlmap", location_id)``."""
+def stored_secret(token_env: str, keyring_user: str | None) -> Secret | None:
+    """A secret from ``$token_env``, else from the keyring entry ``("hlmap", keyring_user)``."""
     value = os.environ.get(token_env, "").strip()
     if value:
         return Secret(value, f"the environment variable {token_env}")
-    value = from_keyring(location_id) or ""
+    value = from_keyring(keyring_user) or ""
     if value:
-        return Secret(value, f"the keyring entry {KEYRING_SERVICE!r} / {location_id!r}")
-    if not value:
-        where = f"keyring service {KEYRING_SERVICE!r} user {location_id!r}" if location_id else "the keyring"
-        raise CredentialsMissing(
-            f"no HighLevel token: set the environment variable {token_env} or store it in {where}"
-        )
-    return Secret(value)
+        return Secret(value, f"the keyring entry {KEYRING_SERVICE!r} / {keyring_user!r}")
+    return None
+
+
+def resolve_token(token_env: str, location_id: str | None) -> Secret:
+    """Token from ``$token_env``, else from the keyring entry ``("hlmap", location_id)``."""
+    found = stored_secret(token_env, location_id)
+    if found is not None:
+        return found
+    where = f"keyring service {KEYRING_SERVICE!r} user {location_id!r}" if location_id else "the keyring"
+    raise CredentialsMissing(
+        f"no HighLevel token: set the environment variable {token_env} or store it in {where}"
+    )
 
 
 def optional_token(token_env: str) -> Secret | None:
