@@ -130,3 +130,12 @@ def test_native_documents_offer_the_keys_the_executor_reads_typed_from_the_spec(
     assert by_name["invoiceNumber"].json_type == number["properties"][wanted]["type"]
     assert by_name["qty"].source == "invoices.json#InvoiceItemDto.qty"
     assert ("amountPaid" in names) == (kind == "invoice")  # an estimate records no payment
+
+
+def test_message_keys_come_from_the_conversations_spec():
+    catalog = load_catalog()
+    fields = {f.name: f for f in catalog.fields("message")}
+    assert {"contactId", "type", "direction", "date", "subject", "message", "altId"} <= set(fields)
+    assert "Call" in (fields["type"].enum or ()) and "Email" in (fields["type"].enum or ())
+    assert fields["date"].required and not fields["subject"].required
+    assert catalog.objects["message"].create == ("POST", "/conversations/messages/inbound")

@@ -17,6 +17,7 @@ from typing import Any
 from assistant.errors import HlmapError
 from assistant.highlevel.catalog_documents import document_object
 from assistant.highlevel.catalog_fields import TargetField, TargetObjectSpec, field_of, hint
+from assistant.highlevel.catalog_messages import message_object
 from assistant.highlevel.catalog_sources import OBJECT_SOURCES, ObjectSource
 from assistant.highlevel.state import Stage
 from assistant.hlspec import find_operation, load_spec, resolve
@@ -107,4 +108,5 @@ def load_catalog() -> Catalog:
     objects = {name: _object(name, src) for name, src in OBJECT_SOURCES.items()}
     objects["stage"] = _stage()
     objects.update({kind: document_object(kind) for kind in ("invoice", "estimate")})
+    objects["message"] = message_object()
     return Catalog(objects, _data_types())

@@ -36,6 +36,7 @@ class TargetObject(StrEnum):
     CUSTOM_OBJECT = "custom_object"
     INVOICE = "invoice"  # a native HighLevel invoice with its line items
     ESTIMATE = "estimate"  # a native HighLevel estimate with its line items
+    MESSAGE = "message"  # a conversation message (call, email, SMS) on a contact, with its original date
     TAG = "tag"
     PIPELINE = "pipeline"
     CUSTOM_FIELD = "custom_field"
