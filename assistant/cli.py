@@ -48,6 +48,7 @@ COMMANDS: dict[str, str] = {
     "sandbox": "assistant.sandbox.commands",
     "fixtures": "assistant.fixturegen.commands",
     "demo": "assistant.demo.commands",
+    "memory": "assistant.memory.commands",
 }
 
 

@@ -166,6 +166,14 @@ class ExecuteSettings(BaseModel):
         return value
 
 
+class MemorySettings(BaseModel):
+    enabled: bool = True
+    """Record each confirmed map in the memory file and reuse it in ``propose``; false turns both off."""
+
+    path: str = "~/.config/hlmap/memory.yaml"
+    """The memory of confirmed maps (YAML a team can share); a relative path is read from the workspace."""
+
+
 class Settings(BaseSettings):
     """All settings of one workspace."""
 
@@ -182,6 +190,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = LLMSettings()
     highlevel: HighLevelSettings = HighLevelSettings()
     execute: ExecuteSettings = ExecuteSettings()
+    memory: MemorySettings = MemorySettings()
 
     @classmethod
     def settings_customise_sources(

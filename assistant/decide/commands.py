@@ -16,6 +16,7 @@ from assistant.cli_common import WorkspaceOption, console, existing_workspace, l
 from assistant.decide import edits
 from assistant.decide.selectors import parse_selector
 from assistant.errors import HlmapError
+from assistant.memory.hooks import remember_after_confirm
 from assistant.review.persistence import DeferredPersistence
 from assistant.review.session import ReviewSession, open_session
 
@@ -121,6 +122,9 @@ def register(app: typer.Typer) -> None:
         )
         if confirm:
             console.print(f"confirmed → {session.confirm()}", markup=False, highlight=False)
+            remembered = remember_after_confirm(ws)
+            if remembered:
+                console.print(remembered, markup=False, highlight=False)
 
 
 def _accept(

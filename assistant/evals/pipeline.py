@@ -37,7 +37,8 @@ def run_pipeline(
     model: str | None = None,
     send_values: bool = True,
 ) -> PipelineResult:
-    overrides: dict[str, Any] = {"propose": {"backend": backend}}
+    # Scores measure the proposer itself, never what a team's memory file remembers.
+    overrides: dict[str, Any] = {"propose": {"backend": backend}, "memory": {"enabled": False}}
     if model:
         overrides["llm"] = {"model": model}
     ws = Workspace(workspace_dir, overrides).ensure()

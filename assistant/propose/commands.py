@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.memory.summary import remembered_summary
 from assistant.propose.service import propose
 from assistant.propose.summary import side_counts, summary_table
 
@@ -55,6 +56,8 @@ def register(app: typer.Typer) -> None:
         if stats is not None:
             figures = ("calls", "cached", "fallbacks", "attempts", "tokens_in", "tokens_out")
             console.print("llm: " + ", ".join(f"{name} {getattr(stats, name, '?')}" for name in figures))
+        if settings.memory.enabled:
+            console.print(remembered_summary(document), markup=False, highlight=False)
         if kept:
             console.print(f"kept {kept} earlier decision(s) unchanged")
         console.print(f"wrote {ws.mapping_path}")

@@ -16,6 +16,7 @@ from assistant.errors import HlmapError
 from assistant.highlevel.state import DestinationState, load_state
 from assistant.mapping import store
 from assistant.mapping.items import MappingDocument
+from assistant.memory.hooks import propose_with_memory
 from assistant.profile.models import TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.merge import merge_documents
@@ -108,6 +109,8 @@ def propose(
     """Run a backend and save the merged document; returns it, how many decisions were kept, LLM stats."""
     inputs = build_inputs(workspace, destination_file, objects)
     proposed, stats = run_backend(workspace, inputs, backend, model, send_values)
+    # After the backend, so nothing remembered (values included) ever reaches an LLM.
+    propose_with_memory(workspace, proposed, inputs.profiles, inputs.destination)
     previous = store.load(workspace) if workspace.mapping_path.exists() else None
     if previous is not None and objects:
         proposed = _keep_other_objects(previous, proposed, set(objects))

@@ -10,6 +10,7 @@ import typer
 
 from assistant.cli_common import WorkspaceOption, console, login_name, open_workspace
 from assistant.errors import HlmapError
+from assistant.memory.hooks import remember_after_confirm
 from assistant.prerequisites import require
 
 
@@ -38,5 +39,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(app.return_code)
         if confirmed is not None:
             console.print(f"[green]confirmed[/] → {confirmed}")
+            remembered = remember_after_confirm(ws)
+            if remembered:
+                console.print(remembered, markup=False, highlight=False)
         else:
             console.print(f"decisions saved in {ws.mapping_path}")
