@@ -1,0 +1,106 @@
+"""The memory round trip through the commands: confirm with edits, then propose on a second export
+of the same platform (other rows, a renamed column) and find the confirmed decisions on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.highlevel.state import save_state
+from assistant.mapping import store
+from assistant.mapping.items import FieldMap, OwnerMatch, StageValueMap
+from assistant.mapping.models import Status
+from assistant.workspace import Workspace
+from tests.propose_factory import destination
+from tests.test_propose_cli import CLIENTS, DEALS
+
+# The second export: other people, other amounts, and "Correo" exported as "E-mail".
+CLIENTS_2 = """id,Nombre,E-mail,Teléfono,Empresa,Etiquetas,Comercial
+7,Rosa Martí Vidal,rosa@example.es,611000111,,VIP,Pedro Ruiz
+8,Jorge Sanz,jorge@example.es,622000222,Sanz SA,Nuevo;vip ,Laura Gómez
+9,Irene Soler,irene@example.es,633000333,,V.I.P.,Nadie Conocido
+10,Tomás Gil,tomas@example.es,644000444,Gil e Hijos,Nuevo,Laura Gómez
+"""
+DEALS_2 = DEALS.replace("Obra", "Reforma").replace(",50", ",75")
+
+
+def _run(*args: str | Path) -> str:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _export(root: Path, name: str, clients: str, deals: str) -> Path:
+    source = root / f"{name}-source"
+    source.mkdir()
+    (source / "clientes.csv").write_text(clients, encoding="utf-8")
+    (source / "oportunidades.csv").write_text(deals, encoding="utf-8")
+    state = root / "destination.json"
+    save_state(destination(), state)
+    ws = root / name
+    _run("ingest", source, "-w", ws)
+    _run("profile", "-w", ws)
+    _run("target", "load", state, "-w", ws)
+    _run("propose", "-w", ws)
+    return ws
+
+
+@pytest.fixture
+def memory_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "team" / "memory.yaml"
+    monkeypatch.setenv("HLMAP_MEMORY__ENABLED", "true")
+    monkeypatch.setenv("HLMAP_MEMORY__PATH", str(path))
+    return path
+
+
+def test_confirmed_edits_come_back_on_top_of_the_next_export(tmp_path: Path, memory_file: Path) -> None:
+    first = _export(tmp_path, "first", CLIENTS, DEALS)
+    out = _run(
+        "decide", "-w", first,
+        "--set", "field:clientes.Comercial=contact.source",
+        "--stage", "oportunidades.Estado:Rechazado=Ventas/Nuevo/lost",
+        "--owner", "clientes.Nadie Conocido=admin@demo.es",
+        "--reject", "id=field:clientes.id",
+        "--accept", "id=field:clientes.Etiquetas", "--accept", "id=field:oportunidades.Importe",
+        "--accept-above", "0.7", "--confirm-models", "--confirm", "--who", "ana",
+    )  # fmt: skip
+    assert f"remembered in {memory_file}" in out
+    remembered = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+    tables = {t["table"]: t for t in remembered["tables"]}
+    assert tables["clientes"]["migration"] == "first" and tables["clientes"]["confirmed_by"] == "ana"
+    email = next(c for c in tables["clientes"]["columns"] if c["name"] == "Correo")
+    assert email["shape"].startswith("email;") and "@" not in email["shape"]  # a shape, no value
+
+    second = _export(tmp_path, "second", CLIENTS_2, DEALS_2)
+    doc = store.load(Workspace(second))
+    seller = doc.find("field:clientes.Comercial")
+    assert isinstance(seller, FieldMap) and seller.target.field == "source"
+    assert seller.status == Status.PROPOSED and seller.confidence >= 0.9
+    assert seller.evidence[0].detail.startswith("edited in migration first by ana on ")
+    assert seller.alternatives[0].target == "contact.assignedTo"  # what the proposer said, one key away
+    renamed = doc.find("field:clientes.E-mail")
+    assert "'Correo' is now 'E-mail'" in renamed.evidence[0].detail
+    rejected = doc.find("field:clientes.id")
+    assert rejected.status == Status.REJECTED and rejected.decided_by == "memory: ana in first"
+    stage = doc.find("stage:oportunidades.Estado=Rechazado")
+    assert isinstance(stage, StageValueMap) and (stage.stage_name, stage.opportunity_status.value) == (
+        "Nuevo",
+        "lost",
+    )
+    owner = doc.find("owner:clientes.Nadie Conocido")
+    assert isinstance(owner, OwnerMatch) and owner.user_email == "admin@demo.es"
+
+    # A newer decision in this workspace wins over memory, also when proposing again.
+    _run("decide", "-w", second, "--set", "field:clientes.Comercial=contact.assignedTo", "--who", "luis")
+    _run("propose", "-w", second)
+    again = store.load(Workspace(second)).find("field:clientes.Comercial")
+    assert isinstance(again, FieldMap) and again.target.field == "assignedTo" and again.decided_by == "luis"
+
+    shown = _run("memory", "show", "-w", second)
+    assert "first" in shown and "clientes" in shown
+    assert "forgot" in _run("memory", "forget", "first", "-w", second)
+    assert "nothing remembered yet" in _run("memory", "show", "-w", second)
