@@ -55,8 +55,8 @@ def apply_field(
         if item is None:
             return None
         return "rejected" if reject_again(item, match.remembered, decision, match, confidence) else None
-    target = _target(decision.decision.get("target", {}), destination, item)
-    transform = _transform(decision.decision.get("transform", {}), renamed)
+    target = _target(decision, destination, item)
+    transform = _transform(decision, renamed)
     if item is None:
         item = _new_item(item_id, table, columns, target, transform)
         document.fields.insert(_after(document, table), item)
@@ -82,10 +82,10 @@ def same_target(left: FieldTarget, right: FieldTarget) -> bool:
 
 
 def _target(
-    raw: dict[str, Any], destination: DestinationState | None, current: FieldMap | None
+    decision: RememberedDecision, destination: DestinationState | None, current: FieldMap | None
 ) -> FieldTarget:
     """The remembered target, its custom field found again in this destination by key (else created)."""
-    target = FieldTarget.model_validate(raw)
+    target = FieldTarget.model_validate(decision.decision.get("target", {}))
     spec = target.custom_field
     if spec is None:
         return target
@@ -97,13 +97,17 @@ def _target(
     elif target.kind == FieldKind.CUSTOM_EXISTING:
         spec.existing_id, target.kind = None, FieldKind.CUSTOM_NEW
     now = current.target.custom_field if current is not None else None
-    if now is not None and now.options:  # this export's own pick-list values, not the earlier one's
-        spec.options = list(now.options)
+    # This export's own pick-list values when it has them, else the confirmed ones.
+    spec.options = (
+        list(now.options) if now is not None and now.options else decision.values.get("options", [])
+    )
     return target
 
 
-def _transform(raw: dict[str, Any], renamed: dict[str, str]) -> Transform:
+def _transform(decision: RememberedDecision, renamed: dict[str, str]) -> Transform:
+    raw = decision.decision.get("transform")
     transform = Transform.model_validate(raw) if raw else Transform(kind=TransformKind.COPY)
+    transform.params.update(decision.values.get("transform_params", {}))
     for key, value in list(transform.params.items()):  # params naming a column follow its new name
         if isinstance(value, str) and value in renamed:
             transform.params[key] = renamed[value]

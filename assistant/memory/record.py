@@ -16,6 +16,8 @@ from assistant.memory.shapes import column_shape, header_signature
 from assistant.profile.models import TableProfile
 
 TAGS_TABLE = "*tags*"  # the pseudo-table holding a migration's tag decisions
+# Transform parameters that spell source values (boolean words, value maps, type values).
+VALUE_PARAMS = ("true_values", "false_values", "objects", "map", "values", "match", "unmatched")
 
 
 def _decision(item: Proposal, kind: str, item_key: str, columns: list[str]) -> RememberedDecision:
@@ -33,10 +35,13 @@ def _decision(item: Proposal, kind: str, item_key: str, columns: list[str]) -> R
 def _field(item: FieldMap) -> RememberedDecision:
     key = item.id.removeprefix(f"field:{item.source_object}.")
     out = _decision(item, "field", key, list(item.source_columns))
-    out.decision = {
-        "target": item.target.model_dump(mode="json", exclude_none=True),
-        "transform": item.transform.model_dump(mode="json"),
-    }
+    target = item.target.model_dump(mode="json", exclude_none=True)
+    transform = item.transform.model_dump(mode="json")
+    # Pick-list options and value spellings are source values: kept apart, under ``values``.
+    options = target.get("custom_field", {}).pop("options", [])
+    spelled = {k: transform["params"].pop(k) for k in VALUE_PARAMS if k in transform["params"]}
+    out.decision = {"target": target, "transform": transform}
+    out.values = {k: v for k, v in (("options", options), ("transform_params", spelled)) if v}
     return out
 
 
