@@ -31,7 +31,7 @@ def _workspace(root: Path, toml: str) -> Path:
         ),
         (
             "[propse]\nbackend = 'llm'\n",
-            "unknown key 'propse' (top-level keys: project, [execute], [highlevel], [ingest], [llm], "
+            "unknown key 'propse' (top-level keys: project, [execute], [highlevel], [ingest], [llm], [memory], "
             "[profile], [propose]); did you mean 'propose'?",
         ),
         ("project = \n", "not valid TOML: Invalid value (at line 1, column 11)"),
