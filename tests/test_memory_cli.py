@@ -4,6 +4,7 @@ of the same platform (other rows, a renamed column) and find the confirmed decis
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -104,3 +105,37 @@ def test_confirmed_edits_come_back_on_top_of_the_next_export(tmp_path: Path, mem
     assert "first" in shown and "clientes" in shown
     assert "forgot" in _run("memory", "forget", "first", "-w", second)
     assert "nothing remembered yet" in _run("memory", "show", "-w", second)
+
+
+class _Terminal:
+    @staticmethod
+    def isatty() -> bool:
+        return True
+
+
+def test_confirming_in_the_review_remembers_the_map(
+    tmp_path: Path, memory_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The review's `c` confirms through the session; the command then records the confirmed map."""
+    from assistant.review import app as review_app
+    from assistant.review.session import open_session
+
+    class ConfirmingApp:  # stands in for the terminal UI: the engineer pressed c, then y
+        return_code = 0
+
+        def __init__(self, workspace: Workspace, who: str) -> None:
+            self.session = open_session(workspace, who)
+
+        def run(self) -> Path:
+            return self.session.confirm()
+
+    first = _export(tmp_path, "first", CLIENTS, DEALS)
+    _run("decide", "-w", first, "--reject", "kind=field", "--reject", "kind=object", "--reject", "kind=tag")
+    _run("decide", "-w", first, "--reject", "kind=stage", "--reject", "kind=owner")
+    monkeypatch.setattr(review_app, "ReviewApp", ConfirmingApp)
+    monkeypatch.setattr("assistant.review.commands.sys", SimpleNamespace(stdin=_Terminal, stdout=_Terminal))
+    out = _run("review", "-w", first, "--who", "eva")
+    assert "confirmed" in out and f"remembered in {memory_file}" in out
+    remembered = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
+    assert {t["confirmed_by"] for t in remembered["tables"]} == {"eva"}
+    assert {d["status"] for t in remembered["tables"] for d in t["decisions"]} == {"rejected"}

@@ -16,6 +16,7 @@ from assistant.memory.shapes import column_shape, normalise_header, shape_simila
 from assistant.profile.models import TableProfile
 
 MIN_TABLE_SIMILARITY = 0.6
+MIN_SHARED_HEADERS = 0.3  # share of headers spelled alike before columns are aligned at all
 CLOSE_NAME = 85.0  # rapidfuzz score of two headers that differ by spelling only
 SAME_NAME, CLOSE_NAME_SCORE, RENAMED_SCORE = 1.0, 0.9, 0.75
 
@@ -80,7 +81,10 @@ def table_similarity(remembered: RememberedTable, columns: dict[str, tuple[str, 
 def best_match(table: TableProfile, memory: MemoryFile) -> TableMatch | None:
     """The closest remembered table at or above ``MIN_TABLE_SIMILARITY`` (same name, then newest, on ties)."""
     found: list[tuple[float, bool, datetime, TableMatch]] = []
+    headers = {normalise_header(c.column) for c in table.columns}
     for remembered in memory.tables:
+        if not _worth_aligning(remembered, headers):
+            continue
         columns = align(remembered.columns, table)
         similarity = table_similarity(remembered, columns, len(table.columns))
         if similarity >= MIN_TABLE_SIMILARITY:
@@ -91,3 +95,10 @@ def best_match(table: TableProfile, memory: MemoryFile) -> TableMatch | None:
     if not found:
         return None
     return max(found, key=lambda entry: entry[:3])[3]
+
+
+def _worth_aligning(remembered: RememberedTable, headers: set[str]) -> bool:
+    """A cheap first look: a table renamed beyond recognition shares few headers word for word,
+    so most remembered tables are passed over before the column-by-column alignment."""
+    shared = len(headers & {normalise_header(c.name) for c in remembered.columns})
+    return shared >= MIN_SHARED_HEADERS * max(len(headers), len(remembered.columns), 1)
