@@ -31,8 +31,8 @@ def _workspace(root: Path, toml: str) -> Path:
         ),
         (
             "[propse]\nbackend = 'llm'\n",
-            "unknown key 'propse' (top-level keys: project, [execute], [highlevel], [ingest], [llm], [memory], "
-            "[profile], [propose]); did you mean 'propose'?",
+            "unknown key 'propse' (top-level keys: project, [execute], [highlevel], [ingest], [llm], "
+            "[memory], [profile], [propose]); did you mean 'propose'?",
         ),
         ("project = \n", "not valid TOML: Invalid value (at line 1, column 11)"),
     ],

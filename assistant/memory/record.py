@@ -17,7 +17,7 @@ from assistant.profile.models import TableProfile
 
 TAGS_TABLE = "*tags*"  # the pseudo-table holding a migration's tag decisions
 # Transform parameters that spell source values (boolean words, value maps, type values).
-VALUE_PARAMS = ("true_values", "false_values", "objects", "map", "values", "match", "unmatched")
+VALUE_PARAMS = ("true_values", "false_values", "objects", "map", "values", "unmatched")
 
 
 def _decision(item: Proposal, kind: str, item_key: str, columns: list[str]) -> RememberedDecision:
@@ -54,7 +54,7 @@ def _object(item: ObjectMap) -> RememberedDecision:
 
 
 def _stage(item: StageValueMap) -> RememberedDecision:
-    out = _decision(item, "stage", f"{item.source_column}=", [item.source_column])
+    out = _decision(item, "stage", item.source_column, [item.source_column])
     out.decision = item.model_dump(
         mode="json", include={"pipeline_id", "pipeline_name", "stage_id", "stage_name", "opportunity_status"}
     )
