@@ -81,8 +81,8 @@ def test_columns_align_by_name_by_close_name_and_renamed_by_shape_and_place() ->
     found = align(old, _clients(email="E-mail address", city="Town", extra=["Note"]))
     assert found["Name"] == ("Name", 1.0)
     assert found["Notes"] == ("Note", 0.9)  # a close spelling of the same type
-    assert found["Email"] == ("E-mail address", 0.75)  # renamed: same shape at the same place
-    assert found["City"] == ("Town", 0.75)
+    assert found["Email"] == ("E-mail address", 0.7)  # renamed: same shape at the same place
+    assert found["City"] == ("Town", 0.7)
     moved = table("clients", [("Phone", S.PHONE, {}), ("Name", S.PERSON_NAME, {"unique_share": 1.0})])
     assert "Email" not in align(old, moved)  # another type is never a rename
 

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from assistant.fixturegen.generate import DEFAULT_SEED, generate_platform
 from assistant.mapping import store
 from assistant.mapping.items import FieldMap, MappingDocument, OwnerMatch, StageValueMap, TagCluster
-from assistant.mapping.models import FieldKind, Proposal
+from assistant.mapping.models import FieldKind, Proposal, Status
 from assistant.memory.agreement import EditCount, Renames, edits_needed
 from assistant.review.errors import ReviewError
 from assistant.review.session import ReviewSession, open_session
@@ -130,12 +130,14 @@ def _propose(ws: Path, destination: Path, memory: bool) -> MappingDocument:
     return store.load(Workspace(ws))
 
 
-def run(platform: str, root: Path) -> tuple[EditCount, EditCount, int, float]:
+def run(platform: str, root: Path) -> tuple[EditCount, EditCount, int, tuple[int, int], float]:
     started = time.perf_counter()
+    os.environ["HLMAP_MEMORY__PATH"] = str(root / "team-memory.yaml")  # one platform's memory alone
     first, destination = _prepare(platform, DEFAULT_SEED, root / "first", {})
-    proposed = _propose(first, destination, memory=True)
+    proposed = _propose(first, destination, memory=False)
     threshold = Workspace(first).settings.propose.confidence_threshold
     edits = scripted_edits(proposed, first, threshold)
+    os.environ["HLMAP_MEMORY__ENABLED"] = "true"  # confirming records the map, as it does for a user
     _hlmap("decide", "-w", str(first), *edits, "--accept-above", str(threshold), "--confirm-models")
     _hlmap("decide", "-w", str(first), "--confirm", "--who", "ana")
     confirmed = store.load_confirmed(Workspace(first))
@@ -144,9 +146,17 @@ def run(platform: str, root: Path) -> tuple[EditCount, EditCount, int, float]:
     columns: Renames = {
         (Path(name).stem, old): new for name, cols in renames.items() for old, new in cols.items()
     }
-    without = edits_needed(confirmed, _propose(second, destination, memory=False), columns)
-    with_memory = edits_needed(confirmed, _propose(second, destination, memory=True), columns)
-    return without, with_memory, len(edits) // 2, time.perf_counter() - started
+    plain = _propose(second, destination, memory=False)
+    without = edits_needed(confirmed, plain, columns)
+    remembered = _propose(second, destination, memory=True)
+    with_memory = edits_needed(confirmed, remembered, columns)
+    flagged = (_flagged(plain, threshold), _flagged(remembered, threshold))
+    return without, with_memory, len(edits) // 2, flagged, time.perf_counter() - started
+
+
+def _flagged(document: MappingDocument, threshold: float) -> int:
+    """Pending proposals under the review threshold: the ones a reviewer must look at one by one."""
+    return sum(1 for i in document.items() if i.status == Status.PROPOSED and i.confidence < threshold)
 
 
 def main() -> None:
@@ -155,20 +165,20 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="List the edits still needed with memory.")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
-        os.environ["HLMAP_MEMORY__PATH"] = str(Path(tmp) / "team-memory.yaml")
         print(
             "| platform | scripted edits | confirmed items compared "
-            "| edits needed without memory | with memory | seconds |"
+            "| edits needed without memory | with memory | under the threshold without / with | seconds |"
         )
-        print("|---|---|---|---|---|---|")
+        print("|---|---|---|---|---|---|---|")
         for platform in options.platforms.split(","):
-            without, with_memory, scripted, seconds = run(platform, Path(tmp) / platform)
+            without, with_memory, scripted, flagged, seconds = run(platform, Path(tmp) / platform)
             figures = [
                 platform,
                 str(scripted),
                 str(with_memory.compared),
                 f"{without.edits} {dict(without.by_kind)}",
                 f"{with_memory.edits} {dict(with_memory.by_kind)}",
+                f"{flagged[0]} / {flagged[1]}",
                 f"{seconds:.0f}",
             ]
             print("| " + " | ".join(figures) + " |", flush=True)
