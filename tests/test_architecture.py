@@ -23,6 +23,11 @@ RULES = [
     ("assistant.decide.commands", ("textual", "assistant.execute", "openai", "instructor")),
     ("assistant.status.commands", ("textual", "assistant.execute", "openai", "instructor")),
     ("assistant.ingest.commands", ("textual", "openai", "assistant.execute")),
+    # the memory of confirmed maps holds source values: it never loads an LLM client
+    (
+        "assistant.memory.commands",
+        ("openai", "instructor", "assistant.propose.llm", "textual", "assistant.execute"),
+    ),
 ]
 
 

@@ -29,12 +29,14 @@ WHEN = datetime(2026, 3, 4, 9, 30, tzinfo=UTC)
 LEVELS = {"Gold": 9, "Silver": 7, "Bronze": 4}
 
 
-def _clients(email: str = "Email", city: str = "City", extra: list[str] | None = None) -> TableProfile:
+def _clients(
+    email: str = "Email", city: str = "City", extra: list[str] | None = None, level: str = "Level"
+) -> TableProfile:
     columns: list[tuple[str, Any, dict[str, Any]]] = [
         ("Name", S.PERSON_NAME, {"unique_share": 1.0}),
         (email, S.EMAIL, {"unique_share": 1.0, "samples": ["ana@example.es"]}),
         (city, S.CITY, {"unique_share": 0.3}),
-        ("Level", S.PICKLIST, {"values": LEVELS, "unique_share": 0.15}),
+        (level, S.PICKLIST, {"values": LEVELS, "unique_share": 0.15}),
     ]
     columns += [(name, S.FREE_TEXT, {"unique_share": 0.9}) for name in extra or []]
     return table("clients", columns)

@@ -105,6 +105,8 @@ def test_confirmed_edits_come_back_on_top_of_the_next_export(tmp_path: Path, mem
     assert "first" in shown and "clientes" in shown
     assert "forgot" in _run("memory", "forget", "first", "-w", second)
     assert "nothing remembered yet" in _run("memory", "show", "-w", second)
+    unknown = CliRunner().invoke(app, ["memory", "forget", "first", "-w", str(second)])
+    assert unknown.exit_code == 2 and "no migration named 'first' (remembered: none)" in unknown.output
 
 
 class _Terminal:
