@@ -100,7 +100,9 @@ def apply_owner(
     replaced = None
     if item.user_id != user.id:
         replaced = Alternative(
-            target=item.user_email or item.method, score=item.confidence, value=_owner_value(item)
+            target=f"{item.user_name} <{item.user_email}>" if item.user_email else item.method,
+            score=item.confidence,
+            value=_owner_value(item),
         )
         item.user_id, item.user_name, item.user_email = user.id, user.name, user.email
         item.method = str(decision.decision.get("method") or "email")
