@@ -58,12 +58,10 @@ def _map_for(
         if found.unread:
             params["unmapped"] = sorted(found.unread)
         why = f"'{col.column}' says the channel of each entry: its values map to the message type"
-        facts = [
-            Evidence(source="values", detail=f"{v} → {t}") for v, t in list(found.type_map().items())[:8]
-        ]
-        return to(
-            "type", Transform(kind=K.VALUE_MAP, params=params), 0.5 + 0.45 * found.channel_share, why, facts
-        )
+        facts = [Evidence(source="values", detail=f"{v} → {t}") for v, t in found.type_map().items()]
+        # Values that name no channel need a person's decision: the map stays under the review threshold.
+        confidence = 0.65 if found.unread else 0.5 + 0.45 * found.channel_share
+        return to("type", Transform(kind=K.VALUE_MAP, params=params), confidence, why, facts[:8])
     if found is not None and col.column == found.direction_column:
         why = f"'{col.column}' says whether the entry came in or went out"
         facts = [Evidence(source="values", detail=f"{v} → {d}") for v, d in found.directions.items()]
@@ -101,9 +99,7 @@ def _date_column(columns: list[ColumnProfile]) -> ColumnProfile | None:
     """The entry's timestamp: a date column named as a date or start, else the first dated column."""
     named = [c for c in columns if lead_concept(c) in _DATE_CONCEPTS and c.foreign_key is None]
     typed = [c for c in named if c.semantic_type in _DATED]
-    others = [
-        c for c in columns if c.semantic_type in _DATED and lead_concept(c) not in ("updated_at", "end")
-    ]
+    others = [c for c in columns if c.semantic_type in _DATED and lead_concept(c) not in _NOT_WHEN]
     return next(iter(typed or others or named), None)
 
 
