@@ -24,8 +24,11 @@ S = SemanticType
 T = TargetObject
 _DATED = (S.DATETIME, S.DATE)
 _DATE_CONCEPTS = ("date", "created_at", "start")
-_MIN_STATUS_SHARE = 0.8
+_MIN_STATUS_SHARE = 0.6  # of the column's rows: outcomes no word covers are listed as unmapped
 _NOT_WHEN = ("updated_at", "end", "due_date")
+# One body or subject column per channel (an SMS's text, an e-mail's body_text, a call's note): each
+# row fills at most one of them, and the message takes the first that holds a value.
+_SEVERAL = frozenset({"message", "subject", "html"})
 
 
 def history_field_maps(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
@@ -45,7 +48,7 @@ def _map_for(
     def to(
         key: str, transform: Transform, confidence: float, why: str, more: list[Evidence]
     ) -> FieldMap | None:
-        if not ctx.claim(T.MESSAGE, key):
+        if key not in _SEVERAL and not ctx.claim(T.MESSAGE, key):
             return None
         skip = [Alternative(target="skip", score=0.1, value={"kind": "skip"})]
         evidence = [*evidence_of(col), *more]
@@ -80,13 +83,16 @@ def _map_for(
     lead = lead_concept(col)
     if lead == "title" and col.foreign_key is None:
         return to("subject", Transform(), 0.88, f"'{col.column}' is the subject line", [])
+    if "html" in tokens(col.column) and col.semantic_type != S.IDENTIFIER:
+        return to("html", Transform(), 0.86, f"'{col.column}' is the e-mail's HTML body", [])
     if (lead == "notes" or set(tokens(col.column)) & BODY_WORDS) and col.semantic_type != S.IDENTIFIER:
         why = f"'{col.column}' is the body (an HTML body is sent as the e-mail's html, its text as message)"
         return to("message", Transform(), 0.86, why, _html_evidence(col))
     statuses = _call_statuses(col)
     if statuses is not None:
         why = f"values of '{col.column}' are call outcomes: they map to the call status"
-        return to("callStatus", Transform(kind=K.VALUE_MAP, params={"map": statuses}), 0.85, why, [])
+        confidence = 0.65 if "unmapped" in statuses else 0.85  # unread outcomes: a person decides
+        return to("callStatus", Transform(kind=K.VALUE_MAP, params=statuses), confidence, why, [])
     name = normalise(col.column)
     if name in FROM_NAMES or name in TO_NAMES:
         key = "callFrom" if name in FROM_NAMES else "callTo"
@@ -103,14 +109,19 @@ def _date_column(columns: list[ColumnProfile]) -> ColumnProfile | None:
     return next(iter(typed or others or named), None)
 
 
-def _call_statuses(col: ColumnProfile) -> dict[str, str] | None:
+def _call_statuses(col: ColumnProfile) -> dict[str, object] | None:
     values = [(v.value, v.count) for v in (col.picklist or col.top_values)]
     if not values or col.semantic_type not in (S.PICKLIST, S.FREE_TEXT) or len(values) > 12:
         return None
     read = {v: s for v, _n in values if (s := call_status_of(v))}
     total = sum(n for _v, n in values)
     share = sum(n for v, n in values if v in read) / total if total else 0.0
-    return read if share >= _MIN_STATUS_SHARE else None
+    if share < _MIN_STATUS_SHARE:
+        return None
+    return {
+        "map": read,
+        **({"unmapped": sorted(v for v, _n in values if v not in read)} if len(read) < len(values) else {}),
+    }
 
 
 def _html_evidence(col: ColumnProfile) -> list[Evidence]:

@@ -74,15 +74,16 @@ CALL_STATUSES: dict[str, tuple[str, ...]] = {
     "no-answer": ("no answer", "no answered", "unanswered", "missed", "no contesta", "sin respuesta",
                   "perdida", "no contestada", "keine antwort", "pas de reponse", "nao atendida",
                   "nessuna risposta"),
-    "voicemail": ("voicemail", "left voicemail", "voice mail", "left message", "buzon", "buzon de voz",
+    "voicemail": ("voicemail", "left voicemail", "voice mail", "left message", "vm", "vm left", "left vm",
+                  "buzon", "buzon de voz",
                   "mensaje de voz", "mailbox", "messagerie", "mailbox", "caixa postal", "segreteria"),
-    "failed": ("failed", "fallida", "error", "fehlgeschlagen", "echoue", "falhou", "fallita"),
+    "failed": ("failed", "fallida", "error", "blocked", "fehlgeschlagen", "echoue", "falhou", "fallita"),
     "canceled": ("canceled", "cancelled", "cancelada", "cancelado", "abgebrochen", "annule", "annullata"),
 }
 # Whole column names of the calling and called party.
-FROM_NAMES = frozenset({"from", "from number", "caller", "caller number", "caller id", "sender", "remitente",
+FROM_NAMES = frozenset({"from", "from number", "caller", "caller number", "caller id",
                         "desde", "de", "numero origen", "llamante", "von", "expediteur", "da"})
-TO_NAMES = frozenset({"to", "to number", "callee", "recipient", "destinatario", "para", "numero destino",
+TO_NAMES = frozenset({"to", "to number", "callee", "para", "numero destino",
                       "llamado", "an", "destinataire", "a"})
 # fmt: on
 _CALL_STATUS = {phrase: key for key, phrases in CALL_STATUSES.items() for phrase in phrases}
