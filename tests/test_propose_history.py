@@ -151,3 +151,29 @@ def test_channel_direction_and_call_status_words_in_several_languages() -> None:
         "busy",
         None,
     ]
+
+
+def test_one_body_column_per_channel_each_feeds_the_message_and_html_goes_to_html() -> None:
+    log = table(
+        "activity",
+        [("id", S.IDENTIFIER, {}), ("contact_id", S.FOREIGN_KEY, {"fk": ("clientes", "id")}),
+         ("kind", S.PICKLIST, {"values": {"Call": 6, "Email": 5, "SMS": 4, "Note": 1}}),
+         ("direction", S.PICKLIST, {"values": {"inbound": 7, "outgoing": 8}}),
+         ("date_created", S.DATETIME, {}),
+         ("disposition", S.PICKLIST, {"values": {"answered": 3, "vm-left": 2, "abandoned": 1}}),
+         ("note", S.FREE_TEXT, {}), ("body_text", S.FREE_TEXT, {}), ("body_html", S.FREE_TEXT, {}),
+         ("text", S.FREE_TEXT, {})],
+        key="id",
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([CONTACTS, log], destination()))
+    fields = {f.source_columns[0]: f for f in doc.fields if f.source_object == "activity"}
+    assert {c: fields[c].target.field for c in ("note", "body_text", "text", "body_html")} == {
+        "note": "message",
+        "body_text": "message",
+        "text": "message",
+        "body_html": "html",
+    }
+    status = fields["disposition"].transform.params
+    assert status == {"map": {"answered": "answered", "vm-left": "voicemail"}, "unmapped": ["abandoned"]}
+    assert fields["disposition"].confidence < 0.7
+    assert fields["kind"].transform.params["unmapped"] == ["Note"]
