@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, OwnerMatch
-from assistant.mapping.models import TransformKind
+from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
@@ -85,12 +85,30 @@ def propose_owners(
     fallback = destination.user_by_email(fallback_email) if destination and fallback_email else None
     seen: dict[str, OwnerMatch] = {}
     known: set[str] = set()
+    matched: set[str] = set()
     for person in people:
-        # One entry per person: 'Kevin Nguyen' in jobs and in leads is the user row already listed.
+        # One entry per person: 'Kevin Nguyen' in jobs and in leads is the user row already listed,
+        # and a cell holding a listed user's key ('S1') is that user too.
         names = {normalise(x) for x in (person.name, person.email) if x}
+        spellings = names | {normalise(person.key)}
         if names & known:
             continue
-        known |= names
+        known |= spellings
         match = match_owner(person, users, fallback, fallback_email)
+        if match.user_id:
+            matched |= spellings
         seen.setdefault(match.id, match)
+    _note_matched_share(fields, values, matched)
     return list(seen.values())
+
+
+def _note_matched_share(fields: list[FieldMap], values: SourceValues, matched: set[str]) -> None:
+    """On each owner column: how many of its names are HighLevel users (none: maybe no people at all)."""
+    for fmap in fields:
+        if fmap.transform.kind != TransformKind.OWNER or "table" in fmap.transform.params:
+            continue
+        distinct = {normalise(v.value) for v in values.distinct(fmap.source_object, fmap.source_columns[0])}
+        distinct.discard("")
+        hits = len(distinct & matched)
+        detail = f"{hits} of {len(distinct)} distinct values name a HighLevel user"
+        fmap.evidence.append(Evidence(source="owners", detail=detail))
