@@ -11,6 +11,7 @@ from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.owner_match import match_owner
+from assistant.propose.owner_values import cell_items
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
 
@@ -57,9 +58,13 @@ def users_from_columns(fields: list[FieldMap], values: SourceValues) -> list[Sou
     for fmap in fields:
         if fmap.transform.kind != TransformKind.OWNER or "table" in fmap.transform.params:
             continue
-        by_email = fmap.transform.params.get("match") == "email"
-        for item in values.distinct(fmap.source_object, fmap.source_columns[0]):
-            value = item.value.strip()
+        listed = {
+            i: None
+            for v in values.distinct(fmap.source_object, fmap.source_columns[0])
+            for i in cell_items(v.value)
+        }
+        for value in listed:  # a cell may list several people (JSON): each one is a person to match
+            by_email = fmap.transform.params.get("match") == "email" or "@" in value
             out.append(
                 SourceUser(
                     fmap.source_object, value, None if by_email else value, value if by_email else None
@@ -107,7 +112,8 @@ def _note_matched_share(fields: list[FieldMap], values: SourceValues, matched: s
     for fmap in fields:
         if fmap.transform.kind != TransformKind.OWNER or "table" in fmap.transform.params:
             continue
-        distinct = {normalise(v.value) for v in values.distinct(fmap.source_object, fmap.source_columns[0])}
+        cells = values.distinct(fmap.source_object, fmap.source_columns[0])
+        distinct = {normalise(i) for v in cells for i in cell_items(v.value)}
         distinct.discard("")
         hits = len(distinct & matched)
         detail = f"{hits} of {len(distinct)} distinct values name a HighLevel user"
