@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from assistant.evals.calibration_samples import Sample
+from assistant.evals.errors_dump import describe
+from assistant.evals.gold_models import Gold, GoldColumn, GoldTarget
 from assistant.mapping.items import (
     CustomFieldSpec,
     FieldMap,
@@ -153,3 +156,16 @@ def test_a_people_table_whose_own_name_holds_firms_is_held_as_an_object() -> Non
     assert doc.objects[0].confidence < 0.7
     held = [e.detail for e in doc.objects[0].evidence if e.source == "calibration"]
     assert held and "organisations' names" in held[0]
+
+
+def test_the_error_dump_shows_the_proposal_beside_the_gold_answer_and_the_written_confidence() -> None:
+    org = _std("Organization Name", T.CONTACT, "name")
+    doc = _doc(org, main=T.CONTACT)
+    company_name = GoldColumn(((GoldTarget("standard", "contact", "companyName"),),))
+    gold = Gold("t", fields={"jobs": {"Organization Name": company_name}})
+    kind, features = item_features(doc)[("fields", "jobs", "Organization Name")]
+    text = describe(
+        Sample("t", ("fields", "jobs", "Organization Name"), kind, features, False), "held", doc, gold
+    )
+    assert "proposed contact.name; gold contact.companyName" in text
+    assert "p=0.65" in text  # held for review, not the model's raw probability
