@@ -158,6 +158,18 @@ def test_a_people_table_whose_own_name_holds_firms_is_held_as_an_object() -> Non
     assert held and "organisations' names" in held[0]
 
 
+def test_a_new_custom_field_waits_while_its_tables_record_type_is_held() -> None:
+    detail = "semantic type company_name (100% of values), 0% empty, 9 distinct"
+    name = _std("Nombre", T.CONTACT, "name", evidence=[Evidence(source="profile", detail=detail)])
+    extra = _custom("Persona de contacto", "persona_de_contacto")
+    assert _held(_doc(name, extra, main=T.CONTACT))[extra.id] < 0.7
+    plain = _std("Nombre", T.CONTACT, "name")  # the same table when nothing contradicts its record type
+    assert (
+        _held(_doc(plain, _custom("Persona de contacto", "persona_de_contacto"), main=T.CONTACT))[extra.id]
+        > 0.9
+    )
+
+
 def test_the_error_dump_shows_the_proposal_beside_the_gold_answer_and_the_written_confidence() -> None:
     org = _std("Organization Name", T.CONTACT, "name")
     doc = _doc(org, main=T.CONTACT)

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, OwnerMatch, StageValueMap
-from assistant.mapping.models import Evidence, Proposal
+from assistant.mapping.models import Evidence, FieldKind, Proposal
 from assistant.propose.calibration_agreement import (
     MIN_DISAGREEMENTS,
     REVIEW_CAP,
@@ -88,6 +88,7 @@ def calibrate_document(document: MappingDocument, threshold: float, weights: Wei
             kind, vector = feats[key]
             if isinstance(item, FieldMap):  # several maps may share a column: read this map's own evidence
                 own = {**agreement(item, main.get(item.source_object)), **field_caps(item, document)}
+                own["new_custom"] = float(item.target.kind == FieldKind.CUSTOM_NEW)
                 vector = {**vector, **own}
             calibrated[id(item)] = confidence_for(kind, vector, threshold, weights)
     for item in items:  # applied after every feature is read: features use the raw scores

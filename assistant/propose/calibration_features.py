@@ -13,7 +13,7 @@ from collections import Counter
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Proposal, TransformKind
-from assistant.propose.calibration_agreement import agreement
+from assistant.propose.calibration_agreement import agreement, disagreements
 from assistant.propose.calibration_caps import FIELD_CAPS, field_caps, object_caps
 from assistant.propose.normalize import reads_as_key
 
@@ -90,9 +90,12 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
 
     mains = {o.source_object: o.targets[0].object for o in document.objects if o.targets}
     clashes = {f.id for f in document.fields if agreement(f, mains.get(f.source_object))["name_kind_clash"]}
+    held: set[str] = set()  # tables whose object map its evidence contradicts
     for o in document.objects:
         feats = {**table(o.source_object), "raw": o.confidence, **object_caps(o, document, clashes)}
         out[("objects", o.source_object)] = ("objects", feats)
+        if disagreements(feats):
+            held.add(o.source_object)
     for f in document.fields:
         main = objects[f.source_object].targets[0].object if f.source_object in objects else None
         feats = {
@@ -111,6 +114,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "value_map": float(f.transform.kind == TransformKind.VALUE_MAP),
             **agreement(f, main),
             **field_caps(f, document),
+            "object_held": float(f.source_object in held),
         }
         for c in f.source_columns:  # a column is judged by its least sure map: any map's cap holds it
             column = ("fields", f.source_object, c)
