@@ -14,9 +14,12 @@ from pathlib import Path
 
 from assistant.evals.calibration_samples import Sample, case_samples, split
 from assistant.evals.cases import DEFAULT_CASES_DIR, discover_cases
+from assistant.evals.gold_models import Gold
+from assistant.evals.predictions import field_target
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Proposal
 from assistant.propose import calibration
+from assistant.settings import ProposeSettings
 
 
 def _evidence(document: MappingDocument, sample: Sample) -> list[str]:
@@ -31,10 +34,27 @@ def _evidence(document: MappingDocument, sample: Sample) -> list[str]:
     ]
 
 
-def describe(sample: Sample, half: str, document: MappingDocument) -> str:
+def _answers(document: MappingDocument, sample: Sample, gold: Gold) -> str:
+    """What the proposal said and what the gold map accepts, for a field."""
+    if sample.key[0] != "fields":
+        return ""
+    obj, column = sample.key[1], sample.key[2]
+    said = [
+        field_target(f).label()
+        for f in document.fields
+        if f.source_object == obj and column in f.source_columns
+    ]
+    wanted = gold.fields.get(obj, {}).get(column)
+    accepts = " | ".join(" + ".join(t.label() for t in r) for r in wanted.readings) if wanted else "?"
+    return f"\n    proposed {' + '.join(said)}; gold {accepts}"
+
+
+def describe(sample: Sample, half: str, document: MappingDocument, gold: Gold | None = None) -> str:
     named = ", ".join(f"{n}={v:.2f}" for n, v in sorted(sample.features.items()) if n != "bias")
-    p = calibration.probability(sample.kind, sample.features)
+    # the confidence the proposer writes: the fitted probability, then any hold for review
+    p = calibration.confidence_for(sample.kind, sample.features, ProposeSettings().confidence_threshold)[0]
     head = f"[{half}] {'RIGHT' if sample.right else 'WRONG'} {sample.case} {'/'.join(sample.key)} p={p:.2f}"
+    head += _answers(document, sample, gold) if gold else ""
     return "\n".join([head, f"    {named}", *(f"    {line}" for line in _evidence(document, sample))])
 
 
@@ -46,7 +66,7 @@ def main(cases_dir: Path, show_all: bool) -> None:
                 document, samples = case_samples(case, Path(tmp))
                 for sample in samples:
                     if show_all or not sample.right:
-                        print(describe(sample, half, document))
+                        print(describe(sample, half, document, case.gold()))
 
 
 if __name__ == "__main__":

@@ -62,6 +62,19 @@ class Predictions:
         self.fields.setdefault((source_object, column), set()).add(target)
 
 
+def owner_for(pred: Predictions, obj: str, key: str) -> tuple[tuple[str, str], PredOwner | None]:
+    """The owner proposal for a gold owner: under its table, else the same person listed under another.
+
+    The proposer lists each person once and the executor resolves an owner cell by its spelling
+    whatever table it is in, so 'Hannah Price' listed under deals also owns the contacts naming her.
+    """
+    if (obj, key) in pred.owners:
+        return (obj, key), pred.owners[(obj, key)]
+    wanted = norm_value(key)
+    other = next((k for k in sorted(pred.owners) if norm_value(k[1]) == wanted), None)
+    return (other, pred.owners[other]) if other else ((obj, key), None)
+
+
 def norm_value(value: str) -> str:
     """Stage values and names are compared trimmed and case-folded."""
     return " ".join(value.split()).casefold()

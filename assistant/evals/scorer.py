@@ -20,7 +20,7 @@ from assistant.evals.gold_models import (
     compatible,
 )
 from assistant.evals.metrics import PRF, CaseScores, Judged
-from assistant.evals.predictions import Predictions, PredStage, PredTarget, norm_value
+from assistant.evals.predictions import Predictions, PredStage, PredTarget, norm_value, owner_for
 
 
 def matches(gold: GoldTarget, pred: PredTarget) -> bool:
@@ -168,7 +168,7 @@ def score_tags(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
 
 def score_owners(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
     for (obj, key), answers in gold.owners.items():
-        got = pred.owners.get((obj, key))
+        where, got = owner_for(pred, obj, key)
         wanted = {a.casefold() for a in answers}
         if got is None:
             ok, shown = False, "nothing"
@@ -177,7 +177,7 @@ def score_owners(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
         else:
             ok = got.user_id.casefold() in wanted or (got.user_email or "").casefold() in wanted
             shown = got.user_email or got.user_id
-        _judge(scores, pred, ("owners", obj, key), ok)
+        _judge(scores, pred, ("owners", *where), ok)
         scores.owners.record(ok, f"{obj}.{key}: gold {' | '.join(answers)}; proposed {shown}")
 
 

@@ -14,13 +14,14 @@ from functools import cache
 from pathlib import Path
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, OwnerMatch, StageValueMap
-from assistant.mapping.models import Evidence, Proposal
+from assistant.mapping.models import Evidence, FieldKind, Proposal
 from assistant.propose.calibration_agreement import (
     MIN_DISAGREEMENTS,
     REVIEW_CAP,
     agreement,
     disagreements,
 )
+from assistant.propose.calibration_caps import field_caps
 from assistant.propose.calibration_features import Features, Key, expanded, item_features
 
 MAX_CONFIDENCE = 0.97  # as the rules: no proposal from evidence is certain
@@ -67,7 +68,7 @@ def confidence_for(
     raw = features.get("raw", value)
     if raw < threshold or features.get("flagged", 0.0) > 0:
         value = min(value, raw)
-    held = disagreements(features) if kind == "fields" else []
+    held = disagreements(features) if kind in ("fields", "objects") else []
     if len(held) >= MIN_DISAGREEMENTS:
         value = min(value, REVIEW_CAP, threshold - 0.05)
     else:
@@ -86,7 +87,9 @@ def calibrate_document(document: MappingDocument, threshold: float, weights: Wei
         if key in feats:
             kind, vector = feats[key]
             if isinstance(item, FieldMap):  # several maps may share a column: read this map's own evidence
-                vector = {**vector, **agreement(item, main.get(item.source_object))}
+                own = {**agreement(item, main.get(item.source_object)), **field_caps(item, document)}
+                own["new_custom"] = float(item.target.kind == FieldKind.CUSTOM_NEW)
+                vector = {**vector, **own}
             calibrated[id(item)] = confidence_for(kind, vector, threshold, weights)
     for item in items:  # applied after every feature is read: features use the raw scores
         if id(item) in calibrated:

@@ -76,6 +76,31 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
     "a standard field scored too, yet a new custom field is proposed": (
         lambda f: f.get("standard_passed_over", 0.0) >= 0.3
     ),
+    "the record's name is composed from its number and another column, for want of a title": (
+        lambda f: f.get("composed_guess", 0.0) > 0
+    ),
+    "the column also composes the record's name: copying it again is a choice": (
+        lambda f: f.get("read_two_ways", 0.0) > 0
+    ),
+    "the header names an organisation and the field a person, or the reverse": (
+        lambda f: f.get("header_kind_clash", 0.0) > 0
+    ),
+    "a field of another record scored as high": lambda f: f.get("tie_other_object", 0.0) > 0,
+    "a column named alike scored as high on the same field": lambda f: f.get("sibling_tie", 0.0) > 0,
+    "none of the column's names is a HighLevel user": lambda f: f.get("owner_unmatched", 0.0) > 0,
+    "an id named after another record would become a custom field of this one": (
+        lambda f: f.get("foreign_id_custom", 0.0) > 0
+    ),
+    "a last-modified time of the old system would become a custom field": (
+        lambda f: f.get("stale_stamp", 0.0) > 0
+    ),
+    # a custom field's model can never change: while the record type waits for a human, so does it
+    "the table's record type is held for review, and a new custom field's model is final": (
+        lambda f: f.get("new_custom", 0.0) > 0 and f.get("object_held", 0.0) > 0
+    ),
+    "the record's own name column holds organisations' names, yet no company is made": (
+        lambda f: f.get("own_name_clash", 0.0) > 0
+    ),
 }
 
 

@@ -13,7 +13,8 @@ from collections import Counter
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Proposal, TransformKind
-from assistant.propose.calibration_agreement import agreement
+from assistant.propose.calibration_agreement import agreement, disagreements
+from assistant.propose.calibration_caps import FIELD_CAPS, field_caps, object_caps
 from assistant.propose.normalize import reads_as_key
 
 Key = tuple[str, ...]
@@ -87,8 +88,14 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "custom_share": custom[name] / total[name] if total[name] else 0.0,
         }
 
+    mains = {o.source_object: o.targets[0].object for o in document.objects if o.targets}
+    clashes = {f.id for f in document.fields if agreement(f, mains.get(f.source_object))["name_kind_clash"]}
+    held: set[str] = set()  # tables whose object map its evidence contradicts
     for o in document.objects:
-        out[("objects", o.source_object)] = ("objects", {**table(o.source_object), "raw": o.confidence})
+        feats = {**table(o.source_object), "raw": o.confidence, **object_caps(o, document, clashes)}
+        out[("objects", o.source_object)] = ("objects", feats)
+        if disagreements(feats):
+            held.add(o.source_object)
     for f in document.fields:
         main = objects[f.source_object].targets[0].object if f.source_object in objects else None
         feats = {
@@ -106,8 +113,14 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "composed": float(f.transform.kind == TransformKind.CONCAT),
             "value_map": float(f.transform.kind == TransformKind.VALUE_MAP),
             **agreement(f, main),
+            **field_caps(f, document),
+            "object_held": float(f.source_object in held),
         }
-        out.update({("fields", f.source_object, c): ("fields", feats) for c in f.source_columns})
+        for c in f.source_columns:  # a column is judged by its least sure map: any map's cap holds it
+            column = ("fields", f.source_object, c)
+            earlier = out[column][1] if column in out else {}
+            caps = {n: max(feats[n], earlier.get(n, 0.0)) for n in FIELD_CAPS}
+            out[column] = ("fields", {**feats, **caps})
     for s in document.stages:
         key = ("stages", s.source_object, s.source_column, " ".join(s.source_value.split()).casefold())
         feats = {**table(s.source_object), "raw": s.confidence, "margin": margin(s)}

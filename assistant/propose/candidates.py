@@ -17,6 +17,7 @@ from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import concepts, is_plain, normalise
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
+from assistant.propose.value_links import with_value_evidence
 
 S = SemanticType
 
@@ -193,6 +194,7 @@ def retrieve_candidates(
     pool += existing_custom_fields(destination)
     wanted = set(target_objects)
     scored = [_score(column_profile, target) for target in pool if target.object in wanted]
+    with_value_evidence(scored, column_profile, destination)
     scored = [cand for cand in scored if cand.score >= 0.2]
     scored.sort(key=lambda cand: (-cand.score, cand.kind != FieldKind.STANDARD, cand.field))
     return scored[:k]

@@ -33,6 +33,7 @@ from assistant.propose.field_rules import (
 from assistant.propose.history_fields import history_field_maps
 from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import is_plain, normalise, tokens
+from assistant.propose.owner_values import names_users
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_match import appointment_status, outcome_of
 from assistant.propose.stage_pipelines import pipeline_for
@@ -131,7 +132,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         for col in columns
         for cand in cands[col.column]
         if cand.kind == FieldKind.STANDARD
-        and not ctx.merged_document
+        and (not ctx.merged_document or cand.value_kind == "owner")  # a merged row may name the owner
         and cand.score >= STANDARD_MIN_SCORE
         and _allowed(col, cand, objects[0])
     ]
@@ -166,8 +167,8 @@ def _allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool
         return False
     if cand.value_kind == "stage":
         return col.semantic_type in (S.PICKLIST, S.FREE_TEXT, S.IDENTIFIER) and col.foreign_key is None
-    if cand.value_kind == "owner":
-        return col.semantic_type in (S.PERSON_NAME, S.EMAIL, S.PICKLIST, S.FREE_TEXT)
+    if cand.value_kind == "owner":  # lists of people qualify when their values name users
+        return col.semantic_type in (S.PERSON_NAME, S.EMAIL, S.PICKLIST, S.FREE_TEXT) or names_users(cand)
     if cand.field == "completed" and cand.value_kind == "boolean" and col.semantic_type != S.BOOLEAN:
         return bool(_done_values(col))
     if cand.value_kind == "outcome":

@@ -21,13 +21,12 @@ def _user_name(user: User) -> str:
     return user.name or " ".join(p for p in (user.firstName, user.lastName) if p)
 
 
-def _by_first_name(name: str | None, users: list[User]) -> User | None:
-    """Exports that show owners by first name only ('Megan'): the one user with that first name."""
+def _by_first_name(name: str | None, users: list[User]) -> list[User]:
+    """Exports that show owners by first name only ('Megan'): the users with that first name."""
     if not name or len(name.split()) != 1:
-        return None
+        return []
     wanted = normalise(name)
-    hits = [u for u in users if normalise(u.firstName or _user_name(u).split(" ")[0]) == wanted]
-    return hits[0] if len(hits) == 1 else None
+    return [u for u in users if normalise(u.firstName or _user_name(u).split(" ")[0]) == wanted]
 
 
 def match_owner(
@@ -81,7 +80,13 @@ def match_owner(
             "e-mail differs or is missing",
             evidence=[Evidence(source="name", detail=f"similarity {score:.0f}")],
         )
-    by_first = _by_first_name(person.name, users)
+    namesakes = _by_first_name(person.name, users)
+    by_first = namesakes[0] if len(namesakes) == 1 else None
+    if len(namesakes) > 1:  # a human picks: the namesakes are the alternatives, nobody else
+        alternatives = [
+            Alternative(target=f"{_user_name(u)} <{u.email}>", score=0.5, value={"user_id": u.id})
+            for u in namesakes
+        ]
     if by_first is not None:
         return OwnerMatch(
             **base,
@@ -97,6 +102,11 @@ def match_owner(
             ],
         )
     evidence = [Evidence(source="destination", detail="no user with this e-mail or a similar name")]
+    if len(namesakes) > 1:
+        who = ", ".join(_user_name(u) for u in namesakes)
+        evidence = [
+            Evidence(source="name", detail=f"a first name only, shared by {len(namesakes)} users: {who}")
+        ]
     if fallback is not None:
         return OwnerMatch(
             **base,

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, OwnerMatch
-from assistant.mapping.models import TransformKind
+from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.owner_match import match_owner
+from assistant.propose.owner_values import cell_items
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
 
@@ -57,9 +58,13 @@ def users_from_columns(fields: list[FieldMap], values: SourceValues) -> list[Sou
     for fmap in fields:
         if fmap.transform.kind != TransformKind.OWNER or "table" in fmap.transform.params:
             continue
-        by_email = fmap.transform.params.get("match") == "email"
-        for item in values.distinct(fmap.source_object, fmap.source_columns[0]):
-            value = item.value.strip()
+        listed = {
+            i: None
+            for v in values.distinct(fmap.source_object, fmap.source_columns[0])
+            for i in cell_items(v.value)
+        }
+        for value in listed:  # a cell may list several people (JSON): each one is a person to match
+            by_email = fmap.transform.params.get("match") == "email" or "@" in value
             out.append(
                 SourceUser(
                     fmap.source_object, value, None if by_email else value, value if by_email else None
@@ -85,12 +90,31 @@ def propose_owners(
     fallback = destination.user_by_email(fallback_email) if destination and fallback_email else None
     seen: dict[str, OwnerMatch] = {}
     known: set[str] = set()
+    matched: set[str] = set()
     for person in people:
-        # One entry per person: 'Kevin Nguyen' in jobs and in leads is the user row already listed.
+        # One entry per person: 'Kevin Nguyen' in jobs and in leads is the user row already listed,
+        # and a cell holding a listed user's key ('S1') is that user too.
         names = {normalise(x) for x in (person.name, person.email) if x}
+        spellings = names | {normalise(person.key)}
         if names & known:
             continue
-        known |= names
+        known |= spellings
         match = match_owner(person, users, fallback, fallback_email)
+        if match.user_id:
+            matched |= spellings
         seen.setdefault(match.id, match)
+    _note_matched_share(fields, values, matched)
     return list(seen.values())
+
+
+def _note_matched_share(fields: list[FieldMap], values: SourceValues, matched: set[str]) -> None:
+    """On each owner column: how many of its names are HighLevel users (none: maybe no people at all)."""
+    for fmap in fields:
+        if fmap.transform.kind != TransformKind.OWNER or "table" in fmap.transform.params:
+            continue
+        cells = values.distinct(fmap.source_object, fmap.source_columns[0])
+        distinct = {normalise(i) for v in cells for i in cell_items(v.value)}
+        distinct.discard("")
+        hits = len(distinct & matched)
+        detail = f"{hits} of {len(distinct)} distinct values name a HighLevel user"
+        fmap.evidence.append(Evidence(source="owners", detail=detail))

@@ -75,8 +75,14 @@ OWNER_HINT = (
 
 
 def owner(ctx: Context) -> list[Output]:
-    """The matched (or fallback) user; a record whose owner has no decision is held back, not sent."""
-    raw = cleaned(ctx.columns[0])
+    """The matched (or fallback) user; a record whose owner has no decision is held back, not sent.
+
+    A cell listing several people (a JSON list: a job's assigned team) gives the record its first
+    one: a HighLevel record has a single owner.
+    """
+    cell = cleaned(ctx.columns[0])
+    first = f"nullif(trim(json_extract_string({cell}, '$[0]')), '')"
+    raw = f"(CASE WHEN {cell} LIKE '[%' AND json_valid({cell}) THEN {first} ELSE {cell} END)"
     value = (
         f"(SELECT arg_min(m.user_id, m.source_key = {lit(FALLBACK_KEY)}) FROM exec.map_owner m "
         f"WHERE m.source_key IN (lower({raw}), {lit(FALLBACK_KEY)}))"
