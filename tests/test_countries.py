@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.execute.transforms.countries import country_code
 from assistant.mapping.models import TargetObject
+from assistant.transforms.countries import country_code
 from tests.sandbox_process import SandboxHandle, start_sandbox
 from tests.test_execute_flow import hlmap, records
 from tests.test_execute_support import document, field_map, tiny_workspace

@@ -32,6 +32,7 @@ from assistant.review.screens.owners import OwnersScreen
 from assistant.review.screens.stages import StagesScreen
 from assistant.review.screens.tags import TagsScreen
 from assistant.review.session import ReviewSession, open_session
+from assistant.review.value_checks import load_value_checks
 from assistant.workspace import Workspace
 
 
@@ -92,6 +93,13 @@ class ReviewApp(ReviewFlows):
             self.costs = proposal_costs(self.workspace.connect(), session.document, session.context)
         except (HlmapError, duckdb.Error) as exc:  # the review works without them; say why they are missing
             session.context.notices.append(f"what each proposal leaves behind: {exc}")
+        try:
+            region = self.workspace.settings.profile.default_country
+            self.value_checks = load_value_checks(
+                self.workspace.connect(), session.document, session.context, region
+            )
+        except (HlmapError, duckdb.Error) as exc:
+            session.context.notices.append(f"values each transform refuses: {exc}")
         self.workspace.close()  # the writer process opens the database for each save
         return session
 
