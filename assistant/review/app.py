@@ -26,6 +26,7 @@ from assistant.review.messages import DecisionUndone, MappingConfirmed
 from assistant.review.persistence import BackgroundPersistence
 from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.help import HelpScreen
+from assistant.review.screens.items import ItemsScreen
 from assistant.review.screens.object_screen import ObjectScreen
 from assistant.review.screens.overview import OverviewScreen
 from assistant.review.screens.owners import OwnersScreen
@@ -108,6 +109,11 @@ class ReviewApp(ReviewFlows):
         if worker.name == "load" and worker.state is WorkerState.SUCCESS:
             self._session = worker.result
             self.push_screen(OverviewScreen())
+            if self.value_checks is not None:
+                self.run_worker(self._check_values, thread=True, name="checks", exit_on_error=False)
+        elif worker.name == "checks" and worker.state is WorkerState.SUCCESS:
+            if isinstance(self.screen, ItemsScreen):
+                self.screen.show_detail(again=True)  # it may have been drawn before its check
         elif worker.name == "load" and worker.state is WorkerState.ERROR:
             self.exit(None, return_code=2, message=f"error: {worker.error}")
         elif worker.name == "summary" and worker.state is WorkerState.SUCCESS:
@@ -122,6 +128,10 @@ class ReviewApp(ReviewFlows):
             self._confirmed(worker.result)
         elif worker.name == "confirm" and worker.state is WorkerState.ERROR:
             self._refused(str(worker.error))
+
+    def _check_values(self) -> None:
+        if self.value_checks is not None:
+            self.value_checks.check_all(self.session.document)
 
     def open_object(self, source_object: str) -> None:
         self.push_screen(ObjectScreen(source_object))

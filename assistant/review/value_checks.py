@@ -54,6 +54,11 @@ class ValueChecks:
             self._results[key] = found
         return self._results[key]
 
+    def check_all(self, document: MappingDocument) -> None:
+        """Check every field proposal now (the app runs this in a thread once the screens are up)."""
+        for item in list(document.fields):
+            self.get(item, document)
+
     def copy_tables(self, workspace_con: duckdb.DuckDBPyConnection, wanted: dict[str, set[str]]) -> None:
         """Copy the wanted columns of each ingested source table (those it has) into memory."""
         present: dict[str, set[str]] = defaultdict(set)
@@ -80,12 +85,10 @@ def load_value_checks(
     context: ReviewContext,
     default_region: str | None,
 ) -> ValueChecks:
-    """Copy the proposals' source columns out of the workspace and check every field proposal."""
+    """Copy the proposals' source columns out of the workspace (``check_all`` checks them)."""
     checks = ValueChecks(duckdb.connect(), context, default_region)
     wanted: dict[str, set[str]] = defaultdict(set)
     for item in document.fields:
         wanted[item.source_object].update(item.source_columns)
     checks.copy_tables(workspace_con, wanted)
-    for item in document.fields:
-        checks.get(item, document)
     return checks
