@@ -2,9 +2,10 @@
 
 The checks are the executor's own transforms (``assistant.transforms``). While the review loads,
 the source columns the field proposals read are copied into an in-memory database (the
-workspace's file is left to the writer process) and every proposal is checked. A result is kept
-under what it depends on (columns, transform, target), so deciding a proposal reuses it and an
-edit that changes one of those checks that proposal again when it is next shown.
+workspace's file is left to the writer process); once the overview is up, a thread checks every
+field proposal (one shown before its turn is checked at once). A result is kept under what it
+depends on (columns, transform, target), so deciding a proposal reuses it and an edit that
+changes one of those checks that proposal again when it is next shown.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ DEPENDS_ON = {"source_object", "source_columns", "transform", "target"}
 
 
 class ValueChecks:
+    """Failures per field proposal, computed once per transform and target it has had."""
+
     def __init__(
         self, con: duckdb.DuckDBPyConnection, context: ReviewContext, default_region: str | None
     ) -> None:
         self._con = con  # in memory: a copy of the source columns the proposals read
-        self._lock = threading.Lock()  # filled by the loading thread, read by the UI thread
+        self._lock = threading.Lock()  # the checking thread and the UI thread share the connection
         self._profiles: dict[tuple[str, str], ColumnProfile] = {
             (t.table, c.column): c for t in context.profiles.values() for c in t.columns
         }
