@@ -1,5 +1,6 @@
 """The rooms' import rules: the executor imports no LLM client and no UI, the proposer no UI,
-and the review UI never the executor. Checked in a fresh interpreter through sys.modules."""
+the review UI never the executor, and the value transforms both of them use none of the stages
+above them. Checked in a fresh interpreter through sys.modules."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ RULES = [
         "assistant.memory.commands",
         ("openai", "instructor", "assistant.propose.llm", "textual", "assistant.execute"),
     ),
+    # value transforms sit below the executor and the review: no ledger, no HTTP, no UI, no LLM
+    (
+        "assistant.transforms.failures",
+        ("assistant.execute", "assistant.review", "assistant.propose", "textual", "httpx", "openai"),
+    ),
+    ("assistant.review.value_checks", ("assistant.execute", "openai", "instructor")),
 ]
 
 

@@ -9,12 +9,12 @@ from pydantic import ValidationError
 
 from assistant.execute.specs import RecordSpec
 from assistant.execute.transforms.build import outputs_for
-from assistant.execute.transforms.kinds import ZONE_VARIABLE
 from assistant.mapping.items import FieldMap, FieldTarget, ObjectMap, ObjectTarget, Transform
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.field_fallbacks import add_date_fallbacks
 from assistant.settings import Settings
+from assistant.transforms.kinds import ZONE_VARIABLE
 
 
 def column(name: str, position: int, null_share: float) -> ColumnProfile:

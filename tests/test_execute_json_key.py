@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from assistant.execute.transforms import kinds
-from assistant.execute.transforms.sqltext import SOURCE_ALIAS
+from assistant.transforms import kinds
+from assistant.transforms.sqltext import SOURCE_ALIAS
 
 
 def _run(ctx: kinds.Context, output: kinds.Output) -> list[tuple[object, object]]:

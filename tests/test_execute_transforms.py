@@ -8,9 +8,10 @@ from typing import Any
 import duckdb
 import pytest
 
-from assistant.execute.transforms import kinds, maps, udfs
-from assistant.execute.transforms.kinds import Context
-from assistant.execute.transforms.names import split_name
+from assistant.execute.transforms import maps
+from assistant.transforms import kinds, udfs
+from assistant.transforms.kinds import Context
+from assistant.transforms.names import split_name
 
 
 @pytest.fixture()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import duckdb
 
-from assistant.execute.transforms import kinds
-from assistant.execute.transforms.sqltext import SOURCE_ALIAS
 from assistant.mapping.items import Transform
 from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import ColumnProfile, ValueCount
 from assistant.propose.minor_units import GUESS_CONFIDENCE, in_minor_units, minor_units
+from assistant.transforms import kinds
+from assistant.transforms.sqltext import SOURCE_ALIAS
 from tests.propose_factory import S, col
 
 

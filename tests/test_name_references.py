@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import duckdb
 
-from assistant.execute.transforms import kinds
 from assistant.execute.transforms.maps import lookup
-from assistant.execute.transforms.sqltext import SOURCE_ALIAS
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.name_references import name_reference
 from assistant.propose.sourcedata import MemoryValues
+from assistant.transforms import kinds
+from assistant.transforms.sqltext import SOURCE_ALIAS
 from tests.propose_factory import S, destination, table
 
 PEOPLE = [

@@ -1,5 +1,5 @@
-"""What the review shows per proposal: its cost from the plan's loss computation, values that do not
-fit, multi-value cells, transform settings, the existing field's options and the user's email; the
+"""What the review shows per proposal: its cost from the plan's loss computation, values its transform
+refuses, multi-value cells, transform settings, the existing field's options and the user's email; the
 table uses the terminal's width; screenshots land in the workspace."""
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ async def test_a_field_shows_its_cost_misfits_list_cells_and_transform_settings(
         await pilot.pause()
         text = detail(app)
     assert "if not carried: 4 filled values stay in the source" in text
-    assert "1 of 4 filled values do not read as phone" in text
+    assert "4 of 4 filled values fail phone_e164: " in text  # the executor's transform, run on the rows
     assert "25% of filled cells hold several values (1 of 4, separated by ';')" in text
     assert "transform phone_e164: region 'ES'" in text
 

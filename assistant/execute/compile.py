@@ -22,11 +22,12 @@ from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
 from assistant.execute.required_values import needs_message, rejected_feeds
 from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, field_key
-from assistant.execute.transforms import maps, udfs
+from assistant.execute.transforms import maps
 from assistant.execute.transforms.build import outputs_for
-from assistant.execute.transforms.kinds import ZONE_VARIABLE, Output
-from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.mapping.items import MappingDocument
+from assistant.transforms import udfs
+from assistant.transforms.kinds import ZONE_VARIABLE, Output
+from assistant.transforms.sqltext import cleaned, ident, lit
 
 if TYPE_CHECKING:  # profiling is a sibling stage: only its model's shape is needed here
     from assistant.profile.models import ColumnProfile

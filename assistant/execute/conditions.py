@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from assistant.execute.specs import RecordSpec
-from assistant.execute.transforms.sqltext import cleaned
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import TargetObject
+from assistant.transforms.sqltext import cleaned
 
 PRESENT = re.compile(r"^\s*(?:'(?P<quoted>[^']+)'|(?P<bare>[^'\s]+))\s+(?:is\s+)?present\s*$", re.IGNORECASE)
 PERSON_FIELDS = frozenset({"firstName", "lastName", "name", "fullName", "contactName"})

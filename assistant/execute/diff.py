@@ -16,11 +16,11 @@ import duckdb
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view, read_document
 from assistant.execute.sender import read_back
 from assistant.execute.specs import RecordSpec, field_key
-from assistant.execute.transforms.sqltext import ident
 from assistant.execute.verify.values import custom_value, flatten, held_value, same, shown
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
 from assistant.report_csv import write_report_csv
+from assistant.transforms.sqltext import ident
 
 __all__ = ["DiffRow", "compare", "custom_value", "sample_diff", "write_reports"]
 

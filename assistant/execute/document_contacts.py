@@ -21,8 +21,8 @@ from assistant.execute.document_records import document_of
 from assistant.execute.documents import Customer
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, Ref
-from assistant.execute.transforms.sqltext import lit
 from assistant.mapping.models import TargetObject
+from assistant.transforms.sqltext import lit
 
 KIND = "document_as_note"  # a record kind of its own: the table's other notes keep their keys
 ROLE = "document_as_note"

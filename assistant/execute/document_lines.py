@@ -14,7 +14,7 @@ import duckdb
 from assistant.execute.lines import parent_key_column
 from assistant.execute.specs import RecordSpec, field_key
 from assistant.execute.transforms.build import outputs_for
-from assistant.execute.transforms.sqltext import ident, lit
+from assistant.transforms.sqltext import ident, lit
 
 if TYPE_CHECKING:
     from assistant.profile.models import ColumnProfile

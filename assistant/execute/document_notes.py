@@ -9,8 +9,8 @@ per mapped value ("Invoice total: 906.05"), headed by the document's table and k
 from __future__ import annotations
 
 from assistant.execute.specs import RecordSpec, field_key
-from assistant.execute.transforms.kinds import Output
-from assistant.execute.transforms.sqltext import lit
+from assistant.transforms.kinds import Output
+from assistant.transforms.sqltext import lit
 
 NOTE_ROLE = "document_note"
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 import duckdb
 
 from assistant.execute.specs import PASSES, RecordSpec, Ref
-from assistant.execute.transforms.cells import OTHERS_NOT_CARRIED, others_of_several
-from assistant.execute.transforms.kinds import Context
-from assistant.execute.transforms.sqltext import ident
 from assistant.mapping.models import TargetObject, TransformKind
+from assistant.transforms.cells import OTHERS_NOT_CARRIED, others_of_several
+from assistant.transforms.kinds import Context
+from assistant.transforms.sqltext import ident
 
 KIND = "extra_values"  # a record kind of its own: the table's other notes keep their keys
 ROLE = "extra_values"

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from assistant.execute.specs import PASSES, RecordSpec
-from assistant.execute.transforms import kinds
-from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.mapping.models import TransformKind
+from assistant.transforms import kinds
+from assistant.transforms.sqltext import cleaned, ident, lit
 
 if TYPE_CHECKING:
     from assistant.profile.models import ColumnProfile

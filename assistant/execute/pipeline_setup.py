@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import duckdb
 
-from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import TargetObject
+from assistant.transforms.sqltext import cleaned, ident, lit
 
 HELD_FIELD = "pipelineId"  # the key a stage without a decision holds its record back on
 

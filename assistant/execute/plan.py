@@ -177,13 +177,13 @@ def transform_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         for t, s, n, first, kinds in held
     ]
     failed = con.execute(
-        """SELECT target, source_object, field, count(*), min(error) FROM exec.transform_errors
-        WHERE NOT held GROUP BY ALL ORDER BY ALL"""
+        """SELECT target, source_object, field, count(*), list(DISTINCT error ORDER BY error)[1:3]
+        FROM exec.transform_errors WHERE NOT held GROUP BY ALL ORDER BY ALL"""
     ).fetchall()
     out += [
-        f"{t}:{s} field {f}: {n} values failed their transform; their records go without them "
-        "(each value and why in exec.transform_errors)"
-        for t, s, f, n, _ in failed
+        f"{t}:{s} field {f}: {n} values failed their transform, e.g. {' · '.join(map(str, examples))}; "
+        "their records go without them (each value and why in exec.transform_errors)"
+        for t, s, f, n, examples in failed
     ]
     return out
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import duckdb
 
-from assistant.execute.transforms.sqltext import ident
 from assistant.mapping.items import MappingDocument, ObjectMap
 from assistant.mapping.models import Status, TargetObject
+from assistant.transforms.sqltext import ident
 
 GUIDANCE = (
     "HighLevel does not import workflows, automations, sequences, accounting connections or access rules. "

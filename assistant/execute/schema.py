@@ -17,12 +17,12 @@ from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
 from assistant.execute.object_schemas import ensure_object_schemas
-from assistant.execute.transforms.kinds import option_key
 from assistant.highlevel.agency import AgencyClient
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
 from assistant.mapping.items import CustomFieldSpec, MappingDocument
 from assistant.mapping.models import FieldModel
+from assistant.transforms.kinds import option_key
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, ObjectTarget
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
+from assistant.transforms.values import field_key as field_key  # the executor names it here too
 
 # Order of the record passes; schema operations (pass 0) precede them all.
 PASSES: dict[str, int] = {
@@ -90,12 +91,6 @@ class RecordSpec:
     @property
     def custom_object_key(self) -> str | None:
         return self.object_target.custom_object_key
-
-
-def field_key(fm: FieldMap) -> str:
-    if fm.target.custom_field is not None and fm.target.kind != FieldKind.STANDARD:
-        return "cf:" + fm.target.custom_field.field_key
-    return fm.target.field or ""
 
 
 def record_specs(doc: MappingDocument) -> list[RecordSpec]:

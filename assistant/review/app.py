@@ -26,12 +26,14 @@ from assistant.review.messages import DecisionUndone, MappingConfirmed
 from assistant.review.persistence import BackgroundPersistence
 from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.help import HelpScreen
+from assistant.review.screens.items import ItemsScreen
 from assistant.review.screens.object_screen import ObjectScreen
 from assistant.review.screens.overview import OverviewScreen
 from assistant.review.screens.owners import OwnersScreen
 from assistant.review.screens.stages import StagesScreen
 from assistant.review.screens.tags import TagsScreen
 from assistant.review.session import ReviewSession, open_session
+from assistant.review.value_checks import load_value_checks
 from assistant.workspace import Workspace
 
 
@@ -92,6 +94,13 @@ class ReviewApp(ReviewFlows):
             self.costs = proposal_costs(self.workspace.connect(), session.document, session.context)
         except (HlmapError, duckdb.Error) as exc:  # the review works without them; say why they are missing
             session.context.notices.append(f"what each proposal leaves behind: {exc}")
+        try:
+            region = self.workspace.settings.profile.default_country
+            self.value_checks = load_value_checks(
+                self.workspace.connect(), session.document, session.context, region
+            )
+        except (HlmapError, duckdb.Error) as exc:
+            session.context.notices.append(f"values each transform refuses: {exc}")
         self.workspace.close()  # the writer process opens the database for each save
         return session
 
@@ -100,6 +109,11 @@ class ReviewApp(ReviewFlows):
         if worker.name == "load" and worker.state is WorkerState.SUCCESS:
             self._session = worker.result
             self.push_screen(OverviewScreen())
+            if self.value_checks is not None:
+                self.run_worker(self._check_values, thread=True, name="checks", exit_on_error=False)
+        elif worker.name == "checks" and worker.state is WorkerState.SUCCESS:
+            if isinstance(self.screen, ItemsScreen):
+                self.screen.show_detail(again=True)  # it may have been drawn before its check
         elif worker.name == "load" and worker.state is WorkerState.ERROR:
             self.exit(None, return_code=2, message=f"error: {worker.error}")
         elif worker.name == "summary" and worker.state is WorkerState.SUCCESS:
@@ -114,6 +128,10 @@ class ReviewApp(ReviewFlows):
             self._confirmed(worker.result)
         elif worker.name == "confirm" and worker.state is WorkerState.ERROR:
             self._refused(str(worker.error))
+
+    def _check_values(self) -> None:
+        if self.value_checks is not None:
+            self.value_checks.check_all(self.session.document)
 
     def open_object(self, source_object: str) -> None:
         self.push_screen(ObjectScreen(source_object))

@@ -15,6 +15,7 @@ from assistant.review.messages import DecisionMade, DecisionRefused
 from assistant.review.persistence import BackgroundPersistence
 from assistant.review.screens.frame import ReviewScreen
 from assistant.review.session import ReviewSession
+from assistant.review.value_checks import ValueChecks
 
 
 class ReviewAppBase(App[Path | None]):
@@ -26,6 +27,7 @@ class ReviewAppBase(App[Path | None]):
         self.messages_posted: list[Message] = []  # the decision stream, for observers and tests
         self.confirmed_stale = False  # decisions made since mapping.confirmed.yaml was written
         self.costs: Costs | None = None  # what each proposal leaves behind when not carried
+        self.value_checks: ValueChecks | None = None  # which values each field's transform refuses
 
     @property
     def session(self) -> ReviewSession:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from assistant.mapping.items import (
     FieldMap,
@@ -45,6 +46,7 @@ class SessionCore:
         self.persistence = persistence
         self.context = context or ReviewContext()
         self.undo_stack: list[UndoEntry] = []
+        self._counts: dict[Status, int] | None = None  # kept in step by one-item decisions
 
     # -- the decision cycle -------------------------------------------------------------------
     def apply(self, description: str, sections: tuple[str, ...], change: Callable[[], None]) -> None:
@@ -65,6 +67,7 @@ class SessionCore:
         except BaseException:
             restore(self.document, entry)
             raise
+        self._recount(entry.item, undone=False)
         self.undo_stack.append(entry)
         del self.undo_stack[:-UNDO_DEPTH]
         self.persistence.save(self.document, self.who, change_of(self.document, entry, lookup))
@@ -75,6 +78,7 @@ class SessionCore:
             raise ReviewError("nothing to undo")
         entry = self.undo_stack.pop()
         lookup = getattr(self.document, entry.item[0])[entry.item[1]].id if entry.item else None
+        self._recount(entry.item, undone=True)
         restore(self.document, entry)
         self.persistence.save(self.document, self.who, change_of(self.document, entry, lookup))
         return entry.description
@@ -158,10 +162,22 @@ class SessionCore:
         return self.persistence.save_confirmed(self.document, self.who)
 
     def counts(self) -> dict[Status, int]:
-        out = dict.fromkeys(Status, 0)
-        for item in self.document.items():
-            out[item.status] += 1
-        return out
+        if self._counts is None:
+            self._counts = dict.fromkeys(Status, 0)
+            for item in self.document.items():
+                self._counts[item.status] += 1
+        return dict(self._counts)
+
+    def _recount(self, touched: tuple[str, int, dict[str, Any]] | None, *, undone: bool) -> None:
+        """One item's status moved (the count follows it); anything else is counted again when asked."""
+        if self._counts is None or touched is None:
+            self._counts = None
+            return
+        section, index, data = touched
+        now, then = getattr(self.document, section)[index].status, Status(data["status"])
+        before, after = (now, then) if undone else (then, now)
+        self._counts[before] -= 1
+        self._counts[after] += 1
 
 
 def section_of(item: Proposal) -> str:

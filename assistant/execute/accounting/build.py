@@ -16,8 +16,8 @@ from assistant.execute.accounting import ledger_state
 from assistant.execute.accounting.decisions import TableDecision, table_decisions
 from assistant.execute.accounting.parts import PARTS_DDL, add_parts
 from assistant.execute.specs import RecordSpec
-from assistant.execute.transforms.sqltext import ident, lit
 from assistant.mapping.items import MappingDocument
+from assistant.transforms.sqltext import ident, lit
 
 # Worst first: a row takes the first of these that any of its parts has.
 SEVERITY = ("failed", "pending", "not_carried", "held", "undecided", "excluded", "merged", "landed")

@@ -20,7 +20,7 @@ from assistant.execute import later_children as later
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
-from assistant.execute.transforms.sqltext import ident, lit
+from assistant.transforms.sqltext import ident, lit
 
 PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,

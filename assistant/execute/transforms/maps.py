@@ -9,12 +9,12 @@ from __future__ import annotations
 import duckdb
 
 from assistant.execute.specs import REF_TARGETS
-from assistant.execute.transforms.kinds import Context, Output
 from assistant.execute.transforms.name_links import key_by_name
-from assistant.execute.transforms.sqltext import cleaned, ident, lit
 from assistant.execute.transforms.typed_parent import is_typed_parent, typed_parent
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
+from assistant.transforms.kinds import Context, Output
+from assistant.transforms.sqltext import cleaned, ident, lit
 
 
 def build_map_tables(

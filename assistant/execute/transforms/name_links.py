@@ -8,8 +8,8 @@ row, or several, is reported on the record instead of linking it to a guess.
 
 from __future__ import annotations
 
-from assistant.execute.transforms.kinds import Context, Output
-from assistant.execute.transforms.sqltext import cleaned, ident, lit
+from assistant.transforms.kinds import Context, Output
+from assistant.transforms.sqltext import cleaned, ident, lit
 
 
 def _spelled(columns: list[str]) -> str:

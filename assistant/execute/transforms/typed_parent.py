@@ -8,8 +8,8 @@ contact. Parents compile in earlier passes, so their records are in ``exec.recor
 
 from __future__ import annotations
 
-from assistant.execute.transforms.kinds import Context, Output
-from assistant.execute.transforms.sqltext import cleaned, ident, lit
+from assistant.transforms.kinds import Context, Output
+from assistant.transforms.sqltext import cleaned, ident, lit
 
 CONTACT_OF = """json_extract_string({alias}."values", '$."ref:contactId"')"""
 

@@ -22,6 +22,8 @@ from assistant.review.screens.widths import column_widths
 from assistant.review.style import STATUS_WIDTH
 from assistant.review.views import ItemFilter, parse_filter
 
+NOT_IN_DETAIL = {"status", "decided_by", "decided_at"}  # shown in the row, not in the detail pane
+
 
 class ItemsScreen(ReviewScreen):
     """Proposals in a table; subclasses say which items, which cells and what details."""
@@ -44,6 +46,7 @@ class ItemsScreen(ReviewScreen):
         self.item_filter = ItemFilter()
         self.widths: dict[str, int | None] = {}
         self._columns_for = 0  # the terminal width the columns were laid out for
+        self._detail_of: tuple[str, str] | None = None  # the item (and its content) the pane shows
 
     def compose(self) -> ComposeResult:
         yield from self.frame_top()
@@ -138,8 +141,14 @@ class ItemsScreen(ReviewScreen):
         item_id = self.current_id()
         return None if item_id is None else self.review.session.item(item_id)
 
-    def show_detail(self) -> None:
+    def show_detail(self, *, again: bool = False) -> None:
+        """Draw the pane for the row under the cursor, unless it already shows that item as it is
+        (a decision changes the row's status, which the pane does not show); ``again`` draws anyway."""
         item = self.current()
+        shown_as = None if item is None else (item.id, item.model_dump_json(exclude=NOT_IN_DETAIL))
+        if shown_as == self._detail_of and not again:
+            return
+        self._detail_of = shown_as
         detail = self.query_one("#detail", Static)
         shown = self.detail(item) if item else Text("nothing shown", "dim")
         detail.update(shown, layout=False)  # the pane has a fixed height: no layout pass

@@ -85,7 +85,9 @@ class ObjectScreen(ItemsScreen):
         context = self.review.session.context
         if isinstance(item, FieldMap):
             column = context.column(item.source_object, item.source_columns[0])
-            facts = field_facts(item, column, self.review.costs, context.destination)
+            checks = self.review.value_checks
+            failures = checks.get(item, self.review.session.document) if checks else None
+            facts = field_facts(item, column, self.review.costs, context.destination, failures)
             return field_detail(item, column, facts)
         assert isinstance(item, ObjectMap)
         return object_detail(item, cost_line(self.review.costs, item.id))

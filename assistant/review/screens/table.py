@@ -3,7 +3,10 @@
 DataTable's own Home/End only scroll the view, which leaves the cursor (and the next `a` or
 `r`) on a row the engineer can no longer see. Its ``update_cell`` bumps a counter every render
 cache is keyed on, so one decision redrew every visible row; ``update_row`` forgets only the
-changed row's cached renders and repaints that row's region.
+changed row's cached renders and repaints that row's region. Its row renders are also keyed on
+where the cursor is, so every move (and every scrolled line) rendered each visible row again;
+with a row cursor a row only depends on whether the cursor or the mouse is on it, so the key
+says just that and the other rows' renders are reused.
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+ELSEWHERE = Coordinate(-2, 0)  # no row: neither the header (-1) nor a data row (0 and up)
 
 
 class ItemsTable(DataTable[Any]):
@@ -30,6 +37,21 @@ class ItemsTable(DataTable[Any]):
     def action_last_row(self) -> None:
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[Any, Any]:
+        if self.cursor_type == "row":
+            found = self._row_locations.get(row_key)
+            row = -1 if found is None else found  # the header row is -1
+            cursor_location = cursor_location if cursor_location.row == row else ELSEWHERE
+            hover_location = hover_location if hover_location.row == row else ELSEWHERE
+        return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
 
     def update_row(self, row_key: str, cells: Sequence[Any]) -> None:
         """Replace one row's cells and repaint only that row (no width recalculation)."""

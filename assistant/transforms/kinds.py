@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.execute.transforms import fastpaths
-from assistant.execute.transforms.cells import first_of_several, other_date_formats
-from assistant.execute.transforms.sqltext import cleaned, lit, lit_list
+from assistant.transforms import fastpaths
+from assistant.transforms.cells import first_of_several, other_date_formats
+from assistant.transforms.sqltext import cleaned, lit, lit_list
 
 DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime"})
 ZONE_VARIABLE = "source_zone"  # DuckDB variable: the zone of source times without an offset (unset: UTC)

@@ -15,8 +15,8 @@ import phonenumbers
 import pyarrow as pa
 from email_validator import EmailNotValidError, validate_email
 
-from assistant.execute.transforms.countries import country_batch
-from assistant.execute.transforms.names import split_name
+from assistant.transforms.countries import country_batch
+from assistant.transforms.names import split_name
 
 RESULT = pa.struct([("value", pa.string()), ("error", pa.string())])
 NAME = pa.struct([("first", pa.string()), ("last", pa.string())])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.execute.transforms.sqltext import lit, lit_list
+from assistant.transforms.sqltext import lit, lit_list
 
 OTHERS_NOT_CARRIED = "first value kept; the others are not carried: "
 

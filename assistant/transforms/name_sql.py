@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.execute.transforms.kinds import Context, Output
-from assistant.execute.transforms.names import LEGAL_FORM
-from assistant.execute.transforms.sqltext import cleaned, lit
+from assistant.transforms.kinds import Context, Output
+from assistant.transforms.names import LEGAL_FORM
+from assistant.transforms.sqltext import cleaned, lit
 
 
 def name_part(ctx: Context, part: str) -> list[Output]:
