@@ -38,10 +38,26 @@ def typed_parent(ctx: Context) -> list[Output]:
     error = (
         f"CASE WHEN {kind} IS NOT NULL AND {kind} NOT IN ({known or lit('')}) "
         f"THEN 'names no migrated table: ' || {kind} "
+        f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL AND {_absent(ctx, tables, kind, key)} "
+        f"THEN {kind} || ' ' || {key} || ' is not in the export (no ' || CASE {kind} "
+        + " ".join(f"WHEN {lit(v)} THEN {lit(t)}" for v, t in sorted(tables.items()))
+        + f" END || ' row has that key): the source holds no parent to attach it to' "
         f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL THEN {kind} || ' ' || {key} || "
         f"{lit(' reaches no migrated contact (HighLevel attaches it to a contact)')} END"
     )
     return [Output(ctx.key, resolved, error)]
+
+
+def _absent(ctx: Context, tables: dict[str, str], kind: str, key: str) -> str:
+    """SQL: the named table has no row with that key (a parent missing from the export, not one held)."""
+    keys = {str(k): str(v) for k, v in dict(ctx.params.get("keys") or {}).items()}
+    cases = [
+        f"""WHEN {lit(value)} THEN NOT EXISTS (SELECT 1 FROM raw.{ident(table)} t
+            WHERE trim(t.{ident(keys[table])}) = {key})"""
+        for value, table in sorted(tables.items())
+        if table in keys
+    ]
+    return f"coalesce(CASE {kind} {' '.join(cases)} END, false)" if cases else "false"
 
 
 def _contact_key(obj: str, table: str, key: str) -> str:

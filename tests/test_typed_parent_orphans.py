@@ -1,0 +1,55 @@
+"""A child naming its parent by type + record number: a parent missing from the export is said so,
+apart from a parent that is there but did not migrate; a held row carries that reason."""
+
+from __future__ import annotations
+
+import duckdb
+
+from assistant.execute.compile import create_tables
+from assistant.execute.required_values import needs_message_sql
+from assistant.execute.transforms.kinds import Context
+from assistant.execute.transforms.typed_parent import typed_parent
+
+PARAMS = {
+    "object_column": "Attached To",
+    "tables": {"Estimate": "estimates", "Client": "clients"},
+    "objects": {"Estimate": "opportunity", "Client": "contact"},
+    "keys": {"estimates": "Estimate #"},
+}
+
+
+def _reasons(params: dict[str, object]) -> dict[str, tuple[str | None, str | None]]:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE SCHEMA exec")
+    create_tables(con)
+    con.execute(
+        """CREATE TABLE raw.estimates ("Estimate #" VARCHAR); INSERT INTO raw.estimates VALUES ('E-1')"""
+    )
+    con.execute(
+        """CREATE TABLE raw.attachments (name VARCHAR, "Attached To" VARCHAR, "Record #" VARCHAR);
+        INSERT INTO raw.attachments VALUES ('held.jpg', 'Estimate', 'E-1'), ('orphan.jpg', 'Estimate', 'E-9'),
+        ('client.jpg', 'Client', 'CL-7')"""
+    )
+    out = typed_parent(Context(key="contactId", columns=["Attached To", "Record #"], params=params))[0]
+    held = needs_message_sql(
+        "HighLevel requires contactId for a note and 'Record #' holds no usable value: record not migrated",
+        "contactId|opportunityId",
+        [("contactId", f"({out.error})")],
+    )
+    rows = con.execute(f"SELECT name, {out.value}, {held} FROM raw.attachments AS src").fetchall()
+    return {str(n): (v, e) for n, v, e in rows}
+
+
+def test_a_parent_missing_from_the_export_is_named_as_such() -> None:
+    found = _reasons(PARAMS)
+    assert found["client.jpg"][0] == "CL-7"  # a contact table's key is the contact itself
+    orphan = found["orphan.jpg"][1] or ""
+    assert "(Estimate E-9 is not in the export (no estimates row has that key)" in orphan
+    assert orphan.endswith(": record not migrated")
+    held = found["held.jpg"][1] or ""  # its estimate exists but made no record: a different reason
+    assert "E-1 reaches no migrated contact" in held and "not in the export" not in held
+
+
+def test_without_the_parent_keys_the_old_reason_stands() -> None:
+    found = _reasons({k: v for k, v in PARAMS.items() if k != "keys"})
+    assert "E-9 reaches no migrated contact" in (found["orphan.jpg"][1] or "")
