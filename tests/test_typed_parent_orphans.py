@@ -10,7 +10,7 @@ from assistant.execute.required_values import needs_message_sql
 from assistant.execute.transforms.kinds import Context
 from assistant.execute.transforms.typed_parent import typed_parent
 
-PARAMS = {
+PARAMS: dict[str, object] = {
     "object_column": "Attached To",
     "tables": {"Estimate": "estimates", "Client": "clients"},
     "objects": {"Estimate": "opportunity", "Client": "contact"},
