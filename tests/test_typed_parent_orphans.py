@@ -53,3 +53,32 @@ def test_a_parent_missing_from_the_export_is_named_as_such() -> None:
 def test_without_the_parent_keys_the_old_reason_stands() -> None:
     found = _reasons({k: v for k, v in PARAMS.items() if k != "keys"})
     assert "E-9 reaches no migrated contact" in (found["orphan.jpg"][1] or "")
+
+
+def test_a_company_without_contacts_reaches_the_contact_of_its_same_name_and_website_twin() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE SCHEMA exec")
+    create_tables(con)
+    records = [
+        ("company", "co_1", '{"name": "Laurentian Foundation", "website": "laurentianfoundation.ca"}'),
+        ("company", "co_2", '{"name": "laurentian foundation ", "website": "LaurentianFoundation.ca"}'),
+        ("company", "co_3", '{"name": "Laurentian Foundation", "website": "other.ca"}'),
+        ("company", "co_4", '{"name": "Bytown Ltd.", "website": "bytown.ca"}'),
+        ("contact", "10", '{"ref:companyId": "co_2"}'),
+        ("contact", "11", '{"ref:companyId": "co_3"}'),
+    ]
+    for target, key, values in records:
+        con.execute("INSERT INTO exec.records VALUES (?, 'src', ?, 1, 1, ?, '')", [target, key, values])
+    con.execute(
+        """CREATE TABLE raw.notes ("related_type" VARCHAR, "related_id" VARCHAR);
+        INSERT INTO raw.notes VALUES ('company', 'co_1'), ('company', 'co_3'), ('company', 'co_4')"""
+    )
+    params: dict[str, object] = {
+        "object_column": "related_type",
+        "tables": {"company": "companies"},
+        "objects": {"company": "company"},
+    }
+    out = typed_parent(Context(key="contactId", columns=["related_type", "related_id"], params=params))[0]
+    found = con.execute(f"SELECT related_id, {out.value} FROM raw.notes AS src ORDER BY 1").fetchall()
+    # its twin's contact (same name and website); its own contact first; no twin, no contact
+    assert found == [("co_1", "10"), ("co_3", "11"), ("co_4", None)]
