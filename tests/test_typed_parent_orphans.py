@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 
 from assistant.execute.compile import create_tables
+from assistant.execute.orphans import drop_orphans
 from assistant.execute.required_values import needs_message_sql
 from assistant.execute.transforms.kinds import Context
 from assistant.execute.transforms.typed_parent import typed_parent
@@ -82,3 +83,29 @@ def test_a_company_without_contacts_reaches_the_contact_of_its_same_name_and_web
     found = con.execute(f"SELECT related_id, {out.value} FROM raw.notes AS src ORDER BY 1").fetchall()
     # its twin's contact (same name and website); its own contact first; no twin, no contact
     assert found == [("co_1", "10"), ("co_3", "11"), ("co_4", None)]
+
+
+def test_a_link_to_a_key_no_source_row_has_is_told_apart_from_a_held_parent() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE SCHEMA exec")
+    create_tables(con)
+    con.execute(
+        """INSERT INTO exec.records VALUES ('task', 'tasks', 't1', 1, 9, '{"ref:contactId": "10377"}', ''),
+        ('task', 'tasks', 't2', 2, 9, '{"ref:contactId": "10005"}', '')"""
+    )
+    con.execute(  # contact 10005 is in the export but was held back (no owner decision)
+        """INSERT INTO exec.transform_errors VALUES ('contacts', 'contact', '10005', 6, 'owner', 'assignedTo',
+        'no owner decision', true)"""
+    )
+    drop_orphans(con)
+    why = dict(
+        con.execute(
+            "SELECT source_key, error FROM exec.transform_errors WHERE source_object = 'tasks'"
+        ).fetchall()
+    )
+    assert why["t1"] == (
+        "links to 10377, which no readable row of the export has as its key (the source holds no such "
+        "parent): record not migrated"
+    )
+    assert why["t2"] == "links to 10005, which is no migrated record: record not migrated"
+    assert con.execute("SELECT count(*) FROM exec.records").fetchone() == (0,)
