@@ -1,14 +1,18 @@
-"""A paused status with no stage of its name stays open in the pipeline instead of being held back."""
+"""Stage values read by meaning: a pause stays open, a cancellation closes as lost, both confidently;
+a value the vocabulary cannot read stays below the review threshold for a human."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.highlevel.state import Pipeline, Stage
-from assistant.mapping.items import FieldMap, FieldTarget
+from assistant.mapping.items import FieldMap, FieldTarget, StageValueMap
 from assistant.mapping.models import FieldKind, OpportunityStatus, TargetObject
 from assistant.profile.models import ValueCount
 from assistant.propose.stage_pipelines import PipelineChoice
 from assistant.propose.stages import _one
 
+THRESHOLD = 0.7  # propose.confidence_threshold's default
 PIPELINE = Pipeline(
     id="p1",
     name="Jobs",
@@ -24,19 +28,32 @@ FMAP = FieldMap(
 )
 
 
-def test_on_hold_lands_open_at_the_first_stage_with_its_reason() -> None:
-    stage = _one(FMAP, ValueCount(value="On Hold", count=7), PipelineChoice(PIPELINE, "one pipeline"))
+def _stage(value: str) -> StageValueMap:
+    return _one(FMAP, ValueCount(value=value, count=7), PipelineChoice(PIPELINE, "one pipeline"))
+
+
+@pytest.mark.parametrize("value", ["On Hold", "Hold", "Paused", "En pausa", "Zurückgestellt", "Suspendido"])
+def test_a_pause_lands_open_at_the_first_stage_above_the_threshold(value: str) -> None:
+    stage = _stage(value)
     assert not stage.flagged and stage.stage_id == "s1"
     assert stage.opportunity_status == OpportunityStatus.OPEN
-    assert 0.5 < stage.confidence < 0.7 and "pause" in stage.rationale
+    assert stage.confidence >= THRESHOLD and "pause" in stage.rationale
 
 
-def test_cancelled_lands_with_a_closed_status_not_held() -> None:
-    stage = _one(FMAP, ValueCount(value="Cancelled", count=3), PipelineChoice(PIPELINE, "one pipeline"))
-    assert not stage.flagged and stage.stage_id is not None
-    assert stage.opportunity_status in (OpportunityStatus.LOST, OpportunityStatus.ABANDONED)
+@pytest.mark.parametrize("value", ["Cancelled", "Canceled", "Cancelada", "Storniert", "Annulé"])
+def test_a_cancellation_closes_as_lost_above_the_threshold(value: str) -> None:
+    stage = _stage(value)
+    assert not stage.flagged and stage.stage_id == "s1"
+    assert stage.opportunity_status == OpportunityStatus.LOST
+    assert stage.confidence >= THRESHOLD and "status lost carries the outcome" in stage.rationale
 
 
-def test_an_unknown_status_is_still_held_for_a_decision() -> None:
-    stage = _one(FMAP, ValueCount(value="Zebra", count=2), PipelineChoice(PIPELINE, "one pipeline"))
-    assert stage.flagged and stage.stage_id is None
+def test_an_expired_value_closes_as_abandoned() -> None:
+    stage = _stage("Expired")
+    assert stage.opportunity_status == OpportunityStatus.ABANDONED and not stage.flagged
+
+
+@pytest.mark.parametrize("value", ["Zebra", "Stage 7", "Holdings review"])
+def test_a_value_without_evidence_stays_below_the_threshold(value: str) -> None:
+    stage = _stage(value)
+    assert stage.flagged and stage.stage_id is None and stage.confidence < THRESHOLD

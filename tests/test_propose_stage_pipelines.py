@@ -74,7 +74,7 @@ def test_each_value_follows_the_pipeline_its_rows_name_and_an_unknown_pipeline_i
     )
     assert stages["Negotiating"].stage_name == "In Discussion"
     assert stages["Cancelled"].stage_name == "Churned"
-    assert stages["Cancelled"].opportunity_status == OpportunityStatus.ABANDONED
+    assert stages["Cancelled"].opportunity_status == OpportunityStatus.LOST  # a decision, not a cold lead
     # 'Signed' reads as won, yet its pipeline has no destination: flagged, never forced into Sales.
     for value in ("Kickoff", "Signed", "Memo Drafted"):
         assert stages[value].flagged and stages[value].stage_id is None, value
@@ -136,4 +136,5 @@ def test_stage_score_reads_concepts_across_languages() -> None:
     assert score("Angebot gesendet", "Proposal Sent") >= 0.9  # German 'offer sent'
     assert score("Gagné", "Won") >= 0.9 and score("Perso", "Lost") >= 0.9  # French, Italian
     assert score("Expired", "Accepted") < 0.6  # opposite outcomes never match
-    assert 0.6 <= score("Cancelled", "Churned") < 0.9  # related closed outcomes half-match
+    assert 0.6 <= score("Expired", "Churned") < 0.9  # related closed outcomes half-match
+    assert score("Cancelled", "Churned") >= 0.9  # both a customer's no: HighLevel's lost

@@ -31,6 +31,27 @@ def test_pipelines_come_from_the_seed(api: httpx.Client) -> None:
     assert [s["id"] for s in pipelines[0]["stages"]] == [NEW_STAGE, WON_STAGE]
 
 
+def test_an_admin_creates_a_pipeline_that_the_api_then_lists_and_opportunities_use(
+    sandbox: SandboxHandle, api: httpx.Client
+) -> None:
+    """HighLevel's API cannot create pipelines (the v2 spec only reads them); its admin UI can."""
+    made = sandbox.admin("POST", "pipelines", {"name": "Partnerships", "stages": ["Intro", "Signed"]})[
+        "pipeline"
+    ]
+    listed = api.get("/opportunities/pipelines", params={"locationId": LOC}).json()["pipelines"]
+    partnerships = next(p for p in listed if p["name"] == "Partnerships")
+    assert [(s["name"], s["position"]) for s in partnerships["stages"]] == [("Intro", 0), ("Signed", 1)]
+    contact = new_contact(api, "partner@example.com")
+    body = {"locationId": LOC, "name": "Alliance", "pipelineId": made["id"], "status": "open",
+            "pipelineStageId": made["stages"][1]["id"], "contactId": contact}  # fmt: skip
+    assert api.post("/opportunities/", json=body).status_code == 201
+    with pytest.raises(httpx.HTTPStatusError) as again:  # one name, one pipeline, as in HighLevel's UI
+        sandbox.admin("POST", "pipelines", {"name": " partnerships ", "stages": ["Intro"]})
+    assert again.value.response.status_code == 400
+    with pytest.raises(httpx.HTTPStatusError):
+        sandbox.admin("POST", "pipelines", {"name": "Empty", "stages": []})
+
+
 def test_opportunity_rules(api: httpx.Client) -> None:
     contact_id = new_contact(api, "opp@example.com")
     missing = api.post("/opportunities/", json={"locationId": LOC, "name": "Job"})

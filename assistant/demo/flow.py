@@ -12,6 +12,7 @@ from rich.prompt import Confirm
 from rich.table import Table
 
 from assistant.demo.costs import print_rejection_costs
+from assistant.demo.pipeline_rehearsal import pipelines_to_create, rehearse_pipeline_setup
 from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
@@ -47,6 +48,17 @@ def run_demo(
         steps.run("2/10 Profile every column", ["profile"], output=workspace / "reports" / "profile.txt")
         steps.run("3/10 Snapshot the destination sub-account", ["target", "pull", *at])
         steps.run("4/10 Propose the map (offline)", ["propose"])
+        missing = pipelines_to_create(workspace)
+        if missing:  # the plan's setup step, done on the rehearsal location as an admin would
+            rehearse_pipeline_setup(
+                missing,
+                url=standin.url,
+                token=standin.token,
+                location_id=standin.location_id,
+                console=console,
+            )
+            steps.run("4/10 Snapshot the destination again, after the setup step", ["target", "pull", *at])
+            steps.run("4/10 Propose again, with the new pipeline", ["propose"])
         if accept:
             console.rule("[bold]5/10 Accept the proposals above the confidence threshold")
             accept_above_threshold(workspace, console)

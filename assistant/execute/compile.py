@@ -20,7 +20,7 @@ from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
-from assistant.execute.required_values import needs_message, rejected_feeds
+from assistant.execute.required_values import needs_message, needs_message_sql, rejected_feeds
 from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, field_key
 from assistant.execute.transforms import maps
 from assistant.execute.transforms.build import outputs_for
@@ -227,9 +227,11 @@ def _compile(
     )
     for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
         message = needs_message(spec.hl_object, key, columns_of, rejected_feeds(doc, spec, key))
+        reasons = [(k, f"e{i}") for i, (_, k, _, holds) in enumerate(errors) if not holds]
+        held_why = needs_message_sql(message, key, reasons)
         con.execute(
             f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
-            source_key, "row", {lit("required:" + key)}, {lit(key)}, {lit(message)}, true
+            source_key, "row", {lit("required:" + key)}, {lit(key)}, {held_why}, true
             FROM compile_tmp WHERE ({present}) AND {free} AND {f"{name} IS NULL" if name else "true"}"""
         )
     for i, (field_id, key, _, holds) in enumerate(errors):

@@ -4,6 +4,7 @@ left empty by a rejected map, or mapped from nothing."""
 from __future__ import annotations
 
 from assistant.execute.specs import RecordSpec, field_key
+from assistant.execute.transforms.sqltext import lit
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
 
@@ -20,6 +21,18 @@ def needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]], re
     else:
         why = "nothing is mapped to it"
     return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object} and {why}: record not migrated"
+
+
+def needs_message_sql(message: str, key: str, field_errors: list[tuple[str, str]]) -> str:
+    """SQL: the message, with the row's own reason its link did not resolve when a field of ``key`` has
+    one ('Estimate E-20288 is not in the export'), so a held row says which parent is missing."""
+    found = [sql for field, sql in field_errors if field in key.split("|")]
+    if not found:
+        return lit(message)
+    head, sep, tail = message.rpartition(": record not migrated")
+    if not sep:
+        return lit(message)
+    return f"{lit(head)} || coalesce(' (' || coalesce({', '.join(found)}) || ')', '') || {lit(sep + tail)}"
 
 
 def rejected_feeds(doc: MappingDocument, spec: RecordSpec, key: str) -> list[str]:

@@ -43,6 +43,11 @@ def polymorphic_link(
                 "objects": {v: ctx.decisions[t].primary.value for v, t in tables.items()},
                 "tables": tables,
                 "contact_columns": _contact_columns(ctx, tables, profiles or {}),
+                "keys": {
+                    t: k
+                    for t in sorted(set(tables.values()))
+                    if (k := ctx.decisions[t].object_map.key_column)
+                },
                 "via": "the contact of the linked record",
             },
         )

@@ -16,6 +16,11 @@ from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 
+# The vocabulary reads these values for certain (a closing outcome, a pause), so the proposal is
+# confident although no stage carries the value's name; a value it cannot read stays for a human.
+CLOSED_WITHOUT_STAGE = 0.8
+PAUSED_OPEN = 0.76
+
 
 def _names(fmap: FieldMap, values: SourceValues) -> dict[str, str]:
     """Status id -> its name, when the column points at a states table (empty otherwise)."""
@@ -155,14 +160,20 @@ def _one(
         stage, confidence, why = best, 0.5 + 0.45 * score, f"'{item.value}' matches stage '{best.name}'"
     elif status == OpportunityStatus.WON:
         stage, confidence, why = stages[-1], 0.62, "a won outcome with no stage of that name: the last stage"
-    elif status != OpportunityStatus.OPEN:
-        stage, confidence = stages[0], 0.6
-        why = f"no {status.value} stage exists; the status carries the outcome, the stage is the first one"
+    elif status != OpportunityStatus.OPEN:  # the vocabulary names the outcome: HighLevel's status holds it
+        stage, confidence = stages[0], CLOSED_WITHOUT_STAGE
+        why = (
+            f"'{item.value}' reads as {status.value} and '{pipeline.name}' has no {status.value} stage: "
+            f"status {status.value} carries the outcome, the record sits at the first stage"
+        )
     elif concept == "new":
         stage, confidence, why = stages[0], 0.72, f"'{item.value}' is a starting state: the first stage"
     elif concept == "on_hold":  # a paused deal is still open; no order tells how far it got
-        stage, confidence = stages[0], 0.58
-        why = f"'{item.value}' is a pause, not an outcome: open at the first stage of '{pipeline.name}'"
+        stage, confidence = stages[0], PAUSED_OPEN
+        why = (
+            f"'{item.value}' is a pause, not an outcome: HighLevel keeps a paused deal open (abandoned "
+            f"means it went cold), so it stays open at the first stage of '{pipeline.name}'"
+        )
     else:
         return StageValueMap(
             **base,

@@ -60,18 +60,19 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "ganho", "aceito", "aprovado", "assinado", "concluido", "pago", "faturado", "fechado",
         "vinto", "accettato", "approvato", "firmato", "completato", "pagato", "fatturato", "chiuso",
     ),
+    # HighLevel's 'lost' is a customer's clear no, 'abandoned' a deal that went cold with no answer:
+    # a cancellation is somebody's decision, so it reads as lost; an expired quote as abandoned.
     "lost": (
         "lost", "closed lost", "rejected", "rechazado", "rechazada", "perdido", "perdida", "declined",
         "denied", "denegado", "refused", "no show", "noshow", "baja", "churned", "churn", "unqualified",
         "disqualified", "bad fit", "not interested", "went elsewhere", "descalificado", "no interesado",
         "verloren", "abgelehnt", "perdu", "refuse", "rejete", "recusado", "rejeitado", "perso",
-        "rifiutato", "respinto",
+        "rifiutato", "respinto", "cancelled", "canceled", "cancelado", "cancelada", "storniert",
+        "abgesagt", "annule", "annulee", "annullato", "cancellato",
     ),
     "abandoned": (
-        "abandoned", "abandonado", "expired", "caducado", "caducada", "vencido", "cancelled", "canceled",
-        "cancelado", "cancelada", "anulado", "anulada", "void",
-        "abgelaufen", "storniert", "abgebrochen", "annule", "expire", "abandonne", "expirado",
-        "annullato", "scaduto", "abbandonato",
+        "abandoned", "abandonado", "expired", "caducado", "caducada", "vencido", "anulado", "anulada",
+        "void", "abgelaufen", "abgebrochen", "expire", "abandonne", "expirado", "scaduto", "abbandonato",
     ),
     "sent": (
         "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",
@@ -98,8 +99,10 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "terminiert", "planifie", "agende", "programmato", "pianificato",
     ),
     "on_hold": (
-        "on hold", "en espera", "paused", "pausado", "waiting", "esperando", "pausiert", "en pause",
-        "em espera", "in pausa", "sospeso",
+        "on hold", "hold", "en espera", "paused", "pausado", "pausada", "en pausa", "waiting", "esperando",
+        "suspended", "suspendido", "suspendida", "postponed", "aplazado", "aplazada", "pospuesto",
+        "deferred", "pausiert", "angehalten", "zuruckgestellt", "en pause", "en suspens", "suspendu",
+        "em espera", "suspenso", "adiado", "in pausa", "sospeso", "sospesa", "rinviato",
     ),
     "negotiation": (
         "negotiation", "negotiating", "negociacion", "en negociacion", "negociando", "in discussion",

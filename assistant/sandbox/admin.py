@@ -13,6 +13,9 @@ POST /_sandbox/reset            back to the seeded state (every location), limit
 POST /_sandbox/save             write the state file now
 POST /_sandbox/revoke           {"locationId", "afterRequests"}: every token of that location is
                                 refused from now on (or once it has served afterRequests more)
+POST /_sandbox/pipelines        {"name", "stages": [names in order]}: what an admin does in HighLevel's
+                                pipeline settings (the v2 API cannot create pipelines); a name the
+                                location already has is refused
 
 ``?locationId=`` picks another location of the agency for state, records and settings.
 """
@@ -27,6 +30,7 @@ from starlette.requests import Request
 from assistant.sandbox.access import bearer_token, not_found_route
 from assistant.sandbox.context import Outcome, SandboxContext
 from assistant.sandbox.errors import ApiError, JsonDict, bad_request
+from assistant.sandbox.ids import new_id
 from assistant.sandbox.store import Store
 
 
@@ -68,6 +72,35 @@ def _set_settings(store: Store, body: JsonDict) -> None:
             raise bad_request(f"settings: {key!r} must be one of {', '.join(_SETTINGS)} with true or false")
     store.location.setdefault("settings", {}).update(body)
     store.touch()
+
+
+def _create_pipeline(store: Store, body: JsonDict) -> JsonDict:
+    """A pipeline made as HighLevel's UI makes one: named, with its stages in order, ids of its own."""
+    name, stages = body.get("name"), body.get("stages")
+    if not isinstance(name, str) or not name.strip():
+        raise bad_request("pipelines: 'name' must be a non-empty string")
+    if (
+        not isinstance(stages, list)
+        or not stages
+        or not all(isinstance(s, str) and s.strip() for s in stages)
+    ):
+        raise bad_request("pipelines: 'stages' must be a non-empty list of stage names")
+    if any(
+        str(p.get("name", "")).strip().casefold() == name.strip().casefold()
+        for p in store.table("pipelines").values()
+    ):
+        raise bad_request(f"pipelines: the location already has a pipeline named {name.strip()!r}")
+    return store.insert(
+        "pipelines",
+        {
+            "id": new_id(),
+            "name": name.strip(),
+            "locationId": store.location_id,
+            "showInFunnel": True,
+            "showInPieChart": True,
+            "stages": [{"id": new_id(), "name": s.strip(), "position": n} for n, s in enumerate(stages)],
+        },
+    )
 
 
 def _set_limits(ctx: SandboxContext, body: JsonDict) -> None:
@@ -162,6 +195,8 @@ async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
             return Outcome(200, _summary(ctx, store))
         if method == "POST" and path == "/_sandbox/revoke":
             return await _revoke(request, ctx)
+        if method == "POST" and path == "/_sandbox/pipelines":
+            return Outcome(201, {"pipeline": _create_pipeline(store, await _json_object(request))})
         raise not_found_route(method, path)
     except ApiError as error:
         return Outcome(error.status, error.body, error.headers)

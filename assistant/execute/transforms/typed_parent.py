@@ -3,7 +3,9 @@
 HighLevel attaches tasks, notes and files to a contact, so each row resolves to the source key of a
 contact: the id itself when the row names a contact table, the contact of a migrated deal or
 document (through the record it was merged into, an estimate into its job), or a company's first
-contact. Parents compile in earlier passes, so their records are in ``exec.records`` already.
+contact (for a company without contacts, the first contact of a company record of the same name and
+website: one business exported twice). Parents compile in earlier passes, so their records are in
+``exec.records`` already.
 """
 
 from __future__ import annotations
@@ -38,10 +40,26 @@ def typed_parent(ctx: Context) -> list[Output]:
     error = (
         f"CASE WHEN {kind} IS NOT NULL AND {kind} NOT IN ({known or lit('')}) "
         f"THEN 'names no migrated table: ' || {kind} "
+        f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL AND {_absent(ctx, tables, kind, key)} "
+        f"THEN {kind} || ' ' || {key} || ' is not in the export (no ' || CASE {kind} "
+        + " ".join(f"WHEN {lit(v)} THEN {lit(t)}" for v, t in sorted(tables.items()))
+        + f" END || ' row has that key): the source holds no parent to attach it to' "
         f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL THEN {kind} || ' ' || {key} || "
         f"{lit(' reaches no migrated contact (HighLevel attaches it to a contact)')} END"
     )
     return [Output(ctx.key, resolved, error)]
+
+
+def _absent(ctx: Context, tables: dict[str, str], kind: str, key: str) -> str:
+    """SQL: the named table has no row with that key (a parent missing from the export, not one held)."""
+    keys = {str(k): str(v) for k, v in dict(ctx.params.get("keys") or {}).items()}
+    cases = [
+        f"""WHEN {lit(value)} THEN NOT EXISTS (SELECT 1 FROM raw.{ident(table)} t
+            WHERE trim(t.{ident(keys[table])}) = {key})"""
+        for value, table in sorted(tables.items())
+        if table in keys
+    ]
+    return f"coalesce(CASE {kind} {' '.join(cases)} END, false)" if cases else "false"
 
 
 def _contact_key(obj: str, table: str, key: str) -> str:
@@ -49,10 +67,24 @@ def _contact_key(obj: str, table: str, key: str) -> str:
     if obj == "contact":
         return key
     if obj == "company":
-        return f"""(SELECT min(c.source_key) FROM exec.records c WHERE c.target = 'contact'
-            AND json_extract_string(c."values", '$."ref:companyId"') = {key})"""
+        return f"""coalesce((SELECT min(c.source_key) FROM exec.records c WHERE c.target = 'contact'
+            AND json_extract_string(c."values", '$."ref:companyId"') = {key}), {_same_business(key)})"""
     own, parent = CONTACT_OF.format(alias="r"), CONTACT_OF.format(alias="p")
     merged = """json_extract_string(r."values", '$."_merge_parent"')"""
     return f"""(SELECT any_value(coalesce({own}, (SELECT any_value({parent}) FROM exec.records p
         WHERE p.target = r.target AND p.source_key = {merged}))) FROM exec.records r
         WHERE r.source_object = {lit(table)} AND r.source_key = {key})"""
+
+
+def _same_business(key: str) -> str:
+    """SQL: for a company with no contact of its own, the first contact of another company record of the
+    same name and website: one business exported twice (domain matching consolidates them)."""
+    same = " AND ".join(
+        f"""lower(trim(json_extract_string(o."values", '$.{k}')))
+        = lower(trim(json_extract_string(me."values", '$.{k}')))"""
+        for k in ("name", "website")
+    )
+    return f"""(SELECT min(c.source_key) FROM exec.records me, exec.records o, exec.records c
+        WHERE me.target = 'company' AND me.source_key = {key} AND o.target = 'company'
+        AND o.source_key <> me.source_key AND {same} AND c.target = 'contact'
+        AND json_extract_string(c."values", '$."ref:companyId"') = o.source_key)"""
