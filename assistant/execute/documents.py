@@ -93,7 +93,7 @@ class TotalMismatch:
 
     def describe(self) -> str:
         return (
-            f"{self.source_key} (invoice {self.number}): lines sum to {self.line_sum:.2f} {self.currency}, "
+            f"{self.source_key} ({self.number}): lines sum to {self.line_sum:.2f} {self.currency}, "
             f"the document states {self.stated_total:.2f} {self.currency} (sent as the lines say)"
         )
 
