@@ -119,8 +119,10 @@ def test_a_quote_read_as_an_opportunity_keeps_it_and_gains_the_native_estimate(t
     # The same columns feed both records: the opportunity's map and the estimate's, apart.
     assert fields["field:quotes.total"]["field"] == "monetaryValue"
     wanted = {"number": "invoiceNumber", "date": "issueDate", "total": "total", "client-id": "contactId"}
-    assert {c: (fields[f"field:quotes.{c}@estimate"]["object"], fields[f"field:quotes.{c}@estimate"]["field"])
-            for c in wanted} == {c: ("estimate", key) for c, key in wanted.items()}
+    assert {
+        c: (fields[f"field:quotes.{c}@estimate"]["object"], fields[f"field:quotes.{c}@estimate"]["field"])
+        for c in wanted
+    } == {c: ("estimate", key) for c, key in wanted.items()}
 
 
 def test_without_native_estimates_the_quote_stays_an_opportunity_only(tmp_path: Path) -> None:

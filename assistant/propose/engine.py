@@ -13,8 +13,8 @@ from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
 from assistant.propose.calibration import calibrate_document
-from assistant.propose.field_build import TableContext
 from assistant.propose.document_beside import beside_maps
+from assistant.propose.field_build import TableContext
 from assistant.propose.fields import propose_table_fields
 from assistant.propose.objects import ObjectDecision, classify_tables
 from assistant.propose.owners import propose_owners

@@ -110,7 +110,9 @@ def add_beside(object_map: ObjectMap, native: Alternative) -> TargetObject:
     label = " + ".join(t.object.value for t in object_map.targets)
     kept = [t.model_dump(mode="json") for t in object_map.targets]
     reading = Alternative(
-        target=f"{label} (no native {target.value})", score=min(0.5, object_map.confidence), value={"targets": kept}
+        target=f"{label} (no native {target.value})",
+        score=min(0.5, object_map.confidence),
+        value={"targets": kept},
     )
     only = Alternative(target=native.target, score=native.score, value={"targets": native.value["targets"]})
     rest = [a for a in object_map.alternatives if a is not native]
