@@ -40,6 +40,7 @@ class AsNotes:
     replaces: str  # the document kind they would have been (invoice, estimate)
     notes: int
     total: float  # sum of the documents' totals
+    which: tuple[str, ...] = ()  # "F202400012 (contact clients:1104 has no phone)", one per document
 
 
 def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> list[AsNotes]:
@@ -52,11 +53,13 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
         rows = con.execute(_without_details(spec, ref)).fetchall()
         if not rows:
             continue
-        note_spec, total = _note_spec(spec, ref), 0.0
+        note_spec, total, which = _note_spec(spec, ref), 0.0, []
         for key, row, raw, missing in rows:
             values = json.loads(raw)
             doc = document_of(spec.target, spec.source_object, key, values, Customer(""), "")
             total += doc.total
+            contact = f"{ref.source_object}:{values.get('ref:contactId')}"
+            which.append(f"{doc.number} (contact {contact} has no {missing})")
             note = {
                 "body": note_body(spec.target, values, str(missing)),
                 "ref:contactId": values["ref:contactId"],
@@ -71,7 +74,7 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
                 "INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [KIND, spec.source_object, key, row, PASSES[KIND], text, digest],
             )
-        out.append(AsNotes(note_spec, spec.target, len(rows), round(total, 2)))
+        out.append(AsNotes(note_spec, spec.target, len(rows), round(total, 2), tuple(which)))
     return out
 
 
@@ -126,7 +129,8 @@ def plan_lines(carried: list[AsNotes]) -> list[str]:
         f"{a.spec.source_object}: {a.notes} {a.replaces}{'s' * (a.notes != 1)} go as notes (total "
         f"{a.total:.2f}): their contact has no email or phone, which HighLevel requires on "
         f"{_article(a.replaces)} {a.replaces} (contactDetails.email, contactDetails.phoneNo); add one to "
-        f"the contact in the source export and re-run to make them native ({a.spec.name} in the plan)"
+        f"the contact in the source export and re-run to make them native ({a.spec.name} in the plan): "
+        + "; ".join(a.which)
         for a in carried
     ]
 
