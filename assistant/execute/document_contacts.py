@@ -82,11 +82,20 @@ def _without_details(spec: RecordSpec, ref: Ref) -> str:
     """(key, row, values, what the contact lacks) of the spec's documents HighLevel would refuse."""
     email = "coalesce(json_extract_string(c.\"values\", '$.email'), '') = ''"
     phone = "coalesce(json_extract_string(c.\"values\", '$.phone'), '') = ''"
+    # The contact is the named table's record, else the only record of that object with the key
+    # (an estimate of a prospect rather than a client), as the run resolves it.
+    target, named, key = (
+        lit(ref.target),
+        lit(ref.source_object),
+        'json_extract_string(d."values", \'$."ref:contactId"\')',
+    )
     return f"""SELECT d.source_key, d."row", d."values",
         concat_ws(' and ', CASE WHEN {email} THEN 'email' END, CASE WHEN {phone} THEN 'phone' END)
-        FROM exec.records d JOIN exec.records c ON c.target = {lit(ref.target)}
-        AND c.source_object = {lit(ref.source_object)}
-        AND c.source_key = json_extract_string(d."values", '$."ref:contactId"')
+        FROM exec.records d JOIN exec.records c ON c.target = {target} AND c.source_key = {key}
+        AND (c.source_object = {named} OR (
+            NOT EXISTS (SELECT 1 FROM exec.records e WHERE e.target = {target}
+                AND e.source_object = {named} AND e.source_key = {key})
+            AND (SELECT count(*) FROM exec.records f WHERE f.target = {target} AND f.source_key = {key}) = 1))
         WHERE d.target = {lit(spec.target)} AND d.source_object = {lit(spec.source_object)}
         AND ({email} OR {phone}) ORDER BY d."row" """
 
