@@ -54,11 +54,11 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
         if not rows:
             continue
         note_spec, total, which = _note_spec(spec, ref), 0.0, []
-        for key, row, raw, missing in rows:
+        for key, row, raw, missing, contact_table in rows:
             values = json.loads(raw)
             doc = document_of(spec.target, spec.source_object, key, values, Customer(""), "")
             total += doc.total
-            contact = f"{ref.source_object}:{values.get('ref:contactId')}"
+            contact = f"{contact_table}:{values.get('ref:contactId')}"
             which.append(f"{doc.number} (contact {contact} has no {missing})")
             note = {
                 "body": note_body(spec.target, values, str(missing)),
@@ -79,7 +79,7 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
 
 
 def _without_details(spec: RecordSpec, ref: Ref) -> str:
-    """(key, row, values, what the contact lacks) of the spec's documents HighLevel would refuse."""
+    """(key, row, values, what the contact lacks, its table) of the documents HighLevel would refuse."""
     email = "coalesce(json_extract_string(c.\"values\", '$.email'), '') = ''"
     phone = "coalesce(json_extract_string(c.\"values\", '$.phone'), '') = ''"
     # The contact is the named table's record, else the only record of that object with the key
@@ -90,8 +90,9 @@ def _without_details(spec: RecordSpec, ref: Ref) -> str:
         'json_extract_string(d."values", \'$."ref:contactId"\')',
     )
     return f"""SELECT d.source_key, d."row", d."values",
-        concat_ws(' and ', CASE WHEN {email} THEN 'email' END, CASE WHEN {phone} THEN 'phone' END)
-        FROM exec.records d JOIN exec.records c ON c.target = {target} AND c.source_key = {key}
+        concat_ws(' and ', CASE WHEN {email} THEN 'email' END, CASE WHEN {phone} THEN 'phone' END),
+        c.source_object FROM exec.records d
+        JOIN exec.records c ON c.target = {target} AND c.source_key = {key}
         AND (c.source_object = {named} OR (
             NOT EXISTS (SELECT 1 FROM exec.records e WHERE e.target = {target}
                 AND e.source_object = {named} AND e.source_key = {key})
