@@ -79,31 +79,26 @@ async def test_key_1_on_the_object_row_switches_it_and_its_lines(proposed: Path,
     assert all(f.status.value == "proposed" for f in fields)  # proposed again, for a decision
 
 
-def test_decide_use_switches_back_and_forth_and_the_plan_follows(proposed: Path, tmp_path: Path) -> None:
+def test_decide_use_switches_an_object_and_the_plan_follows(proposed: Path, tmp_path: Path) -> None:
     ws = str(_copy(proposed, tmp_path))
     listed = runner.invoke(app, ["decide", "-w", ws, "--use", "invoices=?"])
     said = " ".join(listed.output.split())
     assert listed.exit_code == 2 and "invoices has the alternatives 1. custom_object" in said
 
-    used = runner.invoke(app, ["decide", "-w", ws, "--use", "invoices=1"], catch_exceptions=False)
+    switch = ["--use", "invoices=custom_object", "--use", "quotes=1"]
+    accept = ["--accept-above", "0.7", "--confirm-models"]
+    used = runner.invoke(app, ["decide", "-w", ws, *switch, *accept], catch_exceptions=False)
     assert used.exit_code == 0, used.output
-    assert _targets(_object(saved(Path(ws)), "invoices"))[0][0] != "invoice"
-    back = runner.invoke(app, ["decide", "-w", ws, "--use", "invoices=invoice"], catch_exceptions=False)
-    assert back.exit_code == 0, back.output
     doc = saved(Path(ws))
-    assert _targets(_object(doc, "invoices")) == [("invoice", None)]
-    assert _targets(_object(doc, "invoices__lines")) == [("invoice", "line_items")]
-    keys = {f.target.field for f in doc.fields if f.source_object == "invoices" and f.target.object}
-    assert {"invoiceNumber", "issueDate", "total", "contactId"} <= keys
-
-    quotes = runner.invoke(app, ["decide", "-w", ws, "--use", "quotes=1", "--accept-above", "0.7",
-                                 "--confirm-models"], catch_exceptions=False)  # fmt: skip
-    assert quotes.exit_code == 0, quotes.output
+    assert _targets(_object(doc, "invoices"))[0][0] == "custom_object"
+    assert _targets(_object(doc, "invoices__lines")) == [("product", "line_items")]
+    assert _targets(_object(doc, "quotes")) == [("opportunity", None)]
+    assert not any(f.id.endswith("@estimate") for f in doc.fields)  # the estimate's maps went with it
     rest = [
         arg for kind in ("object", "field", "tag", "stage", "owner") for arg in ("--reject", f"kind={kind}")
     ]
     runner.invoke(app, ["decide", "-w", ws, *rest, "--confirm"], catch_exceptions=False)
     plan = runner.invoke(app, ["plan", "-w", ws], catch_exceptions=False, env={"COLUMNS": "200"})
     assert plan.exit_code == 0, plan.output
-    assert "invoice:invoices" in plan.output and "opportunity:quotes" in plan.output
-    assert "estimate:quotes" not in plan.output  # the quote's estimate was switched off
+    assert "custom_object:invoices" in plan.output and "opportunity:quotes" in plan.output
+    assert "invoice:invoices" not in plan.output and "estimate:quotes" not in plan.output
