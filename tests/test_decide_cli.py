@@ -119,7 +119,7 @@ def test_confirm_then_a_later_edit_makes_plan_refuse_the_stale_map(tmp_path: Pat
 def test_nothing_to_decide_and_no_workspace(tmp_path: Path) -> None:
     reviewed_workspace(tmp_path)
     assert error_lines(hlmap("decide", "-w", tmp_path)) == [
-        "error: nothing to decide: pass --accept-above, --accept, --reject, --set, --stage, --owner "
+        "error: nothing to decide: pass --accept-above, --accept, --reject, --use, --set, --stage, --owner "
         "or --confirm"
     ]
     missing = tmp_path / "typo"

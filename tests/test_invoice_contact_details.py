@@ -65,6 +65,7 @@ def test_invoices_of_contacts_without_email_or_phone_arrive_as_notes(
     said = " ".join(plan.output.split())
     assert "invoices: 2 invoices go as notes (total 70.00): their contact has no email or phone" in said
     assert "add one to the contact in the source export and re-run to make them native" in said
+    assert "FV-3 (contact clients:C3 has no email); FV-5 (contact clients:C5 has no phone)" in said  # which
     before = len(sandbox.admin("GET", "records/invoices")["records"])
     applied = runner.invoke(
         app, ["apply", "-w", str(ws.root), "--skip-sample", "--preflight-ok", "--quiet", "--no-verify", *at]

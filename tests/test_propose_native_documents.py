@@ -101,3 +101,33 @@ def test_where_the_destination_takes_invoices_the_invoice_table_becomes_one(tmp_
     assert {key: (fields[key]["object"], fields[key]["field"]) for key in wanted} == {
         key: ("invoice", name) for key, name in wanted.items()
     }
+
+
+def test_a_quote_read_as_an_opportunity_keeps_it_and_gains_the_native_estimate(tmp_path: Path) -> None:
+    doc = _propose(tmp_path, ["invoice", "estimate"])
+    objects = {o["source_object"]: o for o in doc["objects"]}
+
+    quotes = objects["quotes"]
+    targets = [(t["object"], t["role"]) for t in quotes["targets"]]
+    assert targets[0] == ("opportunity", None) and targets[-1] == ("estimate", "native_document")
+    reading = quotes["alternatives"][0]  # without the estimate, as before: one choice away
+    assert [t["object"] for t in reading["value"]["targets"]] == ["opportunity"]
+    assert any(a["value"]["targets"] == [{"object": "estimate"}] for a in quotes["alternatives"])
+    lines = objects["quotes__lines"]
+    assert [(t["object"], t["role"]) for t in lines["targets"]] == [("estimate", "line_items")]
+    fields = {f["id"]: f["target"] for f in doc["fields"] if f["source_object"] == "quotes"}
+    # The same columns feed both records: the opportunity's map and the estimate's, apart.
+    assert fields["field:quotes.total"]["field"] == "monetaryValue"
+    wanted = {"number": "invoiceNumber", "date": "issueDate", "total": "total", "client-id": "contactId"}
+    assert {
+        c: (fields[f"field:quotes.{c}@estimate"]["object"], fields[f"field:quotes.{c}@estimate"]["field"])
+        for c in wanted
+    } == {c: ("estimate", key) for c, key in wanted.items()}
+
+
+def test_without_native_estimates_the_quote_stays_an_opportunity_only(tmp_path: Path) -> None:
+    doc = _propose(tmp_path, ["invoice"])
+    quotes = next(o for o in doc["objects"] if o["source_object"] == "quotes")
+
+    assert [t["object"] for t in quotes["targets"]] == ["opportunity"]
+    assert not any(f["id"].endswith("@estimate") for f in doc["fields"])

@@ -1,8 +1,9 @@
 """``hlmap decide``: accept, reject and edit proposals from the command line, then confirm.
 
-Order within one call: edits (--set, --stage, --owner), then --reject, then --accept, then
---accept-above, then --confirm; so ``--reject object=workflows --accept-above 0.9`` never
-accepts a workflow field. The decisions land together or, on the first refusal, not at all.
+Order within one call: object alternatives (--use), edits (--set, --stage, --owner), then
+--reject, then --accept, then --accept-above, then --confirm; so
+``--reject object=workflows --accept-above 0.9`` never accepts a workflow field. The decisions
+land together or, on the first refusal, not at all.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import typer
 
 from assistant.cli_common import WorkspaceOption, console, existing_workspace, listed, login_name
 from assistant.decide import edits
+from assistant.decide.alternatives import use_alternative
 from assistant.decide.selectors import parse_selector
 from assistant.errors import HlmapError
 from assistant.memory.hooks import remember_after_confirm
@@ -43,6 +45,14 @@ def register(app: typer.Typer) -> None:
                 "--reject",
                 metavar="SELECTOR",
                 help="Reject pending proposals matching a selector (as --accept).",
+            ),
+        ] = None,
+        use: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--use",
+                metavar="TABLE=N",
+                help="Switch a source object to its alternative N (or label); its fields are proposed again.",
             ),
         ] = None,
         set_: Annotated[
@@ -87,6 +97,7 @@ def register(app: typer.Typer) -> None:
         session = open_session(ws, who or login_name(), persistence=persistence)
         lines: list[str] = []
         for flag, values, run in (
+            ("use", use, use_alternative),
             ("set", set_, edits.set_field),
             ("stage", stage, edits.set_stage),
             ("owner", owner, edits.set_owner),
@@ -108,7 +119,7 @@ def register(app: typer.Typer) -> None:
             lines.append(f"accepted {len(ids)} at or above {accept_above:.2f}{listed(ids)}")
         if not (lines or confirm):
             raise HlmapError(
-                "nothing to decide: pass --accept-above, --accept, --reject, --set, --stage, --owner "
+                "nothing to decide: pass --accept-above, --accept, --reject, --use, --set, --stage, --owner "
                 "or --confirm"
             )
         persistence.commit()

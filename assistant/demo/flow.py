@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -170,4 +171,8 @@ def show_reports(workspace: Path, console: Console) -> None:
     audit = workspace / "audit.jsonl"  # every request the runs sent, one JSON line each
     if audit.exists():
         console.print(f"  {audit}", markup=False)
+    state = workspace / "standin-state.json"
+    if state.exists():  # the stand-in records, never delivers, a send or text-to-pay
+        sent = json.loads(state.read_text(encoding="utf-8")).get("tables", {}).get("customerMessages", {})
+        console.print(f"Messages to customers (invoice send, text-to-pay) the stand-in received: {len(sent)}")
     console.print(f"Workspace: {workspace} (re-run any step with -w {workspace})", markup=False)

@@ -40,6 +40,7 @@ class AsNotes:
     replaces: str  # the document kind they would have been (invoice, estimate)
     notes: int
     total: float  # sum of the documents' totals
+    which: tuple[str, ...] = ()  # "F202400012 (contact clients:1104 has no phone)", one per document
 
 
 def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> list[AsNotes]:
@@ -52,11 +53,13 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
         rows = con.execute(_without_details(spec, ref)).fetchall()
         if not rows:
             continue
-        note_spec, total = _note_spec(spec, ref), 0.0
-        for key, row, raw, missing in rows:
+        note_spec, total, which = _note_spec(spec, ref), 0.0, []
+        for key, row, raw, missing, contact_table in rows:
             values = json.loads(raw)
             doc = document_of(spec.target, spec.source_object, key, values, Customer(""), "")
             total += doc.total
+            contact = f"{contact_table}:{values.get('ref:contactId')}"
+            which.append(f"{doc.number} (contact {contact} has no {missing})")
             note = {
                 "body": note_body(spec.target, values, str(missing)),
                 "ref:contactId": values["ref:contactId"],
@@ -71,19 +74,29 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
                 "INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [KIND, spec.source_object, key, row, PASSES[KIND], text, digest],
             )
-        out.append(AsNotes(note_spec, spec.target, len(rows), round(total, 2)))
+        out.append(AsNotes(note_spec, spec.target, len(rows), round(total, 2), tuple(which)))
     return out
 
 
 def _without_details(spec: RecordSpec, ref: Ref) -> str:
-    """(key, row, values, what the contact lacks) of the spec's documents HighLevel would refuse."""
+    """(key, row, values, what the contact lacks, its table) of the documents HighLevel would refuse."""
     email = "coalesce(json_extract_string(c.\"values\", '$.email'), '') = ''"
     phone = "coalesce(json_extract_string(c.\"values\", '$.phone'), '') = ''"
+    # The contact is the named table's record, else the only record of that object with the key
+    # (an estimate of a prospect rather than a client), as the run resolves it.
+    target, named, key = (
+        lit(ref.target),
+        lit(ref.source_object),
+        'json_extract_string(d."values", \'$."ref:contactId"\')',
+    )
     return f"""SELECT d.source_key, d."row", d."values",
-        concat_ws(' and ', CASE WHEN {email} THEN 'email' END, CASE WHEN {phone} THEN 'phone' END)
-        FROM exec.records d JOIN exec.records c ON c.target = {lit(ref.target)}
-        AND c.source_object = {lit(ref.source_object)}
-        AND c.source_key = json_extract_string(d."values", '$."ref:contactId"')
+        concat_ws(' and ', CASE WHEN {email} THEN 'email' END, CASE WHEN {phone} THEN 'phone' END),
+        c.source_object FROM exec.records d
+        JOIN exec.records c ON c.target = {target} AND c.source_key = {key}
+        AND (c.source_object = {named} OR (
+            NOT EXISTS (SELECT 1 FROM exec.records e WHERE e.target = {target}
+                AND e.source_object = {named} AND e.source_key = {key})
+            AND (SELECT count(*) FROM exec.records f WHERE f.target = {target} AND f.source_key = {key}) = 1))
         WHERE d.target = {lit(spec.target)} AND d.source_object = {lit(spec.source_object)}
         AND ({email} OR {phone}) ORDER BY d."row" """
 
@@ -126,7 +139,8 @@ def plan_lines(carried: list[AsNotes]) -> list[str]:
         f"{a.spec.source_object}: {a.notes} {a.replaces}{'s' * (a.notes != 1)} go as notes (total "
         f"{a.total:.2f}): their contact has no email or phone, which HighLevel requires on "
         f"{_article(a.replaces)} {a.replaces} (contactDetails.email, contactDetails.phoneNo); add one to "
-        f"the contact in the source export and re-run to make them native ({a.spec.name} in the plan)"
+        f"the contact in the source export and re-run to make them native ({a.spec.name} in the plan): "
+        + "; ".join(a.which)
         for a in carried
     ]
 

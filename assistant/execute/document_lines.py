@@ -31,8 +31,9 @@ LINE_KEYS = {
     "unitPrice": "amount",
     "taxRate": "taxRate",
     "discount": "discount",
+    "lineTotal": "lineTotal",
 }
-NUMERIC = frozenset({"qty", "amount", "taxRate", "discount"})
+NUMERIC = frozenset({"qty", "amount", "taxRate", "discount", "lineTotal"})
 
 
 def line_struct(spec: RecordSpec, profiles: dict[tuple[str, str], ColumnProfile], columns: set[str]) -> str:
@@ -46,7 +47,7 @@ def line_struct(spec: RecordSpec, profiles: dict[tuple[str, str], ColumnProfile]
         if outs:
             value = outs[0].value
             values[name] = f"TRY_CAST({value} AS DOUBLE)" if name in NUMERIC else f"CAST({value} AS VARCHAR)"
-    keys = ("name", "description", "qty", "amount", "taxRate", "discount")
+    keys = ("name", "description", "qty", "amount", "taxRate", "discount", "lineTotal")
     fields = ", ".join(f"{lit(k)}: {values.get(k, 'NULL')}" for k in keys)
     return "{" + fields + "}"
 

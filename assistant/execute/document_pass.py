@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from assistant.execute import ledger
+from assistant.execute.calls import op_id
 from assistant.execute.context import PassResult, RunContext
 from assistant.execute.document_apply import DocumentReport, RunLedger, send_estimate, send_invoice
 from assistant.execute.document_records import document_of
@@ -35,11 +36,15 @@ def customer_of(ctx: RunContext, spec: RecordSpec, values: dict[str, Any]) -> Cu
     hl_id = ctx.ids.record(ref.target, ref.source_object, str(key))
     if hl_id is None:
         return None
-    row = ctx.con.execute(
-        """SELECT "values" FROM exec.records WHERE target = ? AND source_object = ? AND source_key = ?""",
-        [ref.target, ref.source_object, str(key)],
-    ).fetchone()
-    sent: dict[str, Any] = json.loads(row[0]) if row else {}
+    # The contact may come from another table of the same object (an estimate of a prospect rather
+    # than a client): its values are those of the record whose id the document's contact resolved to.
+    rows = ctx.con.execute(
+        """SELECT source_object, "values" FROM exec.records WHERE target = ? AND source_key = ?
+        ORDER BY source_object <> ?""",
+        [ref.target, str(key), ref.source_object],
+    ).fetchall()
+    row = next((v for so, v in rows if ctx.ids.records.get(op_id(ref.target, so, str(key))) == hl_id), None)
+    sent: dict[str, Any] = json.loads(row) if row else {}
     person = " ".join(str(sent[k]) for k in ("firstName", "lastName") if sent.get(k))
     name = person or str(sent.get("name") or sent.get("companyName") or "")
     return Customer(hl_id, name, str(sent.get("email") or ""), str(sent.get("phone") or ""))

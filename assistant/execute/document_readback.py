@@ -60,6 +60,6 @@ async def read_document(hl: HighLevelClient, target: str, hl_id: str) -> JsonDic
 
 
 async def all_documents(hl: HighLevelClient, target: str) -> dict[str, JsonDict]:
-    """Every invoice (or estimate) of the location by id, as comparable views."""
+    """Every invoice (or estimate) of the location by id, as HighLevel answers it."""
     records = await (hl.invoices.list() if target == "invoice" else hl.invoices.list_estimates())
-    return {str(r.get("_id")): document_view(r) for r in records}
+    return {str(r.get("_id")): r for r in records}

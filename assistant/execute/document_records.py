@@ -71,6 +71,7 @@ def lines_of(values: dict[str, Any]) -> list[Line]:
             _number(line.get("amount")),
             _number(line.get("taxRate")) or 0.0,
             _number(line.get("discount")) or 0.0,
+            _number(line.get("lineTotal")),
         )
         for line in values.get("lines") or []
     ]

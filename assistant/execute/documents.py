@@ -24,6 +24,7 @@ class Line:
     unit_price: float | None
     tax_rate: float = 0.0  # percent, exclusive
     discount_rate: float = 0.0  # percent off this line
+    stated_net: float | None = None  # the line's net amount as the source states it (its own rounding)
 
     @property
     def is_heading(self) -> bool:
@@ -36,8 +37,21 @@ class Line:
 
     @property
     def net(self) -> Decimal:
-        """Quantity x unit price less the line discount, rounded to cents."""
+        """The stated line amount, else quantity x unit price less the line discount, rounded to cents."""
+        if self.stated_net is not None:
+            return _cents(_dec(self.stated_net))
         return _cents(_dec(self.quantity) * _dec(self.unit_price) * (1 - _dec(self.discount_rate) / 100))
+
+    @property
+    def unit_amount(self) -> float:
+        """The unit amount to send: HighLevel multiplies it by the quantity without rounding the line,
+        so where the net unit price times the quantity is not the line's amount in cents (12.5 x 17.01
+        = 212.625 where the source states 212.63), the unit amount is that amount over the quantity."""
+        qty = _dec(self.quantity if self.quantity is not None else 1)
+        unit = _dec(round(self.net_unit, 6))
+        if qty == 0 or qty * unit == self.net:
+            return float(unit)
+        return round(float(self.net / qty), 6)
 
     @property
     def tax(self) -> Decimal:
@@ -78,9 +92,16 @@ class SourceDocument:
 
     @property
     def line_sum(self) -> float:
-        items = [line for line in self.lines if not line.is_heading]
-        net = sum((line.net for line in items), Decimal(0))
-        return float(net + _cents(sum((line.tax for line in items), Decimal(0))))
+        return float(self.net + _cents(self.tax))
+
+    @property
+    def net(self) -> Decimal:
+        return sum((line.net for line in self.lines if not line.is_heading), Decimal(0))
+
+    @property
+    def tax(self) -> Decimal:
+        """The tax of all lines, unrounded."""
+        return sum((line.tax for line in self.lines if not line.is_heading), Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -90,18 +111,27 @@ class TotalMismatch:
     currency: str
     line_sum: float
     stated_total: float
+    reason: str = ""
 
     def describe(self) -> str:
+        why = f"; {self.reason}" if self.reason else ""
         return (
-            f"{self.source_key} (invoice {self.number}): lines sum to {self.line_sum:.2f} {self.currency}, "
-            f"the document states {self.stated_total:.2f} {self.currency} (sent as the lines say)"
+            f"{self.source_key} ({self.number}): lines sum to {self.line_sum:.2f} {self.currency}, "
+            f"the document states {self.stated_total:.2f} {self.currency}{why} (sent as the lines say)"
         )
 
 
+HALF_CENT_TAX = "the tax of its lines ends in half a cent, which the source rounds down"
+
+
 def total_mismatch(doc: SourceDocument) -> TotalMismatch | None:
-    if _cents(Decimal(str(doc.line_sum))) == _cents(_dec(doc.total)):
+    stated = _cents(_dec(doc.total))
+    if _cents(Decimal(str(doc.line_sum))) == stated:
         return None
-    return TotalMismatch(doc.source_key, doc.number, doc.currency, doc.line_sum, round(doc.total, 2))
+    # A tax of exactly half a cent more rounds either way, by the source's convention.
+    half = (doc.tax * 100) % 1 == Decimal("0.5") and abs(_dec(doc.line_sum) - stated) == Decimal("0.01")
+    reason = HALF_CENT_TAX if half else ""
+    return TotalMismatch(doc.source_key, doc.number, doc.currency, doc.line_sum, float(stated), reason)
 
 
 def items(doc: SourceDocument) -> list[dict[str, Any]]:
@@ -113,7 +143,7 @@ def items(doc: SourceDocument) -> list[dict[str, Any]]:
         item: dict[str, Any] = {
             "name": line.name or f"Line {n + 1}",
             "currency": doc.currency,
-            "amount": round(line.net_unit, 6),
+            "amount": line.unit_amount,
             "qty": line.quantity if line.quantity is not None else 1,
             "type": "one_time",
         }

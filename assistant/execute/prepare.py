@@ -9,6 +9,7 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.execute.compile import Compiled, compile_all
 from assistant.execute.document_contacts import AsNotes, carry_documents_as_notes
+from assistant.execute.document_sources import keep_document_sources
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.later_children import CarriedChildren, note_specs
@@ -93,6 +94,7 @@ def prepare(workspace: Workspace) -> Prepared:
     )
     explain_held(con, missing_pipelines(con, doc))
     prepared = Prepared(doc, specs, compiled)
+    keep_document_sources(con)  # before some become notes: the verification sums them all
     prepared.documents_as_notes = carry_documents_as_notes(con, prepared.specs)
     _add_specs(
         prepared,

@@ -47,6 +47,9 @@ _LINE = {
     "amount": ("InvoiceItemDto", "amount"),  # the unit price
     "taxRate": ("ItemTaxDto", "rate"),  # percent, exclusive
     "discount": ("DiscountDto", "value"),  # percent off the line
+    # The line's net amount (qty x amount after its discount) as the source states it; the unit
+    # amount sent is derived from it so HighLevel's line total is the source's to the cent.
+    "lineTotal": ("InvoiceItemDto", "amount"),
 }
 REQUIRED = frozenset({"invoiceNumber", "issueDate"})
 CREATE = {"invoice": ("POST", "/invoices/"), "estimate": ("POST", "/invoices/estimate")}

@@ -34,6 +34,7 @@ _LINE: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("amount", ("price",), "money"),
     ("taxRate", ("tax_rate",), "number"),
     ("discount", ("discount",), "number"),
+    ("lineTotal", ("amount",), "money"),  # the line's net amount as the source states it
 )
 LINE_ONLY = frozenset(name for name, _c, _k in _LINE) - {name for name, _c, _k in _HEADER}
 _DATE_KEYS = frozenset(name for name, _c, kind in _HEADER if kind == "date")

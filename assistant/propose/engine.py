@@ -13,6 +13,7 @@ from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
 from assistant.propose.calibration import calibrate_document
+from assistant.propose.document_beside import beside_maps
 from assistant.propose.field_build import TableContext
 from assistant.propose.fields import propose_table_fields
 from assistant.propose.objects import ObjectDecision, classify_tables
@@ -69,6 +70,7 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
             values=inputs.values,
         )
         fields += propose_table_fields(ctx, by_name)
+        fields += beside_maps(ctx, by_name)  # a native estimate beside a quote's opportunity
         _add_targets(decisions[table.table], ctx.extra_targets)
     doc = MappingDocument(project=inputs.project)
     doc.objects = [decisions[t.table].object_map for t in selected]

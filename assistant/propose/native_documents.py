@@ -4,7 +4,8 @@ The reading the proposal already makes (a file with fields on the contact, a not
 stays the proposal; the native document is added first among its alternatives, with the profile
 evidence that makes a table a document HighLevel can hold as one: a document number, issue/due
 dates, a line table under it, totals and status values. A quote or estimate table is offered
-HighLevel's estimate.
+HighLevel's estimate. A quote the seeds send to an opportunity (its stage in a pipeline) keeps that
+opportunity and gains the native estimate beside it: one source row, two HighLevel records.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ _ESTIMATE_WORDS = {"quote", "quotes", "estimate", "estimates", "presupuesto", "p
 _NUMBER_WORDS = {"number", "reference", "ref", "numero", "no", "num"}
 _TOTAL_WORDS = {"total", "amount", "importe"}
 _DATES = (SemanticType.DATE, SemanticType.DATETIME)
+BESIDE_ROLE = "native_document"  # a native document made from the same row as the record before it
 
 
 def _document_kind(kind: str, table: str) -> TargetObject | None:
@@ -99,3 +101,27 @@ def lines_follow(lines: ObjectMap, target: TargetObject) -> None:
     lines.alternatives.insert(0, Alternative(target=label, score=0.35, value={"targets": kept}))
     lines.targets = [ObjectTarget(object=target, role="line_items")]
     lines.rationale = f"document lines of '{lines.parent_object}' become the lines of its {target.value}"
+
+
+def add_beside(object_map: ObjectMap, native: Alternative) -> TargetObject:
+    """Keep today's reading (a quote's opportunity) and add the native document beside it."""
+    target = TargetObject(native.value["targets"][0]["object"])
+    evidence: list[str] = native.value["evidence"]
+    label = " + ".join(t.object.value for t in object_map.targets)
+    kept = [t.model_dump(mode="json") for t in object_map.targets]
+    reading = Alternative(
+        target=f"{label} (no native {target.value})",
+        score=min(0.5, object_map.confidence),
+        value={"targets": kept},
+    )
+    only = Alternative(target=native.target, score=native.score, value={"targets": native.value["targets"]})
+    rest = [a for a in object_map.alternatives if a is not native]
+    object_map.alternatives = [reading, only, *rest]
+    object_map.targets = [*object_map.targets, ObjectTarget(object=target, role=BESIDE_ROLE)]
+    object_map.evidence += [Evidence(source="profile", detail=e) for e in evidence]
+    object_map.rationale += (
+        f"; each row also becomes a native HighLevel {target.value} with its lines, number, dates and "
+        f"status (the destination takes native {target.value}s), so the quote keeps its pipeline stage "
+        f"as an opportunity and its document as the {target.value}"
+    )
+    return target

@@ -11,7 +11,7 @@ from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
 from assistant.propose.history_rules import history_note
-from assistant.propose.native_documents import lines_follow, native_alternative, promote
+from assistant.propose.native_documents import add_beside, lines_follow, native_alternative, promote
 from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
@@ -80,12 +80,19 @@ def classify_tables(
         decision.object_map.alternatives.insert(0, native)
         kind = native.value["targets"][0]["object"]
         # A document-shaped table becomes the native document where the destination takes it; a
-        # quote read as an opportunity keeps its pipeline, and a destination custom object wins.
-        if decision.kind == "invoice" and destination is not None and destination.takes_native(kind):
+        # quote read as an opportunity keeps it and gains the estimate; a destination custom object wins.
+        if destination is None or not destination.takes_native(kind):
+            continue
+        if decision.kind == "invoice":
             decision.primary = promote(decision.object_map, native)
-            for name in lines:
-                lines_follow(decided[name].object_map, decision.primary)
-                decided[name].primary = decision.primary
+            document = decision.primary
+        elif decision.kind == "opportunity" and decision.object_map.targets[0].role is None:
+            document = add_beside(decision.object_map, native)  # the opportunity stays, as the seeds ask
+        else:
+            continue
+        for name in lines:
+            lines_follow(decided[name].object_map, document)
+            decided[name].primary = document
     return decided
 
 

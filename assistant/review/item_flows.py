@@ -70,6 +70,16 @@ class ItemFlows(ReviewAppBase):
         else:
             self.notify(f"{label!r} is not in the catalog or destination; use e to pick", severity="error")
 
+    def object_alternative_flow(self, item_id: str, index: int) -> None:
+        """1-3 on the object row: its alternative becomes its targets; lines and fields follow."""
+        item = self.session.item(item_id)
+        if index >= len(item.alternatives):
+            self.notify(f"no alternative {index + 1}", severity="warning")
+            return
+        chosen = item.alternatives[index].target
+        message = ProposalEdited(f"{item_id} → {chosen} (its field maps proposed again)", (item_id,))
+        self.decide(message, lambda: self.session.choose_object_alternative(item_id, index), rebuild=True)
+
     def custom_field_flow(self, item_id: str) -> None:
         item = self.session.field(item_id)
         spec = item.target.custom_field

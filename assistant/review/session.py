@@ -14,14 +14,16 @@ from assistant.review.context import ReviewContext, load_context
 from assistant.review.destination_edits import DestinationEdits
 from assistant.review.field_edits import FieldEdits
 from assistant.review.object_edits import ObjectEdits
+from assistant.review.object_switch import ObjectSwitch
 from assistant.review.persistence import Persistence, WorkspacePersistence, load_document
 from assistant.review.selected import SelectedEdits
 from assistant.review.tag_edits import TagEdits
 from assistant.workspace import Workspace
 
 
-class ReviewSession(FieldEdits, TagEdits, DestinationEdits, SelectedEdits, ObjectEdits):
-    """Accept, reject, edit, tag clusters, stages, owners, selections, duplicate choices, undo and confirm."""
+class ReviewSession(FieldEdits, TagEdits, DestinationEdits, SelectedEdits, ObjectEdits, ObjectSwitch):
+    """Accept, reject, edit, tag clusters, stages, owners, selections, duplicate choices, object
+    alternatives, undo and confirm."""
 
 
 def open_session(

@@ -64,6 +64,7 @@ def main(folder: Path) -> None:
         .fetchall()
     }
     noted = [0, 0.0]
+    off = 0  # landed invoices whose HighLevel total is not the source's stated total
     for number, stated, status, source_key in _source(ws):
         if source_key in as_notes:  # landed as a note: never counted among native invoices
             noted[0] += 1
@@ -76,6 +77,7 @@ def main(folder: Path) -> None:
             row[2] += 1
             row[3] += stated
             row[4] += float(made["total"])
+            off += round(float(made["total"]), 2) != round(stated, 2)
             moves[(status, str(made["status"]))] += 1
     head = ("source status", "source n", "source sum", "landed n", "landed src sum", "HighLevel sum")
     print("".join(f"{h:>16}" for h in head))
@@ -85,6 +87,7 @@ def main(folder: Path) -> None:
         "source status -> HighLevel status: "
         + ", ".join(f"{a} -> {b}: {n}" for (a, b), n in sorted(moves.items()))
     )
+    print(f"landed invoices whose HighLevel total differs from the source's stated total: {off}")
     print(
         f"invoices carried as a note on their contact (no email or phone): {noted[0]}, total {noted[1]:.2f}"
     )

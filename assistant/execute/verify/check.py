@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute.verify.document_totals import StatusTotal, document_totals
 from assistant.execute.verify.readback import Held, read_back
 from assistant.execute.verify.values import empty, flatten, held_value, same, shown
 from assistant.execute.verify.written import READABLE, Written, write_requests, written
@@ -37,6 +38,7 @@ class Verification:
     reads: int = 0
     writes: int = 0
     budget: int = 0
+    totals: list[StatusTotal] = field(default_factory=list)  # invoices and estimates per status
 
     def count(self, outcome: str) -> int:
         return sum(1 for c in self.checks if c.outcome == outcome)
@@ -56,7 +58,8 @@ class Verification:
 
     @property
     def passed(self) -> bool:
-        return not self.count("differs") and not self.count("missing")
+        totals_agree = not any(t.differs for t in self.totals)
+        return not self.count("differs") and not self.count("missing") and totals_agree
 
     def by_field(self) -> dict[tuple[str, str], Counter[str]]:
         out: dict[tuple[str, str], Counter[str]] = {}
@@ -78,6 +81,7 @@ async def verify(
     result.budget = math.floor(read_share * result.writes)
     held = await read_back(hl, [w for w in items if w.object in READABLE], result.budget)
     result.reads = held.reads
+    result.totals = document_totals(con, hl.location_id, held.documents)
     last = _last_writers(items, held.field_names)
     for item in items:
         result.checks += _check(item, held, last, country, zone)

@@ -14,6 +14,7 @@ from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
 from assistant.execute.prepare import source_zone
 from assistant.execute.verify.check import OUTCOMES, Verification, verify
+from assistant.execute.verify.document_totals import totals_json, totals_lines
 from assistant.execute.verify.report import (
     causes_line,
     reads_line,
@@ -66,6 +67,10 @@ def print_verification(result: Verification, out: Console, folder: Any) -> None:
     out.print(table)
     out.print(f"Agreement: {summary_line(result)}", markup=False, soft_wrap=True)
     out.print(f"Read-back cost: {reads_line(result)}", markup=False)
+    if result.totals:
+        out.print("Invoice and estimate totals per source status (source vs HighLevel):")
+        for line in totals_lines(result.totals):
+            out.print(f"  {line}", markup=False, soft_wrap=True)
     if not result.passed:
         out.print(f"Causes: {causes_line(result)}", markup=False, soft_wrap=True)
     out.print(f"Report: {folder / 'verification.md'}; differences: {folder / 'verification-differences.csv'}")
@@ -93,7 +98,8 @@ def verify_command(
     result = asyncio.run(go())
     if as_json:
         counts = {o: result.count(o) for o in OUTCOMES}
-        data = {**counts, "agreement": result.agreement, "reads": result.reads, "writes": result.writes}
+        data: dict[str, object] = {**counts, "agreement": result.agreement, "reads": result.reads}
+        data.update(writes=result.writes, document_totals=[totals_json(t) for t in result.totals])
         typer.echo(json.dumps(data, indent=2))
     else:
         print_verification(result, console, ws.reports_dir)

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from assistant.execute import destination
-from assistant.execute.document_readback import DOCUMENT_OBJECTS, all_documents
+from assistant.execute.document_readback import DOCUMENT_OBJECTS, all_documents, document_view
 from assistant.execute.verify.written import Written
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import JsonDict, NotFound
@@ -33,6 +33,7 @@ class Held:
     records: dict[str, dict[str, JsonDict]] = field(default_factory=lambda: defaultdict(dict))
     read_parents: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     field_names: dict[str, str] = field(default_factory=dict)  # custom field id -> "name (fieldKey)"
+    documents: dict[str, dict[str, JsonDict]] = field(default_factory=dict)  # invoices, estimates as held
     reads: int = 0
 
     def was_read(self, item: Written) -> bool:
@@ -60,7 +61,8 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
     for schema in sorted({w.parent_id for w in items if w.object == "custom_object" and w.parent_id}):
         held.records["custom_object"].update(await _object_records(hl, schema))
     for kind in sorted(kinds & set(DOCUMENT_OBJECTS)):
-        held.records[kind] = await all_documents(hl, kind)
+        held.documents[kind] = await all_documents(hl, kind)
+        held.records[kind] = {i: document_view(r) for i, r in held.documents[kind].items()}
     if "appointment" in kinds:
         held.records["appointment"] = await _events(hl, [w.sent for w in items if w.object == "appointment"])
     notes = Counter(w.parent_id for w in items if w.object == "note" and w.parent_id)

@@ -83,4 +83,10 @@ def object_detail(item: ObjectMap, cost: str | None = None) -> RenderableType:
     parts: list[RenderableType] = [targets, Text(" · ".join(facts), "dim"), Text(item.rationale, "italic")]
     parts += [Text(f"  ▸ {cost}", "yellow")] if cost else []
     parts += [Text(f"  • {e.source}: {e.detail}", "dim") for e in item.evidence[:3]]
+    if item.alternatives:  # 1-3 switch to one; its field maps are proposed again
+        alternatives = Text("alternatives  ")
+        for n, alt in enumerate(item.alternatives[:3], start=1):
+            alternatives.append(f"[{n}] ", "bold magenta")
+            alternatives.append(f"{alt.target} ({alt.score:.2f})   ")
+        parts.append(alternatives)
     return Group(*parts)

@@ -103,6 +103,8 @@ class ObjectScreen(ItemsScreen):
         item = self.current()
         if isinstance(item, FieldMap):
             self.review.alternative_flow(item.id, index)
+        elif isinstance(item, ObjectMap):
+            self.review.object_alternative_flow(item.id, index)
 
     def action_custom_field(self) -> None:
         item = self.current()

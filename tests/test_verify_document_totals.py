@@ -1,0 +1,75 @@
+"""``hlmap verify`` sums invoice totals per source status on both sides and flags a difference.
+
+The tiny migration's invoices: FV-1 paid (100.00, its lines say so), FV-6 unpaid whose lines sum to
+25.00 though it states 30.00 (sent as its lines say, so HighLevel holds 25.00), and FV-3 unpaid whose
+contact has no email (carried as a note). Per status: paid agrees; unpaid is flagged, with the note
+counted apart, and verify exits 1; the report carries the same lines.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.workspace import Workspace
+from tests.sandbox_process import SandboxHandle, sandbox_fixture
+from tests.test_execute_support import tiny_workspace
+from tests.test_invoice_wiring import invoice_document
+
+runner = CliRunner()
+sandbox = sandbox_fixture(rate_limit=100_000)
+INVOICES = [("F1", "C1", "FV-1", "2024-03-01", "", "100.00", "Pagada"),
+            ("F3", "C3", "FV-3", "2024-03-02", "", "50.00", "Pendiente"),
+            ("F6", "C1", "FV-6", "2024-03-04", "", "30.00", "Pendiente")]  # fmt: skip
+LINES = [("F1", "Grifo", "1", "100", "0"), ("F3", "Visita", "1", "50", "0"), ("F6", "Junta", "1", "25", "0")]
+
+
+def _grow(ws: Workspace) -> None:
+    con = ws.connect()
+    cols = ["id", "client_id", "number", "date", "due", "total", "status"]
+    con.execute(f'CREATE TABLE raw.invoices ({", ".join(c + " VARCHAR" for c in cols)}, "_row" BIGINT)')
+    con.executemany("INSERT INTO raw.invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(*r, i + 1) for i, r in enumerate(INVOICES)])  # fmt: skip
+    con.execute('CREATE TABLE raw.lines ("_parent_key" VARCHAR, name VARCHAR, qty VARCHAR, price VARCHAR, '
+                'tax VARCHAR, "_row" BIGINT)')  # fmt: skip
+    con.executemany(
+        "INSERT INTO raw.lines VALUES (?, ?, ?, ?, ?, ?)", [(*r, i + 1) for i, r in enumerate(LINES)]
+    )
+    ws.close()
+
+
+def test_verify_sums_invoice_totals_per_status_and_flags_a_difference(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    ws = tiny_workspace(tmp_path / "ws", invoice_document())
+    _grow(ws)
+    at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
+    applied = runner.invoke(
+        app, ["apply", "-w", str(ws.root), "--skip-sample", "--preflight-ok", "--quiet", "--no-verify", *at]
+    )
+    assert applied.exit_code == 0, applied.output
+
+    checked = runner.invoke(app, ["verify", "-w", str(ws.root), "--json", *at], catch_exceptions=False)
+    totals = {t["status"]: t for t in json.loads(checked.stdout)["document_totals"] if t["kind"] == "invoice"}
+    assert checked.exit_code == 1  # a total differs
+    paid, unpaid = totals["paid"], totals["unpaid"]
+    assert (paid["source_n"], paid["source_sum"], paid["native_n"], paid["held_sum"]) == (1, 100.0, 1, 100.0)
+    assert paid["held_statuses"] == {"paid": 1} and not paid["differs"]
+    assert (unpaid["source_n"], unpaid["source_sum"]) == (2, 80.0)
+    assert (unpaid["native_n"], unpaid["native_source_sum"], unpaid["held_sum"]) == (1, 30.0, 25.0)
+    assert (unpaid["noted_n"], unpaid["noted_sum"]) == (1, 50.0) and unpaid["differs"]
+
+    shown = runner.invoke(app, ["verify", "-w", str(ws.root), *at], env={"COLUMNS": "250"})
+    said = " ".join(shown.output.split())
+    assert (
+        "invoice unpaid: source 2 = 80.00; native 1: source 30.00, HighLevel 25.00 (draft 1) [DIFFERS]"
+        in said
+    )
+    assert "as notes 1 = 50.00" in said and "invoice paid: source 1 = 100.00" in said
+    report = (ws.root / "reports" / "verification.md").read_text(encoding="utf-8")
+    assert "## Invoice and estimate totals per source status" in report and "[DIFFERS]" in report
