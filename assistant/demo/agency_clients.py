@@ -65,8 +65,12 @@ def write_manifest(root: Path, clients: list[Client]) -> Path:
     """``agency.toml`` for ``hlmap apply --manifest``: one workspace and location per client."""
     lines = ["# written by hlmap demo --agency: one sub-account per client", ""]
     for client in clients:
-        folder = client.workspace(root).relative_to(root)
-        lines += ["[[client]]", f'workspace = "{folder.as_posix()}"', f'location = "{client.location}"', ""]
+        folder = client.workspace(root).relative_to(root).as_posix()
+        lines += ["[[client]]", f'workspace = "{folder}"', f'location = "{client.location}"']
+        if client.map_owner:  # the map confirmed for the client on the same platform
+            owner = owner_of(client, clients).workspace(root).relative_to(root).as_posix()
+            lines.append(f'map = "{owner}/mapping.confirmed.yaml"')
+        lines.append("")
     path = root / MANIFEST
     path.write_text("\n".join(lines), encoding="utf-8")
     tomllib.loads(path.read_text(encoding="utf-8"))  # what apply will read must parse

@@ -1,5 +1,6 @@
 """Each client's workspace up to a confirmed map: ingest, profile, snapshot, then propose and decide
-(or take the confirmed map of the client on the same platform it shares one with).
+(a client sharing the map of another on the same platform stops after the snapshot: the manifest
+names that map, and ``hlmap apply --manifest`` puts it into the workspace).
 
 Every step is the real ``hlmap`` command in a child process, its output in the client's
 ``prepare.log``; the screen gets one line per client.
@@ -8,7 +9,6 @@ Every step is the real ``hlmap`` command in a child process, its output in the c
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -21,7 +21,7 @@ from rich.console import Console
 from assistant.demo.agency_clients import Client, owner_of
 from assistant.demo.flow import WHO, write_settings
 from assistant.errors import HlmapError
-from assistant.workspace import CONFIRMED_MAPPING_FILE, MAPPING_FILE, Workspace
+from assistant.workspace import Workspace
 
 PARALLEL = 2  # clients prepared side by side (each step is CPU work)
 
@@ -51,14 +51,13 @@ class ClientSteps:
 def prepare_clients(
     root: Path, clients: list[Client], url: str, env: dict[str, str], console: Console
 ) -> None:
-    """Owners of a map first (the others copy theirs), each group two clients at a time."""
+    """Two clients at a time (the first error stops the demo, naming the client and its log)."""
     child_env = {**os.environ, **env}
     child_env.pop("HIGHLEVEL_TOKEN", None)  # every location is reached with the agency token
-    for group in ([c for c in clients if not c.map_owner], [c for c in clients if c.map_owner]):
-        with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-            jobs = [pool.submit(_prepare, root, c, clients, url, child_env, console) for c in group]
-            for job in jobs:
-                job.result()
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        jobs = [pool.submit(_prepare, root, c, clients, url, child_env, console) for c in clients]
+        for job in jobs:
+            job.result()
 
 
 def _prepare(
@@ -72,9 +71,7 @@ def _prepare(
     steps.run(["ingest", str(client.export(root) / "source")])
     steps.run(["profile"])
     steps.run(["target", "pull", "--location-id", client.location, "--base-url", url])
-    if client.map_owner:
-        _copy_map(owner.workspace(root), steps.workspace)
-    else:
+    if not client.map_owner:  # the others get their owner's map from the manifest's ``map =``
         steps.run(["propose"])
         _accept_above_threshold(steps.workspace)
     console.print(
@@ -83,12 +80,6 @@ def _prepare(
         markup=False,
         highlight=False,
     )
-
-
-def _copy_map(source: Path, workspace: Path) -> None:
-    """The shared confirmed map, as if confirmed here (the working copy beside it, so it is not stale)."""
-    for name in (MAPPING_FILE, CONFIRMED_MAPPING_FILE):
-        shutil.copyfile(source / name, workspace / name)
 
 
 def _accept_above_threshold(workspace: Path) -> None:
