@@ -33,8 +33,7 @@ def key(text: str) -> str:
 @cache
 def names() -> dict[str, str]:
     """Normalised name or code → alpha-2 code."""
-    # imported here: the module loads libphonenumber's whole geocoding data (seconds of CPU), which
-    # every hlmap command would otherwise pay at start-up
+    # Imported here: the geodata package loads every region's data (over a second per process).
     from phonenumbers.geodata.locale import LOCALE_DATA
 
     out: dict[str, str] = {}
