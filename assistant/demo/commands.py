@@ -34,14 +34,38 @@ def register(app: typer.Typer) -> None:
                 help="Requests per 10 s the stand-in allows (HighLevel's limit is 100).",
             ),
         ] = 100,
+        agency: Annotated[
+            int | None,
+            typer.Option(
+                "--agency",
+                min=1,
+                help="An agency of N clients instead: mixed platforms, one sub-account each, one fan-out.",
+            ),
+        ] = None,
+        rows: Annotated[
+            int, typer.Option("--rows", min=1, help="Main-object rows of each client's export (--agency).")
+        ] = 12,
     ) -> None:
         """The main job on built-in data against the local stand-in: no account and no API key needed."""
         from assistant.demo.flow import run_demo
 
+        if agency is not None:
+            _agency(workspace, agency, rows, yes, rate_limit)
+            return
         _fresh(workspace)
         run_demo(
             workspace, platform=platform, accept=yes, sample=sample, rate_limit=rate_limit, console=console
         )
+
+
+def _agency(workspace: Path, count: int, rows: int, yes: bool, rate_limit: int) -> None:
+    from assistant.demo.agency_flow import run_agency_demo
+    from assistant.errors import HlmapError
+
+    if not yes:
+        raise HlmapError("--agency decides every client's map by the threshold: add --yes")
+    _fresh(workspace)
+    run_agency_demo(workspace, count=count, rows=rows, rate_limit=rate_limit, console=console)
 
 
 def _fresh(workspace: Path) -> None:

@@ -10,8 +10,9 @@ import typer
 from assistant.cli_common import console, open_workspace
 from assistant.errors import HlmapError
 from assistant.execute.fanout import FanOutOptions, fan_out
+from assistant.execute.fanout_manifest import adopt_maps, read_clients
 from assistant.execute.fanout_report import print_fan_out, write_summary
-from assistant.execute.fanout_targets import parse_locations, read_manifest, targets_for
+from assistant.execute.fanout_targets import parse_locations, targets_for
 
 
 def fan_out_command(
@@ -24,7 +25,10 @@ def fan_out_command(
     if locations and manifest:
         raise HlmapError("give either --locations or --manifest, not both")
     if manifest is not None:
-        pairs = read_manifest(manifest)
+        clients = read_clients(manifest)
+        for line in adopt_maps(manifest, clients):
+            console.print(line, markup=False, highlight=False)
+        pairs = [(client.workspace, client.location) for client in clients]
     else:
         root = open_workspace(workspace).root
         pairs = [(root, location_id) for location_id in parse_locations(locations or "")]

@@ -11,15 +11,14 @@ behind), unless that workspace already ran into the location, which then keeps u
 from __future__ import annotations
 
 import shutil
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
 from assistant.cli_common import open_workspace
 from assistant.errors import HlmapError
+from assistant.execute.fanout_manifest import read_clients
 from assistant.workspace import CONFIRMED_MAPPING_FILE, DB_FILE, MAPPING_FILE, SETTINGS_FILE, Workspace
 
 _COPIED = (SETTINGS_FILE, MAPPING_FILE, CONFIRMED_MAPPING_FILE, "highlevel/destination.json")
@@ -43,22 +42,7 @@ def parse_locations(text: str) -> list[str]:
 
 def read_manifest(path: Path) -> list[tuple[Path, str]]:
     """(workspace folder, location id) per ``[[client]]`` line; folders relative to the manifest."""
-    try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise HlmapError(f"{path}: not a readable TOML manifest ({exc})") from None
-    clients = data.get("client")
-    if not isinstance(clients, list) or not clients:
-        raise HlmapError(f"{path}: no [[client]] entries (each with workspace = ... and location = ...)")
-    pairs: list[tuple[Path, str]] = []
-    for number, client in enumerate(clients, start=1):
-        folder, location = client.get("workspace"), client.get("location")
-        if not isinstance(folder, str) or not folder or not isinstance(location, str) or not location:
-            raise HlmapError(f'{path}: client {number}: needs workspace = "FOLDER" and location = "ID"')
-        pairs.append(((path.parent / folder).resolve(), location))
-    if len({loc for _, loc in pairs}) != len(pairs):
-        raise HlmapError(f"{path}: a location is named by two clients")
-    return pairs
+    return [(client.workspace, client.location) for client in read_clients(path)]
 
 
 def targets_for(pairs: list[tuple[Path, str]], base_url: str | None) -> list[Target]:

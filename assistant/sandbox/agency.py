@@ -41,10 +41,20 @@ class Agency:
         self.revoked: set[str] = set()  # tokens refused from now on
         self.revoke_after: dict[str, int] = {}  # location id -> requests it still serves before a revoke
 
-    def add_clones(self, seed: DestinationState, count: int, primary_token: str, path: Path | None) -> None:
-        """``count`` more locations seeded like the primary one, in the same company."""
+    def add_clones(
+        self,
+        seed: DestinationState,
+        count: int,
+        primary_token: str,
+        path: Path | None,
+        seeds: list[DestinationState] | None = None,
+    ) -> None:
+        """``count`` more locations in the same company, each seeded from ``seeds`` in turn (else like
+        the primary one): an agency prepares a client's sub-account from the snapshot of its trade."""
         primary = next(iter(self.stores.values()))
         for index in range(2, count + 2):
+            if seeds:
+                seed = seeds[(index - 2) % len(seeds)]
             location_id = extra_location_id(primary.location_id, index)
             location = seed.location.model_copy(
                 update={

@@ -56,6 +56,13 @@ def serve_command(
         int,
         typer.Option(min=1, help="Locations of the agency: the seeded one and clones, each its own state."),
     ] = 1,
+    location_seed: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--location-seed",
+            help="Destination-state JSON seeding the further locations, one per option, in turn.",
+        ),
+    ] = None,
 ) -> None:
     """Serve the stand-in until interrupted; prints its URL and the token to use."""
     faults = FaultSettings(faults_429, faults_5xx, faults_drop, faults_error_after, latency_ms, fault_seed)
@@ -72,6 +79,7 @@ def serve_command(
             rate_window=rate_window,
             daily_limit=daily_limit,
             locations=locations,
+            location_seeds=list(location_seed or []),
         )
     )
 

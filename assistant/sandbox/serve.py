@@ -31,6 +31,7 @@ class ServeOptions:
     rate_window: float = 10.0
     daily_limit: int = 200_000
     locations: int = 1  # the agency's locations: the seeded one, then clones of its seed
+    location_seeds: list[Path] = field(default_factory=list)  # seeds of the further locations, in turn
 
 
 def default_destination() -> DestinationState:
@@ -57,7 +58,8 @@ def build_context(options: ServeOptions) -> SandboxContext:
         limiter=limiter,
         faults=FaultInjector(options.faults),
     )
-    ctx.agency.add_clones(seed, options.locations - 1, ctx.token, options.state_path)
+    seeds = [load_state(path) for path in options.location_seeds]
+    ctx.agency.add_clones(seed, options.locations - 1, ctx.token, options.state_path, seeds)
     return ctx
 
 

@@ -1,0 +1,96 @@
+"""Each client's workspace up to a confirmed map: ingest, profile, snapshot, then propose and decide
+(a client sharing the map of another on the same platform stops after the snapshot: the manifest
+names that map, and ``hlmap apply --manifest`` puts it into the workspace).
+
+Every step is the real ``hlmap`` command in a child process, its output in the client's
+``prepare.log``; the screen gets one line per client.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from rich.console import Console
+
+from assistant.demo.agency_clients import Client, owner_of
+from assistant.demo.flow import WHO, write_settings
+from assistant.errors import HlmapError
+from assistant.workspace import Workspace
+
+PARALLEL = 2  # clients prepared side by side (each step is CPU work)
+
+
+class ClientSteps:
+    """Runs ``hlmap`` subcommands for one client, appending their output to its log."""
+
+    def __init__(self, client: Client, root: Path, env: dict[str, str]) -> None:
+        self.client, self.root, self.env = client, root, env
+        self.workspace = client.workspace(root)
+        self.log = self.workspace / "prepare.log"
+
+    def run(self, args: Sequence[str]) -> None:
+        command = [sys.executable, "-m", "assistant", *args, "-w", str(self.workspace)]
+        with self.log.open("a", encoding="utf-8") as sink:
+            sink.write(f"$ hlmap {' '.join(args)} -w {self.workspace}\n")
+            sink.flush()
+            result = subprocess.run(
+                command, env=self.env, stdin=subprocess.DEVNULL, stdout=sink, stderr=subprocess.STDOUT
+            )
+        if result.returncode != 0:
+            raise HlmapError(
+                f"{self.client.name}: `hlmap {args[0]}` exited with {result.returncode}; see {self.log}"
+            )
+
+
+def prepare_clients(
+    root: Path, clients: list[Client], url: str, env: dict[str, str], console: Console
+) -> None:
+    """Two clients at a time (the first error stops the demo, naming the client and its log)."""
+    child_env = {**os.environ, **env}
+    child_env.pop("HIGHLEVEL_TOKEN", None)  # every location is reached with the agency token
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        jobs = [pool.submit(_prepare, root, c, clients, url, child_env, console) for c in clients]
+        for job in jobs:
+            job.result()
+
+
+def _prepare(
+    root: Path, client: Client, clients: list[Client], url: str, env: dict[str, str], console: Console
+) -> None:
+    started = time.monotonic()
+    steps = ClientSteps(client, root, env)
+    steps.workspace.mkdir(parents=True, exist_ok=True)
+    owner = owner_of(client, clients)
+    write_settings(steps.workspace, owner.export(root) / "destination.json", Console(quiet=True))
+    steps.run(["ingest", str(client.export(root) / "source")])
+    steps.run(["profile"])
+    steps.run(["target", "pull", "--location-id", client.location, "--base-url", url])
+    if not client.map_owner:  # the others get their owner's map from the manifest's ``map =``
+        steps.run(["propose"])
+        _accept_above_threshold(steps.workspace)
+    console.print(
+        f"  {client.name}  {client.platform:<16} map {client.map_label():<22} → {client.location}  "
+        f"ready in {time.monotonic() - started:.0f} s",
+        markup=False,
+        highlight=False,
+    )
+
+
+def _accept_above_threshold(workspace: Path) -> None:
+    """What ``hlmap demo --yes`` decides, without its tables (one client among many)."""
+    from assistant.review.session import open_session
+
+    ws = Workspace(workspace)
+    try:
+        session = open_session(ws, WHO)
+        session.accept_above(ws.settings.propose.confidence_threshold, custom_field_models_confirmed=True)
+        session.reject_pending()
+        session.confirm()
+    finally:
+        ws.close()
