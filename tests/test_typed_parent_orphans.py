@@ -8,8 +8,8 @@ import duckdb
 from assistant.execute.compile import create_tables
 from assistant.execute.orphans import drop_orphans
 from assistant.execute.required_values import needs_message_sql
-from assistant.execute.transforms.kinds import Context
 from assistant.execute.transforms.typed_parent import typed_parent
+from assistant.transforms.kinds import Context
 
 PARAMS: dict[str, object] = {
     "object_column": "Attached To",

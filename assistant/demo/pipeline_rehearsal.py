@@ -18,10 +18,10 @@ import httpx
 from rich.console import Console
 
 from assistant.errors import HlmapError
-from assistant.execute.transforms.sqltext import cleaned, ident
 from assistant.mapping import store
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import TargetObject
+from assistant.transforms.sqltext import cleaned, ident
 from assistant.workspace import Workspace
 
 

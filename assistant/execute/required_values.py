@@ -4,9 +4,9 @@ left empty by a rejected map, or mapped from nothing."""
 from __future__ import annotations
 
 from assistant.execute.specs import RecordSpec, field_key
-from assistant.execute.transforms.sqltext import lit
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
+from assistant.transforms.sqltext import lit
 
 
 def needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]], rejected: list[str]) -> str:
