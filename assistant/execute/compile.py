@@ -51,6 +51,7 @@ HIGHLEVEL_NEEDS = {
     "contact_fields": ["contactId"],
     "invoice": ["contactId", "issueDate"],
     "estimate": ["contactId", "issueDate"],
+    "message": ["contactId", "date"],  # without its original date HighLevel would date it today
 }
 
 

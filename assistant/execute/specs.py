@@ -29,6 +29,7 @@ PASSES: dict[str, int] = {
     "later_child": 6,  # a merged child row after its parent's first, as a note on the parent contact
     "document_as_note": 6,  # an invoice or estimate HighLevel would refuse, as a note on its contact
     "appointment": 7,
+    "message": 7,  # history on a contact's conversation, with its original date
     "file": 7,
     "custom_object": 8,
     "invoice": 9,  # after every record a document can point at
@@ -50,7 +51,7 @@ REF_TARGETS = {
     "opportunityId": "opportunity",
 }
 NEEDS_CONTACT = frozenset(
-    {"opportunity", "task", "note", "appointment", "file", "contact_fields", "invoice", "estimate"}
+    {"opportunity", "task", "note", "appointment", "file", "contact_fields", "invoice", "estimate", "message"}
 )
 DOCUMENT_KINDS = frozenset({"invoice", "estimate"})  # native documents: their lines travel inside them
 # lines: a note per document; a document's values: fields on its contact, or a note per document

@@ -25,6 +25,8 @@ MESSAGE_TYPES = {
     "Custom": (20, "TYPE_CUSTOM_SMS"),
 }
 _OTHER = (20, "TYPE_CUSTOM_SMS")
+# Kept with the message but not in HighLevel's message listing (GetMessageResponseDto)
+_NOT_LISTED = ("subject", "html", "altId")
 
 
 def _provider(call: Call) -> str:
@@ -121,4 +123,8 @@ def list_messages(call: Call) -> JsonDict:
     limit = call.int_query("limit", 20, maximum=100)
     page = found[:limit]
     last = page[-1]["id"] if page else ""
-    return {"lastMessageId": last, "nextPage": len(found) > limit, "messages": [clean(m) for m in page]}
+    return {"lastMessageId": last, "nextPage": len(found) > limit, "messages": [_listed(m) for m in page]}
+
+
+def _listed(message: JsonDict) -> JsonDict:
+    return clean({k: v for k, v in message.items() if k not in _NOT_LISTED})

@@ -93,8 +93,11 @@ def delete_conversation(call: Call) -> JsonDict:
 @handles(SPEC, "send-a-new-message")
 def send_message(call: Call) -> JsonDict:
     """Recorded as a message to the customer, never delivered: a migration must not call this."""
+    contact = call.store.get("contacts", call.json["contactId"], "Contact")
+    conversation = open_conversation(call, contact["id"])
     record = call.store.insert(
         "customerMessages",
-        {"kind": "conversation-message", "documentId": None, "at": now_iso(), "body": call.json},
+        {"kind": "conversation-message", "documentId": contact["id"], "at": now_iso(), "body": call.json},
     )
-    return {"conversationId": "", "messageId": record["id"], "msg": "Message queued successfully."}
+    answer = {"conversationId": conversation["id"] if conversation else "", "messageId": record["id"]}
+    return {**answer, "msg": "Message queued successfully.", "status": "pending"}
