@@ -36,7 +36,7 @@ class ConversationsApi:
 
     async def find(self, contact_id: str) -> JsonDict | None:
         """The contact's conversation (HighLevel keeps one per contact), or None."""
-        params = {"locationId": self._location, "contactId": contact_id, "limit": 100}
+        params: dict[str, str | int] = {"locationId": self._location, "contactId": contact_id, "limit": 100}
         answer = await self._t.request("GET", "/conversations/search", params=params)
         found = [c for c in answer.get("conversations") or [] if isinstance(c, dict)]
         return next((c for c in found if c.get("contactId") == contact_id), None)

@@ -70,13 +70,7 @@ def _add(call: Call, direction: str) -> JsonDict:
         "direction": direction,
         "status": "delivered",
         "contentType": "text/html" if body.get("html") else "text/plain",
-        "meta": {
-            "callStatus": call_data.get("status"),
-            "callFrom": call_data.get("from"),
-            "callTo": call_data.get("to"),
-        }
-        if call_data
-        else None,
+        "meta": {f"call{k.capitalize()}": v for k, v in call_data.items() if v} or None,
         "altId": body.get("altId"),
         "conversationProviderId": provider,
         "source": "api",
