@@ -60,7 +60,7 @@ def note_body(values: dict[str, Any], zone: str | None) -> str:
     if values.get("subject"):
         first += f" · {values['subject']}"
     lines = [first]
-    text = str(values.get("message") or "") or plain(str(values.get("html") or ""))
+    text = plain(str(values.get("message") or values.get("html") or ""))  # a note shows no HTML
     if text:
         lines.append(text)
     call = [
