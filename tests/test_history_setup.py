@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
-from tests.test_history_messages import hlmap, history_workspace
+from tests.test_history_messages import history_workspace, hlmap
 
 runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=100_000)

@@ -54,7 +54,8 @@ def _add(call: Call, direction: str) -> JsonDict:
         raise bad_request("contactId does not belong to the conversation")
     provider = _provider(call)
     number, name = MESSAGE_TYPES.get(body["type"], _OTHER)
-    call_data = body.get("call") if isinstance(body.get("call"), dict) else {}
+    given = body.get("call")
+    call_data: JsonDict = given if isinstance(given, dict) else {}
     text = body.get("message") or body.get("html") or ""
     message = {
         "id": new_id(),
