@@ -105,9 +105,20 @@ def test_history_lands_with_its_original_dates_once(
     provider = sandbox.admin("POST", "conversation-providers", {"name": "History", "type": "SMS"})["id"]
     ws = history_workspace(tmp_path / "ws", f'conversation_provider_id = "{provider}"\n')
     theirs = _existing_c2(sandbox)
-    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify",
-                    "--on-duplicate", "clients=overwrite")  # fmt: skip
+    applied = hlmap(
+        ws.root, sandbox, "apply", "--sample", "200", "--quiet", "--on-duplicate", "clients=overwrite"
+    )
     assert applied.exit_code == 0, applied.output
+    (diff,) = (ws.root / "reports").glob("sample-diff-*.csv")
+    rows = [
+        line.split(",")
+        for line in diff.read_text(encoding="utf-8").splitlines()
+        if line.startswith("message,")
+    ]
+    assert {(r[1], r[3], r[7]) for r in rows if r[3] in ("date", "subject")} == {
+        ("A1", "date", "True"), ("A2", "date", "True"), ("A3", "date", "True"), ("A4", "date", "True"),
+        ("A2", "subject", "True"), ("A3", "subject", "True")}  # fmt: skip
+    assert all(r[7] == "True" for r in rows), rows
     messages = {m["altId"]: m for m in _records(sandbox, "messages")}
     assert {k: m["dateAdded"] for k, m in messages.items()} == SENT_AT
     assert messages["A2"]["html"] == "<p>Hola <b>María</b></p>" and messages["A2"]["direction"] == "inbound"
