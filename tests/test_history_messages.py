@@ -10,6 +10,7 @@ and rollback deletes the conversation the run created while saying what it canno
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +156,19 @@ def test_history_lands_with_its_original_dates_once(
     assert ("date", "agreed", 4) in compared and ("body", "agreed", 3) in compared
     assert ("subject", "unread", 2) in compared  # HighLevel's listing returns no subject
 
-    reconciled = hlmap(ws.root, sandbox, "reconcile")
+    lose_a1 = "UPDATE exec.ledger SET hl_id = ? WHERE op_id = 'message:activities:A1' AND status = 'done'"
+    a1 = messages["A1"]["id"]
+    ws.connect().execute(lose_a1, ["NoSuchMessage"])  # as if HighLevel had lost A1: reconcile reads it back
+    ws.close()
+    lost = json.loads(hlmap(ws.root, sandbox, "reconcile", "--json").output)
+    counted = {o["object"]: o for o in lost["objects"]}["message"]
+    assert (counted["ledger"], counted["destination"]) == (4, 3), counted
+    assert counted["missing_in_destination"] == ["message:activities:A1 → NoSuchMessage"]
+    ws.connect().execute(lose_a1, [a1])
+    ws.close()
+    reconciled = hlmap(ws.root, sandbox, "reconcile", "--json")
+    counted = {o["object"]: o for o in json.loads(reconciled.output)["objects"]}["message"]
+    assert (counted["ledger"], counted["destination"]) == (4, 4), counted
     accounted = "SELECT source_key, outcome, rule FROM exec.accounting WHERE source_table = 'activities'"
     rows = {r[0]: r[1:] for r in ws.connect().execute(accounted).fetchall()}
     assert [rows[k][0] for k in ("A1", "A2", "A3", "A4")] == ["landed"] * 4, reconciled.output
