@@ -18,10 +18,10 @@ import duckdb
 
 from assistant.execute import destination, ledger
 from assistant.execute.accounting.build import build
-from assistant.execute.verify.messages import conversation_messages
 from assistant.execute.accounting.identity import Identity, check
 from assistant.execute.accounting.summary import Accounting, summarise
 from assistant.execute.prepare import Prepared
+from assistant.execute.verify.messages import conversation_messages
 from assistant.highlevel.client import HighLevelClient
 
 LISTED = ("contact", "company", "opportunity", "product")
