@@ -92,6 +92,9 @@ def message_of(values: dict[str, Any]) -> Message:
     date = str(values.get("date") or "")
     if not date:
         raise MessageError("no date: HighLevel would date the message today")
+    moment = _instant(date)
+    if moment is None or moment.tzinfo is None:
+        raise MessageError(f"date {date!r} is no date-time with an offset (map it with the date transform)")
     body, markup = str(values.get("message") or ""), str(values.get("html") or "")
     if kind == "Email" and not markup and _TAG.search(body):
         body, markup = "", body  # an e-mail's HTML body goes where HighLevel renders HTML
