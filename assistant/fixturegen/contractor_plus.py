@@ -7,7 +7,9 @@ from typing import Any
 
 from assistant.fixturegen import contractor_billing as cb
 from assistant.fixturegen import contractor_clients as cc
+from assistant.fixturegen import contractor_history as ch
 from assistant.fixturegen import contractor_jobs as cj
+from assistant.fixturegen import history_mess as hm
 from assistant.fixturegen.destination import DestinationBuilder
 from assistant.fixturegen.mess import manifest_mess, plan_mess
 from assistant.fixturegen.sinks import CsvSink, write_json
@@ -76,7 +78,13 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
     with CsvSink(src / "attachments.csv", cb.ATTACHMENT_HEADER) as att:
         for k in range(rows // 2):
             att.row(cb.attachment_row(seed, k, jobs, rows))
-    sinks = (clients, leads, job_sink, est, line_sink, inv, wo, users, att)
+    tally = hm.Tally()
+    with CsvSink(src / "communications.csv", ch.HEADER) as log:
+        for k in range(rows):
+            values = ch.communication_row(seed, k, rows)
+            log.row(values)
+            tally.add(values[ch.HEADER.index("Message")], hm.unresolved(k))
+    sinks = (clients, leads, job_sink, est, line_sink, inv, wo, users, att, log)
     counts = {s.path.name: s.records for s in sinks}
     for name, bad in bad_lines.items():  # rows a reader must reject are not records
         counts[name] -= len(bad["blank_lines"]) + len(bad["ragged_lines"])
@@ -102,6 +110,7 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
             "unlinked_invoice_jobs": unlinked,
             "multi_value_cells": ["clients.Email (; separated)", "clients.Phone Numbers (, separated)"],
             "utf8_bom": ["clients.csv"],
+            "history": tally.manifest("communications.csv", ch.TIMESTAMPS),
         },
         "owners": {
             "match_by_email": [u[1] for u in cc.USERS[:4]],

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant.fixturegen import history_mess as hm
 from assistant.fixturegen import pb_activity as act
+from assistant.fixturegen import pb_history as hist
 from assistant.fixturegen import pb_people as pp
 from assistant.fixturegen import pb_static as st
 from assistant.fixturegen.destination import DestinationBuilder
@@ -45,6 +47,13 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
             for k in range(count):
                 sink.row(make(k))
         sinks.append(sink)
+    tally = hm.Tally()
+    with CsvSink(src / "activities.csv", hist.HEADER) as log:
+        for k in range(rows):
+            values = hist.activity_row(seed, k, rows, deals)
+            log.row(values)
+            tally.add(values[hist.HEADER.index("body")], hm.unresolved(k))
+    sinks.append(log)
     with JsonArraySink(src / "notes.json") as notes:
         for k in range(rows * 2 // 3):
             notes.add(act.note_record(seed, k, rows, plan))
@@ -84,6 +93,7 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
             "dangling_parent_company": "co_" + f"{companies + 500:05d}" if companies > 11 else None,
             "tasks_on_deleted_contacts": len(range(9, rows, 61)),
             "pipeline_without_destination": "Partnerships",
+            "history": tally.manifest("activities.csv", hist.TIMESTAMPS),
         },
         "owners": {
             "match_by_email": [u[2] for u in pp.USERS[:4]],

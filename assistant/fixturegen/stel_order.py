@@ -6,9 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from assistant.fixturegen import history_mess as hm
 from assistant.fixturegen import stel_accounts as acc
 from assistant.fixturegen import stel_catalog as catalog
 from assistant.fixturegen import stel_documents as docs
+from assistant.fixturegen import stel_history as hist
 from assistant.fixturegen.destination import DestinationBuilder
 from assistant.fixturegen.mess import MessPlan, manifest_mess, plan_mess
 from assistant.fixturegen.sinks import JsonArraySink, write_json
@@ -43,6 +45,13 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
         ),
         "events.json": _stream(source / "events.json", rows // 2, lambda i: docs.event_record(seed, i, rows)),
     }
+    tally = hm.Tally()
+    with JsonArraySink(source / "history.json") as log:
+        for k in range(rows):
+            record = hist.history_record(seed, k, rows, rows // 2, rows // 5)
+            log.add(record)
+            tally.add(record["description"], hm.unresolved(k))
+    counts["history.json"] = log.records
     small = {
         "employees.json": acc.employee_records(),
         "documentStates.json": catalog.state_records(),
@@ -78,6 +87,7 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
             "sparse_column": "clients.fax",
             "second_date_format": "clients.creation-date as YYYY-MM-DD; events dates with .000+01:00",
             "instruction_like_columns": ["clients.comments", "workOrders.description"],
+            "history": tally.manifest("history.json", hist.TIMESTAMPS),
         },
         "owners": _owner_inventory(),
     }

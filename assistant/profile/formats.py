@@ -68,6 +68,8 @@ def _day_month_order(stats: ColumnStats, default_country: str | None) -> tuple[S
         order, why = f"%m{sep}%d{sep}%Y", "no part above 12; assumed MM/DD/YYYY from the default country"
     else:
         order, why = f"%d{sep}%m{sep}%Y", "no part above 12; assumed DD/MM/YYYY"
+    if stats.share("dmy_like_ampm") >= 0.5:
+        return SemanticType.DATETIME, order + " %I:%M %p", why + " with hh:mm AM/PM time"
     if stats.share("dmy_like_time") >= 0.5:
         return SemanticType.DATETIME, order + " %H:%M", why + " with HH:MM time"
     return SemanticType.DATE, order, why

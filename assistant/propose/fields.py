@@ -30,6 +30,7 @@ from assistant.propose.field_rules import (
     skip_map,
     skip_reason,
 )
+from assistant.propose.history_fields import history_field_maps
 from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import is_plain, normalise, tokens
 from assistant.propose.signals import lead_concept
@@ -100,7 +101,8 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     packed, unpacked = json_field_maps(ctx, [c for c in columns if c.column not in done])
     maps += packed
     done |= unpacked
-    maps += _assign(ctx, [c for c in columns if c.column not in done])
+    remaining = [c for c in columns if c.column not in done]
+    maps += history_field_maps(ctx, remaining) if ctx.primary == T.MESSAGE else _assign(ctx, remaining)
     add_date_fallbacks(ctx.primary, maps, columns)
     return printed_number(ctx, maps, columns)
 

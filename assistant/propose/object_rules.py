@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from assistant.profile.models import SemanticType
+from assistant.propose.history_rules import history_evidence
 from assistant.propose.signals import TableSignals
 
 S = SemanticType
@@ -80,6 +81,8 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
         add("invoice", 0.3, "due date, paid flag/amount and totals")
     if sig.has("tags") and len(sig.concept_columns) <= 3:
         add("tag", 0.2, "a small table of tags")
+    for amount, reason in history_evidence(sig, person, fk_heads):
+        add("message", amount, reason)
     if (
         sig.has("address", "city", "postal_code")
         and not person

@@ -14,7 +14,7 @@ T = TargetObject
 # fmt: off
 _SIMPLE = {"contact": T.CONTACT, "company": T.COMPANY, "opportunity": T.OPPORTUNITY, "task": T.TASK,
            "appointment": T.APPOINTMENT, "note": T.NOTE, "user": T.USER, "tag": T.TAG,
-           "pipeline": T.PIPELINE, "product": T.PRODUCT}
+           "pipeline": T.PIPELINE, "product": T.PRODUCT, "message": T.MESSAGE}
 _ROLE = {"file": "attachment", "no_equivalent": "rebuild_reference", "lookup": "lookup_values",
          "schema": "field_definitions"}
 # fmt: on

@@ -10,6 +10,7 @@ from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetO
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
+from assistant.propose.history_rules import history_note
 from assistant.propose.native_documents import lines_follow, native_alternative, promote
 from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
@@ -138,6 +139,8 @@ def _decide(
             "custom_object",
             "task-like records hang off opportunities, not contacts; tasks need a contact",
         )
+    if kind == "message" and sig.history is not None:
+        note = history_note(sig.history)
     existing = existing_custom_object(table.table, destination)
     if existing and kind not in _NEVER_CUSTOM:
         kind, note, best = "custom_object", f"the destination already has the custom object {existing}", 1.0

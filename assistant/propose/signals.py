@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.history import HistoryColumns, read_history
 from assistant.propose.normalize import concepts, object_words
 from assistant.propose.stage_match import outcome_of
 
@@ -64,6 +65,7 @@ class TableSignals:
     referenced_by: list[tuple[str, str, str | None]] = field(default_factory=list)  # (table, column, concept)
     outcome_columns: list[str] = field(default_factory=list)  # values say won and lost: a deal's stage
     people_lists: list[str] = field(default_factory=list)  # nested tables of people (names + e-mails)
+    history: HistoryColumns | None = None  # a type column of channel words: calls, e-mails, texts
 
     def has(self, *wanted: str) -> bool:
         return any(self.concept_columns.get(c) for c in wanted)
@@ -95,6 +97,7 @@ def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
             object_words(table.table if parent is None else parent),
             object_words(child) if parent else (),
             parent,
+            history=read_history(table),
         )
         for col in visible_columns(table):
             concept = None if is_path_twin(col, table) else lead_concept(col)

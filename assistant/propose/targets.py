@@ -107,6 +107,18 @@ _STANDARD: tuple[tuple[TargetObject, str, tuple[str, ...], str], ...] = (
     (T.FILE, "name", ("name", "title"), "text"),
     (T.FILE, "fileUrl", ("file_path", "website"), "url"),
     (T.FILE, "contactId", (), "lookup"),
+    # A history row's message: its value kinds are read by propose/history_fields.py, not by retrieval.
+    (T.MESSAGE, "contactId", (), "lookup"),
+    (T.MESSAGE, "type", ("type",), "message_type"),
+    (T.MESSAGE, "direction", (), "direction"),
+    (T.MESSAGE, "date", ("date", "created_at", "start"), "date"),
+    (T.MESSAGE, "subject", ("title",), "text"),
+    (T.MESSAGE, "message", ("notes",), "text"),
+    (T.MESSAGE, "html", (), "text"),
+    (T.MESSAGE, "altId", (), "text"),
+    (T.MESSAGE, "callStatus", (), "call_status"),
+    (T.MESSAGE, "callFrom", (), "text"),
+    (T.MESSAGE, "callTo", (), "text"),
     *document_standard(),
 )
 

@@ -1,4 +1,5 @@
-"""Close: the JSON lead export (a lead is a company holding its contacts and opportunities).
+"""Close: the JSON lead export (a lead is a company holding its contacts and opportunities), and its
+activity log (``close_activities``).
 
 From Close's API documentation: ``display_name``, ``status_label`` (Potential / Bad Fit /
 Qualified / Customer), ``url``, ``description``, ``addresses``, ``custom.<field>``; contacts with
@@ -11,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from evals.casegen import close_activities
 from evals.casegen.common import (
     CASES_DIR,
     US_PLACES,
@@ -92,6 +94,8 @@ def build(cases_dir: Path = CASES_DIR) -> None:
             lead["opportunities"] = opps
         leads.append(lead)
     write_json(cases_dir / CASE / "source" / "leads.json", leads)
+    # The activity log draws from its own stream: the lead export stays byte for byte as it was.
+    close_activities.write(cases_dir, CASE, rng_for(f"{CASE}-activities"), leads, USERS)
     write_json(
         cases_dir / CASE / "destination.json",
         destination(

@@ -13,7 +13,6 @@ import unicodedata
 from functools import cache, lru_cache
 
 import pyarrow as pa
-from phonenumbers.geodata.locale import LOCALE_DATA
 
 LANGUAGES = ("aa", "en", "es", "de", "fr", "pt", "it")  # "aa" is libphonenumber's English default
 ALIASES = {
@@ -34,6 +33,9 @@ def key(text: str) -> str:
 @cache
 def names() -> dict[str, str]:
     """Normalised name or code → alpha-2 code."""
+    # Imported here: the geodata package loads every region's data (over a second per process).
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
     out: dict[str, str] = {}
     for region, by_language in LOCALE_DATA.items():
         if len(region) != 2 or not region.isalpha():
