@@ -14,7 +14,7 @@ def test_words_become_highlevel_values_and_bodies_go_where_they_render() -> None
     mail = message_of(
         {"type": "Correo recibido", "direction": "Entrante", "date": WHEN, "message": "<p>Hi</p>"}
     )
-    assert (mail.type, mail.direction, mail.html, mail.text) == ("Email", "inbound", "<p>Hi</p>", "")
+    assert (mail.type, mail.direction, mail.html, mail.text) == ("Email", "inbound", "<p>Hi</p>", "Hi")
     sms = message_of({"type": "SMS", "direction": "out", "date": WHEN, "html": "<b>Hola</b> &amp; adiós"})
     assert (sms.text, sms.html) == ("Hola & adiós", "")
     visit = message_of({"type": "Site visit", "date": WHEN})

@@ -97,9 +97,11 @@ def message_of(values: dict[str, Any]) -> Message:
         raise MessageError(f"date {date!r} is no date-time with an offset (map it with the date transform)")
     body, markup = str(values.get("message") or ""), str(values.get("html") or "")
     if kind == "Email" and not markup and _TAG.search(body):
-        body, markup = "", body  # an e-mail's HTML body goes where HighLevel renders HTML
-    if kind != "Email" and markup:
-        body, markup = body or plain(markup), ""
+        body, markup = plain(body), body  # an e-mail's HTML body goes where HighLevel renders HTML
+    if markup and not body:
+        body = plain(markup)  # the text beside it (HighLevel shows it where HTML is not rendered)
+    if kind != "Email":
+        markup = ""
     call = {
         k: str(values[f"call{k.capitalize()}"]) for k in ("from", "to") if values.get(f"call{k.capitalize()}")
     }
