@@ -37,6 +37,18 @@ def test_plan_names_the_provider_step_and_apply_refuses_before_writing(
     lines = [line for line in refused.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "4 history rows need a conversation provider" in lines[0], refused.output
     assert sandbox.admin("GET", "state")["counts"] == before  # nothing was written
+    many = [
+        "apply",
+        "-w",
+        str(ws.root),
+        "--locations",
+        sandbox.location_id,
+        "--skip-sample",
+        "--preflight-ok",
+    ]
+    fanned = runner.invoke(app, [*many, "--base-url", sandbox.url], env={"COLUMNS": "250"})
+    assert fanned.exit_code != 0 and "4 history rows need a conversation provider" in _said(fanned.output)
+    assert sandbox.admin("GET", "state")["counts"] == before
 
 
 def test_without_a_provider_history_goes_as_dated_notes_when_chosen(

@@ -20,8 +20,7 @@ from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.fanout import FanOutOptions
 from assistant.execute.fanout_cli import fan_out_command
 from assistant.execute.gate import check_mode, check_preflight
-from assistant.execute.history_setup import refuse_without_provider
-from assistant.execute.plan_command import destination_or_none, plan_command
+from assistant.execute.plan_command import plan_command
 from assistant.execute.prepare import prepare, source_zone
 from assistant.execute.printing import (
     print_list,
@@ -109,7 +108,6 @@ def apply_command(
     prepared = prepare(ws)
     selection = choose_sample(con, prepared.specs, sample) if sample else None
     choices = parse_choices(on_duplicate or [], {o.source_object for o in prepared.doc.objects})
-    refuse_without_provider(con, ws.settings.execute, destination_or_none(ws))
     check_preflight(ws, loc, prepared, mode, preflight_ok, who)
     if mode == "delta":
         preview_ = delta_preview(con)
