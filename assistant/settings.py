@@ -153,6 +153,12 @@ class ExecuteSettings(BaseModel):
     source_timezone: str | None = None
     """IANA zone of source times without an offset (due dates, appointment times); blank: the location's."""
 
+    conversation_provider_id: str | None = None
+    """Id of the custom conversation provider set up in the location; history messages need one."""
+
+    history_as_notes: bool = False
+    """Without a provider, carry calls and e-mails as dated notes on their contact (else: refuse the run)."""
+
     @field_validator("source_timezone")
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:

@@ -73,6 +73,9 @@ def workspace(
 ) -> Path:
     """A fresh copy of the confirmed workspace, a reset stand-in, and only the agency token."""
     agency.admin("POST", "reset")
+    for location in agency.tokens:  # the history maps' conversation provider, installed in every location
+        agency.admin("POST", "conversation-providers", {"id": "Prv0History000000001"}, location=location)
+    monkeypatch.setenv("HLMAP_EXECUTE__CONVERSATION_PROVIDER_ID", "Prv0History000000001")
     monkeypatch.delenv("HIGHLEVEL_TOKEN", raising=False)
     monkeypatch.setenv("HIGHLEVEL_AGENCY_TOKEN", agency.agency_token)
     monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")  # the stand-in's raised limit

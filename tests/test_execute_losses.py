@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.demo.flow import accept_above_threshold, write_settings
+from assistant.demo.history import set_up_history
 from assistant.workspace import Workspace
 from tests.sandbox_process import start_sandbox
 from tests.test_execute_flow import hlmap
@@ -45,6 +46,7 @@ def landed(tmp: Path, platform: str, monkeypatch: pytest.MonkeyPatch) -> tuple[W
         monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
         monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")
         monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
+        set_up_history(root, sandbox.url, sandbox.token, Console(file=io.StringIO()))  # as the demo does
         sample = hlmap(root, "apply", "--sample", "30", "--quiet", sandbox=sandbox)  # as the demo does
         assert sample.exit_code == 0, sample.output
         ws = Workspace(root)

@@ -70,6 +70,9 @@ def test_seed_fixture_end_to_end(tmp_path: Path, platform: str, monkeypatch: pyt
         monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
         monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")  # the stand-in's raised limit
         monkeypatch.setenv("HLMAP_HIGHLEVEL__WINDOW_SECONDS", "1")
+        # the admin's setup step for history: a conversation provider in the location, named in settings
+        provider = sandbox.admin("POST", "conversation-providers", {"name": "History", "type": "SMS"})["id"]
+        monkeypatch.setenv("HLMAP_EXECUTE__CONVERSATION_PROVIDER_ID", provider)
         before = snapshot(sandbox, ignore=("dateUpdated",))
         sample = hlmap(ws.root, "apply", "--sample", "30", "--quiet", sandbox=sandbox)
         assert sample.exit_code == 0, sample.output

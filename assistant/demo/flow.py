@@ -13,6 +13,7 @@ from rich.prompt import Confirm
 from rich.table import Table
 
 from assistant.demo.costs import print_rejection_costs
+from assistant.demo.history import set_up_history
 from assistant.demo.pipeline_rehearsal import pipelines_to_create, rehearse_pipeline_setup
 from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
@@ -67,6 +68,7 @@ def run_demo(
             steps.run("5/10 Review every proposal, then confirm (c)", ["review"], interactive=True)
             if not Workspace(workspace).confirmed_mapping_path.exists():
                 raise HlmapError("the mapping was not confirmed; nothing was sent to HighLevel")
+        set_up_history(workspace, standin.url, standin.token, console)
         steps.run("6/10 Plan", ["plan"])
         steps.run(
             f"7/10 Sample run of {sample} records, with its field-level diff",

@@ -87,6 +87,7 @@ async def run_apply(
         client, con, run_id, ids, audit, stop, delta=mode == "delta", max_file_mb=settings.execute.max_file_mb
     )
     ctx.on_duplicate = on_duplicate or {}
+    ctx.conversation_provider = settings.execute.conversation_provider_id
     ctx.currency = currency_for(_country(workspace), settings.execute.currency)
     ctx.ownership = Ownership(ids.owns, migration_start(con, client.location_id))
     summary = RunSummary(run_id, mode, "running")

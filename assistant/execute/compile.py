@@ -52,6 +52,7 @@ HIGHLEVEL_NEEDS = {
     "contact_fields": ["contactId"],
     "invoice": ["contactId", "issueDate"],
     "estimate": ["contactId", "issueDate"],
+    "message": ["contactId", "date", "type"],  # without its original date HighLevel would date it today
 }
 
 

@@ -48,3 +48,5 @@ class RunContext:
     allow_duplicates: bool | None = None  # the location's setting, read on first need
     ownership: Ownership = field(default_factory=Ownership)  # which found records a create may take
     lost_reasons: dict[str, str] | None = None  # lost reason name (lower case) or id -> id, read once
+    conversation_provider: str | None = None  # the location's custom conversation provider (history)
+    conversations: dict[str, str] = field(default_factory=dict)  # contact id -> its conversation id

@@ -16,6 +16,7 @@ import duckdb
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view, read_document
 from assistant.execute.sender import read_back
 from assistant.execute.specs import RecordSpec, field_key
+from assistant.execute.verify.messages import UNREAD_NOTE, conversation_messages, sent_view
 from assistant.execute.verify.values import custom_value, flatten, held_value, same, shown
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
@@ -104,6 +105,14 @@ async def sample_diff(
             if target in DOCUMENT_OBJECTS:  # compared as documents: lines, number, dates, contact
                 sent = document_view(sent)
                 actual = document_view(await read_document(hl, target, hl_id))
+            elif target == "message":  # compared as messages, read from their conversation
+                sent = sent_view(sent)
+                unread = {k: sent.pop(k) for k in UNREAD_NOTE if k in sent}
+                out += [
+                    DiffRow(target, key, hl_id, k, "", str(v), UNREAD_NOTE[k], True)
+                    for k, v in unread.items()
+                ]
+                actual = (await conversation_messages(hl, parent_id or "")).get(hl_id, {})
             else:
                 actual = await read_back(hl, target, hl_id, parent_id, spec.custom_object_key)
         except HighLevelError as exc:

@@ -8,6 +8,7 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import audit_path
+from assistant.execute.history_setup import refuse_without_provider
 from assistant.execute.plan_command import destination_or_none
 from assistant.execute.preflight import build_checklist
 from assistant.execute.preflight_ack import require
@@ -35,7 +36,9 @@ def check_mode(con: duckdb.DuckDBPyConnection, location_id: str, mode: str, skip
 def check_preflight(
     ws: Workspace, location_id: str, prepared: Prepared, mode: str, acknowledged: bool, who: str | None
 ) -> None:
-    """A full or delta run waits for the plan's checklist to be acknowledged for this location."""
+    """A full or delta run waits for the plan's checklist to be acknowledged for this location; any run
+    with history waits for its conversation provider."""
+    refuse_without_provider(ws.connect(), ws.settings.execute, destination_or_none(ws))
     if mode == "sample":
         return
     con = ws.connect()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import duckdb
@@ -14,6 +14,9 @@ from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_contacts import plan_lines as document_note_lines
 from assistant.execute.document_records import document_call, planned_mismatches
+from assistant.execute.history_notes import plan_lines as history_note_lines
+from assistant.execute.history_setup import message_count
+from assistant.execute.history_setup import preview_call as message_preview
 from assistant.execute.lines import is_line_spec
 from assistant.execute.long_text_plan import long_text_lines
 from assistant.execute.lookalikes import lookalike_lines
@@ -91,11 +94,16 @@ def build_plan(
         for c in prepared.compiled
     ]
     links = _link_requests(con, prepared)
+    conversations = 2 * message_count(con)[1]  # a conversation per contact: searched, then created
+    first = next((i for i, x in enumerate(lines) if x.name.startswith("message:")), None)
+    if first is not None:
+        lines[first] = replace(lines[first], requests=lines[first].requests + conversations)
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.cannot += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
     plan.cannot += later_children.plan_lines(prepared.later_children)
     plan.cannot += document_note_lines(prepared.documents_as_notes)
+    plan.cannot += history_note_lines(prepared.history_as_notes)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
@@ -266,6 +274,8 @@ def preview(con: duckdb.DuckDBPyConnection, prepared: Prepared, location_id: str
         for key, values, _ in records(con, spec, None):
             if spec.target in DOCUMENT_KINDS:
                 calls.append(document_call(spec, key, values, "USD"))
+            elif spec.target == "message":
+                calls.append(message_preview(spec, values, None))
             else:
                 calls.append(build_call(spec, values, ids, location_id))
             if sum(1 for c in calls if c.target == spec.target) >= per:

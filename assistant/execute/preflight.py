@@ -74,6 +74,8 @@ def build_checklist(
     custom = sorted({s.custom_object_key or "" for s in prepared.specs if s.hl_object == "custom_object"})
     if custom:
         items.append(plan_line(custom, dest, _count(con, "custom_object")))
+    if prepared.history_item:
+        items.append(prepared.history_item)
     return Checklist(items)
 
 

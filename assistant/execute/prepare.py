@@ -12,6 +12,8 @@ from assistant.execute.document_contacts import AsNotes, carry_documents_as_note
 from assistant.execute.document_sources import keep_document_sources
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
+from assistant.execute.history_notes import HistoryNotes, carry_history_as_notes
+from assistant.execute.history_setup import checklist_item, provider_problem
 from assistant.execute.later_children import CarriedChildren, note_specs
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
@@ -32,6 +34,8 @@ class Prepared:
     extra_values: list[Carried] = field(default_factory=list)  # phones/emails after a cell's first
     later_children: list[CarriedChildren] = field(default_factory=list)  # merged rows after the first
     documents_as_notes: list[AsNotes] = field(default_factory=list)  # invoices HighLevel would refuse
+    history_as_notes: list[HistoryNotes] = field(default_factory=list)  # history without a provider
+    history_item: str | None = None  # the pre-flight checklist's line on history (provider or setup step)
 
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
@@ -103,11 +107,29 @@ def prepare(workspace: Workspace) -> Prepared:
     )
     _recount(con, prepared, {(a.replaces, a.spec.source_object) for a in prepared.documents_as_notes})
     keep_duplicate_opportunities(workspace, prepared)
+    _history(workspace, con, prepared)
     prepared.extra_values = carry_as_notes(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in prepared.extra_values], [c.notes for c in prepared.extra_values])
     prepared.later_children = later = note_specs(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in later], [c.notes for c in later])
     return prepared
+
+
+def _history(workspace: Workspace, con: duckdb.DuckDBPyConnection, prepared: Prepared) -> None:
+    """History rows go as dated notes when the location has no provider and the engineer chose so."""
+    from assistant.highlevel.snapshot import load_destination
+
+    try:
+        dest = load_destination(workspace)
+    except HlmapError:
+        dest = None
+    execute = workspace.settings.execute
+    if execute.history_as_notes and provider_problem(execute, dest) is not None:
+        carried = carry_history_as_notes(con, prepared.specs, source_zone(workspace))
+        prepared.history_as_notes = carried
+        _add_specs(prepared, [c.spec for c in carried], [c.notes for c in carried])
+        _recount(con, prepared, {("message", c.spec.source_object) for c in carried})
+    prepared.history_item = checklist_item(con, execute, dest)
 
 
 def _add_specs(prepared: Prepared, specs: list[RecordSpec], counts: list[int]) -> None:

@@ -21,6 +21,7 @@ from assistant.execute.accounting.build import build
 from assistant.execute.accounting.identity import Identity, check
 from assistant.execute.accounting.summary import Accounting, summarise
 from assistant.execute.prepare import Prepared
+from assistant.execute.verify.messages import conversation_messages
 from assistant.highlevel.client import HighLevelClient
 
 LISTED = ("contact", "company", "opportunity", "product")
@@ -102,6 +103,10 @@ async def reconcile(
             listed[kind] = {
                 i: {"contactId": c} for i, c in (await destination.children(hl, owners, kind + "s")).items()
             }
+    if "message" in by_target:  # history is listed per conversation
+        listed["message"] = {}
+        for conversation in sorted({parents.get(oid) or "" for oid in by_target["message"]} - {""}):
+            listed["message"].update(await conversation_messages(hl, conversation))
     out = Reconciliation([], destination_totals={k: len(v) for k, v in listed.items() if k in LISTED})
     expected_keys: dict[str, set[str]] = defaultdict(set)
     for target, src, key in keys:

@@ -2,7 +2,8 @@
 
 Records the run created are deleted (children before parents), records it updated get their
 captured previous values back, and custom fields and tags it created are removed. What HighLevel
-cannot undo is reported: a deleted contact's conversations, and custom object schemas (no DELETE).
+cannot undo is reported: a deleted contact's conversations, custom object schemas (no DELETE), and
+history messages added to a conversation that existed before the run (no DELETE for one message).
 """
 
 from __future__ import annotations
@@ -59,7 +60,13 @@ async def rollback(
     ours = {
         r[5] for r in rows if r[7] in ("created", "recovered")
     }  # duplicates of these are merged, not kept
+    kept_history: dict[str, int] = {}  # conversation id -> messages that stay in it
     for op_id, action, obj, src, key, hl_id, parent_id, outcome, sent, previous in rows:
+        if obj == "message" and hl_id is not None:  # no DELETE for one message: it goes with its conversation
+            if parent_id not in ours:
+                kept_history[parent_id or ""] = kept_history.get(parent_id or "", 0) + 1
+            ledger.mark(con, run_id, op_id, "rolled_back")
+            continue
         if action == "link" or hl_id is None or obj == SCHEMA_OBJECT:  # a schema stays (ALWAYS says so)
             ledger.mark(con, run_id, op_id, "rolled_back")
             continue
@@ -95,6 +102,11 @@ async def rollback(
             audit.write("error", obj, src, key, hl_id, "rollback failed", str(exc))
             continue
         ledger.mark(con, run_id, op_id, "rolled_back")
+    report.cannot_undo += [
+        f"{n} message{'s' * (n != 1)} added to conversation {conversation}, which existed before the run, "
+        "stay: HighLevel has no API to delete a single message"
+        for conversation, n in sorted(kept_history.items())
+    ]
     audit.flush()
     ledger.finish_run(con, run_id, "rolled_back" if not report.failed else "rollback_incomplete")
     # A sample that is no longer in HighLevel approves nothing: the next full run needs a new one.
@@ -123,6 +135,8 @@ async def _delete(
         await hl.files.delete_product(hl_id)
     elif obj == "estimate":
         await hl.invoices.delete_estimate(hl_id)
+    elif obj == "conversation":  # its messages go with it
+        await hl.conversations.delete(hl_id)
     elif obj == "price":  # gone already when its product went first
         with contextlib.suppress(NotFound):
             await hl.files.delete_price(parent_id or "", hl_id)

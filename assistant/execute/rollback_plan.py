@@ -67,14 +67,16 @@ def preview(con: duckdb.DuckDBPyConnection, run_id: str) -> RunPreview:
         raise HlmapError(f"rollback: no run {run_id} in this workspace's ledger")
     result = RunPreview(run_id, str(run[0]), str(run[1]), bool(run[2]))
     rows = con.execute(
-        """SELECT action, object, hl_id, outcome FROM exec.ledger
+        """SELECT action, object, hl_id, outcome, parent_id FROM exec.ledger
         WHERE run_id = ? AND status IN ('done', 'started')""",
         [run_id],
     ).fetchall()
-    for action, obj, hl_id, outcome in rows:
+    ours = {r[2] for r in rows if r[3] in ("created", "recovered")}
+    for action, obj, hl_id, outcome, parent_id in rows:
         if action == "link" or hl_id is None or obj == SCHEMA_OBJECT:  # schemas have no DELETE
             continue
-        if outcome == "existing":
+        # a message in a conversation that was there before stays with it
+        if (obj == "message" and parent_id not in ours) or outcome == "existing":
             result.keep[obj] += 1
         elif action == "update":
             result.restore[obj] += 1

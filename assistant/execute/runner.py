@@ -20,6 +20,7 @@ from assistant.execute.document_pass import send_document
 from assistant.execute.files import upload_if_small
 from assistant.execute.long_text_notes import ensure_notes
 from assistant.execute.lost_reasons import ensure_lost_reason
+from assistant.execute.message_pass import send_message
 from assistant.execute.products import ensure_price
 from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import DOCUMENT_KINDS, NEEDS_CONTACT, PASSES, RecordSpec
@@ -74,6 +75,9 @@ async def _one(
 ) -> None:
     if spec.target in DOCUMENT_KINDS:
         await send_document(ctx, spec, key, values, prior, result)
+        return
+    if spec.target == "message":
+        await send_message(ctx, spec, key, values, digest, prior, result)
         return
     existing_id: str | None = None
     if prior is not None and prior.status == "done":

@@ -29,7 +29,9 @@ PASSES: dict[str, int] = {
     "extra_values": 6,  # a contact's phones or emails after the first of a cell, as a note on it
     "later_child": 6,  # a merged child row after its parent's first, as a note on the parent contact
     "document_as_note": 6,  # an invoice or estimate HighLevel would refuse, as a note on its contact
+    "history_as_note": 6,  # a call or e-mail the location cannot hold as a message, as a dated note
     "appointment": 7,
+    "message": 7,  # history on a contact's conversation, with its original date
     "file": 7,
     "custom_object": 8,
     "invoice": 9,  # after every record a document can point at
@@ -43,6 +45,7 @@ HL_OBJECT = {
     "extra_values": "note",
     "later_child": "note",
     "document_as_note": "note",
+    "history_as_note": "note",
 }  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",
@@ -51,7 +54,7 @@ REF_TARGETS = {
     "opportunityId": "opportunity",
 }
 NEEDS_CONTACT = frozenset(
-    {"opportunity", "task", "note", "appointment", "file", "contact_fields", "invoice", "estimate"}
+    {"opportunity", "task", "note", "appointment", "file", "contact_fields", "invoice", "estimate", "message"}
 )
 DOCUMENT_KINDS = frozenset({"invoice", "estimate"})  # native documents: their lines travel inside them
 # lines: a note per document; a document's values: fields on its contact, or a note per document

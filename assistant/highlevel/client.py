@@ -8,7 +8,8 @@
 Resource groups: ``contacts`` (tasks, notes, tags too), ``opportunities`` (pipelines),
 ``location`` (settings, custom fields, tags, users, calendars, appointments), ``records``
 (businesses, custom object schemas/records/fields, associations) ``files`` (media, products,
-prices) and ``invoices`` (invoices and estimates, never sent). Every create returns a
+prices), ``invoices`` (invoices and estimates, never sent) and ``conversations`` (history
+messages with their original date, never sent). Every create returns a
 :class:`CreateResult` and never duplicates a record.
 """
 
@@ -21,6 +22,7 @@ from typing import Any
 import httpx
 
 from assistant.highlevel.api_contacts import ContactsApi
+from assistant.highlevel.api_conversations import ConversationsApi
 from assistant.highlevel.api_files import FilesApi
 from assistant.highlevel.api_invoices import InvoicesApi
 from assistant.highlevel.api_location import LocationApi
@@ -83,6 +85,7 @@ class HighLevelClient:
         self.records = RecordsApi(self.transport, location_id)
         self.files = FilesApi(self.transport, location_id)
         self.invoices = InvoicesApi(self.transport, location_id)
+        self.conversations = ConversationsApi(self.transport, location_id)
 
     @classmethod
     def from_settings(

@@ -83,6 +83,16 @@ class LostReason(_ApiModel):
     name: str
 
 
+class ConversationProvider(_ApiModel):
+    """A custom conversation provider set up in the location (a marketplace app's provider); messages
+    added with their original date need one. No v2 endpoint lists them, so ``target pull`` leaves the
+    list empty and ``execute.conversation_provider_id`` names the provider."""
+
+    id: str
+    name: str = ""
+    type: str = ""  # SMS, Email, Call
+
+
 class CustomObjectSchema(_ApiModel):
     id: str
     key: str  # "custom_objects.invoice"
@@ -101,6 +111,7 @@ class DestinationState(_ApiModel):
     # The native documents the location takes ("invoice", "estimate"), as `target pull` found its
     # invoices API answering; a snapshot without the key offers none.
     nativeDocuments: list[str] = Field(default_factory=list)
+    conversationProviders: list[ConversationProvider] = Field(default_factory=list)
 
     def takes_native(self, kind: str) -> bool:
         return kind in self.nativeDocuments

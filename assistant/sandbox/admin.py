@@ -8,6 +8,8 @@ POST /_sandbox/limits           {"max", "windowSeconds", "daily", "daySeconds"} 
 POST /_sandbox/settings         {"allowDuplicateContact", "allowDuplicateOpportunity"} (partial)
 POST /_sandbox/oauth            {"accessTtlSeconds", "expireAll"}: answers the OAuth app's client id and
                                 secret and a new refresh token
+POST /_sandbox/conversation-providers  {"name", "type", "id"}: a custom conversation provider set up in
+                                the location (HighLevel: a marketplace app's provider); answers it
 POST /_sandbox/reset            back to the seeded state (every location), limits' counters and
                                 revocations cleared
 POST /_sandbox/save             write the state file now
@@ -103,6 +105,17 @@ def _create_pipeline(store: Store, body: JsonDict) -> JsonDict:
     )
 
 
+def _add_provider(store: Store, body: JsonDict) -> JsonDict:
+    """The setup step an admin does in HighLevel's UI before history can be added as messages."""
+    name, kind = body.get("name", "Migration history"), body.get("type", "SMS")
+    if not isinstance(name, str) or kind not in ("SMS", "Email", "Call"):
+        raise bad_request("conversation-providers: name must be text and type one of SMS, Email, Call")
+    provider = {"name": name, "type": kind, "locationId": store.location_id}
+    if isinstance(body.get("id"), str) and body["id"]:
+        provider["id"] = body["id"]
+    return store.insert("conversationProviders", provider)
+
+
 def _set_limits(ctx: SandboxContext, body: JsonDict) -> None:
     names = {
         "max": "max_requests",
@@ -180,6 +193,8 @@ async def handle_admin(request: Request, ctx: SandboxContext) -> Outcome:
         if method == "POST" and path == "/_sandbox/settings":
             _set_settings(store, await _json_object(request))
             return Outcome(200, {"settings": store.location["settings"]})
+        if method == "POST" and path == "/_sandbox/conversation-providers":
+            return Outcome(200, _add_provider(store, await _json_object(request)))
         if method == "POST" and path == "/_sandbox/oauth":
             return Outcome(200, _oauth(ctx, await _json_object(request)))
         if method == "POST" and path == "/_sandbox/reset":

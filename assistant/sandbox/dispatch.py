@@ -30,14 +30,23 @@ _WRITES = ("POST", "PUT", "PATCH", "DELETE")
 # Body properties the spec marks required that HighLevel's service lets a caller leave out (its
 # Records Search reference lists query and searchAfter as optional: page paging lists every record).
 _OPTIONAL_IN_SERVICE = {("objects", "search-object-records"): ("query", "searchAfter")}
+# Body properties the spec types differently from what the service takes: conversations.json types
+# a message's ``direction`` as an object (its example lists the values), while HighLevel takes the
+# string "inbound" or "outbound"; served as that string, any other value refused.
+_DIRECTION = {"type": "string", "enum": ["inbound", "outbound"]}
+_TYPED_IN_SERVICE = {("conversations", "add-an-inbound-message"): {"direction": _DIRECTION}}
 
 
 def _as_served(op: Any) -> Any:
-    optional = _OPTIONAL_IN_SERVICE.get((op.spec, op.operation_id))
-    if not optional or not op.request_schema:
+    key = (op.spec, op.operation_id)
+    optional, typed = _OPTIONAL_IN_SERVICE.get(key), _TYPED_IN_SERVICE.get(key)
+    if not (optional or typed) or not op.request_schema:
         return op
-    required = [r for r in op.request_schema.get("required") or [] if r not in optional]
-    return dataclasses.replace(op, request_schema={**op.request_schema, "required": required})
+    schema = dict(op.request_schema)
+    schema["required"] = [r for r in schema.get("required") or [] if r not in (optional or ())]
+    if typed:
+        schema["properties"] = {**schema.get("properties", {}), **typed}
+    return dataclasses.replace(op, request_schema=schema)
 
 
 def _error_outcome(error: ApiError, headers: dict[str, str], documents_404: bool) -> Outcome:

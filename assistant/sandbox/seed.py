@@ -104,5 +104,8 @@ def seed_tables(state: DestinationState) -> tuple[JsonDict, dict[str, list[JsonD
         "fieldFolders": folders,
         "objectSchemas": _object_schemas(state, location_id, stamp),
         "associations": [{"locationId": location_id, **a} for a in extra.get("associations", [])],
+        "conversationProviders": [
+            {"locationId": location_id, **_dump(p)} for p in state.conversationProviders
+        ],
     }
     return location, tables

@@ -37,6 +37,9 @@ TABLES = (
     "prices",
     "invoices",
     "estimates",
+    "conversations",
+    "messages",  # conversation messages (history added with its original date)
+    "conversationProviders",  # custom conversation providers set up in the location
     "customerMessages",  # every send/charge call: recorded, never delivered
     "notifications",  # messages and automation runs HighLevel would have sent (not an API table)
 )

@@ -35,5 +35,15 @@ def other_date_formats(raw: str) -> str:
         f"WHEN regexp_full_match({raw}, '[0-9]{{13}}') THEN {micros}1000) END"
     )
     one_reading = f"CASE WHEN {dmy} IS NULL OR {mdy} IS NULL OR {dmy} = {mdy} THEN coalesce({dmy}, {mdy}) END"
-    unambiguous = lit_list(["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%b-%Y", "%Y/%m/%d", "%d.%m.%Y"])
+    unambiguous = lit_list(
+        [
+            "%Y-%m-%d",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M",
+            "%d-%b-%Y",
+            "%Y/%m/%d",
+            "%d.%m.%Y",
+        ]
+    )
     return f"coalesce(try_strptime({raw}, {unambiguous}), {epoch}, {one_reading})"

@@ -16,7 +16,7 @@ from assistant.transforms import fastpaths
 from assistant.transforms.cells import first_of_several, other_date_formats
 from assistant.transforms.sqltext import cleaned, lit, lit_list
 
-DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime"})
+DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime", "date"})  # date: a message's
 ZONE_VARIABLE = "source_zone"  # DuckDB variable: the zone of source times without an offset (unset: UTC)
 LIST_TYPES = frozenset({"MULTIPLE_OPTIONS", "TEXTBOX_LIST", "CHECKBOX"})
 TRUE_WORDS = ["true", "1", "yes", "y", "si", "sí", "s", "x", "t", "verdadero", "on", "paid", "done"]

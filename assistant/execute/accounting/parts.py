@@ -16,6 +16,7 @@ import duckdb
 from assistant.execute import document_contacts as as_note
 from assistant.execute import duplicate_opportunities as kept
 from assistant.execute import extra_values
+from assistant.execute import history_notes as history
 from assistant.execute import later_children as later
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
@@ -26,7 +27,7 @@ PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCH
     source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,
     into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
 # Kinds made after compiling from some rows of a table: a row they did not take has no part of them.
-TAKERS = frozenset({kept.KIND, extra_values.KIND, as_note.KIND})
+TAKERS = frozenset({kept.KIND, extra_values.KIND, as_note.KIND, history.KIND})
 COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
 # Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
 _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
@@ -92,13 +93,19 @@ def _taker(spec: RecordSpec) -> str:
     """The kind that takes over some rows of this spec's kind (sent as notes instead), if any."""
     if spec.target == kept.REPLACES:
         return kept.KIND
+    if spec.target == "message":
+        return history.KIND
     return as_note.KIND if spec.target in DOCUMENT_KINDS else ""
 
 
 def _kept_as_note(spec: RecordSpec) -> tuple[str, str, str]:
     """(policy, into record, detail) SQL of a record sent as a note on its contact instead of its kind:
     a later duplicate opportunity, or a document whose contact HighLevel would not accept."""
-    policies = {kept.KIND: (kept.POLICY, kept.WHY), as_note.KIND: (as_note.POLICY, as_note.WHY)}
+    policies = {
+        kept.KIND: (kept.POLICY, kept.WHY),
+        as_note.KIND: (as_note.POLICY, as_note.WHY),
+        history.KIND: (history.POLICY, history.WHY),
+    }
     if spec.target not in policies:
         return "NULL", "NULL", "NULL"
     policy, why = policies[spec.target]

@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from assistant.execute.verify.document_totals import StatusTotal, document_totals
+from assistant.execute.verify.messages import UNREAD_NOTE
 from assistant.execute.verify.readback import Held, read_back
 from assistant.execute.verify.values import empty, flatten, held_value, same, shown
 from assistant.execute.verify.written import READABLE, Written, write_requests, written
@@ -112,6 +113,8 @@ def _check(
         have: Any = None
         if item.object not in READABLE:
             outcome, note = "unread", f"no location-wide listing of {item.object} records to read it from"
+        elif item.object == "message" and label in UNREAD_NOTE:
+            outcome, note = "unread", UNREAD_NOTE[label]
         elif not held.was_read(item):
             outcome, note = "unread", "outside the read budget (execute.verify_read_share)"
         elif record is None:

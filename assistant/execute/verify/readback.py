@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.execute import destination
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, all_documents, document_view
+from assistant.execute.verify.messages import conversation_messages
 from assistant.execute.verify.written import Written
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import JsonDict, NotFound
@@ -37,8 +38,8 @@ class Held:
     reads: int = 0
 
     def was_read(self, item: Written) -> bool:
-        if item.object == "note":
-            return (item.parent_id or "") in self.read_parents["note"]
+        if item.object in ("note", "message"):  # read one contact (conversation) per request
+            return (item.parent_id or "") in self.read_parents[item.object]
         return True
 
 
@@ -73,6 +74,12 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
             break
         held.records["note"].update(await _notes(hl, contact))
         held.read_parents["note"].add(contact)
+    conversations = Counter(w.parent_id for w in items if w.object == "message" and w.parent_id)
+    for conversation, _ in sorted(conversations.items(), key=lambda kv: (-kv[1], kv[0])):
+        if hl.usage().requests_sent - start >= budget:
+            break
+        held.records["message"].update(await conversation_messages(hl, conversation))
+        held.read_parents["message"].add(conversation)
     held.reads = hl.usage().requests_sent - start
     return held
 

@@ -14,11 +14,12 @@ import duckdb
 
 from assistant.execute import ledger
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view
+from assistant.execute.verify.messages import sent_view
 
 # HighLevel objects the read-back can list; anything else written is reported as unverifiable.
 READABLE = (
     "contact", "company", "opportunity", "task", "note", "product", "custom_object", "appointment",
-    *DOCUMENT_OBJECTS,
+    "message", *DOCUMENT_OBJECTS,
 )  # fmt: skip
 
 
@@ -56,6 +57,7 @@ def written(con: duckdb.DuckDBPyConnection, location_id: str) -> list[Written]:
             ]
         else:
             body = document_view(body) if obj in DOCUMENT_OBJECTS else body  # compared as documents
+            body = sent_view(body) if obj == "message" else body  # compared as messages
             out.append(Written(op_id, obj, source_object, key, hl_id, parent_id, body, outcome or "created"))
     return out
 
