@@ -83,15 +83,18 @@ def test_an_activity_log_is_proposed_as_messages_with_value_maps_for_type_and_di
     assert fields["fecha"].transform.kind == K.DATE
 
 
-def test_type_values_that_name_no_channel_are_listed_and_keep_the_type_map_under_review() -> None:
+def test_type_values_that_name_no_channel_go_as_custom_and_say_so() -> None:
     contacts, log = activity_log()
     tipo = next(c for c in log.columns if c.column == "tipo")
     tipo.picklist = [*tipo.picklist, tipo.picklist[0].model_copy(update={"value": "Incidencia", "count": 3})]
     tipo.top_values = tipo.picklist
     doc = propose_offline(ProposeInputs([contacts, log], destination()))
     type_map = next(f for f in doc.fields if f.source_columns == ["tipo"])
-    assert type_map.transform.params["unmapped"] == ["Incidencia"]
-    assert type_map.confidence < 0.7  # a person decides where incident entries go
+    # an incident entry is kept as a Custom message (its subject and body say what it was), never dropped
+    assert type_map.transform.params["map"]["Incidencia"] == "Custom"
+    assert "unmapped" not in type_map.transform.params
+    assert any("'Incidencia' names no channel" in e.detail for e in type_map.evidence)
+    assert type_map.confidence >= 0.7  # the row is kept either way: no person needs to decide it
 
 
 def test_a_plain_notes_table_is_not_read_as_messages() -> None:
@@ -176,4 +179,4 @@ def test_one_body_column_per_channel_each_feeds_the_message_and_html_goes_to_htm
     status = fields["disposition"].transform.params
     assert status == {"map": {"answered": "answered", "vm-left": "voicemail"}, "unmapped": ["abandoned"]}
     assert fields["disposition"].confidence < 0.7
-    assert fields["kind"].transform.params["unmapped"] == ["Note"]
+    assert fields["kind"].transform.params["map"]["Note"] == "Custom"

@@ -39,7 +39,10 @@ class HistoryColumns:
         return set(self.channels.values()) == {"meeting"}
 
     def type_map(self) -> dict[str, str]:
-        return {value: MESSAGE_TYPE[channel] for value, channel in self.channels.items()}
+        """Source value -> message type; a value naming no channel (an incident, a note) goes as
+        Custom, the spec's type for any other entry, so its row is kept with its subject and body."""
+        named = {value: MESSAGE_TYPE[channel] for value, channel in self.channels.items()}
+        return {**named, **{value: "Custom" for value in self.unread}}
 
 
 def _values(col: ColumnProfile) -> list[tuple[str, int]]:

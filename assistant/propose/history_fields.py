@@ -58,13 +58,19 @@ def _map_for(
 
     if found is not None and col.column == found.type_column:
         params: dict[str, object] = {"map": found.type_map()}
-        if found.unread:
-            params["unmapped"] = sorted(found.unread)
         why = f"'{col.column}' says the channel of each entry: its values map to the message type"
         facts = [Evidence(source="values", detail=f"{v} → {t}") for v, t in found.type_map().items()]
-        # Values that name no channel need a person's decision: the map stays under the review threshold.
-        confidence = 0.65 if found.unread else 0.5 + 0.45 * found.channel_share
-        return to("type", Transform(kind=K.VALUE_MAP, params=params), confidence, why, facts[:8])
+        unread = [
+            Evidence(
+                source="values", detail=f"'{v}' names no channel: sent as Custom, its subject and body kept"
+            )
+            for v in found.unread
+        ]
+        # Custom is a fallback reading, not a named channel: the more rows take it, the less sure the map.
+        confidence = 0.5 + 0.45 * found.channel_share
+        if found.unread:
+            confidence = min(confidence, 0.8)
+        return to("type", Transform(kind=K.VALUE_MAP, params=params), confidence, why, (unread + facts)[:8])
     if found is not None and col.column == found.direction_column:
         why = f"'{col.column}' says whether the entry came in or went out"
         facts = [Evidence(source="values", detail=f"{v} → {d}") for v, d in found.directions.items()]

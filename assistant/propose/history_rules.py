@@ -66,5 +66,5 @@ def history_note(found: HistoryColumns) -> str:
             "history as Custom messages rather than appointments, which would book past calendar slots"
         )
     if found.unread:
-        note += f"; entries of type {', '.join(found.unread[:3])} name no channel and need a decision"
+        note += f"; entries of type {', '.join(found.unread[:3])} name no channel and go as Custom messages"
     return note
