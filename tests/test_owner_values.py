@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from assistant.evals.predictions import Predictions, PredOwner, owner_for
-from assistant.execute.transforms import kinds, maps, udfs
+from assistant.execute.transforms import maps
 from assistant.highlevel.state import User
 from assistant.mapping.items import MappingDocument, OwnerMatch
 from assistant.mapping.models import TargetObject, TransformKind
@@ -17,6 +17,7 @@ from assistant.propose.owner_match import match_owner
 from assistant.propose.owner_values import cell_items, user_share
 from assistant.propose.owners import SourceUser
 from assistant.propose.sourcedata import MemoryValues
+from assistant.transforms import kinds, udfs
 from tests.propose_factory import S, col, destination, table
 
 CREW = {"Laura Gómez": 6, "Pedro Ruiz": 5, "Omar Haddad": 2}
