@@ -22,10 +22,12 @@ from assistant.demo.agency_clients import (
     client_book,
     destination_seed,
     generate_exports,
+    owner_of,
     write_manifest,
 )
 from assistant.demo.agency_prepare import prepare_clients
 from assistant.demo.agency_rollup import ClientOutcome, print_rollup, read_outcome, write_rollup
+from assistant.demo.history import set_up_history_in_locations
 from assistant.demo.standin import start_standin
 from assistant.errors import HlmapError
 
@@ -52,6 +54,13 @@ def run_agency_demo(root: Path, *, count: int, rows: int, rate_limit: int, conso
     try:
         console.rule("[bold]2/5 Each client: ingest, profile, snapshot, propose and decide (or shared map)")
         prepare_clients(root, clients, standin.url, env, console)
+        workspaces = [owner_of(c, clients).workspace(root) for c in clients]  # a shared map is its owner's
+        locations = [c.location for c in clients]
+        provider = set_up_history_in_locations(
+            workspaces, standin.url, standin.agency_token, locations, console
+        )
+        if provider:
+            env["HLMAP_EXECUTE__CONVERSATION_PROVIDER_ID"] = provider
         manifest = write_manifest(root, clients)
         console.rule(f"[bold]3/5 Apply every client at once, each at its own limit ({manifest.name})")
         _apply(manifest, standin.url, env, console)

@@ -53,3 +53,31 @@ def set_up_history(workspace: Path, url: str, token: str, console: Console) -> s
         markup=False,
     )
     return provider
+
+
+def set_up_history_in_locations(
+    workspaces: list[Path], url: str, agency_token: str, locations: list[str], console: Console
+) -> str | None:
+    """One provider id installed in every location whose client maps history (an app's provider
+    serves each location it is installed in); the caller passes it to apply as the setting."""
+    wanted = [loc for ws, loc in zip(workspaces, locations, strict=True) if maps_history(ws)]
+    provider = "Prv0MigratedHistory01"
+    for location in wanted:
+        answer = httpx.post(
+            f"{url}/_sandbox/conversation-providers",
+            params={"locationId": location},
+            json={"id": provider, "name": "Migrated history", "type": "SMS"},
+            headers={"Authorization": f"Bearer {agency_token}"},
+            timeout=30,
+        )
+        if answer.status_code != 200:
+            raise HlmapError(f"the stand-in refused the conversation provider: {answer.text[:200]}")
+    if not wanted:
+        return None
+    console.print(
+        f"History setup: conversation provider {provider} installed in {len(wanted)} stand-in locations "
+        "(in HighLevel an admin installs the app's provider in each) and passed to apply as "
+        "execute.conversation_provider_id",
+        markup=False,
+    )
+    return provider

@@ -72,8 +72,13 @@ def _object_key(spec: CustomFieldSpec) -> str:
     return "business" if spec.model == FieldModel.COMPANY else spec.field_key.rsplit(".", 1)[0]
 
 
-def _model_of(object_key: str) -> str:
-    return "company" if object_key == "business" else "custom_object"
+def _scope_of(object_key: str) -> str:
+    """Where a field's name is unique: companies share one model, each custom object is its own."""
+    return "company" if object_key == "business" else object_key
+
+
+def _spec_scope(spec: CustomFieldSpec) -> str:
+    return spec.model.value if spec.model in LOCATION_MODELS else _scope_of(_object_key(spec))
 
 
 def field_body(spec: CustomFieldSpec) -> dict[str, Any]:
@@ -98,13 +103,14 @@ async def apply_schema(
     """Create what is missing; fill ``ids.fields``. Answers the problems the admin must solve."""
     problems = await ensure_object_schemas(hl, agency, con, run_id, work.object_keys, audit)
     existing = {f.get("fieldKey"): f for f in await hl.location.custom_fields()}
+    # A field's name is unique within its object only: two custom objects may each hold a "Source ID".
     by_name = {(f.get("name"), f.get("model")): f for f in existing.values()}
     folders: dict[str, str | None] = {}  # object key -> the folder new fields of that object go in
     for key in sorted({_object_key(s) for s in work.fields if s.model not in LOCATION_MODELS}):
         listed = await hl.records.object_fields(key)
         for f in listed.get("fields") or []:
             existing[f.get("fieldKey")] = f
-            by_name[(f.get("name"), _model_of(key))] = f
+            by_name[(f.get("name"), _scope_of(key))] = f
         folders[key] = next((str(f["id"]) for f in listed.get("folders") or [] if f.get("id")), None)
     known = ledger.current(con)
     for spec in work.fields:
@@ -113,7 +119,7 @@ async def apply_schema(
         found = (
             spec.existing_id
             or _id(existing.get(spec.field_key))
-            or _id(by_name.get((spec.name, spec.model.value)))
+            or _id(by_name.get((spec.name, _spec_scope(spec))))
         )
         if prior is not None and prior.status == "done" and prior.hl_id:
             ids.fields[spec.field_key] = prior.hl_id

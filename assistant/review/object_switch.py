@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from assistant.mapping.items import FieldMap, ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Status, TargetObject
-from assistant.propose.refit import refit_fields
 from assistant.review.core import SessionCore
 from assistant.review.errors import ReviewError
 
@@ -64,6 +63,10 @@ class ObjectSwitch(SessionCore):
         self.apply(f"{item_id} → {chosen.target}", ("objects", "fields"), change)
 
     def _refit(self, source_objects: list[str]) -> None:
+        # The offline proposer loads only when an engineer switches a reading: the review starts
+        # without the proposer (and never with an LLM client).
+        from assistant.propose.refit import refit_fields
+
         context = self.context
         if not context.profiles:
             raise ReviewError("no column profiles in this workspace: run `hlmap profile` before switching")
