@@ -108,3 +108,20 @@ def test_no_import_cycles() -> None:
     assert "assistant.execute.runner" in graph and "assistant.profile.scan" in graph
     cycles = [c for name in sorted(graph) if (c := _cycle_through(graph, name))]
     assert not cycles, " ; ".join(" → ".join(c) for c in cycles[:5])
+
+
+def test_the_field_proposer_is_entered_through_its_room_only() -> None:
+    """Outside ``assistant/propose/fields`` only the room's entry point is imported, never its modules."""
+    root = Path(__file__).resolve().parents[1]
+    room = root / "assistant" / "propose" / "fields"
+    offenders = []
+    for path in [*(root / "assistant").rglob("*.py"), *(root / "tests").rglob("*.py")]:
+        if room in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            offenders += [
+                f"{path.relative_to(root)}: {n}" for n in names if n.startswith("assistant.propose.fields.")
+            ]
+    assert offenders == []

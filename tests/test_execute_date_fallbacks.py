@@ -12,7 +12,7 @@ from assistant.execute.transforms.build import outputs_for
 from assistant.mapping.items import FieldMap, FieldTarget, ObjectMap, ObjectTarget, Transform
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.field_fallbacks import add_date_fallbacks
+from assistant.propose.fields import add_date_fallbacks
 from assistant.settings import Settings
 from assistant.transforms.kinds import ZONE_VARIABLE
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap, ObjectTarget
 from assistant.mapping.models import FieldKind
 from assistant.profile.models import TableProfile
-from assistant.propose.field_build import TableContext
-from assistant.propose.fields import propose_table_fields
+from assistant.propose.fields import TableContext, propose_table_fields
 from assistant.propose.native_documents import BESIDE_ROLE
 from assistant.propose.objects import ObjectDecision
 

@@ -14,8 +14,7 @@ from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
 from assistant.propose.calibration import calibrate_document
 from assistant.propose.document_beside import beside_maps
-from assistant.propose.field_build import TableContext
-from assistant.propose.fields import propose_table_fields
+from assistant.propose.fields import TableContext, propose_table_fields
 from assistant.propose.objects import ObjectDecision, classify_tables
 from assistant.propose.owners import propose_owners
 from assistant.propose.references import infer_references

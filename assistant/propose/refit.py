@@ -13,8 +13,7 @@ from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.profile.models import TableProfile
 from assistant.propose.calibration import calibrate_document
 from assistant.propose.document_beside import beside_maps
-from assistant.propose.field_build import TableContext
-from assistant.propose.fields import propose_table_fields
+from assistant.propose.fields import TableContext, propose_table_fields
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.targets import standard_fields
 

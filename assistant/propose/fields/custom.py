@@ -8,7 +8,7 @@ from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.customfields import label_for, new_field, record_nouns
-from assistant.propose.field_build import (
+from assistant.propose.fields.build import (
     BODY_FIELD,
     TableContext,
     alternatives_from,
@@ -17,7 +17,7 @@ from assistant.propose.field_build import (
     make_map,
     standard_target,
 )
-from assistant.propose.field_rules import skip_map
+from assistant.propose.fields.rules import skip_map
 from assistant.propose.normalize import normalise, readable, singular, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.transforms import transform_for, value_kind_of

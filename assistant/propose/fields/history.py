@@ -12,8 +12,8 @@ from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.field_build import TableContext, evidence_of, make_map, standard_target
-from assistant.propose.field_rules import skip_map
+from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.rules import skip_map
 from assistant.propose.history import HistoryColumns, read_history
 from assistant.propose.history_rules import BODY_WORDS
 from assistant.propose.history_words import FROM_NAMES, TO_NAMES, call_status_of

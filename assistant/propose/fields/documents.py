@@ -12,8 +12,8 @@ from assistant.mapping.items import FieldMap
 from assistant.mapping.models import Evidence
 from assistant.profile.models import ColumnProfile
 from assistant.propose.document_targets import DOCUMENT_OBJECTS
-from assistant.propose.field_build import TableContext
-from assistant.propose.field_rules import skip_map
+from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.rules import skip_map
 from assistant.propose.normalize import concepts
 
 NUMBER_KEY = "invoiceNumber"

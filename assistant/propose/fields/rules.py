@@ -6,7 +6,7 @@ from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.field_build import SKIP_TARGET, TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.build import SKIP_TARGET, TableContext, evidence_of, make_map, standard_target
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 

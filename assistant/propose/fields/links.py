@@ -9,7 +9,7 @@ from assistant.mapping.models import Alternative, DataType, Evidence, TargetObje
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.customfields import label_for, new_field
-from assistant.propose.field_build import (
+from assistant.propose.fields.build import (
     BODY_FIELD,
     SKIP_TARGET,
     TableContext,

@@ -7,22 +7,23 @@ from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObj
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.candidates import Candidate, retrieve_candidates
-from assistant.propose.document_fields import printed_number
 from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
-from assistant.propose.field_build import (
+from assistant.propose.fields.build import (
     TableContext,
     alternatives_from,
     evidence_of,
     make_map,
     standard_target,
 )
-from assistant.propose.field_custom import empty_penalty, fallback_map
-from assistant.propose.field_fallbacks import add_date_fallbacks
-from assistant.propose.field_json import json_field_maps
-from assistant.propose.field_links import link_maps
-from assistant.propose.field_polymorphic import echo_columns, polymorphic_link
-from assistant.propose.field_rules import (
+from assistant.propose.fields.custom import empty_penalty, fallback_map
+from assistant.propose.fields.documents import printed_number
+from assistant.propose.fields.fallbacks import add_date_fallbacks
+from assistant.propose.fields.history import history_field_maps
+from assistant.propose.fields.json_columns import json_field_maps
+from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.polymorphic import echo_columns, polymorphic_link
+from assistant.propose.fields.rules import (
     concat_name_map,
     name_complement_map,
     name_split_maps,
@@ -30,7 +31,6 @@ from assistant.propose.field_rules import (
     skip_map,
     skip_reason,
 )
-from assistant.propose.history_fields import history_field_maps
 from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import is_plain, normalise, tokens
 from assistant.propose.owner_values import names_users

@@ -10,7 +10,7 @@ from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, TableProfile
-from assistant.propose.field_build import TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.normalize import singular, tokens
 
 T = TargetObject

@@ -13,8 +13,8 @@ from typing import Any
 
 from assistant.mapping.items import FieldMap
 from assistant.profile.models import ColumnProfile, SemanticType, ValueCount
-from assistant.propose.field_build import TableContext
-from assistant.propose.field_custom import fallback_map
+from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.custom import fallback_map
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.value_shapes import PLACEHOLDERS, shape_of
 

@@ -1,0 +1,25 @@
+"""The field proposer: one room, one entry point.
+
+``propose_table_fields`` proposes the field maps of one table from profile evidence: rules first
+(names, links, JSON columns, polymorphic pointers), then the best candidate per column, then custom
+fields and date fallbacks. Other proposer steps that build field maps of their own (documents,
+history) use the building blocks exported here, never the room's modules directly.
+"""
+
+from __future__ import annotations
+
+# Building blocks first: modules the table step imports may import them from here while it loads.
+from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.fallbacks import add_date_fallbacks
+from assistant.propose.fields.rules import skip_map
+from assistant.propose.fields.table import propose_table_fields
+
+__all__ = [
+    "TableContext",
+    "add_date_fallbacks",
+    "evidence_of",
+    "make_map",
+    "propose_table_fields",
+    "skip_map",
+    "standard_target",
+]
