@@ -38,6 +38,8 @@ _DATE_FORMATS = [  # detector, type, format, words
     ("iso_t", SemanticType.DATETIME, "iso", "ISO 8601 date-time without offset"),
     ("iso_date", SemanticType.DATE, "%Y-%m-%d", "ISO date YYYY-MM-DD"),
     ("dmy_like", SemanticType.DATE, "", "day/month/year or month/day/year"),
+    ("month_name_mdy", SemanticType.DATE, "%b %d, %Y", "month name, day, year (Jan 27, 2025)"),
+    ("month_name_dmy", SemanticType.DATE, "%d %b %Y", "day, month name, year (27 Jan 2025)"),
 ]
 
 
@@ -51,6 +53,8 @@ def detect_date(stats: ColumnStats, default_country: str | None) -> Detected | N
     if name == "dmy_like":
         kind, fmt, more = _day_month_order(stats, default_country)
         evidence.append(more)
+    elif name.startswith("month_name"):
+        kind, fmt = month_name_format(fmt, [value for value, _ in stats.top])
     others = [f"{pct(shares[n])} {w}" for n, _, _, w in _DATE_FORMATS if n != name and shares[n] > 0]
     if others:
         evidence.append("other date formats present: " + ", ".join(others))
@@ -73,6 +77,21 @@ def _day_month_order(stats: ColumnStats, default_country: str | None) -> tuple[S
     if stats.share("dmy_like_time") >= 0.5:
         return SemanticType.DATETIME, order + " %H:%M", why + " with HH:MM time"
     return SemanticType.DATE, order, why
+
+
+def month_name_format(base: str, values: list[str]) -> tuple[SemanticType, str]:
+    """The exact spelling of a month-name date column, read from its values: separators and any time."""
+    sample = [v.strip() for v in values if v.strip()][:50]
+    if base.startswith("%d") and any("-" in v[:7] for v in sample):
+        base = "%d-%b-%Y"
+    if base.startswith("%b") and sample and not any("," in v for v in sample):
+        base = "%b %d %Y"
+    seconds = ":%S" if any(v.count(":") == 2 for v in sample) else ""
+    if any(v[-2:].upper() in ("AM", "PM") for v in sample):
+        return SemanticType.DATETIME, f"{base} %I:%M{seconds} %p"
+    if any(":" in v for v in sample):
+        return SemanticType.DATETIME, f"{base} %H:%M{seconds}"
+    return SemanticType.DATE, base
 
 
 def _separator_of(top: list[tuple[str, int]]) -> str:

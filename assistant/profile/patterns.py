@@ -38,6 +38,9 @@ _STREET_US = (
 
 
 _DMY = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}"
+# English month names as US and UK exports write dates ("Jan 27, 2025", "27 Jan 2025", "27-Jan-2025")
+_MONTH = r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_CLOCK = r"( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( ?[AaPp][Mm])?)?"
 
 
 def _re(pattern: str) -> str:
@@ -109,6 +112,8 @@ DETECTORS: dict[str, str] = {
     "iso_date": _re(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"),
     # a day/month/year date, alone or followed by a time ("03/05/2024 2:45 PM", as US exports write it)
     "dmy_like": _re(_DMY + r"( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( ?[AaPp][Mm])?)?"),
+    "month_name_mdy": _re(_MONTH + r" [0-9]{1,2},? [0-9]{4}" + _CLOCK),
+    "month_name_dmy": _re(r"(?i)[0-9]{1,2}[ -]" + _MONTH[4:] + r"[ -][0-9]{4}" + _CLOCK),
     "dmy_like_time": _re(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4} [0-9]{1,2}:[0-9]{2}"),
     "dmy_like_ampm": _re(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4} [0-9]{1,2}:[0-9]{2} ?[AaPp][Mm]"),
     "first_gt12": _re(r"(1[3-9]|2[0-9]|3[01])[/.-][0-9]{1,2}[/.-][0-9]{4}( .*)?"),

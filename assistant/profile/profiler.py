@@ -10,6 +10,7 @@ import duckdb
 
 from assistant.errors import HlmapError
 from assistant.profile.classify import profile_column
+from assistant.profile.date_orders import settle_date_orders
 from assistant.profile.duplicates import SampledTable, find_duplicates
 from assistant.profile.models import ForeignKey, TableProfile
 from assistant.profile.relations import (
@@ -99,6 +100,7 @@ def profile_workspace(workspace: Workspace, tables: list[str] | None = None) -> 
         raise HlmapError(f"no raw table named {', '.join(missing)}; known tables: {', '.join(known)}")
     selected = [t for t in known if tables is None or t in tables]
     profiles = profile_tables(con, selected, workspace.settings.profile)
+    settle_date_orders(profiles)
     # keys of tables not re-profiled now still count as foreign-key targets
     others = _stored_keys_only(con, known, selected)
     for profile in profiles:

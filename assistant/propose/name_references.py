@@ -9,6 +9,7 @@ that resolve is the evidence, and the link is kept only when most of them do.
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
+from assistant.propose.normalize import object_words
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
 
@@ -53,7 +54,8 @@ def name_reference(
     linked = {c.foreign_key.target_table for c in table.columns if c.foreign_key is not None}
     if col.foreign_key is not None or col.semantic_type not in _NAMED_BY or col.column.startswith("_"):
         return None
-    if lead_concept(col) in (*_NOT_LINKS, *_NAME_CONCEPTS, "first_name", "last_name"):
+    named = _other_record_named(table, col)
+    if lead_concept(col) in (*_NOT_LINKS, *_NAME_CONCEPTS, "first_name", "last_name") and not named:
         return None  # the row's own name (or a copy of its parent's beside the key) is no link
     mine = {v.value.strip().casefold() for v in values.distinct(table.table, col.column, limit=5000)}
     mine.discard("")
@@ -64,6 +66,8 @@ def name_reference(
     for other, key in others:
         if other.table == table.table or other.parent_table == table.table or other.table in linked:
             continue
+        if named and not named & set(object_words(other.table)):
+            continue  # "Client name" names a row of the clients table, not of any table with names
         known: set[str] = set()
         used: list[list[str]] = []
         for spelling in spellings(other):
@@ -82,6 +86,13 @@ def name_reference(
                 by_names=used,
             )
     return best
+
+
+def _other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
+    """The record a name column's header names when it is not the row's own ("Client name" on jobs)."""
+    if lead_concept(col) not in ("name", "full_name"):
+        return set()
+    return set(object_words(col.column)) - set(object_words(table.table))
 
 
 def describe(fk: ForeignKey) -> str:

@@ -22,6 +22,7 @@ LIST_TYPES = frozenset({"MULTIPLE_OPTIONS", "TEXTBOX_LIST", "CHECKBOX"})
 TRUE_WORDS = ["true", "1", "yes", "y", "si", "sí", "s", "x", "t", "verdadero", "on", "paid", "done"]
 FALSE_WORDS = ["false", "0", "no", "n", "f", "falso", "off", "-"]
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"]
+DATE_FORMATS += ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y"]  # month names, as US and UK exports
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ def date(ctx: Context) -> list[Output]:
     raw = ctx.cell()
     fmt = ctx.params.get("format") or ctx.date_format
     formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
+    if "%b" in formats[0]:  # "Jun 5" and "June 5" in one column: both spellings of the month
+        formats = [formats[0], formats[0].replace("%b", "%B")]
     naive = f"coalesce(try_strptime({raw}, {lit_list(formats)}), {other_date_formats(raw)})"
     if ctx.key in DATETIME_FIELDS:  # a time without an offset is the source's wall clock: send it as UTC
         zone = f"getvariable({lit(ZONE_VARIABLE)})"
