@@ -125,3 +125,35 @@ def test_a_tables_own_name_column_is_still_no_link() -> None:
     )
     column = next(c for c in jobs.columns if c.column == "Job name")
     assert name_reference(jobs, column, [(clients, "J-ID")], values) is None
+
+
+def test_a_client_name_beside_the_parent_job_is_a_copy_not_a_link() -> None:
+    clients = table(
+        "clients", [("J-ID", S.IDENTIFIER, {}), ("Display Name", S.FREE_TEXT, {})], rows=5, key="J-ID"
+    )
+    jobs = table(
+        "jobs",
+        [("Job #", S.IDENTIFIER, {}), ("Client", S.IDENTIFIER, {"fk": ("clients", "J-ID")})],
+        key="Job #",
+    )
+    quotes = table(
+        "quotes",
+        [
+            ("Quote #", S.IDENTIFIER, {}),
+            ("Job #", S.IDENTIFIER, {"fk": ("jobs", "Job #")}),
+            ("Client name", S.FREE_TEXT, {}),
+        ],
+        rows=5,
+    )
+    values = MemoryValues(
+        {
+            "clients": CLIENTS,
+            "quotes": [
+                {"Quote #": str(k), "Job #": str(k), "Client name": c["Display Name"]}
+                for k, c in enumerate(CLIENTS)
+            ],
+        }
+    )
+    column = next(c for c in quotes.columns if c.column == "Client name")
+    others = [(clients, "J-ID"), (jobs, "Job #")]
+    assert name_reference(quotes, column, others, values) is None

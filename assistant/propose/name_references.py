@@ -49,9 +49,10 @@ def name_reference(
 ) -> ForeignKey | None:
     """The table (with a key) whose rows the column names, when most of its values resolve.
 
-    A table the row already links to by key is left alone: a name beside the id is a copy.
+    A table the row already reaches by key (itself or through its parent) is left alone: a name
+    beside the id is a copy.
     """
-    linked = {c.foreign_key.target_table for c in table.columns if c.foreign_key is not None}
+    linked = _reached(table, [o for o, _ in others])
     if col.foreign_key is not None or col.semantic_type not in _NAMED_BY or col.column.startswith("_"):
         return None
     named = _other_record_named(table, col)
@@ -86,6 +87,20 @@ def name_reference(
                 by_names=used,
             )
     return best
+
+
+def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
+    """Tables the row reaches by key, directly or through its parent (an estimate's job's client)."""
+    by_name = {o.table: o for o in others}
+    direct = {c.foreign_key.target_table for c in table.columns if c.foreign_key is not None}
+    through = {
+        c.foreign_key.target_table
+        for name in direct
+        if name in by_name
+        for c in by_name[name].columns
+        if c.foreign_key is not None
+    }
+    return direct | through
 
 
 def _other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
