@@ -10,6 +10,7 @@ import duckdb
 from assistant.profile import profile_workspace
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.name_references import name_reference
+from assistant.propose.normalize import readable
 from assistant.propose.sourcedata import MemoryValues
 from assistant.transforms import kinds
 from assistant.transforms.sqltext import SOURCE_ALIAS
@@ -157,3 +158,30 @@ def test_a_client_name_beside_the_parent_job_is_a_copy_not_a_link() -> None:
     column = next(c for c in quotes.columns if c.column == "Client name")
     others = [(clients, "J-ID"), (jobs, "Job #")]
     assert name_reference(quotes, column, others, values) is None
+
+
+def test_a_plural_ids_column_links_to_the_table_whose_key_it_holds(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "ws").ensure()
+    con = ws.connect()
+    _varchar_table(
+        con, "contacts", [{"Record ID": str(51000 + 3 * i), "Email": f"p{i}@x.test"} for i in range(20)]
+    )
+    _varchar_table(
+        con,
+        "deals",
+        [
+            {"Record ID": str(7700 + k), "Associated Contact IDs": str(51000 + 3 * (k % 20))}
+            for k in range(30)
+        ],
+    )
+    try:
+        deals = next(p for p in profile_workspace(ws) if p.table == "deals")
+    finally:
+        ws.close()
+    link = next(c for c in deals.columns if c.column == "Associated Contact IDs").foreign_key
+    assert link is not None and (link.target_table, link.target_column) == ("contacts", "Record ID")
+
+
+def test_a_plural_abbreviation_stays_one_word_in_a_label() -> None:
+    assert readable("Associated Company IDs") == "Associated Company IDs"
+    assert readable("HTMLBody") == "HTML Body"

@@ -13,7 +13,8 @@ import duckdb
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
 from assistant.profile.sql import quote_ident
 
-_ID_NAME = re.compile(r"(^|[-_ .])(id|#|n[oº]\.?)$|[a-z]Id$", re.IGNORECASE)
+# a key column, singular or plural ("client_id", "Job #", "Associated Contact IDs")
+_ID_NAME = re.compile(r"(^|[-_ .])(ids?|#|n[oº]\.?)$|[a-z]Ids?$", re.IGNORECASE)
 MIN_RESOLVED = 0.5  # below this share a column is not reported as pointing anywhere
 
 

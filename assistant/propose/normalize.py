@@ -14,7 +14,8 @@ from functools import lru_cache
 from assistant.propose.vocabulary import FIELD_CONCEPTS, NOISE_TOKENS
 from assistant.propose.vocabulary_records import OBJECT_WORDS
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# camelCase and acronym edges, but "IDs" and "URLs" stay one word
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s\b)")
 _DIGIT_EDGE = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _LABEL_SPLIT = re.compile(r"[\s\-_./:]+")
