@@ -20,17 +20,22 @@ from assistant.profile.models import ColumnProfile, SemanticType, ValueCount
 from assistant.profile.stats import ColumnStats
 from assistant.settings import ProfileSettings
 
+# header words in English and Spanish, then German, French, Portuguese and Italian
 _HINTS = {
     "id": r"(^|[-_ .])(id|uuid|key|ref|reference|code|codigo|number|num|no|#|nº)$|^id[-_ ]",
-    "phone": r"phone|tel[eé]?fono|tel$|movil|móvil|mobile|cell|fax",
-    "money": r"amount|total|price|precio|importe|coste?|cost|balance|paid|subtotal|tax|iva|fee|value",
-    "percent": r"percent|porcentaje|pct|rate|ratio|%",
-    "postal": r"postal|zip|(^|[-_ .])cp$|post[-_ ]?code",
-    "city": r"city|ciudad|town|localidad|poblaci[oó]n|municipio",
-    "region": r"province|provincia|state|region|regi[oó]n|county|comunidad",
+    "phone": r"phone|tel[eé]?fono|tel$|movil|móvil|mobile|cell|fax"
+    r"|telefon|handy|mobil|festnetz|t[eé]l[eé]phone|portable|telem[oó]vel|cellulare",
+    "money": r"amount|total|price|precio|importe|coste?|cost|balance|paid|subtotal|tax|iva|fee|value"
+    r"|betrag|summe|preis|kosten|umsatz|netto|brutto|montant|prix|valor|pre[cç]o|importo|prezzo",
+    "percent": r"percent|porcentaje|pct|rate|ratio|%|prozent|pourcentage",
+    "postal": r"postal|zip|(^|[-_ .])cp$|post[-_ ]?code|^plz$|postleitzahl|^cep$|^cap$",
+    "city": r"city|ciudad|town|localidad|poblaci[oó]n|municipio|^ort$|stadt|wohnort|ville|cidade|citt[aà]",
+    "region": r"province|provincia|state|region|regi[oó]n|county|comunidad|bundesland|kanton|d[eé]partement",
     # first/last/given names on their own (a full "name" column is told apart by its values)
-    "person": r"(first|last|given|family|middle|sur|fore)[-_ .]?name|^(nombre|apellidos?|surname|forename)$",
-    "company": r"company|empresa|legal|raz[oó]n|business|organi[sz]ation|account[-_ ]?name|compañ[ií]a",
+    "person": r"(first|last|given|family|middle|sur|fore)[-_ .]?name|^(nombre|apellidos?|surname|forename)$"
+    r"|vorname|nachname|familienname|pr[eé]nom|nom de famille|sobrenome|cognome",
+    "company": r"company|empresa|legal|raz[oó]n|business|organi[sz]ation|account[-_ ]?name|compañ[ií]a"
+    r"|firma|unternehmen|soci[eé]t[eé]|entreprise|raison sociale|azienda|ragione sociale",
 }
 
 

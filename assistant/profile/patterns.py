@@ -90,8 +90,27 @@ US_STATES = {
     "la", "me", "md", "ma", "mi", "mn", "ms", "mo", "mt", "ne", "nv", "nh", "nj", "nm", "ny", "nc", "nd",
     "oh", "ok", "or", "pa", "ri", "sc", "sd", "tn", "tx", "ut", "vt", "va", "wa", "wv", "wi", "wy", "dc",
 }  # fmt: skip
-TRUE_WORDS = {"sí", "si", "s", "yes", "y", "true", "t", "1", "x", "verdadero", "v", "on", "✓"}
-FALSE_WORDS = {"no", "n", "false", "f", "0", "falso", "off"}
+TRUE_WORDS = {
+    "sí",
+    "si",
+    "s",
+    "yes",
+    "y",
+    "true",
+    "t",
+    "1",
+    "x",
+    "verdadero",
+    "v",
+    "on",
+    "✓",
+    "ja",
+    "oui",
+    "sim",
+    "wahr",
+    "vrai",
+}
+FALSE_WORDS = {"no", "n", "false", "f", "0", "falso", "off", "nein", "non", "não", "nao", "falsch", "faux"}
 
 # name → SQL predicate over the trimmed non-blank value {v}
 DETECTORS: dict[str, str] = {

@@ -101,6 +101,7 @@ def concepts(name: str) -> tuple[str, ...]:
         words = tuple(
             w if w in _KNOWN_WORDS or singular(w) not in _KNOWN_WORDS else singular(w) for w in words
         )
+        words = tuple(part for w in words for part in compound_parts(w))
         for concept, _start, _size in reversed(_find_phrases(words, _FIELD_PHRASES)):
             if concept not in ordered:
                 ordered.append(concept)
@@ -132,6 +133,24 @@ PhraseMatcher = Callable[[str], tuple[str, ...]]
 _KNOWN_WORDS: frozenset[str] = frozenset(
     word for phrases in FIELD_CONCEPTS.values() for phrase in phrases for word in phrase.split()
 )
+
+
+_SUFFIX_WORDS = sorted((w for w in _KNOWN_WORDS if len(w) >= 5), key=len, reverse=True)
+
+
+@lru_cache(maxsize=8192)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """A compound the vocabulary does not list, split before a word it knows.
+
+    German writes 'Bruttobetrag' and 'Angebotsdatum' as one token, and exports write 'homephone':
+    the head noun at the end says what the column holds.
+    """
+    if word in _KNOWN_WORDS or len(word) < 8:
+        return (word,)
+    for suffix in _SUFFIX_WORDS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:  # not "sub" + "total"
+            return (word[: -len(suffix)], suffix)
+    return (word,)
 
 
 def is_plain(name: str, concept: str) -> bool:
