@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.workspace import Workspace
+from tests.invoice_setup import add_invoice_tables, invoice_document
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_execute_support import tiny_workspace
-from tests.test_invoice_wiring import invoice_document
 
 runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=100_000)
@@ -31,17 +31,7 @@ LINES = [("F1", "Grifo", "1", "100", "0"), ("F3", "Visita", "1", "50", "0"), ("F
 
 
 def _grow(ws: Workspace) -> None:
-    con = ws.connect()
-    cols = ["id", "client_id", "number", "date", "due", "total", "status"]
-    con.execute(f'CREATE TABLE raw.invoices ({", ".join(c + " VARCHAR" for c in cols)}, "_row" BIGINT)')
-    con.executemany("INSERT INTO raw.invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(*r, i + 1) for i, r in enumerate(INVOICES)])  # fmt: skip
-    con.execute('CREATE TABLE raw.lines ("_parent_key" VARCHAR, name VARCHAR, qty VARCHAR, price VARCHAR, '
-                'tax VARCHAR, "_row" BIGINT)')  # fmt: skip
-    con.executemany(
-        "INSERT INTO raw.lines VALUES (?, ?, ?, ?, ?, ?)", [(*r, i + 1) for i, r in enumerate(LINES)]
-    )
-    ws.close()
+    add_invoice_tables(ws, INVOICES, LINES)
 
 
 def _accounted(ws: Workspace, table: str) -> dict[str, tuple[Any, ...]]:
