@@ -30,10 +30,6 @@ INVOICES = [("F1", "C1", "FV-1", "2024-03-01", "", "100.00", "Pagada"),
 LINES = [("F1", "Grifo", "1", "100", "0"), ("F3", "Visita", "1", "50", "0"), ("F5", "Junta", "1", "20", "0")]
 
 
-def _grow(ws: Workspace) -> None:
-    add_invoice_tables(ws, INVOICES, LINES)
-
-
 def _accounted(ws: Workspace, table: str) -> dict[str, tuple[Any, ...]]:
     rows = ws.connect().execute(
         """SELECT source_key, outcome, destination_id, policy, into_record FROM exec.accounting
@@ -48,7 +44,7 @@ def test_invoices_of_contacts_without_email_or_phone_arrive_as_notes(
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws", invoice_document())
-    _grow(ws)
+    add_invoice_tables(ws, INVOICES, LINES)
     at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
     plan = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False, env={"COLUMNS": "250"})
     assert plan.exit_code == 0, plan.output
