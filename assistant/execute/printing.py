@@ -119,9 +119,10 @@ def print_accounting(accounting: Accounting) -> None:
     table.add_row("all", str(sum(totals.values())), *(str(totals[o]) for o in shown))
     console.print(table)
     for t in accounting.tables:
-        if not t.clean:
+        shown_reasons = [*(t.reasons if not t.clean else []), *t.other_forms]
+        if shown_reasons:
             console.print(f"{t.table}:", highlight=False, markup=False)
-            for reason in t.reasons:
+            for reason in shown_reasons:
                 console.print(f"  - {reason}", highlight=False, markup=False)
 
 

@@ -19,9 +19,10 @@ def accounting_lines(accounting: Accounting) -> list[str]:
     cells = ["**all**", str(sum(totals.values())), *(str(totals[o]) for o in OUTCOMES), ""]
     lines.append("| " + " | ".join(cells) + " |")
     for t in accounting.tables:
-        if t.reasons and not set(t.counts) <= {"landed"}:
+        reasons = t.reasons if not set(t.counts) <= {"landed"} else []
+        if reasons or t.other_forms:
             lines += ["", f"**{t.table}**" + (f" (decision {t.decision})" if t.decision else "")]
-            lines += [f"- {r}" for r in t.reasons]
+            lines += [f"- {r}" for r in [*reasons, *t.other_forms]]
     return lines
 
 

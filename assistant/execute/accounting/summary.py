@@ -18,6 +18,8 @@ class TableAccount:
     counts: dict[str, int] = field(default_factory=dict)
     decision: str | None = None
     reasons: list[str] = field(default_factory=list)  # the most common reasons a row did not land
+    # rows that landed as something other than their own record (a note in place of an invoice)
+    other_forms: list[str] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
@@ -63,6 +65,12 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
     for table, outcome, text, n in why:
         like = " (and the like)" if n > 1 and any(ch.isdigit() for ch in text) else ""
         tables[table].reasons.append(f"{n} {outcome}: {_short(text)}{like}")
+    forms = con.execute(
+        """SELECT source_table, policy, count(*), min(detail) FROM exec.accounting
+        WHERE outcome = 'landed' AND policy IS NOT NULL GROUP BY ALL ORDER BY source_table, 3 DESC"""
+    ).fetchall()
+    for table, policy, n, detail in forms:
+        tables[table].other_forms.append(f"{n} landed by policy {policy}: {_short(detail or '')}")
     return Accounting(list(tables.values()))
 
 

@@ -1,0 +1,38 @@
+"""Rows that landed as something other than their own record are said in the accounting, clean or not."""
+
+from __future__ import annotations
+
+import duckdb
+
+from assistant.execute.accounting.build import ACCOUNTING_DDL
+from assistant.execute.accounting.summary import summarise
+from assistant.execute.reconcile_report import accounting_lines
+
+KEPT = "the location keeps one opportunity per contact and pipeline: landed as a note on its contact"
+
+
+def _accounting() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA exec")
+    con.execute(ACCOUNTING_DDL)
+    rows: list[tuple[str, int, str, str, str, str | None, str | None]]
+    rows = [("jobs", k, f"J{k}", "landed", f"id{k}", None, None) for k in range(3)]
+    rows += [
+        ("jobs", 3 + k, f"J{3 + k}", "landed", f"n{k}", "one-opportunity-per-contact-and-pipeline", KEPT)
+        for k in range(2)
+    ]
+    con.executemany(
+        'INSERT INTO exec.accounting (source_table, "row", source_key, outcome, destination_id, policy, '
+        "detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return con
+
+
+def test_a_clean_table_still_says_which_rows_landed_in_another_form() -> None:
+    accounting = summarise(_accounting())
+    (jobs,) = accounting.tables
+    assert accounting.clean and jobs.counts == {"landed": 5}
+    assert jobs.other_forms == [f"2 landed by policy one-opportunity-per-contact-and-pipeline: {KEPT}"]
+    lines = accounting_lines(accounting)
+    assert "**jobs**" in lines and f"- {jobs.other_forms[0]}" in lines
