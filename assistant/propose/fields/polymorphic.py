@@ -133,23 +133,3 @@ def _id_column(
         if share >= MIN_RESOLVED and (best is None or share > best[1]):
             best = (col, share)
     return best
-
-
-_ID_WORDS = frozenset({"id", "key", "number", "no", "nr", "num", "code", "ref", "uuid"})
-_ECHO_WORDS = frozenset({"name", "nombre", "nom", "nome", "type", "tipo", "kind", "label"})
-
-
-def echo_columns(columns: list[ColumnProfile], linked: set[str]) -> dict[str, str]:
-    """Columns that only repeat what a linked id already says: 'Client Name' beside the linked 'Client ID',
-    'related_type' beside 'related_id'. Returns echo column -> the linked column."""
-    stems: dict[tuple[str, ...], str] = {}
-    for col in columns:
-        words = tokens(col.column)
-        if col.column in linked and words and words[-1] in _ID_WORDS and len(words) > 1:
-            stems.setdefault(words[:-1], col.column)
-    out: dict[str, str] = {}
-    for col in columns:
-        words = tokens(col.column)
-        if col.column not in linked and len(words) > 1 and words[-1] in _ECHO_WORDS and words[:-1] in stems:
-            out[col.column] = stems[words[:-1]]
-    return out

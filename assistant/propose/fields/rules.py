@@ -6,7 +6,14 @@ from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.fields.build import SKIP_TARGET, TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.build import (
+    BODY_FIELD,
+    SKIP_TARGET,
+    TableContext,
+    evidence_of,
+    make_map,
+    standard_target,
+)
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
@@ -134,6 +141,9 @@ def name_complement_map(ctx: TableContext, columns: list[ColumnProfile]) -> Fiel
 _NAME_FIELD = {T.OPPORTUNITY: "name", T.TASK: "title", T.APPOINTMENT: "title"}
 
 
+SHORT_TEXT = 80  # longer texts are notes, not a record's name
+
+
 def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[FieldMap, str] | None:
     """Document number + title -> the record's name, when the object has both (returns the title column)."""
     field = _NAME_FIELD.get(ctx.primary)
@@ -150,6 +160,8 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
         # Without a title, the key and the customer's name tell records apart: '{number} {client}'.
         refs = refs or [c for c in columns if c.column == key]
         titles = [c for c in columns if lead_concept(c) in ("full_name", "company") and c.foreign_key is None]
+    if not titles and ctx.primary not in BODY_FIELD:  # a short description names the work ('AC tune-up')
+        titles = [c for c in columns if lead_concept(c) == "notes" and (c.max_length or 0) <= SHORT_TEXT]
     if not refs or not titles:
         return None
     nouns = {singular(w) for w in tokens(ctx.name)}

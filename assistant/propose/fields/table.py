@@ -12,11 +12,12 @@ from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.documents import printed_number
+from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
-from assistant.propose.fields.polymorphic import echo_columns, polymorphic_link
+from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
     concat_name_map,
     name_complement_map,
@@ -54,7 +55,13 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
                 maps += linked
                 done.add(col.column)
     links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
+    copies = copied_columns(ctx.table, tables)
     ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
+    for col in columns:  # a copy of the linked row feeds no field of this record, standard or custom
+        if col.column not in done and col.column in copies:
+            why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
+            maps.append(skip_map(ctx, col, why, 0.7))
+            done.add(col.column)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
     if complement is not None:
         maps.append(complement)
