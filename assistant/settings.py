@@ -33,6 +33,10 @@ class IngestSettings(BaseModel):
     delimiter: str | None = None
     """Force a CSV delimiter (default: detected per file)."""
 
+    repair_lines: bool = True
+    """Read back CSV lines with a wrong field count (an unquoted delimiter, a line cut short or
+    broken) when the file's good rows single out one reading; every repair is listed."""
+
 
 class ProfileSettings(BaseModel):
     picklist_max_distinct: int = 30
