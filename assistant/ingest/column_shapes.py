@@ -84,6 +84,8 @@ class ColumnShape:
             return f"a {kind} value where the column holds {self.describe()}"
         if value != value.strip() and not self._common(self.padded):
             return "spaces around the value where the column has none"
+        if joined and any(not piece.strip() for piece in value.split(delimiter)):
+            return f"an empty piece beside a {delimiter!r}: a stray delimiter, not a value's own"
         if joined and not self._common(self.with_delimiter):
             bare = [i for i, ch in enumerate(value) if ch == delimiter and value[i + 1 : i + 2] != " "]
             if bare:
