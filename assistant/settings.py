@@ -34,8 +34,7 @@ class IngestSettings(BaseModel):
     """Force a CSV delimiter (default: detected per file)."""
 
     repair_lines: bool = True
-    """Read back CSV lines with a wrong field count (an unquoted delimiter, a line cut short or
-    broken) when the file's good rows single out one reading; every repair is listed."""
+    """Read back CSV lines with a wrong field count that the file's good rows single out (meta.repairs)."""
 
 
 class ProfileSettings(BaseModel):
