@@ -164,3 +164,35 @@ def test_ingest_summary_names_the_repaired_rows_per_file(tmp_path: Path) -> None
     assert f"{src.resolve()}, line 7: line 7 ends after field 4 of 9" in result.output
     again = CliRunner(env={"COLUMNS": "250"}).invoke(app, argv)
     assert "unchanged" in again.output and "clients: 1 row(s) repaired" in again.output
+
+
+def test_three_unquoted_commas_in_one_value_of_a_wide_file_are_rejoined(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    shaped = ["id", "email", "date", "phone"] * 15  # 60 columns, one of them free text
+    names = [f"{kind}_{i}" for i, kind in enumerate(shaped)]
+    names[30] = "notes"
+
+    def value(column: str, row: int) -> str:
+        kind = column.split("_")[0]
+        return {
+            "id": str(5000 + row),
+            "email": f"user{row}@example.com",
+            "date": f"2024-0{row % 9 + 1}-1{row % 9}",
+            "phone": f"(512) 555-{2000 + row:04d}",
+            "notes": ["Call first", "Back door", ""][row % 3],
+        }[kind]
+
+    lines = [",".join(names)] + [",".join(value(c, r) for c in names) for r in range(25)]
+    broken = [value(c, 99) for c in names]
+    broken[30] = "Gate code 44, side door, ask for Ana, after 5pm"
+    lines.insert(9, ",".join(broken))
+    src = tmp_path / "wide.csv"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = ingest_paths(ws, [src]).by_object("wide")
+    assert (result.rows, result.rejected, result.repaired) == (26, 0, 1)
+    assert rows(ws, "SELECT notes, phone_59 FROM raw.wide WHERE _row = 9") == [
+        ("Gate code 44, side door, ask for Ana, after 5pm", "(512) 555-2099")
+    ]
+    [(note,)] = rows(ws, "SELECT note FROM meta.repairs")
+    assert note == "re-joined fields 31–34 of line 10: an unquoted ',' in notes"

@@ -9,16 +9,12 @@ reading whose every value fits its column; none fitting, or several, leaves the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
-from math import comb
 
 from assistant.ingest.column_shapes import ColumnShape
 
 MAX_JOINS = 3
 """At most this many unquoted delimiters in one line are re-joined (more is a different file)."""
 MAX_JOINS_CUT = 2
-MAX_READINGS = 20_000
-"""A line with more ways to re-join than this stays rejected rather than cost minutes."""
 
 
 @dataclass(frozen=True)
@@ -38,26 +34,65 @@ class Choice:
 def choose(fields: list[str], shapes: list[ColumnShape], delimiter: str) -> Choice:
     """The one reading of ``fields`` whose values all fit their columns' shapes, if exactly one."""
     width, n = len(shapes), len(fields)
-    if n < width and sum(1 for f in fields if f.strip()) < 2:
-        return Choice(None, "it holds fewer than two values to place")
-    counts = [n - width] if n > width else list(range(min(MAX_JOINS_CUT, n - 2) + 1))
     if n > width and n - width > MAX_JOINS:
         return Choice(None, f"{n - width} fields too many: more than {MAX_JOINS} to re-join")
-    if sum(comb(n - 1, k) for k in counts) > MAX_READINGS:
-        return Choice(None, "too many ways to re-join its fields to weigh")
+    if n < width and sum(1 for f in fields if f.strip()) < 2:
+        return Choice(None, "it holds fewer than two values to place")
     fit = _FitCache(fields, shapes, delimiter)
-    fitting: list[Reading] = []
-    for k in counts:
-        for gaps in combinations(range(n - 1), k):
-            groups = _groups(n, gaps)
-            if all(fit(column, group) for column, group in enumerate(groups)):
-                values = [delimiter.join(fields[a : b + 1]) for a, b in groups]
-                fitting.append(Reading(values, [(a, b) for a, b in groups if b > a]))
-                if len(fitting) > 1:
-                    return Choice(None, "several readings of its fields fit the columns")
-    if not fitting:
+    # a long line fills every column; a cut one its first columns, maybe with a few re-joins too
+    spans = [width] if n > width else [n - j for j in range(min(MAX_JOINS_CUT, n - 2) + 1)]
+    found: list[Reading] = []
+    for columns in spans:
+        ways = _Ways(n, columns, fit)
+        count = ways.count(0, 0)
+        if count:
+            found.append(ways.reading(fields, delimiter))
+        if count > 1 or len(found) > 1:
+            return Choice(None, "several readings of its fields fit the columns")
+    if not found:
         return Choice(None, "no reading of its fields fits the columns")
-    return Choice(fitting[0])
+    return Choice(found[0])
+
+
+class _Ways:
+    """Readings of n fields as the first ``columns`` columns, each column taking adjacent fields.
+
+    Counted by dynamic programming over (field, column), capped at 2: one fit check per column and
+    group, never one per combination, so a wide line costs its width times its extra fields.
+    """
+
+    def __init__(self, n: int, columns: int, fit: _FitCache) -> None:
+        self.n, self.columns, self.fit = n, columns, fit
+        self.known: dict[tuple[int, int], int] = {}
+
+    def count(self, i: int, c: int) -> int:
+        if c == self.columns:
+            return 1 if i == self.n else 0
+        key = (i, c)
+        if key not in self.known:
+            total = 0
+            for last in self._lasts(i, c):
+                if self.fit(c, (i, last)):
+                    total = min(2, total + self.count(last + 1, c + 1))
+                    if total > 1:
+                        break
+            self.known[key] = total
+        return self.known[key]
+
+    def _lasts(self, i: int, c: int) -> range:
+        spare = (self.n - i) - (self.columns - c)  # fields beyond one per remaining column
+        return range(i, i + spare + 1) if spare >= 0 else range(0)
+
+    def reading(self, fields: list[str], delimiter: str) -> Reading:
+        """The one reading ``count`` found (call only when it is exactly one)."""
+        values, joins, i = [], [], 0
+        for c in range(self.columns):
+            last = next(x for x in self._lasts(i, c) if self.fit(c, (i, x)) and self.count(x + 1, c + 1))
+            values.append(delimiter.join(fields[i : last + 1]))
+            if last > i:
+                joins.append((i, last))
+            i = last + 1
+        return Reading(values, joins)
 
 
 def continued(
@@ -70,16 +105,6 @@ def continued(
     if any(shape.misfit(v, delimiter, joined=False) for shape, v in zip(shapes, values, strict=True)):
         return None
     return Reading(values)
-
-
-def _groups(n: int, gaps: tuple[int, ...]) -> list[tuple[int, int]]:
-    """Fields 0..n-1 grouped by removing the delimiters after the fields in ``gaps``."""
-    out, start = [], 0
-    for i in range(n):
-        if i == n - 1 or i not in gaps:
-            out.append((start, i))
-            start = i + 1
-    return out
 
 
 class _FitCache:
