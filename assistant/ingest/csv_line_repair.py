@@ -67,7 +67,7 @@ def repair_lines(
             reading = continued(fields, _fields(following.raw, delimiter), shapes, delimiter)
             if reading is not None:
                 consumed.add(following.place.line)
-                repaired.append(_joined_lines(r, following, reading, names))
+                repaired.append(_joined_lines(r, following, reading, names, len(fields) - 1))
                 continue
         choice = choose(fields, shapes, delimiter)
         if choice.reading is None:
@@ -94,15 +94,11 @@ def _fields(raw: str, delimiter: str) -> list[str]:
 
 
 def _joined_lines(
-    first: RejectedLine, second: RejectedLine, reading: Reading, names: list[str]
+    first: RejectedLine, second: RejectedLine, reading: Reading, names: list[str], broken: int
 ) -> RepairedRow:
-    column = names[min(len(reading.values), len(names)) - 1]
-    for i, value in enumerate(reading.values):
-        if "\n" in value:
-            column = names[i]
-            break
+    """``broken``: the 0-based column whose value the line break cut (the first line's last field)."""
     note = (
-        f"line {first.place.line} ends inside {column} and continues on line {second.place.line}"
+        f"line {first.place.line} ends inside {names[broken]} and continues on line {second.place.line}"
         f" (an unquoted line break): the two lines joined into one row"
     )
     raw = first.raw + "\n" + second.raw
