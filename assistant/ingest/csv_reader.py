@@ -4,7 +4,8 @@ DuckDB streams the file in parallel with every column as VARCHAR; rows it cannot
 or too few fields, bad quoting) land in its rejects table with line and column, and are copied to
 ``meta.rejects``. Non-UTF-8 files are first transcoded to a temporary UTF-8 copy. A file with NUL
 bytes, or whose broken quote swallowed later lines into one reject, is read again from a repaired
-copy (``csv_repair``) so each broken record costs only itself.
+copy (``csv_repair``) so each broken record costs only itself. A line with a wrong field count
+is read back when the file's good rows single out one reading (``csv_line_repair``).
 """
 
 from __future__ import annotations
