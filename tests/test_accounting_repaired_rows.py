@@ -20,9 +20,10 @@ from assistant.execute.accounting.repairs import missing_in_export
 from assistant.execute.loss_report import print_losses, write_losses
 from assistant.execute.plan_losses import PlanLosses
 from assistant.ingest import ingest_paths
+from assistant.mapping.items import MappingDocument
 from assistant.workspace import Workspace
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
-from tests.test_execute_support import tiny_workspace
+from tests.test_execute_support import document, tiny_workspace
 
 runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=100_000, rate_window=1.0)
@@ -45,6 +46,14 @@ def clients_csv(path: Path) -> Path:
     return path
 
 
+def clients_only() -> MappingDocument:
+    """The tiny map without quotes, jobs and workflows: only the clients' passes run."""
+    doc = document()
+    doc.objects = [o for o in doc.objects if o.source_object == "clients"]
+    doc.fields = [f for f in doc.fields if f.source_object == "clients"]
+    return doc
+
+
 def hlmap(ws: Path, handle: SandboxHandle, *args: str) -> Any:
     extra = ["--location-id", handle.location_id, "--base-url", handle.url]
     return runner.invoke(app, [args[0], "-w", str(ws), *args[1:], *extra], catch_exceptions=False)
@@ -54,7 +63,7 @@ def test_repaired_rows_land_and_are_listed_with_their_repair_and_outcome(
     tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
-    ws = tiny_workspace(tmp_path / "ws")
+    ws = tiny_workspace(tmp_path / "ws", clients_only())
     loaded = ingest_paths(ws, [clients_csv(tmp_path / "clients.csv")]).by_object("clients")
     assert (loaded.rows, loaded.rejected, loaded.repaired) == (26, 0, 2)
     ws.close()
