@@ -124,6 +124,7 @@ def print_accounting(accounting: Accounting) -> None:
             console.print(f"{t.table}:", highlight=False, markup=False)
             for reason in shown_reasons:
                 console.print(f"  - {reason}", highlight=False, markup=False)
+    print_list("Rows read back from broken export lines (meta.repairs)", accounting.repaired)
 
 
 def print_reconciliation(result: Reconciliation, report: Path, rows_csv: Path | None = None) -> None:

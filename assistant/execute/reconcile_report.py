@@ -23,6 +23,12 @@ def accounting_lines(accounting: Accounting) -> list[str]:
         if reasons or t.other_forms:
             lines += ["", f"**{t.table}**" + (f" (decision {t.decision})" if t.decision else "")]
             lines += [f"- {r}" for r in [*reasons, *t.other_forms]]
+    if accounting.repaired:
+        lines += [
+            "",
+            f"**Rows read back from broken export lines** ({len(accounting.repaired)}, meta.repairs)",
+        ]
+        lines += [f"- {r}" for r in accounting.repaired]
     return lines
 
 

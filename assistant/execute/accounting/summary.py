@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from assistant.execute.accounting.build import NOT_CLEAN, SEVERITY
+from assistant.execute.accounting.repairs import repaired_rows
 
 OUTCOMES = tuple(reversed(SEVERITY))  # landed first, the way a report reads
 
@@ -33,6 +34,8 @@ class TableAccount:
 @dataclass
 class Accounting:
     tables: list[TableAccount]
+    repaired: list[str] = field(default_factory=list)
+    """Rows read back from broken export lines: file, line, what was done and their outcome."""
 
     @property
     def clean(self) -> bool:
@@ -71,7 +74,7 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
     ).fetchall()
     for table, policy, n, detail in forms:
         tables[table].other_forms.append(f"{n} landed by policy {policy}: {_short(detail or '')}")
-    return Accounting(list(tables.values()))
+    return Accounting(list(tables.values()), repaired_rows(con))
 
 
 def _short(text: str, limit: int = 160) -> str:
