@@ -17,6 +17,7 @@ import duckdb
 from assistant.execute.conditions import row_condition
 from assistant.execute.document_lines import compile_document_lines
 from assistant.execute.document_notes import as_note, is_document_note
+from assistant.execute.holding import park_orphans, park_output, parked_tables
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
 from assistant.execute.orphans import drop_orphans
@@ -110,8 +111,9 @@ def compile_all(
     maps.build_map_tables(con, doc, fallback_user)
     create_tables(con)
     tag_map = maps.tag_map(doc)
+    parked = parked_tables(doc)
     compiled = [
-        _compile(con, spec, doc, profiles, default_region, tag_map)
+        _compile(con, spec, doc, profiles, default_region, tag_map, spec.source_object in parked)
         for spec in specs
         if not is_line_spec(spec)
     ]
@@ -125,6 +127,7 @@ def compile_all(
     for spec in specs:
         if spec.merge_into:
             merge_children(con, spec)
+    park_orphans(con, parked)  # accepted holding proposals: orphans go to the holding contact instead
     drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}
     return sorted(compiled, key=lambda c: order[id(c.spec)])
@@ -158,6 +161,7 @@ def _compile(
     profiles: dict[tuple[str, str], ColumnProfile],
     default_region: str | None,
     tag_map: dict[str, str | None],
+    parks: bool = False,
 ) -> Compiled:
     available = raw_columns(con, spec.source_object)
     key_sql = source_key_sql(con, spec)
@@ -167,7 +171,8 @@ def _compile(
     for fm in spec.fields:
         if not set(fm.source_columns) <= available:
             continue  # reported by the plan as a field whose columns are missing
-        for out in outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm)):
+        outs = outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm))
+        for out in [p for o in outs for p in park_output(o)] if parks else outs:
             by_key[out.key].append(out)
             columns_of.setdefault(out.key, []).extend(fm.source_columns)
             if out.error:

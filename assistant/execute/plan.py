@@ -104,6 +104,7 @@ def build_plan(
     plan.cannot += later_children.plan_lines(prepared.later_children)
     plan.cannot += document_note_lines(prepared.documents_as_notes)
     plan.cannot += history_note_lines(prepared.history_as_notes)
+    plan.cannot += prepared.parked  # orphans carried to the holding contact
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)

@@ -1,0 +1,125 @@
+"""Rows whose parent is not in the export, parked on one holding contact per location.
+
+Against the stand-in process on the tiny migration: job J4 names client C99, which no row of the
+export holds. With the table's holding proposal accepted, the plan names the parked row, the run
+creates the holding contact once (a second run finds it in the ledger), the job's task and note land
+on it starting with the parent they named, the source accounting counts the row merged by the
+holding policy into that contact, and a rollback deletes it. Rejected, the row stays held as before.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from assistant.execute.holding import HOLDING_VALUES, POLICY
+from assistant.mapping.items import HoldingParent, MappingDocument
+from assistant.mapping.models import Status
+from assistant.workspace import Workspace
+from tests.sandbox_process import SandboxHandle, sandbox_fixture
+from tests.test_execute_support import document, tiny_workspace
+
+runner = CliRunner()
+sandbox = sandbox_fixture(rate_limit=1000, rate_window=1.0)
+PARENT_NAMED = "Source client_id C99, not in the export:"
+
+
+def hlmap(ws: Path, handle: SandboxHandle | None, *args: str) -> Any:
+    extra = ["--location-id", handle.location_id, "--base-url", handle.url] if handle else []
+    return runner.invoke(app, [args[0], "-w", str(ws), *args[1:], *extra], catch_exceptions=False)
+
+
+def with_orphan(root: Path, decision: Status) -> Workspace:
+    doc: MappingDocument = document()
+    doc.holdings = [
+        HoldingParent(
+            id="holding:jobs", source_object="jobs", link_column="client_id", orphan_rows=1, row_count=4,
+            example_rows=[4], confidence=0.9, status=decision,
+        )
+    ]  # fmt: skip
+    ws = tiny_workspace(root, doc)
+    ws.connect().execute(
+        """INSERT INTO raw.jobs VALUES ('J4', 'C99', 'Revisión caldera', '20/04/2024', 'Cliente borrado', 4,
+        'load-1')"""
+    )
+    ws.close()
+    return ws
+
+
+def holding_contacts(handle: SandboxHandle) -> list[dict[str, Any]]:
+    found = handle.admin("GET", "records/contacts")["records"]
+    return [c for c in found if "hlmap-unmatched" in (c.get("tags") or [])]
+
+
+def test_an_accepted_proposal_parks_orphans_on_one_holding_contact_and_rollback_deletes_it(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    ws = with_orphan(tmp_path / "ws", Status.ACCEPTED)
+    plan = hlmap(ws.root, None, "plan")
+    assert plan.exit_code == 0, plan.output
+    said = re.sub(r"\s+", " ", plan.output)
+    assert "jobs: 1 row names a parent not in the export → parked on the holding contact" in said
+    assert "contact:holding" in said  # its one create is in the plan's requests
+    assert (
+        hlmap(
+            ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--no-verify", "--quiet"
+        ).exit_code
+        == 0
+    )
+    assert (
+        hlmap(
+            ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--no-verify", "--quiet"
+        ).exit_code
+        == 0
+    )
+
+    held = holding_contacts(sandbox)
+    assert len(held) == 1  # the second run found it in the ledger
+    assert (held[0]["firstName"], held[0]["lastName"]) == (HOLDING_VALUES["firstName"], "source records")
+    with sandbox.client() as http:
+        notes = http.get(f"/contacts/{held[0]['id']}/notes").json()["notes"]
+        tasks = http.get(f"/contacts/{held[0]['id']}/tasks").json()["tasks"]
+    assert [n["body"] for n in notes] == [f"{PARENT_NAMED} Cliente borrado"]
+    assert [t["title"] for t in tasks] == ["Revisión caldera"]
+    assert str(tasks[0].get("body", "")).startswith(PARENT_NAMED)
+
+    assert hlmap(ws.root, sandbox, "reconcile", "--json").exit_code in (0, 1)
+    row = (
+        ws.connect()
+        .execute(
+            """SELECT outcome, policy, into_record FROM exec.accounting
+        WHERE source_table = 'jobs' AND "row" = 4"""
+        )
+        .fetchone()
+    )
+    csv = (ws.root / "reports" / "accounting.csv").read_text(encoding="utf-8")
+    ws.close()
+    assert row == ("merged", POLICY, held[0]["id"])
+    assert POLICY in csv
+
+    assert hlmap(ws.root, None, "rollback", "--all", "--yes").exit_code == 0
+    assert holding_contacts(sandbox) == []
+
+
+def test_a_rejected_proposal_keeps_the_orphan_held_with_its_reason(tmp_path: Path) -> None:
+    ws = with_orphan(tmp_path / "ws", Status.REJECTED)
+    plan = hlmap(ws.root, None, "plan")
+    assert plan.exit_code == 0, plan.output
+    assert "holding contact" not in plan.output
+    con = ws.connect()
+    why = con.execute(
+        """SELECT DISTINCT error FROM exec.transform_errors WHERE source_object = 'jobs' AND "row" = 4"""
+    ).fetchall()
+    held = con.execute("SELECT count(*) FROM exec.records WHERE source_object = 'holding'").fetchone()
+    ws.close()
+    assert [w[0] for w in why] == [
+        "links to C99, which no readable row of the export has as its key (the source holds no such "
+        "parent): record not migrated"
+    ]
+    assert held == (0,)
