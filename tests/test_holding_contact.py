@@ -9,23 +9,29 @@ holding policy into that contact, and a rollback deletes it. Rejected, the row s
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.execute.holding import HOLDING_VALUES, POLICY
-from assistant.mapping.items import HoldingParent, MappingDocument
-from assistant.mapping.models import Status
+from assistant.execute.calls import Ids, build_call
+from assistant.execute.compile import create_tables
+from assistant.execute.holding import HOLDING_KEY, HOLDING_VALUES, PARKED, POLICY, park_orphans
+from assistant.execute.specs import RecordSpec, Ref
+from assistant.mapping.items import HoldingParent, MappingDocument, ObjectMap, ObjectTarget
+from assistant.mapping.models import Status, TargetObject
 from assistant.workspace import Workspace
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_execute_support import document, tiny_workspace
 
 runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=1000, rate_window=1.0)
+F = TargetObject.FILE
 PARENT_NAMED = "Source client_id C99, not in the export:"
 
 
@@ -123,3 +129,39 @@ def test_a_rejected_proposal_keeps_the_orphan_held_with_its_reason(tmp_path: Pat
         "parent): record not migrated"
     ]
     assert held == (0,)
+
+
+def test_a_parked_file_keeps_its_link_on_the_notes_second_line() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE SCHEMA exec")
+    create_tables(con)
+    said = "Source Estimate E-9, not in the export:"
+    records = [
+        ("a", {"name": "plan.pdf", "fileUrl": "https://x.test/plan.pdf"}),
+        ("b", {"title": "Site photo", "fileUrl": "https://x.test/b.jpg"}),
+        ("c", {"fileUrl": "https://x.test/c.jpg"}),
+    ]
+    for key, values in records:
+        con.execute(
+            "INSERT INTO exec.records VALUES ('file', 'attachments', ?, 1, 7, ?, '')",
+            [key, json.dumps({**values, "ref:contactId": HOLDING_KEY, PARKED: said})],
+        )
+    assert park_orphans(con, {"attachments": "Record #"}) == 3
+    rows = con.execute(
+        "SELECT source_key, \"values\" FROM exec.records WHERE target = 'file' ORDER BY 1"
+    ).fetchall()
+    bodies = {
+        k: build_call(holding_file_spec(), json.loads(v), Ids({"contact:holding:" + HOLDING_KEY: "H1"}), "L")
+        for k, v in rows
+    }
+    assert bodies["a"].body["body"] == f"Document: {said} plan.pdf\nhttps://x.test/plan.pdf"
+    assert bodies["b"].body["body"] == f"Document: {said} Site photo\nhttps://x.test/b.jpg"
+    assert bodies["c"].body["body"] == f"Document: {said}\nhttps://x.test/c.jpg"
+    assert {b.path for b in bodies.values()} == {"/contacts/H1/notes"}
+    held = con.execute("SELECT count(*) FROM exec.records WHERE source_object = 'holding'").fetchone()
+    assert held == (1,)  # one holding contact, whatever the number of rows parked on it
+
+
+def holding_file_spec() -> RecordSpec:
+    om = ObjectMap(id="object:attachments", source_object="attachments", targets=[ObjectTarget(object=F)])
+    return RecordSpec("file", "attachments", om, om.targets[0], refs=[Ref("contactId", "contact", "clients")])
