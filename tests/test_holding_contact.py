@@ -9,6 +9,7 @@ holding policy into that contact, and a rollback deletes it. Rejected, the row s
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from pathlib import Path
@@ -21,8 +22,13 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from assistant.execute.calls import Ids, build_call
 from assistant.execute.compile import create_tables
-from assistant.execute.holding import HOLDING_KEY, HOLDING_VALUES, PARKED, POLICY, park_orphans
+from assistant.execute.holding import HOLDING_KEY, HOLDING_VALUES, PARKED, POLICY, holding_spec, park_orphans
+from assistant.execute.sender import find_existing, send_create
 from assistant.execute.specs import RecordSpec, Ref
+from assistant.highlevel.auth import Secret
+from assistant.highlevel.client import HighLevelClient
+from assistant.highlevel.idempotent import CreateOutcome, CreateResult
+from assistant.highlevel.retry import RetryPolicy
 from assistant.mapping.items import HoldingParent, MappingDocument, ObjectMap, ObjectTarget
 from assistant.mapping.models import Status, TargetObject
 from assistant.workspace import Workspace
@@ -165,3 +171,28 @@ def test_a_parked_file_keeps_its_link_on_the_notes_second_line() -> None:
 def holding_file_spec() -> RecordSpec:
     om = ObjectMap(id="object:attachments", source_object="attachments", targets=[ObjectTarget(object=F)])
     return RecordSpec("file", "attachments", om, om.targets[0], refs=[Ref("contactId", "contact", "clients")])
+
+
+def test_a_holding_contact_whose_answer_was_lost_is_found_by_its_tag_not_made_twice(
+    sandbox: SandboxHandle,
+) -> None:
+    call = build_call(holding_spec(), dict(HOLDING_VALUES), Ids(), sandbox.location_id)
+
+    async def go() -> tuple[CreateResult, tuple[str, str] | None]:
+        policy = RetryPolicy(base_delay=0.01, max_delay=0.1)
+        async with HighLevelClient(
+            sandbox.url, sandbox.location_id, Secret(sandbox.token), policy=policy
+        ) as hl:
+            sandbox.admin("POST", "faults", {"dropAfterCommit": 1.0})
+            try:
+                made = await send_create(hl, call)
+            finally:
+                sandbox.admin("POST", "faults", {"dropAfterCommit": 0.0})
+            return made, await find_existing(hl, call)  # a killed run left it started
+
+    made, found = asyncio.run(go())
+    assert made.outcome is CreateOutcome.RECOVERED
+    assert found == (made.id, "recovered")
+    assert [c["id"] for c in holding_contacts(sandbox)] == [made.id]
+    with sandbox.client() as http:
+        http.delete(f"/contacts/{made.id}")

@@ -23,7 +23,8 @@ from assistant.transforms.sqltext import lit
 HOLDING_OBJECT = "holding"  # the record kind's source object: no source table has this name
 HOLDING_KEY = "unmatched-source-records"
 HOLDING_NAME = "Unmatched source records"
-HOLDING_VALUES = {"firstName": "Unmatched", "lastName": "source records", "tags": ["hlmap-unmatched"]}
+HOLDING_TAG = "hlmap-unmatched"
+HOLDING_VALUES = {"firstName": "Unmatched", "lastName": "source records", "tags": [HOLDING_TAG]}
 POLICY = "parked-on-holding-contact"
 PARKED = "_parked"  # the sentence a parked record's text starts with, until it is written into the text
 _REF = CONTACT_REF.replace('r."values"', '"values"')  # the same, without the table alias
