@@ -123,7 +123,9 @@ def test_a_rejected_proposal_keeps_the_orphan_held_with_its_reason(tmp_path: Pat
     ws = with_orphan(tmp_path / "ws", Status.REJECTED)
     plan = hlmap(ws.root, None, "plan")
     assert plan.exit_code == 0, plan.output
-    assert "holding contact" not in plan.output
+    said = re.sub(r"\s+", " ", plan.output)
+    assert "holding:jobs — 1 records: not parked on a holding contact" in said  # the loss, by its decision
+    assert "parked on the holding contact" not in said
     con = ws.connect()
     why = con.execute(
         """SELECT DISTINCT error FROM exec.transform_errors WHERE source_object = 'jobs' AND "row" = 4"""
