@@ -38,6 +38,8 @@ def test_a_few_missing_parents_are_proposed_above_the_threshold_with_row_numbers
     assert (found.id, found.source_object, found.link_column) == ("holding:tasks", "tasks", "contact_id")
     assert (found.orphan_rows, found.row_count, found.example_rows) == (2, 40, [1, 2])
     assert found.confidence >= THRESHOLD and found.status == Status.PROPOSED
+    [fewer] = propose_holdings(link(), MemoryValues({"contacts": CONTACTS, "tasks": tasks(orphans=1)}))
+    assert fewer.confidence > found.confidence  # the fewer the orphans, the surer the reading
     shown = found.rationale + " ".join(e.detail for e in found.evidence)
     assert "2 of 40" in shown and "rows 1, 2" in shown and "contact_id" in shown
     assert "99999" not in shown  # safe under --no-values
@@ -48,6 +50,8 @@ def test_many_missing_parents_suggest_a_wrong_link_and_stay_below_the_threshold(
     [found] = propose_holdings(link(), values)
     assert found.orphan_rows == 12 and found.confidence < THRESHOLD
     assert "check that the link column is read right" in found.rationale
+    [some] = propose_holdings(link(), MemoryValues({"contacts": CONTACTS, "tasks": tasks(orphans=6)}))
+    assert found.confidence < some.confidence < THRESHOLD  # 15 %: doubtful, still for a human
     assert propose_holdings(link(), MemoryValues({"contacts": CONTACTS, "tasks": tasks(0)})) == []
     # a link that misses for most rows is no link a holding record can fix
     assert propose_holdings(link(), MemoryValues({"contacts": CONTACTS, "tasks": tasks(25)})) == []

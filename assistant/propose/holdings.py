@@ -13,8 +13,9 @@ from assistant.propose.sourcedata import SourceValues
 
 # Record kinds that carry text, so a parked row can say which parent it named.
 PARKABLE = frozenset({TargetObject.NOTE, TargetObject.TASK, TargetObject.MESSAGE, TargetObject.FILE})
-SMALL_SHARE = 0.05  # at most this share of orphans reads as deleted parents
-CONFIDENT, DOUBTFUL, WRONG_LINK = 0.9, 0.5, 0.3
+SMALL_SHARE = 0.10  # at most this share of orphans reads as deleted parents
+CONFIDENT, PER_SHARE = 0.92, 2.0  # 0.92 with one orphan in many, 0.72 at a tenth of the rows
+DOUBTFUL, WRONG_LINK = 0.5, 0.3  # up to a quarter of the rows, and beyond: the link may be read wrong
 EXAMPLES = 5
 ROW = "_row"
 MAX_ROWS = 10_000_000
@@ -85,10 +86,10 @@ def _proposal(table: str, link: str, orphans: int, linked: int, rows: list[int])
     examples = sorted(r for r in rows if r)[:EXAMPLES]
     shown = ", ".join(str(r) for r in examples) + (", …" if orphans > len(examples) else "")
     if share <= SMALL_SHARE:
-        confidence = CONFIDENT
+        confidence = round(CONFIDENT - PER_SHARE * share, 2)
         reading = "a small share: parents deleted before the export"
     else:
-        confidence = DOUBTFUL if share <= 4 * SMALL_SHARE else WRONG_LINK
+        confidence = DOUBTFUL if share <= 2.5 * SMALL_SHARE else WRONG_LINK
         reading = "too many to be deleted parents: check that the link column is read right"
     return HoldingParent(
         id=f"holding:{table}",
