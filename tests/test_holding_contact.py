@@ -198,3 +198,28 @@ def test_a_holding_contact_whose_answer_was_lost_is_found_by_its_tag_not_made_tw
     assert [c["id"] for c in holding_contacts(sandbox)] == [made.id]
     with sandbox.client() as http:
         http.delete(f"/contacts/{made.id}")
+
+
+def test_only_a_key_no_parent_table_holds_is_parked_a_held_parent_is_not() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE SCHEMA exec")
+    create_tables(con)
+    con.execute(
+        """INSERT INTO exec.records VALUES ('product', 'products', '2012', 1, 1, '{"name": "Grifo"}', ''),
+        ('task', 'history', 'h1', 1, 5, '{"title": "Llamada", "ref:contactId": "2012"}', ''),
+        ('task', 'history', 'h2', 2, 5, '{"title": "Visita", "ref:contactId": "10005"}', '')"""
+    )
+    con.execute(  # contact 10005 is in the export but held back: its rows wait for it, never parked
+        """INSERT INTO exec.transform_errors VALUES ('contacts', 'contact', '10005', 6, 'owner', 'assignedTo',
+        'no owner decision', true)"""
+    )
+    assert park_orphans(con, {"history": "account-id"}) == 1
+    rows = dict(
+        con.execute("SELECT source_key, \"values\" FROM exec.records WHERE target = 'task'").fetchall()
+    )
+    assert json.loads(rows["h1"]) == {
+        "title": "Llamada",
+        "ref:contactId": HOLDING_KEY,
+        "body": "Source account-id 2012, not in the export:",
+    }  # a product's key is no parent a contact link can name
+    assert json.loads(rows["h2"])["ref:contactId"] == "10005"
