@@ -128,7 +128,7 @@ async def sample_diff(
 
 
 def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> dict[str, Any]:
-    from assistant.execute.compile import raw_columns, source_key_sql
+    from assistant.execute.raw_source import raw_columns, source_key_sql
 
     if not raw_columns(con, spec.source_object):
         return {}  # a record no source row made (the holding contact)

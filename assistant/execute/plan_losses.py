@@ -14,6 +14,7 @@ import duckdb
 
 from assistant.execute import holding
 from assistant.execute.accounting.build import build
+from assistant.execute.accounting.repairs import missing_in_export
 from assistant.execute.prepare import Prepared
 from assistant.mapping.loss import Loss, decision_losses
 
@@ -25,6 +26,8 @@ class PlanLosses:
     lines: list[Loss] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)  # source-row outcome -> count
     parked: int = 0  # rows carried to the holding contact: their parent is not in the export
+    missing_in_export: list[str] = field(default_factory=list)
+    """Rows read back from lines cut short: the values their export line does not hold."""
 
     @property
     def source_rows(self) -> int:
@@ -62,4 +65,5 @@ def plan_losses(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> PlanLosse
     out.rows = {str(o): int(n) for o, n in counts}
     row = con.execute("SELECT count(*) FROM exec.accounting WHERE policy = ?", [holding.POLICY]).fetchone()
     out.parked = int(row[0]) if row else 0
+    out.missing_in_export = missing_in_export(con)
     return out
