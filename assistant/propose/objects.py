@@ -8,6 +8,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.document_contact import contact_through
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
 from assistant.propose.history_rules import history_note
@@ -88,6 +89,10 @@ def classify_tables(
             document = decision.primary
         elif decision.kind == "opportunity" and decision.object_map.targets[0].role is None:
             document = add_beside(decision.object_map, native)  # the opportunity stays, as the seeds ask
+        elif (through := contact_through(decision.object_map, signals, decided)) is not None:
+            # merged into another record's opportunity (an estimate into its job): that record's link
+            # leads to the contact, so the native estimate goes beside the merge
+            document = add_beside(decision.object_map, native, through)
         else:
             continue
         for name in lines:
