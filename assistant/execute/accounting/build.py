@@ -22,6 +22,7 @@ from assistant.transforms.sqltext import ident, lit
 # Worst first: a row takes the first of these that any of its parts has.
 SEVERITY = ("failed", "pending", "not_carried", "held", "undecided", "excluded", "merged", "landed")
 NOT_CLEAN = frozenset({"failed", "pending", "not_carried", "held", "undecided"})
+MERGE_POLICY = "merge-into-parent"
 ACCOUNTING_DDL = """CREATE OR REPLACE TABLE exec.accounting (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR, into_record VARCHAR,
     decision VARCHAR, decided_by VARCHAR, decided_at VARCHAR, rule VARCHAR, detail VARCHAR,
@@ -92,6 +93,9 @@ def _decisions_table(con: duckdb.DuckDBPyConnection, decisions: list[TableDecisi
 
 def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
     rank = "CASE p.outcome " + " ".join(f"WHEN {lit(o)} THEN {i}" for i, o in enumerate(SEVERITY)) + " END"
+    # A row that fills its parent's record and also lands as a record of its own (an estimate merged
+    # into its job's opportunity and sent as a native estimate) is landed: its own record names it.
+    rank = f"CASE WHEN p.outcome = 'merged' AND p.policy = {lit(MERGE_POLICY)} THEN {len(SEVERITY)} ELSE {rank} END"
     con.execute(
         f"""INSERT INTO exec.accounting SELECT {lit(table)}, src."_row", w.source_key,
         coalesce(w.outcome, CASE WHEN sk.empty THEN 'held' ELSE 'excluded' END), w.destination_id, w.policy,
