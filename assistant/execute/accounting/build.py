@@ -95,7 +95,8 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
     rank = "CASE p.outcome " + " ".join(f"WHEN {lit(o)} THEN {i}" for i, o in enumerate(SEVERITY)) + " END"
     # A row that fills its parent's record and also lands as a record of its own (an estimate merged
     # into its job's opportunity and sent as a native estimate) is landed: its own record names it.
-    rank = f"CASE WHEN p.outcome = 'merged' AND p.policy = {lit(MERGE_POLICY)} THEN {len(SEVERITY)} ELSE {rank} END"
+    merge = f"p.outcome = 'merged' AND p.policy = {lit(MERGE_POLICY)}"
+    rank = f"CASE WHEN {merge} THEN {len(SEVERITY)} ELSE {rank} END"
     con.execute(
         f"""INSERT INTO exec.accounting SELECT {lit(table)}, src."_row", w.source_key,
         coalesce(w.outcome, CASE WHEN sk.empty THEN 'held' ELSE 'excluded' END), w.destination_id, w.policy,
