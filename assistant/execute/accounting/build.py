@@ -15,6 +15,7 @@ import duckdb
 from assistant.execute.accounting import ledger_state
 from assistant.execute.accounting.decisions import TableDecision, table_decisions
 from assistant.execute.accounting.parts import PARTS_DDL, add_parts
+from assistant.execute.history_change_accounting import account_changes
 from assistant.execute.specs import RecordSpec
 from assistant.mapping.items import MappingDocument
 from assistant.transforms.sqltext import ident, lit
@@ -47,6 +48,7 @@ def build(con: duckdb.DuckDBPyConnection, doc: MappingDocument, specs: list[Reco
         for spec in specs:
             if spec.source_object in decisions:
                 add_parts(con, spec)
+        account_changes(con)  # history rows changed after their message was added
         _overwritten(con)
         _decisions_table(con, list(decisions.values()))
         for table in tables:
