@@ -13,6 +13,7 @@ from assistant.execute.calls import Call, Ids, build_call
 from assistant.execute.compile import raw_columns
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_contacts import plan_lines as document_note_lines
+from assistant.execute.document_details import plan_lines as details_lines
 from assistant.execute.document_records import document_call, planned_mismatches
 from assistant.execute.history_notes import plan_lines as history_note_lines
 from assistant.execute.history_setup import message_count
@@ -102,7 +103,7 @@ def build_plan(
     plan.cannot = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     plan.cannot += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
     plan.cannot += later_children.plan_lines(prepared.later_children)
-    plan.cannot += document_note_lines(prepared.documents_as_notes)
+    plan.cannot += details_lines(prepared.details_found) + document_note_lines(prepared.documents_as_notes)
     plan.cannot += history_note_lines(prepared.history_as_notes)
     plan.lookalikes = lookalike_lines(con)
     plan.compatibility = compatibility(prepared, plan)
