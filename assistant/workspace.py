@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 
 from assistant.errors import HlmapError
+from assistant.ledger_journal import JOURNAL_NAME, replay
 from assistant.settings import Settings, load_settings
 
 DB_FILE = "workspace.duckdb"
@@ -93,6 +94,7 @@ class Workspace:
                 self._con = duckdb.connect(str(self.db_path))
             except duckdb.IOException as exc:
                 raise HlmapError(f"cannot open {self.db_path}: {exc}") from exc
+            replay(self._con, self.root / JOURNAL_NAME)  # a killed run's ledger lines, before any read
         return self._con
 
     def close(self) -> None:

@@ -1,0 +1,120 @@
+"""The ledger's write-ahead journal: each status change is one line on disk before the request leaves.
+
+A DuckDB write costs milliseconds of CPU whatever its size, and a run wrote two per request (started,
+then done). While a run is on, each change is appended to ``ledger.journal`` beside the workspace
+database and synced (microseconds of CPU), and the lines are folded into ``exec.ledger`` a batch at a
+time, in one transaction. A process killed between two folds leaves its journal behind; opening the
+workspace folds it before anything reads the ledger, so every reader sees what it saw before. A line
+cut short by the kill was never synced, so its request never left: it is ignored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from assistant.ledger_fold import fold_entries
+
+JOURNAL_NAME = "ledger.journal"
+Entry = dict[str, Any]
+
+
+class Journal:
+    """Appends status changes to one workspace's journal; ``fold`` moves them into ``exec.ledger``."""
+
+    BATCH = 50  # lines per fold: one transaction costs about what one single-row write does
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
+        replay(con, path)  # a journal a killed run left behind comes first
+        self._con, self._path = con, path
+        self._id, self._seq = uuid.uuid4().hex, 0
+        self._pending: list[Entry] = []
+        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
+        self._write({"journal": self._id})
+
+    def append(self, entry: Entry) -> None:
+        """Durable once this returns (written and synced), as a committed DuckDB row would be."""
+        self._seq += 1
+        entry = {"seq": self._seq, **entry}
+        self._write(entry)
+        self._pending.append(entry)
+        if len(self._pending) >= self.BATCH:
+            self.fold()
+
+    def fold(self) -> None:
+        if not self._pending:
+            return
+        fold_entries(self._con, self._id, self._pending)
+        self._pending = []
+        os.ftruncate(self._fd, 0)  # folded: a replay of this journal would only skip its lines
+        self._write({"journal": self._id})
+
+    def close(self) -> None:
+        self.fold()
+        os.close(self._fd)
+        self._path.unlink(missing_ok=True)
+
+    def _write(self, line: Entry) -> None:
+        os.write(self._fd, (json.dumps(line, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
+        os.fdatasync(self._fd)
+
+
+def replay(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Fold what a killed run's journal holds (lines already folded are skipped), then remove it."""
+    if not path.exists():
+        return
+    journal_id, entries = "", []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:  # cut short by the kill before it was synced: never sent
+            break
+        if "journal" in item:
+            journal_id = str(item["journal"])
+        else:
+            entries.append(item)
+    if entries:
+        fold_entries(con, journal_id, entries)
+    path.unlink(missing_ok=True)
+
+
+_OPEN: dict[int, Journal] = {}  # id of a connection -> the journal its run writes
+
+
+@contextmanager
+def journaled(con: duckdb.DuckDBPyConnection, path: Path) -> Iterator[None]:
+    """Ledger changes on ``con`` go through the journal at ``path`` until the block ends (then folded)."""
+    journal = Journal(con, path)
+    _OPEN[id(con)] = journal
+    try:
+        yield
+    finally:
+        del _OPEN[id(con)]
+        journal.close()
+
+
+def journal_change(
+    con: duckdb.DuckDBPyConnection, kind: str, run_id: str, op_id: str, fields: dict[str, Any]
+) -> bool:
+    """True when the change went into the run's journal; False: no journal open, write the table."""
+    journal = _OPEN.get(id(con))
+    if journal is None:
+        return False
+    at = datetime.now(UTC).isoformat()
+    journal.append({"kind": kind, "run_id": run_id, "op_id": op_id, "updated_at": at, **fields})
+    return True
+
+
+def fold(con: duckdb.DuckDBPyConnection) -> None:
+    """Journal lines not yet in ``exec.ledger`` go there now (before a read of the table)."""
+    journal = _OPEN.get(id(con))
+    if journal is not None:
+        journal.fold()
