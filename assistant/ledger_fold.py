@@ -18,12 +18,18 @@ COLUMNS = (
     "run_id", "op_id", "pass", "action", "object", "source_object", "source_key", "payload_hash", "hl_id",
     "parent_id", "status", "outcome", "attempts", "error", "sent", "previous_values", "updated_at",
 )  # fmt: skip
+LEDGER_DDL = """CREATE TABLE IF NOT EXISTS exec.ledger (
+    run_id VARCHAR, op_id VARCHAR, pass INTEGER, action VARCHAR, object VARCHAR, source_object VARCHAR,
+    source_key VARCHAR, payload_hash VARCHAR, hl_id VARCHAR, parent_id VARCHAR, status VARCHAR,
+    outcome VARCHAR, attempts INTEGER, error VARCHAR, sent JSON, previous_values JSON,
+    updated_at TIMESTAMPTZ, PRIMARY KEY (run_id, op_id))"""
 FOLDS_DDL = "CREATE TABLE IF NOT EXISTS exec.ledger_folds (journal_id VARCHAR PRIMARY KEY, seq BIGINT)"
 Row = dict[str, Any]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def fold_entries(con: duckdb.DuckDBPyConnection, journal_id: str, entries: list[dict[str, Any]]) -> None:
+    con.execute(LEDGER_DDL)
     con.execute(FOLDS_DDL)
     con.execute("BEGIN TRANSACTION")
     try:

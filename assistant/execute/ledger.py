@@ -17,13 +17,9 @@ from typing import Any
 
 import duckdb
 
+from assistant.ledger_fold import LEDGER_DDL
 from assistant.ledger_journal import fold, journal_change
 
-LEDGER_DDL = """CREATE TABLE IF NOT EXISTS exec.ledger (
-    run_id VARCHAR, op_id VARCHAR, pass INTEGER, action VARCHAR, object VARCHAR, source_object VARCHAR,
-    source_key VARCHAR, payload_hash VARCHAR, hl_id VARCHAR, parent_id VARCHAR, status VARCHAR,
-    outcome VARCHAR, attempts INTEGER, error VARCHAR, sent JSON, previous_values JSON,
-    updated_at TIMESTAMPTZ, PRIMARY KEY (run_id, op_id))"""
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS exec.runs (
     run_id VARCHAR PRIMARY KEY, mode VARCHAR, location_id VARCHAR, base_url VARCHAR, started_at TIMESTAMPTZ,
     finished_at TIMESTAMPTZ, status VARCHAR, approved_at TIMESTAMPTZ, sample_size INTEGER)"""
