@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -100,8 +101,18 @@ def _build(spec: str, path: str, method: str, raw: JsonDict) -> Operation:
     )
 
 
+_BUILDING = threading.Lock()
+
+
 @cache
 def _all_operations() -> tuple[Operation, ...]:
+    # Location threads of a fan-out ask at the same moment: build once while the others wait.
+    with _BUILDING:
+        return _built()
+
+
+@cache
+def _built() -> tuple[Operation, ...]:
     found: list[Operation] = []
     for spec in spec_names():
         for path, item in (_load_raw(spec).get("paths") or {}).items():
