@@ -28,9 +28,17 @@ Row = dict[str, Any]
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def fold_entries(con: duckdb.DuckDBPyConnection, journal_id: str, entries: list[dict[str, Any]]) -> None:
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(LEDGER_DDL)
     con.execute(FOLDS_DDL)
+
+
+def fold_entries(
+    con: duckdb.DuckDBPyConnection, journal_id: str, entries: list[dict[str, Any]], *, tables: bool = False
+) -> None:
+    """``tables``: the caller has made sure the tables exist (a run's journal does it once)."""
+    if not tables:
+        ensure_tables(con)
     con.execute("BEGIN TRANSACTION")
     try:
         done = con.execute("SELECT seq FROM exec.ledger_folds WHERE journal_id = ?", [journal_id]).fetchone()

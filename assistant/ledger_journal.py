@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from assistant.ledger_fold import fold_entries
+from assistant.ledger_fold import ensure_tables, fold_entries
 
 JOURNAL_NAME = "ledger.journal"
 Entry = dict[str, Any]
@@ -30,10 +30,11 @@ Entry = dict[str, Any]
 class Journal:
     """Appends status changes to one workspace's journal; ``fold`` moves them into ``exec.ledger``."""
 
-    BATCH = 50  # lines per fold: one transaction costs about what one single-row write does
+    BATCH = 200  # lines per fold: a fold costs a few single-row writes, whatever its length
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
         replay(con, path)  # a journal a killed run left behind comes first
+        ensure_tables(con)
         self._con, self._path = con, path
         self._id, self._seq = uuid.uuid4().hex, 0
         self._pending: list[Entry] = []
@@ -52,7 +53,7 @@ class Journal:
     def fold(self) -> None:
         if not self._pending:
             return
-        fold_entries(self._con, self._id, self._pending)
+        fold_entries(self._con, self._id, self._pending, tables=True)
         self._pending = []
         os.ftruncate(self._fd, 0)  # folded: a replay of this journal would only skip its lines
         self._write({"journal": self._id})
