@@ -21,9 +21,11 @@ from typing import Any
 
 import duckdb
 
+from assistant.errors import HlmapError
 from assistant.ledger_fold import ensure_tables, fold_entries
 
 JOURNAL_NAME = "ledger.journal"
+_sync = getattr(os, "fdatasync", os.fsync)  # macOS has no fdatasync
 Entry = dict[str, Any]
 
 
@@ -65,7 +67,7 @@ class Journal:
 
     def _write(self, line: Entry) -> None:
         os.write(self._fd, (json.dumps(line, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
-        os.fdatasync(self._fd)
+        _sync(self._fd)
 
 
 def replay(con: duckdb.DuckDBPyConnection, path: Path) -> None:
@@ -73,18 +75,30 @@ def replay(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     if not path.exists():
         return
     journal_id, entries = "", []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
         try:
             item = json.loads(line)
-        except json.JSONDecodeError:  # cut short by the kill before it was synced: never sent
-            break
-        if "journal" in item:
+        except json.JSONDecodeError:
+            if number == len(lines):  # cut short by the kill before it was synced: never sent
+                break
+            item = None
+        if isinstance(item, dict) and "journal" in item:
             journal_id = str(item["journal"])
-        else:
+        elif isinstance(item, dict) and item.keys() >= _REQUIRED and item["kind"] in _KINDS:
             entries.append(item)
+        else:
+            raise HlmapError(
+                f"{path}: line {number} is not a ledger change, so the ledger cannot be completed from it; "
+                "move the file aside to open the workspace, then run `hlmap reconcile`"
+            )
     if entries:
         fold_entries(con, journal_id, entries)
     path.unlink(missing_ok=True)
+
+
+_REQUIRED = frozenset({"seq", "kind", "run_id", "op_id", "updated_at"})
+_KINDS = frozenset({"start", "done", "failed", "mark"})
 
 
 _OPEN: dict[int, Journal] = {}  # id of a connection -> the journal its run writes

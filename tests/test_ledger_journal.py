@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.ledger_fold import fold_entries
 from assistant.ledger_journal import JOURNAL_NAME, Journal, journaled
@@ -109,3 +110,13 @@ def test_a_journal_folded_twice_counts_each_attempt_once(tmp_path: Path) -> None
     fold_entries(con, "journal-1", [line])
     fold_entries(con, "journal-1", [line])  # killed after the fold's commit, before the truncate
     assert con.execute("SELECT attempts, status FROM exec.ledger").fetchall() == [(1, "started")]
+
+
+def test_a_journal_mangled_before_its_last_line_is_refused_in_one_line(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    Workspace(root).ensure().close()
+    (root / JOURNAL_NAME).write_text('{"journal": "j1"}\nnot a change\n{"journal": "j1"}\n', encoding="utf-8")
+    with pytest.raises(HlmapError) as refused:
+        Workspace(root).connect()
+    assert str(refused.value).startswith(f"{root / JOURNAL_NAME}: line 2 is not a ledger change")
+    assert "\n" not in str(refused.value)
