@@ -1,5 +1,5 @@
 """Folding journal lines into ``exec.ledger``: the same end state as one statement per line, in one
-transaction of three statements whatever the batch's length.
+transaction of a handful of statements whatever the batch's length.
 
 Each line is applied, in order, to the row it names (read once): ``start`` inserts the row or, for a
 resumed operation, counts the attempt and keeps what is known; ``done``, ``failed`` and ``mark`` move

@@ -11,7 +11,7 @@ DuckDB schemas used by the stages:
   target    destination snapshot (target pull)
   mapping   versions of the mapping document (mapping store)
   llm       calls and cache (propose)
-  exec      ledger, runs, audit (execute)
+  exec      ledger, runs, audit (execute); ledger_folds (the ledger journal's folds)
 """
 
 from __future__ import annotations
