@@ -37,7 +37,7 @@ class Journal:
     def __init__(self, con: duckdb.DuckDBPyConnection, path: Path) -> None:
         replay(con, path)  # a journal a killed run left behind comes first
         ensure_tables(con)
-        self._con, self._path = con, path
+        self._con, self.path = con, path
         self._id, self._seq = uuid.uuid4().hex, 0
         self._pending: list[Entry] = []
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
@@ -63,7 +63,7 @@ class Journal:
     def close(self) -> None:
         self.fold()
         os.close(self._fd)
-        self._path.unlink(missing_ok=True)
+        self.path.unlink(missing_ok=True)
 
     def _write(self, line: Entry) -> None:
         os.write(self._fd, (json.dumps(line, ensure_ascii=False, default=str) + "\n").encode("utf-8"))
@@ -72,7 +72,7 @@ class Journal:
 
 def replay(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Fold what a killed run's journal holds (lines already folded are skipped), then remove it."""
-    if not path.exists():
+    if not path.exists() or any(j.path == path for j in _OPEN.values()):  # a live run's: it folds its own
         return
     journal_id, entries = "", []
     lines = path.read_text(encoding="utf-8").splitlines()

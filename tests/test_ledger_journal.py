@@ -120,3 +120,17 @@ def test_a_journal_mangled_before_its_last_line_is_refused_in_one_line(tmp_path:
         Workspace(root).connect()
     assert str(refused.value).startswith(f"{root / JOURNAL_NAME}: line 2 is not a ledger change")
     assert "\n" not in str(refused.value)
+
+
+def test_opening_the_workspace_again_during_a_run_leaves_the_run_s_journal_alone(tmp_path: Path) -> None:
+    workspace = Workspace(tmp_path / "ws").ensure()
+    con = workspace.connect()
+    journal = workspace.root / JOURNAL_NAME
+    with journaled(con, journal):
+        ledger.start(con, RUN, op(1), {"firstName": "Ana"})
+        again = Workspace(workspace.root)
+        again.connect()  # a second look at the same workspace in this process
+        assert journal.exists()  # still synced to by the run, not folded and removed under it
+        ledger.done(con, RUN, op(1).op_id, "HL1", "created")
+        again.close()
+    assert ledger.current(con)[op(1).op_id].status == "done"
