@@ -22,6 +22,7 @@ from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import echo_columns, polymorphic_link
 from assistant.propose.fields.rules import (
     concat_name_map,
@@ -78,7 +79,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         maps.append(link)
         done |= set(link.source_columns)
     for col in columns:
-        if col.column not in done and col.foreign_key is not None:
+        listed = owner_list_map(ctx, col, tables) if col.column not in done else None
+        if listed is not None:  # a cell of user ids ([51, 52]): the profile found no key in it
+            maps.append(listed)
+            done.add(col.column)
+        elif col.column not in done and col.foreign_key is not None:
             linked = link_maps(ctx, col, tables)
             if linked:
                 maps += linked
