@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant.errors import HlmapError
+from assistant.evals import errors_dump
 from assistant.evals.calibration_loco import grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample
-from assistant.evals.cases import load_case
+from assistant.evals.cases import DEFAULT_CASES_DIR, load_case
+
+CASES_DIR = Path(__file__).parents[1] / DEFAULT_CASES_DIR
 
 
 def _sample(case: str, right: bool, **features: float) -> Sample:
@@ -68,3 +72,13 @@ def test_case_toml_names_the_family_and_the_holds_written_from_it(tmp_path: Path
 def test_an_unknown_hold_rule_is_one_clear_line(tmp_path: Path) -> None:
     with pytest.raises(HlmapError, match=r"case.toml: written_from_errors: no hold rule named sibling_tye"):
         load_case(_case(tmp_path, 'written_from_errors = ["sibling_tye"]\n'))
+
+
+def test_the_error_dump_shows_the_held_out_confidence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cases = tmp_path / "cases"
+    shutil.copytree(CASES_DIR / "tiny_example", cases / "tiny_example")
+    errors_dump.held_out(cases, show_all=True)
+    out = capsys.readouterr().out
+    assert "[held out, example] RIGHT tiny_example fields/" in out
