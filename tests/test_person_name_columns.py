@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.ingest import ingest_paths
-from assistant.mapping.models import FieldKind
+from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile import profile_workspace
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.engine import propose_offline
@@ -75,3 +75,20 @@ def test_legal_names_beside_a_person_column_make_a_company_of_each_row(
         f"{f.target.object.value}.{f.target.field}" for f in doc.fields if f.source_columns == ["Nombre"]
     }
     assert business == {"contact.companyName", "company.name"}
+
+
+def test_a_table_of_businesses_alone_keeps_the_headers_reading(tmp_path: Path) -> None:
+    source = tmp_path / "export"
+    source.mkdir()
+    rows = [f"Acme Widgets {i} LLC,info{i}@acme{i}.example" for i in range(20)]
+    (source / "customers.csv").write_text("Name,Email\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    ws = Workspace(tmp_path / "ws").ensure()
+    try:
+        ingest_paths(ws, [source])
+        profile_workspace(ws)
+        doc = propose_offline(build_inputs(ws, DESTINATION, None))
+    finally:
+        ws.close()
+    assert [t.object.value for t in doc.objects[0].targets] == ["contact"]  # no person beside: no company
+    name = next(f for f in doc.fields if f.source_columns == ["Name"])
+    assert (name.target.object, name.target.field) == (TargetObject.CONTACT, "name")

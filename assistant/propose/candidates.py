@@ -145,12 +145,7 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
             score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names a parent record"],
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
-        # a bare 'name' header says little; legal-form suffixes on nearly every value say more
-        legal_names = column.semantic_type == S.COMPANY_NAME and column.type_share >= 0.95
-        generic_header = concepts(column.column)[:1] == ("name",)
-        name_says_other = (
-            bool(concepts(column.column)) and concept is None and not (legal_names and generic_header)
-        )
+        name_says_other = bool(concepts(column.column)) and concept is None
         # people's names on an organisation's field: only a fallback when the row has no person field
         org_from_person = column.semantic_type == S.PERSON_NAME and target.object == TargetObject.COMPANY
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share

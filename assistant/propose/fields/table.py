@@ -16,6 +16,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.custom import empty_penalty, fallback_map
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.fallbacks import add_date_fallbacks
@@ -132,6 +133,8 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         )
         for c in columns
     }
+    for c in columns:
+        with_business_name_evidence(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
         for col in columns
