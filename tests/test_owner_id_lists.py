@@ -11,7 +11,6 @@ from assistant.execute.transforms import maps
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status, TargetObject, TransformKind
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.owner_lists import listed_ids
 from assistant.propose.sourcedata import MemoryValues
 from assistant.transforms import kinds, udfs
 from tests.propose_factory import S, destination, table
@@ -67,10 +66,10 @@ def test_lists_of_ids_that_are_no_users_stay_what_they_were() -> None:
     assert crew.transform.kind != TransformKind.OWNER
 
 
-def test_only_a_column_of_json_lists_reads_as_listed_ids() -> None:
-    assert listed_ids(["[51, 52]", '["53"]', ""]) == {"51", "52", "53"}
-    assert listed_ids(["51", "52", "[53]"]) is None  # mostly single values: not a list column
-    assert listed_ids(['[{"id": 1}]']) is None  # objects, not ids
+def test_a_column_of_mostly_single_ids_is_no_list_of_owners() -> None:
+    doc = _propose(["51", "52", "53", "[51, 52]", "52"])  # one list among single ids
+    crew = next(f for f in doc.fields if f.source_columns == ["technicianIds"])
+    assert "listed ids" not in " ".join(e.detail for e in crew.evidence)
 
 
 @pytest.fixture()
