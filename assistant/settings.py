@@ -33,6 +33,9 @@ class IngestSettings(BaseModel):
     delimiter: str | None = None
     """Force a CSV delimiter (default: detected per file)."""
 
+    repair_lines: bool = True
+    """Read back CSV lines with a wrong field count that the file's good rows single out (meta.repairs)."""
+
 
 class ProfileSettings(BaseModel):
     picklist_max_distinct: int = 30

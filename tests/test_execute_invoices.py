@@ -25,6 +25,7 @@ from assistant.execute.documents import Customer, Line, SourceDocument, Status, 
 from assistant.execute.rollback import RollbackReport, rollback
 from assistant.highlevel.auth import Secret
 from assistant.highlevel.client import HighLevelClient
+from tests.invoice_setup import new_customer
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 
 sandbox = sandbox_fixture(rate_limit=100_000)
@@ -33,12 +34,7 @@ TOTAL = 2 * 90 * 1.21 + 60  # 277.80
 
 
 def _contact(s: SandboxHandle) -> Customer:
-    n = len(s.admin("GET", "records/contacts")["records"])
-    email, phone = f"buyer{n}@x.es", f"+346000{n:05d}"
-    with s.client() as http:
-        body = {"locationId": s.location_id, "firstName": "Ana", "email": email, "phone": phone}
-        cid = http.post("/contacts/", json=body).json()["contact"]["id"]
-    return Customer(cid, "Ana", email, phone)
+    return new_customer(s, "Ana", "buyer", "+346000")
 
 
 def _doc(customer: Customer, number: str, status: Status, **extra: Any) -> SourceDocument:

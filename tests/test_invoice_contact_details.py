@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.workspace import Workspace
+from tests.invoice_setup import add_invoice_tables, invoice_document
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_execute_support import tiny_workspace
-from tests.test_invoice_wiring import invoice_document
 
 runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=100_000)
@@ -28,20 +28,6 @@ INVOICES = [("F1", "C1", "FV-1", "2024-03-01", "", "100.00", "Pagada"),
             ("F3", "C3", "FV-3", "2024-03-02", "", "50.00", "Pendiente"),
             ("F5", "C5", "FV-5", "2024-03-03", "", "20.00", "Pendiente")]  # fmt: skip
 LINES = [("F1", "Grifo", "1", "100", "0"), ("F3", "Visita", "1", "50", "0"), ("F5", "Junta", "1", "20", "0")]
-
-
-def _grow(ws: Workspace) -> None:
-    con = ws.connect()
-    cols = ["id", "client_id", "number", "date", "due", "total", "status"]
-    con.execute(f'CREATE TABLE raw.invoices ({", ".join(c + " VARCHAR" for c in cols)}, "_row" BIGINT)')
-    con.executemany("INSERT INTO raw.invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(*r, i + 1) for i, r in enumerate(INVOICES)])  # fmt: skip
-    con.execute('CREATE TABLE raw.lines ("_parent_key" VARCHAR, name VARCHAR, qty VARCHAR, price VARCHAR, '
-                'tax VARCHAR, "_row" BIGINT)')  # fmt: skip
-    con.executemany(
-        "INSERT INTO raw.lines VALUES (?, ?, ?, ?, ?, ?)", [(*r, i + 1) for i, r in enumerate(LINES)]
-    )
-    ws.close()
 
 
 def _accounted(ws: Workspace, table: str) -> dict[str, tuple[Any, ...]]:
@@ -58,7 +44,7 @@ def test_invoices_of_contacts_without_email_or_phone_arrive_as_notes(
 ) -> None:
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     ws = tiny_workspace(tmp_path / "ws", invoice_document())
-    _grow(ws)
+    add_invoice_tables(ws, INVOICES, LINES)
     at = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
     plan = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False, env={"COLUMNS": "250"})
     assert plan.exit_code == 0, plan.output

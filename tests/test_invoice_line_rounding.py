@@ -16,18 +16,14 @@ from assistant.execute.document_apply import DocumentReport, send_invoice
 from assistant.execute.documents import HALF_CENT_TAX, Customer, Line, SourceDocument, items, total_mismatch
 from assistant.highlevel.auth import Secret
 from assistant.highlevel.client import HighLevelClient
+from tests.invoice_setup import new_customer
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 
 sandbox = sandbox_fixture(rate_limit=100_000)
 
 
 def _contact(s: SandboxHandle) -> Customer:
-    n = len(s.admin("GET", "records/contacts")["records"])
-    email, phone = f"round{n}@x.es", f"+346100{n:05d}"
-    with s.client() as http:
-        body = {"locationId": s.location_id, "firstName": "Eva", "email": email, "phone": phone}
-        cid = http.post("/contacts/", json=body).json()["contact"]["id"]
-    return Customer(cid, "Eva", email, phone)
+    return new_customer(s, "Eva", "round", "+346100")
 
 
 def _send(s: SandboxHandle, doc: SourceDocument) -> float:

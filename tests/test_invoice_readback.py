@@ -16,9 +16,10 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.execute.delta import delta_preview
+from tests.invoice_setup import invoice_document
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_execute_support import tiny_workspace
-from tests.test_invoice_wiring import grow, invoice_document
+from tests.test_invoice_wiring import grow
 
 runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=100_000)

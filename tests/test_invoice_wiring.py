@@ -17,14 +17,12 @@ import pytest
 from typer.testing import CliRunner
 
 from assistant.cli import app
-from assistant.mapping.items import MappingDocument, ObjectMap, ObjectTarget
-from assistant.mapping.models import Status, TargetObject, TransformKind
 from assistant.workspace import Workspace
+from tests.invoice_setup import add_invoice_tables, invoice_document
 from tests.sandbox_process import SandboxHandle, start_sandbox
-from tests.test_execute_support import document, field_map, tiny_workspace
+from tests.test_execute_support import tiny_workspace
 
 runner = CliRunner()
-INV = TargetObject.INVOICE
 INVOICES = [  # id, client, number, date, due, total, status
     ("F1", "C1", "FV-001", "2024-03-01", "2024-03-31", "121.00", "Pagada"),
     ("F2", "C2", "FV-002", "2024-03-05", "", "60.50", "Pendiente"),
@@ -51,43 +49,8 @@ def hlmap(ws: Path, sandbox: SandboxHandle, *args: str) -> Any:
     return runner.invoke(app, [args[0], "-w", str(ws), *args[1:], *extra], catch_exceptions=False)
 
 
-def invoice_document() -> MappingDocument:
-    doc = document()
-    doc.objects += [
-        ObjectMap(id="object:invoices", source_object="invoices", key_column="id", status=Status.ACCEPTED,
-                  targets=[ObjectTarget(object=INV)]),
-        ObjectMap(id="object:lines", source_object="lines", parent_object="invoices", status=Status.ACCEPTED,
-                  targets=[ObjectTarget(object=INV, role="line_items")]),
-    ]  # fmt: skip
-    lookup = {"kind": TransformKind.LOOKUP, "params": {"object": "clients"}}
-    doc.fields += [
-        field_map("invoices", ["number"], INV, "invoiceNumber"),
-        field_map("invoices", ["date"], INV, "issueDate"),
-        field_map("invoices", ["due"], INV, "dueDate"),
-        field_map("invoices", ["total"], INV, "total"),
-        field_map("invoices", ["status"], INV, "status"),
-        field_map("invoices", ["client_id"], INV, "contactId", **lookup),  # type: ignore[arg-type]
-        field_map("lines", ["name"], INV, "name"),
-        field_map("lines", ["qty"], INV, "qty"),
-        field_map("lines", ["price"], INV, "amount"),
-        field_map("lines", ["tax"], INV, "taxRate"),
-    ]
-    return doc
-
-
 def grow(ws: Workspace) -> None:
-    con = ws.connect()
-    cols = ["id", "client_id", "number", "date", "due", "total", "status"]
-    con.execute(f'CREATE TABLE raw.invoices ({", ".join(c + " VARCHAR" for c in cols)}, "_row" BIGINT)')
-    con.executemany("INSERT INTO raw.invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(*r, i + 1) for i, r in enumerate(INVOICES)])  # fmt: skip
-    con.execute(
-        'CREATE TABLE raw.lines ("_parent_key" VARCHAR, name VARCHAR, qty VARCHAR, price VARCHAR, '
-        'tax VARCHAR, "_row" BIGINT)'
-    )
-    con.executemany("INSERT INTO raw.lines VALUES (?, ?, ?, ?, ?, ?)",
-                    [(*r, i + 1) for i, r in enumerate(LINES)])  # fmt: skip
-    ws.close()
+    add_invoice_tables(ws, INVOICES, LINES)
 
 
 def accounted(ws: Workspace, table: str) -> dict[str, tuple[Any, ...]]:

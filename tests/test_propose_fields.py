@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import DataType, FieldKind, FieldModel, TargetObject, TransformKind
 from assistant.profile.models import SemanticType
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
+from assistant.transforms.names import SPANISH_REGIONS
 from tests.propose_factory import destination, spanish_crm, spanish_values, table
 
 S = SemanticType
@@ -189,3 +192,14 @@ def test_every_proposal_has_evidence_and_ranked_alternatives() -> None:
         assert 2 <= len(fmap.alternatives) <= 5, fmap.id
         scores = [a.score for a in fmap.alternatives]
         assert scores == sorted(scores, reverse=True), fmap.id
+
+
+@pytest.mark.parametrize(("region", "locale"), [("GQ", "es"), ("MX", "es"), ("US", None)])
+def test_a_name_split_names_the_locale_of_every_region_the_executor_splits_the_spanish_way(
+    region: str, locale: str | None
+) -> None:
+    people = table("people", [("Full name", S.PERSON_NAME, {"country": region}), ("Email", S.EMAIL, {})])
+    first = _fields(propose_offline(ProposeInputs([people], destination())))["field:people.Full name"]
+    assert first.transform.kind == K.NAME_FIRST
+    assert first.transform.params.get("locale") == locale
+    assert (region in SPANISH_REGIONS) == (locale == "es")

@@ -8,60 +8,25 @@ lands in ``exec.transform_errors`` naming the record and field.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import duckdb
 
-from assistant.execute.conditions import row_condition
+from assistant.execute.compile_spec import Compiled, compile_spec
 from assistant.execute.document_lines import compile_document_lines
-from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.lines import compile_lines, is_line_spec
-from assistant.execute.merge import PARENT_KEY, merge_children, parent_column
+from assistant.execute.merge import merge_children
 from assistant.execute.orphans import drop_orphans
-from assistant.execute.required_values import needs_message, needs_message_sql, rejected_feeds
-from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, field_key
+from assistant.execute.raw_source import raw_columns
+from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
 from assistant.execute.transforms import maps
-from assistant.execute.transforms.build import outputs_for
 from assistant.mapping.items import MappingDocument
 from assistant.transforms import udfs
-from assistant.transforms.kinds import ZONE_VARIABLE, Output
-from assistant.transforms.sqltext import cleaned, ident, lit
+from assistant.transforms.kinds import ZONE_VARIABLE
+from assistant.transforms.sqltext import lit
 
 if TYPE_CHECKING:  # profiling is a sibling stage: only its model's shape is needed here
     from assistant.profile.models import ColumnProfile
-
-# A row yields a record only when these hold a value (a client without a company name is no company).
-REQUIRED = {
-    "company": ["name"],
-    "opportunity": ["name"],
-    "task": ["title"],
-    "note": ["body"],
-    "file": ["fileUrl"],
-    "invoice": ["invoiceNumber"],
-    "estimate": ["invoiceNumber"],
-}
-# HighLevel refuses a create without these: such rows are reported as not migratable instead of failing.
-HIGHLEVEL_NEEDS = {
-    "opportunity": ["pipelineId", "contactId"],
-    "task": ["dueDate", "contactId"],
-    "note": ["contactId"],
-    "file": ["contactId|opportunityId"],  # a document attaches to a contact, or to a job's contact
-    "appointment": ["startTime", "contactId"],
-    "contact_fields": ["contactId"],
-    "invoice": ["contactId", "issueDate"],
-    "estimate": ["contactId", "issueDate"],
-    "message": ["contactId", "date", "type"],  # without its original date HighLevel would date it today
-}
-
-
-@dataclass(frozen=True)
-class Compiled:
-    spec: RecordSpec
-    source_rows: int
-    records: int
-    errors: int
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -111,7 +76,7 @@ def compile_all(
     create_tables(con)
     tag_map = maps.tag_map(doc)
     compiled = [
-        _compile(con, spec, doc, profiles, default_region, tag_map)
+        compile_spec(con, spec, doc, profiles, default_region, tag_map)
         for spec in specs
         if not is_line_spec(spec)
     ]
@@ -128,158 +93,3 @@ def compile_all(
     drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}
     return sorted(compiled, key=lambda c: order[id(c.spec)])
-
-
-def source_key_sql(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> str:
-    """The key column when it is filled and unique, else the record number."""
-    key = spec.object_map.key_column
-    table = f"raw.{ident(spec.source_object)}"
-    if key and key in raw_columns(con, spec.source_object):
-        row = con.execute(
-            f"SELECT count(*) = count(DISTINCT nullif(trim({ident(key)}), '')) FROM {table}"
-        ).fetchone()
-        if row and row[0]:
-            return f"trim({ident(key)})"
-    return 'CAST("_row" AS VARCHAR)'
-
-
-def raw_columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    rows = con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'raw' AND table_name = ?",
-        [table],
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
-def _compile(
-    con: duckdb.DuckDBPyConnection,
-    spec: RecordSpec,
-    doc: MappingDocument,
-    profiles: dict[tuple[str, str], ColumnProfile],
-    default_region: str | None,
-    tag_map: dict[str, str | None],
-) -> Compiled:
-    available = raw_columns(con, spec.source_object)
-    key_sql = source_key_sql(con, spec)
-    by_key: dict[str, list[Output]] = defaultdict(list)
-    errors: list[tuple[str, str, str, bool]] = []  # (field id, key, error sql, holds the record back)
-    columns_of: dict[str, list[str]] = {}  # key -> the source columns feeding it
-    for fm in spec.fields:
-        if not set(fm.source_columns) <= available:
-            continue  # reported by the plan as a field whose columns are missing
-        for out in outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm)):
-            by_key[out.key].append(out)
-            columns_of.setdefault(out.key, []).extend(fm.source_columns)
-            if out.error:
-                errors.append((fm.id, out.key, out.error, out.blocks))
-    if is_document_note(spec):  # values a later document would overwrite: one note per document
-        by_key = defaultdict(list, as_note(by_key, spec, key_sql))
-    if spec.merge_into:
-        column = parent_column(spec, profiles, available)
-        by_key[PARENT_KEY].append(Output(PARENT_KEY, cleaned(column) if column else "NULL"))
-    for ref in spec.refs:
-        if ref.key not in by_key and ref.column and ref.column in available:
-            by_key[ref.key].append(Output(ref.key, cleaned(ref.column)))
-        elif ref.key not in by_key:
-            parent_key = 'src."_parent_key"' if "_parent_key" in available else "NULL"
-            source = _same_row_parent(spec, ref.target, key_sql) if ref.same_row else parent_key
-            by_key[ref.key].append(Output(ref.key, source))
-    selects = [
-        f"{key_sql} AS source_key",
-        '"_row" AS "row"',
-        f"{row_condition(spec, doc, available)} AS taken",
-    ]
-    names: dict[str, str] = {}
-    for i, (key, outs) in enumerate(by_key.items()):
-        names[key] = f"v{i}"
-        selects.append(f"{_merge(key, outs)} AS v{i}")
-    for i, (_, _, err, _) in enumerate(errors):
-        selects.append(f"{err} AS e{i}")
-    table = f"raw.{ident(spec.source_object)}"
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE compile_tmp AS SELECT {', '.join(selects)} FROM {table} AS src"
-    )
-    ref_keys = {r.key for r in spec.refs}
-    values = ", ".join(f"{lit(_json_key(k, ref_keys))}: {names[k]}" for k in by_key)
-    required = [names[k] for k in REQUIRED.get(spec.target, []) if k in names]
-    own = [names[k] for k in by_key if k not in ref_keys]
-    present = (
-        " AND ".join(f"{n} IS NOT NULL" for n in required)
-        if required
-        else (f"coalesce({', '.join(f'CAST({n} AS VARCHAR)' for n in own)}) IS NOT NULL" if own else "false")
-    )
-    present = f"taken AND {present}"
-    # merged rows are no records of their own: their parent's record carries what HighLevel requires
-    needs = [] if spec.merge_into else HIGHLEVEL_NEEDS.get(spec.target, [])
-    needed = [(k, _any_of(k, names)) for k in needs]
-    complete = " AND ".join(f"{n} IS NOT NULL" if n else "false" for _, n in needed) or "true"
-    holding = [f"e{i}" for i, e in enumerate(errors) if e[3]]
-    free = f"coalesce({', '.join(holding)}) IS NULL" if holding else "true"  # no owner/stage left undecided
-    con.execute(
-        f"""INSERT INTO exec.records SELECT {lit(spec.target)}, {lit(spec.source_object)}, source_key, "row",
-        {PASSES[spec.target]}, v.j, md5(CAST(v.j AS VARCHAR))
-        FROM (SELECT *, to_json({{{values}}}) AS j FROM compile_tmp
-        WHERE ({present}) AND {complete} AND {free}) AS v"""
-    )
-    con.execute(  # 'condition': the object map's condition leaves the row out; 'empty': nothing to carry
-        f"""INSERT INTO exec.skipped_rows SELECT {lit(spec.target)}, {lit(spec.source_object)}, "row",
-        source_key, CASE WHEN coalesce(taken, false) THEN 'empty' ELSE 'condition' END
-        FROM compile_tmp WHERE NOT coalesce({present}, false)"""
-    )
-    for key, name in needed:  # a record HighLevel would refuse is reported here (once), not sent to fail
-        message = needs_message(spec.hl_object, key, columns_of, rejected_feeds(doc, spec, key))
-        reasons = [(k, f"e{i}") for i, (_, k, _, holds) in enumerate(errors) if not holds]
-        held_why = needs_message_sql(message, key, reasons)
-        con.execute(
-            f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
-            source_key, "row", {lit("required:" + key)}, {lit(key)}, {held_why}, true
-            FROM compile_tmp WHERE ({present}) AND {free} AND {f"{name} IS NULL" if name else "true"}"""
-        )
-    for i, (field_id, key, _, holds) in enumerate(errors):
-        rows = f"({present})" if holds else "true"  # a held-back record is reported only when it is one
-        con.execute(
-            f"""INSERT INTO exec.transform_errors SELECT {lit(spec.source_object)}, {lit(spec.target)},
-            source_key, "row", {lit(field_id)}, {lit(key)}, e{i}, {"true" if holds else "false"}
-            FROM compile_tmp WHERE e{i} IS NOT NULL AND {rows}"""
-        )
-    counts = con.execute(
-        """SELECT (SELECT count(*) FROM compile_tmp),
-        (SELECT count(*) FROM exec.records WHERE target = ? AND source_object = ?),
-        (SELECT count(*) FROM exec.transform_errors WHERE target = ? AND source_object = ?)""",
-        [spec.target, spec.source_object, spec.target, spec.source_object],
-    ).fetchone()
-    con.execute("DROP TABLE compile_tmp")
-    assert counts is not None
-    return Compiled(spec, int(counts[0]), int(counts[1]), int(counts[2]))
-
-
-def _same_row_parent(spec: RecordSpec, target: str, key_sql: str) -> str:
-    """The row's own key as its parent's, only when that row made such a parent (a company is optional)."""
-    if target != "company":
-        return key_sql
-    made = "SELECT source_key FROM exec.records WHERE target = 'company' AND source_object = "
-    made += lit(spec.source_object)
-    return f"CASE WHEN {key_sql} IN ({made}) THEN {key_sql} END"
-
-
-def _any_of(keys: str, names: dict[str, str]) -> str | None:
-    """SQL that is NULL when none of the ``|``-separated keys has a value (None: none is mapped)."""
-    cols = [names[k] for k in keys.split("|") if k in names]
-    return f"coalesce({', '.join(cols)})" if cols else None
-
-
-def _json_key(key: str, ref_keys: set[str]) -> str:
-    return f"ref:{key}" if key in ref_keys else key
-
-
-def _merge(key: str, outs: list[Output]) -> str:
-    """Several field maps feeding one key: tags add up, anything else takes the first filled value."""
-    if len(outs) == 1:
-        return outs[0].value
-    outs = sorted(outs, key=lambda o: not o.leads)  # stable: otherwise the map's order
-    if key == "tags":
-        joined = ", ".join(f"coalesce({o.value}, [])" for o in outs)
-        return f"nullif(list_sort(list_distinct(flatten([{joined}]))), [])"
-    if any(o.append for o in outs):  # lines of one text, in the map's order, blank ones left out
-        return f"nullif(concat_ws(chr(10), {', '.join(f'CAST({o.value} AS VARCHAR)' for o in outs)}), '')"
-    return f"coalesce({', '.join(o.value for o in outs)})"

@@ -128,7 +128,7 @@ async def sample_diff(
 
 
 def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> dict[str, Any]:
-    from assistant.execute.compile import source_key_sql
+    from assistant.execute.raw_source import source_key_sql
 
     cursor = con.execute(
         f"SELECT * FROM raw.{ident(spec.source_object)} WHERE {source_key_sql(con, spec)} = ? LIMIT 1", [key]

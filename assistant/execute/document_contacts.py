@@ -10,7 +10,6 @@ before this runs). Once the source contact has an email and a phone, a re-run ma
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -20,8 +19,8 @@ import duckdb
 from assistant.execute.document_records import document_of
 from assistant.execute.documents import Customer
 from assistant.execute.lines import is_line_spec
-from assistant.execute.specs import DOCUMENT_KINDS, PASSES, RecordSpec, Ref
-from assistant.mapping.models import TargetObject
+from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec, Ref
 from assistant.transforms.sqltext import lit
 
 KIND = "document_as_note"  # a record kind of its own: the table's other notes keep their keys
@@ -60,19 +59,13 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
             total += doc.total
             contact = f"{contact_table}:{values.get('ref:contactId')}"
             which.append(f"{doc.number} (contact {contact} has no {missing})")
-            note = {
-                "body": note_body(spec.target, values, str(missing)),
-                "ref:contactId": values["ref:contactId"],
-            }
-            text = json.dumps(note, ensure_ascii=False, separators=(",", ":"))
+            body = note_body(spec.target, values, str(missing))
             con.execute(
                 "DELETE FROM exec.records WHERE target = ? AND source_object = ? AND source_key = ?",
                 [spec.target, spec.source_object, key],
             )
-            digest = hashlib.md5(text.encode()).hexdigest()
             con.execute(
-                "INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [KIND, spec.source_object, key, row, PASSES[KIND], text, digest],
+                INSERT_RECORD, note_record(KIND, spec.source_object, key, row, body, values["ref:contactId"])
             )
         out.append(AsNotes(note_spec, spec.target, len(rows), round(total, 2), tuple(which)))
     return out
@@ -128,9 +121,8 @@ def note_body(kind: str, values: dict[str, Any], missing: str) -> str:
 
 
 def _note_spec(document: RecordSpec, contact: Ref) -> RecordSpec:
-    target = document.object_target.model_copy(update={"object": TargetObject.NOTE, "role": ROLE})
     refs = [Ref("contactId", contact.target, contact.source_object, column=contact.column)]
-    return RecordSpec(KIND, document.source_object, document.object_map, target, fields=[], refs=refs)
+    return notes_spec(document, KIND, ROLE, refs)
 
 
 def plan_lines(carried: list[AsNotes]) -> list[str]:

@@ -10,14 +10,13 @@ which policy applied.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
 import duckdb
 
-from assistant.execute.specs import PASSES, RecordSpec, Ref
-from assistant.mapping.models import TargetObject
+from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.specs import RecordSpec, Ref
 
 ROLE = "duplicate_opportunity"
 KIND = "kept_opportunity"  # a record kind of its own: a table's other notes keep their keys
@@ -59,16 +58,12 @@ def keep_as_notes(
         spec = made.get(source_object) or _note_spec(opp)
         made[source_object] = spec
         values = json.loads(raw)
-        note = {"body": note_body(values, stage_names), "ref:contactId": values["ref:contactId"]}
-        text = json.dumps(note, ensure_ascii=False, separators=(",", ":"))
+        body = note_body(values, stage_names)
         con.execute(
             "DELETE FROM exec.records WHERE target = 'opportunity' AND source_object = ? AND source_key = ?",
             [source_object, key],
         )
-        con.execute(
-            "INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [KIND, source_object, key, row, PASSES[KIND], text, hashlib.md5(text.encode()).hexdigest()],
-        )
+        con.execute(INSERT_RECORD, note_record(KIND, source_object, key, row, body, values["ref:contactId"]))
     return list(made.values())
 
 
@@ -91,6 +86,5 @@ def note_body(values: dict[str, Any], stage_names: dict[str, str]) -> str:
 
 def _note_spec(opp: RecordSpec) -> RecordSpec:
     contact = next((r for r in opp.refs if r.key == "contactId"), None)
-    target = opp.object_target.model_copy(update={"object": TargetObject.NOTE, "role": ROLE})
     refs = [Ref("contactId", contact.target, contact.source_object, column=contact.column)] if contact else []
-    return RecordSpec(KIND, opp.source_object, opp.object_map, target, fields=[], refs=refs)
+    return notes_spec(opp, KIND, ROLE, refs)

@@ -8,14 +8,13 @@ plan; the values keep the source's spelling.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 
 import duckdb
 
-from assistant.execute.specs import PASSES, RecordSpec, Ref
-from assistant.mapping.models import TargetObject, TransformKind
+from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.specs import RecordSpec, Ref
+from assistant.mapping.models import TransformKind
 from assistant.transforms.cells import OTHERS_NOT_CARRIED, others_of_several
 from assistant.transforms.kinds import Context
 from assistant.transforms.sqltext import ident
@@ -79,25 +78,13 @@ def _write(
         lines.append(
             f"(from the source; HighLevel's {' and '.join(fields)} field holds the first of each cell)"
         )
-        text = json.dumps(
-            {"body": "\n".join(lines), "ref:contactId": key}, ensure_ascii=False, separators=(",", ":")
-        )
-        records.append(
-            (KIND, spec.source_object, key, row, PASSES[KIND], text, hashlib.md5(text.encode()).hexdigest())
-        )
-    con.executemany("INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)", records)
+        records.append(note_record(KIND, spec.source_object, key, row, "\n".join(lines), key))
+    con.executemany(INSERT_RECORD, records)
     con.execute(  # carried now: no longer a value the run leaves behind
         """DELETE FROM exec.transform_errors WHERE source_object = ? AND target = 'contact' AND NOT held
         AND starts_with(error, ?)
         AND "row" IN (SELECT "row" FROM exec.records WHERE target = ? AND source_object = ?)""",
         [spec.source_object, OTHERS_NOT_CARRIED, KIND, spec.source_object],
     )
-    target = spec.object_target.model_copy(update={"object": TargetObject.NOTE, "role": ROLE})
-    note = RecordSpec(
-        KIND,
-        spec.source_object,
-        spec.object_map,
-        target,
-        refs=[Ref("contactId", "contact", spec.source_object)],
-    )
+    note = notes_spec(spec, KIND, ROLE, [Ref("contactId", "contact", spec.source_object)])
     return Carried(note, len(records), counts)

@@ -9,7 +9,6 @@ accounting as landed by the ``history-as-note`` policy; rollback deletes the not
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,8 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import duckdb
 
 from assistant.execute.messages import MessageError, direction_of, message_type, plain
-from assistant.execute.specs import PASSES, RecordSpec
-from assistant.mapping.models import TargetObject
+from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.specs import RecordSpec
 
 KIND = "history_as_note"  # a record kind of its own: the table's other notes keep their keys
 ROLE = "history_as_note"
@@ -90,20 +89,15 @@ def carry_history_as_notes(
             continue
         for key, row, raw in rows:
             values = json.loads(raw)
-            note = {"body": note_body(values, zone), "ref:contactId": values.get("ref:contactId")}
-            text = json.dumps(note, ensure_ascii=False, separators=(",", ":"))
-            digest = hashlib.md5(text.encode()).hexdigest()
+            body = note_body(values, zone)
             con.execute(
-                "INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [KIND, spec.source_object, key, row, PASSES[KIND], text, digest],
+                INSERT_RECORD,
+                note_record(KIND, spec.source_object, key, row, body, values.get("ref:contactId")),
             )
         con.execute(
             "DELETE FROM exec.records WHERE target = 'message' AND source_object = ?", [spec.source_object]
         )
-        target = spec.object_target.model_copy(update={"object": TargetObject.NOTE, "role": ROLE})
-        note_spec = RecordSpec(
-            KIND, spec.source_object, spec.object_map, target, fields=[], refs=list(spec.refs)
-        )
+        note_spec = notes_spec(spec, KIND, ROLE, list(spec.refs))
         out.append(HistoryNotes(note_spec, len(rows)))
     return out
 

@@ -9,16 +9,14 @@ that is no contact (a company) keeps no notes in HighLevel: those rows stay not 
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-from assistant.execute.specs import PASSES, RecordSpec, Ref
-from assistant.mapping.models import TargetObject
+from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.specs import RecordSpec, Ref
 
 KIND = "later_child"  # a record kind of its own: the table's other records keep their keys
 ROLE = "later_child"
@@ -77,15 +75,10 @@ def write_notes(con: duckdb.DuckDBPyConnection, spec: RecordSpec, later: list[La
     """One note record per later row whose parent contact is compiled; answers how many were written."""
     records = []
     for row in later:
-        text = json.dumps(
-            {"body": note_body(spec, row), "ref:contactId": row.parent_key},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        digest = hashlib.md5(text.encode()).hexdigest()
-        records.append((KIND, spec.source_object, row.source_key, row.row, PASSES[KIND], text, digest))
+        body = note_body(spec, row)
+        records.append(note_record(KIND, spec.source_object, row.source_key, row.row, body, row.parent_key))
     if records:
-        con.executemany("INSERT INTO exec.records VALUES (?, ?, ?, ?, ?, ?, ?)", records)
+        con.executemany(INSERT_RECORD, records)
     return len(records)
 
 
@@ -101,9 +94,7 @@ def note_specs(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> list[
         ).fetchone()
         notes = int(row[0]) if row else 0
         if notes:
-            target = spec.object_target.model_copy(update={"object": TargetObject.NOTE, "role": ROLE})
-            refs = [Ref("contactId", "contact", str(spec.merge_into))]
-            note = RecordSpec(KIND, spec.source_object, spec.object_map, target, refs=refs)
+            note = notes_spec(spec, KIND, ROLE, [Ref("contactId", "contact", str(spec.merge_into))])
             out.append(CarriedChildren(note, notes))
     return out
 

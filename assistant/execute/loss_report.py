@@ -30,6 +30,9 @@ def totals_text(losses: PlanLosses) -> list[str]:
     lines = [f"Not carried in total: {losses.rows_left} of {total} source rows{share}"]
     lines += [f"  {n} {WORDS.get(o, o)}" for o, n in sorted(losses.rows.items()) if o in WORDS and n]
     lines.append(f"  and {losses.values_left} filled values the field decisions leave in the source")
+    if losses.missing_in_export:
+        cut = len(losses.missing_in_export)
+        lines.append(f"Rows whose export line is cut short (values lost before the export): {cut}")
     return lines
 
 
@@ -37,12 +40,14 @@ def write_losses(losses: PlanLosses, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "plan-losses.md"
     body = ["# What the plan will not carry", ""] + [f"- {loss_text(line)}" for line in losses.lines]
-    path.write_text("\n".join([*body, "", *totals_text(losses)]) + "\n", encoding="utf-8")
+    cut = ["", "## Values the export lacks (lines cut short, read back by the ingest)", ""]
+    cut = cut + [f"- {line}" for line in losses.missing_in_export] if losses.missing_in_export else []
+    path.write_text("\n".join([*body, *cut, "", *totals_text(losses)]) + "\n", encoding="utf-8")
     return path
 
 
 def print_losses(losses: PlanLosses, report: Path) -> None:
-    if not losses.lines and not losses.rows_left:
+    if not losses.lines and not losses.rows_left and not losses.missing_in_export:
         console.print("Nothing is left behind: every source row and filled value is carried.")
         return
     console.print("[bold]What this map will not carry (by the decision that causes it):[/]")
@@ -52,3 +57,7 @@ def print_losses(losses: PlanLosses, report: Path) -> None:
         console.print(f"  … and {len(losses.lines) - SHOWN} more (all in {report})", markup=False)
     for text in totals_text(losses):
         console.print(text, highlight=False, markup=False)
+    for cut in losses.missing_in_export[:SHOWN]:
+        console.print(f"  - {cut}", highlight=False, markup=False)
+    if len(losses.missing_in_export) > SHOWN:
+        console.print(f"  … and {len(losses.missing_in_export) - SHOWN} more (all in {report})", markup=False)

@@ -9,7 +9,8 @@ import typer
 from assistant.cli_common import WorkspaceOption, console, open_workspace, recorded
 from assistant.errors import HlmapError
 from assistant.execute.loss_report import print_losses, write_losses
-from assistant.execute.plan import build_plan, call_text, preview
+from assistant.execute.plan import build_plan
+from assistant.execute.plan_preview import call_text, preview
 from assistant.execute.preflight import build_checklist
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_checklist, print_plan

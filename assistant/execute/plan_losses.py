@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from assistant.execute.accounting.build import build
+from assistant.execute.accounting.repairs import missing_in_export
 from assistant.execute.prepare import Prepared
 from assistant.mapping.loss import Loss, decision_losses
 
@@ -23,6 +24,8 @@ CARRIED = ("pending", "landed", "merged")  # to be sent, or already in HighLevel
 class PlanLosses:
     lines: list[Loss] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)  # source-row outcome -> count
+    missing_in_export: list[str] = field(default_factory=list)
+    """Rows read back from lines cut short: the values their export line does not hold."""
 
     @property
     def source_rows(self) -> int:
@@ -58,4 +61,5 @@ def plan_losses(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> PlanLosse
     build(con, prepared.doc, prepared.specs)
     counts = con.execute("SELECT outcome, count(*) FROM exec.accounting GROUP BY ALL").fetchall()
     out.rows = {str(o): int(n) for o, n in counts}
+    out.missing_in_export = missing_in_export(con)
     return out

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 import duckdb
 
 from assistant.errors import HlmapError
-from assistant.execute.compile import Compiled, compile_all
+from assistant.execute.compile import compile_all
+from assistant.execute.compile_spec import Compiled
 from assistant.execute.document_contacts import AsNotes, carry_documents_as_notes
 from assistant.execute.document_sources import keep_document_sources
 from assistant.execute.duplicate_opportunities import keep_as_notes

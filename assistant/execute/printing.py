@@ -123,6 +123,7 @@ def print_accounting(accounting: Accounting) -> None:
             console.print(f"{t.table}:", highlight=False, markup=False)
             for reason in t.reasons:
                 console.print(f"  - {reason}", highlight=False, markup=False)
+    print_list("Rows read back from broken export lines (meta.repairs)", accounting.repaired)
 
 
 def print_reconciliation(result: Reconciliation, report: Path, rows_csv: Path | None = None) -> None:

@@ -68,6 +68,7 @@ class Reconciliation:
             "clean": self.accounting.clean,
             "totals": self.accounting.totals(),
             "tables": [{**asdict(t), "clean": t.clean} for t in self.accounting.tables],
+            "repaired": self.accounting.repaired,
         }
         data["identity"]["clean"] = self.identity.clean
         return data

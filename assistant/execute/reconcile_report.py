@@ -22,6 +22,12 @@ def accounting_lines(accounting: Accounting) -> list[str]:
         if t.reasons and not set(t.counts) <= {"landed"}:
             lines += ["", f"**{t.table}**" + (f" (decision {t.decision})" if t.decision else "")]
             lines += [f"- {r}" for r in t.reasons]
+    if accounting.repaired:
+        lines += [
+            "",
+            f"**Rows read back from broken export lines** ({len(accounting.repaired)}, meta.repairs)",
+        ]
+        lines += [f"- {r}" for r in accounting.repaired]
     return lines
 
 

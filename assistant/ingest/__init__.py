@@ -2,8 +2,9 @@
 
 Public API: ``ingest_paths(workspace, paths, name=None) -> IngestSummary``. Tables written:
 ``raw."<object>"`` (every source value as VARCHAR, plus ``_row`` and ``_load_id``), child tables
-``raw."<object>__<field>"`` (plus ``_parent_row``, ``_parent_key``, ``_index``), ``meta.loads``
-and ``meta.rejects`` (rows that could not be parsed, and blank rows, with file line and reason).
+``raw."<object>__<field>"`` (plus ``_parent_row``, ``_parent_key``, ``_index``), ``meta.loads``,
+``meta.rejects`` (rows that could not be parsed, and blank rows, with file line and reason) and
+``meta.repairs`` (lines with a wrong field count read back into their table, and how).
 
 Names are loaded on first use, so registering the ``hlmap ingest`` command (done by every hlmap
 invocation) does not import the readers.

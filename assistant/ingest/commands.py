@@ -34,7 +34,7 @@ def ingest(
     """Load CSV/TSV, XLSX, JSON and NDJSON exports into raw tables, every value kept as text."""
     # imported here, not at module level: every hlmap command imports this module to register it
     from assistant.ingest.loader import ingest_paths
-    from assistant.ingest.meta import first_rejects
+    from assistant.ingest.meta import first_rejects, first_repairs
 
     if delimiter == "tab":
         delimiter = "\t"
@@ -42,14 +42,19 @@ def ingest(
     try:
         summary = ingest_paths(ws, paths, name)
         examples = {r.object: first_rejects(ws.connect(), r.object) for r in summary.results if r.rejected}
+        repairs = {r.object: first_repairs(ws.connect(), r.object) for r in summary.results if r.repaired}
     finally:
         ws.close()
-    print_summary(summary, examples)
+    print_summary(summary, examples, repairs)
     if summary.failed:
         raise HlmapError(f"{len(summary.failed)} file(s) could not be loaded (see above)")
 
 
-def print_summary(summary: IngestSummary, reject_examples: dict[str, list[str]] | None = None) -> None:
+def print_summary(
+    summary: IngestSummary,
+    reject_examples: dict[str, list[str]] | None = None,
+    repair_examples: dict[str, list[str]] | None = None,
+) -> None:
     from rich.table import Table
 
     table = Table(title="Ingested", show_lines=False)
@@ -80,6 +85,8 @@ def print_summary(summary: IngestSummary, reject_examples: dict[str, list[str]] 
     for result in summary.results:
         for note in result.notes:
             console.print(f"[dim]{result.object}:[/] {note}", highlight=False)
+        if result.repaired:
+            _print_repairs(result.object, result.repaired, (repair_examples or {}).get(result.object, []))
         if result.rejected:
             console.print(
                 f"[yellow]{result.object}: {result.rejected} row(s) rejected, kept in meta.rejects[/]"
@@ -91,3 +98,13 @@ def print_summary(summary: IngestSummary, reject_examples: dict[str, list[str]] 
                 console.print(f"  … all of them: SELECT * FROM meta.rejects WHERE object = '{result.object}'")
         if result.error:
             err_console.print(f"[bold red]error:[/] {result.error}", highlight=False)
+
+
+def _print_repairs(obj: str, count: int, examples: list[str]) -> None:
+    console.print(
+        f"[cyan]{obj}: {count} row(s) repaired (a wrong field count read back), listed in meta.repairs[/]"
+    )
+    for example in examples:
+        console.print(f"  {example}", style="cyan", highlight=False, markup=False)
+    if count > len(examples):
+        console.print(f"  … all of them: SELECT * FROM meta.repairs WHERE object = '{obj}'")

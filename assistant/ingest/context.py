@@ -53,6 +53,8 @@ class ObjectLoad:
     object: str
     tables: list[TableResult]
     rejected: int
+    repaired: int = 0
+    """Lines with a wrong field count read back into the table (``meta.repairs``)."""
     encoding: str | None = None
     delimiter: str | None = None
     notes: list[str] = field(default_factory=list)

@@ -4,7 +4,8 @@ DuckDB streams the file in parallel with every column as VARCHAR; rows it cannot
 or too few fields, bad quoting) land in its rejects table with line and column, and are copied to
 ``meta.rejects``. Non-UTF-8 files are first transcoded to a temporary UTF-8 copy. A file with NUL
 bytes, or whose broken quote swallowed later lines into one reject, is read again from a repaired
-copy (``csv_repair``) so each broken record costs only itself.
+copy (``csv_repair``) so each broken record costs only itself. A line with a wrong field count
+is read back when the file's good rows single out one reading (``csv_line_repair``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 from assistant.errors import InputError
 from assistant.ingest.context import LoadContext, ObjectLoad
 from assistant.ingest.csv_blank_rows import reject_blank_rows, reject_empty_lines, renumber_after_rejects
-from assistant.ingest.csv_rejects import copy_rejects
+from assistant.ingest.csv_line_repair import repair_lines, store_repairs
+from assistant.ingest.csv_rejects import read_rejects, store_rejects
 from assistant.ingest.csv_repair import MAX_RECORD_CHARS, Repair, repair_records
 from assistant.ingest.encoding import readable_utf8
 from assistant.ingest.lines import line_breaks
@@ -38,12 +40,13 @@ def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
     delimiter = ctx.settings.delimiter or sniff_delimiter(body)
     header = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), [])
     columns = unique_columns(header)
-    rejected, repair_notes = _copy_into_raw(ctx, obj, readable, delimiter, columns, skip)
+    rejected, repaired, repair_notes = _copy_into_raw(ctx, obj, readable, delimiter, columns, skip)
     notes = [f"{skip} blank line(s) above the header skipped"] if skip else []
     return ObjectLoad(
         object=obj,
         tables=[ctx.table_result(obj)],
         rejected=rejected,
+        repaired=repaired,
         encoding=encoding,
         delimiter=delimiter,
         notes=decoding_notes + notes + repair_notes + columns.renamed,
@@ -75,8 +78,8 @@ def sniff_delimiter(sample: str) -> str:
 
 def _copy_into_raw(
     ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: ColumnNames, skip: int
-) -> tuple[int, list[str]]:
-    """Read ``path`` into ``raw.obj``; the number of rejects and notes on records repaired first."""
+) -> tuple[int, int, list[str]]:
+    """Read ``path`` into ``raw.obj``; the numbers of rejects and of lines read back, and notes."""
     suffix = ctx.load_id.replace("-", "")
     rejects = f"csv_rejects_{suffix}"
     repair = _repair(ctx, path, delimiter, columns) if ctx.scan.nul_bytes else None
@@ -87,10 +90,13 @@ def _copy_into_raw(
         repair = _repair(ctx, path, delimiter, columns)
         _read(ctx, obj, repair.path, delimiter, columns, skip)
     read_path = repair.path if repair else path
-    rejected = copy_rejects(ctx, obj, rejects, read_path)
-    if rejected:
-        renumber_after_rejects(ctx, obj, rejected)
+    found = read_rejects(ctx, rejects, read_path)
+    if found:
+        renumber_after_rejects(ctx, obj, [r.place.record for r in found])
     _drop_scan_tables(ctx)
+    repaired, rejected = repair_lines(ctx, obj, columns.names, delimiter, found)
+    store_rejects(ctx, obj, rejected)
+    store_repairs(ctx, obj, columns.names, repaired)
     lost, blanked = (repair.lost, repair.blanked) if repair else ({}, set())
     count = (
         len(rejected)
@@ -98,7 +104,7 @@ def _copy_into_raw(
         + reject_empty_lines(ctx, obj, read_path, blanked)
     )
     notes = [f"{len(lost)} record(s) with a broken quote or a NUL byte rejected by line"] if lost else []
-    return count, notes
+    return count, len(repaired), notes
 
 
 def _read(ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: ColumnNames, skip: int) -> None:

@@ -22,8 +22,17 @@ class RecordPlace:
     """1-based data record number (header and blank lines not counted)."""
 
 
-def copy_rejects(ctx: LoadContext, obj: str, rejects_table: str, read_path: Path) -> list[int]:
-    """Write one ``meta.rejects`` row per rejected record; return their data record numbers."""
+@dataclass(frozen=True)
+class RejectedLine:
+    place: RecordPlace
+    column: str | None
+    reason: str
+    """DuckDB's error type and message, e.g. ``TOO MANY COLUMNS: ...``."""
+    raw: str
+
+
+def read_rejects(ctx: LoadContext, rejects_table: str, read_path: Path) -> list[RejectedLine]:
+    """DuckDB's rejects, one per record (its first error), in file order, with line and record."""
     # DuckDB reports a short row once per missing field; keep each record's first error.
     found = ctx.con.execute(
         f"""SELECT min(line_byte_position),
@@ -33,12 +42,18 @@ def copy_rejects(ctx: LoadContext, obj: str, rejects_table: str, read_path: Path
             FROM temp.{rejects_table} GROUP BY line ORDER BY line"""
     ).fetchall()
     places = locate_records(read_path, [int(row[0]) - 1 for row in found])
+    return [
+        RejectedLine(places[int(position) - 1], column, reason, (raw or "").strip("\r\n"))
+        for position, column, reason, raw in found
+    ]
+
+
+def store_rejects(ctx: LoadContext, obj: str, rejected: list[RejectedLine]) -> None:
+    """One ``meta.rejects`` row per rejected record."""
     sink = ctx.rejects(obj)
-    for position, column, reason, raw in found:
-        place = places[int(position) - 1]
-        sink.add(place.line, column, f"{reason} (data record {place.record})", (raw or "").strip("\r\n"))
+    for r in rejected:
+        sink.add(r.place.line, r.column, f"{r.reason} (data record {r.place.record})", r.raw)
     sink.flush()
-    return sorted(places[int(row[0]) - 1].record for row in found)
 
 
 def locate_records(path: Path, offsets: list[int]) -> dict[int, RecordPlace]:

@@ -26,6 +26,7 @@ from assistant.ingest.meta import (
     last_path,
     latest_loads,
     record_load,
+    repaired_count,
     replace_object,
 )
 from assistant.ingest.models import IngestSummary, ObjectResult
@@ -127,6 +128,7 @@ def _record(ctx: LoadContext, source: SourceFile, load: ObjectLoad) -> ObjectRes
         load_id=ctx.load_id,
         rows=own.rows,
         rejected=load.rejected,
+        repaired=load.repaired,
         columns=own.columns,
         encoding=load.encoding,
         delimiter=load.delimiter,
@@ -160,6 +162,7 @@ def _unchanged(workspace: Workspace, source: SourceFile, scan: FileScan, path: s
             load_id=p["load_id"],
             rows=p["row_count"],
             rejected=p["rejected_count"],
+            repaired=repaired_count(workspace.connect(), p["load_id"], p["object"]),
             columns=p["column_count"],
             encoding=p["encoding"],
             delimiter=p["delimiter"],

@@ -1,4 +1,5 @@
-"""The ``meta`` tables: what was loaded (``meta.loads``) and what could not be (``meta.rejects``).
+"""The ``meta`` tables: what was loaded (``meta.loads``), what could not be (``meta.rejects``) and
+which lines were read back by a repair (``meta.repairs``).
 
 ``meta.loads`` keeps one row per object per load, so a later run can compare a file's sha256 with
 the last load of the same object and report it unchanged (delta pickup reads the same history).
@@ -23,6 +24,10 @@ _DDL = (
     """CREATE TABLE IF NOT EXISTS meta.rejects (
         load_id VARCHAR, object VARCHAR, path VARCHAR, line BIGINT, "column" VARCHAR,
         reason VARCHAR, raw VARCHAR)""",
+    # a line read back into its table: what was done, the columns the export does not hold
+    """CREATE TABLE IF NOT EXISTS meta.repairs (
+        load_id VARCHAR, object VARCHAR, path VARCHAR, line BIGINT, "row" BIGINT, action VARCHAR,
+        note VARCHAR, missing VARCHAR, raw VARCHAR)""",
 )
 
 REJECT_BATCH = 1_000
@@ -81,6 +86,7 @@ def replace_object(con: duckdb.DuckDBPyConnection, obj: str) -> None:
     for table in {*previous_tables(con, obj), obj}:
         con.execute(f"DROP TABLE IF EXISTS raw.{quote_ident(table)}")
     con.execute("DELETE FROM meta.rejects WHERE object = ?", [obj])
+    con.execute("DELETE FROM meta.repairs WHERE object = ?", [obj])
 
 
 def record_load(con: duckdb.DuckDBPyConnection, record: LoadRecord) -> None:
@@ -114,6 +120,20 @@ def first_rejects(con: duckdb.DuckDBPyConnection, obj: str, limit: int = 3) -> l
         f"{path}, line {line}" + (f", column {column}" if column else "") + f": {reason}"
         for path, line, column, reason in rows
     ]
+
+
+def repaired_count(con: duckdb.DuckDBPyConnection, load_id: str, obj: str) -> int:
+    row = con.execute("SELECT count(*) FROM meta.repairs WHERE load_id = ? AND object = ?", [load_id, obj])
+    found = row.fetchone()
+    return int(found[0]) if found else 0
+
+
+def first_repairs(con: duckdb.DuckDBPyConnection, obj: str, limit: int = 3) -> list[str]:
+    """The object's first repaired rows as ``path, line N: what was done`` lines."""
+    rows = con.execute(
+        "SELECT path, line, note FROM meta.repairs WHERE object = ? ORDER BY line LIMIT ?", [obj, limit]
+    ).fetchall()
+    return [f"{path}, line {line}: {note}" for path, line, note in rows]
 
 
 class RejectSink:

@@ -27,6 +27,8 @@ class ObjectResult(BaseModel):
     load_id: str | None = None
     rows: int = 0
     rejected: int = 0
+    repaired: int = 0
+    """Rows read back from lines with a wrong field count, listed in ``meta.repairs``."""
     columns: int = 0
     encoding: str | None = None
     delimiter: str | None = None

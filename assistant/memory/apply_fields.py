@@ -9,14 +9,14 @@ from assistant.mapping.items import FieldMap, FieldTarget, MappingDocument, Obje
 from assistant.mapping.models import Alternative, FieldKind, Status, TransformKind
 from assistant.memory.match import TableMatch
 from assistant.memory.models import RememberedDecision
-from assistant.memory.on_top import MEMORY, closeness, put_on_top, reject_again
+from assistant.memory.on_top import MEMORY, closeness, put_on_top, rejected_again
 
 
 def apply_object(item: ObjectMap, match: TableMatch, decision: RememberedDecision) -> str | None:
     """``"reused"``, ``"rejected"`` or None (nothing changed)."""
     confidence = match.similarity * 0.98
     if decision.status == "rejected":
-        return "rejected" if reject_again(item, match.remembered, decision, match, confidence) else None
+        return rejected_again(item, match, decision, confidence)
     targets = [ObjectTarget.model_validate(t) for t in decision.decision.get("targets", [])]
     same = [t.object for t in targets] == [t.object for t in item.targets]
     replaced = None
@@ -54,7 +54,7 @@ def apply_field(
     if decision.status == "rejected":
         if item is None:
             return None
-        return "rejected" if reject_again(item, match.remembered, decision, match, confidence) else None
+        return rejected_again(item, match, decision, confidence)
     target = _target(decision, destination, item)
     transform = _transform(decision, renamed)
     if item is None:

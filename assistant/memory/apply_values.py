@@ -10,7 +10,7 @@ from assistant.mapping.items import MappingDocument, OwnerMatch, StageValueMap, 
 from assistant.mapping.models import Alternative, OpportunityStatus, Status
 from assistant.memory.match import TableMatch
 from assistant.memory.models import RememberedDecision, RememberedTable
-from assistant.memory.on_top import HUMAN, closeness, put_on_top, reject_again
+from assistant.memory.on_top import HUMAN, closeness, put_on_top, reject_again, rejected_again
 
 
 def _same(left: str | None, right: str | None) -> bool:
@@ -54,7 +54,7 @@ def apply_stage(
     if item is None or item.status != Status.PROPOSED:
         return None
     if decision.status == "rejected":
-        return "rejected" if reject_again(item, match.remembered, decision, match, confidence) else None
+        return rejected_again(item, match, decision, confidence)
     found = _stage_in(destination, decision.decision)
     if found is None:
         return None
@@ -92,7 +92,7 @@ def apply_owner(
         return None
     confidence = HUMAN * match.similarity
     if decision.status == "rejected":
-        return "rejected" if reject_again(item, match.remembered, decision, match, confidence) else None
+        return rejected_again(item, match, decision, confidence)
     email = decision.decision.get("user_email")
     user = destination.user_by_email(str(email)) if destination and email else None
     if user is None:

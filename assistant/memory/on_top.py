@@ -79,3 +79,10 @@ def reject_again(
     item.decided_at = decision.decided_at or table.confirmed_at
     item.rationale = rationale(table, decision) + (f" {item.rationale}" if item.rationale else "")
     return True
+
+
+def rejected_again(
+    item: Proposal, match: TableMatch, decision: RememberedDecision, confidence: float
+) -> str | None:
+    """``"rejected"`` when a remembered rejection holds here, None when it only flagged the item."""
+    return "rejected" if reject_again(item, match.remembered, decision, match, confidence) else None

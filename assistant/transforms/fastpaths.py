@@ -41,3 +41,11 @@ def national_pattern(region: str) -> tuple[int, str] | None:
     if not metadata.country_code:
         return None
     return int(metadata.country_code), "^(?:" + "|".join(patterns) + ")$"
+
+
+def fast_or_udf(fast: str, fast_value: str, call: str, call_error: str, others: str) -> tuple[str, str]:
+    """(value, error) SQL: ``fast_value`` where the ``fast`` pattern holds, else the UDF ``call``'s answer;
+    the error is the UDF's (``call_error``), else the note on the cell's other values."""
+    value = f"CASE WHEN {fast} THEN {fast_value} ELSE {call}.value END"
+    error = f"CASE WHEN {fast} THEN {others} ELSE coalesce({call_error}, {others}) END"
+    return value, error

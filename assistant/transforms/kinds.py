@@ -78,23 +78,21 @@ def phone(ctx: Context) -> list[Output]:
     raw, others = first_of_several(ctx.cell())
     call = f"hl_phone({raw}, {lit(region)})"
     known = fastpaths.national_pattern(region)
+    failed = f"{call}.error || ': ' || {raw}"
     if known is None:
-        return [Output(ctx.key, f"{call}.value", f"coalesce({call}.error || ': ' || {raw}, {others})")]
+        return [Output(ctx.key, f"{call}.value", f"coalesce({failed}, {others})")]
     code, pattern = known
     digits = f"regexp_replace({raw}, '[\\s().\\-/]', '', 'g')"
     fast = f"regexp_full_match({digits}, {lit(pattern)})"
-    value = f"CASE WHEN {fast} THEN {lit('+' + str(code))} || {digits} ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN {others} ELSE coalesce({call}.error || ': ' || {raw}, {others}) END"
-    return [Output(ctx.key, value, error)]
+    national = f"{lit('+' + str(code))} || {digits}"
+    return [Output(ctx.key, *fastpaths.fast_or_udf(fast, national, call, failed, others))]
 
 
 def email(ctx: Context) -> list[Output]:
     raw, others = first_of_several(ctx.cell())
     call = f"hl_email({raw})"
     fast = f"regexp_full_match(lower({raw}), {lit(fastpaths.PLAIN_EMAIL)})"
-    value = f"CASE WHEN {fast} THEN lower({raw}) ELSE {call}.value END"
-    error = f"CASE WHEN {fast} THEN {others} ELSE coalesce({call}.error, {others}) END"
-    return [Output(ctx.key, value, error)]
+    return [Output(ctx.key, *fastpaths.fast_or_udf(fast, f"lower({raw})", call, f"{call}.error", others))]
 
 
 def date(ctx: Context) -> list[Output]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from assistant.execute.accounting.build import NOT_CLEAN, SEVERITY
+from assistant.execute.accounting.repairs import repaired_rows
 
 OUTCOMES = tuple(reversed(SEVERITY))  # landed first, the way a report reads
 
@@ -31,6 +32,8 @@ class TableAccount:
 @dataclass
 class Accounting:
     tables: list[TableAccount]
+    repaired: list[str] = field(default_factory=list)
+    """Rows read back from broken export lines: file, line, what was done and their outcome."""
 
     @property
     def clean(self) -> bool:
@@ -63,7 +66,7 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
     for table, outcome, text, n in why:
         like = " (and the like)" if n > 1 and any(ch.isdigit() for ch in text) else ""
         tables[table].reasons.append(f"{n} {outcome}: {_short(text)}{like}")
-    return Accounting(list(tables.values()))
+    return Accounting(list(tables.values()), repaired_rows(con))
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -9,6 +9,7 @@ from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields.build import SKIP_TARGET, TableContext, evidence_of, make_map, standard_target
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
+from assistant.transforms.names import SPANISH_REGIONS
 
 S = SemanticType
 T = TargetObject
@@ -57,7 +58,8 @@ def name_split_maps(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fie
             continue
         if not (ctx.claim(ctx.primary, "firstName") and ctx.claim(ctx.primary, "lastName")):
             return []
-        locale = "es" if (col.country or ctx.default_country or "").upper() in _SPANISH else None
+        # The regions whose names the executor splits the Spanish way (two surnames).
+        locale = "es" if (col.country or ctx.default_country or "").upper() in SPANISH_REGIONS else None
         params = {"compound_surnames": True, **({"locale": locale} if locale else {})}
         why = (
             f"'{col.column}' holds full names ({col.semantic_type.value}); "
@@ -72,28 +74,23 @@ def name_split_maps(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fie
             )
         ]
         conf = 0.9 if col.semantic_type == S.PERSON_NAME else 0.74
+        halves = [
+            ("firstName", K.NAME_FIRST, "", ""),
+            ("lastName", K.NAME_LAST, " (the rest is the surname)", "@lastName"),
+        ]
         return [
             make_map(
                 ctx,
                 [col.column],
-                standard_target(ctx.primary, "firstName"),
-                Transform(kind=K.NAME_FIRST, params=params),
+                standard_target(ctx.primary, field),
+                Transform(kind=kind, params=params),
                 conf,
-                why,
+                why + more,
                 evidence,
                 alt,
-            ),
-            make_map(
-                ctx,
-                [col.column],
-                standard_target(ctx.primary, "lastName"),
-                Transform(kind=K.NAME_LAST, params=params),
-                conf,
-                why + " (the rest is the surname)",
-                evidence,
-                alt,
-                suffix="@lastName",
-            ),
+                suffix=suffix,
+            )
+            for field, kind, more, suffix in halves
         ]
     return []
 
@@ -134,28 +131,6 @@ def name_complement_map(ctx: TableContext, columns: list[ColumnProfile]) -> Fiel
     )
 
 
-_SPANISH = {
-    "ES",
-    "MX",
-    "AR",
-    "CO",
-    "CL",
-    "PE",
-    "VE",
-    "EC",
-    "UY",
-    "PY",
-    "BO",
-    "CR",
-    "PA",
-    "DO",
-    "GT",
-    "HN",
-    "SV",
-    "NI",
-    "CU",
-    "PR",
-}
 _NAME_FIELD = {T.OPPORTUNITY: "name", T.TASK: "title", T.APPOINTMENT: "title"}
 
 
