@@ -16,6 +16,7 @@ from assistant.propose.native_documents import add_beside, lines_follow, native_
 from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
+    business_name_columns,
     existing_custom_object,
     is_line_table,
     line_parent,
@@ -181,6 +182,7 @@ def _decide(
         and c.foreign_key is None
         and c.semantic_type not in (S.IDENTIFIER, S.FOREIGN_KEY)
     ]
+    company_cols = company_cols or business_name_columns(table, sig)
     company_table = any(fk_kinds[c] == "company" for c in sig.fk_targets)
     if kind == "contact" and company_cols and not company_table:
         col = company_cols[0]
