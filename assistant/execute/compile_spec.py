@@ -15,6 +15,7 @@ import duckdb
 
 from assistant.execute.conditions import row_condition
 from assistant.execute.document_notes import as_note, is_document_note
+from assistant.execute.document_through import contact_through
 from assistant.execute.holding import park_output
 from assistant.execute.merge import PARENT_KEY, parent_column
 from assistant.execute.raw_source import raw_columns, source_key_sql
@@ -89,7 +90,13 @@ def compile_spec(
         column = parent_column(spec, profiles, available)
         by_key[PARENT_KEY].append(Output(PARENT_KEY, cleaned(column) if column else "NULL"))
     for ref in spec.refs:
-        if ref.key not in by_key and ref.column and ref.column in available:
+        if ref.key not in by_key and ref.through:  # the contact of the row it merges into
+            out, column = contact_through(spec, ref, profiles, available)
+            by_key[ref.key].append(out)
+            columns_of.setdefault(ref.key, []).extend([column] if column else [])
+            if out.error:
+                errors.append(("ref:" + ref.key, ref.key, out.error, False))
+        elif ref.key not in by_key and ref.column and ref.column in available:
             by_key[ref.key].append(Output(ref.key, cleaned(ref.column)))
         elif ref.key not in by_key:
             parent_key = 'src."_parent_key"' if "_parent_key" in available else "NULL"
