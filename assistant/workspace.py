@@ -11,7 +11,7 @@ DuckDB schemas used by the stages:
   target    destination snapshot (target pull)
   mapping   versions of the mapping document (mapping store)
   llm       calls and cache (propose)
-  exec      ledger, runs, audit (execute)
+  exec      ledger, runs, audit (execute); ledger_folds (the ledger journal's folds)
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 import duckdb
 
 from assistant.errors import HlmapError
+from assistant.ledger_journal import JOURNAL_NAME, replay
 from assistant.settings import Settings, load_settings
 
 DB_FILE = "workspace.duckdb"
@@ -93,6 +94,7 @@ class Workspace:
                 self._con = duckdb.connect(str(self.db_path))
             except duckdb.IOException as exc:
                 raise HlmapError(f"cannot open {self.db_path}: {exc}") from exc
+            replay(self._con, self.root / JOURNAL_NAME)  # a killed run's ledger lines, before any read
         return self._con
 
     def close(self) -> None:

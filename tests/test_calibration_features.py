@@ -103,7 +103,8 @@ def test_fit_script_runs_on_a_tiny_case_and_writes_loadable_weights(
     shutil.copytree(CASES_DIR / "tiny_example", cases / "tiny_example")
     weights = calibration_fit.main(cases, dry_run=True)
     out = capsys.readouterr().out
-    assert "fit on: tiny_example" in out and "| threshold | wrong below | all above |" in out
+    assert "fit on: tiny_example" in out and "| threshold | wrong below | right above | all above |" in out
+    assert "| tiny_example (example, family tiny_example) | 27 |" in out
     target = tmp_path / "weights.json"
     calibration_fit.write_weights({"fields": {"bias": 1.5, "raw": 2.0}, **weights}, target)
     assert json.loads(target.read_text())["weights"]["fields"] == {"bias": 1.5, "raw": 2.0}

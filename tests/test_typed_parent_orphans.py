@@ -6,6 +6,7 @@ from __future__ import annotations
 import duckdb
 
 from assistant.execute.compile import create_tables
+from assistant.execute.holding import HOLDING_KEY, PARKED, park_output
 from assistant.execute.orphans import drop_orphans
 from assistant.execute.required_values import needs_message_sql
 from assistant.execute.transforms.typed_parent import typed_parent
@@ -109,3 +110,25 @@ def test_a_link_to_a_key_no_source_row_has_is_told_apart_from_a_held_parent() ->
     )
     assert why["t2"] == "links to 10005, which is no migrated record: record not migrated"
     assert con.execute("SELECT count(*) FROM exec.records").fetchone() == (0,)
+
+
+def test_a_parked_table_sends_a_missing_parent_to_the_holding_contact_and_keeps_the_held_one() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA raw; CREATE SCHEMA exec")
+    create_tables(con)
+    con.execute(
+        """CREATE TABLE raw.estimates ("Estimate #" VARCHAR); INSERT INTO raw.estimates VALUES ('E-1');
+        CREATE TABLE raw.attachments (name VARCHAR, "Attached To" VARCHAR, "Record #" VARCHAR);
+        INSERT INTO raw.attachments VALUES ('held.jpg', 'Estimate', 'E-1'), ('orphan.jpg', 'Estimate', 'E-9'),
+        ('client.jpg', 'Client', 'CL-7')"""
+    )
+    link = typed_parent(Context(key="contactId", columns=["Attached To", "Record #"], params=PARAMS))[0]
+    out, parked = park_output(link)
+    assert parked.key == PARKED
+    rows = con.execute(
+        f"SELECT name, {out.value}, {out.error}, {parked.value} FROM raw.attachments AS src ORDER BY 1"
+    ).fetchall()
+    found = {str(n): (v, e, p) for n, v, e, p in rows}
+    assert found["orphan.jpg"] == (HOLDING_KEY, None, "Source Estimate E-9, not in the export:")
+    assert found["held.jpg"][0] is None and "E-1 reaches no migrated contact" in str(found["held.jpg"][1])
+    assert found["client.jpg"] == ("CL-7", None, None)

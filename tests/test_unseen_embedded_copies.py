@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.mapping.models import FieldKind
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.echoes import copied_columns
+from assistant.propose.fields import copied_columns
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 

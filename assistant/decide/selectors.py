@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from assistant.errors import HlmapError, did_you_mean
 from assistant.mapping.items import (
     FieldMap,
+    HoldingParent,
     MappingDocument,
     ObjectMap,
     OwnerMatch,
@@ -22,6 +23,7 @@ KINDS: dict[str, type[Proposal]] = {
     "tag": TagCluster,
     "stage": StageValueMap,
     "owner": OwnerMatch,
+    "holding": HoldingParent,
 }
 
 
@@ -42,6 +44,8 @@ def _column(item: Proposal, value: str) -> bool:
         return item.source_column == value
     if isinstance(item, TagCluster):
         return any(source.split(".", 1)[-1] == value for source in item.sources)
+    if isinstance(item, HoldingParent):
+        return item.link_column == value
     return False
 
 

@@ -35,6 +35,7 @@ class Calibration:
     wrong_below: float | None  # share of wrong proposals below the threshold (goal >= 0.9)
     all_above: float | None  # share of all proposals at or above it (goal >= 0.6)
     bins: tuple[Bin, ...]
+    right_above: float | None = None  # share of right proposals at or above it (review stays fast)
 
 
 def reliability(items: list[Judged]) -> tuple[Bin, ...]:
@@ -61,6 +62,7 @@ def calibrate(items: Iterable[Judged], threshold: float) -> Calibration:
     n = len(judged)
     gaps = sum(b.count * abs((b.accuracy or 0.0) - (b.mean_confidence or 0.0)) for b in bins if b.count)
     wrong = [j for j in judged if not j.correct]
+    right = [j for j in judged if j.correct]
     return Calibration(
         n,
         len(wrong),
@@ -68,6 +70,7 @@ def calibrate(items: Iterable[Judged], threshold: float) -> Calibration:
         ratio(sum(j.confidence < threshold for j in wrong), len(wrong)),
         ratio(sum(j.confidence >= threshold for j in judged), n),
         bins,
+        ratio(sum(j.confidence >= threshold for j in right), len(right)),
     )
 
 

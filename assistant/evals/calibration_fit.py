@@ -3,10 +3,11 @@
 ``python -m assistant.evals.calibration_fit [CASES_DIR] [--dry-run]`` proposes every case with raw
 scores, fits one logistic model per kind on every case, writes
 ``assistant/propose/calibration_weights.json`` (not with ``--dry-run``) and prints, per case group,
-the calibration of the raw scores, of the fit, and leave one case out: each case judged by weights
-fitted on all the others. Only the leave-one-case-out figures say how honest the confidence is on
-an export nobody configured; the trade-off curve (per threshold, the share of wrong new-case
-proposals below it and of all new-case proposals at or above it) is measured the same way.
+the calibration of the raw scores, of the fit, and held out: each case judged by weights fitted on
+the cases of every other platform family, with the holds written from its own errors switched off
+(``calibration_loco``). Only the held-out figures say how honest the confidence is on an export
+nobody configured; the trade-off curves (per threshold, the share of wrong proposals below it, of
+right ones and of all proposals at or above it) are measured the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 from assistant.evals.calibration import Calibration, calibrate
 from assistant.evals.calibration_loco import final_confidence, grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample, case_samples
-from assistant.evals.cases import DEFAULT_CASES_DIR, discover_cases
+from assistant.evals.cases import DEFAULT_CASES_DIR, Case, discover_cases
 from assistant.evals.metrics import Judged
 from assistant.propose import calibration
 from assistant.propose.calibration_features import expanded
@@ -74,28 +75,40 @@ def _row(cells: list[object]) -> str:
 
 
 def _cal_row(label: str, cal: Calibration) -> str:
-    return _row([label, cal.count, cal.wrong, cal.ece, cal.wrong_below, cal.all_above])
+    return _row([label, cal.count, cal.wrong, cal.ece, cal.wrong_below, cal.right_above, cal.all_above])
 
 
-def report(samples: list[Sample], groups: dict[str, str], weights: calibration.Weights) -> None:
+_HEAD = "| set | judged | wrong | ECE | wrong below | right above | all above |\n" + "|---" * 7 + "|"
+
+
+def report(samples: list[Sample], cases: list[Case], weights: calibration.Weights) -> None:
     threshold = ProposeSettings().confidence_threshold
-    print("| set | judged | wrong | ECE | wrong below | all above |")
-    print("|---|---|---|---|---|---|")
+    groups = {c.name: c.group for c in cases}
+    print(_HEAD)
     for group in sorted(set(groups.values())):
         inside = [s for s in samples if groups[s.case] == group]
         for label, w in (("raw scores", {}), ("fit on every case", weights)):
             print(_cal_row(f"{group}, {label}", measured(inside, w, threshold)))
-    loco = held_out_weights(samples, fit)
-    judged = held_out_judged(samples, loco, threshold)
+    families = {c.name: c.family for c in cases}
+    ablated = {c.name: c.written_from_errors for c in cases}
+    held = held_out_weights(samples, fit, families)
+    judged = held_out_judged(samples, held, threshold, ablated)
+    print("\nHeld out: each case scored by weights fitted outside its platform family, without the")
+    print("holds written from its own errors (case.toml written_from_errors).\n")
+    print(_HEAD)
+    for c in cases:
+        cal = grouped(judged, {c.name: "one"}, threshold)["one"]
+        off = f", {len(c.written_from_errors)} holds off" if c.written_from_errors else ""
+        print(_cal_row(f"{c.name} ({c.group}, family {c.family}{off})", cal))
     for group, cal in grouped(judged, groups, threshold).items():
-        print(_cal_row(f"{group}, leave one case out", cal))
-    print("\nTrade-off, leave one case out, new cases: threshold, wrong below, all above")
-    print("| threshold | wrong below | all above |")
-    print("|---|---|---|")
-    for t in CURVE:
-        new = [(c, j) for c, j in held_out_judged(samples, loco, t) if groups[c] == "new"]
-        cal = grouped(new, {c: "new" for c, _ in new}, t)["all"]
-        print(_row([t, cal.wrong_below, cal.all_above]))
+        print(_cal_row(f"**{group}, held out**", cal))
+    for group in ("new", "seed"):
+        print(f"\nTrade-off, held out, {group} cases: threshold, wrong below, right above, all above")
+        print("| threshold | wrong below | right above | all above |\n|---|---|---|---|")
+        for t in CURVE:
+            at_t = [(c, j) for c, j in held_out_judged(samples, held, t, ablated) if groups[c] == group]
+            cal = grouped(at_t, {c: group for c, _ in at_t}, t)["all"]
+            print(_row([t, cal.wrong_below, cal.right_above, cal.all_above]))
 
 
 def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibration.Weights:
@@ -106,7 +119,7 @@ def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibrat
     if not dry_run:
         write_weights(weights)
     print(f"fit on: {', '.join(c.name for c in cases)}")
-    report(samples, {c.name: c.group for c in cases}, weights)
+    report(samples, cases, weights)
     return weights
 
 

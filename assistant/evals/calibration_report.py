@@ -20,6 +20,8 @@ def calibration_section(run: EvalRun, threshold: float) -> str:
         f"## Calibration (review threshold {threshold:g})",
         "",
         "Goal: at least 90 % of wrong proposals below the threshold, at least 60 % of all above it.",
+        "The shipped weights were fitted on these cases, so these figures are in-sample; for an export",
+        "nobody configured read the held-out ones (`python -m assistant.evals.calibration_fit --dry-run`).",
         "",
         "| backend / group / kind | judged | wrong | ECE | wrong below | all above |",
         "|---|---|---|---|---|---|",

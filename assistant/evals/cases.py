@@ -14,12 +14,14 @@ from pathlib import Path
 from assistant.errors import HlmapError
 from assistant.evals.gold import load_gold
 from assistant.evals.gold_models import Gold
+from assistant.propose.calibration_agreement import HOLD_FEATURES
 
 CASE_FILE = "case.toml"
 GOLD_FILE = "gold.yaml"
 DEFAULT_CASES_DIR = Path("evals/cases")
 GROUP_NEW = "new"
 GROUPS = ("seed", GROUP_NEW, "example")
+CASE_KEYS = ("source", "destination", "gold", "group", "family", "written_from_errors")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,9 @@ class Case:
     destination: Path
     gold_path: Path
     group: str = GROUP_NEW  # seed | new | example: reported side by side
+    family: str = ""  # platform family: held out together when calibration is measured (default: name)
+    # hold rules written from this case's own errors: switched off when the case is held out
+    written_from_errors: frozenset[str] = frozenset()
 
     def gold(self) -> Gold:
         return load_gold(self.gold_path, self.name)
@@ -46,10 +51,10 @@ def load_case(root: Path) -> Case:
             settings = tomllib.loads(case_file.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise HlmapError(f"{case_file}: not valid TOML: {exc}") from exc
-        unknown = set(settings) - {"source", "destination", "gold", "group"}
+        unknown = set(settings) - set(CASE_KEYS)
         if unknown:
             raise HlmapError(
-                f"{case_file}: unknown key(s) {sorted(unknown)}; allowed: source, destination, gold, group"
+                f"{case_file}: unknown key(s) {sorted(unknown)}; allowed: {', '.join(CASE_KEYS)}"
             )
     group = settings.get("group", GROUP_NEW)
     if group not in GROUPS:
@@ -71,7 +76,30 @@ def load_case(root: Path) -> Case:
         path("destination", "destination.json"),
         path("gold", GOLD_FILE),
         str(group),
+        _text(settings, "family", case_file) or root.name,
+        _hold_rules(settings, case_file),
     )
+
+
+def _text(settings: dict[str, object], key: str, case_file: Path) -> str:
+    value = settings.get(key, "")
+    if not isinstance(value, str):
+        raise HlmapError(f"{case_file}: {key} must be a string")
+    return value
+
+
+def _hold_rules(settings: dict[str, object], case_file: Path) -> frozenset[str]:
+    """The hold rules named by ``written_from_errors``: each must be one the proposer has."""
+    value = settings.get("written_from_errors", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise HlmapError(f"{case_file}: written_from_errors must be a list of hold rule names")
+    unknown = sorted(set(value) - set(HOLD_FEATURES))
+    if unknown:
+        raise HlmapError(
+            f"{case_file}: written_from_errors: no hold rule named {', '.join(unknown)}; "
+            f"known: {', '.join(HOLD_FEATURES)}"
+        )
+    return frozenset(value)
 
 
 def discover_cases(cases_dir: Path, names: list[str] | None = None) -> list[Case]:

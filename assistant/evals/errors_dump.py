@@ -1,9 +1,12 @@
 """Print every wrong proposal of the gold cases with its confidence and the evidence behind it.
 
-``python -m assistant.evals.errors_dump [CASES_DIR] [--all]`` proposes every case with raw scores,
-then prints, per wrong item (every item with ``--all``), whether its case is in the fit or the
-held-out half, the raw and calibrated confidence and each calibration feature by name, followed
-by the item's evidence lines. It is how to see which evidence could separate right from wrong.
+``python -m assistant.evals.errors_dump [CASES_DIR] [--all] [--held-out]`` proposes every case with
+raw scores, then prints, per wrong item (every item with ``--all``), whether its case is in the fit
+or the held-out half, the raw and calibrated confidence and each calibration feature by name,
+followed by the item's evidence lines. It is how to see which evidence could separate right from
+wrong. With ``--held-out`` the confidence shown is the one the held-out calibration gives (weights
+fitted outside the case's platform family, without the holds written from its own errors), so the
+wrong items at or above the threshold are the ones a reviewer would trust on an unseen export.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from assistant.evals.calibration_fit import fit
+from assistant.evals.calibration_loco import held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample, case_samples, split
 from assistant.evals.cases import DEFAULT_CASES_DIR, discover_cases
 from assistant.evals.gold_models import Gold
@@ -49,10 +54,14 @@ def _answers(document: MappingDocument, sample: Sample, gold: Gold) -> str:
     return f"\n    proposed {' + '.join(said)}; gold {accepts}"
 
 
-def describe(sample: Sample, half: str, document: MappingDocument, gold: Gold | None = None) -> str:
+def describe(
+    sample: Sample, half: str, document: MappingDocument, gold: Gold | None = None, p: float | None = None
+) -> str:
     named = ", ".join(f"{n}={v:.2f}" for n, v in sorted(sample.features.items()) if n != "bias")
     # the confidence the proposer writes: the fitted probability, then any hold for review
-    p = calibration.confidence_for(sample.kind, sample.features, ProposeSettings().confidence_threshold)[0]
+    if p is None:
+        threshold = ProposeSettings().confidence_threshold
+        p = calibration.confidence_for(sample.kind, sample.features, threshold)[0]
     head = f"[{half}] {'RIGHT' if sample.right else 'WRONG'} {sample.case} {'/'.join(sample.key)} p={p:.2f}"
     head += _answers(document, sample, gold) if gold else ""
     return "\n".join([head, f"    {named}", *(f"    {line}" for line in _evidence(document, sample))])
@@ -69,6 +78,28 @@ def main(cases_dir: Path, show_all: bool) -> None:
                         print(describe(sample, half, document, case.gold()))
 
 
+def held_out(cases_dir: Path, show_all: bool) -> None:
+    """Every wrong item with the confidence the held-out calibration gives it."""
+    cases = discover_cases(cases_dir)
+    threshold = ProposeSettings().confidence_threshold
+    with tempfile.TemporaryDirectory(prefix="hlmap-errors-") as tmp:
+        proposed = {c.name: case_samples(c, Path(tmp)) for c in cases}
+    samples = [s for _, found in proposed.values() for s in found]
+    weights = held_out_weights(samples, fit, {c.name: c.family for c in cases})
+    ablated = {c.name: c.written_from_errors for c in cases}
+    judged = iter(held_out_judged(samples, weights, threshold, ablated))
+    for case in cases:
+        document, found = proposed[case.name]
+        for sample in found:
+            p = next(judged)[1].confidence
+            if show_all or not sample.right:
+                print(describe(sample, f"held out, {case.group}", document, case.gold(), p))
+
+
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--all"]
-    main(Path(args[0]) if args else DEFAULT_CASES_DIR, "--all" in sys.argv[1:])
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    where = Path(args[0]) if args else DEFAULT_CASES_DIR
+    if "--held-out" in sys.argv[1:]:
+        held_out(where, "--all" in sys.argv[1:])
+    else:
+        main(where, "--all" in sys.argv[1:])

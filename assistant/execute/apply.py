@@ -30,6 +30,7 @@ from assistant.execute.schema import apply_schema, schema_work
 from assistant.highlevel.agency import AgencyClient
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
+from assistant.ledger_journal import JOURNAL_NAME, journaled
 from assistant.mapping.models import DuplicateChoice
 from assistant.workspace import Workspace
 
@@ -92,9 +93,30 @@ async def run_apply(
     ctx.ownership = Ownership(ids.owns, migration_start(con, client.location_id))
     summary = RunSummary(run_id, mode, "running")
     per_second = settings.highlevel.requests_per_window / settings.highlevel.window_seconds
+    with journaled(con, workspace.root / JOURNAL_NAME):  # the ledger's changes, synced line by line
+        await _passes(ctx, summary, prepared, selection, (console, per_second), agency)
+    audit.flush()
+    ledger.finish_run(con, run_id, summary.status)
+    summary.passes = ctx.results
+    summary.field_ids = dict(ids.fields)
+    summary.requests = client.usage().requests_sent
+    return summary
+
+
+async def _passes(
+    ctx: RunContext,
+    summary: RunSummary,
+    prepared: Prepared,
+    selection: set[str] | None,
+    display: tuple[Console | None, float],
+    agency: AgencyClient | None,
+) -> None:
+    """Schema, then every record pass in dependency order; the summary says how it ended."""
+    client, con, ids, stop = ctx.hl, ctx.con, ctx.ids, ctx.stop
+    console, per_second = display
     try:
         work = schema_work(con, prepared.doc)
-        summary.problems = await apply_schema(client, con, run_id, work, ids, audit, agency)
+        summary.problems = await apply_schema(client, con, ctx.run_id, work, ids, ctx.audit, agency)
         if any(s.target == "appointment" for s in prepared.specs):
             calendars = await client.location.calendars()
             ids.calendar_id = str(calendars[0]["id"]) if calendars else None
@@ -120,12 +142,6 @@ async def run_apply(
         summary.status = "failed"
     if summary.status == "running":
         summary.status = "interrupted" if stop.is_set() else "done"
-    audit.flush()
-    ledger.finish_run(con, run_id, summary.status)
-    summary.passes = ctx.results
-    summary.field_ids = dict(ids.fields)
-    summary.requests = client.usage().requests_sent
-    return summary
 
 
 def _country(workspace: Workspace) -> str | None:

@@ -20,6 +20,7 @@ from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.fanout import FanOutOptions
 from assistant.execute.fanout_cli import fan_out_command
 from assistant.execute.gate import check_mode, check_preflight
+from assistant.execute.history_changes import CHANGED_TITLE, change_lines
 from assistant.execute.plan_command import plan_command
 from assistant.execute.prepare import prepare, source_zone
 from assistant.execute.printing import (
@@ -163,6 +164,7 @@ def apply_command(
     print_list(
         "Conflicts (values in exec.conflicts)", conflict_lines(con, summary.run_id), audit_path(ws.root)
     )
+    print_list(CHANGED_TITLE, change_lines(con, summary.run_id), audit_path(ws.root))
     if summary.status != "done" or any(p.failed for p in summary.passes):
         raise typer.Exit(1)
 

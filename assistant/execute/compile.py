@@ -14,6 +14,7 @@ import duckdb
 
 from assistant.execute.compile_spec import Compiled, compile_spec
 from assistant.execute.document_lines import compile_document_lines
+from assistant.execute.holding import park_orphans, parked_tables
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import merge_children
 from assistant.execute.orphans import drop_orphans
@@ -75,8 +76,9 @@ def compile_all(
     maps.build_map_tables(con, doc, fallback_user)
     create_tables(con)
     tag_map = maps.tag_map(doc)
+    parked = parked_tables(doc)
     compiled = [
-        compile_spec(con, spec, doc, profiles, default_region, tag_map)
+        compile_spec(con, spec, doc, profiles, default_region, tag_map, spec.source_object in parked)
         for spec in specs
         if not is_line_spec(spec)
     ]
@@ -90,6 +92,7 @@ def compile_all(
     for spec in specs:
         if spec.merge_into:
             merge_children(con, spec)
+    park_orphans(con, parked)  # accepted holding proposals: orphans go to the holding contact instead
     drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}
     return sorted(compiled, key=lambda c: order[id(c.spec)])

@@ -15,6 +15,8 @@ import duckdb
 
 from assistant.execute.conditions import row_condition
 from assistant.execute.document_notes import as_note, is_document_note
+from assistant.execute.document_through import contact_through
+from assistant.execute.holding import park_output
 from assistant.execute.merge import PARENT_KEY, parent_column
 from assistant.execute.raw_source import raw_columns, source_key_sql
 from assistant.execute.required_values import needs_message, needs_message_sql, rejected_feeds
@@ -66,6 +68,7 @@ def compile_spec(
     profiles: dict[tuple[str, str], ColumnProfile],
     default_region: str | None,
     tag_map: dict[str, str | None],
+    parks: bool = False,
 ) -> Compiled:
     available = raw_columns(con, spec.source_object)
     key_sql = source_key_sql(con, spec)
@@ -75,7 +78,8 @@ def compile_spec(
     for fm in spec.fields:
         if not set(fm.source_columns) <= available:
             continue  # reported by the plan as a field whose columns are missing
-        for out in outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm)):
+        outs = outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm))
+        for out in [p for o in outs for p in park_output(o)] if parks else outs:  # orphans: holding contact
             by_key[out.key].append(out)
             columns_of.setdefault(out.key, []).extend(fm.source_columns)
             if out.error:
@@ -86,7 +90,13 @@ def compile_spec(
         column = parent_column(spec, profiles, available)
         by_key[PARENT_KEY].append(Output(PARENT_KEY, cleaned(column) if column else "NULL"))
     for ref in spec.refs:
-        if ref.key not in by_key and ref.column and ref.column in available:
+        if ref.key not in by_key and ref.through:  # the contact of the row it merges into
+            out, column = contact_through(spec, ref, profiles, available)
+            by_key[ref.key].append(out)
+            columns_of.setdefault(ref.key, []).extend([column] if column else [])
+            if out.error:
+                errors.append(("ref:" + ref.key, ref.key, out.error, False))
+        elif ref.key not in by_key and ref.column and ref.column in available:
             by_key[ref.key].append(Output(ref.key, cleaned(ref.column)))
         elif ref.key not in by_key:
             parent_key = 'src."_parent_key"' if "_parent_key" in available else "NULL"

@@ -128,8 +128,10 @@ async def sample_diff(
 
 
 def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> dict[str, Any]:
-    from assistant.execute.raw_source import source_key_sql
+    from assistant.execute.raw_source import raw_columns, source_key_sql
 
+    if not raw_columns(con, spec.source_object):
+        return {}  # a record no source row made (the holding contact)
     cursor = con.execute(
         f"SELECT * FROM raw.{ident(spec.source_object)} WHERE {source_key_sql(con, spec)} = ? LIMIT 1", [key]
     )

@@ -73,8 +73,11 @@ def carry_documents_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordS
 
 def _without_details(spec: RecordSpec, ref: Ref) -> str:
     """(key, row, values, what the contact lacks, its table) of the documents HighLevel would refuse."""
-    email = "coalesce(json_extract_string(c.\"values\", '$.email'), '') = ''"
-    phone = "coalesce(json_extract_string(c.\"values\", '$.phone'), '') = ''"
+    # a billing email or phone found elsewhere in the export (``document_details``) fills the gap
+    email = """coalesce(json_extract_string(c."values", '$.email'),
+        json_extract_string(d."values", '$.contactEmail'), '') = ''"""
+    phone = """coalesce(json_extract_string(c."values", '$.phone'),
+        json_extract_string(d."values", '$.contactPhone'), '') = ''"""
     # The contact is the named table's record, else the only record of that object with the key
     # (an estimate of a prospect rather than a client), as the run resolves it.
     target, named, key = (

@@ -47,7 +47,9 @@ def customer_of(ctx: RunContext, spec: RecordSpec, values: dict[str, Any]) -> Cu
     sent: dict[str, Any] = json.loads(row) if row else {}
     person = " ".join(str(sent[k]) for k in ("firstName", "lastName") if sent.get(k))
     name = person or str(sent.get("name") or sent.get("companyName") or "")
-    return Customer(hl_id, name, str(sent.get("email") or ""), str(sent.get("phone") or ""))
+    # the contact's own email and phone, else the billing ones found elsewhere in the export
+    email = str(sent.get("email") or values.get("contactEmail") or "")
+    return Customer(hl_id, name, email, str(sent.get("phone") or values.get("contactPhone") or ""))
 
 
 async def send_document(

@@ -2,8 +2,9 @@
 
 Status moves new → started → done | failed (and done → rolled_back). A row left ``started`` by a
 killed process has an unknown outcome: the runner asks HighLevel whether the record exists before
-sending it again. Each status change is its own committed statement, so ``kill -9`` at any moment
-leaves a ledger that tells exactly what is known.
+sending it again. Each status change is on disk before the request leaves (during a run, as a synced
+journal line folded into the table in batches: ``assistant.ledger_journal``; else as its own committed
+statement), so ``kill -9`` at any moment leaves a ledger that tells exactly what is known.
 """
 
 from __future__ import annotations
@@ -16,11 +17,9 @@ from typing import Any
 
 import duckdb
 
-LEDGER_DDL = """CREATE TABLE IF NOT EXISTS exec.ledger (
-    run_id VARCHAR, op_id VARCHAR, pass INTEGER, action VARCHAR, object VARCHAR, source_object VARCHAR,
-    source_key VARCHAR, payload_hash VARCHAR, hl_id VARCHAR, parent_id VARCHAR, status VARCHAR,
-    outcome VARCHAR, attempts INTEGER, error VARCHAR, sent JSON, previous_values JSON,
-    updated_at TIMESTAMPTZ, PRIMARY KEY (run_id, op_id))"""
+from assistant.ledger_fold import LEDGER_DDL
+from assistant.ledger_journal import fold, journal_change
+
 RUNS_DDL = """CREATE TABLE IF NOT EXISTS exec.runs (
     run_id VARCHAR PRIMARY KEY, mode VARCHAR, location_id VARCHAR, base_url VARCHAR, started_at TIMESTAMPTZ,
     finished_at TIMESTAMPTZ, status VARCHAR, approved_at TIMESTAMPTZ, sample_size INTEGER)"""
@@ -49,6 +48,7 @@ class Op:
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(LEDGER_DDL)
     con.execute(RUNS_DDL)
+    fold(con)
 
 
 def now() -> datetime:
@@ -85,6 +85,11 @@ def start(
     For an update, ``hl_id`` and the ``previous`` values are known before sending, so a rollback
     can restore them even when the process dies right after the update landed.
     """
+    fields = {"pass": op.pass_no, "action": op.action, "object": op.object, "hl_id": hl_id}
+    fields |= {"source_object": op.source_object, "source_key": op.source_key, "sent": _json(sent)}
+    fields |= {"payload_hash": op.payload_hash, "previous": _json(previous)}
+    if journal_change(con, "start", run_id, op.op_id, fields):
+        return
     values = [
         run_id,
         op.op_id,
@@ -114,6 +119,9 @@ def done(
     *,
     parent_id: str | None = None,
 ) -> None:
+    answer = {"hl_id": hl_id, "outcome": outcome, "parent_id": parent_id}
+    if journal_change(con, "done", run_id, op_id, answer):
+        return
     con.execute(
         """UPDATE exec.ledger SET status = 'done', hl_id = ?, outcome = ?, parent_id = ?, error = NULL,
         updated_at = ? WHERE run_id = ? AND op_id = ?""",
@@ -122,6 +130,8 @@ def done(
 
 
 def failed(con: duckdb.DuckDBPyConnection, run_id: str, op_id: str, error: str) -> None:
+    if journal_change(con, "failed", run_id, op_id, {"error": error[:2000]}):
+        return
     con.execute(
         "UPDATE exec.ledger SET status = 'failed', error = ?, updated_at = ? WHERE run_id = ? AND op_id = ?",
         [error[:2000], now(), run_id, op_id],
@@ -131,6 +141,8 @@ def failed(con: duckdb.DuckDBPyConnection, run_id: str, op_id: str, error: str) 
 def mark(
     con: duckdb.DuckDBPyConnection, run_id: str, op_id: str, status: str, error: str | None = None
 ) -> None:
+    if journal_change(con, "mark", run_id, op_id, {"status": status, "error": error}):
+        return
     con.execute(
         """UPDATE exec.ledger SET status = ?, error = coalesce(?, error), updated_at = ?
         WHERE run_id = ? AND op_id = ?""",
@@ -169,6 +181,7 @@ def current(con: duckdb.DuckDBPyConnection) -> dict[str, Entry]:
 
 def latest(con: duckdb.DuckDBPyConnection, op_id: str) -> Entry | None:
     """The latest row of one operation (``current`` reads them all)."""
+    fold(con)
     row = con.execute(
         f"SELECT {_ENTRY_COLS} FROM exec.ledger WHERE op_id = ? ORDER BY updated_at DESC LIMIT 1", [op_id]
     ).fetchone()
@@ -187,6 +200,7 @@ def created_ids(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def run_entries(con: duckdb.DuckDBPyConnection, run_id: str) -> list[Entry]:
+    fold(con)
     rows = con.execute(
         f"SELECT {_ENTRY_COLS} FROM exec.ledger WHERE run_id = ? ORDER BY pass DESC, updated_at DESC",
         [run_id],

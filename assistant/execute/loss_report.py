@@ -29,6 +29,8 @@ def totals_text(losses: PlanLosses) -> list[str]:
     share = f" ({losses.rows_left / total:.1%})" if total else ""
     lines = [f"Not carried in total: {losses.rows_left} of {total} source rows{share}"]
     lines += [f"  {n} {WORDS.get(o, o)}" for o, n in sorted(losses.rows.items()) if o in WORDS and n]
+    if losses.parked:  # carried, but not to the parent they named
+        lines.append(f"  (carried: {losses.parked} parked on the holding contact, parent not in the export)")
     lines.append(f"  and {losses.values_left} filled values the field decisions leave in the source")
     if losses.missing_in_export:
         cut = len(losses.missing_in_export)

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.execute import ledger
 from assistant.execute.context import PassResult, RunContext
+from assistant.execute.history_changes import note_change
 from assistant.execute.messages import MessageError, is_same, message_of, request_of
 from assistant.execute.specs import PASSES, RecordSpec
 from assistant.highlevel.errors import HighLevelError, JsonDict, Unauthorized
@@ -61,12 +62,14 @@ async def send_message(
     result: PassResult,
 ) -> None:
     oid = f"{spec.target}:{spec.source_object}:{key}"
-    if prior is not None and prior.status == "done":
-        result.skipped += 1  # added by an earlier run: history is never added twice
-        return
-    op = ledger.Op(oid, PASSES["message"], "create", "message", spec.source_object, key, digest)
     ref = next((r for r in spec.refs if r.key == "contactId"), None)
     contact = ctx.ids.record(ref.target, ref.source_object, str(values.get("ref:contactId"))) if ref else None
+    if prior is not None and prior.status == "done":
+        result.skipped += 1  # added by an earlier run: history is never added twice
+        if ctx.delta and prior.payload_hash != digest:  # changed since: a note says how
+            await note_change(ctx, spec, key, values, digest, contact)
+        return
+    op = ledger.Op(oid, PASSES["message"], "create", "message", spec.source_object, key, digest)
     try:
         if not ctx.conversation_provider:
             raise MessageError(NO_PROVIDER)

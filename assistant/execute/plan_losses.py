@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from assistant.execute import holding
 from assistant.execute.accounting.build import build
 from assistant.execute.accounting.repairs import missing_in_export
 from assistant.execute.prepare import Prepared
@@ -24,6 +25,7 @@ CARRIED = ("pending", "landed", "merged")  # to be sent, or already in HighLevel
 class PlanLosses:
     lines: list[Loss] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)  # source-row outcome -> count
+    parked: int = 0  # rows carried to the holding contact: their parent is not in the export
     missing_in_export: list[str] = field(default_factory=list)
     """Rows read back from lines cut short: the values their export line does not hold."""
 
@@ -61,5 +63,7 @@ def plan_losses(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> PlanLosse
     build(con, prepared.doc, prepared.specs)
     counts = con.execute("SELECT outcome, count(*) FROM exec.accounting GROUP BY ALL").fetchall()
     out.rows = {str(o): int(n) for o, n in counts}
+    row = con.execute("SELECT count(*) FROM exec.accounting WHERE policy = ?", [holding.POLICY]).fetchone()
+    out.parked = int(row[0]) if row else 0
     out.missing_in_export = missing_in_export(con)
     return out

@@ -10,11 +10,13 @@ from assistant.errors import HlmapError
 from assistant.execute.compile import compile_all
 from assistant.execute.compile_spec import Compiled
 from assistant.execute.document_contacts import AsNotes, carry_documents_as_notes
+from assistant.execute.document_details import fill_contact_details
 from assistant.execute.document_sources import keep_document_sources
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.history_notes import HistoryNotes, carry_history_as_notes
 from assistant.execute.history_setup import checklist_item, provider_problem
+from assistant.execute.holding import holding_spec, parked_tables, plan_lines
 from assistant.execute.later_children import CarriedChildren, note_specs
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
@@ -35,8 +37,10 @@ class Prepared:
     extra_values: list[Carried] = field(default_factory=list)  # phones/emails after a cell's first
     later_children: list[CarriedChildren] = field(default_factory=list)  # merged rows after the first
     documents_as_notes: list[AsNotes] = field(default_factory=list)  # invoices HighLevel would refuse
+    details_found: list[str] = field(default_factory=list)  # documents whose contact details came elsewhere
     history_as_notes: list[HistoryNotes] = field(default_factory=list)  # history without a provider
     history_item: str | None = None  # the pre-flight checklist's line on history (provider or setup step)
+    parked: list[str] = field(default_factory=list)  # per table: rows parked on the holding contact
 
 
 def confirmed_document(workspace: Workspace) -> MappingDocument:
@@ -99,7 +103,12 @@ def prepare(workspace: Workspace) -> Prepared:
     )
     explain_held(con, missing_pipelines(con, doc))
     prepared = Prepared(doc, specs, compiled)
+    prepared.parked = plan_lines(con, parked_tables(doc))
+    if prepared.parked:  # the holding contact they go to, sent with the contacts
+        _add_specs(prepared, [holding_spec()], [1])
     keep_document_sources(con)  # before some become notes: the verification sums them all
+    profiles, region = column_profiles(workspace), workspace.settings.profile.default_country
+    prepared.details_found = fill_contact_details(con, prepared.specs, profiles, region)
     prepared.documents_as_notes = carry_documents_as_notes(con, prepared.specs)
     _add_specs(
         prepared,

@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.execute.calls import Call
 from assistant.execute.destination import paged
+from assistant.execute.holding import HOLDING_TAG
 from assistant.execute.identity import Ownership
 from assistant.execute.products import find_product
 from assistant.highlevel.client import HighLevelClient
@@ -37,7 +38,7 @@ async def _send(hl: HighLevelClient, call: Call, mine: Ownership) -> CreateResul
     body = call.body
     lookup = _lookup(hl, call, mine)
     if call.target == "contact":
-        return await hl.contacts.create(body)
+        return await hl.contacts.create(body, lookup=lookup)
     if call.target == "company":
         return await hl.records.create_business(body, lookup=lookup)
     if call.target == "opportunity":
@@ -133,6 +134,8 @@ def _lookup(hl: HighLevelClient, call: Call, mine: Ownership) -> Lookup | None:
     """How to find the record ``call`` creates; only records this create may own are taken."""
     if call.target == "company":
         return lambda: _find_business(hl, call.body, mine)
+    if call.target == "contact" and HOLDING_TAG in (call.body.get("tags") or []):
+        return lambda: _find_tagged(hl, call.body, mine)  # no email or phone: found by its tag and name
     if call.target == "product":
         return lambda: find_product(hl, call.body, mine.may_take)
     if call.target == "custom_object":
@@ -170,6 +173,18 @@ async def _find_in(
     for item in answer.get(key) or []:
         if isinstance(item, dict) and all(item.get(k) == sent.get(k) for k in same) and mine.may_take(item):
             return item
+    return None
+
+
+async def _find_tagged(hl: HighLevelClient, sent: JsonDict, mine: Ownership) -> JsonDict | None:
+    """A contact carrying the sent tags and names that this create may own."""
+    tags = [str(t).lower() for t in sent.get("tags") or []]
+    answer = await hl.contacts.search(filters=[{"field": "tags", "operator": "contains", "value": tags[0]}])
+    for found in answer.get("contacts") or []:
+        held = {str(t).lower() for t in found.get("tags") or []}
+        named = all(found.get(k) == sent.get(k) for k in ("firstName", "lastName"))
+        if isinstance(found, dict) and set(tags) <= held and named and mine.may_take(found):
+            return dict(found)
     return None
 
 

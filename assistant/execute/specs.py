@@ -60,6 +60,7 @@ DOCUMENT_KINDS = frozenset({"invoice", "estimate"})  # native documents: their l
 # lines: a note per document; a document's values: fields on its contact, or a note per document
 ROLE_KINDS = {"document_fields": "contact_fields", "line_items": "note", "document_note": "note"}
 MERGE_ROLE = "merge_into_parent"
+BESIDE_ROLE = "native_document"  # a native document made from the same row as another record
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Ref:
     source_object: str
     same_row: bool = False  # the parent record comes from the same source row (client -> contact + company)
     column: str | None = None  # the source column holding the key, when no field map of this record has it
+    through: str | None = None  # the key is that of the contact a row of this source object names
 
 
 @dataclass
@@ -132,7 +134,23 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
                 ),
                 spec.refs,
             )
+    for spec in specs:  # a document beside a merge reaches its contact through the merge's parent
+        if spec.target in DOCUMENT_KINDS and spec.object_target.role == BESIDE_ROLE:
+            spec.refs = _through_parent(spec, specs) or spec.refs
     return sorted(specs, key=lambda s: (PASSES[s.target], s.merge_into is None, s.source_object))
+
+
+def _through_parent(spec: RecordSpec, specs: list[RecordSpec]) -> list[Ref] | None:
+    """The contact ref of a document whose row merges into another record (an estimate into its job)."""
+    om = spec.object_map
+    if om.targets[0].role != MERGE_ROLE or not om.parent_object:
+        return None
+    for parent in specs:
+        if parent.source_object == om.parent_object and not parent.merge_into:
+            for ref in parent.refs:
+                if ref.key == "contactId" and not ref.same_row:
+                    return [Ref("contactId", ref.target, ref.source_object, through=om.parent_object)]
+    return None
 
 
 def _belongs(fm: FieldMap, om: ObjectMap, target: ObjectTarget, n_targets: int) -> bool:

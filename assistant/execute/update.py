@@ -15,6 +15,7 @@ from assistant.execute.context import RunContext
 from assistant.execute.sender import read_back, send_update
 from assistant.execute.specs import RecordSpec
 from assistant.execute.update_diff import Conflict, UpdateDiff, custom_map, diff_update
+from assistant.ledger_journal import fold
 
 CONFLICTS_DDL = """CREATE TABLE IF NOT EXISTS exec.conflicts (
     run_id VARCHAR, op_id VARCHAR, object VARCHAR, hl_id VARCHAR, "key" VARCHAR,
@@ -23,6 +24,7 @@ CONFLICTS_DDL = """CREATE TABLE IF NOT EXISTS exec.conflicts (
 
 def last_written(ctx: RunContext, op_id: str) -> dict[str, Any]:
     """Every value this operation wrote in earlier runs (and did not roll back), latest first wins."""
+    fold(ctx.con)  # the run's journal lines first
     rows = ctx.con.execute(
         """SELECT sent FROM exec.ledger WHERE op_id = ? AND status = 'done' AND sent IS NOT NULL
         ORDER BY updated_at""",

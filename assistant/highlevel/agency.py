@@ -17,6 +17,7 @@ from assistant.highlevel.auth import Secret, stored_secret
 from assistant.highlevel.errors import HighLevelError, TokenRejected, Unauthorized
 from assistant.highlevel.ratelimit import RateLimiter
 from assistant.highlevel.retry import RetryPolicy
+from assistant.highlevel.tls import shared_tls
 from assistant.highlevel.transport import BearerAuth, Transport
 from assistant.settings import HighLevelSettings
 
@@ -34,7 +35,10 @@ class AgencyClient:
     def __init__(self, base_url: str, token: Secret, settings: HighLevelSettings) -> None:
         self.token_source = token.source
         self._http = httpx.AsyncClient(
-            base_url=base_url.rstrip("/"), auth=BearerAuth(token), timeout=settings.timeout_seconds
+            base_url=base_url.rstrip("/"),
+            auth=BearerAuth(token),
+            timeout=settings.timeout_seconds,
+            verify=shared_tls(),
         )
         limiter = RateLimiter(settings.requests_per_window, settings.window_seconds)
         policy = RetryPolicy(

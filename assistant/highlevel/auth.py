@@ -7,6 +7,7 @@ line that prints it shows ``Secret('****')``. It is never written to settings or
 from __future__ import annotations
 
 import os
+import threading
 
 from assistant.highlevel.errors import CredentialsMissing
 
@@ -37,6 +38,11 @@ class Secret:
         return hash(self._value)
 
 
+# keyring detects its backend on first use, loading every plugin's entry points; location threads of a
+# fan-out that ask together would each detect it. One at a time, the first detects and the rest reuse.
+KEYRING_LOCK = threading.Lock()
+
+
 def from_keyring(location_id: str | None) -> str | None:
     if not location_id:
         return None
@@ -46,7 +52,8 @@ def from_keyring(location_id: str | None) -> str | None:
     except ImportError:
         return None
     try:
-        value = keyring.get_password(KEYRING_SERVICE, location_id)
+        with KEYRING_LOCK:
+            value = keyring.get_password(KEYRING_SERVICE, location_id)
     except KeyringError:
         return None
     return value or None

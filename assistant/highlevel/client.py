@@ -34,6 +34,7 @@ from assistant.highlevel.oauth import RefreshingAuth
 from assistant.highlevel.oauth_store import OAuthCredentials, resolve_oauth
 from assistant.highlevel.ratelimit import Clock, RateLimiter, Usage
 from assistant.highlevel.retry import RetryPolicy
+from assistant.highlevel.tls import shared_tls
 from assistant.highlevel.transport import BearerAuth, Transport
 from assistant.settings import HighLevelSettings
 
@@ -76,6 +77,7 @@ class HighLevelClient:
             timeout=httpx.Timeout(timeout_seconds),
             limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections),
             event_hooks=event_hooks or {},
+            verify=shared_tls(),
         )
         limiter = RateLimiter(requests_per_window, window_seconds, clock)
         self.transport = Transport(self._http, limiter, policy or RetryPolicy())

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.highlevel.auth import KEYRING_SERVICE, Secret
+from assistant.highlevel.auth import KEYRING_LOCK, KEYRING_SERVICE, Secret
 from assistant.highlevel.errors import CredentialsMissing
 from assistant.settings import HighLevelSettings
 
@@ -106,7 +106,8 @@ def _keyring_get(user: str) -> str | None:
     except ImportError:
         return None
     try:
-        return keyring.get_password(KEYRING_SERVICE, user) or None
+        with KEYRING_LOCK:
+            return keyring.get_password(KEYRING_SERVICE, user) or None
     except KeyringError:
         return None
 
@@ -118,7 +119,8 @@ def _keyring_set(user: str, value: str) -> bool:
     except ImportError:
         return False
     try:
-        keyring.set_password(KEYRING_SERVICE, user, value)
+        with KEYRING_LOCK:
+            keyring.set_password(KEYRING_SERVICE, user, value)
     except KeyringError:
         return False
     return True

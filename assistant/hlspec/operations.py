@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -100,8 +101,18 @@ def _build(spec: str, path: str, method: str, raw: JsonDict) -> Operation:
     )
 
 
+_BUILDING = threading.Lock()
+
+
 @cache
 def _all_operations() -> tuple[Operation, ...]:
+    # Location threads of a fan-out ask at the same moment: build once while the others wait.
+    with _BUILDING:
+        return _built()
+
+
+@cache
+def _built() -> tuple[Operation, ...]:
     found: list[Operation] = []
     for spec in spec_names():
         for path, item in (_load_raw(spec).get("paths") or {}).items():
@@ -121,14 +132,22 @@ def _literal_rank(op: Operation) -> tuple[int, ...]:
     return tuple(0 if s.startswith("{") else 1 for s in op.segments)
 
 
+@cache
+def _by_shape() -> dict[tuple[str, int], tuple[Operation, ...]]:
+    """Operations by method and segment count, most literal first: the stand-in matches every request
+    it serves, so a request compares its path with a handful of templates, not with all of them."""
+    shapes: dict[tuple[str, int], list[Operation]] = {}
+    for op in _all_operations():
+        shapes.setdefault((op.method, len(op.segments)), []).append(op)
+    return {key: tuple(sorted(ops, key=_literal_rank, reverse=True)) for key, ops in shapes.items()}
+
+
 def find_operation(method: str, path: str) -> Operation:
     """The operation whose template matches ``path`` (query string and trailing slash ignored)."""
-    candidates = [
-        op for op in _all_operations() if op.method == method.upper() and op.path_params(path) is not None
-    ]
-    if not candidates:
-        raise UnknownOperationError(f"no HighLevel operation {method.upper()} {path}")
-    return max(candidates, key=_literal_rank)
+    for op in _by_shape().get((method.upper(), len(_segments(path))), ()):
+        if op.path_params(path) is not None:  # the first match ranks highest (sorted, stable)
+            return op
+    raise UnknownOperationError(f"no HighLevel operation {method.upper()} {path}")
 
 
 def operation_by_id(spec: str, operation_id: str) -> Operation:

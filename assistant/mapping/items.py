@@ -120,6 +120,17 @@ class OwnerMatch(Proposal):
     fallback_user_id: str | None = None
 
 
+class HoldingParent(Proposal):
+    """Rows of a child table whose link names a parent no row of the export holds (a deleted client):
+    accepted, they are parked on one holding contact per location instead of held back."""
+
+    source_object: str
+    link_column: str  # the column naming the missing parents
+    orphan_rows: int = 0
+    row_count: int = 0  # rows whose link is filled
+    example_rows: list[int] = Field(default_factory=list)  # row numbers only: safe under --no-values
+
+
 class MappingDocument(BaseModel):
     """Everything proposed and decided for one migration."""
 
@@ -135,6 +146,7 @@ class MappingDocument(BaseModel):
     tags: list[TagCluster] = Field(default_factory=list)
     stages: list[StageValueMap] = Field(default_factory=list)
     owners: list[OwnerMatch] = Field(default_factory=list)
+    holdings: list[HoldingParent] = Field(default_factory=list)  # orphans parked on a holding contact
     notes: list[str] = Field(default_factory=list)  # free text for the engineer, never executed
 
     def items(self) -> Iterator[Proposal]:
@@ -143,6 +155,7 @@ class MappingDocument(BaseModel):
         yield from self.tags
         yield from self.stages
         yield from self.owners
+        yield from self.holdings
 
     def find(self, item_id: str) -> Proposal:
         for item in self.items():

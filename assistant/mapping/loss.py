@@ -86,6 +86,11 @@ def decision_losses(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> lis
             n = _count_value(con, st.source_object, st.source_column, st.source_value)
             why = f"no stage decided for {st.source_value!r}: its {n} records are held back"
             out += [Loss(st.id, n, 0, why)] if n else []
+    for holding in doc.holdings:  # its rows name a parent the export lacks: held unless parked
+        if holding.source_object in carried and not holding.confirmed and holding.orphan_rows:
+            n = holding.orphan_rows
+            why = f"not parked on a holding contact: its {n} rows naming a missing parent are held back"
+            out.append(Loss(holding.id, n, 0, why))
     return out
 
 

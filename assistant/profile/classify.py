@@ -97,9 +97,16 @@ def _place(stats: ColumnStats, column: str) -> Detected | None:
     return None
 
 
+# people's names repeat a little (a contact on two records): options recur far more often than that
+PEOPLE_MIN_ROWS_PER_VALUE = 3.0
+
+
 def _picklist(stats: ColumnStats, settings: ProfileSettings) -> Detected | None:
     repeated = stats.distinct <= max(2, stats.nonblank // 2)
     short = (stats.avg_len or 0) <= 40 and stats.share("many_words") < 0.5
+    people = stats.share("person") >= STRONG and stats.nonblank < PEOPLE_MIN_ROWS_PER_VALUE * stats.distinct
+    if people:
+        return None  # many distinct people's names: a name column (the name detector reads it), no options
     if stats.distinct <= settings.picklist_max_distinct and repeated and short and stats.nonblank >= 4:
         words = f"{stats.distinct} distinct short values repeated over {stats.nonblank} rows"
         return Detected(SemanticType.PICKLIST, 1.0, [words])

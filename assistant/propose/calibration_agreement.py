@@ -104,6 +104,23 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
 }
 
 
+# the features the holds above read: an evaluation switches one off to score a case it was written from
+HOLD_FEATURES = (
+    "name_kind_clash",
+    "standard_passed_over",
+    "composed_guess",
+    "read_two_ways",
+    "header_kind_clash",
+    "tie_other_object",
+    "sibling_tie",
+    "owner_unmatched",
+    "foreign_id_custom",
+    "stale_stamp",
+    "object_held",
+    "own_name_clash",
+)
+
+
 def disagreements(features: Features) -> list[str]:
     """Why a field map's evidence contradicts it, in words (empty when its readings agree)."""
     return [why for why, says in _DISAGREEMENTS.items() if says(features)]

@@ -15,6 +15,7 @@ from assistant.profile.models import TableProfile
 from assistant.propose.calibration import calibrate_document
 from assistant.propose.document_beside import beside_maps
 from assistant.propose.fields import TableContext, propose_table_fields
+from assistant.propose.holdings import propose_holdings
 from assistant.propose.objects import ObjectDecision, classify_tables
 from assistant.propose.owners import propose_owners
 from assistant.propose.references import infer_references
@@ -79,6 +80,7 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
     doc.owners = propose_owners(
         selected, decisions, fields, inputs.values, inputs.destination, inputs.fallback_owner_email
     )
+    doc.holdings = propose_holdings(fields, inputs.values)  # read from the rows: its own confidence
     doc.notes = _notes(decisions, selected)
     if inputs.calibrate:
         calibrate_document(doc, inputs.confidence_threshold)

@@ -103,8 +103,9 @@ def lines_follow(lines: ObjectMap, target: TargetObject) -> None:
     lines.rationale = f"document lines of '{lines.parent_object}' become the lines of its {target.value}"
 
 
-def add_beside(object_map: ObjectMap, native: Alternative) -> TargetObject:
-    """Keep today's reading (a quote's opportunity) and add the native document beside it."""
+def add_beside(object_map: ObjectMap, native: Alternative, through: str | None = None) -> TargetObject:
+    """Keep today's reading (a quote's opportunity, or the merge into a job's) and add the native
+    document beside it; ``through`` says how a merged row reaches its contact."""
     target = TargetObject(native.value["targets"][0]["object"])
     evidence: list[str] = native.value["evidence"]
     label = " + ".join(t.object.value for t in object_map.targets)
@@ -119,9 +120,13 @@ def add_beside(object_map: ObjectMap, native: Alternative) -> TargetObject:
     object_map.alternatives = [reading, only, *rest]
     object_map.targets = [*object_map.targets, ObjectTarget(object=target, role=BESIDE_ROLE)]
     object_map.evidence += [Evidence(source="profile", detail=e) for e in evidence]
+    stays = "the quote keeps its pipeline stage as an opportunity"
+    if through is not None:
+        object_map.evidence.append(Evidence(source="foreign_key", detail=through))
+        stays = f"each row stays merged into its {object_map.parent_object} record ({through}),"
     object_map.rationale += (
         f"; each row also becomes a native HighLevel {target.value} with its lines, number, dates and "
-        f"status (the destination takes native {target.value}s), so the quote keeps its pipeline stage "
-        f"as an opportunity and its document as the {target.value}"
+        f"status (the destination takes native {target.value}s), so {stays} and its document as the "
+        f"{target.value}"
     )
     return target

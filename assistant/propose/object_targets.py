@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectTarget
 from assistant.mapping.models import TargetObject
+from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.normalize import singular, snake, tokens
 from assistant.propose.signals import TableSignals
 
@@ -70,3 +71,20 @@ def line_parent(table: str, decided: Iterable[str]) -> str | None:
         if [singular(w) for w in tokens(name)] == head:
             return name
     return None
+
+
+def business_name_columns(table: TableProfile, sig: TableSignals) -> list[str]:
+    """Columns of legal business names beside a column of people's names: each row is a person at a
+    business, whatever the headers say ('Nombre' = 'Reformas Ebro S.L.', 'Persona de contacto').
+    """
+    people = sig.typed(SemanticType.PERSON_NAME) + [
+        c for n in ("first_name", "last_name", "full_name") for c in sig.concept_columns.get(n, [])
+    ]
+    return [
+        c.column
+        for c in table.columns
+        if c.semantic_type is SemanticType.COMPANY_NAME
+        and c.type_share >= 0.8
+        and c.foreign_key is None
+        and any(p != c.column for p in people)
+    ]

@@ -8,6 +8,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.document_contact import contact_through
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
 from assistant.propose.history_rules import history_note
@@ -15,6 +16,7 @@ from assistant.propose.native_documents import add_beside, lines_follow, native_
 from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
+    business_name_columns,
     existing_custom_object,
     is_line_table,
     line_parent,
@@ -88,6 +90,10 @@ def classify_tables(
             document = decision.primary
         elif decision.kind == "opportunity" and decision.object_map.targets[0].role is None:
             document = add_beside(decision.object_map, native)  # the opportunity stays, as the seeds ask
+        elif (through := contact_through(decision.object_map, signals, decided)) is not None:
+            # merged into another record's opportunity (an estimate into its job): that record's link
+            # leads to the contact, so the native estimate goes beside the merge
+            document = add_beside(decision.object_map, native, through)
         else:
             continue
         for name in lines:
@@ -176,6 +182,7 @@ def _decide(
         and c.foreign_key is None
         and c.semantic_type not in (S.IDENTIFIER, S.FOREIGN_KEY)
     ]
+    company_cols = company_cols or business_name_columns(table, sig)
     company_table = any(fk_kinds[c] == "company" for c in sig.fk_targets)
     if kind == "contact" and company_cols and not company_table:
         col = company_cols[0]

@@ -129,6 +129,7 @@ def _keep_other_objects(
             "fields": _splice(previous.fields, proposed.fields, wanted),
             "stages": _splice(previous.stages, proposed.stages, wanted),
             "owners": _splice(previous.owners, proposed.owners, wanted),
+            "holdings": _splice(previous.holdings, proposed.holdings, wanted),
             "tags": proposed.tags or previous.tags,
         }
     )

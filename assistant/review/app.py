@@ -26,6 +26,7 @@ from assistant.review.messages import DecisionUndone, MappingConfirmed
 from assistant.review.persistence import BackgroundPersistence
 from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.help import HelpScreen
+from assistant.review.screens.holdings import HoldingsScreen
 from assistant.review.screens.items import ItemsScreen
 from assistant.review.screens.object_screen import ObjectScreen
 from assistant.review.screens.overview import OverviewScreen
@@ -50,6 +51,7 @@ class ReviewApp(ReviewFlows):
         Binding("t", "screen('tags')", "Tags"),
         Binding("s", "screen('stages')", "Stages"),
         Binding("o", "screen('owners')", "Owners"),
+        Binding("h", "screen('holdings')", "Holding", show=False),  # listed in the help screen
         Binding("q", "quit", "Quit"),
     ]
 
@@ -143,7 +145,12 @@ class ReviewApp(ReviewFlows):
     def action_screen(self, name: str) -> None:
         if self._session is None:
             return
-        screens = {"tags": TagsScreen, "stages": StagesScreen, "owners": OwnersScreen}
+        screens = {
+            "tags": TagsScreen,
+            "stages": StagesScreen,
+            "owners": OwnersScreen,
+            "holdings": HoldingsScreen,
+        }
         if type(self.screen) is not screens[name]:
             self.push_screen(screens[name]())
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.mapping.items import (
     FieldMap,
+    HoldingParent,
     MappingDocument,
     ObjectMap,
     OwnerMatch,
@@ -187,6 +188,7 @@ def section_of(item: Proposal) -> str:
         ("tags", TagCluster),
         ("stages", StageValueMap),
         ("owners", OwnerMatch),
+        ("holdings", HoldingParent),
     )
     return next(name for name, kind in kinds if isinstance(item, kind))
 

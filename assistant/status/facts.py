@@ -20,6 +20,7 @@ KIND_OF_SECTION = {
     "tags": "tag",
     "stages": "stage",
     "owners": "owner",
+    "holdings": "holding",
 }
 
 

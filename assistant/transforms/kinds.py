@@ -33,6 +33,7 @@ class Output:
     append: bool = False  # one line of a text built from several fields (a task body, a note)
     blocks: bool = False  # a failure holds the whole record back (no owner or stage decision)
     leads: bool = False  # wins over other outputs for the same key (a stage's own pipeline)
+    orphan: str | None = None  # SQL: the parent a link names when no row of the export holds it, else NULL
 
 
 @dataclass(frozen=True)

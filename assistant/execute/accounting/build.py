@@ -15,6 +15,7 @@ import duckdb
 from assistant.execute.accounting import ledger_state
 from assistant.execute.accounting.decisions import TableDecision, table_decisions
 from assistant.execute.accounting.parts import PARTS_DDL, add_parts
+from assistant.execute.history_change_accounting import account_changes
 from assistant.execute.specs import RecordSpec
 from assistant.mapping.items import MappingDocument
 from assistant.transforms.sqltext import ident, lit
@@ -22,6 +23,7 @@ from assistant.transforms.sqltext import ident, lit
 # Worst first: a row takes the first of these that any of its parts has.
 SEVERITY = ("failed", "pending", "not_carried", "held", "undecided", "excluded", "merged", "landed")
 NOT_CLEAN = frozenset({"failed", "pending", "not_carried", "held", "undecided"})
+MERGE_POLICY = "merge-into-parent"
 ACCOUNTING_DDL = """CREATE OR REPLACE TABLE exec.accounting (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR, into_record VARCHAR,
     decision VARCHAR, decided_by VARCHAR, decided_at VARCHAR, rule VARCHAR, detail VARCHAR,
@@ -46,6 +48,7 @@ def build(con: duckdb.DuckDBPyConnection, doc: MappingDocument, specs: list[Reco
         for spec in specs:
             if spec.source_object in decisions:
                 add_parts(con, spec)
+        account_changes(con)  # history rows changed after their message was added
         _overwritten(con)
         _decisions_table(con, list(decisions.values()))
         for table in tables:
@@ -92,6 +95,10 @@ def _decisions_table(con: duckdb.DuckDBPyConnection, decisions: list[TableDecisi
 
 def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
     rank = "CASE p.outcome " + " ".join(f"WHEN {lit(o)} THEN {i}" for i, o in enumerate(SEVERITY)) + " END"
+    # A row that fills its parent's record and also lands as a record of its own (an estimate merged
+    # into its job's opportunity and sent as a native estimate) is landed: its own record names it.
+    merge = f"p.outcome = 'merged' AND p.policy = {lit(MERGE_POLICY)}"
+    rank = f"CASE WHEN {merge} THEN {len(SEVERITY)} ELSE {rank} END"
     con.execute(
         f"""INSERT INTO exec.accounting SELECT {lit(table)}, src."_row", w.source_key,
         coalesce(w.outcome, CASE WHEN sk.empty THEN 'held' ELSE 'excluded' END), w.destination_id, w.policy,

@@ -15,7 +15,7 @@ import duckdb
 
 from assistant.execute import document_contacts as as_note
 from assistant.execute import duplicate_opportunities as kept
-from assistant.execute import extra_values
+from assistant.execute import extra_values, holding
 from assistant.execute import history_notes as history
 from assistant.execute import later_children as later
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
@@ -36,6 +36,8 @@ _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, mi
     LEFT JOIN exec.skipped_rows sk ON sk.target = {t} AND sk.source_object = {s} AND sk."row" = src."_row\""""
 
 
+HOLDING_OP = f"contact:{holding.HOLDING_OBJECT}:{holding.HOLDING_KEY}"
+PARKED_WHY = f"its parent is not in the export: parked on the holding contact '{holding.HOLDING_NAME}'"
 _NOTE_OUTCOME, _NOTE_DETAIL = (re.sub(r"\bl\.", "nl.", sql) for sql in (OUTCOME, DETAIL))  # the note's ledger
 
 
@@ -68,22 +70,29 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     # a row another kind took over (a later duplicate opportunity sent as a note) is that kind's part;
     # the kind that takes over has parts only for the rows it took
     other = lit(_taker(spec))
+    parked = f"""coalesce(json_extract_string(rec."values", '$."ref:contactId"') = {lit(holding.HOLDING_KEY)},
+        false)"""  # a row whose parent is not in the export, sent to the holding contact
     con.execute(
         f"""INSERT INTO exec.accounting_parts SELECT {s}, src."_row",
         coalesce(rec.source_key, he.source_key, sk.source_key), {lit(spec.name)},
-        CASE WHEN rec.source_key IS NOT NULL THEN {OUTCOME} WHEN alt."row" IS NOT NULL THEN NULL
+        CASE WHEN {parked} AND l.status = 'done' THEN 'merged'
+            WHEN rec.source_key IS NOT NULL THEN {OUTCOME} WHEN alt."row" IS NOT NULL THEN NULL
             ELSE {outcome} END,
-        l.hl_id, CASE WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} ELSE {policy} END,
-        CASE WHEN l.outcome = 'existing' THEN coalesce(c.op_id, 'a record that was there before the run')
+        l.hl_id, CASE WHEN {parked} THEN {lit(holding.POLICY)}
+            WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} ELSE {policy} END,
+        CASE WHEN {parked} THEN coalesce(hc.hl_id, {lit(HOLDING_OP)})
+            WHEN l.outcome = 'existing' THEN coalesce(c.op_id, 'a record that was there before the run')
             ELSE {into} END,
         CASE WHEN rec.source_key IS NULL THEN {rule} END,
-        CASE WHEN rec.source_key IS NOT NULL THEN coalesce({DETAIL}, {why}) ELSE {detail} END, l.updated_at
+        CASE WHEN {parked} THEN coalesce({DETAIL}, {lit(PARKED_WHY)})
+            WHEN rec.source_key IS NOT NULL THEN coalesce({DETAIL}, {why}) ELSE {detail} END, l.updated_at
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.records rec ON rec.target = {t} AND rec.source_object = {s} AND rec."row" = src."_row"
         LEFT JOIN (SELECT DISTINCT "row" FROM exec.records WHERE target = {other} AND source_object = {s})
             alt ON alt."row" = src."_row"
         LEFT JOIN ledger_now l ON l.op_id = {lit(f"{spec.target}:{spec.source_object}:")} || rec.source_key
         LEFT JOIN ledger_creators c ON c.hl_id = l.hl_id AND c.op_id <> l.op_id
+        LEFT JOIN ledger_now hc ON hc.op_id = {lit(HOLDING_OP)} AND hc.status = 'done'
         {_HELD.format(t=t, s=s)}
         WHERE {"rec.source_key IS NOT NULL" if spec.target in TAKERS else "true"}"""
     )

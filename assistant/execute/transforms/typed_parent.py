@@ -47,7 +47,9 @@ def typed_parent(ctx: Context) -> list[Output]:
         f"WHEN {key} IS NOT NULL AND ({resolved}) IS NULL THEN {kind} || ' ' || {key} || "
         f"{lit(' reaches no migrated contact (HighLevel attaches it to a contact)')} END"
     )
-    return [Output(ctx.key, resolved, error)]
+    orphan = f"CASE WHEN {key} IS NOT NULL AND ({resolved}) IS NULL AND {_absent(ctx, tables, kind, key)} "
+    orphan += f"THEN {kind} || ' ' || {key} END"
+    return [Output(ctx.key, resolved, error, orphan=orphan)]
 
 
 def _absent(ctx: Context, tables: dict[str, str], kind: str, key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 # Building blocks first: modules the table step imports may import them from here while it loads.
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.echoes import copied_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.table import propose_table_fields
@@ -17,6 +18,7 @@ from assistant.propose.fields.table import propose_table_fields
 __all__ = [
     "TableContext",
     "add_date_fallbacks",
+    "copied_columns",
     "evidence_of",
     "make_map",
     "propose_table_fields",

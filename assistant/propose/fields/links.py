@@ -22,7 +22,7 @@ from assistant.propose.normalize import concepts
 from assistant.propose.objects import ObjectDecision
 
 T = TargetObject
-_OWNER_FIELD = {
+OWNER_FIELD = {
     T.CONTACT: "assignedTo",
     T.OPPORTUNITY: "assignedTo",
     T.TASK: "assignedTo",
@@ -69,15 +69,15 @@ def link_maps(
         ]
     if (
         other.kind == "user"
-        and ctx.primary in _OWNER_FIELD
-        and ctx.claim(ctx.primary, _OWNER_FIELD[ctx.primary])
+        and ctx.primary in OWNER_FIELD
+        and ctx.claim(ctx.primary, OWNER_FIELD[ctx.primary])
     ):
         transform = Transform(kind=K.OWNER, params={**resolve, "via": "owner matches"})
         return [
             make_map(
                 ctx,
                 [column.column],
-                standard_target(ctx.primary, _OWNER_FIELD[ctx.primary]),
+                standard_target(ctx.primary, OWNER_FIELD[ctx.primary]),
                 transform,
                 0.9 * max(fk.resolved_share, 0.6),
                 f"references users in '{fk.target_table}'; resolved through the owner matches",

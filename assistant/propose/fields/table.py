@@ -10,6 +10,7 @@ from assistant.propose.candidates import Candidate, retrieve_candidates
 from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
@@ -17,6 +18,7 @@ from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
     concat_name_map,
@@ -49,7 +51,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         maps.append(link)
         done |= set(link.source_columns)
     for col in columns:
-        if col.column not in done and col.foreign_key is not None:
+        listed = owner_list_map(ctx, col, tables) if col.column not in done else None
+        if listed is not None:  # a cell of user ids ([51, 52]): the profile found no key in it
+            maps.append(listed)
+            done.add(col.column)
+        elif col.column not in done and col.foreign_key is not None:
             linked = link_maps(ctx, col, tables)
             if linked:
                 maps += linked
@@ -104,6 +110,8 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         )
         for c in columns
     }
+    for c in columns:
+        with_business_name_evidence(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
         for col in columns

@@ -123,3 +123,28 @@ def list_messages(call: Call) -> JsonDict:
 
 def _listed(message: JsonDict) -> JsonDict:
     return clean({k: v for k, v in message.items() if k not in _NOT_LISTED})
+
+
+def _message(call: Call, message_id: str) -> JsonDict:
+    found = call.store.tables["messages"].get(message_id)
+    if found is None or found.get("locationId") != call.store.location_id:
+        raise bad_request("Message not found")
+    return found
+
+
+@handles(SPEC, "get-message")
+def get_message(call: Call) -> JsonDict:
+    return _listed(_message(call, call.path["id"]))
+
+
+@handles(SPEC, "update-message-status")
+def update_status(call: Call) -> JsonDict:
+    """Only a message's delivery status changes: HighLevel has no call that edits its body or date
+    (the spec's body takes status, error, emailMessageId and recipients; anything else is refused)."""
+    message = _message(call, call.path["messageId"])
+    message["status"] = call.json["status"]
+    return {
+        "conversationId": message["conversationId"],
+        "messageId": message["id"],
+        "status": message["status"],
+    }
