@@ -118,10 +118,10 @@ def list_messages(call: Call) -> JsonDict:
     limit = call.int_query("limit", 20, maximum=100)
     page = found[:limit]
     last = page[-1]["id"] if page else ""
-    return {"lastMessageId": last, "nextPage": len(found) > limit, "messages": [_listed(m) for m in page]}
+    return {"lastMessageId": last, "nextPage": len(found) > limit, "messages": [listed_view(m) for m in page]}
 
 
-def _listed(message: JsonDict) -> JsonDict:
+def listed_view(message: JsonDict) -> JsonDict:
     return clean({k: v for k, v in message.items() if k not in _NOT_LISTED})
 
 
@@ -134,7 +134,7 @@ def _message(call: Call, message_id: str) -> JsonDict:
 
 @handles(SPEC, "get-message")
 def get_message(call: Call) -> JsonDict:
-    return _listed(_message(call, call.path["id"]))
+    return listed_view(_message(call, call.path["id"]))
 
 
 @handles(SPEC, "update-message-status")
