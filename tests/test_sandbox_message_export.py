@@ -66,7 +66,11 @@ def _pages(http: httpx.Client, params: dict[str, Any]) -> tuple[list[dict[str, A
 def test_cursor_pages_cover_every_message_once_newest_first(sandbox: SandboxHandle) -> None:
     with sandbox.client(V) as http:
         conversation = _history(sandbox, http, "export-pages@x.es", texts=23, emails=0)
-        query = {"locationId": sandbox.location_id, "conversationId": conversation, "limit": 10}
+        query: dict[str, Any] = {
+            "locationId": sandbox.location_id,
+            "conversationId": conversation,
+            "limit": 10,
+        }
         found, requests = _pages(http, query)
         assert requests == 3 and len(found) == 23 and len({m["id"] for m in found}) == 23
         dates = [m["dateAdded"] for m in found]
@@ -94,8 +98,8 @@ def test_emails_come_only_with_channel_email(sandbox: SandboxHandle) -> None:
 
 
 def test_query_is_checked_as_the_spec_types_it(sandbox: SandboxHandle) -> None:
-    base = {"locationId": sandbox.location_id}
-    refused = [
+    base: dict[str, Any] = {"locationId": sandbox.location_id}
+    refused: list[dict[str, Any]] = [
         {"limit": 5}, {"limit": 501}, {"limit": "many"}, {"sortBy": "name"}, {"sortOrder": "up"},
         {"channel": "Fax"}, {"cursor": "not-a-cursor"}, {"startDate": "yesterday"},
     ]  # fmt: skip
