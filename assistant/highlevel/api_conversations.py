@@ -18,6 +18,8 @@ from assistant.highlevel.transport import Transport
 INBOUND = "/conversations/messages/inbound"
 OUTBOUND = "/conversations/messages/outbound"
 MESSAGE_PAGE = 100
+EXPORT = "/conversations/messages/export"
+EXPORT_PAGE = 500  # the spec's maximum for the location-wide export
 
 
 def _conversation(answer: JsonDict) -> JsonDict:
@@ -75,6 +77,17 @@ class ConversationsApi:
             last = str(page_holder.get("lastMessageId") or "")
             if not page or not page_holder.get("nextPage") or not last:
                 return found
+
+    async def export_page(
+        self, channel: str | None = None, cursor: str | None = None
+    ) -> tuple[list[JsonDict], str | None]:
+        """One page (up to 500) of the location's messages and the cursor of the next (None after the
+        last). Without ``channel`` HighLevel exports every message but e-mails; "Email" exports those."""
+        params: dict[str, Any] = {"locationId": self._location, "limit": EXPORT_PAGE}
+        params.update({k: v for k, v in (("channel", channel), ("cursor", cursor)) if v})
+        answer = await self._t.request("GET", EXPORT, params=params)
+        found = [m for m in answer.get("messages") or [] if isinstance(m, dict)]
+        return found, str(answer["nextCursor"]) if answer.get("nextCursor") else None
 
     async def delete(self, conversation_id: str) -> bool:
         """Delete the conversation and every message in it (False when it was already gone)."""

@@ -5,7 +5,7 @@ task search, custom object record search, calendar events): one request answers 
 records. The opportunity search also carries the notes of each opportunity's contact (``getNotes``);
 other contacts' notes can only be read one contact per request, so those reads spend what the
 budget has left, the contacts with most notes first; notes of contacts not read are reported as
-unread.
+unread. Messages come from the location-wide message export (see ``messages``), read before them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.execute import destination
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, all_documents, document_view
-from assistant.execute.verify.messages import conversation_messages
+from assistant.execute.verify.messages import location_messages
 from assistant.execute.verify.written import Written
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import JsonDict, NotFound
@@ -36,10 +36,13 @@ class Held:
     field_names: dict[str, str] = field(default_factory=dict)  # custom field id -> "name (fieldKey)"
     documents: dict[str, dict[str, JsonDict]] = field(default_factory=dict)  # invoices, estimates as held
     reads: int = 0
+    messages_complete: bool = False  # the message export was read to its last page
 
     def was_read(self, item: Written) -> bool:
-        if item.object in ("note", "message"):  # read one contact (conversation) per request
-            return (item.parent_id or "") in self.read_parents[item.object]
+        if item.object == "note":  # read one contact per request
+            return (item.parent_id or "") in self.read_parents["note"]
+        if item.object == "message":
+            return self.messages_complete or item.hl_id in self.records["message"]
         return True
 
 
@@ -66,6 +69,10 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
         held.records[kind] = {i: document_view(r) for i, r in held.documents[kind].items()}
     if "appointment" in kinds:
         held.records["appointment"] = await _events(hl, [w.sent for w in items if w.object == "appointment"])
+    if "message" in kinds:  # a handful of export pages for the whole location, before per-contact reads
+        held.records["message"], held.messages_complete = await location_messages(
+            hl, lambda: hl.usage().requests_sent - start >= budget
+        )
     notes = Counter(w.parent_id for w in items if w.object == "note" and w.parent_id)
     for contact, _ in sorted(notes.items(), key=lambda kv: (-kv[1], kv[0])):
         if contact in held.read_parents["note"]:
@@ -74,12 +81,6 @@ async def read_back(hl: HighLevelClient, items: list[Written], budget: int) -> H
             break
         held.records["note"].update(await _notes(hl, contact))
         held.read_parents["note"].add(contact)
-    conversations = Counter(w.parent_id for w in items if w.object == "message" and w.parent_id)
-    for conversation, _ in sorted(conversations.items(), key=lambda kv: (-kv[1], kv[0])):
-        if hl.usage().requests_sent - start >= budget:
-            break
-        held.records["message"].update(await conversation_messages(hl, conversation))
-        held.read_parents["message"].add(conversation)
     held.reads = hl.usage().requests_sent - start
     return held
 
