@@ -123,7 +123,7 @@ def test_attachments_by_record_number_and_estimates_through_their_job(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Contractor+ shape: attachments name their record by 'Attached To' + 'Record #'; estimates merge
-    into the opportunity of their job (no contact of their own)."""
+    into the opportunity of their job and become native estimates on its client's contact."""
     ws, counts = landed(tmp_path, "contractor_plus", monkeypatch)
     con = ws.connect()
     assert counts.get("file:attachments", 0) >= 0.6 * source_rows(ws, "attachments")
@@ -137,11 +137,10 @@ def test_attachments_by_record_number_and_estimates_through_their_job(
         AND field_id LIKE 'required:%'"""
     ).fetchone()
     assert errors == (0,)
-    lines = con.execute(
-        """SELECT count(*) FROM exec.records WHERE target = 'note' AND source_object = 'estimate_line_items'
-        AND json_extract_string("values", '$."ref:contactId"') IS NOT NULL"""
+    native = con.execute(
+        "SELECT count(*) FROM exec.records WHERE target = 'estimate' AND source_object = 'estimates'"
     ).fetchone()
-    assert lines is not None and lines[0] >= merged[0]  # a merged estimate's lines reach its job's contact
+    assert native is not None and native[0] >= merged[0]  # each is also a native estimate with its lines
     several = """FROM exec.records r JOIN raw.clients c ON r.source_key = trim(c."Client ID")
         WHERE r.target = 'contact' AND r.source_object = 'clients' AND c."Phone Numbers" LIKE '%,%'"""
     assert con.execute(f"SELECT count(*) {several}").fetchone() != (0,)  # cells with several numbers

@@ -180,3 +180,12 @@ def test_one_body_column_per_channel_each_feeds_the_message_and_html_goes_to_htm
     assert status == {"map": {"answered": "answered", "vm-left": "voicemail"}, "unmapped": ["abandoned"]}
     assert fields["disposition"].confidence < 0.7
     assert fields["kind"].transform.params["map"]["Note"] == "Custom"
+
+
+def test_a_log_naming_who_wrote_each_entry_is_still_a_history() -> None:
+    contacts, log = activity_log()
+    author = table("x", [("registrado_por", S.PERSON_NAME, {})]).columns[0]
+    log.columns.append(author.model_copy(update={"table": "registro", "position": len(log.columns)}))
+    doc = propose_offline(ProposeInputs([contacts, log], destination()))
+    obj = next(o for o in doc.objects if o.source_object == "registro")
+    assert [t.object for t in obj.targets] == [T.MESSAGE]

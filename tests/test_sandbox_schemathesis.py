@@ -7,6 +7,7 @@ case would stop at the 403 location check and exercise nothing else).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -49,12 +50,21 @@ def _implemented_spec() -> dict[str, Any]:
         if (op.spec, op.operation_id) not in HANDLERS:
             continue
         raw = load_spec(op.spec)["paths"][op.path][op.method.lower()]
-        paths.setdefault(op.path, {})[op.method.lower()] = _without_any(resolve(raw, op.spec))
+        operation = _with_path_parameters(op.path, _without_any(resolve(raw, op.spec)))
+        paths.setdefault(op.path, {})[op.method.lower()] = operation
     return {
         "openapi": "3.0.0",
         "info": {"title": "HighLevel (implemented subset)", "version": "2"},
         "paths": paths,
     }
+
+
+def _with_path_parameters(path: str, operation: dict[str, Any]) -> dict[str, Any]:
+    """get-message names ``{id}`` in its path but declares no such parameter: declare it as a string."""
+    declared = {p.get("name") for p in operation.get("parameters", []) if p.get("in") == "path"}
+    missing = [n for n in re.findall(r"{([^}]+)}", path) if n not in declared]
+    extra = [{"name": n, "in": "path", "required": True, "schema": {"type": "string"}} for n in missing]
+    return {**operation, "parameters": [*operation.get("parameters", []), *extra]} if extra else operation
 
 
 def _without_any(node: Any) -> Any:

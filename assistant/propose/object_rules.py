@@ -81,7 +81,9 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
         add("invoice", 0.3, "due date, paid flag/amount and totals")
     if sig.has("tags") and len(sig.concept_columns) <= 3:
         add("tag", 0.2, "a small table of tags")
-    for amount, reason in history_evidence(sig, person, fk_heads):
+    # a log names who wrote each entry ('Logged By'): only the row's own name columns make it a person
+    named = sig.has("first_name", "last_name", "full_name")
+    for amount, reason in history_evidence(sig, named, fk_heads):
         add("message", amount, reason)
     if (
         sig.has("address", "city", "postal_code")

@@ -142,6 +142,8 @@ _NAME_FIELD = {T.OPPORTUNITY: "name", T.TASK: "title", T.APPOINTMENT: "title"}
 
 
 SHORT_TEXT = 80  # longer texts are notes, not a record's name
+# a header naming a description of the work (a memo or a comment is no name)
+_DESCRIBES = frozenset({"description", "descripcion", "beschreibung", "descrizione", "descricao"})
 
 
 def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[FieldMap, str] | None:
@@ -161,7 +163,8 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
         refs = refs or [c for c in columns if c.column == key]
         titles = [c for c in columns if lead_concept(c) in ("full_name", "company") and c.foreign_key is None]
     if not titles and ctx.primary not in BODY_FIELD:  # a short description names the work ('AC tune-up')
-        titles = [c for c in columns if lead_concept(c) == "notes" and (c.max_length or 0) <= SHORT_TEXT]
+        described = [c for c in columns if _DESCRIBES & set(tokens(c.column))]
+        titles = [c for c in described if (c.max_length or 0) <= SHORT_TEXT]
     if not refs or not titles:
         return None
     nouns = {singular(w) for w in tokens(ctx.name)}
