@@ -76,6 +76,9 @@ def agency(clients: Path) -> Iterator[SandboxHandle]:
 @pytest.fixture
 def root(clients: Path, tmp_path: Path, agency: SandboxHandle, monkeypatch: pytest.MonkeyPatch) -> Path:
     agency.admin("POST", "reset")
+    for location in agency.tokens:  # the history maps' conversation provider, installed in every location
+        agency.admin("POST", "conversation-providers", {"id": "Prv0History000000001"}, location=location)
+    monkeypatch.setenv("HLMAP_EXECUTE__CONVERSATION_PROVIDER_ID", "Prv0History000000001")
     monkeypatch.delenv("HIGHLEVEL_TOKEN", raising=False)
     monkeypatch.setenv("HIGHLEVEL_AGENCY_TOKEN", agency.agency_token)
     monkeypatch.setenv("HLMAP_HIGHLEVEL__REQUESTS_PER_WINDOW", "2000")
