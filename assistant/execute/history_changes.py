@@ -19,8 +19,9 @@ from assistant.execute import ledger
 from assistant.execute.context import PassResult, RunContext
 from assistant.execute.messages import MessageError, message_of, request_of
 from assistant.execute.specs import PASSES, RecordSpec
-from assistant.highlevel.errors import HighLevelError, JsonDict
+from assistant.highlevel.errors import HighLevelError, JsonDict, Unauthorized
 from assistant.highlevel.idempotent import record_id
+from assistant.highlevel.ratelimit import DailyBudgetExhausted
 
 KIND = "history_change"
 POLICY = "history-change-as-note"
@@ -84,6 +85,7 @@ async def note_change(
         return
     message_oid = f"{spec.target}:{spec.source_object}:{key}"
     sent = _sent(ctx.con, message_oid)
+    op = ledger.Op(oid, PASSES["note"], "create", "note", spec.source_object, key, digest)
     try:
         if contact is None:
             raise MessageError("parent not migrated: ref:contactId")
@@ -93,7 +95,6 @@ async def note_change(
             result.skipped += 1  # the record changed in nothing a message carries
             return
         body = note_body(spec.source_object, key, sent, diff)
-        op = ledger.Op(oid, PASSES["note"], "create", "note", spec.source_object, key, digest)
         ledger.start(ctx.con, ctx.run_id, op, {"body": body, "changed": [d[0] for d in diff]})
         found = await _existing(ctx, contact, body) if prior is not None else None
         if found:
@@ -101,8 +102,9 @@ async def note_change(
         else:
             created = await ctx.hl.contacts.create_note(contact, {"body": body}, lookup=None)
             hl_id, outcome = created.id, created.outcome.value
+    except (DailyBudgetExhausted, Unauthorized):
+        raise  # the run pauses or stops as a whole, as for any other pass: no row failed for it
     except (MessageError, HighLevelError) as exc:
-        op = ledger.Op(oid, PASSES["note"], "create", "note", spec.source_object, key, digest)
         ledger.start(ctx.con, ctx.run_id, op, None)
         ledger.failed(ctx.con, ctx.run_id, oid, str(exc))
         ctx.audit.write("error", "note", spec.source_object, key, None, "failed", str(exc))
