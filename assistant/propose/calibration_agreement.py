@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, TargetObject
+from assistant.propose.calibration_caps import FIELD_CAPS
 
 Features = dict[str, float]
 T = TargetObject
@@ -105,20 +106,7 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
 
 
 # the features the holds above read: an evaluation switches one off to score a case it was written from
-HOLD_FEATURES = (
-    "name_kind_clash",
-    "standard_passed_over",
-    "composed_guess",
-    "read_two_ways",
-    "header_kind_clash",
-    "tie_other_object",
-    "sibling_tie",
-    "owner_unmatched",
-    "foreign_id_custom",
-    "stale_stamp",
-    "object_held",
-    "own_name_clash",
-)
+HOLD_FEATURES = ("name_kind_clash", "standard_passed_over", *FIELD_CAPS, "object_held", "own_name_clash")
 
 
 def disagreements(features: Features) -> list[str]:

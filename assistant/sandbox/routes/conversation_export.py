@@ -12,12 +12,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 
 from assistant.sandbox.errors import JsonDict, bad_request
 from assistant.sandbox.registry import Call, handles
 from assistant.sandbox.routes.conversation_messages import listed_view
+from assistant.sandbox.routes.listings import instant
 
 MIN_LIMIT, MAX_LIMIT, DEFAULT_LIMIT = 10, 500, 100
 SORT_FIELDS = {"createdAt": "dateAdded", "updatedAt": "dateUpdated"}
@@ -55,19 +55,11 @@ def _limit(call: Call) -> int:
     return int(value)
 
 
-def _instant(value: Any) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def _bound(call: Call, name: str) -> datetime | None:
     raw = call.query.get(name)
     if raw is None:
         return None
-    moment = _instant(raw)
+    moment = instant(raw)
     if moment is None:
         raise bad_request(f"{name} must be a valid ISO 8601 date string")
     return moment
@@ -109,7 +101,7 @@ def export_messages(call: Call) -> JsonDict:
 
     found = []
     for message in call.store.table("messages").values():
-        moment = _instant(message.get("dateAdded"))
+        moment = instant(message.get("dateAdded"))
         if not _in_channel(message, channel) or any(message.get(k) != v for k, v in wanted.items()):
             continue
         if (start and (moment is None or moment < start)) or (end and (moment is None or moment > end)):

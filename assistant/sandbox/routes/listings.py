@@ -85,7 +85,8 @@ def _millis(call: Call, name: str) -> datetime:
         raise bad_request(f"{name} must be a time in milliseconds") from exc
 
 
-def _instant(value: Any) -> datetime | None:
+def instant(value: Any) -> datetime | None:
+    """An ISO time as HighLevel writes it ('Z' or an offset), read as UTC when it has none."""
     try:
         moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     except ValueError:
@@ -102,7 +103,7 @@ def calendar_events(call: Call) -> JsonDict:
         raise bad_request("Either of calendarId, userId or groupId is required")
     events = []
     for event in call.store.table("appointments").values():
-        moment = _instant(event.get("startTime"))
+        moment = instant(event.get("startTime"))
         if moment is None or not start <= moment <= end:
             continue
         if (calendar and event.get("calendarId") != calendar) or (
