@@ -13,7 +13,7 @@ import json
 
 import duckdb
 
-from assistant.execute.orphans import CONTACT_REF, REACHABLE
+from assistant.execute.orphans import CONTACT_REF, KNOWN, REACHABLE
 from assistant.execute.specs import PASSES, RecordSpec
 from assistant.mapping.items import MappingDocument, ObjectMap, ObjectTarget
 from assistant.mapping.models import Status, TargetObject
@@ -28,12 +28,6 @@ HOLDING_VALUES = {"firstName": "Unmatched", "lastName": "source records", "tags"
 POLICY = "parked-on-holding-contact"
 PARKED = "_parked"  # the sentence a parked record's text starts with, until it is written into the text
 _REF = CONTACT_REF.replace('r."values"', '"values"')  # the same, without the table alias
-# Source keys of every record a contact link can reach, whatever became of its row: a link to one of
-# them names a parent the export holds (held back, not missing); a product's key is no such parent.
-PARENTS = "('contact', 'opportunity', 'company')"
-KNOWN_PARENTS = f"""SELECT source_key FROM exec.records WHERE target IN {PARENTS}
-    UNION SELECT source_key FROM exec.transform_errors WHERE target IN {PARENTS}
-    UNION SELECT source_key FROM exec.skipped_rows WHERE target IN {PARENTS}"""
 # The text a parked record of each kind starts with (a file's note shows its name first).
 TEXT_KEYS = {"note": "body", "task": "body", "message": "message", "file": "name"}
 
@@ -60,7 +54,7 @@ def park_orphans(con: duckdb.DuckDBPyConnection, parked: dict[str, str]) -> int:
     if not parked:
         return 0
     missing = f"""{CONTACT_REF} IS NOT NULL AND {CONTACT_REF} <> {lit(HOLDING_KEY)}
-        AND {CONTACT_REF} NOT IN ({REACHABLE}) AND {CONTACT_REF} NOT IN ({KNOWN_PARENTS})"""
+        AND {CONTACT_REF} NOT IN ({REACHABLE}) AND {CONTACT_REF} NOT IN ({KNOWN})"""
     for table, column in parked.items():
         con.execute(
             f"""UPDATE exec.records r SET "values" = json_merge_patch(r."values", json_object(

@@ -16,10 +16,13 @@ REACHABLE = """SELECT source_key FROM exec.records WHERE target IN ('contact', '
     WHERE c.target = 'contact' AND json_extract_string(c."values", '$."ref:companyId"') IN (
         SELECT source_key FROM exec.records WHERE target = 'company')"""
 
-# Every source key compiled so far, whatever became of its row: a link to none of them names a parent
-# the export does not hold (deleted before the export), not one the run held back.
-KNOWN = """SELECT source_key FROM exec.records UNION SELECT source_key FROM exec.transform_errors
-    UNION SELECT source_key FROM exec.skipped_rows"""
+# Source keys of every record a contact link can reach, whatever became of its row: a link to none of
+# them names a parent the export does not hold (deleted before the export), not one the run held back;
+# a product's or a document's key is no such parent.
+PARENTS = "('contact', 'opportunity', 'company')"
+KNOWN = f"""SELECT source_key FROM exec.records WHERE target IN {PARENTS}
+    UNION SELECT source_key FROM exec.transform_errors WHERE target IN {PARENTS}
+    UNION SELECT source_key FROM exec.skipped_rows WHERE target IN {PARENTS}"""
 
 
 def drop_orphans(con: duckdb.DuckDBPyConnection) -> None:
