@@ -17,6 +17,7 @@ from assistant.profile.sql import SAMPLE_TABLE, is_blank, quote_ident
 MAX_GROUPS_PER_COLUMN = 500
 MIN_UNIQUE_SHARE = 0.8  # enough to show the problem; the full list is one SQL query away
 _PHONE_PUNCTUATION = " -().+/"
+_COMPARED = (SemanticType.EMAIL, SemanticType.PHONE)
 
 
 @dataclass(frozen=True)
@@ -27,39 +28,50 @@ class SampledTable:
     whole: bool
 
 
-def _without(expr: str, characters: str) -> str:
-    # one replace() per character is about twice as fast as translate() in DuckDB
+def _without(characters: str, source: str, carried: str) -> str:
+    """``source`` (columns ``carried``, ``x``) with ``characters`` dropped from ``x``, one layer each.
+
+    A character no value holds costs a ``contains`` scan instead of a ``replace`` copy of every
+    value: most phone columns use two or three of the punctuation marks, not all of them.
+    """
     for character in characters:
-        expr = f"replace({expr}, '{character}', '')"
-    return expr
+        source = (
+            f"SELECT {carried}, CASE WHEN contains(x, '{character}') THEN replace(x, '{character}', '') "
+            f"ELSE x END AS x FROM ({source})"
+        )
+    return source
 
 
-def _normalised(column: ColumnProfile, col: str) -> str | None:
-    """The column's values (``col``, an SQL expression) as duplicates are compared."""
+def _keys(column: ColumnProfile, col: str, source: str, carry: str = "") -> str:
+    """``SELECT [r,] b, n``: per row of ``source``, whether ``col`` is blank (``b``, whitespace only, as
+    the profile counts it) and its value as duplicates are compared (``n``, NULL when nothing is left).
+
+    ``carry`` (an SQL expression) comes along as ``r``. Blankness is worked out beside the normalised
+    value, not around it: wrapped in a CASE, DuckDB would compute the normalisation three times.
+    """
+    carried = f"{carry} AS r, " if carry else ""
+    names = "r, b" if carry else "b"
     if column.semantic_type is SemanticType.EMAIL:
         # trim only the few values that need it: trimming every value costs more than grouping them
-        return f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
+        email = f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
+        return f"SELECT {carried}{is_blank(col)} AS b, nullif({email}, '') AS n FROM {source}"
     if column.semantic_type is SemanticType.PHONE:
-        digits = _without(col, _PHONE_PUNCTUATION)
+        digits = _without(
+            _PHONE_PUNCTUATION, f"SELECT {carried}{is_blank(col)} AS b, {col} AS x FROM {source}", names
+        )
+        # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
+        trimmed = "CASE WHEN starts_with(x, '0') THEN ltrim(x, '0') ELSE x END"
         # the national part only, so +34 612… and 612… meet
         keep = {"ES": 9, "US": 10}.get(column.country or "")
-        # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
-        trimmed = f"CASE WHEN starts_with({digits}, '0') THEN ltrim({digits}, '0') ELSE {digits} END"
-        return f"right({trimmed}, {keep})" if keep else trimmed
-    return None
+        national = f"right({trimmed}, {keep})" if keep else trimmed
+        return f"SELECT {names}, nullif({national}, '') AS n FROM ({digits})"
+    raise ValueError(f"{column.column} holds neither emails nor phone numbers")
 
 
 def _compared(column: ColumnProfile, col: str, source: str) -> str:
-    """``SELECT v``: each normalised value of ``col`` in ``source``, NULL for blank cells (whitespace
-    only, as the profile counts them) and for values with nothing left: neither is shared.
-
-    Blankness is worked out beside the normalised value, not around it: wrapped in a CASE, DuckDB
-    would stop sharing the common parts of the phone normalisation and compute them three times.
-    """
-    return (
-        "SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM "
-        f"(SELECT {is_blank(col)} AS b, nullif({_normalised(column, col)}, '') AS n FROM {source})"
-    )
+    """``SELECT v``: each normalised value of ``col`` in ``source``, NULL for blank cells and for
+    values with nothing left: neither is shared."""
+    return f"SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM ({_keys(column, col, source)})"
 
 
 def _candidates(profile: TableProfile) -> list[ColumnProfile]:
@@ -67,7 +79,7 @@ def _candidates(profile: TableProfile) -> list[ColumnProfile]:
     return [
         column
         for column in profile.columns
-        if _normalised(column, "") is not None and column.unique_share >= MIN_UNIQUE_SHARE
+        if column.semantic_type in _COMPARED and column.unique_share >= MIN_UNIQUE_SHARE
     ]
 
 
@@ -110,9 +122,8 @@ def _groups(
     if not top:
         return []
     rows = con.execute(
-        f"SELECT v, list(r ORDER BY r) FROM (SELECT {row_column} AS r, {_normalised(column, col)} AS v "
-        f"FROM {table}) "
-        "WHERE v IN (SELECT unnest(?::VARCHAR[])) GROUP BY v ORDER BY count(*) DESC, v",
+        f"SELECT n AS v, list(r ORDER BY r) FROM ({_keys(column, col, table, row_column)}) "
+        "WHERE n IN (SELECT unnest(?::VARCHAR[])) GROUP BY n ORDER BY count(*) DESC, n",
         [[v for (v,) in top]],
     ).fetchall()
     return [(v, [int(r) for r in rs]) for v, rs in rows]

@@ -123,7 +123,8 @@ def _fill_top_counts(con: duckdb.DuckDBPyConnection, table: TableSource, picklis
         if column.distinct <= max(picklist_max, TOP_CANDIDATES):
             where = f"{col} <> ''"
         elif column.top:
-            where = f"{col} IN ({', '.join(quote_literal(v) for v, _ in column.top)})"
+            # a semi-join probes a hash of the candidates once per value; an IN list compares each in turn
+            where = f"{col} IN (SELECT unnest([{', '.join(quote_literal(v) for v, _ in column.top)}]))"
         else:
             continue
         parts.append(
