@@ -40,9 +40,10 @@ class TableSource:
         return self.row_count <= SAMPLE_ROWS
 
 
-def full_source(table: str, columns: list[str]) -> str:
-    """Whole table with each column as ``c<i>``, NULL when empty or only whitespace."""
-    projections = ", ".join(f"{blank_to_null(quote_ident(col))} AS c{i}" for i, col in enumerate(columns))
+def full_source(table: str, columns: list[str], blank_as_null: bool = True) -> str:
+    """Whole table with each column as ``c<i>``, NULL when empty or only whitespace (``blank_as_null``)."""
+    cell = blank_to_null if blank_as_null else (lambda ref: ref)
+    projections = ", ".join(f"{cell(quote_ident(col))} AS c{i}" for i, col in enumerate(columns))
     return f"SELECT {projections} FROM raw.{quote_ident(table)}"
 
 
@@ -86,8 +87,30 @@ def scan_tables(con: duckdb.DuckDBPyConnection, tables: list[TableSource], pickl
 
 
 def _whole_column_stats(con: duckdb.DuckDBPyConnection, table: TableSource) -> None:
+    """Counts, lengths and text range of every column, read as stored first.
+
+    A column whose smallest value sorts at or after ``!`` holds no blank cell (a blank starts with
+    a space or control character, or is empty), so its stored values give the same statistics as
+    its values with blanks made NULL, without a CASE on every cell. Only columns that may hold a
+    blank are read again with it.
+    """
+    every = list(range(len(table.columns)))
+    stored = aggregate(
+        con, full_source(table.name, table.columns, blank_as_null=False), _stat_exprs(table, every)
+    )
+    _fill_stats(table, every, stored)
+    maybe_blank = [i for i in every if stored[f"{i}:maybe_blank"]]
+    if maybe_blank:
+        _fill_stats(
+            table,
+            maybe_blank,
+            aggregate(con, full_source(table.name, table.columns), _stat_exprs(table, maybe_blank)),
+        )
+
+
+def _stat_exprs(table: TableSource, columns: list[int]) -> dict[str, str]:
     exprs: dict[str, str] = {}
-    for i in range(len(table.columns)):
+    for i in columns:
         c = f"c{i}"
         distinct = f"count(DISTINCT {c})" if table.stats[i].distinct_exact else f"approx_count_distinct({c})"
         exprs.update(
@@ -99,10 +122,15 @@ def _whole_column_stats(con: duckdb.DuckDBPyConnection, table: TableSource) -> N
                 f"{i}:avg_len": f"avg(length({c}))",
                 f"{i}:min_text": f"min({c})",
                 f"{i}:max_text": f"max({c})",
+                f"{i}:maybe_blank": f"coalesce(min({c}) < '!', false)",
             }
         )
-    result = aggregate(con, full_source(table.name, table.columns), exprs)
-    for i, column in enumerate(table.stats):
+    return exprs
+
+
+def _fill_stats(table: TableSource, columns: list[int], result: dict[str, Any]) -> None:
+    for i in columns:
+        column = table.stats[i]
         column.nonblank = int(result[f"{i}:nonblank"] or 0)
         column.distinct = int(result[f"{i}:distinct"] or 0)
         column.min_len, column.max_len = result[f"{i}:min_len"], result[f"{i}:max_len"]
