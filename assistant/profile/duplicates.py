@@ -16,7 +16,7 @@ from assistant.profile.sql import SAMPLE_TABLE, is_blank, quote_ident
 
 MAX_GROUPS_PER_COLUMN = 500
 MIN_UNIQUE_SHARE = 0.8  # enough to show the problem; the full list is one SQL query away
-_PHONE_PUNCTUATION = " -().+/"
+_PHONE_PUNCTUATION = " ().+/-"  # "-" last: a regex class takes it as itself there
 _COMPARED = (SemanticType.EMAIL, SemanticType.PHONE)
 
 
@@ -28,18 +28,27 @@ class SampledTable:
     whole: bool
 
 
-def _without(characters: str, source: str, carried: str) -> str:
-    """``source`` (columns ``carried``, ``x``) with ``characters`` dropped from ``x``, one layer each.
+def _phone_keys(col: str, source: str, carried: str, names: str, keep: int | None) -> str:
+    """``SELECT names, n``: the national part of each phone number (``keep`` last characters) once
+    punctuation and leading zeros are dropped.
 
-    A character no value holds costs a ``contains`` scan instead of a ``replace`` copy of every
-    value: most phone columns use two or three of the punctuation marks, not all of them.
+    A value whose last ``keep`` characters hold no punctuation and do not start with a zero already
+    ends in its key (``+34 612345678`` → ``612345678``): it skips the character-by-character pass.
+    Only the others drop each punctuation mark in turn, and a mark no value holds costs a
+    ``contains`` scan instead of a ``replace`` copy of every value.
     """
-    for character in characters:
-        source = (
-            f"SELECT {carried}, CASE WHEN contains(x, '{character}') THEN replace(x, '{character}', '') "
-            f"ELSE x END AS x FROM ({source})"
+    tail = f"right({col}, {keep})" if keep else col
+    fast = f"CASE WHEN regexp_full_match({tail}, '[1-9][^{_PHONE_PUNCTUATION}]*') THEN {tail} END"
+    query = f"SELECT {carried}{is_blank(col)} AS b, {fast} AS f, {col} AS x FROM {source}"
+    for mark in _PHONE_PUNCTUATION:
+        query = (
+            f"SELECT {names}, f, CASE WHEN f IS NULL AND contains(x, '{mark}') THEN replace(x, '{mark}', '') "
+            f"ELSE x END AS x FROM ({query})"
         )
-    return source
+    # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
+    trimmed = "CASE WHEN starts_with(x, '0') THEN ltrim(x, '0') ELSE x END"
+    national = f"right({trimmed}, {keep})" if keep else trimmed
+    return f"SELECT {names}, CASE WHEN f IS NULL THEN nullif({national}, '') ELSE f END AS n FROM ({query})"
 
 
 def _keys(column: ColumnProfile, col: str, source: str, carry: str = "") -> str:
@@ -56,15 +65,9 @@ def _keys(column: ColumnProfile, col: str, source: str, carry: str = "") -> str:
         email = f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
         return f"SELECT {carried}{is_blank(col)} AS b, nullif({email}, '') AS n FROM {source}"
     if column.semantic_type is SemanticType.PHONE:
-        digits = _without(
-            _PHONE_PUNCTUATION, f"SELECT {carried}{is_blank(col)} AS b, {col} AS x FROM {source}", names
-        )
-        # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
-        trimmed = "CASE WHEN starts_with(x, '0') THEN ltrim(x, '0') ELSE x END"
         # the national part only, so +34 612… and 612… meet
         keep = {"ES": 9, "US": 10}.get(column.country or "")
-        national = f"right({trimmed}, {keep})" if keep else trimmed
-        return f"SELECT {names}, nullif({national}, '') AS n FROM ({digits})"
+        return _phone_keys(col, source, carried, names, keep)
     raise ValueError(f"{column.column} holds neither emails nor phone numbers")
 
 
