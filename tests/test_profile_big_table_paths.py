@@ -85,14 +85,16 @@ def test_phone_duplicates_are_the_rows_sharing_a_key(
 
 
 def test_whole_column_figures_match_the_values(tmp_path: Path) -> None:
-    """Columns with and without blank cells (empty, spaces, a tab, a leading space): every figure
-    counts non-blank values only, whichever pass read them."""
+    """Columns without blank cells, with empty ones only, and with whitespace too (spaces, a tab, a
+    leading space): every figure counts non-blank values only, whichever reading settled it."""
     filled = [f"v{i % 3_000:04d}" for i in range(ROWS)]
+    emptied = ["" if i % 9 == 0 else f"e{i % 700}" for i in range(ROWS)]
     blanks = [["", " ", "\t", "\r\n", None][i % 5] if i % 7 == 0 else f" x{i}" for i in range(ROWS)]
     numbers = ["  " if i % 11 == 0 else str(i - 3_000) for i in range(ROWS)]
-    profile = _profile(tmp_path, {"filled": filled, "blanks": blanks, "numbers": numbers})
+    columns = {"filled": filled, "emptied": emptied, "blanks": blanks, "numbers": numbers}
+    profile = _profile(tmp_path, columns)
     for column in profile.columns:
-        values = {"filled": filled, "blanks": blanks, "numbers": numbers}[column.column]
+        values = columns[column.column]
         kept = [v for v in values if not _blank(v)]
         assert column.null_count == ROWS - len(kept), column.column
         assert column.distinct_count == len(set(kept)), column.column
@@ -100,7 +102,7 @@ def test_whole_column_figures_match_the_values(tmp_path: Path) -> None:
         assert column.avg_length == round(sum(map(len, kept)) / len(kept), 2)
         if column.column != "numbers":  # text: its range is the text's own
             assert (column.min_value, column.max_value) == (min(kept), max(kept))
-    numbers_profile = profile.columns[2]
+    numbers_profile = profile.columns[3]
     assert numbers_profile.semantic_type.value == "integer"
     ints = [int(v) for v in numbers if not _blank(v)]
     assert (numbers_profile.min_value, numbers_profile.max_value) == (str(min(ints)), str(max(ints)))

@@ -8,6 +8,7 @@ top-value query over their whole columns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,15 @@ from assistant.profile.sample import (
     make_sample,
     top_up_sparse,
 )
-from assistant.profile.sql import SAMPLE_ROWS, TOP_CANDIDATES, blank_to_null, quote_ident, quote_literal
+from assistant.profile.sql import (
+    SAMPLE_ROWS,
+    TOP_CANDIDATES,
+    as_stored,
+    blank_to_null,
+    empty_to_null,
+    quote_ident,
+    quote_literal,
+)
 from assistant.profile.stats import ColumnStats
 
 EXACT_DISTINCT_MAX_ROWS = 200_000  # above this, distinct counts are HyperLogLog estimates
@@ -40,9 +49,8 @@ class TableSource:
         return self.row_count <= SAMPLE_ROWS
 
 
-def full_source(table: str, columns: list[str], blank_as_null: bool = True) -> str:
-    """Whole table with each column as ``c<i>``, NULL when empty or only whitespace (``blank_as_null``)."""
-    cell = blank_to_null if blank_as_null else (lambda ref: ref)
+def full_source(table: str, columns: list[str], cell: Callable[[str], str] = blank_to_null) -> str:
+    """Whole table with each column as ``c<i>``, by default NULL when empty or only whitespace."""
     projections = ", ".join(f"{cell(quote_ident(col))} AS c{i}" for i, col in enumerate(columns))
     return f"SELECT {projections} FROM raw.{quote_ident(table)}"
 
@@ -86,26 +94,26 @@ def scan_tables(con: duckdb.DuckDBPyConnection, tables: list[TableSource], pickl
             _fill_top_counts(con, table, picklist_max)
 
 
-def _whole_column_stats(con: duckdb.DuckDBPyConnection, table: TableSource) -> None:
-    """Counts, lengths and text range of every column, read as stored first.
+# Cell readings from cheapest to exact, each for the columns the one before could not settle
+_READINGS = (as_stored, empty_to_null, blank_to_null)
 
-    A column whose smallest value sorts at or after ``!`` holds no blank cell (a blank starts with
-    a space or control character, or is empty), so its stored values give the same statistics as
-    its values with blanks made NULL, without a CASE on every cell. Only columns that may hold a
-    blank are read again with it.
+
+def _whole_column_stats(con: duckdb.DuckDBPyConnection, table: TableSource) -> None:
+    """Counts, lengths and text range of every column, with blank cells left out.
+
+    A blank cell is empty or starts with a space or control character, so a column whose smallest
+    value sorts at or after ``!`` holds none: read as stored, it gives the same figures as with
+    blanks made NULL, without a CASE on every cell (which costs more than the figures). Columns
+    that may hold one are read again with empty cells as NULL, and only those that then still may
+    hold a blank (a whitespace-only cell, or a value led by a space) take the exact CASE.
     """
-    every = list(range(len(table.columns)))
-    stored = aggregate(
-        con, full_source(table.name, table.columns, blank_as_null=False), _stat_exprs(table, every)
-    )
-    _fill_stats(table, every, stored)
-    maybe_blank = [i for i in every if stored[f"{i}:maybe_blank"]]
-    if maybe_blank:
-        _fill_stats(
-            table,
-            maybe_blank,
-            aggregate(con, full_source(table.name, table.columns), _stat_exprs(table, maybe_blank)),
-        )
+    pending = list(range(len(table.columns)))
+    for cell in _READINGS:
+        if not pending:
+            return
+        result = aggregate(con, full_source(table.name, table.columns, cell), _stat_exprs(table, pending))
+        _fill_stats(table, pending, result)
+        pending = [i for i in pending if result[f"{i}:maybe_blank"]]
 
 
 def _stat_exprs(table: TableSource, columns: list[int]) -> dict[str, str]:

@@ -10,7 +10,7 @@ import duckdb
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.profile.scan import aggregate, full_source
-from assistant.profile.sql import SAMPLE_TABLE, quote_literal
+from assistant.profile.sql import SAMPLE_TABLE, as_stored, quote_literal
 
 _NUMBER = {SemanticType.INTEGER, SemanticType.DECIMAL, SemanticType.MONEY}
 _TEMPORAL = {SemanticType.DATE, SemanticType.DATETIME}
@@ -53,7 +53,7 @@ def fill_typed_ranges(con: duckdb.DuckDBPyConnection, profile: TableProfile) -> 
     if not exprs:
         return
     # a blank cell has no typed value (every expression above is NULL on it): no CASE needed
-    source = full_source(profile.table, [c.column for c in profile.columns], blank_as_null=False)
+    source = full_source(profile.table, [c.column for c in profile.columns], as_stored)
     result = aggregate(con, source, exprs)
     for i, column in enumerate(profile.columns):
         if f"{i}:min" in result:
