@@ -159,8 +159,13 @@ def _fill_top_counts(con: duckdb.DuckDBPyConnection, table: TableSource, picklis
         if column.distinct <= max(picklist_max, TOP_CANDIDATES):
             where = f"{col} <> ''"
         elif column.top:
-            # a semi-join probes a hash of the candidates once per value; an IN list compares each in turn
-            where = f"{col} IN (SELECT unnest([{', '.join(quote_literal(v) for v, _ in column.top)}]))"
+            candidates = ", ".join(quote_literal(v) for v, _ in column.top)
+            # where few cells match (mostly unique values), probing a hash of the candidates beats
+            # comparing each cell with each in turn; where many match, the hash join costs more
+            mostly_unique = column.distinct * 2 >= column.nonblank
+            where = (
+                f"{col} IN (SELECT unnest([{candidates}]))" if mostly_unique else f"{col} IN ({candidates})"
+            )
         else:
             continue
         parts.append(
