@@ -12,11 +12,11 @@ from dataclasses import dataclass
 import duckdb
 
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
+from assistant.profile.phone_keys import PhoneShape, national_digits, phone_keys, sampled_shapes
 from assistant.profile.sql import SAMPLE_TABLE, is_blank, quote_ident
 
 MAX_GROUPS_PER_COLUMN = 500
 MIN_UNIQUE_SHARE = 0.8  # enough to show the problem; the full list is one SQL query away
-_PHONE_PUNCTUATION = " ().+/-"  # "-" last: a regex class takes it as itself there
 _COMPARED = (SemanticType.EMAIL, SemanticType.PHONE)
 
 
@@ -28,30 +28,7 @@ class SampledTable:
     whole: bool
 
 
-def _phone_keys(col: str, source: str, carried: str, names: str, keep: int | None) -> str:
-    """``SELECT names, n``: the national part of each phone number (``keep`` last characters) once
-    punctuation and leading zeros are dropped.
-
-    A value whose last ``keep`` characters hold no punctuation and do not start with a zero already
-    ends in its key (``+34 612345678`` → ``612345678``): it skips the character-by-character pass.
-    Only the others drop each punctuation mark in turn, and a mark no value holds costs a
-    ``contains`` scan instead of a ``replace`` copy of every value.
-    """
-    tail = f"right({col}, {keep})" if keep else col
-    fast = f"CASE WHEN regexp_full_match({tail}, '[1-9][^{_PHONE_PUNCTUATION}]*') THEN {tail} END"
-    query = f"SELECT {carried}{is_blank(col)} AS b, {fast} AS f, {col} AS x FROM {source}"
-    for mark in _PHONE_PUNCTUATION:
-        query = (
-            f"SELECT {names}, f, CASE WHEN f IS NULL AND contains(x, '{mark}') THEN replace(x, '{mark}', '') "
-            f"ELSE x END AS x FROM ({query})"
-        )
-    # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
-    trimmed = "CASE WHEN starts_with(x, '0') THEN ltrim(x, '0') ELSE x END"
-    national = f"right({trimmed}, {keep})" if keep else trimmed
-    return f"SELECT {names}, CASE WHEN f IS NULL THEN nullif({national}, '') ELSE f END AS n FROM ({query})"
-
-
-def _keys(column: ColumnProfile, col: str, source: str, carry: str = "") -> str:
+def _keys(column: ColumnProfile, col: str, source: str, shape: PhoneShape, carry: str = "") -> str:
     """``SELECT [r,] b, n``: per row of ``source``, whether ``col`` is blank (``b``, whitespace only, as
     the profile counts it) and its value as duplicates are compared (``n``, NULL when nothing is left).
 
@@ -65,16 +42,14 @@ def _keys(column: ColumnProfile, col: str, source: str, carry: str = "") -> str:
         email = f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
         return f"SELECT {carried}{is_blank(col)} AS b, nullif({email}, '') AS n FROM {source}"
     if column.semantic_type is SemanticType.PHONE:
-        # the national part only, so +34 612… and 612… meet
-        keep = {"ES": 9, "US": 10}.get(column.country or "")
-        return _phone_keys(col, source, carried, names, keep)
+        return phone_keys(col, source, carried, names, national_digits(column.country), shape)
     raise ValueError(f"{column.column} holds neither emails nor phone numbers")
 
 
-def _compared(column: ColumnProfile, col: str, source: str) -> str:
+def _compared(column: ColumnProfile, col: str, source: str, shape: PhoneShape = PhoneShape()) -> str:
     """``SELECT v``: each normalised value of ``col`` in ``source``, NULL for blank cells and for
     values with nothing left: neither is shared."""
-    return f"SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM ({_keys(column, col, source)})"
+    return f"SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM ({_keys(column, col, source, shape)})"
 
 
 def _candidates(profile: TableProfile) -> list[ColumnProfile]:
@@ -114,18 +89,18 @@ def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, compared: list[str
 
 
 def _groups(
-    con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str
+    con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str, shape: PhoneShape
 ) -> list[tuple[str, list[int]]]:
     """The most repeated values by count alone, then row lists for those few values only."""
     col = quote_ident(column.column)
     top = con.execute(
-        f"SELECT v FROM ({_compared(column, col, table)}) GROUP BY v HAVING count(v) > 1 "
+        f"SELECT v FROM ({_compared(column, col, table, shape)}) GROUP BY v HAVING count(v) > 1 "
         f"ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
     ).fetchall()
     if not top:
         return []
     rows = con.execute(
-        f"SELECT n AS v, list(r ORDER BY r) FROM ({_keys(column, col, table, row_column)}) "
+        f"SELECT n AS v, list(r ORDER BY r) FROM ({_keys(column, col, table, shape, row_column)}) "
         "WHERE n IN (SELECT unnest(?::VARCHAR[])) GROUP BY n ORDER BY count(*) DESC, n",
         [[v for (v,) in top]],
     ).fetchall()
@@ -144,16 +119,28 @@ def find_duplicates(
         return []
     table = f"raw.{quote_ident(profile.table)}"
     repeated = _repeated_in_sample(con, sample, candidates) if sample else set()
+    shapes = _shapes(con, sample, candidates)
     unsure = [k for k in range(len(candidates)) if k not in repeated]
     if unsure and not (sample and sample.whole):
-        found = _with_repeats(
-            con, table, [_compared(candidates[k], quote_ident(candidates[k].column), table) for k in unsure]
-        )
-        repeated |= {unsure[i] for i in found}
+        compared = [
+            _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
+        ]
+        repeated |= {unsure[i] for i in _with_repeats(con, table, compared)}
     groups: list[DuplicateGroup] = []
     for k in sorted(repeated):
         groups.extend(
             DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
-            for v, rows in _groups(con, table, candidates[k], row_column)
+            for v, rows in _groups(con, table, candidates[k], row_column, shapes[k])
         )
     return groups
+
+
+def _shapes(
+    con: duckdb.DuckDBPyConnection, sample: SampledTable | None, candidates: list[ColumnProfile]
+) -> list[PhoneShape]:
+    """Per candidate, what the sample shows of its phone numbers (nothing assumed without a sample)."""
+    phones = {
+        c.position: national_digits(c.country) for c in candidates if c.semantic_type is SemanticType.PHONE
+    }
+    seen = sampled_shapes(con, sample.index, phones) if sample and phones else {}
+    return [seen.get(c.position, PhoneShape()) for c in candidates]
