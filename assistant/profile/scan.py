@@ -2,8 +2,8 @@
 
 Every table's values go into one long sample table (all rows of small tables, a reservoir sample
 of big ones), so each detector regex compiles once per run instead of once per table. Small
-tables get all their statistics from that sample; big tables add one wide aggregate and one
-top-value query over their whole columns.
+tables get all their statistics from that sample; big tables add one wide aggregate (read again
+only for columns that may hold blank cells) and one top-value query over their whole columns.
 """
 
 from __future__ import annotations
