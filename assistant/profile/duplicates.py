@@ -138,9 +138,10 @@ def find_duplicates(
 def _shapes(
     con: duckdb.DuckDBPyConnection, sample: SampledTable | None, candidates: list[ColumnProfile]
 ) -> list[PhoneShape]:
-    """Per candidate, what the sample shows of its phone numbers (nothing assumed without a sample)."""
+    """Per candidate, what the sample shows of its phone numbers; nothing is assumed without a sample
+    or for a table sampled whole (its few rows cost less than the query asking)."""
     phones = {
         c.position: national_digits(c.country) for c in candidates if c.semantic_type is SemanticType.PHONE
     }
-    seen = sampled_shapes(con, sample.index, phones) if sample and phones else {}
+    seen = sampled_shapes(con, sample.index, phones) if sample and not sample.whole and phones else {}
     return [seen.get(c.position, PhoneShape()) for c in candidates]
