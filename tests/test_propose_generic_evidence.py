@@ -10,7 +10,7 @@ from assistant.profile.models import SemanticType
 from assistant.propose.customfields import data_type_for
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.owners import SourceUser, match_owner
-from assistant.propose.stage_match import outcome_of, stage_score
+from assistant.propose.stage_match import GOOD_STAGE, outcome_of, same_word_family, stage_score
 from tests.propose_factory import S, col, destination, table
 
 USERS = [
@@ -105,6 +105,17 @@ def test_stage_values_match_by_meaning_not_spelling() -> None:
     assert _best_stage("Closure", names) == "Closing"
     assert _best_stage("Done pending approval", names) == "Awaiting Approval"  # done, but not yet won
     assert outcome_of("Done pending approval") is None
+
+
+def test_a_stage_value_in_another_form_of_the_stage_word_matches_it() -> None:
+    names = ["Qualified", "Discovery", "Proposal Sent", "Negotiation", "Closed Won", "Closed Lost"]
+    for value, stage in [("Qualify", "Qualified"), ("Negotiate", "Negotiation")]:
+        assert _best_stage(value, names) == stage
+        assert stage_score(value, Stage(id="s", name=stage)) >= GOOD_STAGE
+    assert stage_score("Proposition", Stage(id="s", name="Proposal")) >= GOOD_STAGE
+    # a short shared beginning is no kinship: 'Contacted' is not 'Contract'
+    assert not same_word_family("Contacted", "Contract")
+    assert not same_word_family("Presentation", "Prescription")
 
 
 def test_a_table_whose_stage_values_say_won_and_lost_reads_as_deals() -> None:
