@@ -145,3 +145,23 @@ def test_a_nested_list_named_for_another_record_kind_is_not_merged_into_its_pare
     assert objects["leads__opportunities"].targets[0].object == TargetObject.OPPORTUNITY
     assert objects["leads__opportunities"].targets[0].role != "merge_into_parent"
     assert objects["leads__contacts"].targets[0].role == "merge_into_parent"  # detail of the lead itself
+
+
+def test_a_record_words_name_column_is_that_record_not_a_persons_name() -> None:
+    # a list of {TAG_NAME} under each contact holds its tags; ORGANISATION_NAME is the company's name
+    contacts = table(
+        "contacts",
+        [("FIRST_NAME", S.PERSON_NAME, {}), ("LAST_NAME", S.PERSON_NAME, {}), ("EMAIL_ADDRESS", S.EMAIL, {})],
+    )
+    tags = table(
+        "contacts__TAGS",
+        [("TAG_NAME", S.PICKLIST, {"values": {"Builder": 9, "builder": 4, "Tender": 6}})],
+        parent="contacts",
+    )
+    doc = propose_offline(ProposeInputs([contacts, tags], destination()))
+    tag = next(f for f in doc.fields if f.source_columns == ["TAG_NAME"])
+    assert (tag.target.object, tag.target.field) == (TargetObject.CONTACT, "tags")
+    orgs = table("organisations", [("ORGANISATION_NAME", S.COMPANY_NAME, {}), ("WEBSITE", S.URL, {})])
+    doc = propose_offline(ProposeInputs([orgs], destination()))
+    name = next(f for f in doc.fields if f.source_columns == ["ORGANISATION_NAME"])
+    assert (name.target.object, name.target.field) == (TargetObject.COMPANY, "name")
