@@ -165,3 +165,16 @@ def test_a_record_words_name_column_is_that_record_not_a_persons_name() -> None:
     doc = propose_offline(ProposeInputs([orgs], destination()))
     name = next(f for f in doc.fields if f.source_columns == ["ORGANISATION_NAME"])
     assert (name.target.object, name.target.field) == (TargetObject.COMPANY, "name")
+
+
+def test_a_column_left_holding_only_empty_lists_is_skipped() -> None:
+    # rows whose nested list was empty keep '[]'; the others' items became the child table
+    contacts = table(
+        "contacts",
+        [("FIRST_NAME", S.PERSON_NAME, {}), ("EMAIL_ADDRESS", S.EMAIL, {}),
+         ("TAGS", S.MULTI_VALUE, {"values": {"[]": 20}})],
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([contacts], destination()))
+    tags = next(f for f in doc.fields if f.source_columns == ["TAGS"])
+    assert tags.target.kind == FieldKind.SKIP
+    assert "empty list" in tags.rationale

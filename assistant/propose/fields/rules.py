@@ -21,12 +21,15 @@ from assistant.transforms.names import SPANISH_REGIONS
 S = SemanticType
 T = TargetObject
 _PERSONISH = (T.CONTACT, T.USER)
+EMPTY_CONTAINERS = frozenset({"[]", "{}"})
 
 
 def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] | None:
     """Why a column is not migrated, with the confidence of that call, or None."""
     if column.semantic_type == S.EMPTY or (column.row_count and column.null_count >= column.row_count):
         return "every value is blank", 0.92
+    if column.top_values and all(v.value.strip() in EMPTY_CONTAINERS for v in column.top_values):
+        return "every value is an empty list or object (a nested list's rows are its own table)", 0.9
     twin = is_path_twin(column, ctx.table)
     if twin:
         return f"a path that repeats the id in '{twin}'", 0.9
