@@ -178,3 +178,24 @@ def test_a_column_left_holding_only_empty_lists_is_skipped() -> None:
     tags = next(f for f in doc.fields if f.source_columns == ["TAGS"])
     assert tags.target.kind == FieldKind.SKIP
     assert "empty list" in tags.rationale
+
+
+def test_a_stage_lists_pipeline_id_is_not_the_stage_link_its_stage_id_is() -> None:
+    stages = table(
+        "pipeline_stages",
+        [("STAGE_ID", S.IDENTIFIER, {"unique_share": 1.0}),
+         ("PIPELINE_ID", S.IDENTIFIER, {"unique_share": 0.25}),
+         ("STAGE_NAME", S.PICKLIST, {"values": {"Initial Contact": 1, "Proposal": 1, "Negotiation": 1}})],
+        rows=4,
+        key="STAGE_ID",
+    )  # fmt: skip
+    opportunities = table(
+        "opportunities",
+        [("OPPORTUNITY_NAME", S.FREE_TEXT, {}), ("BID_AMOUNT", S.MONEY, {}),
+         ("PIPELINE_ID", S.FOREIGN_KEY, {"fk": ("pipeline_stages", "PIPELINE_ID")}),
+         ("STAGE_ID", S.FOREIGN_KEY, {"fk": ("pipeline_stages", "STAGE_ID")})],
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([stages, opportunities], destination()))
+    by_column = {f.source_columns[0]: f for f in doc.fields if f.source_object == "opportunities"}
+    assert by_column["STAGE_ID"].target.field == "pipelineStageId"
+    assert by_column["PIPELINE_ID"].target.field != "pipelineStageId"
