@@ -199,3 +199,20 @@ def test_a_stage_lists_pipeline_id_is_not_the_stage_link_its_stage_id_is() -> No
     by_column = {f.source_columns[0]: f for f in doc.fields if f.source_object == "opportunities"}
     assert by_column["STAGE_ID"].target.field == "pipelineStageId"
     assert by_column["PIPELINE_ID"].target.field != "pipelineStageId"
+
+
+def test_a_paused_outcome_keeps_a_state_column_on_the_opportunitys_status() -> None:
+    assert outcome_of("SUSPENDED") == "open"
+    assert outcome_of("On Hold") == "open"
+    opportunities = table(
+        "opportunities",
+        [("OPPORTUNITY_NAME", S.FREE_TEXT, {}), ("BID_AMOUNT", S.MONEY, {}),
+         ("OPPORTUNITY_STATE", S.PICKLIST,
+          {"values": {"OPEN": 9, "WON": 5, "LOST": 5, "ABANDONED": 4, "SUSPENDED": 4}})],
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([opportunities], destination()))
+    state = next(f for f in doc.fields if f.source_columns == ["OPPORTUNITY_STATE"])
+    assert (state.target.object, state.target.field) == (TargetObject.OPPORTUNITY, "status")
+    assert state.transform.params["map"] == {
+        "OPEN": "open", "WON": "won", "LOST": "lost", "ABANDONED": "abandoned", "SUSPENDED": "open"
+    }  # fmt: skip

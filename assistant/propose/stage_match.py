@@ -101,8 +101,11 @@ _OPEN_WORDS = frozenset(
 
 
 def outcome_of(value: str) -> str | None:
-    """'Won' -> won, 'Open' -> open; None when the value is a stage name rather than an outcome."""
+    """'Won' -> won, 'Open' -> open; None when the value is a stage name rather than an outcome.
+    A pause ('On Hold', 'Suspended') is still open: HighLevel's abandoned means the deal went cold."""
     concept = lead_stage_concept(value)
     if concept in OUTCOME:
         return concept
+    if concept == "on_hold":
+        return "open"
     return "open" if normalise(value) in _OPEN_WORDS else None
