@@ -216,3 +216,18 @@ def test_a_paused_outcome_keeps_a_state_column_on_the_opportunitys_status() -> N
     assert state.transform.params["map"] == {
         "OPEN": "open", "WON": "won", "LOST": "lost", "ABANDONED": "abandoned", "SUSPENDED": "open"
     }  # fmt: skip
+
+
+def test_a_column_named_for_the_tables_own_record_kind_is_its_title() -> None:
+    # 'Opportunity' on a table of deals: each row's title, not a custom field nor '{ID} {contact}'
+    leads = table(
+        "crm_lead",
+        [("ID", S.IDENTIFIER, {"unique_share": 1.0}), ("Opportunity", S.FREE_TEXT, {"unique_share": 0.6}),
+         ("Contact Name", S.PERSON_NAME, {}), ("Expected Revenue", S.MONEY, {}),
+         ("Stage", S.PICKLIST, {"values": {"New": 10, "Qualified": 9, "Won": 7}})],
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([leads], destination()))
+    title = next(f for f in doc.fields if "Opportunity" in f.source_columns)
+    assert title.source_columns == ["Opportunity"]
+    assert (title.target.object, title.target.field) == (TargetObject.OPPORTUNITY, "name")
+    assert any("own kind of record" in e.detail for e in title.evidence)

@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
@@ -160,7 +161,8 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
         for c in columns
         if lead_concept(c) == "reference" and c.semantic_type != S.EMPTY and c.foreign_key is None
     ]
-    titles = [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
+    titles = [c for c in columns if names_own_kind(ctx, c)]
+    titles += [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
     if not titles:
         # Without a title, the key and the customer's name tell records apart: '{number} {client}'.
         refs = refs or [c for c in columns if c.column == key]
