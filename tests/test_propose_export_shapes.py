@@ -110,3 +110,20 @@ def test_a_column_named_for_the_tables_own_record_kind_is_its_title() -> None:
     assert title.source_columns == ["Opportunity"]
     assert (title.target.object, title.target.field) == (TargetObject.OPPORTUNITY, "name")
     assert any("own kind of record" in e.detail for e in title.evidence)
+
+
+def test_a_tag_list_under_organisations_does_not_become_the_companys_name() -> None:
+    orgs = table("organisations", [("ORGANISATION_NAME", S.COMPANY_NAME, {}), ("WEBSITE", S.URL, {})])
+    tags = table(
+        "organisations__TAGS",
+        [("TAG_NAME", S.FREE_TEXT, {"values": {"Builder": 3, "builder": 2, "Tender": 2}})],
+        parent="organisations",
+    )
+    doc = propose_offline(ProposeInputs([orgs, tags], destination()))
+    tag = next(f for f in doc.fields if f.source_columns == ["TAG_NAME"])
+    assert (tag.target.object, tag.target.field) != (TargetObject.COMPANY, "name")
+    # a file's own 'File Name' still names the file
+    files = table("attachments", [("File Name", S.FREE_TEXT, {}), ("File Path", S.URL, {})])
+    doc = propose_offline(ProposeInputs([files], destination()))
+    name = next(f for f in doc.fields if f.source_columns == ["File Name"])
+    assert (name.target.object, name.target.field) == (TargetObject.FILE, "name")
