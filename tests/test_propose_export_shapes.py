@@ -4,7 +4,7 @@ headers, nested lists left empty, stage lists keyed by pipeline, paused outcomes
 from __future__ import annotations
 
 from assistant.highlevel.state import Stage
-from assistant.mapping.models import FieldKind, TargetObject
+from assistant.mapping.models import DataType, FieldKind, TargetObject
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.stage_match import GOOD_STAGE, outcome_of, same_word_family, stage_score
 from tests.propose_factory import S, destination, table
@@ -127,3 +127,16 @@ def test_a_tag_list_under_organisations_does_not_become_the_companys_name() -> N
     doc = propose_offline(ProposeInputs([files], destination()))
     name = next(f for f in doc.fields if f.source_columns == ["File Name"])
     assert (name.target.object, name.target.field) == (TargetObject.FILE, "name")
+
+
+def test_labels_on_a_record_without_tags_are_kept_as_text_never_options() -> None:
+    deals = table(
+        "deals",
+        [("Name", S.FREE_TEXT, {}), ("Value", S.MONEY, {}),
+         ("Stage", S.PICKLIST, {"values": {"Qualify": 9, "Negotiate": 8, "Won": 5}}),
+         ("Tags", S.PICKLIST, {"values": {"Trade Show": 6, "trade show": 4, "Referral": 5, "VIP": 3}})],
+    )  # fmt: skip
+    doc = propose_offline(ProposeInputs([deals], destination()))
+    tags = next(f for f in doc.fields if f.source_columns == ["Tags"])
+    assert tags.target.custom_field is not None
+    assert tags.target.custom_field.data_type == DataType.TEXT
