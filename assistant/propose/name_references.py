@@ -104,8 +104,9 @@ def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
 
 
 def _other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
-    """The record a name column's header names when it is not the row's own ("Client name" on jobs)."""
-    if lead_concept(col) not in ("name", "full_name"):
+    """The record a name column's header names when it is not the row's own ("Client name" on jobs,
+    "Company" on people: the company a person works at, found by name in the companies table)."""
+    if lead_concept(col) not in ("name", "full_name", "company"):
         return set()
     return set(object_words(col.column)) - set(object_words(table.table))
 

@@ -5,10 +5,34 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from evals.casegen import capsule, close, holded, keap, servicetitan, streak, workiz, zendesk_sell
+from evals.casegen import (
+    capsule,
+    close,
+    holded,
+    insightly,
+    keap,
+    nutshell,
+    odoo,
+    servicetitan,
+    streak,
+    workiz,
+    zendesk_sell,
+)
 from evals.casegen.common import CASES_DIR
 
-BUILDERS = [capsule, close, holded, keap, servicetitan, streak, workiz, zendesk_sell]
+BUILDERS = [
+    capsule,
+    close,
+    holded,
+    insightly,
+    keap,
+    nutshell,
+    odoo,
+    servicetitan,
+    streak,
+    workiz,
+    zendesk_sell,
+]
 
 
 def main(cases_dir: Path = CASES_DIR) -> None:

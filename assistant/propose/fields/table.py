@@ -18,6 +18,7 @@ from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.own_kind_title import with_own_kind_title
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
@@ -112,6 +113,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     }
     for c in columns:
         with_business_name_evidence(ctx, c, cands[c.column])
+        with_own_kind_title(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
         for col in columns
