@@ -38,7 +38,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "parent": ("parent", "parent company", "empresa matriz", "matriz", "parent id", "parent document"),
     "company": (
         "company", "empresa", "razon social", "legal name", "business", "business name", "organization",
-        "organisation", "compania", "company name", "nombre empresa", "nombre fiscal", "account name"
+        "organisation", "compania", "company name", "nombre empresa", "nombre fiscal", "account name",
+        "organization name", "organisation name", "org", "org name", "orgname", "companyname",
     ),
     "website": ("website", "web", "url", "sitio web", "pagina web", "homepage", "site", "domain"),
     "date": ("date", "fecha", "day", "dia"),
