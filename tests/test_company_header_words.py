@@ -12,7 +12,7 @@ from tests.propose_factory import S, destination, table
 FIRMS = ["Cedar Labs", "Harbor Dental", "Maple Realty", "Summit Bakery"]
 
 
-@pytest.mark.parametrize("header", ["orgname", "Organization Name", "Organisation name", "org"])
+@pytest.mark.parametrize("header", ["orgname", "Organization Name", "Organisation name", "org", "Accounts"])
 def test_an_organisation_header_on_people_is_their_company_name(header: str) -> None:
     people = table(
         "contacts",

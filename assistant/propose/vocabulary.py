@@ -39,7 +39,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "company": (
         "company", "empresa", "razon social", "legal name", "business", "business name", "organization",
         "organisation", "compania", "company name", "nombre empresa", "nombre fiscal", "account name",
-        "organization name", "organisation name", "org", "org name", "orgname", "companyname",
+        "organization name", "organisation name", "org", "org name", "orgname", "companyname", "account",
     ),
     "website": ("website", "web", "url", "sitio web", "pagina web", "homepage", "site", "domain"),
     "date": ("date", "fecha", "day", "dia"),
