@@ -53,6 +53,18 @@ TAGS = [
     ["Priority", "PRIORITY", "priority"],
 ]
 MDY = "{m:02d}/{d:02d}/{y}"
+COMPANIES_HEADER = [
+    "Name", "Street", "City", "State", "Postal Code", "Country", "Email Domain", "Phone Number",
+    "Contact Type", "Owner", "Tags", "Details",
+]  # fmt: skip
+PEOPLE_HEADER = [
+    "First Name", "Last Name", "Company", "Title", "Contact Type", "Owner", "Work Email", "Work Phone",
+    "Mobile Phone", "Street", "City", "State", "Postal Code", "Country", "Tags", "Date Added",
+]  # fmt: skip
+OPPORTUNITIES_HEADER = [
+    "Name", "Company", "Primary Contact", "Pipeline", "Stage", "Status", "Owner", "Value", "Close Date",
+    "Win Percentage", "Priority", "Loss Reason", "Source", "Tags",
+]  # fmt: skip
 
 
 def _tags(rng: random.Random, k: int) -> str:
@@ -133,62 +145,17 @@ def build(cases_dir: Path = CASES_DIR) -> None:
         )
     write_csv(
         root / "companies.csv",
-        [
-            "Name",
-            "Street",
-            "City",
-            "State",
-            "Postal Code",
-            "Country",
-            "Email Domain",
-            "Phone Number",
-            "Contact Type",
-            "Owner",
-            "Tags",
-            "Details",
-        ],
+        COMPANIES_HEADER,
         company_rows,
     )
     write_csv(
         root / "people.csv",
-        [
-            "First Name",
-            "Last Name",
-            "Company",
-            "Title",
-            "Contact Type",
-            "Owner",
-            "Work Email",
-            "Work Phone",
-            "Mobile Phone",
-            "Street",
-            "City",
-            "State",
-            "Postal Code",
-            "Country",
-            "Tags",
-            "Date Added",
-        ],
+        PEOPLE_HEADER,
         person_rows,
     )
     write_csv(
         root / "opportunities.csv",
-        [
-            "Name",
-            "Company",
-            "Primary Contact",
-            "Pipeline",
-            "Stage",
-            "Status",
-            "Owner",
-            "Value",
-            "Close Date",
-            "Win Percentage",
-            "Priority",
-            "Loss Reason",
-            "Source",
-            "Tags",
-        ],
+        OPPORTUNITIES_HEADER,
         opp_rows,
     )
     write_json(
