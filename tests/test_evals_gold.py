@@ -18,11 +18,15 @@ from assistant.workspace import Workspace
 CASES_DIR = Path(__file__).resolve().parent.parent / "evals" / "cases"
 SEED_CASES = ["contractor_plus", "perfect_books", "stel_order"]
 NEW_CASES = [
+    "activecampaign",
     "capsule",
     "close",
+    "copper",
+    "freshsales",
     "holded",
     "insightly",
     "keap",
+    "monday_crm",
     "nutshell",
     "odoo",
     "servicetitan",

@@ -29,7 +29,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "city": ("city", "town", "city town", "ciudad", "poblacion", "localidad", "municipio"),
     "region": ("state", "province", "provincia", "region", "county", "comunidad"),
-    "postal_code": ("postal code", "postcode", "zip", "zip code", "codigo postal", "cp"),
+    "postal_code": (
+        "postal code", "postcode", "zip", "zip code", "zipcode", "postalcode", "codigo postal", "cp"
+    ),
     "country": ("country", "pais", "country code", "codigo pais"),
     "tax_id": (
         "nif", "cif", "dni", "vat", "vat number", "tax id", "tax number", "tax identification number",
@@ -39,7 +41,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "company": (
         "company", "empresa", "razon social", "legal name", "business", "business name", "organization",
         "organisation", "compania", "company name", "nombre empresa", "nombre fiscal", "account name",
-        "organization name", "organisation name"
+        "organization name", "organisation name", "org", "org name", "orgname", "companyname", "account",
     ),
     "website": ("website", "web", "url", "sitio web", "pagina web", "homepage", "site", "domain"),
     "date": ("date", "fecha", "day", "dia"),

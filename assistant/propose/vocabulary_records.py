@@ -89,6 +89,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "recibido", "lead in", "entwurf", "neu", "offen", "brouillon", "nouveau", "ouvert", "rascunho",
         "submitted", "incoming", "new opportunity", "new lead", "entrante",
         "novo", "aberto", "bozza", "nuovo", "aperto",
+        # not reached yet: the lead waits for a first contact
+        "to contact", "not contacted", "uncontacted", "por contactar", "sin contactar",
     ),
     "in_progress": (
         "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",
@@ -112,6 +114,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "qualified": (
         "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
         "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
+        "in contact", "en contacto", "in kontakt", "en contact",
     ),
     # A contract about to renew: 'Up for Renewal', 'Upcoming Renewal', 'Pendiente de renovar'.
     "renewal_due": (

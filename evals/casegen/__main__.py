@@ -6,11 +6,15 @@ import sys
 from pathlib import Path
 
 from evals.casegen import (
+    activecampaign,
     capsule,
     close,
+    copper,
+    freshsales,
     holded,
     insightly,
     keap,
+    monday_crm,
     nutshell,
     odoo,
     servicetitan,
@@ -21,11 +25,15 @@ from evals.casegen import (
 from evals.casegen.common import CASES_DIR
 
 BUILDERS = [
+    activecampaign,
     capsule,
     close,
+    copper,
+    freshsales,
     holded,
     insightly,
     keap,
+    monday_crm,
     nutshell,
     odoo,
     servicetitan,

@@ -18,6 +18,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.rules import skip_map
+from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
 from assistant.propose.normalize import normalise, readable, singular, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.transforms import transform_for, value_kind_of
@@ -176,6 +177,9 @@ def _custom(
     )
     opaque = col.semantic_type == S.IDENTIFIER and lead_concept(col) in (None, "identifier")
     conf = (0.5 if opaque else 0.8) * factor
+    untaggable = untaggable_reason(ctx.catalog, col, holder)
+    if untaggable:
+        conf, why = min(conf, UNTAGGABLE_CONFIDENCE), f"{why}; {untaggable}"
     if reused:
         spec = reused[0]
         transform = transform_for(col, value_kind_of(spec.data_type), ctx.default_country)

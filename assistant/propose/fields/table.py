@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.mapping.models import TransformKind as K
-from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.candidates import Candidate, retrieve_candidates
 from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
@@ -35,6 +35,7 @@ from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
 
 T = TargetObject
+S = SemanticType
 STANDARD_MIN_SCORE = 0.55  # below this a standard field is no candidate: a custom field is proposed
 
 
@@ -123,7 +124,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
     ]
-    pool.sort(key=lambda item: (-item[0], item[1].position))
+    pool.sort(key=lambda item: (-_claim_strength(item[0], item[1]), item[1].position))
     chosen: dict[str, Candidate] = {}
     for _score, col, cand in pool:
         if col.column not in chosen and ctx.claim(cand.object, cand.field):
@@ -140,6 +141,16 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         else:
             maps.append(fallbacks[col.column])
     return maps
+
+
+# A contact holds one phone and one e-mail: of two such columns the one filled on most rows is the
+# main one ('Work' beside a mostly empty 'Mobile'), whichever header reads more like the field.
+_CONTACT_POINTS = (S.PHONE, S.EMAIL)
+EMPTY_WEIGHT = 0.15
+
+
+def _claim_strength(score: float, col: ColumnProfile) -> float:
+    return score - EMPTY_WEIGHT * col.null_share if col.semantic_type in _CONTACT_POINTS else score
 
 
 def _plain(col: ColumnProfile) -> bool:
