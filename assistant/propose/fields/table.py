@@ -11,6 +11,7 @@ from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
+from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
@@ -61,7 +62,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
                 maps += linked
                 done.add(col.column)
     links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
-    copies = copied_columns(ctx.table, tables)
+    copies = {**copied_through_links(ctx.table, tables, ctx.values), **copied_columns(ctx.table, tables)}
     ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
     for col in columns:  # a copy of the linked row feeds no field of this record, standard or custom
         if col.column not in done and col.column in copies:
