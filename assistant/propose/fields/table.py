@@ -122,7 +122,8 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
     ]
-    pool.sort(key=lambda item: (-item[0], item[1].position))
+    # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
+    pool.sort(key=lambda item: (-item[0], item[1].position, item[2].object != objects[0]))
     chosen: dict[str, Candidate] = {}
     for _score, col, cand in pool:
         if col.column not in chosen and ctx.claim(cand.object, cand.field):
