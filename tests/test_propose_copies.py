@@ -34,7 +34,7 @@ def _tables(names: list[str]) -> tuple[dict[str, TableProfile], MemoryValues]:
     )  # fmt: skip
     rows: list[Row] = [
         {"Order #": f"W-{i}", "Job #": f"J-{i}", "Client Name": n, "Status": "Done" if i % 2 else "Open",
-         "Scheduled Date": f"2024-02-{i + 1:02d}"}
+         "Scheduled Date": f"2024-01-{i + 1:02d}"}
         for i, n in enumerate(names)
     ]  # fmt: skip
     return {"jobs": jobs, "work_orders": orders}, MemoryValues({"jobs": JOBS, "work_orders": rows})
@@ -47,7 +47,7 @@ def test_a_column_holding_the_linked_rows_value_under_its_name_is_a_copy() -> No
 
 def test_the_same_name_with_values_of_its_own_is_no_copy() -> None:
     names = ["Someone Else", *CLIENTS[1:3], "Another One", "Third Person", "Fourth Person"]
-    tables, values = _tables(names)  # own dates and statuses, and a third of the names differ
+    tables, values = _tables(names)  # a third of the names differ; the job's dates are dates of its own
     assert copied_through_links(tables["work_orders"], tables, values) == {}
     assert copied_through_links(tables["work_orders"], tables, None) == {}
 

@@ -4,17 +4,21 @@ An estimate row that links to its job often repeats the job's 'Client Name' too.
 nothing of its own: the linked record already holds it, and copying it again onto a custom field
 of this record only duplicates data that goes stale. A column is read as a copy when the linked
 table has a column of the same name and, on nearly every row whose link resolves, both hold the
-same value; the name alone is not enough (a work order's own 'Status' is not its job's).
+same value; the name alone is not enough (a work order's own 'Status' is not its job's). Only
+columns that describe who the linked record is (names, e-mails, phones, addresses) are read so: a
+work order scheduled on its job's date still has a date of its own.
 """
 
 from __future__ import annotations
 
-from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import tokens
 from assistant.propose.sourcedata import SourceValues
 
 MIN_AGREEING = 0.9  # share of resolved rows whose value is the linked row's
 MIN_ROWS = 5  # a handful of agreeing rows proves nothing
+S = SemanticType
+_DESCRIBES = (S.PERSON_NAME, S.COMPANY_NAME, S.FREE_TEXT, S.EMAIL, S.PHONE, S.ADDRESS)
 
 
 def _same(a: str, b: str) -> bool:
@@ -58,6 +62,8 @@ def copied_through_links(
         for col in table.columns:
             twin = named.get(tokens(col.column))
             if col.column in out or col.foreign_key is not None or twin is None or col.column.startswith("_"):
+                continue
+            if col.semantic_type not in _DESCRIBES:
                 continue
             if _agrees(values, table.table, col.column, link, twin):
                 out[col.column] = link.column
