@@ -19,6 +19,7 @@ from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
@@ -69,6 +70,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
+    for column, (first, last) in joined_names(ctx.table, ctx.values).items():
+        if column not in done:  # HighLevel composes the name from the parts this column only joins
+            why = f"only joins '{first}' and '{last}', which HighLevel composes the name from"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
     if complement is not None:
         maps.append(complement)
