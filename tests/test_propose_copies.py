@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.mapping.models import FieldKind
 from assistant.profile.models import TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.copies import copied_through_links
+from assistant.propose.fields import copied_through_links
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.mapping.models import FieldKind
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.name_echoes import joined_names
+from assistant.propose.fields import joined_names
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 
