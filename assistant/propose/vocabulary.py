@@ -29,7 +29,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "city": ("city", "town", "city town", "ciudad", "poblacion", "localidad", "municipio"),
     "region": ("state", "province", "provincia", "region", "county", "comunidad"),
-    "postal_code": ("postal code", "postcode", "zip", "zip code", "zipcode", "postalcode", "codigo postal", "cp"),
+    "postal_code": (
+        "postal code", "postcode", "zip", "zip code", "zipcode", "postalcode", "codigo postal", "cp"
+    ),
     "country": ("country", "pais", "country code", "codigo pais"),
     "tax_id": (
         "nif", "cif", "dni", "vat", "vat number", "tax id", "tax number", "tax identification number",
