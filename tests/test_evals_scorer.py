@@ -261,3 +261,16 @@ def test_a_status_columns_value_map_answers_status_only_stage_gold() -> None:
     # Won is right; Cancelled closes lost where the gold says abandoned; Open has no stage the gold asks
     # for; a value map is no flag for a human
     assert (s.stages.correct, s.stages.total) == (1, 4)
+
+
+def test_a_links_type_column_is_scored_as_carrying_nothing_of_its_own() -> None:
+    link = FieldMap(
+        id="f1", source_object="tasks", source_columns=["related_type", "related_id"], confidence=0.9,
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.TASK, field="contactId"),
+        transform=Transform(kind=TransformKind.LOOKUP, params={"object_column": "related_type"}),
+    )  # fmt: skip
+    pred = predictions_from_document(MappingDocument(project="t", fields=[link]))
+    assert pred.fields[("tasks", "related_type")] == {PRED_SKIP}
+    assert pred.fields[("tasks", "related_id")] == {std("task", "contactId")}
+    g = gold({"fields": {"tasks": {"related_type": "skip", "related_id": "task.contactId"}}})
+    assert score_document(g, pred).fields.f1 == 1.0

@@ -108,8 +108,11 @@ def predictions_from_document(document: MappingDocument) -> Predictions:
     for item in document.fields:
         if item.status == Status.REJECTED:
             continue
+        selector = item.transform.params.get("object_column")
         for column in item.source_columns:
-            pred.add_field(item.source_object, column, field_target(item))
+            # a type column that only says which table the link's id points at carries no value itself
+            target = PRED_SKIP if column == selector else field_target(item)
+            pred.add_field(item.source_object, column, target)
             pred.note_confidence(("fields", item.source_object, column), item.confidence)
     for stage in document.stages:
         if stage.status != Status.REJECTED:

@@ -123,6 +123,14 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "renouvellement a venir", "renovacao pendente", "rinnovo in scadenza",
     ),
     "renewed": ("renewed", "renovado", "renovada", "verlangert", "renouvele", "rinnovato"),
+    # Work done, the bill not yet sent: 'Requires invoicing' and 'Needs Invoice' are one stage.
+    "to_invoice": (
+        "needs invoice", "needs invoicing", "requires invoice", "requires invoicing", "ready to invoice",
+        "ready to bill", "ready for invoicing", "to invoice", "to be invoiced", "to bill", "awaiting invoice",
+        "pending invoice", "invoice pending", "unbilled", "not invoiced", "por facturar", "a facturar",
+        "pendiente de facturar", "pendiente de facturacion", "zu fakturieren", "zu verrechnen", "a facturer",
+        "a faturar", "da fatturare",
+    ),
     # The last step before a deal is won: the contract is being closed.
     "closing": (
         "closing", "closure", "close", "contract sent", "cierre", "en cierre", "abschluss", "cloture",
