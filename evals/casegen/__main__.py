@@ -12,15 +12,18 @@ from evals.casegen import (
     copper,
     freshsales,
     holded,
+    hubspot,
     insightly,
     keap,
     monday_crm,
     nutshell,
     odoo,
+    pipedrive,
     servicetitan,
     streak,
     workiz,
     zendesk_sell,
+    zoho_crm,
 )
 from evals.casegen.common import CASES_DIR
 
@@ -31,15 +34,18 @@ BUILDERS = [
     copper,
     freshsales,
     holded,
+    hubspot,
     insightly,
     keap,
     monday_crm,
     nutshell,
     odoo,
+    pipedrive,
     servicetitan,
     streak,
     workiz,
     zendesk_sell,
+    zoho_crm,
 ]
 
 
