@@ -24,3 +24,15 @@ def test_a_repeated_choice_between_labels_stays_a_pick_list() -> None:
     levels = {"High": 9, "Medium": 17, "Low": 14}
     priority = col("deals", "Priority", S.PICKLIST, values=levels, distinct_count=3, rows=40)
     assert data_type_for(priority) == DataType.SINGLE_OPTIONS
+
+
+def test_next_steps_written_as_short_instructions_are_text_not_options() -> None:
+    steps = {"Send quote": 6, "Call back Monday": 5, "Site visit": 5}
+    next_step = col("deals", "Next Step", S.PICKLIST, values=steps, distinct_count=3, null_share=0.6, rows=40)
+    assert data_type_for(next_step) == DataType.TEXT
+
+
+def test_one_label_that_starts_with_a_verb_leaves_a_pick_list_alone() -> None:
+    stages = {"Call back": 9, "Won": 17, "Lost": 14}
+    outcome = col("deals", "Outcome", S.PICKLIST, values=stages, distinct_count=3, rows=40)
+    assert data_type_for(outcome) == DataType.SINGLE_OPTIONS

@@ -3,7 +3,9 @@
 Forty rows of job titles, comments or referral names show few distinct values, and the profile
 calls them a pick-list. Options need evidence: a header that names something chosen from a list
 rather than written, values repeated well beyond a couple of times each, and no value that reads
-like an instruction or a sentence (an option is a label, never "Call on arrival.").
+like an instruction or a sentence (an option is a label, never "Call on arrival."). Short
+instructions without punctuation ("Send quote", "Call back Monday") give themselves away by the verb
+they start with: when most of a column's values do, it holds next steps someone wrote, not options.
 """
 
 from __future__ import annotations
@@ -16,11 +18,33 @@ from assistant.propose.normalize import concepts
 WRITTEN_CONCEPTS = frozenset({"position", "title", "notes", "company"})
 MIN_ROWS_PER_OPTION = 3.0  # on average each option must recur at least this often
 MAX_OPTION_WORDS = 4
+# Verbs that start an instruction ("Send quote", "Llamar al cliente") and rarely start a label; words
+# that are as often nouns ("contact", "quote", "email", "review") are left out on purpose.
+INSTRUCTION_VERBS = frozenset(
+    {
+        "send", "call", "ring", "phone", "visit", "schedule", "chase", "remind", "ask", "arrange",
+        "prepare", "confirm", "collect", "pick", "drop", "llamar", "enviar", "visitar", "confirmar",
+        "preparar", "pedir", "revisar", "anrufen", "senden", "schicken",
+    }
+)  # fmt: skip
 
 
 def reads_like_sentence(value: str) -> bool:
     text = value.strip()
     return len(text.split()) > MAX_OPTION_WORDS or text.endswith((".", "!", "?", "#"))
+
+
+def reads_like_instruction(value: str) -> bool:
+    """An imperative verb followed by what to do ("Call back Monday"); a lone verb is a label."""
+    words = value.strip().casefold().split()
+    return len(words) >= 2 and words[0] in INSTRUCTION_VERBS
+
+
+def mostly_instructions(values: list[str]) -> bool:
+    """At least two distinct values, and half of them, read like instructions."""
+    distinct = {v.strip().casefold() for v in values if v.strip()}
+    told = sum(reads_like_instruction(v) for v in distinct)
+    return told >= 2 and told * 2 >= len(distinct)
 
 
 def repetition(column: ColumnProfile) -> float | None:
@@ -41,5 +65,7 @@ def written_not_chosen(column: ColumnProfile) -> bool:
         return True  # one value offers no choice: a label written on some rows
     rows_per_option = repetition(column)
     if rows_per_option is not None and rows_per_option < MIN_ROWS_PER_OPTION:
+        return True
+    if mostly_instructions([v.value for v in values]):
         return True
     return any(reads_like_sentence(v.value) for v in values)
