@@ -61,3 +61,17 @@ def test_a_column_naming_the_parent_record_never_claims_the_records_own_name() -
     assert own[0].field == "name"
     spanish = retrieve_candidates(col("empresas", "empresa matriz", S.COMPANY_NAME), [T.COMPANY], None, None)
     assert all(c.field != "name" for c in spanish)
+
+
+def test_a_bare_code_header_over_postal_codes_is_the_postal_code() -> None:
+    # 'Billing Code' says only "some code"; every value being a postal code says which
+    code = col("accounts", "Billing Code", S.POSTAL_CODE, share=1.0)
+    found = retrieve_candidates(code, [T.COMPANY], None, None, k=3)
+    assert found[0].field == "postalCode"
+    assert found[0].score >= 0.8
+
+
+def test_a_code_header_over_mixed_values_keeps_its_name_reading() -> None:
+    code = col("accounts", "Billing Code", S.POSTAL_CODE, share=0.7)
+    found = retrieve_candidates(code, [T.COMPANY], None, None, k=3)
+    assert all(c.field != "postalCode" or c.score <= 0.5 for c in found)

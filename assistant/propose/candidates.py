@@ -17,46 +17,10 @@ from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import concepts, is_plain, normalise, object_words
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
+from assistant.propose.type_fit import type_fit
 from assistant.propose.value_links import with_value_evidence
 
 S = SemanticType
-
-_TEXTUAL = {
-    S.PERSON_NAME,
-    S.COMPANY_NAME,
-    S.ADDRESS,
-    S.CITY,
-    S.REGION,
-    S.POSTAL_CODE,
-    S.COUNTRY,
-    S.FREE_TEXT,
-    S.IDENTIFIER,
-}
-
-# How well a profiled value type fits a target field's kind (1 fits, low means a conversion would lose data).
-_FIT: dict[SemanticType, dict[str, float]] = {
-    S.EMAIL: {"email": 1.0, "text": 0.5, "owner": 0.9},
-    S.PHONE: {"phone": 1.0, "text": 0.5},
-    S.URL: {"url": 1.0, "text": 0.6},
-    S.DATE: {"date": 1.0, "text": 0.4},
-    S.DATETIME: {"date": 1.0, "text": 0.4},
-    S.MONEY: {"money": 1.0, "number": 0.8, "text": 0.4},
-    S.DECIMAL: {"number": 1.0, "money": 0.85, "text": 0.5},
-    S.INTEGER: {"number": 1.0, "money": 0.7, "text": 0.6, "lookup": 0.6, "owner": 0.6, "stage": 0.6},
-    S.BOOLEAN: {"boolean": 1.0, "options": 0.8, "text": 0.4},
-    S.PICKLIST: {
-        "options": 1.0,
-        "stage": 1.0,
-        "pipeline": 1.0,
-        "outcome": 1.0,
-        "text": 0.9,
-        "tags": 0.85,
-        "owner": 0.8,
-        "boolean": 0.6,
-    },
-    S.MULTI_VALUE: {"tags": 1.0, "options": 0.9, "text": 0.7, "email": 0.75, "phone": 0.75},
-    S.FOREIGN_KEY: {"lookup": 1.0, "owner": 1.0, "stage": 1.0, "text": 0.5},
-}
 
 # A column's values alone suggest these concepts, whatever its name says.
 _VALUE_CONCEPT = {
@@ -90,26 +54,14 @@ class Candidate(BaseModel):
     evidence: list[str] = Field(default_factory=list)
 
 
-def type_fit(semantic: SemanticType, value_kind: str) -> float:
-    if semantic == S.EMPTY:
-        return 0.7
-    if semantic in _TEXTUAL:
-        person_or_key = semantic in (S.PERSON_NAME, S.IDENTIFIER)
-        table = {
-            "text": 1.0,
-            "options": 0.7,
-            "url": 0.5,
-            "owner": 0.8 if person_or_key else 0.4,
-            "pipeline": 0.8,
-            "outcome": 0.6,
-            "stage": 0.8,
-            "lookup": 0.8 if semantic == S.IDENTIFIER else 0.3,
-        }
-        return table.get(value_kind, 0.25)
-    return _FIT.get(semantic, {}).get(value_kind, 0.3)
-
-
 _KEY_WORDS = frozenset({"id", "uuid", "guid", "key", "ref", "number", "no", "nr", "code"})
+
+
+def _bare_code(column: ColumnProfile) -> bool:
+    """A header whose only concept is a key word ('code', 'number') over values of one clear kind."""
+    words = set(normalise(column.column).split())
+    clear_kind = column.type_share >= 0.95
+    return concepts(column.column) == ("reference",) and bool(words & _KEY_WORDS) and clear_kind
 
 
 def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[float, str | None]:
@@ -145,7 +97,8 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
             score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names a parent record"],
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
-        name_says_other = bool(concepts(column.column)) and concept is None
+        # 'Billing Code' names no kind beyond "some code": values that are all postal codes say which
+        name_says_other = bool(concepts(column.column)) and concept is None and not _bare_code(column)
         # people's names on an organisation's field: only a fallback when the row has no person field
         org_from_person = column.semantic_type == S.PERSON_NAME and target.object == TargetObject.COMPANY
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
