@@ -38,8 +38,19 @@ RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
 )
 
 
+def _singular(text: str) -> str:
+    """Plural words in singular form ('Negotiations' -> 'negotiation'), 'progress' left whole."""
+    words = normalise(text).split()
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
 def lead_stage_concept(text: str) -> str | None:
+    """The first stage concept the text names, plural words read as their singular too: without it
+    'Negotiations Started' would be read by 'started' alone."""
     found = stage_concepts(text)
+    singular = stage_concepts(_singular(text))
+    if set(found) <= set(singular):
+        found = singular  # singular forms only add concepts, never lose one the text named
     return found[0] if found else None
 
 
