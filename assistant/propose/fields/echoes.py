@@ -1,11 +1,12 @@
 """Columns that only repeat the record a linked id names, so they carry nothing of their own.
 
 Two readings. A label beside its id ('Client Name' beside the linked 'Client ID', 'related_type'
-beside 'related_id') is not given a custom field. A copy of the linked row feeds no field at all:
-a field of an embedded object whose id is linked ('customer.email' beside 'customer.id', as JSON
-APIs nest the customer in each job), or a column of a nested list whose own id points at another
-table (a job's 'assigned_employees' rows are the employees) — each only when the linked table
-has a column of that name, so a line's own quantity is never taken for its product's.
+beside 'related_id', 'Contact Name' beside 'Contact Name.id') is not given a custom field. A copy
+of the linked row feeds no field at all: a field of an embedded object whose id is linked
+('customer.email' beside 'customer.id', as JSON APIs nest the customer in each job), or a column
+of a nested list whose own id points at another table (a job's 'assigned_employees' rows are the
+employees) — each only when the linked table has a column of that name, so a line's own quantity
+is never taken for its product's.
 """
 
 from __future__ import annotations
@@ -31,8 +32,12 @@ def echo_columns(columns: list[ColumnProfile], linked: set[str]) -> dict[str, st
     out: dict[str, str] = {}
     for col in columns:
         words = tokens(col.column)
-        if col.column not in linked and len(words) > 1 and words[-1] in _ECHO_WORDS and words[:-1] in stems:
+        if col.column in linked or not words:
+            continue
+        if len(words) > 1 and words[-1] in _ECHO_WORDS and words[:-1] in stems:
             out[col.column] = stems[words[:-1]]
+        elif words in stems:  # a lookup exported twice: 'Account Name' beside 'Account Name.id'
+            out[col.column] = stems[words]
     return out
 
 
