@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.mapping.models import FieldKind
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.echoes import echo_columns
+from assistant.propose.fields import echo_columns
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, col, destination, table
 

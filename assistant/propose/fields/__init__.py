@@ -11,7 +11,8 @@ from __future__ import annotations
 # Building blocks first: modules the table step imports may import them from here while it loads.
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.copies import copied_through_links
-from assistant.propose.fields.echoes import copied_columns
+from assistant.propose.fields.display import display_column
+from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.rules import skip_map
@@ -22,6 +23,8 @@ __all__ = [
     "add_date_fallbacks",
     "copied_columns",
     "copied_through_links",
+    "display_column",
+    "echo_columns",
     "evidence_of",
     "joined_names",
     "make_map",

@@ -18,6 +18,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.normalize import concepts
 from assistant.propose.objects import ObjectDecision
@@ -30,17 +31,6 @@ OWNER_FIELD = {
     T.APPOINTMENT: "assignedUserId",
 }
 _LINKABLE = {T.CONTACT, T.COMPANY, T.OPPORTUNITY, T.PRODUCT, T.CUSTOM_OBJECT, T.APPOINTMENT, T.TASK}
-
-
-def display_column(table: TableProfile | None) -> str | None:
-    """The column that names a referenced record (its name/title), for readable lookups."""
-    if table is None:
-        return None
-    for wanted in ("name", "full_name", "title", "reference", "email"):
-        for col in table.columns:
-            if not col.column.startswith("_") and concepts(col.column)[:1] == (wanted,):
-                return col.column
-    return None
 
 
 def link_maps(
