@@ -18,6 +18,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.id_holders import named_holder
+from assistant.propose.fields.rollups import counted_records
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
 from assistant.propose.normalize import normalise, readable, singular, tokens
@@ -72,6 +73,9 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
     if constant is not None:
         why = f"every record holds '{constant}': a constant says nothing about any one record"
         return skip_map(ctx, col, why, 0.66)
+    counted = counted_records(ctx, col)
+    if counted is not None:
+        return skip_map(ctx, col, f"counts the export's own '{counted}' records: HighLevel links them", 0.6)
     echoed = ctx.echoes.get(col.column)
     if echoed is not None:
         return skip_map(ctx, col, f"repeats what the linked record behind '{echoed}' already holds", 0.7)
