@@ -21,6 +21,7 @@ KIND_OF_SECTION = {
     "stages": "stage",
     "owners": "owner",
     "holdings": "holding",
+    "billings": "billing",
 }
 
 
