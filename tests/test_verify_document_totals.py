@@ -3,7 +3,8 @@
 The tiny migration's invoices: FV-1 paid (100.00, its lines say so), FV-6 unpaid whose lines sum to
 25.00 though it states 30.00 (sent as its lines say, so HighLevel holds 25.00), and FV-3 unpaid whose
 contact has no email (carried as a note). Per status: paid agrees; unpaid is flagged, with the note
-counted apart, and verify exits 1; the report carries the same lines.
+counted apart and FV-6 named as its cause, and verify exits 1; the report carries the same figures as
+a table (source vs HighLevel, count and sum) and the causing documents below it.
 """
 
 from __future__ import annotations
@@ -57,4 +58,10 @@ def test_verify_sums_invoice_totals_per_status_and_flags_a_difference(
     )
     assert "as notes 1 = 50.00" in said and "invoice paid: source 1 = 100.00" in said
     report = (ws.root / "reports" / "verification.md").read_text(encoding="utf-8")
-    assert "## Invoice and estimate totals per source status" in report and "[DIFFERS]" in report
+    assert "## Invoice and estimate totals per source status" in report
+    assert "| invoice | unpaid | 2 | 80.00 | 1 | 30.00 | 25.00 | -5.00 | 1, 50.00 | 0 | no |" in report
+    assert "| invoice | paid | 1 | 100.00 | 1 | 100.00 | 100.00 | +0.00 | 0, 0.00 | 0 | yes |" in report
+    cause = "FV-6: source 30.00, HighLevel 25.00 (-5.00); the source's total disagrees with its own lines"
+    assert f"- invoice unpaid: {cause} (its stated total is not its lines' sum)" in report
+    assert unpaid["causes"] == [f"{cause} (its stated total is not its lines' sum)"] and paid["causes"] == []
+    assert "caused by 1 document(s): " + cause in said
