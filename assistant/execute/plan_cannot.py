@@ -40,7 +40,7 @@ def cannot_lines(
     out += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
     out += later_children.plan_lines(prepared.later_children)
     out += details_lines(prepared.details_found) + business_lines(prepared.billed_to_business)
-    out += document_note_lines(prepared.documents_as_notes)
+    out += document_note_lines(prepared.documents_as_notes) + prepared.tax_flags
     out += history_note_lines(prepared.history_as_notes)
     out += prepared.parked  # orphans carried to the holding contact
     return out

@@ -13,6 +13,7 @@ from assistant.execute.document_business import bill_to_business, billed_tables
 from assistant.execute.document_contacts import AsNotes, carry_documents_as_notes
 from assistant.execute.document_details import fill_contact_details
 from assistant.execute.document_sources import keep_document_sources
+from assistant.execute.document_tax import apply_tax_flags
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.history_notes import HistoryNotes, carry_history_as_notes
@@ -41,6 +42,7 @@ class Prepared:
     documents_as_notes: list[AsNotes] = field(default_factory=list)  # invoices HighLevel would refuse
     details_found: list[str] = field(default_factory=list)  # documents whose contact details came elsewhere
     billed_to_business: list[str] = field(default_factory=list)  # documents given the location's details
+    tax_flags: list[str] = field(default_factory=list)  # lines whose Yes/No taxable column set their tax
     history_as_notes: list[HistoryNotes] = field(default_factory=list)  # history without a provider
     history_item: str | None = None  # the pre-flight checklist's line on history (provider or setup step)
     parked: list[str] = field(default_factory=list)  # per table: rows parked on the holding contact
@@ -109,6 +111,7 @@ def prepare(workspace: Workspace) -> Prepared:
     prepared.parked = plan_lines(con, parked_tables(doc))
     if prepared.parked:  # the holding contact they go to, sent with the contacts
         _add_specs(prepared, [holding_spec()], [1])
+    prepared.tax_flags = apply_tax_flags(con, workspace.settings.execute.tax_rate)  # before totals are kept
     keep_document_sources(con)  # before some become notes: the verification sums them all
     profiles, region = column_profiles(workspace), workspace.settings.profile.default_country
     prepared.details_found = fill_contact_details(con, prepared.specs, profiles, region)
