@@ -98,6 +98,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "location": ("location", "ubicacion", "gps", "lugar", "coordinates", "coordenadas", "site address"),
     "currency": ("currency", "moneda", "divisa", "currency code"),
     "discount": ("discount", "descuento", "discount percentage"),
+    "taxable": ("taxable", "is taxable", "tax applies", "apply tax", "sujeto a iva", "gravable"),
     "tax_rate": ("tax rate", "tax percentage", "iva", "impuesto", "vat rate", "primary tax percentage"),
     "paid": ("paid", "pagado", "cobrado", "settled", "liquidado", "paid total", "paid date"),
     "deleted": ("deleted", "eliminado", "borrado", "archived", "archivado", "inactive", "inactivo"),
