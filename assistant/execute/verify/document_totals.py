@@ -75,7 +75,8 @@ def document_totals(
             held_total = round(float(record.get("total") or 0), 2)
             row.held_sum = round(row.held_sum + held_total, 2)
             if held_total != round(total, 2):
-                row.causes.append(_cause(number, total, line_sum, reason, held_total))
+                cause = _cause(number, total, line_sum, reason, held_total)
+                row.causes.append(cause + _left_due(status, record))
             row.held_statuses[str(record.get("status") or record.get("estimateStatus") or "")] += 1
     return list(out.values())
 
@@ -87,6 +88,14 @@ def _cause(number: str, total: float, line_sum: float | None, reason: str | None
         why = reason or "they sum to the total sent"
         return f"{said}; the source's total disagrees with its own lines ({why})"
     return f"{said}; HighLevel's total is not the sum of the lines sent ({line_sum or 0:.2f})"
+
+
+def _left_due(status: str, record: JsonDict) -> str:
+    """A source-paid invoice whose lines sum to more than its stated (and paid) total stays part due."""
+    if status != "paid" or record.get("status") != "partially_paid":
+        return ""
+    due = float(record.get("amountDue") or 0)
+    return f"; HighLevel holds it partially paid: the source's payment of its total leaves {due:.2f} due"
 
 
 def _traced(con: duckdb.DuckDBPyConnection) -> str:
