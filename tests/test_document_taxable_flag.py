@@ -14,7 +14,8 @@ import duckdb
 
 from assistant.execute.document_lines import compile_document_lines
 from assistant.execute.document_records import lines_of
-from assistant.execute.document_tax import apply_tax_flags
+from assistant.execute.document_sources import keep_document_sources
+from assistant.execute.document_tax import UNTAXED, apply_tax_flags
 from assistant.execute.documents import items
 from assistant.execute.specs import RecordSpec
 from assistant.mapping.items import ObjectMap, ObjectTarget
@@ -119,6 +120,8 @@ def test_without_a_rate_the_plan_says_what_to_set_and_nothing_is_taxed_at_a_made
         "2 taxable have no rate (no rate column is mapped) and go without tax: set execute.tax_rate" in said
     )
     assert all("taxes" not in item for item in items_of(con))
+    keep_document_sources(con)  # the verification names why such a document's total falls short
+    assert con.execute("SELECT reason FROM exec.document_sources").fetchall() == [(UNTAXED,)]
 
 
 def test_a_rate_column_keeps_its_rate_and_the_flag_still_exempts() -> None:

@@ -14,6 +14,7 @@ import json
 import duckdb
 
 from assistant.execute.document_records import document_of
+from assistant.execute.document_tax import UNTAXED, untaxed
 from assistant.execute.documents import Customer, total_mismatch
 from assistant.execute.specs import DOCUMENT_KINDS
 
@@ -32,10 +33,13 @@ def keep_document_sources(con: duckdb.DuckDBPyConnection) -> int:
         kinds,
     ).fetchall()
     out = []
-    for kind, source_object, key, values in rows:
-        doc = document_of(kind, source_object, key, json.loads(values), Customer(""), "")
+    for kind, source_object, key, raw in rows:
+        values = json.loads(raw)
+        doc = document_of(kind, source_object, key, values, Customer(""), "")
         mismatch = total_mismatch(doc)
         reason = (mismatch.reason or "its stated total is not its lines' sum") if mismatch else ""
+        if mismatch and untaxed(values):
+            reason = UNTAXED
         row = [kind, source_object, key, doc.number, doc.status, round(doc.total, 2), doc.currency]
         out.append([*row, round(doc.line_sum, 2), reason])
     if out:

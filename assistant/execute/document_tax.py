@@ -23,6 +23,14 @@ if TYPE_CHECKING:
     from assistant.profile.models import ColumnProfile
 
 FLAG = "taxable"  # the line key the flag is kept under: "yes", "no" or null
+UNTAXED = (
+    "its lines marked taxable went without tax: no rate column is mapped and execute.tax_rate is not set"
+)
+
+
+def untaxed(values: dict[str, Any]) -> bool:
+    """A document with a line marked taxable that has no rate to be taxed at."""
+    return any(line.get(FLAG) == "yes" and line.get("taxRate") is None for line in values.get("lines") or [])
 
 
 def flag_sql(fm: FieldMap, profiles: dict[tuple[str, str], ColumnProfile]) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from assistant.execute import ledger
+from assistant.execute.document_tax import UNTAXED
 from assistant.highlevel.errors import JsonDict
 
 NOTE_KIND = "document_as_note"
@@ -84,6 +85,8 @@ def document_totals(
 def _cause(number: str, total: float, line_sum: float | None, reason: str | None, held: float) -> str:
     """Why one document's HighLevel total is not the source's stated total."""
     said = f"{number}: source {total:.2f}, HighLevel {held:.2f} ({held - total:+.2f})"
+    if reason == UNTAXED:
+        return f"{said}; {UNTAXED}"
     if line_sum is not None and round(line_sum, 2) == held:
         why = reason or "they sum to the total sent"
         return f"{said}; the source's total disagrees with its own lines ({why})"
