@@ -116,10 +116,9 @@ def prepare(workspace: Workspace) -> Prepared:
     profiles, region = column_profiles(workspace), workspace.settings.profile.default_country
     prepared.details_found = fill_contact_details(con, prepared.specs, profiles, region)
     if billed_tables(doc):  # accepted billing proposals: the location's own details fill what is left
-        location = _destination(workspace)
-        prepared.billed_to_business = bill_to_business(
-            con, prepared.specs, billed_tables(doc), location.location if location else None
-        )
+        dest = _destination(workspace)
+        location = dest.location if dest else None
+        prepared.billed_to_business = bill_to_business(con, prepared.specs, billed_tables(doc), location)
     prepared.documents_as_notes = carry_documents_as_notes(con, prepared.specs)
     _add_specs(
         prepared,
@@ -170,13 +169,8 @@ def _add_specs(prepared: Prepared, specs: list[RecordSpec], counts: list[int]) -
 def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> None:
     """When the snapshot says the location allows one opportunity per contact and pipeline, later ones
     become notes on their contact (a record HighLevel would merge away is still carried)."""
-    from assistant.highlevel.snapshot import load_destination
-
-    try:
-        dest = load_destination(workspace)
-    except HlmapError:
-        return  # no snapshot: nothing known about the setting; the plan says so
-    if dest.location.settings.allowDuplicateOpportunity:
+    dest = _destination(workspace)
+    if dest is None or dest.location.settings.allowDuplicateOpportunity:  # no snapshot: the plan says so
         return
     names = {s.id: f"{p.name} / {s.name}" for p in dest.pipelines for s in p.stages}
     con = workspace.connect()
