@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from assistant.execute.document_tax_hint import hint, implied_rate
 from assistant.execute.specs import DOCUMENT_KINDS
 from assistant.profile.models import SemanticType
 from assistant.transforms.sqltext import cleaned, lit
@@ -53,9 +54,12 @@ def apply_tax_flags(con: duckdb.DuckDBPyConnection, rate: float | None) -> list[
         AND json_extract_string("values", '$.lines') LIKE '%"{FLAG}":"%' ORDER BY source_object, "row" """
     ).fetchall()
     counts: dict[str, list[int]] = {}  # table -> [taxable at a rate, taxable without one, not taxable]
+    short: dict[str, list[dict[str, Any]]] = {}  # table -> its documents with a taxable line lacking a rate
     for target, table, key, raw in rows:
         values: dict[str, Any] = json.loads(raw)
         seen = counts.setdefault(f"{target}:{table}", [0, 0, 0])
+        if rate is None and untaxed(values):
+            short.setdefault(f"{target}:{table}", []).append(values)
         for line in values.get("lines") or []:
             flag = line.get(FLAG)
             if flag == "no":
@@ -71,7 +75,10 @@ def apply_tax_flags(con: duckdb.DuckDBPyConnection, rate: float | None) -> list[
             WHERE target = ? AND source_object = ? AND source_key = ?""",
             [text, text, target, table, key],
         )
-    return [_line(name, seen[0], seen[1], seen[2], rate) for name, seen in counts.items()]
+    return [
+        _line(name, seen[0], seen[1], seen[2], rate) + hint(implied_rate(short.get(name, []), FLAG))
+        for name, seen in counts.items()
+    ]
 
 
 def _line(name: str, at_rate: int, without: int, exempt: int, rate: float | None) -> str:
