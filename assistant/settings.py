@@ -162,8 +162,7 @@ class ExecuteSettings(BaseModel):
     history_as_notes: bool = False
     """Without a provider, carry calls and e-mails as dated notes on their contact (else: refuse the run)."""
     tax_rate: float | None = Field(None, ge=0.0, le=100.0)
-    """Tax rate (percent, exclusive) of invoice and estimate lines a Yes/No taxable column marks taxable,
-    when no rate column is mapped; blank: such lines go without tax and the plan says so."""
+    """Tax rate (percent) of document lines a Yes/No taxable column marks taxable, when no rate is mapped."""
 
     @field_validator("source_timezone")
     @classmethod
