@@ -22,12 +22,15 @@ def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-def candidate_primary_key(con: duckdb.DuckDBPyConnection, table: TableProfile) -> str | None:
-    """A unique, never-blank column; ``id``-like names first. Estimated counts are re-checked exactly."""
+def candidate_primary_key(
+    con: duckdb.DuckDBPyConnection, table: TableProfile, all_different: frozenset[str] = frozenset()
+) -> str | None:
+    """A unique, never-blank column; ``id``-like names first. Estimated counts are re-checked exactly,
+    but for columns in ``all_different`` (already proved to hold no value twice)."""
     unique = [c for c in table.columns if c.null_count == 0 and c.distinct_count >= c.row_count > 0]
     unique.sort(key=lambda c: (_norm(c.column) != "id", not _ID_NAME.search(c.column), c.position))
     for column in unique:
-        if not column.extra.get("distinct_estimated"):
+        if not column.extra.get("distinct_estimated") or column.column in all_different:
             return column.column
         col = quote_ident(column.column)
         row = con.execute(f"SELECT count(DISTINCT {col}) FROM raw.{quote_ident(table.table)}").fetchone()
