@@ -31,9 +31,12 @@ def _by_the_rule(comma_decimal: bool) -> str:
     return f"try_cast({plain} AS DECIMAL(18, 4))"
 
 
+@pytest.mark.parametrize("currency", [None, "USD"])
 @pytest.mark.parametrize("locale", ["en", "es"])
-def test_every_cell_reads_as_the_rule_says(locale: str) -> None:
-    column = ColumnProfile(table="t", column="x", position=0, semantic_type=SemanticType.MONEY, locale=locale)
+def test_every_cell_reads_as_the_rule_says(locale: str, currency: str | None) -> None:
+    column = ColumnProfile(
+        table="t", column="x", position=0, semantic_type=SemanticType.MONEY, locale=locale, currency=currency
+    )
     typed = typed_expression(column, "x")
     assert typed is not None
     con = duckdb.connect()
