@@ -74,3 +74,14 @@ def test_verify_sums_invoice_totals_per_status_and_flags_a_difference(
     assert f"- invoice unpaid: {cause} (its stated total is not its lines' sum)" in report
     assert unpaid["causes"] == [f"{cause} (its stated total is not its lines' sum)"]
     assert "caused by 1 document(s): " + cause in said
+
+
+def test_the_terminal_names_three_causing_documents_and_counts_the_rest() -> None:
+    from assistant.execute.verify.document_totals import StatusTotal, totals_lines, totals_table
+
+    causes = [f"F-{n}: source 1.00, HighLevel 1.01 (+0.01)" for n in range(5)]
+    total = StatusTotal("invoice", "paid", 5, 5.0, 5, 5.0, 5.05, causes=causes)
+    (line,) = totals_lines([total])
+    assert "caused by 5 document(s): F-0: " in line and "F-2: source" in line and "F-3:" not in line
+    assert line.endswith("… and 2 more (every one in the verification report)")
+    assert sum(c in "\n".join(totals_table([total])) for c in causes) == 5

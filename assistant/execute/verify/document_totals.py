@@ -143,6 +143,9 @@ def totals_json(t: StatusTotal) -> dict[str, object]:
     return data
 
 
+CAUSES_SHOWN = 3  # on the terminal; the report lists every document
+
+
 def totals_lines(totals: list[StatusTotal]) -> list[str]:
     """One readable line per (kind, status), flagged where HighLevel's sum or count differs."""
     lines = []
@@ -159,7 +162,10 @@ def totals_lines(totals: list[StatusTotal]) -> list[str]:
         if t.unsent_n:
             text += f"; {t.unsent_n} not sent yet"
         if t.causes:
-            text += f"; caused by {len(t.causes)} document(s): " + "; ".join(t.causes)
+            shown = "; ".join(t.causes[:CAUSES_SHOWN])
+            more = len(t.causes) - CAUSES_SHOWN
+            text += f"; caused by {len(t.causes)} document(s): {shown}"
+            text += f" … and {more} more (every one in the verification report)" if more > 0 else ""
         lines.append(text)
     return lines
 
