@@ -6,7 +6,8 @@ of this record only duplicates data that goes stale. A column is read as a copy 
 table has a column of the same name and, on nearly every row whose link resolves, both hold the
 same value; the name alone is not enough (a work order's own 'Status' is not its job's). Only
 columns that describe who the linked record is (names, e-mails, phones, addresses) are read so: a
-work order scheduled on its job's date still has a date of its own.
+work order scheduled on its job's date still has a date of its own. A link can be a copy too: a
+deal's account id that its contact's own account id matches is reached through the contact.
 """
 
 from __future__ import annotations
@@ -68,3 +69,32 @@ def copied_through_links(
             if _agrees(values, table.table, col.column, link, twin):
                 out[col.column] = link.column
     return out
+
+
+def repeated_link(
+    table: TableProfile, column: ColumnProfile, tables: dict[str, TableProfile], values: SourceValues | None
+) -> str | None:
+    """Another link column whose linked row points at the same record as ``column`` on nearly every
+    row (a deal's account id beside its contact's id, the contact holding that account id): ``column``
+    only repeats what that linked record already links to."""
+    fk = column.foreign_key
+    if values is None or fk is None:
+        return None
+    for link in table.columns:
+        other = link.foreign_key
+        if (
+            other is None
+            or other.by_names
+            or link.column == column.column
+            or other.target_table == fk.target_table
+        ):
+            continue
+        parent = tables.get(other.target_table)
+        twins = [
+            c.column
+            for c in (parent.columns if parent else [])
+            if c.foreign_key is not None and c.foreign_key.target_table == fk.target_table
+        ]
+        if any(_agrees(values, table.table, column.column, link, twin) for twin in twins):
+            return link.column
+    return None

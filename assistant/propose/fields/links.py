@@ -18,6 +18,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.copies import repeated_link
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.normalize import concepts
@@ -142,6 +143,10 @@ def link_maps(
                 [Alternative(target="skip", score=0.2, value={"kind": "skip"})],
             )
         ]
+    through = repeated_link(ctx.table, column, tables, ctx.values)
+    if through is not None:  # the record that link names already links to the same one
+        why = f"repeats what the record behind '{through}' links to: reached through it"
+        return [make_map(ctx, [column.column], SKIP_TARGET, Transform(), 0.7, why, evidence, [])]
     return [_display_copy(ctx, column, tables.get(fk.target_table), resolve, evidence)]
 
 
