@@ -12,11 +12,12 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from assistant.errors import HlmapError
 from assistant.execute.fanout_manifest import ManifestClient, adopt_maps
-from assistant.highlevel.state import save_state
+from assistant.highlevel.state import Pipeline, Stage, save_state
 from assistant.mapping import store
 from assistant.mapping.items import FieldMap, FieldTarget, MappingDocument, StageValueMap, Transform
 from assistant.mapping.models import FieldKind, Status, TargetObject, TransformKind
 from assistant.propose.shared_additions import add_to_shared
+from assistant.propose.shared_locations import resolve_in_location
 from assistant.workspace import Workspace
 from tests.propose_factory import destination
 from tests.test_propose_cli import CLIENTS, DEALS
@@ -123,3 +124,56 @@ def test_a_message_type_only_this_export_holds_extends_the_shared_value_map() ->
     known_only = MappingDocument(fields=[_type_map({"Email": "Email"}, Status.PROPOSED)])
     same, none = add_to_shared(shared, known_only)
     assert none == [] and same.fields[0].status == Status.ACCEPTED
+
+
+def _stage(value: str, pipeline: tuple[str, str], stage: tuple[str, str]) -> StageValueMap:
+    return StageValueMap(
+        id=f"stage:deals.stage={value}",
+        status=Status.ACCEPTED,
+        decided_by="ana",
+        source_object="deals",
+        source_column="stage",
+        source_value=value,
+        pipeline_id=pipeline[0],
+        pipeline_name=pipeline[1],
+        stage_id=stage[0],
+        stage_name=stage[1],
+    )
+
+
+def test_shared_stage_decisions_take_this_locations_ids_and_a_pipeline_it_lacks_is_a_setup_step() -> None:
+    """Another location has ids of its own: the same pipeline and stage are found by name; a pipeline
+    it lacks is named as the setup step and its rows are held, never sent with the other location's ids."""
+    pipelines = FieldMap(
+        id="field:deals.pipeline",
+        status=Status.ACCEPTED,
+        source_object="deals",
+        source_columns=["pipeline"],
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.OPPORTUNITY, field="pipelineId"),
+        transform=Transform(
+            kind=TransformKind.VALUE_MAP,
+            params={
+                "map": "pipelines",
+                "values": {"New Business": "pA", "Partnerships": "pB"},
+                "unmatched": [],
+            },
+        ),
+    )
+    shared = MappingDocument(
+        fields=[pipelines],
+        stages=[
+            _stage("Won", ("pA", "Sales"), ("sA", "Won")),
+            _stage("Intro", ("pB", "Partnerships"), ("sB", "Intro")),
+        ],
+    )
+    here = destination().model_copy(
+        update={"pipelines": [Pipeline(id="p9", name="Sales", stages=[Stage(id="s9", name="Won")])]}
+    )
+    lacking = resolve_in_location(shared, here)
+    assert lacking == ["Partnerships"]
+    won, intro = shared.stages
+    assert (won.pipeline_id, won.stage_id, won.status) == ("p9", "s9", Status.ACCEPTED)
+    assert "'Sales / Won' by name in this location" in won.evidence[0].detail
+    assert (intro.pipeline_id, intro.stage_id) == (None, None)  # held until the pipeline exists
+    params = shared.fields[0].transform.params
+    assert params["values"] == {"New Business": "p9"} and params["unmatched"] == ["Partnerships"]

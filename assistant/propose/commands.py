@@ -80,7 +80,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _propose_on_shared_map(ws: Workspace, shared_map: Path) -> None:
-    document, additions = propose_on_shared_map(ws, shared_map)
+    document, additions, lacking = propose_on_shared_map(ws, shared_map)
     threshold = ws.settings.propose.confidence_threshold
     console.print(
         f"{ws.mapping_path}: the confirmed map {shared_map} with {len(additions)} addition(s) for the "
@@ -90,6 +90,12 @@ def _propose_on_shared_map(ws: Workspace, shared_map: Path) -> None:
     )
     for line in addition_lines(document):
         console.print(f"  {line}", markup=False, highlight=False)
+    if lacking:
+        console.print(
+            f"this location has no pipeline {', '.join(map(repr, lacking))}: HighLevel's API cannot create "
+            "one, so it is a setup step (`hlmap plan` names it) and its rows are held until it exists",
+            markup=False,
+        )
     pending = sum(1 for a in additions if a.status == Status.PROPOSED)
     if pending:
         above = sum(1 for a in additions if a.status == Status.PROPOSED and a.confidence >= threshold)

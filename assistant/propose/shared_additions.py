@@ -34,9 +34,11 @@ def _field_addition(shared: FieldMap, fresh: FieldMap) -> FieldMap | None:
         if isinstance(old, dict) and isinstance(new, dict) and (more := _new_entries(old, new)):
             params[key] = {**old, **more}
             added |= more
-    unmatched = [v for v in fresh.transform.params.get("unmatched") or [] if v in added]
-    if unmatched:
-        params["unmatched"] = sorted({*(params.get("unmatched") or []), *unmatched})
+    known = {*(params.get("values") or {}), *(params.get("unmatched") or [])}
+    unmatched = [v for v in fresh.transform.params.get("unmatched") or [] if v not in known]
+    if unmatched:  # a source pipeline this location lacks: the plan's setup step names it
+        params["unmatched"] = [*(params.get("unmatched") or []), *unmatched]
+        added |= {name: "(no pipeline here: a setup step)" for name in unmatched}
     if not added:
         return None
     shown = ", ".join(f"'{value}' → {target}" for value, target in added.items())

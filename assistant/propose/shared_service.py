@@ -17,6 +17,7 @@ from assistant.mapping.shared import shared_digest
 from assistant.memory.hooks import propose_with_memory
 from assistant.propose.service import build_inputs, run_backend
 from assistant.propose.shared_additions import add_to_shared
+from assistant.propose.shared_locations import resolve_in_location
 from assistant.workspace import Workspace
 
 
@@ -33,13 +34,17 @@ def read_shared(path: Path) -> MappingDocument:
     return shared
 
 
-def propose_on_shared_map(workspace: Workspace, shared_path: Path) -> tuple[MappingDocument, list[Proposal]]:
-    """Save the shared decisions plus this export's additions as the working map; returns both."""
+def propose_on_shared_map(
+    workspace: Workspace, shared_path: Path
+) -> tuple[MappingDocument, list[Proposal], list[str]]:
+    """Save the shared decisions plus this export's additions as the working map; returns it, the
+    additions and the pipelines this location lacks."""
     shared = read_shared(shared_path)
     inputs = build_inputs(workspace, None, None)
     fresh, _ = run_backend(workspace, inputs, "offline", None, send_values=False)
     propose_with_memory(workspace, fresh, inputs.profiles, inputs.destination)
     document, additions = add_to_shared(shared, fresh)
+    lacking = resolve_in_location(document, inputs.destination) if inputs.destination else []
     previous = store.load(workspace) if workspace.mapping_path.exists() else None
     if previous is not None and previous.shared_map is not None:
         _keep_decided(previous, document, {a.id for a in additions} & set(previous.shared_map.additions))
@@ -49,7 +54,7 @@ def propose_on_shared_map(workspace: Workspace, shared_path: Path) -> tuple[Mapp
         path=str(shared_path.resolve()), digest=shared_digest(shared), additions=[a.id for a in additions]
     )
     store.save(workspace, document, by="propose:shared-map")
-    return document, additions
+    return document, additions, lacking
 
 
 def _keep_decided(previous: MappingDocument, document: MappingDocument, ids: set[str]) -> None:
