@@ -177,3 +177,39 @@ def test_shared_stage_decisions_take_this_locations_ids_and_a_pipeline_it_lacks_
     assert (intro.pipeline_id, intro.stage_id) == (None, None)  # held until the pipeline exists
     params = shared.fields[0].transform.params
     assert params["values"] == {"New Business": "p9"} and params["unmatched"] == ["Partnerships"]
+
+
+def _typed_link(objects: dict[str, str], tables: dict[str, str], status: Status) -> FieldMap:
+    params = {
+        "object_column": "related_type",
+        "objects": objects,
+        "tables": tables,
+        "keys": dict.fromkeys(tables.values(), "id"),
+    }
+    return FieldMap(
+        id="field:tasks.related_type+related_id",
+        status=status,
+        decided_by="ana" if status != Status.PROPOSED else None,
+        source_object="tasks",
+        source_columns=["related_type", "related_id"],
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.TASK, field="contactId"),
+        transform=Transform(kind=TransformKind.LOOKUP, params=params),
+    )
+
+
+def test_a_link_type_only_this_export_holds_extends_the_shared_typed_link() -> None:
+    """Tasks of the second client also hang off deals ('deal'): the typed link learns that table."""
+    shared_link = _typed_link({"contact": "contact"}, {"contact": "contacts"}, Status.ACCEPTED)
+    fresh_link = _typed_link(
+        {"contact": "contact", "deal": "opportunity"},
+        {"contact": "contacts", "deal": "deals"},
+        Status.PROPOSED,
+    )
+    document, additions = add_to_shared(
+        MappingDocument(fields=[shared_link]), MappingDocument(fields=[fresh_link])
+    )
+    (link,) = document.fields
+    assert additions == [link] and link.status == Status.PROPOSED
+    assert link.transform.params["objects"] == {"contact": "contact", "deal": "opportunity"}
+    assert link.transform.params["tables"] == {"contact": "contacts", "deal": "deals"}
+    assert link.transform.params["keys"] == {"contacts": "id", "deals": "id"}

@@ -12,9 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.mapping.items import FieldMap, MappingDocument, TagCluster
-from assistant.mapping.models import Evidence, Proposal, Status, TransformKind
+from assistant.mapping.models import Evidence, Proposal, Status
 
-_VALUE_KEYS = ("map", "values")  # a value map's dict of source value -> target (types, pipelines)
+# Dicts keyed by source values: a value map's targets (message types, pipelines) and a typed link's
+# tables (related_type 'deal' -> deals); what a typed link needs per table follows its new values.
+_VALUE_KEYS = ("map", "values", "objects")
+_SUPPORT_KEYS = ("tables", "keys", "contact_columns")
 
 
 def _new_entries(shared: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any]:
@@ -23,8 +26,6 @@ def _new_entries(shared: dict[str, Any], fresh: dict[str, Any]) -> dict[str, Any
 
 def _field_addition(shared: FieldMap, fresh: FieldMap) -> FieldMap | None:
     """The shared field with the values only this export holds added to its value map, or None."""
-    if TransformKind.VALUE_MAP not in (shared.transform.kind, fresh.transform.kind):
-        return None
     if shared.transform.kind != fresh.transform.kind:
         return None
     params = dict(shared.transform.params)
@@ -41,6 +42,10 @@ def _field_addition(shared: FieldMap, fresh: FieldMap) -> FieldMap | None:
         added |= {name: "(no pipeline here: a setup step)" for name in unmatched}
     if not added:
         return None
+    for key in _SUPPORT_KEYS:
+        old, new = params.get(key), fresh.transform.params.get(key)
+        if isinstance(old, dict) and isinstance(new, dict):
+            params[key] = {**new, **old}
     shown = ", ".join(f"'{value}' → {target}" for value, target in added.items())
     item = shared.model_copy(deep=True)
     item.transform = item.transform.model_copy(update={"params": params})
