@@ -61,13 +61,13 @@ def prepare_clients(
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
         jobs = [
             pool.submit(_prepare_family, root, f, clients, url, child_env, console)
-            for f in _families(clients)
+            for f in client_families(clients)
         ]
         for job in jobs:
             job.result()
 
 
-def _families(clients: list[Client]) -> list[list[Client]]:
+def client_families(clients: list[Client]) -> list[list[Client]]:
     """Each client with its own map, followed by the clients that share it (they need it confirmed)."""
     owners = [c for c in clients if not c.map_owner]
     return [[o, *(c for c in clients if c.map_owner == o.name)] for o in owners]
