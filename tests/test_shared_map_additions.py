@@ -143,40 +143,51 @@ def _stage(value: str, pipeline: tuple[str, str], stage: tuple[str, str]) -> Sta
 
 def test_shared_stage_decisions_take_this_locations_ids_and_a_pipeline_it_lacks_is_a_setup_step() -> None:
     """Another location has ids of its own: the same pipeline and stage are found by name; a pipeline
-    it lacks is named as the setup step and its rows are held, never sent with the other location's ids."""
-    pipelines = FieldMap(
-        id="field:deals.pipeline",
-        status=Status.ACCEPTED,
-        source_object="deals",
-        source_columns=["pipeline"],
-        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.OPPORTUNITY, field="pipelineId"),
-        transform=Transform(
-            kind=TransformKind.VALUE_MAP,
-            params={
-                "map": "pipelines",
-                "values": {"New Business": "pA", "Partnerships": "pB"},
-                "unmatched": [],
-            },
-        ),
+    it lacks is named as the setup step and its rows are held, never sent with the other location's ids;
+    a value this export never holds stays as decided."""
+
+    def pipelines(values: dict[str, str]) -> FieldMap:
+        return FieldMap(
+            id="field:deals.pipeline",
+            status=Status.ACCEPTED,
+            source_object="deals",
+            source_columns=["pipeline"],
+            target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.OPPORTUNITY, field="pipelineId"),
+            transform=Transform(
+                kind=TransformKind.VALUE_MAP, params={"map": "pipelines", "values": values, "unmatched": []}
+            ),
+        )
+
+    won, intro = (
+        _stage("Won", ("pA", "Sales"), ("sA", "Won")),
+        _stage("Intro", ("pB", "Partnerships"), ("sB", "Intro")),
     )
+    lost = _stage("Lost", ("pC", "Renewals"), ("sC", "Lost"))
     shared = MappingDocument(
-        fields=[pipelines],
+        fields=[pipelines({"New Business": "pA", "Partnerships": "pB", "Renewals": "pC"})],
+        stages=[won, intro, lost],
+    )
+    fresh = MappingDocument(
+        fields=[pipelines({"New Business": "p9", "Partnerships": "p9"})],
         stages=[
-            _stage("Won", ("pA", "Sales"), ("sA", "Won")),
-            _stage("Intro", ("pB", "Partnerships"), ("sB", "Intro")),
+            _stage("Won", ("p9", "Sales"), ("s9", "Won")),
+            _stage("Intro", ("p9", "Sales"), ("s9", "Won")),
         ],
     )
     here = destination().model_copy(
         update={"pipelines": [Pipeline(id="p9", name="Sales", stages=[Stage(id="s9", name="Won")])]}
     )
-    lacking = resolve_in_location(shared, here)
+    lacking = resolve_in_location(shared, here, fresh)
     assert lacking == ["Partnerships"]
-    won, intro = shared.stages
+    won, intro, lost = shared.stages
     assert (won.pipeline_id, won.stage_id, won.status) == ("p9", "s9", Status.ACCEPTED)
     assert "'Sales / Won' by name in this location" in won.evidence[0].detail
     assert (intro.pipeline_id, intro.stage_id) == (None, None)  # held until the pipeline exists
+    assert (lost.pipeline_id, lost.stage_id) == ("pC", "sC")  # no row of this export holds it
     params = shared.fields[0].transform.params
-    assert params["values"] == {"New Business": "p9"} and params["unmatched"] == ["Partnerships"]
+    assert params["values"] == {"New Business": "p9", "Renewals": "pC"} and params["unmatched"] == [
+        "Partnerships"
+    ]
 
 
 def _typed_link(objects: dict[str, str], tables: dict[str, str], status: Status) -> FieldMap:

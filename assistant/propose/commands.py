@@ -93,7 +93,8 @@ def _propose_on_shared_map(ws: Workspace, shared_map: Path) -> None:
     if lacking:
         console.print(
             f"this location has no pipeline {', '.join(map(repr, lacking))}: HighLevel's API cannot create "
-            "one, so it is a setup step (`hlmap plan` names it) and its rows are held until it exists",
+            "one. Setup step: an admin creates it, then `hlmap target pull` and this command again; or map "
+            "its stage values into an existing pipeline with `hlmap decide --stage`",
             markup=False,
         )
     pending = sum(1 for a in additions if a.status == Status.PROPOSED)

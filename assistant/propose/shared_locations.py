@@ -3,8 +3,9 @@
 Every HighLevel location has ids of its own, so a stage decided as "Sales / Won" in one client's
 location is that location's stage id. In another location the same decision names the pipeline and
 stage of the same names. A pipeline this location lacks is named as its setup step (``unmatched`` on
-the pipeline map, which the plan's pre-flight checklist lists) and the rows of its stages are held
-until it exists, never sent with another location's ids.
+the pipeline map) and the decisions of its stages wait without ids (confirming asks for a stage) until
+an admin creates it and the map is proposed again, or its values are mapped elsewhere: rows are never
+sent with another location's ids.
 """
 
 from __future__ import annotations
@@ -40,14 +41,28 @@ def _resolve(item: StageValueMap, destination: DestinationState) -> str | None:
     return pipeline.id
 
 
-def resolve_in_location(document: MappingDocument, destination: DestinationState) -> list[str]:
+def _pipeline_names(document: MappingDocument) -> set[str]:
+    """The source pipeline names a proposal of this export saw (matched or not)."""
+    names: set[str] = set()
+    for field in document.fields:
+        if field.target.object == TargetObject.OPPORTUNITY and field.target.field == "pipelineId":
+            params = field.transform.params
+            names |= {*(params.get("values") or {}), *(params.get("unmatched") or [])}
+    return names
+
+
+def resolve_in_location(
+    document: MappingDocument, destination: DestinationState, fresh: MappingDocument
+) -> list[str]:
     """Point the shared stage and pipeline decisions at this location's ids, by name (in place);
-    answers the names of the pipelines this location lacks (its setup steps)."""
+    answers the names of the pipelines this location lacks (its setup steps). Only what this
+    export holds (``fresh``: its own proposal) is looked for: a value it never uses stays as decided."""
     here = {p.id for p in destination.pipelines}
+    held = {item.id for item in fresh.stages}
     moved: dict[str, str | None] = {}  # the shared location's pipeline id -> this location's
     names: dict[str, str] = {}
     for item in document.stages:
-        if item.pipeline_id and item.pipeline_id not in here:
+        if item.pipeline_id and item.pipeline_id not in here and item.id in held:
             old = item.pipeline_id
             names[old] = item.pipeline_name or old
             moved[old] = _resolve(item, destination) or moved.get(old)
@@ -59,7 +74,8 @@ def resolve_in_location(document: MappingDocument, destination: DestinationState
         values = params.get("values")
         if not isinstance(values, dict):
             continue
-        lacking = [name for name, pid in values.items() if pid not in here and not moved.get(pid)]
+        used = _pipeline_names(fresh)
+        lacking = [n for n, pid in values.items() if pid not in here and not moved.get(pid) and n in used]
         params["values"] = {n: moved.get(p) or p for n, p in values.items() if n not in lacking}
         params["unmatched"] = sorted({*(params.get("unmatched") or []), *lacking})
         field.transform = field.transform.model_copy(update={"params": params})

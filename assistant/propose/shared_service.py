@@ -44,7 +44,7 @@ def propose_on_shared_map(
     fresh, _ = run_backend(workspace, inputs, "offline", None, send_values=False)
     propose_with_memory(workspace, fresh, inputs.profiles, inputs.destination)
     document, additions = add_to_shared(shared, fresh)
-    lacking = resolve_in_location(document, inputs.destination) if inputs.destination else []
+    lacking = resolve_in_location(document, inputs.destination, fresh) if inputs.destination else []
     previous = store.load(workspace) if workspace.mapping_path.exists() else None
     if previous is not None and previous.shared_map is not None:
         _keep_decided(previous, document, {a.id for a in additions} & set(previous.shared_map.additions))
