@@ -14,12 +14,21 @@ from assistant.errors import HlmapError
 from assistant.execute.fanout_manifest import ManifestClient, adopt_maps
 from assistant.highlevel.state import Pipeline, Stage, save_state
 from assistant.mapping import store
-from assistant.mapping.items import FieldMap, FieldTarget, MappingDocument, StageValueMap, Transform
+from assistant.mapping.items import (
+    FieldMap,
+    FieldTarget,
+    MappingDocument,
+    ObjectMap,
+    ObjectTarget,
+    StageValueMap,
+    Transform,
+)
 from assistant.mapping.models import FieldKind, Status, TargetObject, TransformKind
+from assistant.profile.models import SemanticType as S
 from assistant.propose.shared_additions import add_to_shared
 from assistant.propose.shared_locations import resolve_in_location
 from assistant.workspace import Workspace
-from tests.propose_factory import destination
+from tests.propose_factory import destination, table
 from tests.test_propose_cli import CLIENTS, DEALS
 
 # The second client: a seller the first export never named, a tag spelling of its own, and deals
@@ -224,3 +233,36 @@ def test_a_link_type_only_this_export_holds_extends_the_shared_typed_link() -> N
     assert link.transform.params["objects"] == {"contact": "contact", "deal": "opportunity"}
     assert link.transform.params["tables"] == {"contact": "contacts", "deal": "deals"}
     assert link.transform.params["keys"] == {"contacts": "id", "deals": "id"}
+
+
+def test_a_type_the_fresh_reading_missed_still_extends_the_shared_link_by_the_table_it_names() -> None:
+    """On 12 rows this export's own proposal may read the id column another way; the shared link still
+    learns 'deal' from the type column's values, because the shared map carries a table named so."""
+    deals = ObjectMap(
+        id="object:deals",
+        status=Status.ACCEPTED,
+        source_object="deals",
+        key_column="id",
+        targets=[ObjectTarget(object=TargetObject.OPPORTUNITY)],
+    )
+    contacts = deals.model_copy(
+        update={
+            "id": "object:contacts",
+            "source_object": "contacts",
+            "targets": [ObjectTarget(object=TargetObject.CONTACT)],
+        }
+    )
+    link = _typed_link({"contact": "contact"}, {"contact": "contacts"}, Status.ACCEPTED)
+    shared = MappingDocument(objects=[contacts, deals], fields=[link])
+    profiles = [
+        table("tasks", [("related_type", S.PICKLIST, {"values": {"deal": 6, "contact": 5}})]),
+        table("deals", [("id", S.IDENTIFIER, {}), ("contact_id", S.FOREIGN_KEY, {"fk": ("contacts", "id")})]),
+    ]
+    document, additions = add_to_shared(shared, MappingDocument(), profiles)
+    (extended,) = document.fields
+    assert additions == [extended] and extended.status == Status.PROPOSED
+    params = extended.transform.params
+    assert params["objects"] == {"contact": "contact", "deal": "opportunity"}
+    assert params["tables"]["deal"] == "deals" and params["keys"]["deals"] == "id"
+    assert params["contact_columns"] == {"deals": ["id", "contact_id"]}  # a deal's row reaches its contact
+    assert "'deal' → deals" in extended.rationale

@@ -13,6 +13,8 @@ from typing import Any
 
 from assistant.mapping.items import FieldMap, MappingDocument, TagCluster
 from assistant.mapping.models import Evidence, Proposal, Status
+from assistant.profile.models import TableProfile
+from assistant.propose.shared_links import extend_typed_link
 
 # Dicts keyed by source values: a value map's targets (message types, pipelines) and a typed link's
 # tables (related_type 'deal' -> deals); what a typed link needs per table follows its new values.
@@ -92,15 +94,22 @@ def _new_items(shared: MappingDocument, section: str, fresh: MappingDocument) ->
     return [i for i in getattr(fresh, section) if i.id not in known and i.source_object not in left]
 
 
-def add_to_shared(shared: MappingDocument, fresh: MappingDocument) -> tuple[MappingDocument, list[Proposal]]:
+def add_to_shared(
+    shared: MappingDocument, fresh: MappingDocument, profiles: list[TableProfile] | None = None
+) -> tuple[MappingDocument, list[Proposal]]:
     """The shared map's decisions with this export's additions, and the additions themselves."""
     document = shared.model_copy(deep=True)
     document.confirmed_by = document.confirmed_at = None
     additions: list[Proposal] = []
     fresh_fields = {f.id: f for f in fresh.fields}
+    by_table = {p.table: p for p in profiles or []}
     for index, field in enumerate(document.fields):
+        if not field.confirmed:
+            continue
         other = fresh_fields.get(field.id)
-        if other is not None and field.confirmed and (extended := _field_addition(field, other)):
+        extended = _field_addition(field, other) if other is not None else None
+        extended = extended or extend_typed_link(field, shared, by_table)
+        if extended is not None:
             document.fields[index] = extended
             additions.append(extended)
     for section in ("stages", "owners"):

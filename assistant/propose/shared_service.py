@@ -43,7 +43,7 @@ def propose_on_shared_map(
     inputs = build_inputs(workspace, None, None)
     fresh, _ = run_backend(workspace, inputs, "offline", None, send_values=False)
     propose_with_memory(workspace, fresh, inputs.profiles, inputs.destination)
-    document, additions = add_to_shared(shared, fresh)
+    document, additions = add_to_shared(shared, fresh, inputs.profiles)
     lacking = resolve_in_location(document, inputs.destination, fresh) if inputs.destination else []
     previous = store.load(workspace) if workspace.mapping_path.exists() else None
     if previous is not None and previous.shared_map is not None:
