@@ -17,7 +17,23 @@ from assistant.workspace import Workspace
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "evals" / "cases"
 SEED_CASES = ["contractor_plus", "perfect_books", "stel_order"]
-NEW_CASES = ["capsule", "close", "holded", "keap", "servicetitan", "streak", "workiz", "zendesk_sell"]
+NEW_CASES = [
+    "activecampaign",
+    "capsule",
+    "close",
+    "copper",
+    "freshsales",
+    "holded",
+    "insightly",
+    "keap",
+    "monday_crm",
+    "nutshell",
+    "odoo",
+    "servicetitan",
+    "streak",
+    "workiz",
+    "zendesk_sell",
+]
 
 
 def owner_keys(ws: Workspace, gold: Gold) -> dict[str, set[str]]:

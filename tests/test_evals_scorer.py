@@ -10,8 +10,17 @@ import pytest
 from assistant.errors import HlmapError
 from assistant.evals.gold import parse_gold
 from assistant.evals.gold_models import Gold
-from assistant.evals.predictions import PRED_SKIP, Predictions, PredOwner, PredStage, PredTarget
+from assistant.evals.predictions import (
+    PRED_SKIP,
+    Predictions,
+    PredOwner,
+    PredStage,
+    PredTarget,
+    predictions_from_document,
+)
 from assistant.evals.scorer import score_document
+from assistant.mapping.items import FieldMap, FieldTarget, MappingDocument, Transform
+from assistant.mapping.models import FieldKind, TargetObject, TransformKind
 
 GOLD_FILE = Path("gold.yaml")
 
@@ -225,3 +234,43 @@ def test_bad_gold_is_rejected_naming_file_and_entry(data: dict[str, Any], messag
         gold(data)
     assert str(err.value).startswith("gold.yaml: ")
     assert message in str(err.value)
+
+
+def test_a_status_columns_value_map_answers_status_only_stage_gold() -> None:
+    answers = {
+        "Won": {"status": "won"},
+        "Cancelled": {"status": "abandoned"},
+        "Open": {"stage": "New", "status": "open"},
+        "Lost": "flag",
+    }
+    g = gold({"stages": {"leads.Status": answers}})
+    outcomes = {"Won": "won", "Cancelled": "lost", "Open": "open", "Lost": "lost"}
+    status = FieldMap(
+        id="field:leads.Status",
+        confidence=0.9,
+        rationale="the status",
+        source_object="leads",
+        source_columns=["Status"],
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.OPPORTUNITY, field="status"),
+        transform=Transform(kind=TransformKind.VALUE_MAP, params={"map": outcomes}),
+    )
+    pred = predictions_from_document(MappingDocument(fields=[status]))
+    assert pred.stages[("leads", "Status", "won")] == PredStage(None, "won", None, False)
+    assert pred.confidence[("stages", "leads", "Status", "won")] == 0.9
+    s = score_document(g, pred)
+    # Won is right; Cancelled closes lost where the gold says abandoned; Open has no stage the gold asks
+    # for; a value map is no flag for a human
+    assert (s.stages.correct, s.stages.total) == (1, 4)
+
+
+def test_a_links_type_column_is_scored_as_carrying_nothing_of_its_own() -> None:
+    link = FieldMap(
+        id="f1", source_object="tasks", source_columns=["related_type", "related_id"], confidence=0.9,
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.TASK, field="contactId"),
+        transform=Transform(kind=TransformKind.LOOKUP, params={"object_column": "related_type"}),
+    )  # fmt: skip
+    pred = predictions_from_document(MappingDocument(project="t", fields=[link]))
+    assert pred.fields[("tasks", "related_type")] == {PRED_SKIP}
+    assert pred.fields[("tasks", "related_id")] == {std("task", "contactId")}
+    g = gold({"fields": {"tasks": {"related_type": "skip", "related_id": "task.contactId"}}})
+    assert score_document(g, pred).fields.f1 == 1.0

@@ -10,6 +10,7 @@ change and its note (a change no delta run has noted yet is pending).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,32 @@ def _accounted(ws: Workspace, key: str) -> tuple[Any, ...]:
     ws.close()
     assert row is not None
     return tuple(row)
+
+
+def test_a_refused_token_stops_the_delta_instead_of_failing_the_changed_rows(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A token refused at the changed row's note stops the run: the row is not failed, it stays pending."""
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    provider = sandbox.admin("POST", "conversation-providers", {"name": "History", "type": "SMS"})["id"]
+    ws = history_workspace(tmp_path / "ws", f'conversation_provider_id = "{provider}"\n')
+    run = ("--skip-sample", "--preflight-ok", "--no-verify")
+    assert hlmap(ws.root, sandbox, "apply", "--quiet", *run).exit_code == 0
+    idle = hlmap(ws.root, sandbox, "apply", "--delta", *run)  # nothing changed: its requests are set-up only
+    setup = int(re.search(r"(\d+) requests sent", idle.output).group(1))  # type: ignore[union-attr]
+    _set(ws, "A3", body="Adjunto la factura corregida")
+    sandbox.admin("POST", "revoke", {"locationId": sandbox.location_id, "afterRequests": setup})
+    try:
+        delta = hlmap(ws.root, sandbox, "apply", "--delta", *run)
+    finally:
+        sandbox.admin("POST", "reset", {})  # the module's other tests need a token that works
+    assert delta.exit_code != 0 and "stopped: HighLevel POST /contacts/" in delta.output, delta.output
+    out = delta.output
+    assert "401 Invalid token" in out and "running the same `hlmap apply` again carries on" in out
+    assert "activities A3: message changed since its message was added; not noted: the run stopped" in out
+    con = ws.connect()
+    failed = con.execute(
+        "SELECT count(*) FROM exec.ledger WHERE op_id LIKE 'history_change:%' AND status = 'failed'"
+    ).fetchone()
+    ws.close()
+    assert failed == (0,), delta.output

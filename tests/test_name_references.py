@@ -91,3 +91,35 @@ def test_the_plan_sends_the_named_rows_key_and_reports_unknown_or_ambiguous_name
     assert rows[2] == (None, "names no row of people: Nobody")
     assert rows[3] == (None, "names several rows of people: Ian Moss")  # two Ian Moss: no guess
     assert rows[4] == (None, None)
+
+
+def test_a_persons_company_column_links_to_the_companies_table_by_name() -> None:
+    companies = table(
+        "companies",
+        [("Id", S.IDENTIFIER, {}), ("Name", S.COMPANY_NAME, {}), ("Industry", S.PICKLIST, {})],
+        rows=3,
+        key="Id",
+    )
+    people = table(
+        "people",
+        [("Id", S.IDENTIFIER, {}), ("Name", S.PERSON_NAME, {}), ("Company", S.COMPANY_NAME, {})],
+        rows=4,
+        key="Id",
+    )
+    values = MemoryValues(
+        {
+            "companies": [
+                {"Id": str(i), "Name": n} for i, n in enumerate(["Maple Dental", "Oak Labs", "Elm Bakery"])
+            ],
+            "people": [
+                {"Id": "1", "Name": "Ava Kim", "Company": "Maple Dental"},
+                {"Id": "2", "Name": "Leo Shaw", "Company": "oak labs"},
+                {"Id": "3", "Name": "Mia Cole", "Company": "Elm Bakery"},
+                {"Id": "4", "Name": "Eli Ruiz", "Company": "Maple Dental"},
+            ],
+        }
+    )
+    company = next(c for c in people.columns if c.column == "Company")
+    fk = name_reference(people, company, [(companies, "Id")], values)
+    assert fk is not None and fk.target_table == "companies" and fk.resolved_share == 1.0
+    assert fk.by_names == [["Name"]]

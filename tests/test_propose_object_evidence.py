@@ -63,3 +63,28 @@ def test_a_deal_rows_embedded_person_name_lands_on_the_contact_not_the_company()
     assert person.target.object == T.CONTACT
     organisation = {f.target.object for f in doc.fields if f.source_columns == ["Organization"]}
     assert T.COMPANY in organisation
+
+
+def test_a_leads_table_with_a_pipeline_stage_beside_a_value_is_deals_with_their_contact_split_off() -> None:
+    # "leads" are people in one CRM and deals in another: the stage, value and probability decide
+    leads = table(
+        "crm_lead",
+        [("Opportunity", S.FREE_TEXT, {}), ("Contact Name", S.PERSON_NAME, {}), ("Email", S.EMAIL, {}),
+         ("Phone", S.PHONE, {}), ("Expected Revenue", S.MONEY, {}), ("Probability", S.INTEGER, {}),
+         ("Stage", S.PICKLIST, {"values": {"New": 10, "Qualified": 9, "Proposition": 8, "Won": 7}})],
+    )  # fmt: skip
+    decided = classify_tables([leads])["crm_lead"]
+    assert decided.primary == T.OPPORTUNITY
+    assert any("pipeline stage beside a value" in e.detail for e in decided.object_map.evidence)
+    doc = propose_offline(ProposeInputs([leads], destination()))
+    person = next(f for f in doc.fields if f.source_columns == ["Contact Name"])
+    assert person.target.object == T.CONTACT
+
+
+def test_a_people_table_with_a_lifecycle_stage_but_no_value_stays_contacts() -> None:
+    leads = table(
+        "leads",
+        [("First Name", S.PERSON_NAME, {}), ("Last Name", S.PERSON_NAME, {}), ("Email", S.EMAIL, {}),
+         ("Lifecycle Stage", S.PICKLIST, {"values": {"Lead": 10, "Customer": 9, "Subscriber": 8}})],
+    )  # fmt: skip
+    assert classify_tables([leads])["leads"].primary == T.CONTACT

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
-from assistant.mapping.models import FieldKind, Status
+from assistant.mapping.models import FieldKind, Status, TransformKind
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,11 @@ def predictions_from_document(document: MappingDocument) -> Predictions:
     for item in document.fields:
         if item.status == Status.REJECTED:
             continue
+        selector = item.transform.params.get("object_column")
         for column in item.source_columns:
-            pred.add_field(item.source_object, column, field_target(item))
+            # a type column that only says which table the link's id points at carries no value itself
+            target = PRED_SKIP if column == selector else field_target(item)
+            pred.add_field(item.source_object, column, target)
             pred.note_confidence(("fields", item.source_object, column), item.confidence)
     for stage in document.stages:
         if stage.status != Status.REJECTED:
@@ -118,9 +121,28 @@ def predictions_from_document(document: MappingDocument) -> Predictions:
                 stage.stage_name, stage.opportunity_status.value, stage.pipeline_name, stage.flagged
             )
             pred.note_confidence(("stages", *key), stage.confidence)
+    _status_values(document, pred)
     pred.tags = [list(t.members) for t in document.tags if t.status != Status.REJECTED]
     for owner in document.owners:
         if owner.status != Status.REJECTED:
             pred.owners[(owner.source_object, owner.source_key)] = PredOwner(owner.user_id, owner.user_email)
             pred.note_confidence(("owners", owner.source_object, owner.source_key), owner.confidence)
     return pred
+
+
+def _status_values(document: MappingDocument, pred: Predictions) -> None:
+    """A status column beside the stage column (Open / Won / Lost) says each value's outcome through
+    the value map of its ``opportunity.status`` field: each mapped value is a status-only answer."""
+    for item in document.fields:
+        target = item.target
+        on_status = target.kind == FieldKind.STANDARD and target.field == "status"
+        if item.status == Status.REJECTED or not on_status or item.transform.kind != TransformKind.VALUE_MAP:
+            continue
+        if target.object is None or target.object.value != "opportunity":
+            continue
+        mapped = item.transform.params.get("map") or {}
+        for value, status in mapped.items():
+            key = (item.source_object, item.source_columns[0], norm_value(str(value)))
+            if key not in pred.stages:
+                pred.stages[key] = PredStage(None, str(status), None, False)
+                pred.note_confidence(("stages", *key), item.confidence)

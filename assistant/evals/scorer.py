@@ -122,11 +122,12 @@ def score_objects(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
 def stage_ok(answer: StageAnswer, pred: PredStage | None) -> bool:
     if pred is None:
         return False
-    if answer.flag:
-        return pred.flagged or pred.stage is None
+    if answer.flag:  # a status column's value map (no stage, no pipeline) decides; it flags nothing
+        return pred.flagged or (pred.stage is None and pred.pipeline is not None)
     if pred.stage is None:
-        return False
-    if answer.stages and norm_value(pred.stage) not in {norm_value(s) for s in answer.stages}:
+        if answer.stages or pred.flagged:
+            return False  # only a status-only answer is met without a stage
+    elif answer.stages and norm_value(pred.stage) not in {norm_value(s) for s in answer.stages}:
         return False
     if answer.status is not None and pred.status != answer.status:
         return False

@@ -41,7 +41,8 @@ class RunSummary:
     mode: str
     status: str
     passes: list[PassResult] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # set-up steps the schema pass could not do
+    stopped_by: str = ""  # what HighLevel answered when the run had to stop (token refused, budget spent)
     requests: int = 0
     field_ids: dict[str, str] = field(default_factory=dict)  # custom field key -> HighLevel id
 
@@ -138,7 +139,7 @@ async def _passes(
                 if index == last_contact:  # every contact exists: attach them to their companies
                     await link_companies(ctx, prepared.specs, selection)
     except HighLevelError as exc:
-        summary.problems.append(str(exc))
+        summary.stopped_by = str(exc)
         summary.status = "failed"
     if summary.status == "running":
         summary.status = "interrupted" if stop.is_set() else "done"

@@ -105,8 +105,9 @@ async def _run(
             result.run_id, result.status = summary.run_id, summary.status
             result.created = sum(p.done for p in summary.passes)
             result.failed = sum(p.failed for p in summary.passes)
-            if summary.problems:
-                result.error = one_line(Exception("; ".join(summary.problems)))
+            reasons = [*summary.problems, *([summary.stopped_by] if summary.stopped_by else [])]
+            if reasons:
+                result.error = one_line(Exception("; ".join(reasons)))
             if options.mode == "sample" and summary.status == "done":
                 ids, country, zone = summary.field_ids, location_country(ws), source_zone(ws)
                 rows = await sample_diff(hl, con, summary.run_id, prepared.specs, ids, country, zone)

@@ -134,7 +134,11 @@ def change_lines(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
     out = []
     for source_object, key, status, hl_id, error, sent in rows:
         changed = ", ".join(json.loads(sent).get("changed", [])) if sent else ""
-        where = f"note {hl_id} on its contact" if status == "done" else f"not noted: {error}"
+        if status == "done":
+            where = f"note {hl_id} on its contact"
+        else:  # a started note whose run stopped before HighLevel answered has no error of its own
+            stopped = "the run stopped before HighLevel answered; the next run notes it"
+            where = f"not noted: {error or stopped}"
         out.append(
             f"{source_object} {key}: {changed or 'values'} changed since its message was added; {where}"
         )

@@ -84,6 +84,12 @@ def print_summary(summary: RunSummary) -> None:
     console.print(f"{summary.requests} requests sent")
     for problem in summary.problems:
         console.print(f"[yellow]setup:[/] {problem}", highlight=False)
+    if summary.stopped_by:
+        console.print(
+            f"[red]stopped:[/] {summary.stopped_by}. Rows not written yet stay pending: running the same "
+            "`hlmap apply` again carries on, and nothing already written is written twice.",
+            highlight=False,
+        )
 
 
 SHORT = {"excluded": "excl", "undecided": "undec", "not_carried": "n/carr", "pending": "pend"}

@@ -142,6 +142,18 @@ class SharedMapSource(BaseModel):
     additions: list[str] = Field(default_factory=list)  # item ids added for this client
 
 
+class BusinessBilling(Proposal):
+    """Native invoices or estimates of a source table whose contact has no email or phone anywhere in
+    the export: accepted, each is addressed to the location's own email and phone (its billing contact;
+    the contact record stays as exported, nothing is sent); rejected, each travels as a note."""
+
+    source_object: str
+    document: str  # invoice or estimate
+    contact_table: str = ""  # the table its contact link names ("" when reached through another record)
+    documents: int | None = None  # how many lack both, when propose can count them (else the plan does)
+    row_count: int = 0
+
+
 class MappingDocument(BaseModel):
     """Everything proposed and decided for one migration."""
 
@@ -158,6 +170,7 @@ class MappingDocument(BaseModel):
     stages: list[StageValueMap] = Field(default_factory=list)
     owners: list[OwnerMatch] = Field(default_factory=list)
     holdings: list[HoldingParent] = Field(default_factory=list)  # orphans parked on a holding contact
+    billings: list[BusinessBilling] = Field(default_factory=list)  # documents billed to the business
     notes: list[str] = Field(default_factory=list)  # free text for the engineer, never executed
     shared_map: SharedMapSource | None = None  # set when this client runs another client's map
 
@@ -168,6 +181,7 @@ class MappingDocument(BaseModel):
         yield from self.stages
         yield from self.owners
         yield from self.holdings
+        yield from self.billings
 
     def find(self, item_id: str) -> Proposal:
         for item in self.items():

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import duckdb
 
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
+from assistant.profile.phone_keys import PhoneShape, national_digits, phone_keys, sampled_shapes
 from assistant.profile.sql import SAMPLE_TABLE, is_blank, quote_ident
 
 MAX_GROUPS_PER_COLUMN = 500
 MIN_UNIQUE_SHARE = 0.8  # enough to show the problem; the full list is one SQL query away
-_PHONE_PUNCTUATION = " -().+/"
+_COMPARED = (SemanticType.EMAIL, SemanticType.PHONE)
 
 
 @dataclass(frozen=True)
@@ -27,39 +28,28 @@ class SampledTable:
     whole: bool
 
 
-def _without(expr: str, characters: str) -> str:
-    # one replace() per character is about twice as fast as translate() in DuckDB
-    for character in characters:
-        expr = f"replace({expr}, '{character}', '')"
-    return expr
+def _keys(column: ColumnProfile, col: str, source: str, shape: PhoneShape, carry: str = "") -> str:
+    """``SELECT [r,] b, n``: per row of ``source``, whether ``col`` is blank (``b``, whitespace only, as
+    the profile counts it) and its value as duplicates are compared (``n``, NULL when nothing is left).
 
-
-def _normalised(column: ColumnProfile, col: str) -> str | None:
-    """The column's values (``col``, an SQL expression) as duplicates are compared."""
+    ``carry`` (an SQL expression) comes along as ``r``. Blankness is worked out beside the normalised
+    value, not around it: wrapped in a CASE, DuckDB would compute the normalisation three times.
+    """
+    carried = f"{carry} AS r, " if carry else ""
+    names = "r, b" if carry else "b"
     if column.semantic_type is SemanticType.EMAIL:
         # trim only the few values that need it: trimming every value costs more than grouping them
-        return f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
+        email = f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
+        return f"SELECT {carried}{is_blank(col)} AS b, nullif({email}, '') AS n FROM {source}"
     if column.semantic_type is SemanticType.PHONE:
-        digits = _without(col, _PHONE_PUNCTUATION)
-        # the national part only, so +34 612… and 612… meet
-        keep = {"ES": 9, "US": 10}.get(column.country or "")
-        # ltrim() is slow even with nothing to trim: call it only for values starting with a zero
-        trimmed = f"CASE WHEN starts_with({digits}, '0') THEN ltrim({digits}, '0') ELSE {digits} END"
-        return f"right({trimmed}, {keep})" if keep else trimmed
-    return None
+        return phone_keys(col, source, carried, names, national_digits(column.country), shape)
+    raise ValueError(f"{column.column} holds neither emails nor phone numbers")
 
 
-def _compared(column: ColumnProfile, col: str, source: str) -> str:
-    """``SELECT v``: each normalised value of ``col`` in ``source``, NULL for blank cells (whitespace
-    only, as the profile counts them) and for values with nothing left: neither is shared.
-
-    Blankness is worked out beside the normalised value, not around it: wrapped in a CASE, DuckDB
-    would stop sharing the common parts of the phone normalisation and compute them three times.
-    """
-    return (
-        "SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM "
-        f"(SELECT {is_blank(col)} AS b, nullif({_normalised(column, col)}, '') AS n FROM {source})"
-    )
+def _compared(column: ColumnProfile, col: str, source: str, shape: PhoneShape = PhoneShape()) -> str:
+    """``SELECT v``: each normalised value of ``col`` in ``source``, NULL for blank cells and for
+    values with nothing left: neither is shared."""
+    return f"SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM ({_keys(column, col, source, shape)})"
 
 
 def _candidates(profile: TableProfile) -> list[ColumnProfile]:
@@ -67,7 +57,7 @@ def _candidates(profile: TableProfile) -> list[ColumnProfile]:
     return [
         column
         for column in profile.columns
-        if _normalised(column, "") is not None and column.unique_share >= MIN_UNIQUE_SHARE
+        if column.semantic_type in _COMPARED and column.unique_share >= MIN_UNIQUE_SHARE
     ]
 
 
@@ -99,20 +89,19 @@ def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, compared: list[str
 
 
 def _groups(
-    con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str
+    con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str, shape: PhoneShape
 ) -> list[tuple[str, list[int]]]:
     """The most repeated values by count alone, then row lists for those few values only."""
     col = quote_ident(column.column)
     top = con.execute(
-        f"SELECT v FROM ({_compared(column, col, table)}) GROUP BY v HAVING count(v) > 1 "
+        f"SELECT v FROM ({_compared(column, col, table, shape)}) GROUP BY v HAVING count(v) > 1 "
         f"ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
     ).fetchall()
     if not top:
         return []
     rows = con.execute(
-        f"SELECT v, list(r ORDER BY r) FROM (SELECT {row_column} AS r, {_normalised(column, col)} AS v "
-        f"FROM {table}) "
-        "WHERE v IN (SELECT unnest(?::VARCHAR[])) GROUP BY v ORDER BY count(*) DESC, v",
+        f"SELECT n AS v, list(r ORDER BY r) FROM ({_keys(column, col, table, shape, row_column)}) "
+        "WHERE n IN (SELECT unnest(?::VARCHAR[])) GROUP BY n ORDER BY count(*) DESC, n",
         [[v for (v,) in top]],
     ).fetchall()
     return [(v, [int(r) for r in rs]) for v, rs in rows]
@@ -130,16 +119,29 @@ def find_duplicates(
         return []
     table = f"raw.{quote_ident(profile.table)}"
     repeated = _repeated_in_sample(con, sample, candidates) if sample else set()
+    shapes = _shapes(con, sample, candidates)
     unsure = [k for k in range(len(candidates)) if k not in repeated]
     if unsure and not (sample and sample.whole):
-        found = _with_repeats(
-            con, table, [_compared(candidates[k], quote_ident(candidates[k].column), table) for k in unsure]
-        )
-        repeated |= {unsure[i] for i in found}
+        compared = [
+            _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
+        ]
+        repeated |= {unsure[i] for i in _with_repeats(con, table, compared)}
     groups: list[DuplicateGroup] = []
     for k in sorted(repeated):
         groups.extend(
             DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
-            for v, rows in _groups(con, table, candidates[k], row_column)
+            for v, rows in _groups(con, table, candidates[k], row_column, shapes[k])
         )
     return groups
+
+
+def _shapes(
+    con: duckdb.DuckDBPyConnection, sample: SampledTable | None, candidates: list[ColumnProfile]
+) -> list[PhoneShape]:
+    """Per candidate, what the sample shows of its phone numbers; nothing is assumed without a sample
+    or for a table sampled whole (its few rows cost less than the query asking)."""
+    phones = {
+        c.position: national_digits(c.country) for c in candidates if c.semantic_type is SemanticType.PHONE
+    }
+    seen = sampled_shapes(con, sample.index, phones) if sample and not sample.whole and phones else {}
+    return [seen.get(c.position, PhoneShape()) for c in candidates]

@@ -22,9 +22,18 @@ def _norm(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+# Dates and amounts can all differ in a small export (forty deals, forty close dates) without
+# naming the rows: a key is a name or a code, never a measurement.
+_NOT_KEYS = frozenset({SemanticType.DATE, SemanticType.DATETIME, SemanticType.MONEY, SemanticType.DECIMAL})
+
+
 def candidate_primary_key(con: duckdb.DuckDBPyConnection, table: TableProfile) -> str | None:
     """A unique, never-blank column; ``id``-like names first. Estimated counts are re-checked exactly."""
-    unique = [c for c in table.columns if c.null_count == 0 and c.distinct_count >= c.row_count > 0]
+    unique = [
+        c
+        for c in table.columns
+        if c.null_count == 0 and c.distinct_count >= c.row_count > 0 and c.semantic_type not in _NOT_KEYS
+    ]
     unique.sort(key=lambda c: (_norm(c.column) != "id", not _ID_NAME.search(c.column), c.position))
     for column in unique:
         if not column.extra.get("distinct_estimated"):

@@ -25,3 +25,12 @@ def is_blank(expr: str) -> str:
 
 def blank_to_null(expr: str) -> str:
     return f"CASE WHEN {is_blank(expr)} THEN NULL ELSE {expr} END"
+
+
+def as_stored(expr: str) -> str:
+    return expr
+
+
+def empty_to_null(expr: str) -> str:
+    """NULL for '' only: far cheaper than ``blank_to_null``, exact for a column without other blanks."""
+    return f"nullif({expr}, '')"

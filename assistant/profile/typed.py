@@ -10,7 +10,7 @@ import duckdb
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.profile.scan import aggregate, full_source
-from assistant.profile.sql import SAMPLE_TABLE, quote_literal
+from assistant.profile.sql import SAMPLE_TABLE, as_stored, quote_literal
 
 _NUMBER = {SemanticType.INTEGER, SemanticType.DECIMAL, SemanticType.MONEY}
 _TEMPORAL = {SemanticType.DATE, SemanticType.DATETIME}
@@ -52,7 +52,9 @@ def fill_typed_ranges(con: duckdb.DuckDBPyConnection, profile: TableProfile) -> 
             exprs[f"{i}:ok"] = f"count({typed})"
     if not exprs:
         return
-    result = aggregate(con, full_source(profile.table, [c.column for c in profile.columns]), exprs)
+    # a blank cell has no typed value (every expression above is NULL on it): no CASE needed
+    source = full_source(profile.table, [c.column for c in profile.columns], as_stored)
+    result = aggregate(con, source, exprs)
     for i, column in enumerate(profile.columns):
         if f"{i}:min" in result:
             _apply(column, result[f"{i}:min"], result[f"{i}:max"], result[f"{i}:ok"])

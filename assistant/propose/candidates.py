@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.normalize import concepts, is_plain, normalise
+from assistant.propose.normalize import concepts, is_plain, normalise, object_words
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
 from assistant.propose.value_links import with_value_evidence
 
@@ -151,10 +151,18 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
         evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
         concept = concept or value_concept
+    # 'TAG_NAME' holds the tag, not a name: a header naming another concept shares only the word
+    # 'name' with the target in passing
+    passing = (
+        bool(concepts(column.column))
+        and concept is None
+        and shared - _KEY_WORDS == {"name"}
+        and target.object.value not in object_words(column.column)  # a file's 'File Name' is its name
+    )
     name_part = (
         0.0
         if owner_ref and "owner" not in target.concepts
-        else name_score * (0.8 if name_score >= 0.75 else 0.45)
+        else name_score * (0.8 if name_score >= 0.75 and not passing else 0.45)
     )
     # A bare 'total' beats 'tax total' and 'subtotal' for the same concept.
     plain_bonus = 0.02 if concept and concept_score and is_plain(column.column, concept) else 0.0

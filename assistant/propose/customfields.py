@@ -78,6 +78,10 @@ def data_type_for(column: ColumnProfile) -> DataType:
     """HighLevel dataType for a column's values, from its profiled semantic type."""
     if column.semantic_type == S.MULTI_VALUE and not _short_items(column):
         return DataType.LARGE_TEXT if (column.max_length or 0) > 255 else DataType.TEXT
+    labels = concepts(column.column)[:1] == ("tags",) and not column.separator
+    if column.semantic_type == S.PICKLIST and labels:
+        # labels ('Hot', 'hot ') on a record that holds no tags: kept as written, never options
+        return DataType.TEXT
     if column.semantic_type == S.PICKLIST:
         # Few distinct numbers or dates are still numbers or dates: the values decide, not the count.
         by_values = options_data_type(column)

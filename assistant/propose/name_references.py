@@ -104,8 +104,12 @@ def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
 
 
 def _other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
-    """The record a name column's header names when it is not the row's own ("Client name" on jobs)."""
-    if lead_concept(col) not in ("name", "full_name"):
+    """The record a name column's header names when it is not the row's own ("Client name" on jobs,
+    "Company" on people or deals: the name of a company record, when the export holds a table of them)."""
+    lead = lead_concept(col)
+    if lead == "company" and "company" not in object_words(table.table):
+        return {"company"}
+    if lead not in ("name", "full_name"):
         return set()
     return set(object_words(col.column)) - set(object_words(table.table))
 

@@ -7,6 +7,7 @@ so a table called ``registros`` with names, e-mails and phones still reads as co
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from assistant.profile.models import SemanticType
 from assistant.propose.history_rules import history_evidence
@@ -54,6 +55,7 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
         add("invoice", 0.1, "a status column and an amount column")
     if sig.outcome_columns:
         add("opportunity", 0.35, f"values of '{sig.outcome_columns[0]}' say won and lost: a deal stage")
+    _deal_shape(sig, person, add)
     if fk_heads & {"contact", "company"}:
         for key in ("opportunity", "task", "note", "appointment", "invoice", "file"):
             add(key, 0.05, "references a contact-like table")
@@ -93,3 +95,16 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     ):
         add("address", 0.3, "address parts keyed to a contact-like table")
     return scores, why
+
+
+def _deal_shape(sig: TableSignals, person: bool, add: Callable[[str, float, str], None]) -> None:
+    """A pipeline stage beside a value (and a win probability) makes each row a deal, whatever the
+    table is called ("leads" are people in one CRM and deals in another); its person columns then
+    describe the deal's contact, which splits off, rather than the row itself."""
+    valued = sig.has("amount") or bool(sig.typed(S.MONEY))
+    if not (valued and sig.has("stage")):
+        return
+    probability = sig.has("probability")
+    add("opportunity", 0.45 + (0.15 if probability else 0.0), "a pipeline stage beside a value: deals")
+    if person:
+        add("contact", -0.35, "its person columns describe each deal's contact, split off")

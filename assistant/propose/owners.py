@@ -10,6 +10,7 @@ from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
+from assistant.propose.owner_cells import first_listed
 from assistant.propose.owner_match import match_owner
 from assistant.propose.owner_values import cell_items
 from assistant.propose.signals import lead_concept, visible_columns
@@ -100,6 +101,8 @@ def propose_owners(
             continue
         known |= spellings
         match = match_owner(person, users, fallback, fallback_email)
+        if match.user_id is None:  # 'Felix Wagner, Noor Haddad': the first person owns the record
+            match = first_listed(person, users) or match
         if match.user_id:
             matched |= spellings
         seen.setdefault(match.id, match)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from assistant.profile.models import ColumnProfile
 from assistant.propose.normalize import concepts
 
-# Headers for things people write rather than pick: job titles, subjects, comments, instructions.
-WRITTEN_CONCEPTS = frozenset({"position", "title", "notes"})
+# Headers for things people write rather than pick: job titles, subjects, comments, instructions,
+# and organisations' names (a company is named, never chosen from a list).
+WRITTEN_CONCEPTS = frozenset({"position", "title", "notes", "company"})
 MIN_ROWS_PER_OPTION = 3.0  # on average each option must recur at least this often
 MAX_OPTION_WORDS = 4
 
@@ -35,7 +36,10 @@ def written_not_chosen(column: ColumnProfile) -> bool:
     lead = (concepts(column.column) or ("",))[0]
     if lead in WRITTEN_CONCEPTS:
         return True
+    values = column.picklist or column.top_values
+    if column.distinct_count == 1 or len({v.value.strip().casefold() for v in values}) == 1:
+        return True  # one value offers no choice: a label written on some rows
     rows_per_option = repetition(column)
     if rows_per_option is not None and rows_per_option < MIN_ROWS_PER_OPTION:
         return True
-    return any(reads_like_sentence(v.value) for v in (column.picklist or column.top_values))
+    return any(reads_like_sentence(v.value) for v in values)

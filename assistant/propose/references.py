@@ -8,6 +8,7 @@ alone never links two tables.
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, ForeignKey, TableProfile
+from assistant.propose.bare_references import bare_key_candidates
 from assistant.propose.name_references import describe, name_reference
 from assistant.propose.normalize import concepts, normalise, singular, tokens
 from assistant.propose.signals import lead_concept, visible_columns
@@ -69,14 +70,15 @@ def _with_reference(
     values: SourceValues,
 ) -> ColumnProfile:
     keyish = lead_concept(col) in _KEYISH or "identifier" in concepts(col.column)
-    if col.foreign_key is not None or col.column.startswith("_") or not keyish:
+    if col.foreign_key is not None or col.column.startswith("_") or col.column == keys.get(table.table):
         return col
-    if col.column == keys.get(table.table):
-        return col
-    for other, twin, how in _candidates(table, col, tables, keys):
+    candidates = (
+        _candidates(table, col, tables, keys) if keyish else bare_key_candidates(table, col, tables, keys)
+    )
+    for other, twin, how in candidates:
         share = _overlap(values, col, other.table, twin)
-        if share is not None and share < MIN_OVERLAP:
-            continue
+        if (share is None and not keyish) or (share is not None and share < MIN_OVERLAP):
+            continue  # a bare noun links only when values are there to agree
         fk = ForeignKey(
             table=table.table,
             column=col.column,

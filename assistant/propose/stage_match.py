@@ -24,6 +24,8 @@ OUTCOME = {
 GOOD_STAGE = 0.6
 SAME_CONCEPT = 0.9
 RELATED_CONCEPT = 0.7
+WORD_FAMILY = 0.8  # the same word in another form: a match, a little below a same-concept one
+MIN_STEM = 5
 # Concepts close enough that one may stand for the other when nothing closer exists: a lost and an
 # abandoned deal both end closed; a pending quote is one sent and awaiting an answer.
 RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
@@ -49,7 +51,23 @@ def stage_score(value: str, stage: Stage) -> float:
         if frozenset({mine, theirs}) in RELATED_CONCEPTS:
             return max(RELATED_CONCEPT, fuzzy * 0.5)
         return fuzzy * 0.5  # 'Caducado' looks like 'Aceptado' but means the opposite
-    return max(fuzzy if fuzzy >= 0.8 else fuzzy * 0.7, SAME_CONCEPT if mine and mine == theirs else 0.0)
+    concept = SAME_CONCEPT if mine and mine == theirs else 0.0
+    family = WORD_FAMILY if same_word_family(value, stage.name) else 0.0
+    return max(fuzzy if fuzzy >= 0.8 else fuzzy * 0.7, concept, family)
+
+
+def _kin(a: str, b: str) -> bool:
+    """One word in two forms ('Qualify' / 'Qualified', 'Proposition' / 'Proposal'): a shared stem of
+    five letters or more that covers most of the shorter word."""
+    shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a == b or (shared >= MIN_STEM and shared >= 0.7 * min(len(a), len(b)))
+
+
+def same_word_family(value: str, name: str) -> bool:
+    """Every word of the shorter name has a kin word in the longer one ('Negotiate' / 'Negotiation')."""
+    mine, theirs = normalise(value).split(), normalise(name).split()
+    short, long_ = sorted((mine, theirs), key=len)
+    return bool(short) and all(any(_kin(w, o) for o in long_) for w in short)
 
 
 _APPOINTMENT_STATUS = {
@@ -83,8 +101,11 @@ _OPEN_WORDS = frozenset(
 
 
 def outcome_of(value: str) -> str | None:
-    """'Won' -> won, 'Open' -> open; None when the value is a stage name rather than an outcome."""
+    """'Won' -> won, 'Open' -> open; None when the value is a stage name rather than an outcome.
+    A pause ('On Hold', 'Suspended') is still open: HighLevel's abandoned means the deal went cold."""
     concept = lead_stage_concept(value)
     if concept in OUTCOME:
         return concept
+    if concept == "on_hold":
+        return "open"
     return "open" if normalise(value) in _OPEN_WORDS else None

@@ -29,7 +29,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "city": ("city", "town", "city town", "ciudad", "poblacion", "localidad", "municipio"),
     "region": ("state", "province", "provincia", "region", "county", "comunidad"),
-    "postal_code": ("postal code", "postcode", "zip", "zip code", "codigo postal", "cp"),
+    "postal_code": (
+        "postal code", "postcode", "zip", "zip code", "zipcode", "postalcode", "codigo postal", "cp"
+    ),
     "country": ("country", "pais", "country code", "codigo pais"),
     "tax_id": (
         "nif", "cif", "dni", "vat", "vat number", "tax id", "tax number", "tax identification number",
@@ -38,7 +40,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "parent": ("parent", "parent company", "empresa matriz", "matriz", "parent id", "parent document"),
     "company": (
         "company", "empresa", "razon social", "legal name", "business", "business name", "organization",
-        "organisation", "compania", "company name", "nombre empresa", "nombre fiscal", "account name"
+        "organisation", "compania", "company name", "nombre empresa", "nombre fiscal", "account name",
+        "organization name", "organisation name", "org", "org name", "orgname", "companyname", "account",
     ),
     "website": ("website", "web", "url", "sitio web", "pagina web", "homepage", "site", "domain"),
     "date": ("date", "fecha", "day", "dia"),
@@ -63,7 +66,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "sku": ("sku", "item reference", "product code", "codigo producto", "barcode", "codigo barras", "ean"),
     "status": (
         "status", "estado", "situacion", "document state", "job status", "state id", "event state",
-        "incident state", "lead status", "deal status"
+        "incident state", "lead status", "deal status", "opportunity state", "deal state", "lead state"
     ),
     "stage": ("stage", "etapa", "fase", "deal stage", "pipeline stage", "lifecycle stage", "sales stage"),
     "score": ("score", "rating", "puntuacion", "valoracion", "nps", "referral score", "lead score"),
@@ -76,7 +79,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "creator": ("creator", "created by", "creado por", "author", "autor"),
     "tags": (
-        "tags", "tag", "etiquetas", "etiqueta", "segment", "segmento", "segmentacion", "labels", "label"
+        "tags", "tag", "etiquetas", "etiqueta", "segment", "segmento", "segmentacion", "labels", "label",
+        "tag name", "tag names", "label name"
     ),
     "notes": (
         "notes", "note", "notas", "nota", "comments", "comment", "comentarios", "observaciones",
@@ -98,6 +102,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "location": ("location", "ubicacion", "gps", "lugar", "coordinates", "coordenadas", "site address"),
     "currency": ("currency", "moneda", "divisa", "currency code"),
     "discount": ("discount", "descuento", "discount percentage"),
+    "taxable": ("taxable", "is taxable", "tax applies", "apply tax", "sujeto a iva", "gravable"),
     "tax_rate": ("tax rate", "tax percentage", "iva", "impuesto", "vat rate", "primary tax percentage"),
     "paid": ("paid", "pagado", "cobrado", "settled", "liquidado", "paid total", "paid date"),
     "deleted": ("deleted", "eliminado", "borrado", "archived", "archivado", "inactive", "inactivo"),

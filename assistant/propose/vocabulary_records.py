@@ -89,6 +89,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "recibido", "lead in", "entwurf", "neu", "offen", "brouillon", "nouveau", "ouvert", "rascunho",
         "submitted", "incoming", "new opportunity", "new lead", "entrante",
         "novo", "aberto", "bozza", "nuovo", "aperto",
+        # not reached yet: the lead waits for a first contact
+        "to contact", "not contacted", "uncontacted", "por contactar", "sin contactar",
     ),
     "in_progress": (
         "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",
@@ -112,6 +114,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "qualified": (
         "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
         "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
+        "in contact", "en contacto", "in kontakt", "en contact",
     ),
     # A contract about to renew: 'Up for Renewal', 'Upcoming Renewal', 'Pendiente de renovar'.
     "renewal_due": (
@@ -120,6 +123,14 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "renouvellement a venir", "renovacao pendente", "rinnovo in scadenza",
     ),
     "renewed": ("renewed", "renovado", "renovada", "verlangert", "renouvele", "rinnovato"),
+    # Work done, the bill not yet sent: 'Requires invoicing' and 'Needs Invoice' are one stage.
+    "to_invoice": (
+        "needs invoice", "needs invoicing", "requires invoice", "requires invoicing", "ready to invoice",
+        "ready to bill", "ready for invoicing", "to invoice", "to be invoiced", "to bill", "awaiting invoice",
+        "pending invoice", "invoice pending", "unbilled", "not invoiced", "por facturar", "a facturar",
+        "pendiente de facturar", "pendiente de facturacion", "zu fakturieren", "zu verrechnen", "a facturer",
+        "a faturar", "da fatturare",
+    ),
     # The last step before a deal is won: the contract is being closed.
     "closing": (
         "closing", "closure", "close", "contract sent", "cierre", "en cierre", "abschluss", "cloture",

@@ -5,10 +5,42 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from evals.casegen import capsule, close, holded, keap, servicetitan, streak, workiz, zendesk_sell
+from evals.casegen import (
+    activecampaign,
+    capsule,
+    close,
+    copper,
+    freshsales,
+    holded,
+    insightly,
+    keap,
+    monday_crm,
+    nutshell,
+    odoo,
+    servicetitan,
+    streak,
+    workiz,
+    zendesk_sell,
+)
 from evals.casegen.common import CASES_DIR
 
-BUILDERS = [capsule, close, holded, keap, servicetitan, streak, workiz, zendesk_sell]
+BUILDERS = [
+    activecampaign,
+    capsule,
+    close,
+    copper,
+    freshsales,
+    holded,
+    insightly,
+    keap,
+    monday_crm,
+    nutshell,
+    odoo,
+    servicetitan,
+    streak,
+    workiz,
+    zendesk_sell,
+]
 
 
 def main(cases_dir: Path = CASES_DIR) -> None:

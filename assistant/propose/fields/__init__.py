@@ -10,8 +10,10 @@ from __future__ import annotations
 
 # Building blocks first: modules the table step imports may import them from here while it loads.
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
+from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.echoes import copied_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
+from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.table import propose_table_fields
 
@@ -19,7 +21,9 @@ __all__ = [
     "TableContext",
     "add_date_fallbacks",
     "copied_columns",
+    "copied_through_links",
     "evidence_of",
+    "joined_names",
     "make_map",
     "propose_table_fields",
     "skip_map",

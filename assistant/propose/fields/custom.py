@@ -17,7 +17,9 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.id_holders import named_holder
 from assistant.propose.fields.rules import skip_map
+from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
 from assistant.propose.normalize import normalise, readable, singular, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.transforms import transform_for, value_kind_of
@@ -73,7 +75,7 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
     echoed = ctx.echoes.get(col.column)
     if echoed is not None:
         return skip_map(ctx, col, f"repeats what the linked record behind '{echoed}' already holds", 0.7)
-    holder = ctx.field_holder
+    holder = named_holder(ctx, col) or ctx.field_holder
     if holder is not None:
         return _custom(ctx, col, cands, holder, is_key, factor, evidence)
     noise = body_noise(col)
@@ -176,6 +178,9 @@ def _custom(
     )
     opaque = col.semantic_type == S.IDENTIFIER and lead_concept(col) in (None, "identifier")
     conf = (0.5 if opaque else 0.8) * factor
+    untaggable = untaggable_reason(ctx.catalog, col, holder)
+    if untaggable:
+        conf, why = min(conf, UNTAGGABLE_CONFIDENCE), f"{why}; {untaggable}"
     if reused:
         spec = reused[0]
         transform = transform_for(col, value_kind_of(spec.data_type), ctx.default_country)

@@ -18,6 +18,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.normalize import concepts
 from assistant.propose.objects import ObjectDecision
 
@@ -88,6 +89,7 @@ def link_maps(
     if (
         other.kind == "pipeline"
         and ctx.primary == T.OPPORTUNITY
+        and names_one_row(tables.get(fk.target_table), fk.target_column)
         and ctx.claim(T.OPPORTUNITY, "pipelineStageId")
     ):
         transform = Transform(

@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
@@ -21,12 +22,15 @@ from assistant.transforms.names import SPANISH_REGIONS
 S = SemanticType
 T = TargetObject
 _PERSONISH = (T.CONTACT, T.USER)
+EMPTY_CONTAINERS = frozenset({"[]", "{}"})
 
 
 def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] | None:
     """Why a column is not migrated, with the confidence of that call, or None."""
     if column.semantic_type == S.EMPTY or (column.row_count and column.null_count >= column.row_count):
         return "every value is blank", 0.92
+    if column.top_values and all(v.value.strip() in EMPTY_CONTAINERS for v in column.top_values):
+        return "every value is an empty list or object (a nested list's rows are its own table)", 0.9
     twin = is_path_twin(column, ctx.table)
     if twin:
         return f"a path that repeats the id in '{twin}'", 0.9
@@ -157,7 +161,8 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
         for c in columns
         if lead_concept(c) == "reference" and c.semantic_type != S.EMPTY and c.foreign_key is None
     ]
-    titles = [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
+    titles = [c for c in columns if names_own_kind(ctx, c)]
+    titles += [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
     if not titles:
         # Without a title, the key and the customer's name tell records apart: '{number} {client}'.
         refs = refs or [c for c in columns if c.column == key]

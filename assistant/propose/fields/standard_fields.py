@@ -16,7 +16,7 @@ from assistant.propose.fields.build import (
 )
 from assistant.propose.fields.custom import empty_penalty
 from assistant.propose.minor_units import in_minor_units
-from assistant.propose.normalize import normalise, tokens
+from assistant.propose.normalize import normalise, object_words, tokens
 from assistant.propose.owner_values import names_users
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_match import appointment_status, outcome_of
@@ -44,6 +44,7 @@ _DONE_WORDS = {
     "resolved",
     "finished",
 }
+_PERSON_NAME_FIELDS = frozenset({"name", "firstName", "lastName"})
 
 
 def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
@@ -62,6 +63,9 @@ def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
         return len(values) >= 2 and all(outcome_of(v) for v in values)
     if cand.value_kind == "pipeline":
         return col.semantic_type in (S.PICKLIST, S.FREE_TEXT) and col.foreign_key is None
+    if cand.object in (T.CONTACT, T.USER) and cand.field in _PERSON_NAME_FIELDS:
+        # a header naming an organisation holds firms' names, however person-like ('Pinecrest Dental')
+        return "company" not in object_words(col.column)
     if cand.object == T.USER and cand.field == "roles":
         # HighLevel roles grant permissions; job titles ('Technician') are not roles.
         roles = col.picklist or col.top_values

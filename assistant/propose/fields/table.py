@@ -5,12 +5,13 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.mapping.models import TransformKind as K
-from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.candidates import Candidate, retrieve_candidates
 from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
+from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
@@ -18,6 +19,8 @@ from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.name_echoes import joined_names
+from assistant.propose.fields.own_kind_title import with_own_kind_title
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
@@ -29,11 +32,13 @@ from assistant.propose.fields.rules import (
     skip_reason,
 )
 from assistant.propose.fields.standard_fields import allowed, standard_maps
+from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.normalize import is_plain
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
 
 T = TargetObject
+S = SemanticType
 STANDARD_MIN_SCORE = 0.55  # below this a standard field is no candidate: a custom field is proposed
 
 
@@ -61,13 +66,18 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
                 maps += linked
                 done.add(col.column)
     links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
-    copies = copied_columns(ctx.table, tables)
+    copies = {**copied_through_links(ctx.table, tables, ctx.values), **copied_columns(ctx.table, tables)}
     ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
     for col in columns:  # a copy of the linked row feeds no field of this record, standard or custom
         if col.column not in done and col.column in copies:
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
+    for column, (first, last) in joined_names(ctx.table, ctx.values).items():
+        if column not in done:  # HighLevel composes the name from the parts this column only joins
+            why = f"only joins '{first}' and '{last}', which HighLevel composes the name from"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
     if complement is not None:
         maps.append(complement)
@@ -88,7 +98,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     remaining = [c for c in columns if c.column not in done]
     maps += history_field_maps(ctx, remaining) if ctx.primary == T.MESSAGE else _assign(ctx, remaining)
     add_date_fallbacks(ctx.primary, maps, columns)
-    return printed_number(ctx, maps, columns)
+    return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
 
 
 def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
@@ -112,6 +122,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     }
     for c in columns:
         with_business_name_evidence(ctx, c, cands[c.column])
+        with_own_kind_title(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
         for col in columns
@@ -121,7 +132,10 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
     ]
-    pool.sort(key=lambda item: (-item[0], item[1].position))
+    # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
+    pool.sort(
+        key=lambda item: (-_claim_strength(item[0], item[1]), item[1].position, item[2].object != objects[0])
+    )
     chosen: dict[str, Candidate] = {}
     for _score, col, cand in pool:
         if col.column not in chosen and ctx.claim(cand.object, cand.field):
@@ -138,6 +152,16 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         else:
             maps.append(fallbacks[col.column])
     return maps
+
+
+# A contact holds one phone and one e-mail: of two such columns the one filled on most rows is the
+# main one ('Work' beside a mostly empty 'Mobile'), whichever header reads more like the field.
+_CONTACT_POINTS = (S.PHONE, S.EMAIL)
+EMPTY_WEIGHT = 0.15
+
+
+def _claim_strength(score: float, col: ColumnProfile) -> float:
+    return score - EMPTY_WEIGHT * col.null_share if col.semantic_type in _CONTACT_POINTS else score
 
 
 def _plain(col: ColumnProfile) -> bool:

@@ -1,0 +1,47 @@
+"""A name column that only joins its row's first and last name columns ('Display Name' beside them).
+
+HighLevel composes a contact's name from its first and last name, so a column that holds exactly
+that join on nearly every row adds nothing; mapped to the contact's name it would compete with the
+parts. Found on the values, whatever the header says.
+"""
+
+from __future__ import annotations
+
+from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.signals import lead_concept
+from assistant.propose.sourcedata import SourceValues
+
+S = SemanticType
+MIN_AGREEING = 0.9  # share of rows with a name whose value is the join of the parts
+MIN_ROWS = 5
+_TEXT = (S.PERSON_NAME, S.FREE_TEXT, S.COMPANY_NAME, S.PICKLIST)
+
+
+def _plain(value: str | None) -> str:
+    return " ".join((value or "").replace(",", " ").split()).casefold()
+
+
+def _joins(value: str | None, first: str | None, last: str | None) -> bool:
+    parts = [_plain(first), _plain(last)]
+    return _plain(value) in {" ".join(p for p in parts if p), " ".join(p for p in reversed(parts) if p)}
+
+
+def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, tuple[str, str]]:
+    """Column -> (first name column, last name column) whose join it repeats on nearly every row."""
+    firsts = [c for c in table.columns if lead_concept(c) == "first_name"]
+    lasts = [c for c in table.columns if lead_concept(c) == "last_name"]
+    if values is None or len(firsts) != 1 or len(lasts) != 1:
+        return {}
+    first, last = firsts[0].column, lasts[0].column
+    out: dict[str, tuple[str, str]] = {}
+    for col in table.columns:
+        if col.column in (first, last) or col.semantic_type not in _TEXT or col.foreign_key is not None:
+            continue
+        rows = [r for r in values.rows(table.table, [col.column, first, last]) if _plain(r[col.column])]
+        named = [r for r in rows if _plain(r[first]) or _plain(r[last])]
+        if len(named) < MIN_ROWS:
+            continue
+        same = sum(1 for r in named if _joins(r[col.column], r[first], r[last]))
+        if same >= MIN_AGREEING * len(named):
+            out[col.column] = (first, last)
+    return out

@@ -1,0 +1,36 @@
+"""A column named for the table's own kind of record ('Opportunity' on a table of deals) is each
+record's title: the header names the record, the values tell the records apart."""
+
+from __future__ import annotations
+
+from assistant.mapping.models import FieldKind, TargetObject
+from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.candidates import Candidate
+from assistant.propose.fields.build import TableContext
+from assistant.propose.normalize import object_words
+
+_TITLE_FIELD = {TargetObject.OPPORTUNITY: "name", TargetObject.TASK: "title"}
+_TEXT = (SemanticType.FREE_TEXT, SemanticType.PICKLIST)
+OWN_KIND_TITLE = 0.8  # a name-like header of another wording would score about this
+MIN_DISTINCT_SHARE = 0.3  # titles tell records apart; a few repeated labels are a category instead
+
+
+def names_own_kind(ctx: TableContext, col: ColumnProfile) -> bool:
+    if ctx.primary not in _TITLE_FIELD or col.foreign_key is not None or col.semantic_type not in _TEXT:
+        return False
+    return object_words(col.column) == (ctx.primary.value,) and col.unique_share >= MIN_DISTINCT_SHARE
+
+
+def with_own_kind_title(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) -> None:
+    field = _TITLE_FIELD.get(ctx.primary)
+    if field is None or not names_own_kind(ctx, col):
+        return
+    why = f"the header names the table's own kind of record ({ctx.primary.value}): its title"
+    found = next((c for c in cands if c.object == ctx.primary and c.field == field), None)
+    if found is None:
+        found = Candidate(
+            kind=FieldKind.STANDARD, object=ctx.primary, field=field, label=field, score=0.0, name_score=0.0
+        )
+        cands.append(found)
+    found.score = max(found.score, OWN_KIND_TITLE)
+    found.evidence.append(why)
