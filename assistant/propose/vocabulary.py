@@ -136,6 +136,10 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 
 # Tokens that say nothing about meaning on their own; dropped before matching concepts.
+# Words that name the concept only as the whole header: 'Account' (Accounts) is the organisation a
+# person belongs to in many CRMs, but 'account-id' is a key, 'bank-account.iban' a bank number and
+# 'Account Manager' a user.
+WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",)})
 NOISE_TOKENS: frozenset[str] = frozenset({
     "a", "and", "de", "del", "el", "en", "la", "las", "los", "main", "of", "primary", "principal", "the",
     "y", "d", "l", "le", "les", "du", "des", "et", "da", "do", "dos", "das", "di", "der", "die", "von", "und"
