@@ -131,6 +131,17 @@ class HoldingParent(Proposal):
     example_rows: list[int] = Field(default_factory=list)  # row numbers only: safe under --no-values
 
 
+class SharedMapSource(BaseModel):
+    """The confirmed map of another client on the same platform that this document extends: its
+    decisions are kept as they are, and ``additions`` are the items proposed for values only this
+    client's export holds (stage values, message types, tags, owners)."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str  # the shared mapping.confirmed.yaml, as given
+    digest: str  # of the shared map's decisions when the additions were proposed
+    additions: list[str] = Field(default_factory=list)  # item ids added for this client
+
+
 class BusinessBilling(Proposal):
     """Native invoices or estimates of a source table whose contact has no email or phone anywhere in
     the export: accepted, each is addressed to the location's own email and phone (its billing contact;
@@ -161,6 +172,7 @@ class MappingDocument(BaseModel):
     holdings: list[HoldingParent] = Field(default_factory=list)  # orphans parked on a holding contact
     billings: list[BusinessBilling] = Field(default_factory=list)  # documents billed to the business
     notes: list[str] = Field(default_factory=list)  # free text for the engineer, never executed
+    shared_map: SharedMapSource | None = None  # set when this client runs another client's map
 
     def items(self) -> Iterator[Proposal]:
         yield from self.objects
