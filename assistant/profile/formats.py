@@ -216,7 +216,14 @@ def detect_tag_list(stats: ColumnStats) -> Detected | None:
     for detector, sep in _LIST_SEPARATORS:
         listed = stats.share(detector)
         tokens, distinct = stats.tokens.get(sep, (0, 0))
-        if listed >= 0.15 and listed + stats.share("short_token") >= 0.95 and distinct <= tokens * 0.5:
+        # one label that holds the separator ('Channel Partner / Reseller') is no list: lists vary
+        combos = {value for value, _ in stats.top if sep in value}
+        if (
+            listed >= 0.15
+            and listed + stats.share("short_token") >= 0.95
+            and distinct <= tokens * 0.5
+            and len(combos) > 1
+        ):
             evidence = [
                 f"{pct(listed)} hold several short values separated by '{sep}'",
                 f"{distinct} distinct values across {tokens} list items",
