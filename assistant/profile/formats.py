@@ -216,13 +216,11 @@ def detect_tag_list(stats: ColumnStats) -> Detected | None:
     for detector, sep in _LIST_SEPARATORS:
         listed = stats.share(detector)
         tokens, distinct = stats.tokens.get(sep, (0, 0))
-        # one label that holds the separator ('Channel Partner / Reseller') is no list: lists vary
-        combos = {value for value, _ in stats.top if sep in value}
         if (
             listed >= 0.15
             and listed + stats.share("short_token") >= 0.95
             and distinct <= tokens * 0.5
-            and len(combos) > 1
+            and _varies_like_a_list(stats, sep)
         ):
             evidence = [
                 f"{pct(listed)} hold several short values separated by '{sep}'",
@@ -230,6 +228,15 @@ def detect_tag_list(stats: ColumnStats) -> Detected | None:
             ]
             return Detected(SemanticType.MULTI_VALUE, listed, evidence, separator=sep)
     return None
+
+
+def _varies_like_a_list(stats: ColumnStats, sep: str) -> bool:
+    """One label that holds the separator ('Channel Partner / Reseller') is no list: a list's cells
+    vary their combinations, or its items also stand alone ('VIP; cliente-vip' beside 'VIP')."""
+    singles = {value.strip().lower() for value, _ in stats.top if sep not in value}
+    combos = [value for value, _ in stats.top if sep in value]
+    parts = {p.strip().lower() for value in combos for p in value.split(sep)}
+    return len(combos) > 1 or bool(parts & singles)
 
 
 def _list_separator(stats: ColumnStats) -> str:
