@@ -80,7 +80,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         done.add(flag)
     for column, (first, last) in joined_names(ctx.table, ctx.values).items():
         if column not in done:  # HighLevel composes the name from the parts this column only joins
-            why = f"only joins '{first}' and '{last}', which HighLevel composes the name from"
+            why = f"only joins '{first}' and '{last}' (or repeats the row's company), which the contact has"
             maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
             done.add(column)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
