@@ -44,3 +44,22 @@ def test_a_flag_every_stage_decides_is_skipped() -> None:
 def test_a_flag_of_its_own_is_kept() -> None:
     assert _kind(own_flag=True, column="IsWon") != FieldKind.SKIP
     assert _kind(own_flag=False, column="Urgent") != FieldKind.SKIP
+
+
+def test_a_tasks_closed_flag_its_status_decides_leaves_completion_to_the_status() -> None:
+    statuses = ["Not Started", "In Progress", "Completed", "Deferred"]
+    tasks = table(
+        "Task",
+        [("Subject", S.FREE_TEXT, {}), ("ActivityDate", S.DATE, {}),
+         ("Status", S.PICKLIST, {"values": {s: 6 for s in statuses}}), ("IsClosed", S.BOOLEAN, {})],
+        rows=24,
+    )  # fmt: skip
+    rows: list[Row] = [
+        {"Subject": "Call", "ActivityDate": "2025-01-02", "Status": statuses[i % 4],
+         "IsClosed": "true" if statuses[i % 4] == "Completed" else "false"}
+        for i in range(24)
+    ]  # fmt: skip
+    doc = propose_offline(ProposeInputs([tasks], destination(), MemoryValues({"Task": rows})))
+    targets = {f.source_columns[0]: (f.target.kind, f.target.field) for f in doc.fields}
+    assert targets["IsClosed"][0] == FieldKind.SKIP
+    assert targets["Status"] == (FieldKind.STANDARD, "completed")

@@ -1,8 +1,10 @@
-"""Yes/no columns a deal's pick-list decides on every row ('IsWon', 'IsClosed' beside 'StageName').
+"""Yes/no columns a pick-list decides on every row ('IsWon' beside 'StageName', a task's 'IsClosed'
+beside its 'Status').
 
-CRM exports write the outcome twice: the stage, and flags computed from it. A flag that every value
-of a richer pick-list fixes (each stage has one 'IsWon') carries nothing of its own: the stage's value
-map already sets the status, and a checkbox field would only repeat it.
+CRM exports write the outcome twice: the stage or status, and flags computed from it. A flag that
+every value of a richer pick-list fixes (each stage has one 'IsWon') carries nothing of its own: the
+pick-list's map already sets the deal's status or the task's completion, and a checkbox field (or a
+second feed of 'completed') would only repeat it.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ def _decides(rows: list[dict[str, str | None]], choice: str, flag: str) -> bool:
 def decided_flags(
     primary: TargetObject, table: str, columns: list[ColumnProfile], values: SourceValues | None
 ) -> dict[str, str]:
-    """Flag column -> the pick-list column that decides it, on a table of deals."""
-    if primary != TargetObject.OPPORTUNITY or values is None:
+    """Flag column -> the pick-list column that decides it, on a table of deals or tasks."""
+    if primary not in (TargetObject.OPPORTUNITY, TargetObject.TASK) or values is None:
         return {}
     flags = [c for c in columns if c.semantic_type == S.BOOLEAN]
     choices = [c for c in columns if c.semantic_type == S.PICKLIST and c.foreign_key is None]

@@ -75,7 +75,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             done.add(col.column)
     pending = [c for c in columns if c.column not in done]
     for flag, choice in decided_flags(ctx.primary, ctx.name, pending, ctx.values).items():
-        why = f"every value of '{choice}' decides it: the stage's value map sets the outcome"
+        why = f"every value of '{choice}' decides it: that column's map carries the outcome"
         maps.append(skip_map(ctx, next(c for c in columns if c.column == flag), why, 0.7))
         done.add(flag)
     for column, (first, last) in joined_names(ctx.table, ctx.values).items():
