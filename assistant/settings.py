@@ -161,6 +161,8 @@ class ExecuteSettings(BaseModel):
 
     history_as_notes: bool = False
     """Without a provider, carry calls and e-mails as dated notes on their contact (else: refuse the run)."""
+    tax_rate: float | None = Field(None, ge=0.0, le=100.0)
+    """Tax rate (percent) of document lines a Yes/No taxable column marks taxable, when no rate is mapped."""
 
     @field_validator("source_timezone")
     @classmethod

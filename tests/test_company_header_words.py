@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.propose.engine import ProposeInputs, propose_offline
+from assistant.propose.normalize import concepts
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 
@@ -28,3 +29,16 @@ def test_an_organisation_header_on_people_is_their_company_name(header: str) -> 
     targets = {(f.target.object.value, f.target.field) for f in doc.fields if f.source_columns == [header]}
     assert ("contact", "companyName") in targets
     assert ("contact", "name") not in targets
+
+
+@pytest.mark.parametrize(
+    ("header", "read_as"),
+    [("Accounts", ("company",)), ("account-id", ("identifier",)), ("bank-account.iban", ()),
+     ("Account Manager", ("owner",))],
+)  # fmt: skip
+def test_account_names_the_organisation_only_as_the_whole_header(
+    header: str, read_as: tuple[str, ...]
+) -> None:
+    """A document's 'account-id' is its customer's key: read as a company name it made every document
+    table look like a company, and the documents' own object maps fell under the threshold."""
+    assert concepts(header) == read_as

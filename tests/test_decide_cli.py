@@ -84,7 +84,7 @@ def test_selector_and_stage_mistakes_are_one_line(tmp_path: Path) -> None:
         ("--accept", "kid=tag"): "error: --accept 'kid=tag': unknown key 'kid' "
         "(allowed: kind, object, column, target, id); did you mean 'kind'?",
         ("--reject", "kind=tags"): "error: --reject 'kind=tags': kind is one of object, field, tag, stage, "
-        "owner, holding; did you mean 'tag'?",
+        "owner, holding, billing; did you mean 'tag'?",
         ("--stage", "quotes.status:limbo=Sales/Wonn"): "error: --stage 'quotes.status:limbo=Sales/Wonn': "
         "pipeline 'Sales' has no stage 'Wonn' (stages: New, Quote sent, Won); did you mean 'Won'?",
         ("--owner", "quotes.u9=nobody@acme.test"): "error: --owner 'quotes.u9=nobody@acme.test': "

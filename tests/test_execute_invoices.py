@@ -215,3 +215,23 @@ def test_a_ledgered_run_is_rolled_back_by_deleting_drafts_and_voiding_paid_invoi
     assert [
         e for e in sandbox.admin("GET", "records/estimates")["records"] if e.get("estimateNumber") == 901
     ] == []
+
+
+def test_a_paid_invoice_the_source_rounds_half_a_cent_down_is_paid_in_full(sandbox: SandboxHandle) -> None:
+    """12.50 at 21 % is 2.625 of tax: the source states 15.12 and was paid that; HighLevel's total is
+    15.13. A cent left due would read as unpaid, so the payment is HighLevel's total, said beside it;
+    a paid invoice whose stated total is off by more than rounding stays part paid."""
+    buyer = _contact(sandbox)
+    tap = [Line("Tap", 1, 12.50, 21.0)]
+    rounded = _doc(buyer, "F-HALF", "paid", total=15.12, lines=tap, paid_amount=15.12)
+    edited = _doc(buyer, "F-EDIT", "paid", total=15.0, lines=tap, paid_amount=15.0)
+    report, _ = _run(sandbox, rounded, edited)
+    by_key = {o.source_key: o for o in report.created}
+    half, edit = by_key["inv:F-HALF"], by_key["inv:F-EDIT"]
+    assert (half.status, half.total) == ("paid", 15.13)
+    assert half.note.startswith(
+        "paid in full in the source: the payment is recorded as HighLevel's total, 0.01"
+    )
+    assert [p["amount"] for p in _get(sandbox, half.hl_id)["payments"]] == [15.13]
+    assert (edit.status, edit.note) == ("partially_paid", "")
+    assert {m.number for m in report.mismatches} == {"F-HALF", "F-EDIT"}  # both still reported

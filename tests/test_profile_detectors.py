@@ -253,3 +253,30 @@ def test_sampled_table_still_sees_a_sparse_column(tmp_path: Path) -> None:
     optin = col({"leads": leads}, "leads", "optin")
     assert optin.semantic_type is SemanticType.BOOLEAN
     assert {(v.value, v.count) for v in optin.top_values} == {("sí", 16667), ("no", 33333)}
+
+
+def test_iso_times_with_and_without_offset_are_one_datetime_column(tmp_path: Path) -> None:
+    """A small history export mixes offsets (+0100, .000+01:00) with wall-clock times: every value is
+    an ISO date-time, so the column is one, however few rows carry an offset."""
+    workspace = Workspace(tmp_path).ensure()
+    values = [
+        "2023-01-19T10:43:00+0100",
+        "2022-08-08T18:13:00",
+        "2023-06-21T13:46:00.000+01:00",
+        "2023-03-29T16:50:00",
+        "2022-04-27T11:57:00+0200",
+        "2023-11-14T18:37:00",
+        "2022-07-31T08:02:00+0200",
+        "2023-12-16T13:49:00",
+        "2024-11-24T18:57:00+0100",
+        "2024-05-17T18:31:00.000+01:00",
+        "2024-03-08T13:18:00",
+        "2022-06-08T11:17:00+0200",
+    ]
+    rows = ", ".join(f"('{v}', {n})" for n, v in enumerate(values, start=1))
+    workspace.connect().execute(f"CREATE TABLE raw.history AS SELECT * FROM (VALUES {rows}) t(date, _row)")
+    (history,) = profile_workspace(workspace)
+    workspace.close()
+    date = col({"history": history}, "history", "date")
+    assert (date.semantic_type, date.format) == (SemanticType.DATETIME, "iso-offset")
+    assert any("without offset" in e for e in date.evidence)

@@ -1,9 +1,12 @@
 """``hlmap verify`` sums invoice totals per source status on both sides and flags a difference.
 
 The tiny migration's invoices: FV-1 paid (100.00, its lines say so), FV-6 unpaid whose lines sum to
-25.00 though it states 30.00 (sent as its lines say, so HighLevel holds 25.00), and FV-3 unpaid whose
-contact has no email (carried as a note). Per status: paid agrees; unpaid is flagged, with the note
-counted apart, and verify exits 1; the report carries the same lines.
+25.00 though it states 30.00 (sent as its lines say, so HighLevel holds 25.00), FV-3 unpaid whose
+contact has no email (carried as a note), and FV-7 paid, stating 20.00 while its line says 21.00
+(the payment of its stated total leaves HighLevel's invoice partially paid, said beside it). Both
+statuses are flagged, each with the document that causes it and the note counted apart, and verify
+exits 1; the report carries the same figures as a table (source vs HighLevel, count and sum) and
+the causing documents below it.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ runner = CliRunner()
 sandbox = sandbox_fixture(rate_limit=100_000)
 INVOICES = [("F1", "C1", "FV-1", "2024-03-01", "", "100.00", "Pagada"),
             ("F3", "C3", "FV-3", "2024-03-02", "", "50.00", "Pendiente"),
-            ("F6", "C1", "FV-6", "2024-03-04", "", "30.00", "Pendiente")]  # fmt: skip
-LINES = [("F1", "Grifo", "1", "100", "0"), ("F3", "Visita", "1", "50", "0"), ("F6", "Junta", "1", "25", "0")]
+            ("F6", "C1", "FV-6", "2024-03-04", "", "30.00", "Pendiente"),
+            ("F7", "C1", "FV-7", "2024-03-05", "", "20.00", "Pagada")]  # fmt: skip
+LINES = [("F1", "Grifo", "1", "100", "0"), ("F3", "Visita", "1", "50", "0"), ("F6", "Junta", "1", "25", "0"),
+         ("F7", "Tubo", "1", "21", "0")]  # fmt: skip
 
 
 def test_verify_sums_invoice_totals_per_status_and_flags_a_difference(
@@ -43,8 +48,13 @@ def test_verify_sums_invoice_totals_per_status_and_flags_a_difference(
     totals = {t["status"]: t for t in json.loads(checked.stdout)["document_totals"] if t["kind"] == "invoice"}
     assert checked.exit_code == 1  # a total differs
     paid, unpaid = totals["paid"], totals["unpaid"]
-    assert (paid["source_n"], paid["source_sum"], paid["native_n"], paid["held_sum"]) == (1, 100.0, 1, 100.0)
-    assert paid["held_statuses"] == {"paid": 1} and not paid["differs"]
+    assert (paid["source_n"], paid["source_sum"], paid["native_n"], paid["held_sum"]) == (2, 120.0, 2, 121.0)
+    assert paid["held_statuses"] == {"paid": 1, "partially_paid": 1} and paid["differs"]
+    assert paid["causes"] == [
+        "FV-7: source 20.00, HighLevel 21.00 (+1.00); the source's total disagrees with its own lines (its "
+        "stated total is not its lines' sum); HighLevel holds it partially paid: the source's payment of its "
+        "total leaves 1.00 due"
+    ]
     assert (unpaid["source_n"], unpaid["source_sum"]) == (2, 80.0)
     assert (unpaid["native_n"], unpaid["native_source_sum"], unpaid["held_sum"]) == (1, 30.0, 25.0)
     assert (unpaid["noted_n"], unpaid["noted_sum"]) == (1, 50.0) and unpaid["differs"]
@@ -55,6 +65,23 @@ def test_verify_sums_invoice_totals_per_status_and_flags_a_difference(
         "invoice unpaid: source 2 = 80.00; native 1: source 30.00, HighLevel 25.00 (draft 1) [DIFFERS]"
         in said
     )
-    assert "as notes 1 = 50.00" in said and "invoice paid: source 1 = 100.00" in said
+    assert "as notes 1 = 50.00" in said and "invoice paid: source 2 = 120.00" in said
     report = (ws.root / "reports" / "verification.md").read_text(encoding="utf-8")
-    assert "## Invoice and estimate totals per source status" in report and "[DIFFERS]" in report
+    assert "## Invoice and estimate totals per source status" in report
+    assert "| invoice | unpaid | 2 | 80.00 | 1 | 30.00 | 25.00 | -5.00 | 1, 50.00 | 0 | no |" in report
+    assert "| invoice | paid | 2 | 120.00 | 2 | 120.00 | 121.00 | +1.00 | 0, 0.00 | 0 | no |" in report
+    cause = "FV-6: source 30.00, HighLevel 25.00 (-5.00); the source's total disagrees with its own lines"
+    assert f"- invoice unpaid: {cause} (its stated total is not its lines' sum)" in report
+    assert unpaid["causes"] == [f"{cause} (its stated total is not its lines' sum)"]
+    assert "caused by 1 document(s): " + cause in said
+
+
+def test_the_terminal_names_three_causing_documents_and_counts_the_rest() -> None:
+    from assistant.execute.verify.document_totals import StatusTotal, totals_lines, totals_table
+
+    causes = [f"F-{n}: source 1.00, HighLevel 1.01 (+0.01)" for n in range(5)]
+    total = StatusTotal("invoice", "paid", 5, 5.0, 5, 5.0, 5.05, causes=causes)
+    (line,) = totals_lines([total])
+    assert "caused by 5 document(s): F-0: " in line and "F-2: source" in line and "F-3:" not in line
+    assert line.endswith("… and 2 more (every one in the verification report)")
+    assert sum(c in "\n".join(totals_table([total])) for c in causes) == 5

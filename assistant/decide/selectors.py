@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assistant.errors import HlmapError, did_you_mean
 from assistant.mapping.items import (
+    BusinessBilling,
     FieldMap,
     HoldingParent,
     MappingDocument,
@@ -24,6 +25,7 @@ KINDS: dict[str, type[Proposal]] = {
     "stage": StageValueMap,
     "owner": OwnerMatch,
     "holding": HoldingParent,
+    "billing": BusinessBilling,
 }
 
 
@@ -54,6 +56,8 @@ def _target(item: Proposal, value: str) -> bool:
         return item.target.object is not None and item.target.object.value == value
     if isinstance(item, ObjectMap):
         return any(t.object.value == value or t.custom_object_key == value for t in item.targets)
+    if isinstance(item, BusinessBilling):
+        return item.document == value
     return False
 
 

@@ -1,6 +1,7 @@
 """Each client's workspace up to a confirmed map: ingest, profile, snapshot, then propose and decide
-(a client sharing the map of another on the same platform stops after the snapshot: the manifest
-names that map, and ``hlmap apply --manifest`` puts it into the workspace).
+(a client sharing the map of another on the same platform is prepared after it: ``hlmap propose
+--shared-map`` keeps every shared decision and proposes additions for the values only its export
+holds, decided as any proposal; the manifest names the shared map, which apply runs with them).
 
 Every step is the real ``hlmap`` command in a child process, its output in the client's
 ``prepare.log``; the screen gets one line per client.
@@ -20,8 +21,11 @@ from rich.console import Console
 
 from assistant.demo.agency_clients import Client, owner_of
 from assistant.demo.flow import WHO, write_settings
+from assistant.demo.pipeline_rehearsal import pipelines_to_create, rehearse_pipeline_setup
 from assistant.errors import HlmapError
-from assistant.workspace import Workspace
+from assistant.mapping import store
+from assistant.mapping.shared import addition_items
+from assistant.workspace import CONFIRMED_MAPPING_FILE, Workspace
 
 PARALLEL = 2  # clients prepared side by side (each step is CPU work)
 
@@ -55,9 +59,25 @@ def prepare_clients(
     child_env = {**os.environ, **env}
     child_env.pop("HIGHLEVEL_TOKEN", None)  # every location is reached with the agency token
     with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
-        jobs = [pool.submit(_prepare, root, c, clients, url, child_env, console) for c in clients]
+        jobs = [
+            pool.submit(_prepare_family, root, f, clients, url, child_env, console)
+            for f in client_families(clients)
+        ]
         for job in jobs:
             job.result()
+
+
+def client_families(clients: list[Client]) -> list[list[Client]]:
+    """Each client with its own map, followed by the clients that share it (they need it confirmed)."""
+    owners = [c for c in clients if not c.map_owner]
+    return [[o, *(c for c in clients if c.map_owner == o.name)] for o in owners]
+
+
+def _prepare_family(
+    root: Path, family: list[Client], clients: list[Client], url: str, env: dict[str, str], console: Console
+) -> None:
+    for client in family:
+        _prepare(root, client, clients, url, env, console)
 
 
 def _prepare(
@@ -71,15 +91,37 @@ def _prepare(
     steps.run(["ingest", str(client.export(root) / "source")])
     steps.run(["profile"])
     steps.run(["target", "pull", "--location-id", client.location, "--base-url", url])
-    if not client.map_owner:  # the others get their owner's map from the manifest's ``map =``
-        steps.run(["propose"])
-        _accept_above_threshold(steps.workspace)
+    propose = ["propose"]
+    if client.map_owner:  # the owner's confirmed map, with additions for values only this export holds
+        propose += ["--shared-map", str(owner.workspace(root) / CONFIRMED_MAPPING_FILE)]
+    steps.run(propose)
+    missing = pipelines_to_create(steps.workspace)
+    if missing:  # the plan's setup step, done on this client's location as its admin would
+        token = env["HIGHLEVEL_AGENCY_TOKEN"]
+        rehearse_pipeline_setup(missing, url=url, token=token, location_id=client.location, console=console)
+        steps.run(["target", "pull", "--location-id", client.location, "--base-url", url])
+        steps.run(propose)
+    _accept_above_threshold(steps.workspace)
+    additions = _additions(steps.workspace)
     console.print(
         f"  {client.name}  {client.platform:<16} map {client.map_label():<22} → {client.location}  "
-        f"ready in {time.monotonic() - started:.0f} s",
+        f"{additions}ready in {time.monotonic() - started:.0f} s",
         markup=False,
         highlight=False,
     )
+
+
+def _additions(workspace: Path) -> str:
+    """ "N additions (M accepted) · " for a client running a shared map, else nothing."""
+    ws = Workspace(workspace)
+    try:
+        doc = store.load_confirmed(ws)
+    finally:
+        ws.close()
+    if doc.shared_map is None:
+        return ""
+    accepted = sum(1 for item in addition_items(doc) if item.confirmed)
+    return f"{len(doc.shared_map.additions)} additions ({accepted} accepted) · "
 
 
 def _accept_above_threshold(workspace: Path) -> None:

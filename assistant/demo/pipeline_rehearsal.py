@@ -129,6 +129,7 @@ def rehearse_pipeline_setup(
         try:
             answer = httpx.post(
                 f"{url}/_sandbox/pipelines",
+                params={"locationId": location_id},  # an agency token reaches each of its locations
                 json={"name": p.name, "stages": p.stages},
                 headers={"Authorization": f"Bearer {token}"},
                 timeout=30,

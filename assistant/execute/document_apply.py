@@ -17,6 +17,7 @@ import duckdb
 from assistant.execute import ledger
 from assistant.execute.documents import (
     ESTIMATE_STATUSES,
+    HALF_CENT_TAX,
     SourceDocument,
     TotalMismatch,
     estimate_body,
@@ -114,7 +115,10 @@ async def send_invoice(
         note = ""
         if record.get("status") == "draft" and doc.paid_amount > 0:
             paid_at = doc.paid_at or f"{doc.issue_date}T00:00:00.000Z"
-            amount = min(round(doc.paid_amount, 2), float(record.get("amountDue") or 0))
+            due = float(record.get("amountDue") or 0)
+            amount = min(round(doc.paid_amount, 2), due)
+            if _paid_in_full_but_a_rounding_cent(doc, mismatch, due - amount):
+                amount, note = due, PAID_IN_FULL_ROUNDING.format(extra=due - round(doc.paid_amount, 2))
             record = await api.record_payment(
                 hl_id, amount, paid_at, notes=f"Paid in the source ({doc.source_key})"
             )
@@ -127,6 +131,20 @@ async def send_invoice(
         report.failed.append((doc.source_key, str(exc)))
         if books is not None and op is not None:
             ledger.failed(books.con, books.run_id, op.op_id, str(exc))
+
+
+PAID_IN_FULL_ROUNDING = (
+    "paid in full in the source: the payment is recorded as HighLevel's total, {extra:.2f} above the "
+    "source's, whose stated total rounds its lines' half-cent tax down (a cent left due would read as unpaid)"
+)
+
+
+def _paid_in_full_but_a_rounding_cent(
+    doc: SourceDocument, mismatch: TotalMismatch | None, left: float
+) -> bool:
+    """A source-paid invoice that HighLevel would hold part due only for the source's half-cent rounding."""
+    rounding = mismatch is not None and mismatch.reason == HALF_CENT_TAX
+    return doc.status == "paid" and rounding and 0 < round(left, 2) <= 0.01
 
 
 async def send_estimate(

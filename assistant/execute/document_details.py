@@ -80,7 +80,7 @@ def fill_contact_details(
         ref = next((r for r in spec.refs if r.key == "contactId"), None)
         if spec.target not in DOCUMENT_KINDS or is_line_spec(spec) or spec.merge_into or ref is None:
             continue
-        lacking = con.execute(_lacking(spec, ref.source_object)).fetchall()
+        lacking = con.execute(lacking_sql(spec, ref.source_object)).fetchall()
         for key, row, raw, contact_key, contact_table, email, phone in lacking:
             values, found = json.loads(raw), []
             for wanted, held in (("email", email), ("phone", phone)):
@@ -107,7 +107,7 @@ def fill_contact_details(
     return lines
 
 
-def _lacking(spec: RecordSpec, named: str) -> str:
+def lacking_sql(spec: RecordSpec, named: str) -> str:
     """(key, row, values, contact key, contact table, its email, its phone) of the documents whose
     contact lacks an email or a phone; the contact is resolved as ``document_contacts`` does."""
     key = """json_extract_string(d."values", '$."ref:contactId"')"""

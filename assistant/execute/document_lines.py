@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from assistant.execute.document_tax import FLAG, flag_sql
 from assistant.execute.lines import parent_key_column
 from assistant.execute.specs import RecordSpec, field_key
 from assistant.execute.transforms.build import outputs_for
@@ -43,11 +44,15 @@ def line_struct(spec: RecordSpec, profiles: dict[tuple[str, str], ColumnProfile]
         name = LINE_KEYS.get(field_key(fm))
         if name is None or name in values or not set(fm.source_columns) <= columns:
             continue
+        flag = flag_sql(fm, profiles) if name == "taxRate" else None
+        if flag is not None:  # a Yes/No column: whether the line is taxed, never its rate
+            values.setdefault(FLAG, flag)
+            continue
         outs = outputs_for(fm, spec, profiles, None, {}, name)
         if outs:
             value = outs[0].value
             values[name] = f"TRY_CAST({value} AS DOUBLE)" if name in NUMERIC else f"CAST({value} AS VARCHAR)"
-    keys = ("name", "description", "qty", "amount", "taxRate", "discount", "lineTotal")
+    keys = ("name", "description", "qty", "amount", "taxRate", "discount", "lineTotal", FLAG)
     fields = ", ".join(f"{lit(k)}: {values.get(k, 'NULL')}" for k in keys)
     return "{" + fields + "}"
 

@@ -24,6 +24,8 @@ from typing import Any
 
 from assistant.errors import HlmapError
 from assistant.mapping.freshness import decisions_of
+from assistant.mapping.items import MappingDocument
+from assistant.mapping.shared import extends
 from assistant.mapping.store import parse_yaml
 from assistant.workspace import CONFIRMED_MAPPING_FILE, MAPPING_FILE
 
@@ -73,12 +75,39 @@ def adopt_maps(path: Path, clients: list[ManifestClient]) -> list[str]:
             raise HlmapError(f"{where}: not a confirmed map (confirm it with `hlmap decide --confirm`)")
         own = client.workspace / CONFIRMED_MAPPING_FILE
         if own.is_file():
-            if decisions_of(parse_yaml(own.read_text(encoding="utf-8"), str(own))) == decisions_of(shared):
+            mine = parse_yaml(own.read_text(encoding="utf-8"), str(own))
+            if decisions_of(mine) == decisions_of(shared):
                 continue
-            raise HlmapError(f"{where}: {own} is a different confirmed map; remove one of the two")
+            if extends(mine, shared, client.map):  # the shared map plus this client's decided additions
+                count = len(mine.shared_map.additions) if mine.shared_map else 0
+                said.append(
+                    f"{client.workspace}: runs the confirmed map {client.map} with {count} addition(s)"
+                )
+                continue
+            raise HlmapError(f"{where}: {_differs(own, mine, client.map)}")
         if not client.workspace.is_dir():
             raise HlmapError(f"{where}: no workspace at {client.workspace} (ingest its export first)")
+        working = client.workspace / MAPPING_FILE
+        if working.is_file() and parse_yaml(working.read_text(encoding="utf-8"), str(working)).shared_map:
+            raise HlmapError(
+                f"{where}: {working} holds additions to it that are not confirmed yet; decide them "
+                f"(`hlmap review` or `hlmap decide`) and confirm"
+            )
         for name in (MAPPING_FILE, CONFIRMED_MAPPING_FILE):
             (client.workspace / name).write_text(text, encoding="utf-8")
-        said.append(f"{client.workspace}: runs the confirmed map {client.map}")
+        said.append(
+            f"{client.workspace}: runs the confirmed map {client.map} as it is (values only this client's "
+            f"export holds get no decision; `hlmap propose --shared-map` proposes them before the run)"
+        )
     return said
+
+
+def _differs(own: Path, mine: MappingDocument, shared: Path) -> str:
+    """Why the workspace's own confirmed map is refused, and how to go on."""
+    record = mine.shared_map
+    if record is not None and Path(record.path).resolve() == shared.resolve():
+        return (
+            f"{own} adds to an earlier version of this shared map; propose its additions again with "
+            f"`hlmap propose --shared-map {shared} -w {own.parent}`, decide and confirm"
+        )
+    return f"{own} is a different confirmed map; remove one of the two"

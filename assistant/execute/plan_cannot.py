@@ -7,6 +7,7 @@ import duckdb
 
 from assistant.execute import later_children
 from assistant.execute.conditions import unreadable
+from assistant.execute.document_business import plan_lines as business_lines
 from assistant.execute.document_contacts import plan_lines as document_note_lines
 from assistant.execute.document_details import plan_lines as details_lines
 from assistant.execute.history_notes import plan_lines as history_note_lines
@@ -38,7 +39,8 @@ def cannot_lines(
     out = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     out += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
     out += later_children.plan_lines(prepared.later_children)
-    out += details_lines(prepared.details_found) + document_note_lines(prepared.documents_as_notes)
+    out += details_lines(prepared.details_found) + business_lines(prepared.billed_to_business)
+    out += document_note_lines(prepared.documents_as_notes) + prepared.tax_flags
     out += history_note_lines(prepared.history_as_notes)
     out += prepared.parked  # orphans carried to the holding contact
     return out

@@ -11,6 +11,7 @@ from assistant.errors import HlmapError
 from assistant.execute.loss_report import print_losses, write_losses
 from assistant.execute.plan import build_plan
 from assistant.execute.plan_preview import call_text, preview
+from assistant.execute.plan_shared import print_shared_map
 from assistant.execute.preflight import build_checklist
 from assistant.execute.prepare import prepare
 from assistant.execute.printing import print_checklist, print_plan
@@ -45,6 +46,7 @@ def plan_command(
     plan = build_plan(con, prepared, dest, currency)
     with recorded(ws.reports_dir / "plan.md", "Plan"):
         print_plan(ws, plan)
+        print_shared_map(prepared.doc)
         print_losses(plan.losses, write_losses(plan.losses, ws.reports_dir))
     write_rebuild_reference(con, prepared.doc, ws.reports_dir)
     for call in preview(con, prepared, ws.settings.highlevel.location_id or "<location id>", show_requests):

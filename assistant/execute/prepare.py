@@ -9,9 +9,11 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.execute.compile import compile_all
 from assistant.execute.compile_spec import Compiled
+from assistant.execute.document_business import bill_to_business, billed_tables
 from assistant.execute.document_contacts import AsNotes, carry_documents_as_notes
 from assistant.execute.document_details import fill_contact_details
 from assistant.execute.document_sources import keep_document_sources
+from assistant.execute.document_tax import apply_tax_flags
 from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.history_notes import HistoryNotes, carry_history_as_notes
@@ -21,6 +23,7 @@ from assistant.execute.later_children import CarriedChildren, note_specs
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
+from assistant.highlevel.state import DestinationState
 from assistant.mapping import journal, store
 from assistant.mapping.items import MappingDocument
 from assistant.workspace import Workspace
@@ -38,6 +41,8 @@ class Prepared:
     later_children: list[CarriedChildren] = field(default_factory=list)  # merged rows after the first
     documents_as_notes: list[AsNotes] = field(default_factory=list)  # invoices HighLevel would refuse
     details_found: list[str] = field(default_factory=list)  # documents whose contact details came elsewhere
+    billed_to_business: list[str] = field(default_factory=list)  # documents given the location's details
+    tax_flags: list[str] = field(default_factory=list)  # lines whose Yes/No taxable column set their tax
     history_as_notes: list[HistoryNotes] = field(default_factory=list)  # history without a provider
     history_item: str | None = None  # the pre-flight checklist's line on history (provider or setup step)
     parked: list[str] = field(default_factory=list)  # per table: rows parked on the holding contact
@@ -106,9 +111,14 @@ def prepare(workspace: Workspace) -> Prepared:
     prepared.parked = plan_lines(con, parked_tables(doc))
     if prepared.parked:  # the holding contact they go to, sent with the contacts
         _add_specs(prepared, [holding_spec()], [1])
+    prepared.tax_flags = apply_tax_flags(con, workspace.settings.execute.tax_rate)  # before totals are kept
     keep_document_sources(con)  # before some become notes: the verification sums them all
     profiles, region = column_profiles(workspace), workspace.settings.profile.default_country
     prepared.details_found = fill_contact_details(con, prepared.specs, profiles, region)
+    if billed_tables(doc):  # accepted billing proposals: the location's own details fill what is left
+        dest = _destination(workspace)
+        location = dest.location if dest else None
+        prepared.billed_to_business = bill_to_business(con, prepared.specs, billed_tables(doc), location)
     prepared.documents_as_notes = carry_documents_as_notes(con, prepared.specs)
     _add_specs(
         prepared,
@@ -125,14 +135,18 @@ def prepare(workspace: Workspace) -> Prepared:
     return prepared
 
 
-def _history(workspace: Workspace, con: duckdb.DuckDBPyConnection, prepared: Prepared) -> None:
-    """History rows go as dated notes when the location has no provider and the engineer chose so."""
+def _destination(workspace: Workspace) -> DestinationState | None:
     from assistant.highlevel.snapshot import load_destination
 
     try:
-        dest = load_destination(workspace)
+        return load_destination(workspace)
     except HlmapError:
-        dest = None
+        return None
+
+
+def _history(workspace: Workspace, con: duckdb.DuckDBPyConnection, prepared: Prepared) -> None:
+    """History rows go as dated notes when the location has no provider and the engineer chose so."""
+    dest = _destination(workspace)
     execute = workspace.settings.execute
     if execute.history_as_notes and provider_problem(execute, dest) is not None:
         carried = carry_history_as_notes(con, prepared.specs, source_zone(workspace))
@@ -155,13 +169,8 @@ def _add_specs(prepared: Prepared, specs: list[RecordSpec], counts: list[int]) -
 def keep_duplicate_opportunities(workspace: Workspace, prepared: Prepared) -> None:
     """When the snapshot says the location allows one opportunity per contact and pipeline, later ones
     become notes on their contact (a record HighLevel would merge away is still carried)."""
-    from assistant.highlevel.snapshot import load_destination
-
-    try:
-        dest = load_destination(workspace)
-    except HlmapError:
-        return  # no snapshot: nothing known about the setting; the plan says so
-    if dest.location.settings.allowDuplicateOpportunity:
+    dest = _destination(workspace)
+    if dest is None or dest.location.settings.allowDuplicateOpportunity:  # no snapshot: the plan says so
         return
     names = {s.id: f"{p.name} / {s.name}" for p in dest.pipelines for s in p.stages}
     con = workspace.connect()

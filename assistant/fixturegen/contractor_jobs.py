@@ -1,5 +1,9 @@
 """Contractor+ work: jobs and the estimates (with line items) that quote them.
 
+An estimate's Subtotal is the sum of its lines, its Tax 8.25 % of the lines marked Taxable (a flag,
+not a rate: the export has no rate column) and its Total the two added; a job's Job Total is its own
+figure (a job may be re-quoted). A few estimate totals are typed over by hand (``hand_edited``).
+
 Every document derives from job ``k`` (rebuilt on demand from its seed), so each CSV streams.
 """
 
@@ -7,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from assistant.fixturegen import people as p
 from assistant.fixturegen.contractor_clients import OWNERS, client_name, us_date, usd
@@ -37,6 +42,10 @@ JOB_HEADER = columns(
 ESTIMATE_HEADER = columns(
     "Estimate #, Job #, Client Name, Estimate Date, Status, Subtotal, Tax, Total, Valid Until"
 )
+TAX_RATE = Decimal("8.25")  # Texas sales tax, on the lines marked Taxable
+CENT = Decimal("0.01")
+HAND_EDITED_SHARE = 0.02
+KEPT_STREAM = 0.85
 LINE_HEADER = columns("Estimate #, Line #, Item Name, Description, Quantity, Unit Price, Line Total, Taxable")
 
 
@@ -98,28 +107,31 @@ def job_row(seed: int, k: int, clients: int, plan: MessPlan) -> list[str]:
 
 
 def estimate_rows(seed: int, k: int, clients: int, plan: MessPlan) -> tuple[list[str], list[list[str]]]:
-    """Estimate ``k`` quotes job ``k``: (header row, line rows). Totals usually equal the job total."""
+    """Estimate ``k`` quotes job ``k``: (header row, line rows). The header's Subtotal is the sum of its
+    Line Totals, its Tax is TAX_RATE of the taxable lines (a half cent up) and its Total their sum; only
+    a few totals are typed over by hand (``hand_edited``), the realistic mess a totals check reports."""
     j = job(seed, k, clients, plan)
     rng = record_rng(seed, "cp-estimates", k)
     number = f"E-{20001 + k}"
     lines = []
+    subtotal = taxable = Decimal(0)
     for n in range(rng.randint(1, 4)):
         name, price = rng.choice(ITEMS)
         qty = rng.choice((1, 1, 2, 3, 10))
-        lines.append(
-            [
-                number,
-                str(n + 1),
-                name,
-                "" if rng.random() < 0.5 else f"{name}, installed",
-                str(qty),
-                usd(price),
-                usd(qty * price),
-                rng.choice(("Yes", "No")),
-            ]
-        )
-    subtotal = j.total if rng.random() < 0.85 else money(rng, 100, 9000)
-    tax = round(subtotal * 0.0825, 2)
+        line_total = Decimal(str(price)) * qty
+        description = "" if rng.random() < 0.5 else f"{name}, installed"
+        flag = rng.choice(("Yes", "No"))
+        subtotal += line_total
+        taxable += line_total if flag == "Yes" else Decimal(0)
+        row = [number, str(n + 1), name, description, str(qty), usd(price), usd(float(line_total)), flag]
+        lines.append(row)
+    tax = (taxable * TAX_RATE / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+    total = subtotal + tax
+    draw = rng.random()
+    if draw >= KEPT_STREAM:
+        rng.random()  # earlier fixtures drew a free subtotal here: later columns keep their values
+    if hand_edited(draw):
+        total = total.quantize(Decimal(1), rounding=ROUND_DOWN)  # a courtesy discount typed over the total
     status = {"Completed": "Approved", "Cancelled": "Declined", "New": "Draft"}.get(
         j.status, rng.choice(("Sent", "Approved"))
     )
@@ -129,9 +141,15 @@ def estimate_rows(seed: int, k: int, clients: int, plan: MessPlan) -> tuple[list
         j.client_name,
         us_date(j.scheduled - timedelta(days=rng.randint(3, 20)), False),
         status,
-        usd(subtotal),
-        usd(tax),
-        usd(subtotal + tax),
+        usd(float(subtotal)),
+        usd(float(tax)),
+        usd(float(total)),
         us_date(j.scheduled + timedelta(days=30), False),
     ]
     return header, lines
+
+
+def hand_edited(draw: float) -> bool:
+    """About one estimate in fifty has its Total typed over by hand (rounded down to the dollar), so
+    its stated total no longer agrees with its lines; every other estimate adds up."""
+    return draw >= 1 - HAND_EDITED_SHARE

@@ -126,6 +126,7 @@ def destination(seed: int) -> dict[str, Any]:
     b = DestinationBuilder(
         seed, "contractor_plus", name="Lone Star Home Services", country="US", timezone="America/Chicago"
     )
+    b.business_contact("office@lonestarhomeservices.com", "+15125550100")
     b.pipeline("Jobs", ["New Job", "Scheduled", "In Progress", "Completed"])
     b.pipeline("Sales", ["New Lead", "Contacted", "Estimate Sent", "Won", "Lost"])
     for name, email, role, _ in cc.USERS[:4]:

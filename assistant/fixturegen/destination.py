@@ -34,6 +34,10 @@ class DestinationBuilder:
             "nativeDocuments": ["invoice", "estimate"],  # every HighLevel location has both
         }
 
+    def business_contact(self, email: str, phone: str) -> None:
+        """The location's own email and phone (its business profile), as GET /locations/{id} answers."""
+        self.data["location"].update({"email": email, "phone": phone})
+
     def pipeline(self, name: str, stages: list[str]) -> None:
         self.data["pipelines"].append(
             {

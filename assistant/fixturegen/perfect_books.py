@@ -108,6 +108,7 @@ def destination(seed: int) -> dict[str, Any]:
     b = DestinationBuilder(
         seed, "perfect_books", name="Northgate Advisory", country="CA", timezone="America/Toronto"
     )
+    b.business_contact("office@northgateadvisory.ca", "+16135550100")
     b.pipeline(
         "Sales Pipeline",
         ["Qualification", "Discovery", "Proposal", "Negotiation", "Closed Won", "Closed Lost"],

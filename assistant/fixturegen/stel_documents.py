@@ -4,6 +4,7 @@ invoices (all documents share one header and carry ``lines``), incidents and cal
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from assistant.fixturegen.lists import pool
@@ -59,6 +60,17 @@ def _lines(rng: Any) -> list[dict[str, Any]]:
     return lines
 
 
+def _document_tax(lines: list[dict[str, Any]]) -> float:
+    """The invoicing software's tax: in decimal, the half cent rounded up (binary floats rounded some
+    half cents down and others up, a rounding no real invoicing program has)."""
+    exact = sum(
+        (Decimal(str(line.get("total-amount", 0.0))) * Decimal(str(line.get("primary-tax-percentage", 0.0)))
+         for line in lines),
+        Decimal(0),
+    )  # fmt: skip
+    return float((exact / 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def document_record(seed: int, endpoint: str, index: int, clients: int, plan: MessPlan) -> dict[str, Any]:
     """Document ``index`` of ``endpoint``; work orders and invoices often point at a parent document."""
     rng = record_rng(seed, f"stel-{endpoint}", index)
@@ -66,10 +78,7 @@ def document_record(seed: int, endpoint: str, index: int, clients: int, plan: Me
     doc_id = {"salesEstimates": 100001, "workOrders": 200001, "ordinaryInvoices": 300001}[endpoint] + index
     lines = _lines(rng)
     subtotal = round(sum(line.get("total-amount", 0.0) for line in lines), 2)
-    tax = round(
-        sum(line.get("total-amount", 0.0) * line.get("primary-tax-percentage", 0.0) / 100 for line in lines),
-        2,
-    )
+    tax = _document_tax(lines)
     total = round(subtotal + tax, 2)
     doc_type, weights = STATE_WEIGHTS[endpoint]
     state = rng.choice(weights)

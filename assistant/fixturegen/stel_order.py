@@ -120,6 +120,7 @@ def destination(seed: int) -> dict[str, Any]:
     b = DestinationBuilder(
         seed, "stel_order", name="Reformas Levante", country="ES", timezone="Europe/Madrid"
     )
+    b.business_contact("oficina@reformaslevante.es", "+34963000100")
     b.pipeline("Presupuestos", ["Nuevo", "Presupuesto enviado", "En negociación", "Aceptado", "Perdido"])
     b.pipeline("Mantenimiento anual", ["Pendiente de renovar", "Renovado", "Baja"])
     for _, given, surnames, email, _, position in acc.EMPLOYEES[:5]:

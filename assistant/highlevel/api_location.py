@@ -23,10 +23,15 @@ class LocationApi:
         self._t = transport
         self._location_id = location_id
         self._here = {"locationId": location_id}
+        self._record: JsonDict | None = None
 
     async def get(self) -> JsonDict:
-        answer = await self._t.request("GET", "/locations/{locationId}", path_params=self._here)
-        return _unwrap("location")(answer)
+        """The location record, read once per client: a run's token check, duplicate settings and
+        business name share one request of the location's budget."""
+        if self._record is None:
+            answer = await self._t.request("GET", "/locations/{locationId}", path_params=self._here)
+            self._record = _unwrap("location")(answer)
+        return self._record
 
     async def custom_fields(self, model: str | None = None) -> list[JsonDict]:
         answer = await self._t.request("GET", _FIELDS, path_params=self._here, params={"model": model})

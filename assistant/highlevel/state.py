@@ -30,6 +30,8 @@ class Location(_ApiModel):
     companyId: str | None = None
     country: str | None = None
     timezone: str | None = None
+    email: str | None = None  # the business's own email and phone (its business profile)
+    phone: str | None = None
     settings: LocationSettings = Field(default_factory=LocationSettings)
 
 

@@ -131,6 +131,29 @@ class HoldingParent(Proposal):
     example_rows: list[int] = Field(default_factory=list)  # row numbers only: safe under --no-values
 
 
+class SharedMapSource(BaseModel):
+    """The confirmed map of another client on the same platform that this document extends: its
+    decisions are kept as they are, and ``additions`` are the items proposed for values only this
+    client's export holds (stage values, message types, tags, owners)."""
+
+    model_config = ConfigDict(extra="forbid")
+    path: str  # the shared mapping.confirmed.yaml, as given
+    digest: str  # of the shared map's decisions when the additions were proposed
+    additions: list[str] = Field(default_factory=list)  # item ids added for this client
+
+
+class BusinessBilling(Proposal):
+    """Native invoices or estimates of a source table whose contact has no email or phone anywhere in
+    the export: accepted, each is addressed to the location's own email and phone (its billing contact;
+    the contact record stays as exported, nothing is sent); rejected, each travels as a note."""
+
+    source_object: str
+    document: str  # invoice or estimate
+    contact_table: str = ""  # the table its contact link names ("" when reached through another record)
+    documents: int | None = None  # how many lack both, when propose can count them (else the plan does)
+    row_count: int = 0
+
+
 class MappingDocument(BaseModel):
     """Everything proposed and decided for one migration."""
 
@@ -147,7 +170,9 @@ class MappingDocument(BaseModel):
     stages: list[StageValueMap] = Field(default_factory=list)
     owners: list[OwnerMatch] = Field(default_factory=list)
     holdings: list[HoldingParent] = Field(default_factory=list)  # orphans parked on a holding contact
+    billings: list[BusinessBilling] = Field(default_factory=list)  # documents billed to the business
     notes: list[str] = Field(default_factory=list)  # free text for the engineer, never executed
+    shared_map: SharedMapSource | None = None  # set when this client runs another client's map
 
     def items(self) -> Iterator[Proposal]:
         yield from self.objects
@@ -156,6 +181,7 @@ class MappingDocument(BaseModel):
         yield from self.stages
         yield from self.owners
         yield from self.holdings
+        yield from self.billings
 
     def find(self, item_id: str) -> Proposal:
         for item in self.items():

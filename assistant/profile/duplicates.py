@@ -7,7 +7,7 @@ sample need the pass over every value that proves them free of duplicates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 
@@ -107,6 +107,14 @@ def _groups(
     return [(v, [int(r) for r in rs]) for v, rs in rows]
 
 
+@dataclass
+class DuplicateSearch:
+    """Groups of rows sharing a value, and the columns the search proved to hold no value twice."""
+
+    groups: list[DuplicateGroup] = field(default_factory=list)
+    all_different: frozenset[str] = frozenset()
+
+
 def find_duplicates(
     con: duckdb.DuckDBPyConnection,
     profile: TableProfile,
@@ -114,9 +122,23 @@ def find_duplicates(
     sample: SampledTable | None = None,
 ) -> list[DuplicateGroup]:
     """Groups of rows sharing a value, per email/phone column; ``sample`` where its values are."""
+    return search_duplicates(con, profile, row_column, sample).groups
+
+
+def search_duplicates(
+    con: duckdb.DuckDBPyConnection,
+    profile: TableProfile,
+    row_column: str,
+    sample: SampledTable | None = None,
+) -> DuplicateSearch:
+    """``find_duplicates``, also naming the email columns whose whole-column pass found no repeat.
+
+    Every non-blank email has a key and equal cells have equal keys, so no repeated key means no
+    repeated cell: a primary-key check need not count that column's distinct values again.
+    """
     candidates = _candidates(profile)
     if not candidates:
-        return []
+        return DuplicateSearch()
     table = f"raw.{quote_ident(profile.table)}"
     repeated = _repeated_in_sample(con, sample, candidates) if sample else set()
     shapes = _shapes(con, sample, candidates)
@@ -126,13 +148,17 @@ def find_duplicates(
             _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
         ]
         repeated |= {unsure[i] for i in _with_repeats(con, table, compared)}
+        proven = {candidates[k].column for k in unsure if k not in repeated}
+    else:
+        proven = set()
     groups: list[DuplicateGroup] = []
     for k in sorted(repeated):
         groups.extend(
             DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
             for v, rows in _groups(con, table, candidates[k], row_column, shapes[k])
         )
-    return groups
+    emails = {c.column for c in candidates if c.semantic_type is SemanticType.EMAIL}
+    return DuplicateSearch(groups, frozenset(proven & emails))
 
 
 def _shapes(

@@ -11,7 +11,7 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.profile.classify import profile_column
 from assistant.profile.date_orders import settle_date_orders
-from assistant.profile.duplicates import SampledTable, find_duplicates
+from assistant.profile.duplicates import SampledTable, search_duplicates
 from assistant.profile.models import ForeignKey, TableProfile
 from assistant.profile.relations import (
     candidate_primary_key,
@@ -80,11 +80,12 @@ def profile_tables(
             fill_typed_ranges(con, profile)
     sampled = {p.table: SampledTable(i, whole=s.small) for i, (s, p) in enumerate(scanned)}
     for profile in profiles:
-        profile.primary_key = candidate_primary_key(con, profile)
         # without _row (tables not made by ingest) rows are numbered in storage order
         has_row = "_row" in names.get(profile.table, [])
         row_column = "_row" if has_row else "row_number() OVER ()"
-        profile.duplicates = find_duplicates(con, profile, row_column, sampled.get(profile.table))
+        search = search_duplicates(con, profile, row_column, sampled.get(profile.table))
+        profile.duplicates = search.groups
+        profile.primary_key = candidate_primary_key(con, profile, search.all_different)
     drop_sample(con)
     return profiles
 

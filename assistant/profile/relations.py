@@ -27,8 +27,11 @@ def _norm(name: str) -> str:
 _NOT_KEYS = frozenset({SemanticType.DATE, SemanticType.DATETIME, SemanticType.MONEY, SemanticType.DECIMAL})
 
 
-def candidate_primary_key(con: duckdb.DuckDBPyConnection, table: TableProfile) -> str | None:
-    """A unique, never-blank column; ``id``-like names first. Estimated counts are re-checked exactly."""
+def candidate_primary_key(
+    con: duckdb.DuckDBPyConnection, table: TableProfile, all_different: frozenset[str] = frozenset()
+) -> str | None:
+    """A unique, never-blank column; ``id``-like names first. Estimated counts are re-checked exactly,
+    but for columns in ``all_different`` (already proved to hold no value twice)."""
     unique = [
         c
         for c in table.columns
@@ -36,7 +39,7 @@ def candidate_primary_key(con: duckdb.DuckDBPyConnection, table: TableProfile) -
     ]
     unique.sort(key=lambda c: (_norm(c.column) != "id", not _ID_NAME.search(c.column), c.position))
     for column in unique:
-        if not column.extra.get("distinct_estimated"):
+        if not column.extra.get("distinct_estimated") or column.column in all_different:
             return column.column
         col = quote_ident(column.column)
         row = con.execute(f"SELECT count(DISTINCT {col}) FROM raw.{quote_ident(table.table)}").fetchone()

@@ -8,9 +8,13 @@ from typing import Annotated
 import typer
 
 from assistant.cli_common import WorkspaceOption, console, open_workspace
+from assistant.mapping.models import Status
+from assistant.mapping.shared import addition_lines
 from assistant.memory.summary import remembered_summary
 from assistant.propose.service import propose
+from assistant.propose.shared_service import propose_on_shared_map
 from assistant.propose.summary import side_counts, summary_table
+from assistant.workspace import Workspace
 
 
 def register(app: typer.Typer) -> None:
@@ -33,8 +37,20 @@ def register(app: typer.Typer) -> None:
                 dir_okay=False,
             ),
         ] = None,
+        shared_map: Annotated[
+            Path | None,
+            typer.Option(
+                "--shared-map",
+                help="A client's confirmed map to run here: its decisions kept, values only this "
+                "export holds proposed as additions.",
+                dir_okay=False,
+            ),
+        ] = None,
     ) -> None:
         """Propose object, field, tag, stage and owner maps; keeps decisions already made."""
+        if shared_map is not None:
+            _propose_on_shared_map(open_workspace(workspace), shared_map)
+            return
         overrides = {
             "propose": {"backend": backend},
             "llm": {"model": model, "send_values": False if no_values else None},
@@ -61,3 +77,31 @@ def register(app: typer.Typer) -> None:
         if kept:
             console.print(f"kept {kept} earlier decision(s) unchanged")
         console.print(f"wrote {ws.mapping_path}")
+
+
+def _propose_on_shared_map(ws: Workspace, shared_map: Path) -> None:
+    document, additions, lacking = propose_on_shared_map(ws, shared_map)
+    threshold = ws.settings.propose.confidence_threshold
+    console.print(
+        f"{ws.mapping_path}: the confirmed map {shared_map} with {len(additions)} addition(s) for the "
+        "values only this client's export holds",
+        markup=False,
+        highlight=False,
+    )
+    for line in addition_lines(document):
+        console.print(f"  {line}", markup=False, highlight=False)
+    if lacking:
+        console.print(
+            f"this location has no pipeline {', '.join(map(repr, lacking))}: HighLevel's API cannot create "
+            "one. Setup step: an admin creates it, then `hlmap target pull` and this command again; or map "
+            "its stage values into an existing pipeline with `hlmap decide --stage`",
+            markup=False,
+        )
+    pending = sum(1 for a in additions if a.status == Status.PROPOSED)
+    if pending:
+        above = sum(1 for a in additions if a.status == Status.PROPOSED and a.confidence >= threshold)
+        console.print(
+            f"{pending} pending ({above} above {threshold:.2f}): decide them with `hlmap review` or "
+            f"`hlmap decide`, then confirm",
+            markup=False,
+        )

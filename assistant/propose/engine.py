@@ -12,6 +12,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
+from assistant.propose.billings import propose_billings
 from assistant.propose.calibration import calibrate_document
 from assistant.propose.document_beside import beside_maps
 from assistant.propose.fields import TableContext, propose_table_fields
@@ -81,6 +82,7 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
         selected, decisions, fields, inputs.values, inputs.destination, inputs.fallback_owner_email
     )
     doc.holdings = propose_holdings(fields, inputs.values)  # read from the rows: its own confidence
+    doc.billings = propose_billings(doc.objects, fields, inputs.values)  # a policy: its own confidence
     doc.notes = _notes(decisions, selected)
     if inputs.calibrate:
         calibrate_document(doc, inputs.confidence_threshold)

@@ -8,7 +8,7 @@ from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Proposal, Status
 
 P = TypeVar("P", bound=Proposal)
-SECTIONS = ("objects", "fields", "tags", "stages", "owners", "holdings")
+SECTIONS = ("objects", "fields", "tags", "stages", "owners", "holdings", "billings")
 
 
 def _merge_section(old: list[P], new: list[P]) -> tuple[list[P], int]:

@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from assistant.propose.vocabulary import FIELD_CONCEPTS, NOISE_TOKENS
+from assistant.propose.vocabulary import FIELD_CONCEPTS, NOISE_TOKENS, WHOLE_HEADER_ONLY
 from assistant.propose.vocabulary_records import OBJECT_WORDS
 
 # camelCase and acronym edges, but "IDs" and "URLs" stay one word
@@ -102,7 +102,9 @@ def concepts(name: str) -> tuple[str, ...]:
             w if w in _KNOWN_WORDS or singular(w) not in _KNOWN_WORDS else singular(w) for w in words
         )
         words = tuple(part for w in words for part in compound_parts(w))
-        for concept, _start, _size in reversed(_find_phrases(words, _FIELD_PHRASES)):
+        for concept, start, size in reversed(_find_phrases(words, _FIELD_PHRASES)):
+            if size < len(words) and words[start : start + size] in WHOLE_HEADER_ONLY:
+                continue
             if concept not in ordered:
                 ordered.append(concept)
     # An "-id" suffix says how the value is stored, not what it means: keep it last.

@@ -130,6 +130,7 @@ def _keep_other_objects(
             "stages": _splice(previous.stages, proposed.stages, wanted),
             "owners": _splice(previous.owners, proposed.owners, wanted),
             "holdings": _splice(previous.holdings, proposed.holdings, wanted),
+            "billings": _splice(previous.billings, proposed.billings, wanted),
             "tags": proposed.tags or previous.tags,
         }
     )

@@ -102,6 +102,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "location": ("location", "ubicacion", "gps", "lugar", "coordinates", "coordenadas", "site address"),
     "currency": ("currency", "moneda", "divisa", "currency code"),
     "discount": ("discount", "descuento", "discount percentage"),
+    "taxable": ("taxable", "is taxable", "tax applies", "apply tax", "sujeto a iva", "gravable"),
     "tax_rate": ("tax rate", "tax percentage", "iva", "impuesto", "vat rate", "primary tax percentage"),
     "paid": ("paid", "pagado", "cobrado", "settled", "liquidado", "paid total", "paid date"),
     "deleted": ("deleted", "eliminado", "borrado", "archived", "archivado", "inactive", "inactivo"),
@@ -138,6 +139,10 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
 }
 
 # Tokens that say nothing about meaning on their own; dropped before matching concepts.
+# Words that name the concept only as the whole header: 'Account' (Accounts) is the organisation a
+# person belongs to in many CRMs, but 'account-id' is a key, 'bank-account.iban' a bank number and
+# 'Account Manager' a user.
+WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",)})
 NOISE_TOKENS: frozenset[str] = frozenset({
     "a", "and", "de", "del", "el", "en", "la", "las", "los", "main", "of", "primary", "principal", "the",
     "y", "d", "l", "le", "les", "du", "des", "et", "da", "do", "dos", "das", "di", "der", "die", "von", "und"

@@ -24,6 +24,7 @@ from assistant.review.errors import ReviewError
 from assistant.review.flows import ReviewFlows
 from assistant.review.messages import DecisionUndone, MappingConfirmed
 from assistant.review.persistence import BackgroundPersistence
+from assistant.review.screens.billings import BillingsScreen
 from assistant.review.screens.frame import ReviewScreen
 from assistant.review.screens.help import HelpScreen
 from assistant.review.screens.holdings import HoldingsScreen
@@ -52,6 +53,7 @@ class ReviewApp(ReviewFlows):
         Binding("s", "screen('stages')", "Stages"),
         Binding("o", "screen('owners')", "Owners"),
         Binding("h", "screen('holdings')", "Holding", show=False),  # listed in the help screen
+        Binding("i", "screen('billings')", "Billing", show=False),  # listed in the help screen
         Binding("q", "quit", "Quit"),
     ]
 
@@ -150,6 +152,7 @@ class ReviewApp(ReviewFlows):
             "stages": StagesScreen,
             "owners": OwnersScreen,
             "holdings": HoldingsScreen,
+            "billings": BillingsScreen,
         }
         if type(self.screen) is not screens[name]:
             self.push_screen(screens[name]())

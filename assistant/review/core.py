@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.mapping.items import (
+    BusinessBilling,
     FieldMap,
     HoldingParent,
     MappingDocument,
@@ -189,6 +190,7 @@ def section_of(item: Proposal) -> str:
         ("stages", StageValueMap),
         ("owners", OwnerMatch),
         ("holdings", HoldingParent),
+        ("billings", BusinessBilling),
     )
     return next(name for name, kind in kinds if isinstance(item, kind))
 

@@ -12,7 +12,7 @@ from assistant.mapping.items import MappingDocument
 from assistant.mapping.loss import Loss
 from assistant.mapping.models import Proposal, Status
 
-SECTIONS = ("objects", "fields", "tags", "stages", "owners", "holdings")
+SECTIONS = ("objects", "fields", "tags", "stages", "owners", "holdings", "billings")
 ORDER = (Status.ACCEPTED, Status.EDITED, Status.REJECTED, Status.PROPOSED)
 HEADINGS = ("accepted", "edited", "rejected", "pending")
 SHOWN = 8

@@ -21,6 +21,7 @@ KIND_OF_SECTION = {
     "stages": "stage",
     "owners": "owner",
     "holdings": "holding",
+    "billings": "billing",
 }
 
 
@@ -124,7 +125,8 @@ def _reconciliation(ws: Workspace, facts: Facts) -> None:
     path = ws.root / "reports" / "reconciliation.json"
     if not path.exists():
         return
-    facts.reconciled_at = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    # naive UTC, as the runs' start times are read: the next step compares the two
+    facts.reconciled_at = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None)
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

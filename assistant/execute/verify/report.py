@@ -8,7 +8,7 @@ import duckdb
 
 from assistant.execute import ledger
 from assistant.execute.verify.check import OUTCOMES, Verification
-from assistant.execute.verify.document_totals import totals_lines
+from assistant.execute.verify.document_totals import totals_table
 from assistant.report_csv import write_report_csv
 
 TABLE_DDL = """CREATE TABLE IF NOT EXISTS exec.verification (
@@ -75,7 +75,7 @@ def write_reports(result: Verification, folder: Path) -> tuple[Path, Path]:
         lines.append(f"| {obj} | {_md(name)} | " + " | ".join(str(counts[o]) for o in OUTCOMES) + " |")
     if result.totals:
         lines += ["", "## Invoice and estimate totals per source status", ""]
-        lines += [f"- {line}" for line in totals_lines(result.totals)]
+        lines += totals_table(result.totals)
     bad = [c for c in result.checks if c.outcome in ("differs", "missing")]
     if bad:
         lines += ["", "## Differences", "", "| object | source key | field | written | held | note |"]

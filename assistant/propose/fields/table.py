@@ -33,6 +33,7 @@ from assistant.propose.fields.rules import (
     skip_reason,
 )
 from assistant.propose.fields.standard_fields import allowed, standard_maps
+from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.normalize import is_plain
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
@@ -103,7 +104,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     remaining = [c for c in columns if c.column not in done]
     maps += history_field_maps(ctx, remaining) if ctx.primary == T.MESSAGE else _assign(ctx, remaining)
     add_date_fallbacks(ctx.primary, maps, columns)
-    return printed_number(ctx, maps, columns)
+    return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
 
 
 def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:

@@ -16,7 +16,7 @@ KEYS: list[tuple[str, str, str]] = [
     ("everywhere", "A", "accept pending proposals at or above a confidence: the object on screen, or all"),
     ("everywhere", "u", "undo the last decision"),
     ("everywhere", "c", "confirm: decisions per kind and what is left behind, then y writes the map"),
-    ("everywhere", "t / s / o / h", "tag clusters / stage maps / owners / holding records"),
+    ("everywhere", "t / s / o / h / i", "tag clusters / stage maps / owners / holding records / billing"),
     ("everywhere", "q", "quit (every decision is already saved)"),
     ("everywhere", "ctrl+p", "commands; Save screenshot writes into the workspace's screenshots/"),
     ("lists", "a / r", "accept / reject the highlighted proposal"),

@@ -1,11 +1,13 @@
 """Invoice and estimate arithmetic and views shared by the stand-in's invoice routes.
 
 HighLevel computes a document's total from its items (quantity x unit amount, plus each item's
-exclusive taxes) less the document discount; the stand-in does the same, rounded to cents.
+exclusive taxes) less the document discount; the stand-in does the same in decimal arithmetic,
+rounded to cents once, a half cent up.
 """
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from assistant.sandbox.errors import JsonDict, bad_request
@@ -13,20 +15,27 @@ from assistant.sandbox.ids import now_iso
 from assistant.sandbox.registry import Call, clean
 
 
-def item_total(item: JsonDict) -> float:
-    net = float(item.get("qty") or 0) * float(item.get("amount") or 0)
+def item_total(item: JsonDict) -> Decimal:
+    """Quantity x unit amount plus the item's exclusive taxes, exact (no binary fraction)."""
+    net = _dec(item.get("qty")) * _dec(item.get("amount"))
     if item.get("taxInclusive"):
         return net
-    rate = sum(float(tax.get("rate") or 0) for tax in item.get("taxes") or [])
+    rate = sum((_dec(tax.get("rate")) for tax in item.get("taxes") or []), Decimal(0))
     return net * (1 + rate / 100)
 
 
 def document_total(body: JsonDict) -> float:
-    gross = sum(item_total(item) for item in body.get("items") or [])
+    """The total in cents, a half cent rounded up as invoices are written. Binary floats would turn
+    an exact 11.385 into 11.38499… and round it down, a cent below the document's own lines."""
+    gross = sum((item_total(item) for item in body.get("items") or []), Decimal(0))
     discount: JsonDict = body.get("discount") or {}
-    value = float(discount.get("value") or 0)
+    value = _dec(discount.get("value"))
     off = gross * value / 100 if discount.get("type", "percentage") == "percentage" else value
-    return round(gross - off, 2)
+    return float((gross - off).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def _dec(value: Any) -> Decimal:
+    return Decimal(str(value or 0))
 
 
 def check_alt(call: Call) -> None:
