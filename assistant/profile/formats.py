@@ -218,13 +218,27 @@ def detect_tag_list(stats: ColumnStats) -> Detected | None:
     for detector, sep in _LIST_SEPARATORS:
         listed = stats.share(detector)
         tokens, distinct = stats.tokens.get(sep, (0, 0))
-        if listed >= 0.15 and listed + stats.share("short_token") >= 0.95 and distinct <= tokens * 0.5:
+        if (
+            listed >= 0.15
+            and listed + stats.share("short_token") >= 0.95
+            and distinct <= tokens * 0.5
+            and _varies_like_a_list(stats, sep)
+        ):
             evidence = [
                 f"{pct(listed)} hold several short values separated by '{sep}'",
                 f"{distinct} distinct values across {tokens} list items",
             ]
             return Detected(SemanticType.MULTI_VALUE, listed, evidence, separator=sep)
     return None
+
+
+def _varies_like_a_list(stats: ColumnStats, sep: str) -> bool:
+    """One label that holds the separator ('Channel Partner / Reseller') is no list: a list's cells
+    vary their combinations, or its items also stand alone ('VIP; cliente-vip' beside 'VIP')."""
+    singles = {value.strip().lower() for value, _ in stats.top if sep not in value}
+    combos = [value for value, _ in stats.top if sep in value]
+    parts = {p.strip().lower() for value in combos for p in value.split(sep)}
+    return len(combos) > 1 or bool(parts & singles)
 
 
 def _list_separator(stats: ColumnStats) -> str:

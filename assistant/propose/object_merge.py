@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 # Records HighLevel keeps apart from a contact: a lead's nested 'opportunities' are deals, not details.
 RECORD_KINDS = ("opportunity", "task", "appointment")
 OWN_KIND_WEIGHT = 0.6
+# A row whose link is empty has no parent to merge into: when most rows are such, the table holds
+# records of its own (jobs, a few of them converted from a quote), not parts of the parent's record.
+MIN_LINKED_SHARE = 0.5
+
+
+def links_most_rows(table: TableProfile, column: str) -> bool:
+    found = next((c for c in table.columns if c.column == column), None)
+    return found is not None and 1.0 - found.null_share >= MIN_LINKED_SHARE
 
 
 def own_record_kind(sig: TableSignals, parent: ObjectDecision | None) -> str | None:

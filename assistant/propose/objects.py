@@ -13,7 +13,12 @@ from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
 from assistant.propose.history_rules import history_note
 from assistant.propose.native_documents import add_beside, lines_follow, native_alternative, promote
-from assistant.propose.object_merge import OWN_KIND_WEIGHT, merge_into_parent, own_record_kind
+from assistant.propose.object_merge import (
+    OWN_KIND_WEIGHT,
+    links_most_rows,
+    merge_into_parent,
+    own_record_kind,
+)
 from assistant.propose.object_rules import score_table
 from assistant.propose.object_targets import (
     business_name_columns,
@@ -135,7 +140,14 @@ def _decide(
                 table, done[owner], "address records keyed to their contact", parent_table=owner
             )
     if kind == "opportunity":
-        parent_opp = next((t for c, t in sig.fk_targets.items() if fk_kinds[c] == "opportunity"), None)
+        parent_opp = next(
+            (
+                t
+                for c, t in sig.fk_targets.items()
+                if fk_kinds[c] == "opportunity" and links_most_rows(table, c)
+            ),
+            None,
+        )
         if parent_opp and parent_opp in done and done[parent_opp].kind == "opportunity":
             return merge_into_parent(
                 table,

@@ -29,9 +29,23 @@ INSTRUCTION_VERBS = frozenset(
 )  # fmt: skip
 
 
+# Verbs an instruction or a next step starts with ('Call back Tuesday', 'Send revised proposal'):
+# an option names a state or a kind, a to-do names an action.
+INSTRUCTION_VERBS = frozenset(
+    {
+        "call", "send", "book", "email", "e-mail", "follow", "schedule", "visit", "check", "bring", "ask",
+        "confirm", "remind", "text", "meet", "review", "prepare", "contact", "llamar", "enviar", "visitar",
+        "revisar", "confirmar", "preguntar", "anrufen", "senden",
+    }
+)  # fmt: skip
+
+
 def reads_like_sentence(value: str) -> bool:
     text = value.strip()
-    return len(text.split()) > MAX_OPTION_WORDS or text.endswith((".", "!", "?", "#"))
+    words = text.split()
+    if len(words) >= 2 and words[0].casefold() in INSTRUCTION_VERBS:
+        return True  # an instruction of two words or more: 'Book demo', never a lone 'Call'
+    return len(words) > MAX_OPTION_WORDS or text.endswith((".", "!", "?", "#"))
 
 
 def reads_like_instruction(value: str) -> bool:

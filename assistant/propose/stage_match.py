@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from assistant.highlevel.state import Stage
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.normalize import normalise, phrase_matcher
+from assistant.propose.stage_negation import negation_fit
 from assistant.propose.vocabulary_records import STAGE_CONCEPTS
 
 stage_concepts = phrase_matcher(STAGE_CONCEPTS)
@@ -57,6 +58,9 @@ def lead_stage_concept(text: str) -> str | None:
 def stage_score(value: str, stage: Stage) -> float:
     """0..1: name similarity, raised when both name one concept, cut when their concepts disagree."""
     fuzzy = fuzz.token_set_ratio(normalise(value), normalise(stage.name)) / 100
+    negation = negation_fit(value, stage.name)
+    if negation is not None:  # 'Unscheduled' is no 'Scheduled' stage, it is the 'To Schedule' one
+        return SAME_CONCEPT if negation else fuzzy * 0.5
     mine, theirs = lead_stage_concept(value), lead_stage_concept(stage.name)
     if mine and theirs and mine != theirs:
         if frozenset({mine, theirs}) in RELATED_CONCEPTS:

@@ -106,7 +106,10 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "tax_rate": ("tax rate", "tax percentage", "iva", "impuesto", "vat rate", "primary tax percentage"),
     "paid": ("paid", "pagado", "cobrado", "settled", "liquidado", "paid total", "paid date"),
     "deleted": ("deleted", "eliminado", "borrado", "archived", "archivado", "inactive", "inactivo"),
-    "birthday": ("birthday", "date of birth", "dob", "fecha nacimiento", "fecha de nacimiento", "cumpleanos"),
+    "birthday": (
+        "birthday", "birthdate", "birth date", "date of birth", "dob", "fecha nacimiento",
+        "fecha de nacimiento", "cumpleanos",
+    ),
     "gender": ("gender", "genero", "sexo"),
     "dnd": (
         "do not contact", "dnd", "no molestar", "unsubscribed", "opt out", "no contactar", "do not email",

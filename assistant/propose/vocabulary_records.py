@@ -54,7 +54,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "won": (
         "won", "closed won", "accepted", "aceptado", "aceptada", "ganado", "ganada", "approved", "aprobado",
         "aprobada", "signed", "firmado", "completed", "completado", "completada", "finalizado", "done",
-        "invoiced", "facturado", "paid", "cobrado", "closed", "cerrado", "cerrada",
+        "invoiced", "facturado", "paid", "cobrado", "closed", "cerrado", "cerrada", "complete", "finished",
+        "converted", "convertido", "convertida",  # a lead or quote turned into a customer or a job
         "gewonnen", "angenommen", "abgeschlossen", "erledigt", "bezahlt", "unterschrieben",
         "gagne", "accepte", "signe", "termine", "paye", "facture",
         "ganho", "aceito", "aprovado", "assinado", "concluido", "pago", "faturado", "fechado",
@@ -97,7 +98,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "in bearbeitung", "en cours", "em andamento", "em progresso", "in corso", "in lavorazione",
     ),
     "scheduled": (
-        "scheduled", "programado", "programada", "agendado", "planificado", "booked", "reservado", "geplant",
+        "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
+        "geplant",
         "terminiert", "planifie", "agende", "programmato", "pianificato",
     ),
     "on_hold": (
@@ -115,6 +117,16 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
         "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
         "in contact", "en contacto", "in kontakt", "en contact",
+    ),
+    # Finding out what the customer needs, before a proposal: 'Needs Analysis' is 'Needs Assessment'.
+    "discovery": (
+        "discovery", "needs analysis", "needs assessment", "analysis", "assessment", "requirements",
+        "analisis de necesidades", "bedarfsanalyse", "analyse des besoins",
+    ),
+    # The customer asked for changes to a quote: 'Changes requested' is 'Revision Requested'.
+    "revision": (
+        "changes requested", "change requested", "revision requested", "revisions requested", "needs changes",
+        "changes needed", "revision", "rework", "cambios solicitados", "anderungen angefordert",
     ),
     # A contract about to renew: 'Up for Renewal', 'Upcoming Renewal', 'Pendiente de renovar'.
     "renewal_due": (

@@ -21,6 +21,7 @@ BODY_FIELD = {T.TASK: "body", T.NOTE: "body", T.APPOINTMENT: "description", T.PR
 CUSTOM_FIELD_OBJECTS = (T.CONTACT, T.OPPORTUNITY, T.COMPANY, T.CUSTOM_OBJECT)
 # Standard fields several columns may feed at once.
 SHARED_FIELDS = {"tags", "body", "description"}
+MERGE = "merge_into_parent"
 
 
 @dataclass
@@ -53,6 +54,11 @@ class TableContext:
         """Rows merged into another document's record (estimates into their job): they add fields only."""
         target = self.decision.object_map.targets[0]
         return target.role == "merge_into_parent" and target.object in (T.OPPORTUNITY, T.CUSTOM_OBJECT)
+
+    @property
+    def merged_nested_row(self) -> bool:
+        """A nested list whose rows fill their parent's record (a customer's addresses)."""
+        return self.table.parent_table is not None and self.decision.object_map.targets[0].role == MERGE
 
     @property
     def primary(self) -> TargetObject:

@@ -3,14 +3,17 @@
 An estimate row that links to its job often repeats the job's 'Client Name' too. The copy carries
 nothing of its own: the linked record already holds it, and copying it again onto a custom field
 of this record only duplicates data that goes stale. A column is read as a copy when the linked
-table has a column of the same name and, on nearly every row whose link resolves, both hold the
-same value; the name alone is not enough (a work order's own 'Status' is not its job's). Only
+table has a column of the same name (for e-mails and phones, which exports rename, a column of the
+same kind) and, on nearly every row whose link resolves (by key or by the record's name), both hold
+the same value; the name alone is not enough (a work order's own 'Status' is not its job's). Only
 columns that describe who the linked record is (names, e-mails, phones, addresses) are read so: a
 work order scheduled on its job's date still has a date of its own. A link can be a copy too: a
 deal's account id that its contact's own account id matches is reached through the contact.
 """
 
 from __future__ import annotations
+
+import re
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import tokens
@@ -20,29 +23,53 @@ MIN_AGREEING = 0.9  # share of resolved rows whose value is the linked row's
 MIN_ROWS = 5  # a handful of agreeing rows proves nothing
 S = SemanticType
 _DESCRIBES = (S.PERSON_NAME, S.COMPANY_NAME, S.FREE_TEXT, S.EMAIL, S.PHONE, S.ADDRESS)
+_CONTACT_POINTS = (S.EMAIL, S.PHONE)
 
 
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+def _first(cell: str) -> str:
+    """The first item of a cell holding several ('a@x.com, b@y.com'): the one a copy repeats."""
+    return re.split(r"[,;|]", cell, maxsplit=1)[0]
+
+
+def _key(value: str, by_names: bool) -> str:
+    return " ".join(value.split()).casefold() if by_names else value
+
+
 def _agrees(values: SourceValues, table: str, column: str, link: ColumnProfile, twin: str) -> bool:
     fk = link.foreign_key
     assert fk is not None
-    theirs = {
-        r[fk.target_column]: r[twin]
-        for r in values.rows(fk.target_table, [fk.target_column, twin])
-        if r[fk.target_column] is not None
-    }
+    spelled = fk.by_names[0] if fk.by_names else [fk.target_column]  # a link by name: the name's columns
+    theirs: dict[str, str | None] = {}
+    for r in values.rows(fk.target_table, list(dict.fromkeys([*spelled, twin]))):
+        parts = [r[c] for c in spelled]
+        if all(p is not None for p in parts):
+            theirs.setdefault(_key(" ".join(p or "" for p in parts), bool(fk.by_names)), r[twin])
     pairs = [
         (mine, theirs[key])
         for r in values.rows(table, [column, link.column])
-        if (mine := r[column]) and mine.strip() and (key := r[link.column]) is not None and key in theirs
+        if (mine := r[column])
+        and mine.strip()
+        and r[link.column] is not None
+        and (key := _key(r[link.column] or "", bool(fk.by_names))) in theirs
     ]
     if len(pairs) < MIN_ROWS:
         return False
-    same = sum(1 for mine, other in pairs if other is not None and _same(mine, other))
+    same = sum(1 for mine, other in pairs if other is not None and _same(mine, _first(other)))
     return same >= MIN_AGREEING * len(pairs)
+
+
+def _twins(col: ColumnProfile, parent: TableProfile, key: str) -> list[str]:
+    """The linked table's columns a column may copy: the same name, else (for e-mails and phones,
+    which exports rename: 'Client email' of 'E-mails') every column of the same kind of value."""
+    named = [c.column for c in parent.columns if c.column != key and tokens(c.column) == tokens(col.column)]
+    if named or col.semantic_type not in _CONTACT_POINTS:
+        return named
+    kinds = (col.semantic_type, S.MULTI_VALUE)
+    return [c.column for c in parent.columns if c.semantic_type in kinds and c.column != key]
 
 
 def copied_through_links(
@@ -52,21 +79,19 @@ def copied_through_links(
     if values is None:
         return {}
     out: dict[str, str] = {}
-    links = [c for c in table.columns if c.foreign_key is not None and not c.foreign_key.by_names]
+    links = [c for c in table.columns if c.foreign_key is not None]
     for link in links:
         assert link.foreign_key is not None
         parent = tables.get(link.foreign_key.target_table)
         if parent is None or parent.table == table.table:
             continue
-        key = link.foreign_key.target_column
-        named = {tokens(c.column): c.column for c in parent.columns if c.column != key}
         for col in table.columns:
-            twin = named.get(tokens(col.column))
-            if col.column in out or col.foreign_key is not None or twin is None or col.column.startswith("_"):
+            if col.column in out or col.foreign_key is not None or col.column.startswith("_"):
                 continue
             if col.semantic_type not in _DESCRIBES:
                 continue
-            if _agrees(values, table.table, col.column, link, twin):
+            twins = _twins(col, parent, link.foreign_key.target_column)
+            if any(_agrees(values, table.table, col.column, link, twin) for twin in twins):
                 out[col.column] = link.column
     return out
 

@@ -161,6 +161,9 @@ def _custom(
     evidence: list[Evidence],
 ) -> FieldMap:
     extra = [Alternative(target="skip", score=0.2, value={"kind": "skip"})]
+    if is_key and ctx.merged_nested_row and not record_nouns(col.column):
+        why = "a nested row's own key: its values merge into the parent's record, which keeps its own key"
+        return skip_map(ctx, col, why, 0.8)
     if is_key:
         spec, transform, why = _key_field(ctx, col, holder)
         return make_map(

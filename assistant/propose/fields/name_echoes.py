@@ -1,7 +1,8 @@
 """A name column that only joins its row's first and last name columns ('Display Name' beside them).
 
 HighLevel composes a contact's name from its first and last name, so a column that holds exactly
-that join on nearly every row adds nothing; mapped to the contact's name it would compete with the
+that join on nearly every row (or, on a business's row, the row's own company name, as a display
+name does) adds nothing; mapped to the contact's name it would compete with the
 parts. Found on the values, whatever the header says.
 """
 
@@ -33,15 +34,24 @@ def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, 
     if values is None or len(firsts) != 1 or len(lasts) != 1:
         return {}
     first, last = firsts[0].column, lasts[0].column
+    firms = [c.column for c in table.columns if lead_concept(c) == "company"]
     out: dict[str, tuple[str, str]] = {}
     for col in table.columns:
         if col.column in (first, last) or col.semantic_type not in _TEXT or col.foreign_key is not None:
             continue
-        rows = [r for r in values.rows(table.table, [col.column, first, last]) if _plain(r[col.column])]
+        others = [f for f in firms if f != col.column]
+        rows = [
+            r for r in values.rows(table.table, [col.column, first, last, *others]) if _plain(r[col.column])
+        ]
         named = [r for r in rows if _plain(r[first]) or _plain(r[last])]
         if len(named) < MIN_ROWS:
             continue
-        same = sum(1 for r in named if _joins(r[col.column], r[first], r[last]))
+        same = sum(
+            1
+            for r in named
+            if _joins(r[col.column], r[first], r[last])
+            or any(_plain(r[col.column]) == _plain(r[f]) for f in others)
+        )
         if same >= MIN_AGREEING * len(named):
             out[col.column] = (first, last)
     return out

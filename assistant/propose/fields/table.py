@@ -13,6 +13,7 @@ from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.custom import fallback_map
+from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
@@ -73,9 +74,14 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
+    pending = [c for c in columns if c.column not in done]
+    for flag, choice in decided_flags(ctx.primary, ctx.name, pending, ctx.values).items():
+        why = f"every value of '{choice}' decides it: that column's map carries the outcome"
+        maps.append(skip_map(ctx, next(c for c in columns if c.column == flag), why, 0.7))
+        done.add(flag)
     for column, (first, last) in joined_names(ctx.table, ctx.values).items():
         if column not in done:  # HighLevel composes the name from the parts this column only joins
-            why = f"only joins '{first}' and '{last}', which HighLevel composes the name from"
+            why = f"only joins '{first}' and '{last}' (or repeats the row's company), which the contact has"
             maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
             done.add(column)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])

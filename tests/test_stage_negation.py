@@ -1,0 +1,30 @@
+"""A status that negates a stage's word is read by meaning: the waiting stage, never its opposite."""
+
+from __future__ import annotations
+
+from assistant.highlevel.state import Stage
+from assistant.propose.stage_match import GOOD_STAGE, stage_score
+
+
+def _stage(name: str) -> Stage:
+    return Stage(id=name, name=name, position=0)
+
+
+def test_a_negated_status_does_not_match_the_stage_it_negates() -> None:
+    assert stage_score("Unscheduled", _stage("Scheduled")) < GOOD_STAGE
+    assert stage_score("Not started", _stage("Started")) < GOOD_STAGE
+    assert stage_score("unpaid", _stage("Paid")) < GOOD_STAGE
+
+
+def test_a_negated_status_matches_the_stage_that_waits_for_that_step() -> None:
+    waiting = stage_score("unscheduled", _stage("Needs Scheduling"))
+    assert waiting > stage_score("unscheduled", _stage("Scheduled"))
+    assert waiting >= 0.85
+    assert stage_score("Unscheduled", _stage("To Schedule")) >= 0.85
+    assert stage_score("Unassigned", _stage("Awaiting assignment")) >= 0.85
+
+
+def test_words_that_only_start_like_a_negation_keep_their_spelling_match() -> None:
+    assert stage_score("Invoiced", _stage("Invoiced")) == 1.0
+    assert stage_score("Scheduled", _stage("Scheduled")) == 1.0
+    assert stage_score("Installed", _stage("Installed")) == 1.0
