@@ -18,24 +18,15 @@ from assistant.propose.normalize import concepts
 WRITTEN_CONCEPTS = frozenset({"position", "title", "notes", "company"})
 MIN_ROWS_PER_OPTION = 3.0  # on average each option must recur at least this often
 MAX_OPTION_WORDS = 4
-# Verbs that start an instruction ("Send quote", "Llamar al cliente") and rarely start a label; words
-# that are as often nouns ("contact", "quote", "email", "review") are left out on purpose.
+# Verbs an instruction or a next step starts with ("Send quote", "Call back Tuesday", "Llamar al
+# cliente") and rarely a label: an option names a state or a kind, a to-do names an action. Words that
+# are as often nouns ("contact", "quote", "email", "review", "text") are left out on purpose.
 INSTRUCTION_VERBS = frozenset(
     {
         "send", "call", "ring", "phone", "visit", "schedule", "chase", "remind", "ask", "arrange",
-        "prepare", "confirm", "collect", "pick", "drop", "llamar", "enviar", "visitar", "confirmar",
-        "preparar", "pedir", "revisar", "anrufen", "senden", "schicken",
-    }
-)  # fmt: skip
-
-
-# Verbs an instruction or a next step starts with ('Call back Tuesday', 'Send revised proposal'):
-# an option names a state or a kind, a to-do names an action.
-INSTRUCTION_VERBS = frozenset(
-    {
-        "call", "send", "book", "email", "e-mail", "follow", "schedule", "visit", "check", "bring", "ask",
-        "confirm", "remind", "text", "meet", "review", "prepare", "contact", "llamar", "enviar", "visitar",
-        "revisar", "confirmar", "preguntar", "anrufen", "senden",
+        "prepare", "confirm", "collect", "pick", "drop", "book", "follow", "check", "bring", "meet",
+        "llamar", "enviar", "visitar", "confirmar", "preparar", "pedir", "revisar", "preguntar",
+        "anrufen", "senden", "schicken",
     }
 )  # fmt: skip
 
@@ -43,8 +34,6 @@ INSTRUCTION_VERBS = frozenset(
 def reads_like_sentence(value: str) -> bool:
     text = value.strip()
     words = text.split()
-    if len(words) >= 2 and words[0].casefold() in INSTRUCTION_VERBS:
-        return True  # an instruction of two words or more: 'Book demo', never a lone 'Call'
     return len(words) > MAX_OPTION_WORDS or text.endswith((".", "!", "?", "#"))
 
 
