@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.mapping.shared import addition_items, extends
+from assistant.mapping.store import parse_yaml
+
 
 @pytest.mark.slow
 def test_an_agency_of_two_clients_is_applied_reconciled_and_verified_per_client(tmp_path: Path) -> None:
@@ -32,8 +35,14 @@ def test_an_agency_of_two_clients_is_applied_reconciled_and_verified_per_client(
     assert [c["workspace"] for c in clients] == ["clients/client-01", "clients/client-02"]
     assert len({c["location"] for c in clients}) == 2  # a sub-account each
     first, second = (root / c["workspace"] for c in clients)
-    shared = (first / "mapping.confirmed.yaml").read_text(encoding="utf-8")
-    assert (second / "mapping.confirmed.yaml").read_text(encoding="utf-8") == shared
+    shared_path = first / "mapping.confirmed.yaml"
+    shared = parse_yaml(shared_path.read_text(encoding="utf-8"))
+    own = parse_yaml((second / "mapping.confirmed.yaml").read_text(encoding="utf-8"))
+    assert extends(own, shared, shared_path)  # the first client's decisions, pinned by their digest
+    # every shared decision is kept; what this client's export alone holds is added (new items, or new
+    # entries of a shared value map such as a history type), each listed as an addition
+    assert {item.id for item in shared.items()} <= {item.id for item in own.items()}
+    assert all(item.status.value in ("accepted", "edited", "rejected") for item in addition_items(own))
     assert "all locations: 2 of 2 done, 0 failed" in output  # one fan-out wrote both
     for workspace, client in zip((first, second), clients, strict=True):
         reconciliation = json.loads(
