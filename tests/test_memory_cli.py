@@ -35,7 +35,8 @@ def _run(*args: str | Path) -> str:
     return result.output
 
 
-def _export(root: Path, name: str, clients: str, deals: str) -> Path:
+def export_workspace(root: Path, name: str, clients: str, deals: str, *, propose: bool = True) -> Path:
+    """A workspace of one client's export, ingested and profiled, with the destination loaded."""
     source = root / f"{name}-source"
     source.mkdir()
     (source / "clientes.csv").write_text(clients, encoding="utf-8")
@@ -46,7 +47,8 @@ def _export(root: Path, name: str, clients: str, deals: str) -> Path:
     _run("ingest", source, "-w", ws)
     _run("profile", "-w", ws)
     _run("target", "load", state, "-w", ws)
-    _run("propose", "-w", ws)
+    if propose:
+        _run("propose", "-w", ws)
     return ws
 
 
@@ -59,7 +61,7 @@ def memory_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_confirmed_edits_come_back_on_top_of_the_next_export(tmp_path: Path, memory_file: Path) -> None:
-    first = _export(tmp_path, "first", CLIENTS, DEALS)
+    first = export_workspace(tmp_path, "first", CLIENTS, DEALS)
     out = _run(
         "decide", "-w", first,
         "--set", "field:clientes.Comercial=contact.source",
@@ -76,7 +78,7 @@ def test_confirmed_edits_come_back_on_top_of_the_next_export(tmp_path: Path, mem
     email = next(c for c in tables["clientes"]["columns"] if c["name"] == "Correo")
     assert email["shape"].startswith("email;") and "@" not in email["shape"]  # a shape, no value
 
-    second = _export(tmp_path, "second", CLIENTS_2, DEALS_2)
+    second = export_workspace(tmp_path, "second", CLIENTS_2, DEALS_2)
     doc = store.load(Workspace(second))
     seller = doc.find("field:clientes.Comercial")
     assert isinstance(seller, FieldMap) and seller.target.field == "source"
@@ -131,7 +133,7 @@ def test_confirming_in_the_review_remembers_the_map(
         def run(self) -> Path:
             return self.session.confirm()
 
-    first = _export(tmp_path, "first", CLIENTS, DEALS)
+    first = export_workspace(tmp_path, "first", CLIENTS, DEALS)
     _run("decide", "-w", first, "--reject", "kind=field", "--reject", "kind=object", "--reject", "kind=tag")
     _run("decide", "-w", first, "--reject", "kind=stage", "--reject", "kind=owner")
     monkeypatch.setattr(review_app, "ReviewApp", ConfirmingApp)

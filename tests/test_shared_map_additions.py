@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from assistant.cli import app
 from assistant.errors import HlmapError
 from assistant.execute.fanout_manifest import ManifestClient, adopt_maps
-from assistant.highlevel.state import Pipeline, Stage, save_state
+from assistant.highlevel.state import Pipeline, Stage
 from assistant.mapping import store
 from assistant.mapping.items import (
     FieldMap,
@@ -29,6 +29,7 @@ from assistant.propose.shared_additions import add_to_shared
 from assistant.propose.shared_locations import resolve_in_location
 from assistant.workspace import Workspace
 from tests.propose_factory import destination, table
+from tests.test_memory_cli import export_workspace
 from tests.test_propose_cli import CLIENTS, DEALS
 
 # The second client: a seller the first export never named, a tag spelling of its own, and deals
@@ -44,17 +45,7 @@ def _run(*args: str | Path) -> str:
 
 
 def _client(root: Path, name: str, clients: str, deals: str) -> Path:
-    source = root / f"{name}-source"
-    source.mkdir()
-    (source / "clientes.csv").write_text(clients, encoding="utf-8")
-    (source / "oportunidades.csv").write_text(deals, encoding="utf-8")
-    state = root / "destination.json"
-    save_state(destination(), state)
-    ws = root / name
-    _run("ingest", source, "-w", ws)
-    _run("profile", "-w", ws)
-    _run("target", "load", state, "-w", ws)
-    return ws
+    return export_workspace(root, name, clients, deals, propose=False)
 
 
 def _decide_all(ws: Path, who: str) -> None:
