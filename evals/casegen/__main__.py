@@ -2,57 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
-from evals.casegen import (
-    activecampaign,
-    capsule,
-    close,
-    copper,
-    freshsales,
-    holded,
-    housecall_pro,
-    hubspot,
-    insightly,
-    jobber,
-    keap,
-    monday_crm,
-    nutshell,
-    odoo,
-    pipedrive,
-    salesforce,
-    servicetitan,
-    streak,
-    workiz,
-    zendesk_sell,
-    zoho_crm,
-)
 from evals.casegen.common import CASES_DIR
 
-BUILDERS = [
-    activecampaign,
-    capsule,
-    close,
-    copper,
-    freshsales,
-    holded,
-    housecall_pro,
-    hubspot,
-    insightly,
-    jobber,
-    keap,
-    monday_crm,
-    nutshell,
-    odoo,
-    pipedrive,
-    salesforce,
-    servicetitan,
-    streak,
-    workiz,
-    zendesk_sell,
-    zoho_crm,
-]
+# One generator module per case, each with a build(cases_dir) writing that case's files.
+CASES = (
+    "activecampaign", "capsule", "close", "copper", "freshsales", "holded", "housecall_pro", "hubspot",
+    "insightly", "jobber", "keap", "monday_crm", "nutshell", "odoo", "pipedrive", "salesforce",
+    "servicetitan", "streak", "workiz", "zendesk_sell", "zoho_crm",
+)  # fmt: skip
+BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
 
 def main(cases_dir: Path = CASES_DIR) -> None:
