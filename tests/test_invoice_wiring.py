@@ -73,6 +73,8 @@ def test_invoices_are_planned_sent_with_lines_accounted_and_rolled_back(
     assert plan.exit_code == 0, plan.output
     assert "invoice:invoices" in plan.output
     assert "FV-003" in plan.output and "100.00" in plan.output and "999.00" in plan.output
+    assert "Totals check: documents whose lines miss the stated total: 1" in plan.output
+    assert "FV-003" in (ws.root / "reports" / "plan-totals.md").read_text(encoding="utf-8")
 
     assert hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet").exit_code == 0
     made = {i["invoiceNumber"]: i for i in sandbox.admin("GET", "records/invoices")["records"]}

@@ -42,9 +42,12 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         f"{hl.window_seconds:g} s"
     )
     if plan.mismatches:  # reported, never fixed: each document is sent as its lines say
-        console.print(f"Totals check: {len(plan.mismatches)} document(s) whose lines miss the stated total")
-        for line in plan.mismatches:
-            console.print(f"  {line}", highlight=False, markup=False)
+        report = ws.reports_dir / "plan-totals.md"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        title = "# Documents whose lines miss the stated total (each is sent as its lines say)"
+        lines = [title, "", *(f"- {m}" for m in plan.mismatches)]
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print_list("Totals check: documents whose lines miss the stated total", plan.mismatches, report)
     days = -(-plan.total_requests // hl.daily_requests)  # ceiling
     if days > 1:
         console.print(
