@@ -30,3 +30,16 @@ def test_no_plain_lines_on_a_terminal() -> None:
         bars.add("contact:clients", 100)
         time.sleep(0.2)
     assert "progress:" not in sink.getvalue()
+
+
+def test_a_finished_pass_leaves_the_plain_line_even_when_it_sent_nothing() -> None:
+    """Addresses merged into their contacts write no record of their own: the pass must not read as
+    stuck at 0/100 for the rest of the run."""
+    sink = io.StringIO()
+    console = Console(file=sink, force_terminal=False, width=200)
+    with PassProgress(console, per_second=10.0, plain_every=60) as bars:
+        bars.add("contact:addresses", 100)
+        bars.add("contact:clients", 50)
+        bars.finish("contact:addresses")
+        bars.update("contact:clients", 10)
+        assert bars.plain_line() == "progress: contact:clients 10/50 ETA 0:04"

@@ -134,6 +134,8 @@ async def _passes(
                 prefix = f"{spec.name}:"
                 bars.add(spec.name, sum(1 for o in selection if o.startswith(prefix)) if selection else total)
                 await run_spec(ctx, spec, selection, bars.update)
+                if not stop.is_set():
+                    bars.finish(spec.name)
                 if spec is prepared.specs[-1] and not stop.is_set():
                     await relate(ctx, prepared.specs, selection)
                 if index == last_contact:  # every contact exists: attach them to their companies

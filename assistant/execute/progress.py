@@ -45,6 +45,12 @@ class PassProgress:
             total = self._bars.tasks[task].total or 0
             self._bars.update(task, completed=handled, eta=self._eta(int(total) - handled))
 
+    def finish(self, name: str) -> None:
+        """A pass that ended: its rows merged into a parent or skipped send nothing, yet it is done."""
+        task = self._tasks.get(name)
+        if task is not None:
+            self._bars.update(task, completed=self._bars.tasks[task].total or 0, eta=self._eta(0))
+
     def _eta(self, remaining: int) -> str:
         seconds = int(max(0, remaining) / self._per_second)
         return f"{seconds // 60}:{seconds % 60:02d}"
