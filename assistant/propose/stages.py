@@ -14,52 +14,15 @@ from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, T
 from assistant.profile.models import ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
+from assistant.propose.stage_meaning import place_by_meaning
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
+from assistant.propose.stage_placement import placed_map
+from assistant.propose.stage_sources import pipeline_rows, source_values
 
 # The vocabulary reads these values for certain (a closing outcome, a pause), so the proposal is
 # confident although no stage carries the value's name; a value it cannot read stays for a human.
 CLOSED_WITHOUT_STAGE = 0.8
 PAUSED_OPEN = 0.76
-
-
-def _names(fmap: FieldMap, values: SourceValues) -> dict[str, str]:
-    """Status id -> its name, when the column points at a states table (empty otherwise)."""
-    params = fmap.transform.params
-    table, key, display = params.get("table"), params.get("key"), params.get("display")
-    if not (table and key and display):
-        return {}
-    rows = values.rows(str(table), [str(key), str(display)])
-    return {str(row[key]): str(row[display]) for row in rows if row[key] and row[display]}
-
-
-def source_values(fmap: FieldMap, values: SourceValues) -> list[ValueCount]:
-    """Distinct status values, ids resolved to names when the column points at a states table."""
-    raw = values.distinct(fmap.source_object, fmap.source_columns[0])
-    names = _names(fmap, values)
-    if not names:
-        return raw
-    merged: dict[str, int] = {}
-    for item in raw:
-        name = names.get(item.value) or item.value
-        merged[name] = merged.get(name, 0) + item.count
-    return [ValueCount(value=v, count=c) for v, c in sorted(merged.items(), key=lambda kv: -kv[1])]
-
-
-def _pipeline_rows(
-    fmap: FieldMap, pipeline_map: FieldMap | None, values: SourceValues
-) -> list[tuple[str, str]]:
-    """(status, source pipeline) per record, when a pipeline column sits in the same rows."""
-    if pipeline_map is None:
-        return []
-    status, pipeline = fmap.source_columns[0], pipeline_map.source_columns[0]
-    names = _names(fmap, values)
-    rows = values.rows(fmap.source_object, [status, pipeline], limit=100_000)
-    out: list[tuple[str, str]] = []
-    for row in rows:
-        value, source_pipeline = row.get(status), row.get(pipeline)
-        if value and value.strip() and source_pipeline and source_pipeline.strip():
-            out.append((names.get(value) or value, source_pipeline.strip()))
-    return out
 
 
 def _is_target(fmap: FieldMap, name: str) -> bool:
@@ -78,7 +41,7 @@ def propose_stages(
             (f for f in fields if f.source_object == fmap.source_object and _is_target(f, "pipelineId")), None
         )
         found = source_values(fmap, values)
-        rows = _pipeline_rows(fmap, pipeline_map, values)
+        rows = pipeline_rows(fmap, pipeline_map, values)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
         out += [_one(fmap, item, choices[item.value], pipelines) for item in found]
         if pipeline_map is not None and by_source:
@@ -175,7 +138,7 @@ def _one(
             f"means it went cold), so it stays open at the first stage of '{pipeline.name}'"
         )
     else:
-        return StageValueMap(
+        flagged = StageValueMap(
             **base,
             pipeline_id=pipeline.id,
             pipeline_name=pipeline.name,
@@ -186,6 +149,8 @@ def _one(
             rationale=f"no stage of '{pipeline.name}' fits '{item.value}' (best "
             f"'{best.name}' {score:.2f}); needs a decision",
         )
+        placed = place_by_meaning(item.value, concept, stages)
+        return flagged if placed is None else placed_map(flagged, placed, pipeline)
     evidence.append(Evidence(source="destination", detail=f"stage '{stage.name}' similarity {score:.2f}"))
     return StageValueMap(
         **base,
