@@ -77,7 +77,7 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
     doc.objects = [decisions[t.table].object_map for t in selected]
     doc.fields = fields
     doc.tags = propose_tags(selected, decisions, fields, inputs.values, inputs.destination)
-    doc.stages = propose_stages(fields, inputs.values, inputs.destination)
+    doc.stages = propose_stages(fields, inputs.values, inputs.destination, profiles)
     doc.owners = propose_owners(
         selected, decisions, fields, inputs.values, inputs.destination, inputs.fallback_owner_email
     )

@@ -11,10 +11,12 @@ from collections.abc import Sequence
 from assistant.highlevel.state import DestinationState, Pipeline, Stage
 from assistant.mapping.items import FieldMap, StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, TargetObject
-from assistant.profile.models import ValueCount
+from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
+from assistant.propose.stage_between import place_by_order
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
 from assistant.propose.stage_meaning import place_by_meaning
+from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 from assistant.propose.stage_placement import placed_map
 from assistant.propose.stage_sources import pipeline_rows, source_values
@@ -30,7 +32,10 @@ def _is_target(fmap: FieldMap, name: str) -> bool:
 
 
 def propose_stages(
-    fields: list[FieldMap], values: SourceValues, destination: DestinationState | None
+    fields: list[FieldMap],
+    values: SourceValues,
+    destination: DestinationState | None,
+    profiles: Sequence[TableProfile] = (),
 ) -> list[StageValueMap]:
     out: list[StageValueMap] = []
     pipelines = destination.pipelines if destination else []
@@ -43,7 +48,8 @@ def propose_stages(
         found = source_values(fmap, values)
         rows = pipeline_rows(fmap, pipeline_map, values)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
-        out += [_one(fmap, item, choices[item.value], pipelines) for item in found]
+        column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
+        out += place_by_order(column, *source_ranks(fmap, values, profiles), pipelines)
         if pipeline_map is not None and by_source:
             _align_pipeline_map(pipeline_map, by_source)
     return out

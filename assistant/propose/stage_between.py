@@ -1,0 +1,106 @@
+"""A value no stage name matched, placed between the stages its neighbours in the source's order
+went to.
+
+'Value Proposition' sits between 'Needs Analysis' and 'Proposal/Price Quote' in the source; those
+two matched 'Needs Assessment' and 'Proposal Sent', so it belongs from the first to the second:
+the one stage strictly between them when there is exactly one, else the stage already reached
+(the lower neighbour's), with the other as runner-up. Only confident open matches anchor the order,
+and an order the anchors contradict places nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.highlevel.state import Pipeline, Stage
+from assistant.mapping.items import StageValueMap
+from assistant.mapping.models import OpportunityStatus
+from assistant.propose.stage_meaning import open_stages
+from assistant.propose.stage_order import Ranks
+from assistant.propose.stage_placement import Placement, placed_map
+
+ANCHOR = 0.7  # a match this sure fixes where its value sits
+ONE_BETWEEN = 0.66  # exactly one stage between the neighbours' stages
+NEIGHBOUR = 0.56  # no stage between them: the one already reached, the next as runner-up
+ONE_OF_SEVERAL = 0.5  # several stages between: the order does not say which
+
+
+def _ordered(pipeline: Pipeline) -> list[Stage]:
+    return sorted(pipeline.stages, key=lambda s: s.position if s.position is not None else 10**6)
+
+
+Anchor = tuple[float, int, str]  # (rank in the source's order, destination stage index, source value)
+
+
+def _side(anchor: Anchor | None, stages: list[Stage], word: str) -> list[str]:
+    return [f"{word} '{anchor[2]}' (at '{stages[anchor[1]].name}')"] if anchor is not None else []
+
+
+def _placement(
+    value: str, rank: float, anchors: list[Anchor], stages: list[Stage], how: str
+) -> Placement | None:
+    low = max((a for a in anchors if a[0] < rank), default=None)  # ties: the furthest stage reached
+    high = min((a for a in anchors if a[0] > rank), default=None)
+    if (low is None and high is None) or (low is not None and high is not None and low[1] > high[1]):
+        return None  # no neighbour, or neighbours whose stages contradict the order
+    open_ = {s.id for s in open_stages(stages)}
+    between = [
+        s
+        for s in stages[
+            (low[1] + 1 if low is not None else 0) : (high[1] if high is not None else len(stages))
+        ]
+        if s.id in open_
+    ]
+    lower = stages[low[1]] if low is not None else None
+    upper = stages[high[1]] if high is not None else None
+    sides = " and ".join(_side(low, stages, "after") + _side(high, stages, "before"))
+    why = f"'{value}' comes {sides} in {how}"
+    if len(between) == 1:
+        pick, confidence, why = between[0], ONE_BETWEEN, f"{why}: the one stage between"
+        runner_up = lower or upper
+    elif between:  # next to the neighbour the order knows
+        pick, confidence, runner_up = (between[0] if lower else between[-1]), ONE_OF_SEVERAL, None
+        why = f"{why}: one of {len(between)} stages between"
+    else:
+        reached = lower or upper
+        assert reached is not None  # one neighbour at least, checked above
+        pick, why = reached, f"{why}: no stage between, the one already reached"
+        later = [s for s in stages[stages.index(pick) + 1 :] if s.id in open_]
+        confidence, runner_up = NEIGHBOUR, upper if upper not in (None, lower) else next(iter(later), None)
+    return Placement(pick, OpportunityStatus.OPEN, confidence, why, runner_up, "order")
+
+
+def place_by_order(
+    maps: Sequence[StageValueMap], ranks: Ranks, how: str, pipelines: Sequence[Pipeline]
+) -> list[StageValueMap]:
+    """The column's proposals, each flagged open value with a rank placed between its neighbours."""
+    if not ranks:
+        return list(maps)
+    by_id = {p.id: p for p in pipelines}
+    out: list[StageValueMap] = []
+    for m in maps:
+        pipeline = by_id.get(m.pipeline_id or "")
+        rank = ranks.get(m.source_value.strip())
+        if (
+            not m.flagged
+            or pipeline is None
+            or rank is None
+            or m.opportunity_status != OpportunityStatus.OPEN
+        ):
+            out.append(m)
+            continue
+        stages = _ordered(pipeline)
+        index = {s.id: i for i, s in enumerate(stages)}
+        anchors = [
+            (ranks[a.source_value.strip()], index[a.stage_id], a.source_value)
+            for a in maps
+            if a.pipeline_id == pipeline.id
+            and not a.flagged
+            and a.stage_id in index
+            and a.opportunity_status == OpportunityStatus.OPEN
+            and a.confidence >= ANCHOR
+            and a.source_value.strip() in ranks
+        ]
+        placed = _placement(m.source_value, rank, anchors, stages, how)
+        out.append(m if placed is None else placed_map(m, placed, pipeline))
+    return out

@@ -1,0 +1,80 @@
+"""The source's own order of its status values, read from the export.
+
+A states table may number its stages ('STAGE_ORDER', 'position', 'sort'), else lists them in
+order; a deal's win probability rises as it moves along ('Probability' 10, 20, 50, 75...). Either
+gives each value a rank. Values the export leaves unordered get no rank: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+
+from assistant.mapping.items import FieldMap
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.normalize import tokens
+from assistant.propose.sourcedata import SourceValues
+from assistant.propose.stage_sources import state_names
+from assistant.propose.vocabulary_status import ORDER_HEADER_WORDS, PROBABILITY_HEADER_WORDS
+
+NUMERIC = (SemanticType.INTEGER, SemanticType.DECIMAL)
+Ranks = dict[str, float]
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(str(text).strip().rstrip("%").replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _column(profile: TableProfile | None, words: frozenset[str]) -> ColumnProfile | None:
+    """The numeric column whose header holds one of the words."""
+    if profile is None:
+        return None
+    return next(
+        (c for c in profile.columns if c.semantic_type in NUMERIC and set(tokens(c.column)) & words), None
+    )
+
+
+def _states_table_order(fmap: FieldMap, values: SourceValues, profiles: dict[str, TableProfile]) -> Ranks:
+    """Each state's number in its states table's order column, else its row there."""
+    params = fmap.transform.params
+    table, display = params.get("table"), params.get("display")
+    if not (table and display):
+        return {}
+    order = _column(profiles.get(str(table)), ORDER_HEADER_WORDS)
+    columns = [str(display), order.column] if order else [str(display)]
+    ranks: Ranks = {}
+    for i, row in enumerate(values.rows(str(table), columns)):
+        name, number = row.get(str(display)), _number(row.get(order.column)) if order else float(i)
+        if name and number is not None:
+            ranks.setdefault(name.strip(), number)
+    return ranks
+
+
+def _probability_order(fmap: FieldMap, values: SourceValues, profiles: dict[str, TableProfile]) -> Ranks:
+    """Each value's median win probability over the records that carry it."""
+    column = _column(profiles.get(fmap.source_object), PROBABILITY_HEADER_WORDS)
+    if column is None:
+        return {}
+    status, names = fmap.source_columns[0], state_names(fmap, values)
+    seen: dict[str, list[float]] = defaultdict(list)
+    for row in values.rows(fmap.source_object, [status, column.column], limit=100_000):
+        value, number = row.get(status), _number(row.get(column.column))
+        if value and value.strip() and number is not None:
+            seen[(names.get(value) or value).strip()].append(number)
+    return {value: statistics.median(numbers) for value, numbers in seen.items()}
+
+
+def source_ranks(fmap: FieldMap, values: SourceValues, profiles: Sequence[TableProfile]) -> tuple[Ranks, str]:
+    """Each status value's rank in the source's own order, and where that order comes from."""
+    by_name = {p.table: p for p in profiles}
+    ranks = _states_table_order(fmap, values, by_name)
+    if ranks:
+        return ranks, f"the order of the states table '{fmap.transform.params.get('table')}'"
+    ranks = _probability_order(fmap, values, by_name)
+    if ranks:
+        return ranks, "the win probability the records carry at each value"
+    return {}, ""
