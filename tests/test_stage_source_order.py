@@ -135,3 +135,20 @@ def test_neighbours_whose_stages_contradict_the_order_place_nothing() -> None:
         )
     )
     assert got["Zebra"].flagged and got["Zebra"].stage_id is None
+
+
+def test_without_an_export_order_the_usual_order_of_named_steps_places_the_value() -> None:
+    # no order column, no probability: 'Contacted' (qualified) usually comes after a new lead and
+    # before a proposal, and this pipeline has no stage for it
+    rows: Rows = [{"Stage": v} for v in ("New", "Contacted", "Proposal Sent", "Won") for _ in range(2)]
+    got = _by_value(
+        propose_stages(
+            [_stage_map("deals", "Stage")],
+            MemoryValues({"deals": rows}),
+            _destination("New Lead", "Proposal Sent", "Won", "Lost"),
+            [],
+        )
+    )
+    _placed(got["Contacted"], "New Lead")
+    assert got["Contacted"].alternatives[0].value["stage_name"] == "Proposal Sent"
+    assert "usual order" in got["Contacted"].rationale

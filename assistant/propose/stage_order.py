@@ -2,7 +2,8 @@
 
 A states table may number its stages ('STAGE_ORDER', 'position', 'sort'), else lists them in
 order; a deal's win probability rises as it moves along ('Probability' 10, 20, 50, 75...). Either
-gives each value a rank. Values the export leaves unordered get no rank: nothing is guessed.
+gives each value a rank. Without either, a value naming a known step ranks by where that step
+usually comes (a lead is qualified before it gets a proposal); any other value gets no rank.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from assistant.mapping.items import FieldMap
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import tokens
 from assistant.propose.sourcedata import SourceValues
+from assistant.propose.stage_match import lead_stage_concept
 from assistant.propose.stage_sources import state_names
-from assistant.propose.vocabulary_status import ORDER_HEADER_WORDS, PROBABILITY_HEADER_WORDS
+from assistant.propose.vocabulary_status import LIFECYCLE, ORDER_HEADER_WORDS, PROBABILITY_HEADER_WORDS
 
 NUMERIC = (SemanticType.INTEGER, SemanticType.DECIMAL)
 Ranks = dict[str, float]
@@ -68,7 +70,9 @@ def _probability_order(fmap: FieldMap, values: SourceValues, profiles: dict[str,
     return {value: statistics.median(numbers) for value, numbers in seen.items()}
 
 
-def source_ranks(fmap: FieldMap, values: SourceValues, profiles: Sequence[TableProfile]) -> tuple[Ranks, str]:
+def source_ranks(
+    fmap: FieldMap, values: SourceValues, profiles: Sequence[TableProfile], found: Sequence[str]
+) -> tuple[Ranks, str]:
     """Each status value's rank in the source's own order, and where that order comes from."""
     by_name = {p.table: p for p in profiles}
     ranks = _states_table_order(fmap, values, by_name)
@@ -77,4 +81,11 @@ def source_ranks(fmap: FieldMap, values: SourceValues, profiles: Sequence[TableP
     ranks = _probability_order(fmap, values, by_name)
     if ranks:
         return ranks, "the win probability the records carry at each value"
-    return {}, ""
+    ranks = lifecycle_order(found)
+    return ranks, "the usual order of the steps the values name"
+
+
+def lifecycle_order(found: Sequence[str]) -> Ranks:
+    """Each value whose words name an open step, ranked by where that step usually comes."""
+    steps = {v.strip(): lead_stage_concept(v) for v in found}
+    return {v: float(LIFECYCLE.index(c)) for v, c in steps.items() if c in LIFECYCLE}

@@ -49,7 +49,8 @@ def propose_stages(
         rows = pipeline_rows(fmap, pipeline_map, values)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
         column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
-        out += place_by_order(column, *source_ranks(fmap, values, profiles), pipelines)
+        ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
+        out += place_by_order(column, ranks, how, pipelines)
         if pipeline_map is not None and by_source:
             _align_pipeline_map(pipeline_map, by_source)
     return out
