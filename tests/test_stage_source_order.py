@@ -152,3 +152,19 @@ def test_without_an_export_order_the_usual_order_of_named_steps_places_the_value
     _placed(got["Contacted"], "New Lead")
     assert got["Contacted"].alternatives[0].value["stage_name"] == "Proposal Sent"
     assert "usual order" in got["Contacted"].rationale
+
+
+def test_an_order_two_matched_values_contradict_places_nothing() -> None:
+    # 'Qualification' comes after 'Proposal' in this order yet matched an earlier stage: the order
+    # (a states table listed alphabetically, say) says nothing about where 'Zebra' belongs
+    rows = _deals({"Prospecting": "10", "Zebra": "15", "Proposal": "20", "Qualification": "30"})
+    got = _by_value(
+        propose_stages(
+            [_stage_map("deals", "Stage")],
+            MemoryValues({"deals": rows}),
+            _destination("Prospect", "Qualified", "Proposal Sent", "Won"),
+            [_profile("deals", "Probability")],
+        )
+    )
+    assert got["Qualification"].stage_name == "Qualified"
+    assert got["Zebra"].flagged and got["Zebra"].stage_id is None

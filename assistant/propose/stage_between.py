@@ -5,7 +5,7 @@ went to.
 two matched 'Needs Assessment' and 'Proposal Sent', so it belongs from the first to the second:
 the one stage strictly between them when there is exactly one, else the stage already reached
 (the lower neighbour's), with the other as runner-up. Only confident open matches anchor the order,
-and an order the anchors contradict places nothing.
+and an order any two of them contradict places nothing.
 """
 
 from __future__ import annotations
@@ -70,16 +70,30 @@ def _placement(
     return Placement(pick, OpportunityStatus.OPEN, confidence, why, runner_up, "order")
 
 
+def _anchors(maps: Sequence[StageValueMap], ranks: Ranks, stages: list[Stage]) -> list[Anchor]:
+    """The confident open matches with a rank; none when any two of them contradict the order (a
+    states table listed alphabetically orders nothing)."""
+    index = {s.id: i for i, s in enumerate(stages)}
+    anchors = [
+        (ranks[a.source_value.strip()], index[a.stage_id], a.source_value)
+        for a in maps
+        if not a.flagged
+        and a.stage_id in index
+        and a.opportunity_status == OpportunityStatus.OPEN
+        and a.confidence >= ANCHOR
+        and a.source_value.strip() in ranks
+    ]
+    crossed = any(x[0] < y[0] and x[1] > y[1] for x in anchors for y in anchors)
+    return [] if crossed else anchors
+
+
 def place_by_order(
     maps: Sequence[StageValueMap], ranks: Ranks, how: str, pipelines: Sequence[Pipeline]
 ) -> list[StageValueMap]:
     """The column's proposals, each flagged open value with a rank placed between its neighbours."""
-    if not ranks:
-        return list(maps)
-    by_id = {p.id: p for p in pipelines}
     out: list[StageValueMap] = []
     for m in maps:
-        pipeline = by_id.get(m.pipeline_id or "")
+        pipeline = next((p for p in pipelines if p.id == m.pipeline_id), None)
         rank = ranks.get(m.source_value.strip())
         if (
             not m.flagged
@@ -90,17 +104,7 @@ def place_by_order(
             out.append(m)
             continue
         stages = _ordered(pipeline)
-        index = {s.id: i for i, s in enumerate(stages)}
-        anchors = [
-            (ranks[a.source_value.strip()], index[a.stage_id], a.source_value)
-            for a in maps
-            if a.pipeline_id == pipeline.id
-            and not a.flagged
-            and a.stage_id in index
-            and a.opportunity_status == OpportunityStatus.OPEN
-            and a.confidence >= ANCHOR
-            and a.source_value.strip() in ranks
-        ]
+        anchors = _anchors([a for a in maps if a.pipeline_id == pipeline.id], ranks, stages)
         placed = _placement(m.source_value, rank, anchors, stages, how)
         out.append(m if placed is None else placed_map(m, placed, pipeline))
     return out
