@@ -168,3 +168,26 @@ def test_an_order_two_matched_values_contradict_places_nothing() -> None:
     )
     assert got["Qualification"].stage_name == "Qualified"
     assert got["Zebra"].flagged and got["Zebra"].stage_id is None
+
+
+def test_a_value_listed_after_a_won_one_is_no_open_stage() -> None:
+    # the states table's rows are its order: 'Partial invoice' follows the win, past every open stage
+    states: Rows = [
+        {"ID": "1", "NAME": "Enviado"},
+        {"ID": "2", "NAME": "Aceptado"},
+        {"ID": "3", "NAME": "Partial invoice"},
+    ]
+    deals: Rows = [{"STATE": i} for i in ("1", "2", "3")]
+    transform = Transform(
+        kind=TransformKind.VALUE_MAP, params={"table": "states", "key": "ID", "display": "NAME"}
+    )
+    got = _by_value(
+        propose_stages(
+            [_stage_map("deals", "STATE", transform)],
+            MemoryValues({"deals": deals, "states": states}),
+            _destination("Nuevo", "Presupuesto enviado", "Negociación", "Ganado"),
+            [],
+        )
+    )
+    assert got["Aceptado"].opportunity_status == OpportunityStatus.WON
+    assert got["Partial invoice"].flagged and got["Partial invoice"].stage_id is None

@@ -4,8 +4,9 @@ went to.
 'Value Proposition' sits between 'Needs Analysis' and 'Proposal/Price Quote' in the source; those
 two matched 'Needs Assessment' and 'Proposal Sent', so it belongs from the first to the second:
 the one stage strictly between them when there is exactly one, else the stage already reached
-(the lower neighbour's), with the other as runner-up. Only confident open matches anchor the order,
-and an order any two of them contradict places nothing.
+(the lower neighbour's), with the other as runner-up. Only confident open matches anchor the order;
+an order any two of them contradict places nothing, and neither does a value the source lists
+after a won one (what follows a win, invoicing say, is no open stage).
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from assistant.propose.stage_placement import Placement, placed_map
 ANCHOR = 0.7  # a match this sure fixes where its value sits
 ONE_BETWEEN = 0.66  # exactly one stage between the neighbours' stages
 NEIGHBOUR = 0.56  # no stage between them: the one already reached, the next as runner-up
-ONE_OF_SEVERAL = 0.5  # several stages between: the order does not say which
+ONE_OF_SEVERAL = 0.5
+WON = OpportunityStatus.WON  # several stages between: the order does not say which
 
 
 def _ordered(pipeline: Pipeline) -> list[Stage]:
@@ -102,6 +104,9 @@ def place_by_order(
             or m.opportunity_status != OpportunityStatus.OPEN
         ):
             out.append(m)
+            continue
+        if any(ranks.get(w.source_value.strip(), rank) < rank for w in maps if w.opportunity_status == WON):
+            out.append(m)  # listed after a win (invoicing, say): no open stage of this pipeline holds it
             continue
         stages = _ordered(pipeline)
         anchors = _anchors([a for a in maps if a.pipeline_id == pipeline.id], ranks, stages)
