@@ -191,3 +191,27 @@ def test_a_value_listed_after_a_won_one_is_no_open_stage() -> None:
     )
     assert got["Aceptado"].opportunity_status == OpportunityStatus.WON
     assert got["Partial invoice"].flagged and got["Partial invoice"].stage_id is None
+
+
+def test_a_states_tables_win_probability_orders_its_states() -> None:
+    # listed alphabetically, each state with the probability of winning a deal there
+    states: Rows = [
+        {"id": "a", "label": "Appointment Booked", "probability": "0.4"},
+        {"id": "b", "label": "Contract Out", "probability": "0.9"},
+        {"id": "c", "label": "Lead In", "probability": "0.1"},
+        {"id": "d", "label": "Presentation Given", "probability": "0.6"},
+    ]
+    deals: Rows = [{"dealstage": i} for i in "abcd"]
+    transform = Transform(
+        kind=TransformKind.VALUE_MAP, params={"table": "stages", "key": "id", "display": "label"}
+    )
+    got = _by_value(
+        propose_stages(
+            [_stage_map("deals", "dealstage", transform)],
+            MemoryValues({"deals": deals, "stages": states}),
+            _destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
+            [_profile("stages", "probability", SemanticType.DECIMAL)],
+        )
+    )
+    assert got["Lead In"].stage_name == "New Lead" and got["Contract Out"].stage_name == "Contract Sent"
+    _placed(got["Presentation Given"], "Product Demo")

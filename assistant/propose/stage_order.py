@@ -1,9 +1,10 @@
 """The source's own order of its status values, read from the export.
 
-A states table may number its stages ('STAGE_ORDER', 'position', 'sort'), else lists them in
-order; a deal's win probability rises as it moves along ('Probability' 10, 20, 50, 75...). Either
-gives each value a rank. Without either, a value naming a known step ranks by where that step
-usually comes (a lead is qualified before it gets a proposal); any other value gets no rank.
+A states table may number its stages ('STAGE_ORDER', 'position', 'sort') or give each its win
+probability, else lists them in order; a deal's win probability rises as it moves along
+('Probability' 10, 20, 50, 75...). Either gives each value a rank. Without either, a value naming
+a known step ranks by where that step usually comes (a lead is qualified before it gets a
+proposal); any other value gets no rank.
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ def _column(profile: TableProfile | None, words: frozenset[str]) -> ColumnProfil
 
 
 def _states_table_order(fmap: FieldMap, values: SourceValues, profiles: dict[str, TableProfile]) -> Ranks:
-    """Each state's number in its states table's order column, else its row there."""
+    """Each state's number in its states table's order column (else its win probability), else its
+    row there."""
     params = fmap.transform.params
     table, display = params.get("table"), params.get("display")
     if not (table and display):
         return {}
-    order = _column(profiles.get(str(table)), ORDER_HEADER_WORDS)
+    states = profiles.get(str(table))
+    order = _column(states, ORDER_HEADER_WORDS) or _column(states, PROBABILITY_HEADER_WORDS)
     columns = [str(display), order.column] if order else [str(display)]
     ranks: Ranks = {}
     for i, row in enumerate(values.rows(str(table), columns)):
