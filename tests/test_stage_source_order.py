@@ -215,3 +215,28 @@ def test_a_states_tables_win_probability_orders_its_states() -> None:
     )
     assert got["Lead In"].stage_name == "New Lead" and got["Contract Out"].stage_name == "Contract Sent"
     _placed(got["Presentation Given"], "Product Demo")
+
+
+def test_the_records_win_probability_outranks_a_states_tables_bare_rows() -> None:
+    # the states table lists its states alphabetically with no number: the deals' probability orders them
+    states: Rows = [
+        {"id": "a", "label": "Appointment Booked"},
+        {"id": "b", "label": "Contract Out"},
+        {"id": "c", "label": "Lead In"},
+        {"id": "d", "label": "Presentation Given"},
+    ]
+    chances = {"a": "40", "b": "90", "c": "10", "d": "60"}
+    deals: Rows = [{"dealstage": i, "Probability": p} for i, p in chances.items()]
+    transform = Transform(
+        kind=TransformKind.VALUE_MAP, params={"table": "stages", "key": "id", "display": "label"}
+    )
+    got = _by_value(
+        propose_stages(
+            [_stage_map("deals", "dealstage", transform)],
+            MemoryValues({"deals": deals, "stages": states}),
+            _destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
+            [_profile("deals", "Probability")],
+        )
+    )
+    _placed(got["Presentation Given"], "Product Demo")
+    assert "win probability" in got["Presentation Given"].rationale

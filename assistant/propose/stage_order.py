@@ -1,10 +1,10 @@
 """The source's own order of its status values, read from the export.
 
 A states table may number its stages ('STAGE_ORDER', 'position', 'sort') or give each its win
-probability, else lists them in order; a deal's win probability rises as it moves along
-('Probability' 10, 20, 50, 75...). Either gives each value a rank. Without either, a value naming
-a known step ranks by where that step usually comes (a lead is qualified before it gets a
-proposal); any other value gets no rank.
+probability; a deal's win probability rises as it moves along ('Probability' 10, 20, 50, 75...);
+a states table with neither still lists its states, most often in order. The surest of these
+gives each value a rank. Without any, a value naming a known step ranks by where that step
+usually comes (a lead is qualified before it gets a proposal); any other value gets no rank.
 """
 
 from __future__ import annotations
@@ -41,18 +41,21 @@ def _column(profile: TableProfile | None, words: frozenset[str]) -> ColumnProfil
     )
 
 
-def _states_table_order(fmap: FieldMap, values: SourceValues, profiles: dict[str, TableProfile]) -> Ranks:
-    """Each state's number in its states table's order column (else its win probability), else its
-    row there."""
+def _states_table_order(
+    fmap: FieldMap, values: SourceValues, profiles: dict[str, TableProfile], by_rows: bool
+) -> Ranks:
+    """Each state's number in its states table's order column, else its win probability there;
+    with ``by_rows``, its row in a table that has neither."""
     params = fmap.transform.params
     table, display = params.get("table"), params.get("display")
     if not (table and display):
         return {}
     states = profiles.get(str(table))
     order = _column(states, ORDER_HEADER_WORDS) or _column(states, PROBABILITY_HEADER_WORDS)
-    columns = [str(display), order.column] if order else [str(display)]
+    if order is None and not by_rows:
+        return {}
     ranks: Ranks = {}
-    for i, row in enumerate(values.rows(str(table), columns)):
+    for i, row in enumerate(values.rows(str(table), [str(display), order.column if order else str(display)])):
         name, number = row.get(str(display)), _number(row.get(order.column)) if order else float(i)
         if name and number is not None:
             ranks.setdefault(name.strip(), number)
@@ -78,14 +81,15 @@ def source_ranks(
 ) -> tuple[Ranks, str]:
     """Each status value's rank in the source's own order, and where that order comes from."""
     by_name = {p.table: p for p in profiles}
-    ranks = _states_table_order(fmap, values, by_name)
-    if ranks:
-        return ranks, f"the order of the states table '{fmap.transform.params.get('table')}'"
-    ranks = _probability_order(fmap, values, by_name)
-    if ranks:
+    states = f"the order of the states table '{fmap.transform.params.get('table')}'"
+    # the surest order the export gives first: numbers beside the states, then on the records
+    if ranks := _states_table_order(fmap, values, by_name, by_rows=False):
+        return ranks, states
+    if ranks := _probability_order(fmap, values, by_name):
         return ranks, "the win probability the records carry at each value"
-    ranks = lifecycle_order(found)
-    return ranks, "the usual order of the steps the values name"
+    if ranks := _states_table_order(fmap, values, by_name, by_rows=True):
+        return ranks, f"{states} (its rows)"
+    return lifecycle_order(found), "the usual order of the steps the values name"
 
 
 def lifecycle_order(found: Sequence[str]) -> Ranks:
