@@ -58,6 +58,56 @@ def test_a_full_due_date_column_needs_no_fallback() -> None:
     assert "fallback_columns" not in fm.transform.params
 
 
+def blank(name: str, position: int) -> ColumnProfile:
+    return ColumnProfile(
+        table="incidents", column=name, position=position, semantic_type=SemanticType.EMPTY,
+        type_share=0.0, null_share=1.0, row_count=2, null_count=2,
+    )  # fmt: skip
+
+
+def skipped(name: str) -> FieldMap:
+    return FieldMap(
+        id=f"field:incidents.{name}",
+        source_object="incidents",
+        source_columns=[name],
+        target=FieldTarget(kind=FieldKind.SKIP),
+        rationale="skipped: every value is blank",
+    )
+
+
+def test_a_due_date_column_blank_on_every_row_still_feeds_the_due_date_through_its_fallback() -> None:
+    """Two open tickets: nothing closed yet, so 'closing-date' is blank on every row; a task without
+    a due date is refused, so the blank column keeps the due date and its rows take the creation date."""
+    cols = [column("creation-date", 0, 0.0), blank("closing-date", 1), blank("resolution", 2)]
+    closing, resolution = skipped("closing-date"), skipped("resolution")
+    add_date_fallbacks(TargetObject.TASK, [resolution, closing], cols)
+    assert (closing.target.object, closing.target.field) == (TargetObject.TASK, "dueDate")
+    assert closing.transform.kind == TransformKind.DATE
+    assert closing.transform.params["fallback_columns"] == ["creation-date"]
+    assert "blank on every row" in closing.rationale and "take 'creation-date' instead" in closing.rationale
+    assert resolution.target.kind == FieldKind.SKIP  # names no date
+    (out,) = outputs_for(closing, task_spec(closing), {}, None, {}, "dueDate")
+    con = duckdb.connect()
+    con.execute(
+        """CREATE TABLE src AS SELECT * FROM (VALUES (NULL, '2024-03-02 09:30:00'))
+        AS t("closing-date", "creation-date")"""
+    )
+    assert con.execute(f"SELECT {out.value} FROM src").fetchall() == [("2024-03-02T09:30:00Z",)]
+
+
+def test_a_blank_date_column_stays_skipped_without_a_filled_date_to_fall_back_on() -> None:
+    closing = skipped("closing-date")
+    add_date_fallbacks(TargetObject.TASK, [closing], [blank("closing-date", 0), blank("creation-date", 1)])
+    assert closing.target.kind == FieldKind.SKIP and not closing.transform.params
+
+
+def test_a_blank_creation_date_is_never_the_due_date() -> None:
+    created = skipped("creation-date")
+    cols = [blank("creation-date", 0), column("visit-date", 1, 0.0)]
+    add_date_fallbacks(TargetObject.TASK, [created], cols)
+    assert created.target.kind == FieldKind.SKIP
+
+
 def test_compiled_due_date_takes_the_fallback_only_where_the_column_is_blank() -> None:
     fm = due_map()
     fm.transform.params["fallback_columns"] = ["creation-date"]
