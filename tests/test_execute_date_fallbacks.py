@@ -3,6 +3,8 @@ offset read in the source's time zone and sent as UTC."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
 from pydantic import ValidationError
@@ -11,10 +13,13 @@ from assistant.execute.specs import RecordSpec
 from assistant.execute.transforms.build import outputs_for
 from assistant.mapping.items import FieldMap, FieldTarget, ObjectMap, ObjectTarget, Transform
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
+from assistant.profile import profile_workspace
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields import add_date_fallbacks
 from assistant.settings import Settings
 from assistant.transforms.kinds import ZONE_VARIABLE
+from assistant.workspace import Workspace
+from tests.test_profile_data import _varchar_table
 
 
 def column(name: str, position: int, null_share: float) -> ColumnProfile:
@@ -148,3 +153,35 @@ def test_an_unknown_source_zone_is_refused_naming_the_setting() -> None:
     with pytest.raises(ValidationError) as raised:
         Settings(execute={"source_timezone": "Mars/Olympus"})  # type: ignore[arg-type]
     assert "source_timezone" in str(raised.value) and "Mars/Olympus" in str(raised.value)
+
+
+def test_a_hand_typed_date_reading_both_ways_is_counted_and_its_row_takes_the_fallback(
+    tmp_path: Path,
+) -> None:
+    """Twelve tasks, one due date typed '05/12/2022' among ISO dates: May 12 or 5 December, which the
+    column cannot settle, so the executor leaves it unread; the map names the completion date for it."""
+    ws = Workspace(tmp_path / "ws").ensure()
+    due = [f"2023-0{m}-1{m}" for m in range(1, 10)] + ["05/12/2022", "25/12/2022", "2024-01-02"]
+    rows: list[dict[str, str | None]] = [
+        {"due_date": d, "completed_at": f"2024-02-{n + 1:02d} 00:00:00" if n % 2 else None}
+        for n, d in enumerate(due)
+    ]
+    _varchar_table(ws.connect(), "tasks", rows)
+    try:
+        cols = next(p for p in profile_workspace(ws) if p.table == "tasks").columns
+    finally:
+        ws.close()
+    source = next(c for c in cols if c.column == "due_date")
+    assert source.type_share == 1.0 and source.extra["ambiguous_dates"] == round(1 / 12, 4)
+    assert any("1 value(s) read as day/month and as month/day" in e for e in source.evidence)
+    fm = FieldMap(
+        id="field:tasks.due_date",
+        source_object="tasks",
+        source_columns=["due_date"],
+        target=FieldTarget(kind=FieldKind.STANDARD, object=TargetObject.TASK, field="dueDate"),
+        transform=Transform(kind=TransformKind.DATE, params={"format": "%Y-%m-%d"}),
+        rationale="'due_date' is the due date",
+    )
+    add_date_fallbacks(TargetObject.TASK, [fm], cols)
+    assert fm.transform.params["fallback_columns"] == ["completed_at"]
+    assert "read both day/month and month/day" in fm.rationale

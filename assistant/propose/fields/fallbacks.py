@@ -45,17 +45,26 @@ def add_date_fallbacks(primary: TargetObject, maps: list[FieldMap], columns: lis
             )
     for fm in feeding:
         source = by_name.get(fm.source_columns[0])
-        if source is None or (source.null_share == 0 and source.type_share >= 1.0):
+        ambiguous = float(source.extra.get("ambiguous_dates", 0.0)) if source is not None else 0.0
+        if source is None or (source.null_share == 0 and source.type_share >= 1.0 and not ambiguous):
             continue
         names = _fallbacks(fm, columns)
         if not names:
             continue
         fm.transform.params["fallback_columns"] = names
-        gaps = f"{source.null_share:.0%} blank" if source.null_share else "some values unreadable"
+        gaps = _gaps(source, ambiguous)
         fm.rationale += (
-            f"; HighLevel refuses a {primary.value} without {wanted} and '{source.column}' is {gaps}: "
+            f"; HighLevel refuses a {primary.value} without {wanted} and '{source.column}' {gaps}: "
             f"those rows take {' then '.join(repr(n) for n in names)} instead"
         )
+
+
+def _gaps(source: ColumnProfile, ambiguous: float) -> str:
+    if source.null_share:
+        return f"is {source.null_share:.0%} blank"
+    if ambiguous:  # '05/12/2022' among ISO dates: May 12 or 5 December, the column cannot say
+        return "has dates that read both day/month and month/day, which are not read"
+    return "has unreadable values"
 
 
 def _fallbacks(fm: FieldMap, columns: list[ColumnProfile]) -> list[str]:
