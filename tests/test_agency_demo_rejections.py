@@ -32,5 +32,5 @@ def test_rejections_below_the_threshold_are_counted_on_the_client_line_and_liste
     assert quotes.status == Status.REJECTED  # 0.55: below the threshold
     written = log.read_text(encoding="utf-8")
     assert "Rejected below the threshold:" in written and "rejected object:quotes (" in written
-    assert said.endswith(" records · ") and "rejected below the threshold, leaving " in said
-    assert said.startswith("9 rejected below the threshold, leaving 3 records")
+    assert said.endswith(" values · ") and "rejected below the threshold, leaving " in said
+    assert said.startswith("9 rejected below the threshold, leaving 3 records and ")

@@ -127,7 +127,7 @@ def _additions(workspace: Path) -> str:
 
 def _accept_above_threshold(workspace: Path, log: Path) -> str:
     """What ``hlmap demo --yes`` decides, without its tables (one client among many); returns what the
-    rejections below the threshold leave behind ("" when none leaves a source record), each rejection
+    rejections below the threshold leave behind ("" when they leave no source value), each rejection
     with its cost written to the client's log."""
     from assistant.review.session import open_session
 
@@ -139,7 +139,10 @@ def _accept_above_threshold(workspace: Path, log: Path) -> str:
         session.confirm()
         with log.open("a", encoding="utf-8") as sink:
             print_rejection_costs(ws, rejected, Console(file=sink, width=200))
-        records = sum(cost.records for cost in rejection_costs(ws, rejected))
+        costs = rejection_costs(ws, rejected)
     finally:
         ws.close()
-    return f"{len(rejected)} rejected below the threshold, leaving {records} records · " if records else ""
+    records, values = sum(c.records for c in costs), sum(c.values for c in costs)
+    if not records and not values:
+        return ""
+    return f"{len(rejected)} rejected below the threshold, leaving {records} records and {values} values · "
