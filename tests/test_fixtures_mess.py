@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from assistant.fixturegen.generate import PLATFORMS, repo_fixtures_dir
+from assistant.fixturegen.generate import DEFAULT_SEED, PLATFORMS, generate_platform, repo_fixtures_dir
 
 ROOT = repo_fixtures_dir()
 
@@ -202,6 +202,24 @@ def test_contractor_unlinked_invoices_are_rebuildable_by_amount_and_date() -> No
         assert len(matches) == 1, invoice
         rebuilt[invoice["Invoice #"]] = matches[0]
     assert rebuilt == {p["invoice"]: p["job"] for p in mess["unlinked_invoice_jobs"]}
+
+
+@pytest.mark.parametrize("rows", [None, 12])
+def test_contractor_attachments_name_records_the_export_holds(rows: int | None, tmp_path: Path) -> None:
+    """Estimates are fewer than jobs: a file on an estimate names one the export holds, at the
+    committed size and at the agency rehearsal's 12 rows alike (none is a planted orphan)."""
+    src = ROOT / "contractor_plus/source"
+    if rows is not None:
+        generate_platform("contractor_plus", tmp_path, seed=DEFAULT_SEED + 4, rows=rows)
+        src = tmp_path / "contractor_plus/source"
+    held = {
+        "Job": {j["Job #"] for j in csv_dicts(src / "jobs.csv")},
+        "Estimate": {e["Estimate #"] for e in csv_dicts(src / "estimates.csv")},
+        "Client": {c["Client ID"] for c in csv_dicts(src / "clients.csv")},
+    }
+    attachments = csv_dicts(src / "attachments.csv")
+    assert any(a["Attached To"] == "Estimate" for a in attachments)
+    assert [a for a in attachments if a["Record #"] not in held[a["Attached To"]]] == []
 
 
 def _size_bytes(text: str) -> float:

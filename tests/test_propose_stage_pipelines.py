@@ -104,6 +104,25 @@ def test_a_value_of_a_pipeline_the_destination_lacks_offers_existing_stages_inst
         assert [a.score for a in offered] == sorted((a.score for a in offered), reverse=True)
 
 
+def test_a_small_export_s_pipeline_of_another_name_needs_most_values_and_two_to_fit() -> None:
+    """Twelve deals: 'Partnerships' shows only 'Signed' (a won outcome every pipeline has a stage for)
+    and 'Agreement Drafted'; 'Referrals' only 'Won'. Neither is evidence that the pipeline is Sales."""
+    business = [
+        ("Discovery Call", "New Business"),
+        ("Proposal Sent", "New Business"),
+        ("Lost", "New Business"),
+    ]
+    rows = _rows(
+        [*business, ("Signed", "Partnerships"), ("Agreement Drafted", "Partnerships"), ("Won", "Referrals")]
+    )
+    stages, doc = _stages(rows, _dest(SALES, RENEWALS), with_pipeline=True)
+    pipeline_map = next(f for f in doc.fields if f.target.field == "pipelineId")
+    assert pipeline_map.transform.params["values"] == {"New Business": "ps"}
+    assert pipeline_map.transform.params["unmatched"] == ["Partnerships", "Referrals"]
+    for value in ("Signed", "Agreement Drafted", "Won"):
+        assert stages[value].flagged and stages[value].stage_id is None, value
+
+
 def test_without_a_pipeline_column_one_pipeline_serves_the_whole_value_set() -> None:
     quotes = _pipeline("pq", "Quotes", ["New", "Quote Sent", "Negotiation", "Accepted", "Lost"])
     upkeep = _pipeline("pm", "Maintenance", ["Pending renewal", "Renewed", "Dropped"])

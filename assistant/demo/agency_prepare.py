@@ -20,6 +20,7 @@ from pathlib import Path
 from rich.console import Console
 
 from assistant.demo.agency_clients import Client, owner_of
+from assistant.demo.costs import print_rejection_costs, rejection_costs
 from assistant.demo.flow import WHO, write_settings
 from assistant.demo.pipeline_rehearsal import pipelines_to_create, rehearse_pipeline_setup
 from assistant.errors import HlmapError
@@ -101,11 +102,11 @@ def _prepare(
         rehearse_pipeline_setup(missing, url=url, token=token, location_id=client.location, console=console)
         steps.run(["target", "pull", "--location-id", client.location, "--base-url", url])
         steps.run(propose)
-    _accept_above_threshold(steps.workspace)
+    rejected = _accept_above_threshold(steps.workspace, steps.log)
     additions = _additions(steps.workspace)
     console.print(
         f"  {client.name}  {client.platform:<16} map {client.map_label():<22} → {client.location}  "
-        f"{additions}ready in {time.monotonic() - started:.0f} s",
+        f"{additions}{rejected}ready in {time.monotonic() - started:.0f} s",
         markup=False,
         highlight=False,
     )
@@ -124,15 +125,24 @@ def _additions(workspace: Path) -> str:
     return f"{len(doc.shared_map.additions)} additions ({accepted} accepted) · "
 
 
-def _accept_above_threshold(workspace: Path) -> None:
-    """What ``hlmap demo --yes`` decides, without its tables (one client among many)."""
+def _accept_above_threshold(workspace: Path, log: Path) -> str:
+    """What ``hlmap demo --yes`` decides, without its tables (one client among many); returns what the
+    rejections below the threshold leave behind ("" when they leave no source value), each rejection
+    with its cost written to the client's log."""
     from assistant.review.session import open_session
 
     ws = Workspace(workspace)
     try:
         session = open_session(ws, WHO)
         session.accept_above(ws.settings.propose.confidence_threshold, custom_field_models_confirmed=True)
-        session.reject_pending()
+        rejected = session.reject_pending()
         session.confirm()
+        with log.open("a", encoding="utf-8") as sink:
+            print_rejection_costs(ws, rejected, Console(file=sink, width=200))
+        costs = rejection_costs(ws, rejected)
     finally:
         ws.close()
+    records, values = sum(c.records for c in costs), sum(c.values for c in costs)
+    if not records and not values:
+        return ""
+    return f"{len(rejected)} rejected below the threshold, leaving {records} records and {values} values · "

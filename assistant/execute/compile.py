@@ -14,7 +14,7 @@ import duckdb
 
 from assistant.execute.compile_spec import Compiled, compile_spec
 from assistant.execute.document_lines import compile_document_lines
-from assistant.execute.holding import park_orphans, parked_tables
+from assistant.execute.holding import companyless_tables, park_orphans, parked_tables
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import merge_children
 from assistant.execute.orphans import drop_orphans
@@ -76,9 +76,18 @@ def compile_all(
     maps.build_map_tables(con, doc, fallback_user)
     create_tables(con)
     tag_map = maps.tag_map(doc)
-    parked = parked_tables(doc)
+    parked, companyless = parked_tables(doc), companyless_tables(doc)
     compiled = [
-        compile_spec(con, spec, doc, profiles, default_region, tag_map, spec.source_object in parked)
+        compile_spec(
+            con,
+            spec,
+            doc,
+            profiles,
+            default_region,
+            tag_map,
+            spec.source_object in parked,
+            spec.source_object in companyless,
+        )
         for spec in specs
         if not is_line_spec(spec)
     ]

@@ -69,6 +69,7 @@ def compile_spec(
     default_region: str | None,
     tag_map: dict[str, str | None],
     parks: bool = False,
+    parks_companyless: bool = False,
 ) -> Compiled:
     available = raw_columns(con, spec.source_object)
     key_sql = source_key_sql(con, spec)
@@ -79,7 +80,9 @@ def compile_spec(
         if not set(fm.source_columns) <= available:
             continue  # reported by the plan as a field whose columns are missing
         outs = outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm))
-        for out in [p for o in outs for p in park_output(o)] if parks else outs:  # orphans: holding contact
+        if parks:  # orphans (and, when decided, rows on a company without contacts): holding contact
+            outs = [p for o in outs for p in park_output(o, parks_companyless)]
+        for out in outs:
             by_key[out.key].append(out)
             columns_of.setdefault(out.key, []).extend(fm.source_columns)
             if out.error:

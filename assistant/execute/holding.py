@@ -37,14 +37,23 @@ def parked_tables(doc: MappingDocument) -> dict[str, str]:
     return {h.source_object: h.link_column for h in doc.holdings if h.confirmed}
 
 
-def park_output(out: Output) -> list[Output]:
-    """A typed link's outputs when its table parks orphans: a missing parent resolves to the holding
-    contact instead of an error, and the row remembers which parent it named."""
+def companyless_tables(doc: MappingDocument) -> set[str]:
+    """Tables whose accepted holding proposal also parks rows on a company no contact belongs to."""
+    return {h.source_object for h in doc.holdings if h.confirmed and h.companyless_rows}
+
+
+def park_output(out: Output, companyless: bool = False) -> list[Output]:
+    """A typed link's outputs when its table parks orphans: a missing parent (and, when the holding
+    proposal said so, a company without contacts) resolves to the holding contact instead of an
+    error, and the row remembers which parent it named."""
     if out.orphan is None:
         return [out]
-    value = f"coalesce({out.value}, CASE WHEN ({out.orphan}) IS NOT NULL THEN {lit(HOLDING_KEY)} END)"
-    error = f"CASE WHEN ({out.orphan}) IS NULL THEN {out.error} END" if out.error else None
-    parked = f"'Source ' || ({out.orphan}) || ', not in the export:'"
+    sentences = [f"'Source ' || ({out.orphan}) || ', not in the export:'"]
+    if companyless and out.unattached:
+        sentences.append(f"'Source ' || ({out.unattached}) || ', which no contact of the export belongs to:'")
+    parked = sentences[0] if len(sentences) == 1 else f"coalesce({', '.join(sentences)})"
+    value = f"coalesce({out.value}, CASE WHEN ({parked}) IS NOT NULL THEN {lit(HOLDING_KEY)} END)"
+    error = f"CASE WHEN ({parked}) IS NULL THEN {out.error} END" if out.error else None
     return [Output(out.key, value, error, blocks=out.blocks), Output(PARKED, parked)]
 
 
@@ -119,7 +128,7 @@ def holding_spec() -> RecordSpec:
     return RecordSpec("contact", HOLDING_OBJECT, object_map, target)
 
 
-def plan_lines(con: duckdb.DuckDBPyConnection, parked: dict[str, str]) -> list[str]:
+def plan_lines(con: duckdb.DuckDBPyConnection, parked: dict[str, str], companyless: set[str]) -> list[str]:
     """What the plan says: per table, how many rows are parked and where."""
     lines = []
     for table in parked:
@@ -130,7 +139,8 @@ def plan_lines(con: duckdb.DuckDBPyConnection, parked: dict[str, str]) -> list[s
         n = int(row[0]) if row else 0
         if n:
             rows = "1 row names" if n == 1 else f"{n} rows name"
-            lines.append(
-                f"{table}: {rows} a parent not in the export → parked on the holding contact '{HOLDING_NAME}'"
+            what = "a parent not in the export" + (
+                " or a company without contacts" if table in companyless else ""
             )
+            lines.append(f"{table}: {rows} {what} → parked on the holding contact '{HOLDING_NAME}'")
     return lines

@@ -18,7 +18,7 @@ from assistant.execute.duplicate_opportunities import keep_as_notes
 from assistant.execute.extra_values import Carried, carry_as_notes
 from assistant.execute.history_notes import HistoryNotes, carry_history_as_notes
 from assistant.execute.history_setup import checklist_item, provider_problem
-from assistant.execute.holding import holding_spec, parked_tables, plan_lines
+from assistant.execute.holding import companyless_tables, holding_spec, parked_tables, plan_lines
 from assistant.execute.later_children import CarriedChildren, note_specs
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
@@ -108,7 +108,7 @@ def prepare(workspace: Workspace) -> Prepared:
     )
     explain_held(con, missing_pipelines(con, doc))
     prepared = Prepared(doc, specs, compiled)
-    prepared.parked = plan_lines(con, parked_tables(doc))
+    prepared.parked = plan_lines(con, parked_tables(doc), companyless_tables(doc))
     if prepared.parked:  # the holding contact they go to, sent with the contacts
         _add_specs(prepared, [holding_spec()], [1])
     prepared.tax_flags = apply_tax_flags(con, workspace.settings.execute.tax_rate)  # before totals are kept

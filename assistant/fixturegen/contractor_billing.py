@@ -69,12 +69,14 @@ def work_order_row(seed: int, k: int, clients: int, plan: MessPlan) -> list[str]
     ]
 
 
-def attachment_row(seed: int, k: int, jobs: int, clients: int) -> list[str]:
+def attachment_row(seed: int, k: int, jobs: int, clients: int, estimates: int) -> list[str]:
+    """A file on a job, estimate or client the export holds (estimates are fewer than jobs: a job may
+    have none, so an estimate's file names one of the estimates written, never a number past them)."""
     rng = record_rng(seed, "cp-attachments", k)
     kind = rng.choice(("Job", "Job", "Job", "Estimate", "Client"))
     record = {
         "Job": f"J-{10001 + rng.randrange(jobs)}",
-        "Estimate": f"E-{20001 + rng.randrange(jobs)}",
+        "Estimate": f"E-{20001 + rng.randrange(estimates)}",
         "Client": f"CL-{1001 + rng.randrange(clients)}",
     }[kind]
     ext, mime = rng.choice(

@@ -77,7 +77,7 @@ def generate(seed: int, rows: int, out: Path) -> dict[str, Any]:
             users.row([name, email, role, f"(512) 555-01{n:02d}", status])
     with CsvSink(src / "attachments.csv", cb.ATTACHMENT_HEADER) as att:
         for k in range(rows // 2):
-            att.row(cb.attachment_row(seed, k, jobs, rows))
+            att.row(cb.attachment_row(seed, k, jobs, rows, estimates=rows))
     tally = hm.Tally()
     with CsvSink(src / "communications.csv", ch.HEADER) as log:
         for k in range(rows):

@@ -127,6 +127,7 @@ class HoldingParent(Proposal):
     source_object: str
     link_column: str  # the column naming the missing parents
     orphan_rows: int = 0
+    companyless_rows: int = 0  # rows naming a company the export holds but no contact belongs to
     row_count: int = 0  # rows whose link is filled
     example_rows: list[int] = Field(default_factory=list)  # row numbers only: safe under --no-values
 

@@ -236,6 +236,7 @@ def profile_column(table: str, stats: ColumnStats, settings: ProfileSettings) ->
     base.country, base.separator, base.true_values = found.country, found.separator, found.true_values
     if found.type is SemanticType.PICKLIST:
         base.picklist = top
+    base.extra.update(found.extra)
     if not stats.distinct_exact:
         base.extra["distinct_estimated"] = True
     return base

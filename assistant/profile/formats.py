@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import phonenumbers
 
+from assistant.profile.ambiguous_dates import ambiguous_day_month
 from assistant.profile.models import SemanticType
 from assistant.profile.patterns import FALSE_WORDS, TRUE_WORDS
 from assistant.profile.stats import ColumnStats
@@ -25,6 +26,7 @@ class Detected:
     country: str | None = None
     separator: str | None = None
     true_values: list[str] = field(default_factory=list)
+    extra: dict[str, float] = field(default_factory=dict)
 
 
 def pct(share: float) -> str:
@@ -60,7 +62,12 @@ def detect_date(stats: ColumnStats, default_country: str | None) -> Detected | N
     others = [f"{pct(shares[n])} {w}" for n, _, _, w in _DATE_FORMATS if n != name and shares[n] > 0]
     if others:
         evidence.append("other date formats present: " + ", ".join(others))
-    return Detected(kind, total, evidence, format=fmt)
+    detected = Detected(kind, total, evidence, format=fmt)
+    either = ambiguous_day_month(stats) if name != "dmy_like" else None
+    if either is not None:
+        detected.extra["ambiguous_dates"], line = either
+        detected.evidence.append(line)
+    return detected
 
 
 def _day_month_order(stats: ColumnStats, default_country: str | None) -> tuple[SemanticType, str, str]:

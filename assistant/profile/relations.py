@@ -10,12 +10,12 @@ import re
 
 import duckdb
 
+from assistant.profile.fk_targets import Candidates, best_targets, settle_ties
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
 from assistant.profile.sql import quote_ident
 
 # a key column, singular or plural ("client_id", "Job #", "Associated Contact IDs")
 _ID_NAME = re.compile(r"(^|[-_ .])(ids?|#|n[oº]\.?)$|[a-z]Ids?$", re.IGNORECASE)
-MIN_RESOLVED = 0.5  # below this share a column is not reported as pointing anywhere
 
 
 def _norm(name: str) -> str:
@@ -87,16 +87,28 @@ def key_columns(profiles: list[TableProfile]) -> dict[str, list[str]]:
     (exports often carry a few blank rows, which rule a column out as primary key but not as target).
     """
     keys: dict[str, list[str]] = {}
+    tables = {_norm(p.table) for p in profiles}
     for p in profiles:
         names = [p.primary_key] if p.primary_key else []
         names += [
             c.column
             for c in p.columns
-            if c.column != p.primary_key and _ID_NAME.search(c.column) and c.unique_share == 1.0
+            if c.column != p.primary_key
+            and _ID_NAME.search(c.column)
+            and c.unique_share == 1.0
+            and not _names_another_table(c.column, p.table, tables)
         ]
         if names:
             keys[p.table] = names
     return keys
+
+
+def _names_another_table(column: str, table: str, tables: set[str]) -> bool:
+    """An id column named after another table of the export ('incident-state-id' beside
+    'incidentStates') points there: unique on a two-row table by chance, it is no key of its own."""
+    stem = _norm(_ID_NAME.sub("", column))
+    named = {stem, f"{stem}s", f"{stem}es"} & tables if stem else set()
+    return bool(named) and _norm(table) not in named
 
 
 def link_foreign_keys(
@@ -109,6 +121,9 @@ def link_foreign_keys(
     everything = [*profiles, *others]
     by_norm = {_norm(p.table): p.table for p in everything}
     keys = key_columns(everything)
+    primary = {p.table: p.primary_key for p in everything}
+    found: dict[tuple[str, str], Candidates] = {}
+    paths: dict[tuple[str, str], ColumnProfile | None] = {}
     for profile in profiles:
         columns = {c.column: c for c in profile.columns}
         for column in profile.columns:
@@ -124,56 +139,40 @@ def link_foreign_keys(
             if path is not None:
                 named = _path_target(con, profile.table, path.column, by_norm)
                 targets = [(named, (keys.get(named) or ["id"])[0])] if named else targets
-            best = _best_target(con, profile.table, column, targets)
-            if best is None:
-                continue
-            target, key, share = best
-            fk = ForeignKey(
-                table=profile.table,
-                column=column.column,
-                target_table=target,
-                target_column=key,
-                resolved_share=share,
-                path_column=path.column if path else None,
-            )
-            _mark(column, fk, f"{pct(share)} of distinct values found in {target}.{key}")
-            if path is not None:
-                path_share = resolved_share(
-                    con, (profile.table, path.column), (target, key), "regexp_extract({c}, '/([^/]+)$', 1)"
-                )
-                path_fk = fk.model_copy(update={"column": path.column, "resolved_share": path_share})
-                _mark(
-                    path,
-                    path_fk,
-                    f"resource path pairing with {column.column}; ids resolve {pct(path_share)}",
-                )
+            best = best_targets(con, profile.table, column, targets, primary, _norm(stem))
+            if best is not None:
+                found[(profile.table, column.column)], paths[(profile.table, column.column)] = best, path
+    chosen = settle_ties(found)
+    for profile in profiles:
+        for column in profile.columns:
+            if (profile.table, column.column) in chosen:
+                _link(con, profile.table, column, chosen[(profile.table, column.column)], paths)
 
 
-def _best_target(
-    con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, targets: list[tuple[str, str]]
-) -> tuple[str, str, float] | None:
-    """The key that most of the column's distinct values resolve to, all candidates in one query."""
-    targets = [(t, k) for t, k in targets if t != table]
-    if not targets:
-        return None
-    col = quote_ident(column.column)
-    hits = ", ".join(
-        f"count(*) FILTER (WHERE v IN (SELECT trim({quote_ident(k)}) FROM raw.{quote_ident(t)}))"
-        for t, k in targets
+def _link(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    column: ColumnProfile,
+    best: tuple[str, str, float],
+    paths: dict[tuple[str, str], ColumnProfile | None],
+) -> None:
+    target, key, share = best
+    path = paths[(table, column.column)]
+    fk = ForeignKey(
+        table=table,
+        column=column.column,
+        target_table=target,
+        target_column=key,
+        resolved_share=share,
+        path_column=path.column if path else None,
     )
-    row = con.execute(
-        f"SELECT count(*), {hits} FROM (SELECT DISTINCT trim({col}) AS v FROM raw.{quote_ident(table)} "
-        f"WHERE trim({col}) <> '')"
-    ).fetchone()
-    if not row or not row[0]:
-        return None
-    stem = _norm(_ID_NAME.sub("", column.column))
-    scored = [
-        (round(hits_n / row[0], 4), bool(stem) and _norm(t).startswith(stem), t, k)
-        for (t, k), hits_n in zip(targets, row[1:], strict=True)
-    ]
-    share, _, target, key = max(scored)
-    return (target, key, share) if share >= MIN_RESOLVED else None
+    _mark(column, fk, f"{pct(share)} of distinct values found in {target}.{key}")
+    if path is not None:
+        path_share = resolved_share(
+            con, (table, path.column), (target, key), "regexp_extract({c}, '/([^/]+)$', 1)"
+        )
+        path_fk = fk.model_copy(update={"column": path.column, "resolved_share": path_share})
+        _mark(path, path_fk, f"resource path pairing with {column.column}; ids resolve {pct(path_share)}")
 
 
 def _mark(column: ColumnProfile, fk: ForeignKey, words: str) -> None:

@@ -7,8 +7,11 @@ proposal then stays under the threshold, for a human.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from assistant.mapping.items import FieldMap, HoldingParent
 from assistant.mapping.models import Evidence, TargetObject, TransformKind
+from assistant.propose.holdings_companyless import companies_with_contacts, with_companyless
 from assistant.propose.sourcedata import SourceValues
 
 # Record kinds that carry text, so a parked row can say which parent it named.
@@ -27,7 +30,7 @@ def propose_holdings(fields: list[FieldMap], values: SourceValues) -> list[Holdi
     for fm in fields:
         if fm.source_object in out or not _is_contact_link(fm):
             continue
-        found = _orphans(fm, values)
+        found = _orphans(fm, values, lambda table: companies_with_contacts(fields, values, table))
         if found is not None:
             out[fm.source_object] = found
     return list(out.values())
@@ -46,10 +49,11 @@ def _keys(values: SourceValues, table: str, column: str) -> set[str]:
     return {v.value.strip() for v in values.distinct(table, column, limit=MAX_ROWS)}
 
 
-def _orphans(fm: FieldMap, values: SourceValues) -> HoldingParent | None:
+def _orphans(fm: FieldMap, values: SourceValues, reached: Callable[[str], set[str]]) -> HoldingParent | None:
     params = fm.transform.params
     kind_column = str(params.get("object_column") or "")
     tables, keys = params.get("tables"), params.get("keys")
+    companyless: list[dict[str, str | None]] = []
     if kind_column and isinstance(tables, dict) and isinstance(keys, dict):
         link = next((c for c in fm.source_columns if c != kind_column), fm.source_columns[-1])
         parent_keys = {
@@ -59,8 +63,20 @@ def _orphans(fm: FieldMap, values: SourceValues) -> HoldingParent | None:
         }
         rows = values.rows(fm.source_object, [ROW, kind_column, link], limit=MAX_ROWS)
         linked = [(r, (r.get(kind_column) or "").strip()) for r in rows if (r.get(link) or "").strip()]
-        checked = [(r, parent_keys[kind]) for r, kind in linked if kind in parent_keys]
-        misses = [r for r, known in checked if (r.get(link) or "").strip() not in known]
+        checked = [(r, kind, parent_keys[kind]) for r, kind in linked if kind in parent_keys]
+        misses = [r for r, _, known in checked if (r.get(link) or "").strip() not in known]
+        companies = {
+            str(k): reached(str(tables[k]))
+            for k, o in dict(params.get("objects") or {}).items()
+            if o == "company"
+        }
+        companyless = [
+            r
+            for r, kind, known in checked
+            if kind in companies
+            and (key := (r.get(link) or "").strip()) in known
+            and key not in companies[kind]
+        ]
     elif params.get("table") and params.get("key"):
         link = fm.source_columns[0]
         known = _keys(values, str(params["table"]), str(params["key"]))
@@ -69,9 +85,13 @@ def _orphans(fm: FieldMap, values: SourceValues) -> HoldingParent | None:
         misses = [r for r, _ in linked if (r.get(link) or "").strip() not in known]
     else:
         return None  # no key to check the link against
-    if not misses or len(misses) * 2 >= len(linked):
+    if not (misses or companyless) or len(misses) * 2 >= len(linked):
         return None  # every link resolves, or most do not: nothing a holding record fixes
-    return _proposal(fm.source_object, link, len(misses), len(linked), [_row(r) for r in misses])
+    parked = [_row(r) for r in misses + companyless]
+    proposal = _proposal(fm.source_object, link, len(misses), len(linked), parked)
+    if companyless:
+        with_companyless(proposal, len(misses), len(companyless), fm.target.object)
+    return proposal
 
 
 def _row(row: dict[str, str | None]) -> int:
@@ -82,9 +102,9 @@ def _row(row: dict[str, str | None]) -> int:
 
 
 def _proposal(table: str, link: str, orphans: int, linked: int, rows: list[int]) -> HoldingParent:
-    share = orphans / linked
+    share = orphans / linked  # the link's misses alone say whether it is read right
     examples = sorted(r for r in rows if r)[:EXAMPLES]
-    shown = ", ".join(str(r) for r in examples) + (", …" if orphans > len(examples) else "")
+    shown = ", ".join(str(r) for r in examples) + (", …" if len(rows) > len(examples) else "")
     if share <= SMALL_SHARE:
         confidence = round(CONFIDENT - PER_SHARE * share, 2)
         reading = "a small share: parents deleted before the export"

@@ -19,8 +19,11 @@ from assistant.propose.normalize import normalise
 from assistant.propose.stage_match import GOOD_STAGE, stage_score
 
 SAME_PIPELINE_NAME = 0.8
-# A source pipeline with no destination of its name needs half its values to find a good stage.
+# A source pipeline with no destination of its name needs most of its values, and more than one, to
+# find a good stage: on a small export one won outcome ('Signed') of two values is a coin toss, and
+# every pipeline has a won stage.
 MIN_COVERAGE = 0.5
+MIN_FITTING_VALUES = 2
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def _for_source_pipeline(name: str, values: list[str], pipelines: list[Pipeline]
         return PipelineChoice(named, f"source pipeline '{name}' is the destination's '{named.name}'", name)
     fitted = choose_pipeline(name, values, usable)
     share = coverage(values, fitted) if fitted is not None else 0.0
-    if fitted is not None and share >= MIN_COVERAGE:
+    if fitted is not None and share > MIN_COVERAGE and share * len(values) >= MIN_FITTING_VALUES:
         why = f"source pipeline '{name}': its stages fit '{fitted.name}' ({share:.0%} of values)"
         return PipelineChoice(fitted, why, name)
     return PipelineChoice(

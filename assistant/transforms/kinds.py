@@ -34,6 +34,7 @@ class Output:
     blocks: bool = False  # a failure holds the whole record back (no owner or stage decision)
     leads: bool = False  # wins over other outputs for the same key (a stage's own pipeline)
     orphan: str | None = None  # SQL: the parent a link names when no row of the export holds it, else NULL
+    unattached: str | None = None  # SQL: the company a link names when the export holds no contact of it
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,10 @@ _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, mi
 
 
 HOLDING_OP = f"contact:{holding.HOLDING_OBJECT}:{holding.HOLDING_KEY}"
-PARKED_WHY = f"its parent is not in the export: parked on the holding contact '{holding.HOLDING_NAME}'"
+PARKED_WHY = (  # the parked record's text starts with the parent it named, and why
+    "its parent is not in the export, or is a company no contact belongs to: parked on the holding "
+    f"contact '{holding.HOLDING_NAME}'"
+)
 _NOTE_OUTCOME, _NOTE_DETAIL = (re.sub(r"\bl\.", "nl.", sql) for sql in (OUTCOME, DETAIL))  # the note's ledger
 
 

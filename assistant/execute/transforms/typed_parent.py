@@ -49,7 +49,23 @@ def typed_parent(ctx: Context) -> list[Output]:
     )
     orphan = f"CASE WHEN {key} IS NOT NULL AND ({resolved}) IS NULL AND {_absent(ctx, tables, kind, key)} "
     orphan += f"THEN {kind} || ' ' || {key} END"
-    return [Output(ctx.key, resolved, error, orphan=orphan)]
+    return [Output(ctx.key, resolved, error, orphan=orphan, unattached=_unattached(ctx, resolved, kind, key))]
+
+
+def _unattached(ctx: Context, resolved: str, kind: str, key: str) -> str | None:
+    """SQL: '<kind> <key>' when the row names a company the export holds but no contact reaches it
+    (HighLevel attaches a task or note to a contact), else NULL; None when no company table is named."""
+    objects = {str(k): str(v) for k, v in dict(ctx.params.get("objects") or {}).items()}
+    tables = {str(k): str(v) for k, v in dict(ctx.params["tables"]).items()}
+    keys = {str(k): str(v) for k, v in dict(ctx.params.get("keys") or {}).items()}
+    companies = {v: t for v, t in tables.items() if objects.get(v) == "company" and t in keys}
+    if not companies:
+        return None
+    named = ", ".join(lit(v) for v in sorted(companies))
+    return (
+        f"CASE WHEN {key} IS NOT NULL AND ({resolved}) IS NULL AND {kind} IN ({named}) AND NOT "
+        f"{_absent(ctx, companies, kind, key)} THEN {kind} || ' ' || {key} END"
+    )
 
 
 def _absent(ctx: Context, tables: dict[str, str], kind: str, key: str) -> str:
