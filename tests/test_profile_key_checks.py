@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import duckdb
+import numpy as np
 import pytest
 
 from assistant.profile import repeats, scan
@@ -102,3 +103,14 @@ def test_grouped_check_past_the_sorting_limit_answers_the_same(
     assert grouped_profile.duplicates == sorted_profile.duplicates
     assert [g.row_numbers for g in grouped_profile.duplicates] == ([[8, ROWS]] if repeat else [])
     assert grouped_profile.primary_key == sorted_profile.primary_key == "phone"
+
+
+def test_equal_hashes_are_found_wherever_they_fall() -> None:
+    rng = np.random.default_rng(7)
+    for size in (2, 300, 100_000):
+        hashes = rng.integers(0, np.iinfo(np.uint64).max, size, dtype=np.uint64)
+        assert not repeats._any_equal(hashes.copy())
+        for other in {0, (size - 1) // 2, size - 2}:
+            twice = hashes.copy()
+            twice[size - 1] = twice[other]
+            assert repeats._any_equal(twice)
