@@ -29,6 +29,7 @@ _COLUMNS: dict[str, list[str | None]] = {
     "status": [_status(i) for i in range(ROWS)],
     "flag": ["sí" if i % 3 else "no" for i in range(ROWS)],
     "code": [f"C{i:05d}" for i in range(ROWS)],  # many values: the aggregates' path
+    "zone": [f"Zona {i * 7 % 200:03d}" for i in range(ROWS)],  # 200 values, each on 30 rows
 }
 
 
@@ -72,8 +73,8 @@ def _estimated_distinct_counts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_columns_of_few_values_take_every_figure_from_their_values(tmp_path: Path) -> None:
     profile = _profile(tmp_path)
-    status, flag, code = profile.columns
-    for column in (status, flag):
+    status, flag, code, zone = profile.columns
+    for column in (status, flag, zone):
         _assert_figures_match_the_values(column)
         assert "distinct_estimated" not in column.extra  # counted, not estimated
     assert code.extra.get("distinct_estimated")
@@ -87,7 +88,7 @@ def test_a_column_past_the_group_limit_goes_back_to_the_aggregates(
 ) -> None:
     monkeypatch.setattr(few_values, "MAX_GROUPS", 4)
     profile = _profile(tmp_path)
-    status, flag, _code = profile.columns
+    status, flag, _code, _zone = profile.columns
     assert status.extra.get("distinct_estimated")  # more stored values than 4: aggregated
     assert "distinct_estimated" not in flag.extra
     for column in (status, flag):

@@ -20,14 +20,22 @@ _BLANK = " \t\r\n"  # what a blank cell may hold, as ``sql.is_blank`` reads it
 def few_valued(
     con: duckdb.DuckDBPyConnection, index: int, stats: list[ColumnStats], picklist_max: int
 ) -> list[int]:
-    """Positions of the columns whose sampled values number at most the top-value limit."""
+    """Positions of the columns whose sample shows few values: at most the top-value limit, or up to
+    half ``MAX_GROUPS`` with each seen more than once (a value seen once hints at many unseen)."""
     most = max(picklist_max, TOP_CANDIDATES)
-    seen = dict(
-        con.execute(
-            f"SELECT col, count(DISTINCT raw) FROM {SAMPLE_TABLE} WHERE t = {index} GROUP BY col"
+    seen = {
+        col: (int(values), int(once))
+        for col, values, once in con.execute(
+            "SELECT col, count(*), count(*) FILTER (WHERE n = 1) FROM (SELECT col, raw, count(*) AS n "
+            f"FROM {SAMPLE_TABLE} WHERE t = {index} GROUP BY col, raw) GROUP BY col"
         ).fetchall()
-    )
-    return [i for i in range(len(stats)) if int(seen.get(i, 0)) <= most]
+    }
+    few: list[int] = []
+    for i in range(len(stats)):
+        values, once = seen.get(i, (0, 0))
+        if values <= most or (values <= MAX_GROUPS // 2 and once == 0):
+            few.append(i)
+    return few
 
 
 def count_values(
