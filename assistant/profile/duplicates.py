@@ -39,9 +39,8 @@ def _keys(column: ColumnProfile, col: str, source: str, shape: PhoneShape, carry
     carried = f"{carry} AS r, " if carry else ""
     names = "r, b" if carry else "b"
     if column.semantic_type is SemanticType.EMAIL:
-        # trim only the few values that may need it (trimming every value costs more than grouping
-        # them): one led by a space sorts before '!', and trim leaves any other value as it is
-        email = f"lower(CASE WHEN {col} < '!' OR suffix({col}, ' ') THEN trim({col}) ELSE {col} END)"
+        # trim only the few values that need it: trimming every value costs more than grouping them
+        email = f"lower(CASE WHEN {col} LIKE ' %' OR {col} LIKE '% ' THEN trim({col}) ELSE {col} END)"
         return f"SELECT {carried}{is_blank(col)} AS b, nullif({email}, '') AS n FROM {source}"
     if column.semantic_type is SemanticType.PHONE:
         return phone_keys(col, source, carried, names, national_digits(column.country), shape)
