@@ -13,6 +13,7 @@ import duckdb
 
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
 from assistant.profile.phone_keys import PhoneShape, national_digits, phone_keys, sampled_shapes
+from assistant.profile.repeats import check_keys
 from assistant.profile.sql import SAMPLE_TABLE, is_blank, quote_ident
 
 MAX_GROUPS_PER_COLUMN = 500
@@ -74,20 +75,6 @@ def _repeated_in_sample(
     return {k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n}
 
 
-def _with_repeats(con: duckdb.DuckDBPyConnection, table: str, compared: list[str]) -> set[int]:
-    """Positions in ``compared`` (``_compared`` queries) of those where a 64-bit hash of a value repeats.
-
-    Equal values have equal hashes, so a column left out has no duplicates; a hash collision only
-    costs the exact search. Grouping hashes is cheaper than grouping the text, and blanks become
-    NULL rather than being filtered out, which would make DuckDB normalise every value twice.
-    """
-    parts = [
-        f"SELECT {i} AS k, count(*) AS n FROM (SELECT 1 FROM ({values}) GROUP BY hash(v) HAVING count(v) > 1)"
-        for i, values in enumerate(compared)
-    ]
-    return {k for k, n in con.execute(" UNION ALL ".join(parts)).fetchall() if n}
-
-
 def _groups(
     con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str, shape: PhoneShape
 ) -> list[tuple[str, list[int]]]:
@@ -131,10 +118,11 @@ def search_duplicates(
     row_column: str,
     sample: SampledTable | None = None,
 ) -> DuplicateSearch:
-    """``find_duplicates``, also naming the email columns whose whole-column pass found no repeat.
+    """``find_duplicates``, also naming the columns whose whole-column pass proved every cell different.
 
-    Every non-blank email has a key and equal cells have equal keys, so no repeated key means no
-    repeated cell: a primary-key check need not count that column's distinct values again.
+    Equal cells have equal keys, so where every non-blank cell has a key (every email does; a phone
+    cell of punctuation only does not) and no key repeats, no cell repeats: a primary-key check
+    need not count that column's distinct values again.
     """
     candidates = _candidates(profile)
     if not candidates:
@@ -143,22 +131,24 @@ def search_duplicates(
     repeated = _repeated_in_sample(con, sample, candidates) if sample else set()
     shapes = _shapes(con, sample, candidates)
     unsure = [k for k in range(len(candidates)) if k not in repeated]
+    proven: set[str] = set()
     if unsure and not (sample and sample.whole):
         compared = [
             _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
         ]
-        repeated |= {unsure[i] for i in _with_repeats(con, table, compared)}
-        proven = {candidates[k].column for k in unsure if k not in repeated}
-    else:
-        proven = set()
+        for k, check in zip(unsure, check_keys(con, compared, profile.row_count), strict=True):
+            if check.repeated:
+                repeated.add(k)
+            elif check.keyed == candidates[k].row_count - candidates[k].null_count:
+                # every non-blank cell has a key and no key repeats: no two cells are equal either
+                proven.add(candidates[k].column)
     groups: list[DuplicateGroup] = []
     for k in sorted(repeated):
         groups.extend(
             DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
             for v, rows in _groups(con, table, candidates[k], row_column, shapes[k])
         )
-    emails = {c.column for c in candidates if c.semantic_type is SemanticType.EMAIL}
-    return DuplicateSearch(groups, frozenset(proven & emails))
+    return DuplicateSearch(groups, frozenset(proven))
 
 
 def _shapes(

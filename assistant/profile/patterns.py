@@ -13,6 +13,13 @@ _PHONE = (
     r"(\+|00)[0-9][0-9 ().-]{6,18}[0-9]"
     r"|\(?[0-9]{2,4}\)?[ .-]?[0-9]{2,4}[ .-]?[0-9]{2,4}([ .-]?[0-9]{2,4})?"
 )
+# "(\+34|0034)?[6789][0-9]{8}" once every character but digits and '+' is dropped, matched with those
+# characters allowed between the others instead: dropping them first copies every value
+_NOT_DIGIT = "[^0-9+]*"
+_PHONE_ES = (
+    rf"{_NOT_DIGIT}(\+{_NOT_DIGIT}3{_NOT_DIGIT}4{_NOT_DIGIT}|0{_NOT_DIGIT}0{_NOT_DIGIT}3{_NOT_DIGIT}4{_NOT_DIGIT})?"
+    rf"[6789]{_NOT_DIGIT}([0-9]{_NOT_DIGIT}){{8}}"
+)
 _CUR_PRE = r"(?:[$€£]|US\$|USD|EUR|GBP)?\s?"
 _CUR_POST = r"\s?(?:[$€£]|USD|EUR|GBP)?"
 _NUM_ES = r"[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
@@ -121,7 +128,7 @@ DETECTORS: dict[str, str] = {
     "phone": _re(_PHONE),
     "phone_formatted": _re(r"(\+|00|\()[0-9 ().-]{7,22}|[0-9]{2,4}([ .-][0-9]{2,4}){2,4}"),
     "phone_list": _list(_PHONE, "[;,|/]"),
-    "phone_es": "regexp_full_match(regexp_replace({v}, '[^0-9+]', '', 'g'), '(\\+34|0034)?[6789][0-9]{8}')",
+    "phone_es": _re(_PHONE_ES),
     "phone_us": _re(r"(\+?1[ .-]?)?\(?[2-9][0-9]{2}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"),
     "phone_intl": _re(r"(\+|00)[1-9][0-9 ().-]{6,20}"),
     "iso_offset": _re(_ISO_T + r"(Z|[+-][0-9]{2}:?[0-9]{2})"),

@@ -2,8 +2,9 @@
 
 Every table's values go into one long sample table (all rows of small tables, a reservoir sample
 of big ones), so each detector regex compiles once per run instead of once per table. Small
-tables get all their statistics from that sample; big tables add one wide aggregate (read again
-only for columns that may hold blank cells) and one top-value query over their whole columns.
+tables get all their statistics from that sample; big tables count the columns the sample shows
+few values in value by value (``few_values``), and add one wide aggregate over the others (read
+again only for columns that may hold blank cells) and one top-value query over their whole columns.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.profile.few_values import count_values, few_valued, top_values
 from assistant.profile.sample import (
     count_detectors,
     fill_small_tables,
@@ -42,6 +44,7 @@ class TableSource:
     columns: list[str]
     row_count: int
     stats: list[ColumnStats] = field(default_factory=list)
+    counted: dict[int, dict[str, int]] = field(default_factory=dict)  # position → every value's count
 
     @property
     def small(self) -> bool:
@@ -86,6 +89,8 @@ def scan_tables(con: duckdb.DuckDBPyConnection, tables: list[TableSource], pickl
     fill_small_tables(con, small, max(picklist_max, TOP_CANDIDATES))
     for index, table in enumerate(scanned):
         if not table.small:
+            few = few_valued(con, index, table.stats, picklist_max)
+            table.counted = count_values(con, table.name, table.columns, table.stats, few)
             _whole_column_stats(con, table)
             top_up_sparse(con, index, table.name, table.columns, table.stats)
     count_detectors(con, {i: t.stats for i, t in enumerate(scanned)})
@@ -107,7 +112,7 @@ def _whole_column_stats(con: duckdb.DuckDBPyConnection, table: TableSource) -> N
     that may hold one are read again with empty cells as NULL, and only those that then still may
     hold a blank (a whitespace-only cell, or a value led by a space) take the exact CASE.
     """
-    pending = list(range(len(table.columns)))
+    pending = [i for i in range(len(table.columns)) if i not in table.counted]
     for cell in _READINGS:
         if not pending:
             return
@@ -156,6 +161,8 @@ def _fill_top_counts(con: duckdb.DuckDBPyConnection, table: TableSource, picklis
     parts: list[str] = []
     for i, column in enumerate(table.stats):
         col = quote_ident(table.columns[i])
+        if i in table.counted:
+            continue
         if column.distinct <= max(picklist_max, TOP_CANDIDATES):
             where = f"{col} <> ''"
         elif column.top:
@@ -178,4 +185,7 @@ def _fill_top_counts(con: duckdb.DuckDBPyConnection, table: TableSource, picklis
             if value.strip(" \t\r\n"):
                 counts.setdefault(index, []).append((value, int(n)))
     for i, column in enumerate(table.stats):
-        column.top = sorted(counts.get(i, []), key=lambda item: (-item[1], item[0]))
+        if i in table.counted:
+            column.top = top_values(column, table.counted[i], picklist_max)
+        else:
+            column.top = sorted(counts.get(i, []), key=lambda item: (-item[1], item[0]))

@@ -1,0 +1,64 @@
+"""Whether any key of a column repeats, proved over every value of a big table.
+
+Each column's keys come back as 64-bit hashes in one array: equal keys have equal hashes, so an
+array without two equal hashes proves the column free of repeats. Checking a million integers in
+numpy costs a fraction of what grouping them in DuckDB costs; a hash collision only costs the
+exact search, which then finds no group. Past ``SORTED_MAX_ROWS``
+the arrays would outgrow memory, so DuckDB groups the hashes instead (it can spill to disk).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+import numpy as np
+
+SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, counts) for one column
+MAX_BUCKET_BITS = 24
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    """One column's answer: whether a key repeats, and how many of its cells have a key."""
+
+    repeated: bool
+    keyed: int
+
+
+def check_keys(con: duckdb.DuckDBPyConnection, compared: list[str], row_count: int) -> list[KeyCheck]:
+    """Per ``compared`` query (``SELECT v``, NULL where a cell has no key), in order."""
+    if row_count > SORTED_MAX_ROWS:
+        return _grouped(con, compared)
+    return [_sorted(con, values) for values in compared]
+
+
+def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
+    # NULL stays NULL (hash(NULL) would be one value shared by every keyless cell)
+    fetched = con.execute(
+        f"SELECT CASE WHEN v IS NULL THEN NULL ELSE hash(v) END AS h FROM ({values})"
+    ).fetchnumpy()["h"]
+    hashes = np.ma.asarray(fetched).compressed()
+    return KeyCheck(_any_equal(hashes), int(hashes.size))
+
+
+def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
+    """Whether two hashes are equal. Equal hashes share their top bits, so only hashes sharing them
+    with another are sorted: with twice as many buckets as hashes that is about a fifth of them."""
+    bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
+    buckets = (hashes >> np.uint64(64 - bits)).astype(np.intp)
+    crowded = hashes[np.bincount(buckets, minlength=1 << bits)[buckets] > 1]
+    crowded.sort()
+    return bool(np.any(crowded[1:] == crowded[:-1]))
+
+
+def _grouped(con: duckdb.DuckDBPyConnection, compared: list[str]) -> list[KeyCheck]:
+    # one grouping gives both answers: keyless cells fall in the NULL group, which counts no value
+    parts = [
+        f"SELECT {i} AS k, count(*) FILTER (WHERE n > 1), coalesce(sum(n), 0) "
+        f"FROM (SELECT count(v) AS n FROM ({values}) GROUP BY hash(v))"
+        for i, values in enumerate(compared)
+    ]
+    rows = sorted(con.execute(" UNION ALL ".join(parts)).fetchall())
+    return [KeyCheck(bool(repeats), int(keyed)) for _k, repeats, keyed in rows]
