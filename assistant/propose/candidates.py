@@ -64,6 +64,16 @@ def _bare_code(column: ColumnProfile) -> bool:
     return concepts(column.column) == ("reference",) and bool(words & _KEY_WORDS) and clear_kind
 
 
+# Headers that only say "the value" (a multi-field list's {VALUE_TYPE, VALUE} pair): no kind of their own.
+_VALUE_WORDS = frozenset({"value", "valor", "wert", "valeur", "valore"})
+
+
+def _bare_value(column: ColumnProfile) -> bool:
+    """A header that is only the word 'value' over values of one clear kind: the values say which."""
+    words = set(normalise(column.column.rsplit(".", 1)[-1]).split())
+    return bool(words) and words <= _VALUE_WORDS and column.type_share >= 0.95
+
+
 def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[float, str | None]:
     if "owner" in col_concepts:
         # 'owner_email' is the owner's e-mail, not the record's: it only fits owner fields.
@@ -98,7 +108,11 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         # 'Billing Code' names no kind beyond "some code": values that are all postal codes say which
-        name_says_other = bool(concepts(column.column)) and concept is None and not _bare_code(column)
+        name_says_other = (
+            bool(concepts(column.column))
+            and concept is None
+            and not (_bare_code(column) or _bare_value(column))
+        )
         # people's names on an organisation's field: only a fallback when the row has no person field
         org_from_person = column.semantic_type == S.PERSON_NAME and target.object == TargetObject.COMPANY
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
