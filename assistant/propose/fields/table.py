@@ -160,9 +160,10 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     return maps
 
 
-# A contact holds one phone and one e-mail: of two such columns the one filled on most rows is the
-# main one ('Work' beside a mostly empty 'Mobile'), whichever header reads more like the field.
-_CONTACT_POINTS = (S.PHONE, S.EMAIL)
+# A contact holds one phone, one e-mail and one address: of two such columns the one filled on most
+# rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county),
+# whichever header reads more like the field.
+_CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
 EMPTY_WEIGHT = 0.15
 
 
