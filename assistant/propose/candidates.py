@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.label_variants import spelled_several_ways
 from assistant.propose.normalize import concepts, is_plain, normalise, object_words
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
 from assistant.propose.type_fit import type_fit
@@ -118,6 +119,10 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
         evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
         concept = concept or value_concept
+    if "tags" in target.concepts and column.semantic_type == S.MULTI_VALUE and spelled_several_ways(column):
+        value_score = max(value_score, 0.9)  # freely typed labels in case/space variants: tags
+        evidence.append("labels typed in case/space variants of one another: tags, not options")
+        concept = concept or "tags"
     # 'TAG_NAME' holds the tag, not a name: a header naming another concept shares only the word
     # 'name' with the target in passing
     passing = (
