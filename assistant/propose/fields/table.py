@@ -12,6 +12,7 @@ from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.copies import copied_through_links
+from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
@@ -128,6 +129,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     }
     for c in columns:
         with_business_name_evidence(ctx, c, cands[c.column])
+        with_currency_evidence(ctx, c, cands[c.column], columns)
         with_own_kind_title(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
