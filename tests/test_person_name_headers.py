@@ -38,3 +38,21 @@ def test_a_bare_name_beside_a_middle_and_a_last_name_is_the_given_name() -> None
     fields = {f.source_columns[0]: f.target for f in doc.fields}
     assert (fields["NAME"].kind, fields["NAME"].field) == (FieldKind.STANDARD, "firstName")
     assert fields["SECOND_NAME"].field != "name"  # a middle name never fills the whole name
+
+
+def test_a_job_post_is_free_text_even_when_few_titles_repeat() -> None:
+    assert concepts("POST") == ("position",)
+    assert "position" not in concepts("post date")
+    people = table(
+        "contacts",
+        [
+            ("ID", S.IDENTIFIER, {"unique_share": 1.0}),
+            ("NAME", S.FREE_TEXT, {}),
+            ("LAST_NAME", S.FREE_TEXT, {}),
+            ("POST", S.PICKLIST, {"values": {"Owner": 9, "Office Manager": 5, "Facilities Manager": 4}}),
+        ],
+        key="ID",
+    )
+    doc = propose_offline(ProposeInputs([people], None, MemoryValues({"contacts": []})))
+    post = next(f for f in doc.fields if f.source_columns == ["POST"])
+    assert post.target.custom_field is not None and post.target.custom_field.data_type.value == "TEXT"

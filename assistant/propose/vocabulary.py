@@ -41,7 +41,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "country": ("country", "pais", "country code", "codigo pais"),
     "tax_id": (
         "nif", "cif", "dni", "vat", "vat number", "tax id", "tax number", "tax identification number",
-        "identificacion fiscal", "numero fiscal", "ruc", "rfc", "ein", "nie"
+        "identificacion fiscal", "numero fiscal", "ruc", "rfc", "ein", "nie",
+        "abn", "abn number", "acn", "gst number", "business number", "nzbn", "gstin", "siret", "ust idnr",
     ),
     "parent": ("parent", "parent company", "empresa matriz", "matriz", "parent id", "parent document"),
     "company": (
@@ -100,7 +101,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "full reference", "ref", "document number", "invoice number", "quote number", "job number",
     ),
     "title": ("title", "titulo", "subject", "asunto", "concepto", "summary", "job name", "deal name"),
-    "position": ("position", "cargo", "puesto", "job title"),
+    "position": ("position", "cargo", "puesto", "job title", "post"),
     "role": ("role", "rol", "perfil", "permission"),
     "identifier": ("id", "identifier", "uuid", "record id", "key", "external id", "guid"),
     "source": (
@@ -151,8 +152,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
 # Words that name the concept only as the whole header: 'Account' (Accounts) is the organisation a
 # person belongs to in many CRMs, but 'account-id' is a key, 'bank-account.iban' a bank number and
 # 'Account Manager' a user.
-# 'first' / 'last' name a person only as the whole header (an API's first / last), never in 'first visit'.
-WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",), ("first",), ("last",)})
+# 'first' / 'last' name a person only as the whole header (an API's first / last), never in 'first visit';
+# 'post' (a job post) only alone, never in 'post date'.
+WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",), ("first",), ("last",), ("post",)})
 NOISE_TOKENS: frozenset[str] = frozenset({
     "a", "and", "de", "del", "el", "en", "la", "las", "los", "main", "of", "primary", "principal", "the",
     "y", "d", "l", "le", "les", "du", "des", "et", "da", "do", "dos", "das", "di", "der", "die", "von", "und"
