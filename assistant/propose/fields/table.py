@@ -22,7 +22,7 @@ from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.name_echoes import joined_names
-from assistant.propose.fields.own_kind_title import with_own_kind_title
+from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
@@ -131,6 +131,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         with_business_name_evidence(ctx, c, cands[c.column])
         with_currency_evidence(ctx, c, cands[c.column], columns)
         with_own_kind_title(ctx, c, cands[c.column])
+        with_title_as_name(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
         for col in columns
