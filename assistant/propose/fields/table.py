@@ -143,7 +143,11 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     ]
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
-        key=lambda item: (-_claim_strength(item[0], item[1]), item[1].position, item[2].object != objects[0])
+        key=lambda item: (
+            -_claim_strength(item[0], item[1]) + _whole_address(item[1], item[2], columns),
+            item[1].position,
+            item[2].object != objects[0],
+        )
     )
     chosen: dict[str, Candidate] = {}
     for _score, col, cand in pool:
@@ -172,6 +176,16 @@ EMPTY_WEIGHT = 0.15
 
 def _claim_strength(score: float, col: ColumnProfile) -> float:
     return score - EMPTY_WEIGHT * col.null_share if col.semantic_type in _CONTACT_POINTS else score
+
+
+WHOLE_ADDRESS = 0.05
+
+
+def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProfile]) -> float:
+    """A text column holding the whole address yields the street line to a column whose values read
+    as street addresses ('address' beside 'address_street', 'address_city'...)."""
+    streets = any(c.semantic_type == S.ADDRESS and c is not col for c in columns)
+    return WHOLE_ADDRESS if streets and cand.concept == "address" and col.semantic_type != S.ADDRESS else 0.0
 
 
 def _plain(col: ColumnProfile) -> bool:
