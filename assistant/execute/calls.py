@@ -66,6 +66,15 @@ class Ids:
         matches = self._by_key.get((target, key), set())
         return next(iter(matches)) if len(matches) == 1 else None
 
+    def reached_contact(self, source_object: str, key: str) -> str | None:
+        """The contact a company or deal row of ``source_object`` leads to, when that table made no
+        contact of the key: read before any other table's record that happens to share the key."""
+        if op_id("contact", source_object, key) in self.records:
+            return None
+        deal = self.records.get(op_id("opportunity", source_object, key))
+        company = self.records.get(op_id("company", source_object, key))
+        return self.contact_of.get(deal or "") or self.company_contact.get(company or "")
+
     def owns(self, hl_id: str) -> bool:
         """True when ``hl_id`` is already the record of some source record of this migration."""
         if self._owned is None:
@@ -118,7 +127,12 @@ def build_call(
             by_key[key[3:]] = value
         elif key.startswith("ref:"):
             ref = refs.get(key[4:])
-            hl = ids.record(ref.target, ref.source_object, str(value)) if ref else None
+            hl = (
+                ids.reached_contact(ref.source_object, str(value))
+                if ref and ref.target == "contact"
+                else None
+            )
+            hl = hl or (ids.record(ref.target, ref.source_object, str(value)) if ref else None)
             if hl is None and ref is not None and ref.target == "contact":  # a deal's or company's contact
                 deal = ids.record("opportunity", "", str(value))
                 company = ids.record("company", "", str(value))

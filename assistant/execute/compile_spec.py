@@ -42,7 +42,7 @@ REQUIRED = {
 # HighLevel refuses a create without these: such rows are reported as not migratable instead of failing.
 HIGHLEVEL_NEEDS = {
     "opportunity": ["pipelineId", "contactId"],
-    "task": ["dueDate", "contactId"],
+    "task": ["title", "dueDate", "contactId"],
     "note": ["contactId"],
     "file": ["contactId|opportunityId"],  # a document attaches to a contact, or to a job's contact
     "appointment": ["startTime", "contactId"],

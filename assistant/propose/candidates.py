@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.label_variants import spelled_several_ways
 from assistant.propose.normalize import concepts, is_plain, normalise, object_words
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
 from assistant.propose.type_fit import type_fit
@@ -64,6 +65,16 @@ def _bare_code(column: ColumnProfile) -> bool:
     return concepts(column.column) == ("reference",) and bool(words & _KEY_WORDS) and clear_kind
 
 
+# Headers that only say "the value" (a multi-field list's {VALUE_TYPE, VALUE} pair): no kind of their own.
+_VALUE_WORDS = frozenset({"value", "valor", "wert", "valeur", "valore"})
+
+
+def _bare_value(column: ColumnProfile) -> bool:
+    """A header that is only the word 'value' over values of one clear kind: the values say which."""
+    words = set(normalise(column.column.rsplit(".", 1)[-1]).split())
+    return bool(words) and words <= _VALUE_WORDS and column.type_share >= 0.95
+
+
 def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[float, str | None]:
     if "owner" in col_concepts:
         # 'owner_email' is the owner's e-mail, not the record's: it only fits owner fields.
@@ -98,12 +109,20 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         # 'Billing Code' names no kind beyond "some code": values that are all postal codes say which
-        name_says_other = bool(concepts(column.column)) and concept is None and not _bare_code(column)
+        name_says_other = (
+            bool(concepts(column.column))
+            and concept is None
+            and not (_bare_code(column) or _bare_value(column))
+        )
         # people's names on an organisation's field: only a fallback when the row has no person field
         org_from_person = column.semantic_type == S.PERSON_NAME and target.object == TargetObject.COMPANY
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
         evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
         concept = concept or value_concept
+    if "tags" in target.concepts and column.semantic_type == S.MULTI_VALUE and spelled_several_ways(column):
+        value_score = max(value_score, 0.9)  # freely typed labels in case/space variants: tags
+        evidence.append("labels typed in case/space variants of one another: tags, not options")
+        concept = concept or "tags"
     # 'TAG_NAME' holds the tag, not a name: a header naming another concept shares only the word
     # 'name' with the target in passing
     passing = (

@@ -89,6 +89,8 @@ def data_type_for(column: ColumnProfile) -> DataType:
             return by_values
         if written_not_chosen(column):
             return DataType.LARGE_TEXT if (column.max_length or 0) > 255 else DataType.TEXT
+    if concepts(column.column)[:1] == ("tax_id",):
+        return DataType.TEXT  # a registration number whose digits may look like a phone or an amount
     if column.semantic_type == S.INTEGER and reads_as_key(column.column):
         return DataType.TEXT  # whole numbers named as keys identify records: nothing to add up
     if column.semantic_type in _TYPE_OF_SEMANTIC:

@@ -111,10 +111,25 @@ def concepts(name: str) -> tuple[str, ...]:
     return tuple(sorted(ordered, key=lambda concept: concept == "identifier"))
 
 
+_SINGLE_OBJECT_WORDS = frozenset(p[0] for p, _c in _OBJECT_PHRASES if len(p) == 1)
+
+
+def _object_compound(word: str) -> tuple[str, ...]:
+    """'companycontact' -> ('contact',): a name run together from two object words names the second
+    one, its head noun (the first names the parent record, a company's contacts); any other word is
+    kept whole."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], singular(word[cut:])
+        if head in _SINGLE_OBJECT_WORDS and tail in _SINGLE_OBJECT_WORDS and word not in _SINGLE_OBJECT_WORDS:
+            return (tail,)
+    return (word,)
+
+
 @lru_cache(maxsize=2048)
 def object_words(table: str) -> tuple[str, ...]:
     """Object-vocabulary keys named by a table name, rightmost (head noun) first."""
-    words = tuple(singular(w) for w in tokens(table) if w not in NOISE_TOKENS)
+    kept = (singular(w) for w in tokens(table) if w not in NOISE_TOKENS)
+    words = tuple(part for w in kept for part in _object_compound(w))
     found = _find_phrases(words, _OBJECT_PHRASES)
     return tuple(dict.fromkeys(concept for concept, _s, _l in reversed(found)))
 

@@ -155,15 +155,6 @@ def _decide(
                 "documents that hang off another opportunity record",
                 parent_table=parent_opp,
             )
-    if (
-        kind == "task"
-        and "opportunity" in fk_kinds.values()
-        and not {"contact", "company"} & set(fk_kinds.values())
-    ):
-        kind, note = (
-            "custom_object",
-            "task-like records hang off opportunities, not contacts; tasks need a contact",
-        )
     if kind == "message" and sig.history is not None:
         note = history_note(sig.history)
     existing = existing_custom_object(table.table, destination)

@@ -71,11 +71,28 @@ def stage_score(value: str, stage: Stage) -> float:
     return max(fuzzy if fuzzy >= 0.8 else fuzzy * 0.7, concept, family)
 
 
+_SUFFIXES = ("ation", "ing", "ion", "ed", "e", "s")
+
+
+def _stem(word: str) -> str:
+    """The word without one common ending: 'preparation', 'preparing' and 'prepare' -> 'prepar'."""
+    return next(
+        (word[: -len(x)] for x in _SUFFIXES if word.endswith(x) and len(word) - len(x) >= MIN_STEM), word
+    )
+
+
+def last_open_end(stages: list[Stage]) -> Stage:
+    """The last stage that is no loss: a won deal never lands on a trailing 'Cancelled' stage."""
+    kept = [s for s in stages if lead_stage_concept(s.name) not in ("lost", "abandoned")]
+    return (kept or stages)[-1]
+
+
 def _kin(a: str, b: str) -> bool:
-    """One word in two forms ('Qualify' / 'Qualified', 'Proposition' / 'Proposal'): a shared stem of
-    five letters or more that covers most of the shorter word."""
+    """One word in two forms ('Qualify' / 'Qualified', 'Proposition' / 'Proposal', 'Preparation' /
+    'Preparing'): a shared stem of five letters or more that covers most of the shorter word, or the
+    same stem once a common ending is taken off."""
     shared = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a == b or (shared >= MIN_STEM and shared >= 0.7 * min(len(a), len(b)))
+    return a == b or (shared >= MIN_STEM and shared >= 0.7 * min(len(a), len(b))) or _stem(a) == _stem(b)
 
 
 def same_word_family(value: str, name: str) -> bool:

@@ -14,7 +14,8 @@ from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, T
 from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_between import place_by_order
-from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
+from assistant.propose.stage_groups import bare, group_choices, prefix_groups
+from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, last_open_end, lead_stage_concept, stage_score
 from assistant.propose.stage_meaning import place_by_meaning
 from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
@@ -48,6 +49,8 @@ def propose_stages(
         found = source_values(fmap, values)
         rows = pipeline_rows(fmap, pipeline_map, values)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
+        if not rows:  # no pipeline column: a prefix on the codes may name the pipeline instead
+            choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
         column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
         out += place_by_order(column, ranks, how, pipelines)
@@ -90,7 +93,8 @@ def _one(
     fmap: FieldMap, item: ValueCount, choice: PipelineChoice, pipelines: Sequence[Pipeline] = ()
 ) -> StageValueMap:
     column = fmap.source_columns[0]
-    concept = lead_stage_concept(item.value)
+    value = bare(item.value)  # read without a pipeline prefix ('C1:WON' is a won)
+    concept = lead_stage_concept(value)
     status = OUTCOME.get(concept or "", OpportunityStatus.OPEN)
     base = {
         "id": f"stage:{fmap.source_object}.{column}={item.value}",
@@ -112,16 +116,16 @@ def _one(
             flagged=True,
             confidence=0.2,
             evidence=evidence,
-            alternatives=_elsewhere(item.value, pipelines),
+            alternatives=_elsewhere(value, pipelines),
             rationale=choice.reason,
         )
     stages = _ordered(pipeline)
-    ranked = sorted(stages, key=lambda s: -stage_score(item.value, s))
-    best, score = ranked[0], stage_score(item.value, ranked[0])
+    ranked = sorted(stages, key=lambda s: -stage_score(value, s))
+    best, score = ranked[0], stage_score(value, ranked[0])
     alternatives = [
         Alternative(
             target=f"{pipeline.name} / {s.name}",
-            score=round(stage_score(item.value, s), 3),
+            score=round(stage_score(value, s), 3),
             value={"pipeline_id": pipeline.id, "stage_id": s.id, "stage_name": s.name},
         )
         for s in ranked[1:4]
@@ -129,7 +133,11 @@ def _one(
     if score >= GOOD_STAGE:
         stage, confidence, why = best, 0.5 + 0.45 * score, f"'{item.value}' matches stage '{best.name}'"
     elif status == OpportunityStatus.WON:
-        stage, confidence, why = stages[-1], 0.62, "a won outcome with no stage of that name: the last stage"
+        stage, confidence, why = (
+            last_open_end(stages),
+            0.62,
+            "a won outcome with no stage of that name: the last stage",
+        )
     elif status != OpportunityStatus.OPEN:  # the vocabulary names the outcome: HighLevel's status holds it
         stage, confidence = stages[0], CLOSED_WITHOUT_STAGE
         why = (
@@ -156,7 +164,7 @@ def _one(
             rationale=f"no stage of '{pipeline.name}' fits '{item.value}' (best "
             f"'{best.name}' {score:.2f}); needs a decision",
         )
-        placed = place_by_meaning(item.value, concept, stages)
+        placed = place_by_meaning(value, concept, stages)
         return flagged if placed is None else placed_map(flagged, placed, pipeline)
     evidence.append(Evidence(source="destination", detail=f"stage '{stage.name}' similarity {score:.2f}"))
     return StageValueMap(

@@ -13,8 +13,14 @@ from assistant.propose.vocabulary_languages import MORE_FIELD_CONCEPTS
 # fmt: off
 # Column concepts: canonical concept -> phrases naming it.
 FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
-    "first_name": ("first name", "firstname", "given name", "forename", "nombre de pila", "nombre pila"),
-    "last_name": ("last name", "lastname", "surname", "surnames", "family name", "apellido", "apellidos"),
+    "first_name": (
+        "first name", "firstname", "given name", "forename", "nombre de pila", "nombre pila", "first"
+    ),
+    "last_name": (
+        "last name", "lastname", "surname", "surnames", "family name", "apellido", "apellidos", "last"
+    ),
+    # A middle name is no bare 'name': beside it and a last name, 'NAME' is the given name.
+    "middle_name": ("middle name", "second name", "middle initial", "segundo nombre"),
     "full_name": ("full name", "nombre completo", "contact name", "client name", "customer name"),
     "name": ("name", "nombre", "display name"),
     "email": ("email", "e mail", "mail", "correo", "correo electronico", "email address", "emails"),
@@ -35,7 +41,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "country": ("country", "pais", "country code", "codigo pais"),
     "tax_id": (
         "nif", "cif", "dni", "vat", "vat number", "tax id", "tax number", "tax identification number",
-        "identificacion fiscal", "numero fiscal", "ruc", "rfc", "ein", "nie"
+        "identificacion fiscal", "numero fiscal", "ruc", "rfc", "ein", "nie",
+        "abn", "abn number", "acn", "gst number", "business number", "nzbn", "gstin", "siret", "ust idnr",
     ),
     "parent": ("parent", "parent company", "empresa matriz", "matriz", "parent id", "parent document"),
     "company": (
@@ -49,7 +56,10 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "creation date", "created", "created at", "created on", "date created", "fecha creacion",
         "fecha de creacion", "fecha alta", "alta", "create date", "added", "registration date",
     ),
-    "updated_at": ("updated", "updated at", "modified", "last modified", "fecha modificacion", "last update"),
+    "updated_at": (
+        "updated", "updated at", "modified", "last modified", "fecha modificacion", "last update",
+        "edit date", "edited", "last edited",
+    ),
     "due_date": (
         "due date", "due", "vencimiento", "fecha vencimiento", "deadline", "fecha limite", "scheduled date",
         "fecha prevista", "scheduled", "expiry date", "valid until"
@@ -91,7 +101,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "full reference", "ref", "document number", "invoice number", "quote number", "job number",
     ),
     "title": ("title", "titulo", "subject", "asunto", "concepto", "summary", "job name", "deal name"),
-    "position": ("position", "cargo", "puesto", "job title"),
+    "position": ("position", "cargo", "puesto", "job title", "post"),
     "role": ("role", "rol", "perfil", "permission"),
     "identifier": ("id", "identifier", "uuid", "record id", "key", "external id", "guid"),
     "source": (
@@ -142,7 +152,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
 # Words that name the concept only as the whole header: 'Account' (Accounts) is the organisation a
 # person belongs to in many CRMs, but 'account-id' is a key, 'bank-account.iban' a bank number and
 # 'Account Manager' a user.
-WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",)})
+# 'first' / 'last' name a person only as the whole header (an API's first / last), never in 'first visit';
+# 'post' (a job post) only alone, never in 'post date'.
+WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",), ("first",), ("last",), ("post",)})
 NOISE_TOKENS: frozenset[str] = frozenset({
     "a", "and", "de", "del", "el", "en", "la", "las", "los", "main", "of", "primary", "principal", "the",
     "y", "d", "l", "le", "les", "du", "des", "et", "da", "do", "dos", "das", "di", "der", "die", "von", "und"

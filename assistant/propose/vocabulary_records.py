@@ -70,6 +70,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "verloren", "abgelehnt", "perdu", "refuse", "rejete", "recusado", "rejeitado", "perso",
         "rifiutato", "respinto", "cancelled", "canceled", "cancelado", "cancelada", "storniert",
         "abgesagt", "annule", "annulee", "annullato", "cancellato",
+        "lose", "unsuccessful", "not won",  # a closing code (LOSE) and a declined quote's wording
     ),
     "abandoned": (
         "abandoned", "abandonado", "expired", "caducado", "caducada", "vencido", "anulado", "anulada",
@@ -96,6 +97,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "in_progress": (
         "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",
         "in bearbeitung", "en cours", "em andamento", "em progresso", "in corso", "in lavorazione",
+        "executing", "in execution", "en ejecucion",
     ),
     "scheduled": (
         "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
@@ -116,7 +118,12 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "qualified": (
         "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
         "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
-        "in contact", "en contacto", "in kontakt", "en contact",
+        "in contact", "en contacto", "in kontakt", "en contact", "reached out", "reach out",
+    ),
+    # Invoiced for a deposit before the work, not paid in full: 'Prepayment invoice' is 'Deposit Invoiced'.
+    "deposit": (
+        "deposit", "deposit invoiced", "prepayment", "prepayment invoice", "down payment", "advance payment",
+        "anticipo", "anzahlung", "acompte", "sinal",
     ),
     # Finding out what the customer needs, before a proposal: 'Needs Analysis' is 'Needs Assessment'.
     "discovery": (

@@ -21,6 +21,7 @@ from assistant.propose.fields.build import (
 from assistant.propose.fields.copies import repeated_link
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
+from assistant.propose.fields.reached_contacts import reached_contact_map
 from assistant.propose.normalize import concepts
 from assistant.propose.objects import ObjectDecision
 
@@ -123,6 +124,9 @@ def link_maps(
                 [Alternative(target="skip", score=0.1, value={"kind": "skip"})],
             )
         ]
+    reached = reached_contact_map(ctx, column, linked, resolve, tables) if other.kind != "lookup" else None
+    if reached is not None:
+        return [reached]
     lead = (concepts(column.column) or ("",))[0]
     named = next((f for f in lookups.values() if lead in f.concepts), None)
     if named is not None and ctx.claim(ctx.primary, named.name):

@@ -7,7 +7,7 @@ from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
-from assistant.propose.normalize import object_words
+from assistant.propose.normalize import concepts, object_words
 
 _TITLE_FIELD = {TargetObject.OPPORTUNITY: "name", TargetObject.TASK: "title"}
 _TEXT = (SemanticType.FREE_TEXT, SemanticType.PICKLIST)
@@ -34,3 +34,26 @@ def with_own_kind_title(ctx: TableContext, col: ColumnProfile, cands: list[Candi
         cands.append(found)
     found.score = max(found.score, OWN_KIND_TITLE)
     found.evidence.append(why)
+
+
+# A record's 'title' is its display name: on a table of companies, the company's name.
+_NAMED_BY_TITLE = {TargetObject.COMPANY: "name"}
+_NAMES = (SemanticType.FREE_TEXT, SemanticType.COMPANY_NAME, SemanticType.PERSON_NAME)
+MIN_TITLE_UNIQUE = 0.9  # names tell every record apart
+
+
+def with_title_as_name(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) -> None:
+    """Offer the company's name to a 'Title' column whose values are unique organisation names."""
+    field = _NAMED_BY_TITLE.get(ctx.primary)
+    if field is None or concepts(col.column)[:1] != ("title",) or col.semantic_type not in _NAMES:
+        return
+    if col.foreign_key is not None or col.unique_share < MIN_TITLE_UNIQUE:
+        return
+    found = next((c for c in cands if c.object == ctx.primary and c.field == field), None)
+    if found is None:
+        found = Candidate(
+            kind=FieldKind.STANDARD, object=ctx.primary, field=field, label=field, score=0.0, name_score=0.0
+        )
+        cands.append(found)
+    found.score = max(found.score, 0.9)
+    found.evidence.append("a title that tells every company apart: the company's name")

@@ -12,6 +12,7 @@ from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.copies import copied_through_links
+from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
@@ -21,7 +22,7 @@ from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.name_echoes import joined_names
-from assistant.propose.fields.own_kind_title import with_own_kind_title
+from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
@@ -128,7 +129,9 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     }
     for c in columns:
         with_business_name_evidence(ctx, c, cands[c.column])
+        with_currency_evidence(ctx, c, cands[c.column], columns)
         with_own_kind_title(ctx, c, cands[c.column])
+        with_title_as_name(ctx, c, cands[c.column])
     pool = [
         (cand.score, col, cand)
         for col in columns
@@ -140,7 +143,11 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     ]
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
-        key=lambda item: (-_claim_strength(item[0], item[1]), item[1].position, item[2].object != objects[0])
+        key=lambda item: (
+            -_claim_strength(item[0], item[1]) + _whole_address(item[1], item[2], columns),
+            item[1].position,
+            item[2].object != objects[0],
+        )
     )
     chosen: dict[str, Candidate] = {}
     for _score, col, cand in pool:
@@ -160,14 +167,25 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     return maps
 
 
-# A contact holds one phone and one e-mail: of two such columns the one filled on most rows is the
-# main one ('Work' beside a mostly empty 'Mobile'), whichever header reads more like the field.
-_CONTACT_POINTS = (S.PHONE, S.EMAIL)
+# A contact holds one phone, one e-mail and one address: of two such columns the one filled on most
+# rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county),
+# whichever header reads more like the field.
+_CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
 EMPTY_WEIGHT = 0.15
 
 
 def _claim_strength(score: float, col: ColumnProfile) -> float:
     return score - EMPTY_WEIGHT * col.null_share if col.semantic_type in _CONTACT_POINTS else score
+
+
+WHOLE_ADDRESS = 0.05
+
+
+def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProfile]) -> float:
+    """A text column holding the whole address yields the street line to a column whose values read
+    as street addresses ('address' beside 'address_street', 'address_city'...)."""
+    streets = any(c.semantic_type == S.ADDRESS and c is not col for c in columns)
+    return WHOLE_ADDRESS if streets and cand.concept == "address" and col.semantic_type != S.ADDRESS else 0.0
 
 
 def _plain(col: ColumnProfile) -> bool:
