@@ -54,3 +54,21 @@ def test_a_last_modified_time_of_the_old_system_is_skipped_with_the_custom_field
     assert stamp.target.kind == FieldKind.SKIP
     assert "last-modified time" in stamp.rationale
     assert "custom field" in [a.target for a in stamp.alternatives]
+
+
+def test_an_active_flag_on_a_deal_is_a_record_state_and_is_skipped() -> None:
+    deals = table(
+        "leads",
+        [
+            ("id", S.IDENTIFIER, {"unique_share": 1.0}),
+            ("Opportunity", S.FREE_TEXT, {}),
+            ("Expected Revenue", S.MONEY, {}),
+            ("Active", S.BOOLEAN, {"values": {"True": 14, "False": 6}}),
+            ("Active Since", S.DATE, {}),
+        ],
+        key="id",
+    )
+    doc = propose_offline(ProposeInputs([deals], destination()))
+    active = _field(doc, "Active")
+    assert active.target.kind == FieldKind.SKIP and "record-state" in active.rationale
+    assert _field(doc, "Active Since").target.kind != FieldKind.SKIP  # a date, not the flag

@@ -15,7 +15,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.own_kind_title import names_own_kind
-from assistant.propose.fields.system_stamps import STAMP_SKIP_CONFIDENCE, last_modified_stamp
+from assistant.propose.fields.system_stamps import STAMP_SKIP_CONFIDENCE, active_flag, last_modified_stamp
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
@@ -37,6 +37,11 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         return f"a path that repeats the id in '{twin}'", 0.9
     if lead_concept(column) == "deleted":
         return "a record-state flag: it decides which rows migrate, it is not stored", 0.72
+    if active_flag(column):
+        return (
+            "a record-state flag (active or archived): it decides which rows migrate",
+            STAMP_SKIP_CONFIDENCE,
+        )
     if last_modified_stamp(column):
         return "a last-modified time of the old system: HighLevel stamps its own", STAMP_SKIP_CONFIDENCE
     if ctx.decision.kind in ("no_equivalent", "lookup", "schema"):
