@@ -95,6 +95,9 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
     "a last-modified time of the old system would become a custom field": (
         lambda f: f.get("stale_stamp", 0.0) > 0
     ),
+    "a line appended to the record's text: keeping or dropping it is the reviewer's call": (
+        lambda f: f.get("folded_into_body", 0.0) > 0
+    ),
     # a custom field's model can never change: while the record type waits for a human, so does it
     "the table's record type is held for review, and a new custom field's model is final": (
         lambda f: f.get("new_custom", 0.0) > 0 and f.get("object_held", 0.0) > 0
