@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.system_stamps import STAMP_SKIP_CONFIDENCE, active_flag, last_modified_stamp
 from assistant.propose.normalize import concepts, singular, tokens
@@ -24,6 +25,7 @@ S = SemanticType
 T = TargetObject
 _PERSONISH = (T.CONTACT, T.USER)
 EMPTY_CONTAINERS = frozenset({"[]", "{}"})
+MOSTLY_BLANK = 0.5
 
 
 def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] | None:
@@ -178,6 +180,10 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
     if not titles and ctx.primary not in BODY_FIELD:  # a short description names the work ('AC tune-up')
         described = [c for c in columns if _DESCRIBES & set(tokens(c.column))]
         titles = [c for c in described if (c.max_length or 0) <= SHORT_TEXT]
+    blank = [c for c in titles if c.null_share >= MOSTLY_BLANK]  # blank on most rows: it names nothing
+    titles = [c for c in titles if c not in blank]
+    if refs and blank and not titles:
+        return number_name(ctx, refs, field, blank[0])
     if not refs or not titles:
         return None
     nouns = {singular(w) for w in tokens(ctx.name)}
