@@ -78,7 +78,7 @@ def names_users(cand: Candidate) -> bool:
 def with_user_evidence(
     cands: list[Candidate], column: ColumnProfile, destination: DestinationState | None
 ) -> None:
-    """Raise owner fields when the values name users: value evidence, as e-mails say 'email'."""
+    """Raise owner fields when the values name users (as e-mails say email), lower them when none does."""
     share, distinct = user_share(column, destination)
     named = column.semantic_type in (SemanticType.PERSON_NAME, SemanticType.EMAIL)  # not keys ('S1')
     if named and share == 0 and distinct >= MIN_UNMATCHED:
