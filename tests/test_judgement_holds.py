@@ -1,5 +1,5 @@
-"""Judgement calls held for the reviewer: a line appended to a body, a gappy required date, a custom
-field whose table's record type is itself unsure."""
+"""Judgement calls held for the reviewer: a line appended to a body, a custom field whose table's
+record type is itself unsure."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from assistant.mapping.items import (
     ObjectTarget,
     Transform,
 )
-from assistant.mapping.models import DataType, Evidence, FieldKind, FieldModel, TargetObject, TransformKind
+from assistant.mapping.models import DataType, FieldKind, FieldModel, TargetObject, TransformKind
 from assistant.propose.calibration import calibrate_document
 
 T = TargetObject
@@ -39,30 +39,6 @@ def test_a_flag_appended_to_the_body_is_held_with_the_reason_and_the_body_itself
     calibrate_document(doc, 0.7, weights=TRUSTING)
     assert folded.confidence < 0.7 < body.confidence
     assert any("reviewer's call" in e.detail for e in folded.evidence if e.source == "calibration")
-
-
-def _task_due(empty: str) -> FieldMap:
-    due = FieldMap(
-        id="field:incidents.closing-date",
-        source_object="incidents",
-        source_columns=["closing-date"],
-        target=FieldTarget(kind=FieldKind.STANDARD, object=T.TASK, field="dueDate"),
-        transform=Transform(kind=TransformKind.DATE, params={"fallback_columns": ["creation-date"]}),
-        confidence=0.85,
-        evidence=[
-            Evidence(source="profile", detail=f"semantic type datetime (100% of values), {empty} empty")
-        ],
-    )
-    return due
-
-
-def test_a_required_date_blank_on_many_rows_is_held_one_with_few_gaps_is_not() -> None:
-    sparse, full = _task_due("48%"), _task_due("12%")
-    tasks = ObjectMap(id="object:incidents", source_object="incidents", confidence=0.95,
-                      targets=[ObjectTarget(object=T.TASK)])  # fmt: skip
-    calibrate_document(MappingDocument(project="t", objects=[tasks], fields=[sparse]), 0.7, weights=TRUSTING)
-    calibrate_document(MappingDocument(project="t", objects=[tasks], fields=[full]), 0.7, weights=TRUSTING)
-    assert sparse.confidence < 0.7 < full.confidence
 
 
 def _custom_on(table_confidence: float) -> FieldMap:

@@ -27,14 +27,11 @@ FIELD_CAPS = (
     "foreign_id_custom",
     "stale_stamp",
     "folded_into_body",
-    "required_gaps",
 )
 _NAME_FIELDS = frozenset({"name", "title"})
 _PERSON_FIELDS = frozenset({"name", "firstName", "lastName"})
 _TITLED = ("reference + title", "reference + name")  # a real title column: not a fallback name
 _BODIES = frozenset({"body", "description"})
-_EMPTY = re.compile(r"([0-9]+)% empty")
-MANY_GAPS = 0.25  # a quarter of the records would take their required date from another column
 _MATCHED = re.compile(r"([0-9]+) of ([0-9]+) distinct values name a HighLevel user")
 
 
@@ -102,14 +99,6 @@ def _folded_into_body(f: FieldMap) -> bool:
     return appended and f.target.kind == FieldKind.STANDARD and f.target.field in _BODIES
 
 
-def _required_gaps(f: FieldMap) -> bool:
-    """A required date (a task's due date) blank on many rows, which then take another column's date."""
-    if not f.transform.params.get("fallback_columns"):
-        return False
-    empty = [float(m) / 100 for e in f.evidence for m in _EMPTY.findall(e.detail)]
-    return max(empty, default=0.0) >= MANY_GAPS
-
-
 def _custom_model_words(f: FieldMap) -> set[str]:
     spec = f.target.custom_field
     model = spec.model.value if spec else ""
@@ -134,7 +123,6 @@ def field_caps(f: FieldMap, document: MappingDocument) -> Features:
         out["sibling_tie"] = float(_sibling_tie(f, document))
     out["owner_unmatched"] = float(_owner_unmatched(f))
     out["folded_into_body"] = float(_folded_into_body(f))
-    out["required_gaps"] = float(_required_gaps(f))
     if f.target.kind == FieldKind.CUSTOM_NEW:
         words = {w for c in f.source_columns for w in object_words(c)}
         is_id = any("identifier" in concepts(c) for c in f.source_columns)
