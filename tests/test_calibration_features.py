@@ -82,7 +82,8 @@ def test_features_read_object_margin_and_name_versus_value_evidence() -> None:
 
 
 def test_committed_weights_send_a_wrong_looking_proposal_below_a_clear_one() -> None:
-    assert {"fields", "objects", "stages"} <= set(fitted_weights())
+    # a kind whose judged items are all right in the cases gets no model (its raw score stands)
+    assert {"fields", "stages"} <= set(fitted_weights())
     doc = _document()
     calibrate_document(doc, 0.7)
     clear, doubtful = doc.fields

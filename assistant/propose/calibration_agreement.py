@@ -95,6 +95,12 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
     "a last-modified time of the old system would become a custom field": (
         lambda f: f.get("stale_stamp", 0.0) > 0
     ),
+    "a line appended to the record's text: keeping or dropping it is the reviewer's call": (
+        lambda f: f.get("folded_into_body", 0.0) > 0
+    ),
+    "the table's record type is below the review threshold, and a new custom field's model is final": (
+        lambda f: f.get("new_custom", 0.0) > 0 and f.get("object_unsure", 0.0) > 0
+    ),
     # a custom field's model can never change: while the record type waits for a human, so does it
     "the table's record type is held for review, and a new custom field's model is final": (
         lambda f: f.get("new_custom", 0.0) > 0 and f.get("object_held", 0.0) > 0
@@ -106,7 +112,14 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
 
 
 # the features the holds above read: an evaluation switches one off to score a case it was written from
-HOLD_FEATURES = ("name_kind_clash", "standard_passed_over", *FIELD_CAPS, "object_held", "own_name_clash")
+HOLD_FEATURES = (
+    "name_kind_clash",
+    "standard_passed_over",
+    *FIELD_CAPS,
+    "object_held",
+    "object_unsure",
+    "own_name_clash",
+)
 
 
 def disagreements(features: Features) -> list[str]:

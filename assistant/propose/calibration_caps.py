@@ -26,10 +26,12 @@ FIELD_CAPS = (
     "owner_unmatched",
     "foreign_id_custom",
     "stale_stamp",
+    "folded_into_body",
 )
 _NAME_FIELDS = frozenset({"name", "title"})
 _PERSON_FIELDS = frozenset({"name", "firstName", "lastName"})
 _TITLED = ("reference + title", "reference + name")  # a real title column: not a fallback name
+_BODIES = frozenset({"body", "description"})
 _MATCHED = re.compile(r"([0-9]+) of ([0-9]+) distinct values name a HighLevel user")
 
 
@@ -86,6 +88,17 @@ def _owner_unmatched(f: FieldMap) -> bool:
     return any(int(m.group(1)) == 0 and int(m.group(2)) >= 2 for m in found if m)
 
 
+def _folded_into_body(f: FieldMap) -> bool:
+    """A column appended as a labelled line of a record's text ('Pinned: true' in a note's body).
+
+    A record with no field for the column keeps it as a line people read, or drops it: flags,
+    priorities and stamps are each worth a line to one reviewer and clutter to the next.
+    """
+    params = f.transform.params
+    appended = f.transform.kind == TransformKind.CONCAT and bool(params.get("append"))
+    return appended and f.target.kind == FieldKind.STANDARD and f.target.field in _BODIES
+
+
 def _custom_model_words(f: FieldMap) -> set[str]:
     spec = f.target.custom_field
     model = spec.model.value if spec else ""
@@ -109,6 +122,7 @@ def field_caps(f: FieldMap, document: MappingDocument) -> Features:
         out["tie_other_object"] = float(_tie_other_object(f))
         out["sibling_tie"] = float(_sibling_tie(f, document))
     out["owner_unmatched"] = float(_owner_unmatched(f))
+    out["folded_into_body"] = float(_folded_into_body(f))
     if f.target.kind == FieldKind.CUSTOM_NEW:
         words = {w for c in f.source_columns for w in object_words(c)}
         is_id = any("identifier" in concepts(c) for c in f.source_columns)

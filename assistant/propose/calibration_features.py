@@ -27,6 +27,7 @@ _SEMANTIC = re.compile(r"semantic type (\w+) \(([0-9]+)% of values\), ([0-9]+)% 
 _OPAQUE_TYPES = ("identifier", "foreign_key", "picklist", "person_name", "text")
 # catch-all standard targets any text can land on: a match there says little
 _GENERIC_TARGETS = frozenset({"name", "title", "description", "body", "notes"})
+UNSURE = 0.7  # an object map below the default review threshold: its record type waits for a human
 
 
 def margin(item: Proposal) -> float:
@@ -115,6 +116,9 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             **agreement(f, main),
             **field_caps(f, document),
             "object_held": float(f.source_object in held),
+            "object_unsure": float(
+                f.source_object in objects and objects[f.source_object].confidence < UNSURE
+            ),
         }
         for c in f.source_columns:  # a column is judged by its least sure map: any map's cap holds it
             column = ("fields", f.source_object, c)

@@ -93,6 +93,8 @@ def data_type_for(column: ColumnProfile) -> DataType:
         return DataType.TEXT  # a registration number whose digits may look like a phone or an amount
     if column.semantic_type == S.INTEGER and reads_as_key(column.column):
         return DataType.TEXT  # whole numbers named as keys identify records: nothing to add up
+    if column.semantic_type == S.DECIMAL and concepts(column.column)[:1] == ("amount",):
+        return DataType.MONETORY  # decimals named as an amount ('Projected Revenue') are money
     if column.semantic_type in _TYPE_OF_SEMANTIC:
         return _TYPE_OF_SEMANTIC[column.semantic_type]
     if (column.max_length or 0) > 255 or (column.avg_length or 0) > 120:

@@ -188,8 +188,11 @@ def snake(name: str) -> str:
 
 
 # a column named like a key or a record number ('recallForId', 'Job #', 'client_no'): it identifies
-_KEY_LIKE = re.compile(r"(?:^|[\s_\-.])(?:id|uuid|guid|no|nr|num|number|ref)$|[a-z]Id$|#", re.IGNORECASE)
+_KEY_LIKE = re.compile(r"(?:^|[\s_\-.])(?:id|uuid|guid|no|nr|num|number|ref)$|#", re.IGNORECASE)
+# camelCase keys ('ClientId', 'jobNumber') by their capital: 'Paid' or 'Android' end in no key word
+_CAMEL_KEY = re.compile(r"[a-z](?:Id|ID|Uuid|UUID|No|Nr|Num|Number|Ref)$")
 
 
 def reads_as_key(column: str) -> bool:
-    return bool(_KEY_LIKE.search(column.strip()))
+    name = column.strip()
+    return bool(_KEY_LIKE.search(name) or _CAMEL_KEY.search(name))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectTarget
 from assistant.mapping.models import TargetObject
-from assistant.profile.models import SemanticType, TableProfile
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import singular, snake, tokens
 from assistant.propose.signals import TableSignals
 
@@ -71,6 +71,19 @@ def line_parent(table: str, decided: Iterable[str]) -> str | None:
         if [singular(w) for w in tokens(name)] == head:
             return name
     return None
+
+
+MOSTLY_FILLED = 0.5
+
+
+def rows_are_businesses(column: ColumnProfile) -> bool:
+    """Whether a company column says its rows are people at businesses, each worth a company record.
+
+    A column filled on most rows says so, and so do values that read as business names; a column
+    empty on most rows whose values read as nothing in particular is the company name some private
+    customers gave (homeowners beside a few firms): the contact's company name, no company record.
+    """
+    return column.null_share < MOSTLY_FILLED or column.semantic_type is SemanticType.COMPANY_NAME
 
 
 def business_name_columns(table: TableProfile, sig: TableSignals) -> list[str]:

@@ -25,6 +25,7 @@ from assistant.propose.object_targets import (
     existing_custom_object,
     is_line_table,
     line_parent,
+    rows_are_businesses,
     targets_for,
 )
 from assistant.propose.signals import TableSignals, build_signals
@@ -184,6 +185,7 @@ def _decide(
         if c.column in sig.concept_columns.get("company", [])
         and c.foreign_key is None
         and c.semantic_type not in (S.IDENTIFIER, S.FOREIGN_KEY)
+        and rows_are_businesses(c)
     ]
     company_cols = company_cols or business_name_columns(table, sig)
     company_table = any(fk_kinds[c] == "company" for c in sig.fk_targets)

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from assistant.highlevel.state import DestinationState, User
-from assistant.profile.models import ColumnProfile
+from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import normalise
 
 if TYPE_CHECKING:
@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
 MIN_SHARE = 0.5  # most distinct values must name a user: a few coincidences do not make an owner column
 MIN_DISTINCT = 2
+# A header may say 'owner' ('comercial', 'rep') over people's names that are no users (trade names):
+# when the destination lists users and not one of several distinct names is among them, the values
+# say the column holds no HighLevel users, and its owner reading falls below a standard field's bar.
+MIN_UNMATCHED = 3
+UNMATCHED_SCORE = 0.5
 
 
 def cell_items(value: str) -> list[str]:
@@ -73,8 +78,15 @@ def names_users(cand: Candidate) -> bool:
 def with_user_evidence(
     cands: list[Candidate], column: ColumnProfile, destination: DestinationState | None
 ) -> None:
-    """Raise owner fields when the values name users: value evidence, as e-mails say 'email'."""
+    """Raise owner fields when the values name users (as e-mails say email), lower them when none does."""
     share, distinct = user_share(column, destination)
+    named = column.semantic_type in (SemanticType.PERSON_NAME, SemanticType.EMAIL)  # not keys ('S1')
+    if named and share == 0 and distinct >= MIN_UNMATCHED:
+        for cand in cands:
+            if cand.value_kind == "owner":
+                cand.score = min(cand.score, UNMATCHED_SCORE)
+                cand.evidence.append(f"none of {distinct} distinct values names a HighLevel user")
+        return
     if share < MIN_SHARE:
         return
     for cand in cands:

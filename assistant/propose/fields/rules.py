@@ -14,7 +14,9 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
+from assistant.propose.fields.system_stamps import STAMP_SKIP_CONFIDENCE, active_flag, last_modified_stamp
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
@@ -23,6 +25,7 @@ S = SemanticType
 T = TargetObject
 _PERSONISH = (T.CONTACT, T.USER)
 EMPTY_CONTAINERS = frozenset({"[]", "{}"})
+MOSTLY_BLANK = 0.5
 
 
 def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] | None:
@@ -36,6 +39,13 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         return f"a path that repeats the id in '{twin}'", 0.9
     if lead_concept(column) == "deleted":
         return "a record-state flag: it decides which rows migrate, it is not stored", 0.72
+    if active_flag(column):
+        return (
+            "a record-state flag (active or archived): it decides which rows migrate",
+            STAMP_SKIP_CONFIDENCE,
+        )
+    if last_modified_stamp(column):
+        return "a last-modified time of the old system: HighLevel stamps its own", STAMP_SKIP_CONFIDENCE
     if ctx.decision.kind in ("no_equivalent", "lookup", "schema"):
         role = ctx.decision.object_map.targets[0].role or "reference"
         return f"the table is exported as {role.replace('_', ' ')}, not migrated as records", 0.85
@@ -170,6 +180,10 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
     if not titles and ctx.primary not in BODY_FIELD:  # a short description names the work ('AC tune-up')
         described = [c for c in columns if _DESCRIBES & set(tokens(c.column))]
         titles = [c for c in described if (c.max_length or 0) <= SHORT_TEXT]
+    blank = [c for c in titles if c.null_share >= MOSTLY_BLANK]  # blank on most rows: it names nothing
+    titles = [c for c in titles if c not in blank]
+    if refs and blank and not titles:
+        return number_name(ctx, refs, field, blank[0])
     if not refs or not titles:
         return None
     nouns = {singular(w) for w in tokens(ctx.name)}

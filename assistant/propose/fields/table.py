@@ -33,6 +33,7 @@ from assistant.propose.fields.rules import (
     skip_map,
     skip_reason,
 )
+from assistant.propose.fields.siblings import contested
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.normalize import is_plain
@@ -141,6 +142,8 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
     ]
+    rivals = contested(pool)  # two alike columns tied on one field: neither takes it
+    pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
         key=lambda item: (
