@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.errors import HlmapError
 from assistant.evals.calibration import Calibration, calibrate
 from assistant.evals.calibration_loco import final_confidence, grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample, case_samples
@@ -123,6 +124,14 @@ def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibrat
     return weights
 
 
+USAGE = "usage: python -m assistant.evals.calibration_fit [CASES_DIR] [--dry-run]"
+
 if __name__ == "__main__":
+    if {"-h", "--help"} & set(sys.argv[1:]):
+        print(USAGE + "\n  fits confidence weights on every case; --dry-run reports, writes nothing")
+        sys.exit(0)
     args = [a for a in sys.argv[1:] if a != "--dry-run"]
-    main(Path(args[0]) if args else DEFAULT_CASES_DIR, "--dry-run" in sys.argv[1:])
+    try:
+        main(Path(args[0]) if args else DEFAULT_CASES_DIR, "--dry-run" in sys.argv[1:])
+    except HlmapError as error:  # one line, no traceback
+        sys.exit(f"calibration_fit: {error}\n{USAGE}")
