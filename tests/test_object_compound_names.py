@@ -65,3 +65,35 @@ def test_task_records_of_a_job_stay_tasks_reaching_the_jobs_contact() -> None:
     doc = propose_offline(ProposeInputs([clients, jobs, activities], None, values))
     found = {o.source_object: [t.object for t in o.targets] for o in doc.objects}
     assert found["activities"] == [TargetObject.TASK]  # not a custom object: the job's contact holds it
+
+
+def test_task_like_records_of_a_job_with_a_status_of_their_own_are_records_of_their_own() -> None:
+    clients = table(
+        "clients",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
+        key="id",
+    )
+    jobs = table(
+        "jobs",
+        [
+            ("id", S.IDENTIFIER, {"unique_share": 1.0}),
+            ("client_id", S.FOREIGN_KEY, {"fk": ("clients", "id")}),
+            ("status", S.PICKLIST, {"values": {"Quote": 5, "Won": 3, "Lost": 2}}),
+            ("total", S.MONEY, {}),
+        ],
+        key="id",
+    )
+    orders = table(
+        "work_orders",
+        [
+            ("Work Order #", S.IDENTIFIER, {"unique_share": 1.0}),
+            ("Job #", S.FOREIGN_KEY, {"fk": ("jobs", "id")}),
+            ("Scheduled Date", S.DATE, {}),
+            ("Status", S.FREE_TEXT, {}),  # two rows of a small export: no pick-list yet
+        ],
+        key="Work Order #",
+    )
+    values = MemoryValues({"clients": [], "jobs": [], "work_orders": []})
+    doc = propose_offline(ProposeInputs([clients, jobs, orders], None, values))
+    found = {o.source_object: [t.object for t in o.targets] for o in doc.objects}
+    assert found["work_orders"] == [TargetObject.CUSTOM_OBJECT]  # a task would lose 'On Hold', 'Scheduled'

@@ -13,6 +13,7 @@ from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
 from assistant.propose.history_rules import history_note
 from assistant.propose.native_documents import add_beside, lines_follow, native_alternative, promote
+from assistant.propose.normalize import concepts
 from assistant.propose.object_merge import (
     OWN_KIND_WEIGHT,
     links_most_rows,
@@ -156,6 +157,12 @@ def _decide(
                 "documents that hang off another opportunity record",
                 parent_table=parent_opp,
             )
+    if kind == "task" and _tracked_off_opportunity(table, set(fk_kinds.values())):
+        kind, note = (
+            "custom_object",
+            "records with a status of their own hang off opportunities, not contacts; a task holds "
+            "only done or not done",
+        )
     if kind == "message" and sig.history is not None:
         note = history_note(sig.history)
     existing = existing_custom_object(table.table, destination)
@@ -242,3 +249,16 @@ def _alternatives(
             )
         )
     return out
+
+
+def _tracked_off_opportunity(table: TableProfile, linked_kinds: set[str]) -> bool:
+    """Task-like rows linked to deals only, carrying a status pick-list of their own (a work order's
+    'On Hold', 'Scheduled'): a HighLevel task would lose that status, so they are records of their
+    own; activities without a status stay tasks, reaching the deal's contact."""
+    if "opportunity" not in linked_kinds or {"contact", "company"} & linked_kinds:
+        return False
+    # The header tells, whatever the type: two rows of a small export hold two statuses as free text.
+    return any(
+        "status" in concepts(c.column) and c.semantic_type in (SemanticType.PICKLIST, SemanticType.FREE_TEXT)
+        for c in table.columns
+    )
