@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 from assistant.mapping.models import TargetObject
-from assistant.profile.models import SemanticType
+from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.normalize import object_words
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import table
 
 S = SemanticType
+
+
+def _clients_and_jobs() -> tuple[TableProfile, TableProfile]:
+    """Clients, and jobs linked to them: the deals the records below hang off."""
+    clients = table(
+        "clients",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
+        key="id",
+    )
+    jobs = table(
+        "jobs",
+        [
+            ("id", S.IDENTIFIER, {"unique_share": 1.0}),
+            ("client_id", S.FOREIGN_KEY, {"fk": ("clients", "id")}),
+            ("status", S.PICKLIST, {"values": {"Quote": 5, "Won": 3, "Lost": 2}}),
+            ("total", S.MONEY, {}),
+        ],
+        key="id",
+    )
+    return clients, jobs
 
 
 def test_a_compound_table_name_reads_as_its_head_noun() -> None:
@@ -36,21 +56,7 @@ def test_a_company_contact_list_lands_as_contacts() -> None:
 
 
 def test_task_records_of_a_job_stay_tasks_reaching_the_jobs_contact() -> None:
-    clients = table(
-        "clients",
-        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
-        key="id",
-    )
-    jobs = table(
-        "jobs",
-        [
-            ("id", S.IDENTIFIER, {"unique_share": 1.0}),
-            ("client_id", S.FOREIGN_KEY, {"fk": ("clients", "id")}),
-            ("status", S.PICKLIST, {"values": {"Quote": 5, "Won": 3, "Lost": 2}}),
-            ("total", S.MONEY, {}),
-        ],
-        key="id",
-    )
+    clients, jobs = _clients_and_jobs()
     activities = table(
         "activities",
         [
@@ -68,21 +74,7 @@ def test_task_records_of_a_job_stay_tasks_reaching_the_jobs_contact() -> None:
 
 
 def test_task_like_records_of_a_job_with_a_status_of_their_own_are_records_of_their_own() -> None:
-    clients = table(
-        "clients",
-        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
-        key="id",
-    )
-    jobs = table(
-        "jobs",
-        [
-            ("id", S.IDENTIFIER, {"unique_share": 1.0}),
-            ("client_id", S.FOREIGN_KEY, {"fk": ("clients", "id")}),
-            ("status", S.PICKLIST, {"values": {"Quote": 5, "Won": 3, "Lost": 2}}),
-            ("total", S.MONEY, {}),
-        ],
-        key="id",
-    )
+    clients, jobs = _clients_and_jobs()
     orders = table(
         "work_orders",
         [

@@ -43,6 +43,28 @@ def _by_value(stages: list[StageValueMap]) -> dict[str, StageValueMap]:
     return {s.source_value: s for s in stages}
 
 
+def _through_states(
+    deals: Rows,
+    column: str,
+    states: tuple[str, Rows, str, str],
+    destination: DestinationState,
+    profiles: list[TableProfile],
+) -> dict[str, StageValueMap]:
+    """Stage proposals for a deals column holding ids of a states table (name, rows, key, display)."""
+    table, rows, key, display = states
+    transform = Transform(
+        kind=TransformKind.VALUE_MAP, params={"table": table, "key": key, "display": display}
+    )
+    return _by_value(
+        propose_stages(
+            [_stage_map("deals", column, transform)],
+            MemoryValues({"deals": deals, table: rows}),
+            destination,
+            profiles,
+        )
+    )
+
+
 def _deals(probabilities: dict[str, str]) -> Rows:
     return [{"Stage": v, "Probability": p} for v, p in probabilities.items() for _ in range(3)]
 
@@ -61,16 +83,12 @@ def test_a_states_table_order_column_places_the_value_before_its_matched_neighbo
         {"ID": "3", "NAME": "Proposal/Price Quote", "STAGE_ORDER": "3"},
     ]
     deals: Rows = [{"STAGE_ID": i} for i in ("1", "2", "3", "1", "2")]
-    transform = Transform(
-        kind=TransformKind.VALUE_MAP, params={"table": "states", "key": "ID", "display": "NAME"}
-    )
-    got = _by_value(
-        propose_stages(
-            [_stage_map("deals", "STAGE_ID", transform)],
-            MemoryValues({"deals": deals, "states": states}),
-            _destination("New Enquiry", "Needs Assessment", "Quote Sent", "Won"),
-            [_profile("states", "STAGE_ORDER")],
-        )
+    got = _through_states(
+        deals,
+        column="STAGE_ID",
+        states=("states", states, "ID", "NAME"),
+        destination=_destination("New Enquiry", "Needs Assessment", "Quote Sent", "Won"),
+        profiles=[_profile("states", "STAGE_ORDER")],
     )
     assert (
         got["Needs Analysis"].stage_name == "Needs Assessment"
@@ -178,16 +196,12 @@ def test_a_value_listed_after_a_won_one_is_no_open_stage() -> None:
         {"ID": "3", "NAME": "Partial invoice"},
     ]
     deals: Rows = [{"STATE": i} for i in ("1", "2", "3")]
-    transform = Transform(
-        kind=TransformKind.VALUE_MAP, params={"table": "states", "key": "ID", "display": "NAME"}
-    )
-    got = _by_value(
-        propose_stages(
-            [_stage_map("deals", "STATE", transform)],
-            MemoryValues({"deals": deals, "states": states}),
-            _destination("Nuevo", "Presupuesto enviado", "Negociación", "Ganado"),
-            [],
-        )
+    got = _through_states(
+        deals,
+        column="STATE",
+        states=("states", states, "ID", "NAME"),
+        destination=_destination("Nuevo", "Presupuesto enviado", "Negociación", "Ganado"),
+        profiles=[],
     )
     assert got["Aceptado"].opportunity_status == OpportunityStatus.WON
     assert got["Partial invoice"].flagged and got["Partial invoice"].stage_id is None
@@ -202,16 +216,12 @@ def test_a_states_tables_win_probability_orders_its_states() -> None:
         {"id": "d", "label": "Presentation Given", "probability": "0.6"},
     ]
     deals: Rows = [{"dealstage": i} for i in "abcd"]
-    transform = Transform(
-        kind=TransformKind.VALUE_MAP, params={"table": "stages", "key": "id", "display": "label"}
-    )
-    got = _by_value(
-        propose_stages(
-            [_stage_map("deals", "dealstage", transform)],
-            MemoryValues({"deals": deals, "stages": states}),
-            _destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
-            [_profile("stages", "probability", SemanticType.DECIMAL)],
-        )
+    got = _through_states(
+        deals,
+        column="dealstage",
+        states=("stages", states, "id", "label"),
+        destination=_destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
+        profiles=[_profile("stages", "probability", SemanticType.DECIMAL)],
     )
     assert got["Lead In"].stage_name == "New Lead" and got["Contract Out"].stage_name == "Contract Sent"
     _placed(got["Presentation Given"], "Product Demo")
@@ -227,16 +237,12 @@ def test_the_records_win_probability_outranks_a_states_tables_bare_rows() -> Non
     ]
     chances = {"a": "40", "b": "90", "c": "10", "d": "60"}
     deals: Rows = [{"dealstage": i, "Probability": p} for i, p in chances.items()]
-    transform = Transform(
-        kind=TransformKind.VALUE_MAP, params={"table": "stages", "key": "id", "display": "label"}
-    )
-    got = _by_value(
-        propose_stages(
-            [_stage_map("deals", "dealstage", transform)],
-            MemoryValues({"deals": deals, "stages": states}),
-            _destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
-            [_profile("deals", "Probability")],
-        )
+    got = _through_states(
+        deals,
+        column="dealstage",
+        states=("stages", states, "id", "label"),
+        destination=_destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
+        profiles=[_profile("deals", "Probability")],
     )
     _placed(got["Presentation Given"], "Product Demo")
     assert "win probability" in got["Presentation Given"].rationale
