@@ -69,7 +69,7 @@ def name_reference(
     linked = _reached(table, [o for o, _ in others])
     if col.foreign_key is not None or col.semantic_type not in _NAMED_BY or col.column.startswith("_"):
         return None
-    named = _other_record_named(table, col)
+    named = other_record_named(table, col)
     if lead_concept(col) in (*_NOT_LINKS, *_NAME_CONCEPTS, "first_name", "last_name") and not named:
         return None  # the row's own name (or a copy of its parent's beside the key) is no link
     mine = {name_key(v.value) for v in values.distinct(table.table, col.column, limit=5000)}
@@ -103,6 +103,11 @@ def name_reference(
     return best
 
 
+def spelled_names(values: SourceValues, table: TableProfile) -> set[str]:
+    """Every name the table's rows go by, in any of its spellings."""
+    return {n for spelling in spellings(table) for n in _names(values, table.table, spelling)}
+
+
 def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
     """Tables the row reaches by key, directly or through its parent (an estimate's job's client)."""
     by_name = {o.table: o for o in others}
@@ -117,7 +122,7 @@ def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
     return direct | through
 
 
-def _other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
+def other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
     """The record a name column's header names when it is not the row's own ("Client name" on jobs,
     "Company" on people or deals: the name of a company record, when the export holds a table of them)."""
     lead = lead_concept(col)

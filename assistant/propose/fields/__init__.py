@@ -14,7 +14,7 @@ from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
-from assistant.propose.fields.held_contact_points import held_by_linked_table
+from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.table import propose_table_fields

@@ -18,7 +18,7 @@ from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
-from assistant.propose.fields.held_contact_points import held_by_linked_table
+from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps

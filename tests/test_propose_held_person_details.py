@@ -12,7 +12,7 @@ from assistant.profile.models import ForeignKey, TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.fields import held_by_linked_table
 from assistant.propose.sourcedata import MemoryValues
-from tests.propose_factory import S, destination, table
+from tests.propose_factory import S, col, destination, table
 
 NAMES = ["Ana Torres", "Ian Moss", "Zoe Wright", "Pablo Ruiz", "Mia Cole", "Leo Shaw"]
 Row = dict[str, str | None]
@@ -69,3 +69,16 @@ def test_the_proposal_skips_the_held_email_and_holds_a_phone_custom_field_for_re
     phone = next(f for f in doc.fields if f.source_object == "deals" and f.source_columns == ["Lead Phone"])
     assert phone.target.kind == FieldKind.CUSTOM_NEW and phone.confidence < 0.7
     assert any("custom field of the deal, not of its contact" in e.detail for e in phone.evidence)
+
+
+def test_a_name_under_a_header_naming_another_record_is_held_when_the_linked_table_has_it() -> None:
+    (people, deals), values = _export([f"buyer{i}@other.test" for i in range(6)])
+    deals.columns.append(col("deals", "Client Name", S.PERSON_NAME, position=len(deals.columns)))
+    deals.columns.append(col("deals", "Deal Title", S.PERSON_NAME, position=len(deals.columns)))
+    rows = values.rows("deals", [c.column for c in deals.columns])
+    for i, row in enumerate(rows):  # another person of the table than the one the deal links to
+        row["Client Name"] = NAMES[(i + 3) % 6].upper()
+        row["Deal Title"] = NAMES[i]  # the deal's own name reads like a person's: never held
+    values = MemoryValues({"people": values.rows("people", ["ID", "Name", "Email"]), "deals": rows})
+    held = held_by_linked_table(deals, {"people": people, "deals": deals}, values)
+    assert held == {"Client Name": ("Customer", "people")}
