@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from assistant.execute import same_name_companies
 from assistant.execute.compile_spec import Compiled, compile_spec
 from assistant.execute.document_lines import compile_document_lines
 from assistant.execute.holding import companyless_tables, park_orphans, parked_tables
@@ -19,6 +20,7 @@ from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import merge_children
 from assistant.execute.orphans import drop_orphans
 from assistant.execute.raw_source import raw_columns
+from assistant.execute.same_name_companies import fold_same_names
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
 from assistant.execute.transforms import maps
 from assistant.mapping.items import MappingDocument
@@ -49,6 +51,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         """CREATE OR REPLACE TABLE exec.merged_rows (target VARCHAR, source_object VARCHAR, "row" BIGINT,
         parent_object VARCHAR, parent_key VARCHAR, first BOOLEAN)"""
     )
+    con.execute(same_name_companies.DDL)
     con.execute(
         """CREATE OR REPLACE TABLE exec.line_rows (source_object VARCHAR, "row" BIGINT, parent VARCHAR,
         not_carried VARCHAR)"""
@@ -77,20 +80,13 @@ def compile_all(
     create_tables(con)
     tag_map = maps.tag_map(doc)
     parked, companyless = parked_tables(doc), companyless_tables(doc)
-    compiled = [
-        compile_spec(
-            con,
-            spec,
-            doc,
-            profiles,
-            default_region,
-            tag_map,
-            spec.source_object in parked,
-            spec.source_object in companyless,
-        )
-        for spec in specs
-        if not is_line_spec(spec)
-    ]
+    compiled: list[Compiled] = []
+    for spec in specs:
+        if is_line_spec(spec):
+            continue
+        parks, companies = spec.source_object in parked, spec.source_object in companyless
+        compiled.append(compile_spec(con, spec, doc, profiles, default_region, tag_map, parks, companies))
+        fold_same_names(con, spec)  # before the contacts that point at these companies are compiled
     for spec in specs:  # after every document is compiled, before merges: lines go where their document went
         if is_line_spec(spec) and spec.target in DOCUMENT_KINDS:
             rows = compile_document_lines(con, spec, profiles, raw_columns(con, spec.source_object))

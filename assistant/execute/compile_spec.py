@@ -20,6 +20,7 @@ from assistant.execute.holding import park_output
 from assistant.execute.merge import PARENT_KEY, parent_column
 from assistant.execute.raw_source import raw_columns, source_key_sql
 from assistant.execute.required_values import needs_message, needs_message_sql, rejected_feeds
+from assistant.execute.same_name_companies import company_of_row_sql
 from assistant.execute.specs import PASSES, RecordSpec, field_key
 from assistant.execute.transforms.build import outputs_for
 from assistant.mapping.items import MappingDocument
@@ -178,9 +179,7 @@ def _same_row_parent(spec: RecordSpec, target: str, key_sql: str) -> str:
     """The row's own key as its parent's, only when that row made such a parent (a company is optional)."""
     if target != "company":
         return key_sql
-    made = "SELECT source_key FROM exec.records WHERE target = 'company' AND source_object = "
-    made += lit(spec.source_object)
-    return f"CASE WHEN {key_sql} IN ({made}) THEN {key_sql} END"
+    return company_of_row_sql(spec.source_object, key_sql)  # its own, or the first of the same name
 
 
 def _any_of(keys: str, names: dict[str, str]) -> str | None:

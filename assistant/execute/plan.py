@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute.blank_links import blank_link_lines
 from assistant.execute.document_records import planned_mismatches
 from assistant.execute.history_setup import message_count
 from assistant.execute.lookalikes import lookalike_lines
@@ -37,6 +38,7 @@ class Plan:
     link_requests: int
     cannot: list[str] = field(default_factory=list)
     lookalikes: list[str] = field(default_factory=list)  # alike source records and the policy for them
+    blank_links: list[str] = field(default_factory=list)  # rows linked by their own e-mail, name blank
     compatibility: dict[str, Any] = field(default_factory=dict)
     losses: PlanLosses = field(default_factory=PlanLosses)
     mismatches: list[str] = field(default_factory=list)  # documents whose lines miss their stated total
@@ -78,6 +80,7 @@ def build_plan(
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_lines(con, prepared, dest)
     plan.lookalikes = lookalike_lines(con)
+    plan.blank_links = blank_link_lines(con, prepared.doc)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
     plan.mismatches = [m.describe() for m in planned_mismatches(con, currency)]

@@ -71,6 +71,10 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         console.print("[bold]Source records that look alike (kept apart, whatever faults happen):[/]")
         for line in plan.lookalikes:
             console.print(f"  - {line}", highlight=False, markup=False)
+    if plan.blank_links:
+        console.print("[bold]Links found by the row's own e-mail where the name is blank:[/]")
+        for line in plan.blank_links:
+            console.print(f"  - {line}", highlight=False, markup=False)
     if plan.cannot:
         console.print("[bold]Cannot migrate as records:[/]")
         for line in plan.cannot:

@@ -12,6 +12,7 @@ from datetime import datetime
 
 import duckdb
 
+from assistant.execute import same_name_companies as same_name
 from assistant.execute.accounting import ledger_state
 from assistant.execute.accounting.decisions import TableDecision, table_decisions
 from assistant.execute.accounting.parts import PARTS_DDL, add_parts
@@ -96,8 +97,9 @@ def _decisions_table(con: duckdb.DuckDBPyConnection, decisions: list[TableDecisi
 def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
     rank = "CASE p.outcome " + " ".join(f"WHEN {lit(o)} THEN {i}" for i, o in enumerate(SEVERITY)) + " END"
     # A row that fills its parent's record and also lands as a record of its own (an estimate merged
-    # into its job's opportunity and sent as a native estimate) is landed: its own record names it.
-    merge = f"p.outcome = 'merged' AND p.policy = {lit(MERGE_POLICY)}"
+    # into its job's opportunity and sent as a native estimate) is landed: its own record names it; so
+    # is a person whose company went into the one an earlier row of the same company name made.
+    merge = f"p.outcome = 'merged' AND p.policy IN ({lit(MERGE_POLICY)}, {lit(same_name.POLICY)})"
     rank = f"CASE WHEN {merge} THEN {len(SEVERITY)} ELSE {rank} END"
     con.execute(
         f"""INSERT INTO exec.accounting SELECT {lit(table)}, src."_row", w.source_key,

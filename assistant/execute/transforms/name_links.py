@@ -6,7 +6,9 @@ company's person). Names are compared without case, commas or repeated spaces. T
 tried in order and the first that finds any row decides: a value that is one row's own name is not
 also read as the company several people work for. Within that spelling the record SQL sends the
 one row's key, which the apply step resolves to a HighLevel id like any other reference; a name
-that finds no row, or several, is reported on the record instead of linking it to a guess.
+that finds no row, or several, is reported on the record instead of linking it to a guess. A row
+whose name is blank may link by its own e-mail instead (``blank_by``, from the proposal's evidence):
+to the one row holding that e-mail, else to none.
 """
 
 from __future__ import annotations
@@ -46,8 +48,22 @@ def key_by_name(ctx: Context) -> list[Output]:
     rows = f"FROM raw.{ident(table)} d WHERE {' OR '.join(matches)}"
     found = f"(SELECT {_first_found(counts, counts, '0')} {rows})"
     value = f"(SELECT {_first_found(counts, picks, 'NULL')} {rows})"
+    blank_by = ctx.params.get("blank_by")
+    if isinstance(blank_by, dict):  # a blank name: the row whose e-mail is the row's own, when only one
+        value = f"CASE WHEN {raw} IS NULL THEN {_by_own_email(table, key, blank_by)} ELSE {value} END"
     error = (
         f"CASE WHEN {raw} IS NOT NULL AND {found} = 0 THEN {lit(f'names no row of {table}: ')} || {raw} "
         f"WHEN {raw} IS NOT NULL AND {found} > 1 THEN {lit(f'names several rows of {table}: ')} || {raw} END"
     )
     return [Output(ctx.key, value, error)]
+
+
+def _by_own_email(table: str, key: str, blank_by: dict[str, object]) -> str:
+    """The key of the one row of ``table`` whose e-mail column holds this row's own e-mail."""
+    own = f"lower({cleaned(str(blank_by['column']))})"
+    theirs = f"lower(trim(d.{ident(str(blank_by['target_column']))}))"
+    keys = f"trim(d.{ident(key)})"
+    return (
+        f"(SELECT CASE WHEN count(DISTINCT {keys}) = 1 THEN any_value({keys}) END "
+        f"FROM raw.{ident(table)} d WHERE {theirs} = {own})"
+    )

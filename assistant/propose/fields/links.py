@@ -9,6 +9,7 @@ from assistant.mapping.models import Alternative, DataType, Evidence, TargetObje
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.customfields import label_for, new_field
+from assistant.propose.fields.blank_link import blank_link_fallback
 from assistant.propose.fields.build import (
     BODY_FIELD,
     SKIP_TARGET,
@@ -111,7 +112,14 @@ def link_maps(
         and (field in lookups or ctx.primary == T.CUSTOM_OBJECT)
         and ctx.claim(ctx.primary, field)
     ):
-        transform = Transform(kind=K.LOOKUP, params={"object": linked.value, **resolve})
+        params: dict[str, Any] = {"object": linked.value, **resolve}
+        blank = None
+        if fk.by_names and linked == T.CONTACT:  # a blank name: the row's own e-mail may find its contact
+            blank = blank_link_fallback(ctx.table, column, tables.get(fk.target_table), ctx.values)
+        if blank is not None:
+            params.update(blank[0])
+            evidence = [*evidence, blank[1]]
+        transform = Transform(kind=K.LOOKUP, params=params)
         return [
             make_map(
                 ctx,
