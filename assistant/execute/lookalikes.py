@@ -32,4 +32,21 @@ def lookalike_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
                 f"(e.g. {example!r}); HighLevel has no duplicate rule for {plural}, so each becomes its own "
                 f"record, and a lost or refused answer never merges one into another's"
             )
-    return lines
+    return lines + folded_lines(con)
+
+
+def folded_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Companies named on several rows of a people or deals table, made once (same_name_companies)."""
+    rows = con.execute(
+        """SELECT f.source_object, count(*) + count(DISTINCT f.into_key), count(DISTINCT f.into_key),
+        any_value(json_extract_string(r."values", '$.name'))
+        FROM exec.same_name_rows f JOIN exec.records r ON r.target = 'company'
+        AND r.source_object = f.source_object AND r.source_key = f.into_key
+        GROUP BY f.source_object ORDER BY f.source_object"""
+    ).fetchall()
+    return [
+        f"company:{source}: {named} rows name {groups} compan{'y' if groups == 1 else 'ies'} that several "
+        f"rows share (e.g. {example!r}); each is one company record, made from its first row, and the "
+        "later rows' contacts link to it"
+        for source, named, groups, example in rows
+    ]

@@ -68,7 +68,7 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         f"run time ≈ {comp['run_hours_at_limit']} h at the rate limit"
     )
     if plan.lookalikes:
-        console.print("[bold]Source records that look alike (kept apart, whatever faults happen):[/]")
+        console.print("[bold]Source records that look alike, and what the run does with them:[/]")
         for line in plan.lookalikes:
             console.print(f"  - {line}", highlight=False, markup=False)
     if plan.blank_links:
