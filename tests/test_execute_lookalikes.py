@@ -1,9 +1,10 @@
 """Source records that look alike end the same way on a clean run and under faults.
 
 Two clients name the same company, and the location already holds a company of that name. A clean
-run creates one company per source record (HighLevel has no duplicate rule for companies); a run
-whose every write answer is lost must end with exactly the same records, never merging the second
-source company into the first nor into the one that was there before. The plan states the policy.
+run creates one company for the name both clients give (the plan folds them: HighLevel has no
+duplicate rule for companies, so nothing else would); a run whose every write answer is lost must
+end with exactly the same records, never merging that company into the one that was there before.
+The plan states the policy.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def test_alike_companies_end_the_same_with_and_without_lost_answers(
     clean, clean_kept = _migrate(tmp_path / "clean", {}, monkeypatch)
     lost, lost_kept = _migrate(tmp_path / "lost", {"dropAfterCommit": 1.0}, monkeypatch)
     refused, refused_kept = _migrate(tmp_path / "refused", {"errorAfterCreate": 1.0, "seed": 3}, monkeypatch)
-    assert clean["businesses"] == 3  # the one that was there, and one per source company
+    assert clean["businesses"] == 2  # the one that was there, and one for the name both clients give
     assert lost == clean and refused == clean
     assert clean_kept and lost_kept and refused_kept  # rollback never deletes the one that was there
 
@@ -83,5 +84,5 @@ def test_the_plan_states_the_policy_for_alike_records(tmp_path: Path) -> None:
     ws = _workspace(tmp_path / "ws")
     result = hlmap(ws.root, "plan")
     assert result.exit_code == 0, result.output
-    assert "company:clients: 2 source records share a name in 1 group(s)" in result.output
-    assert "never merges one into another's" in result.output
+    assert "company:clients: 2 rows name 1 company that several rows share" in result.output
+    assert "the later rows' contacts link to it" in result.output

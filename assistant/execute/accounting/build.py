@@ -101,6 +101,8 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
     # is a person whose company went into the one an earlier row of the same company name made.
     merge = f"p.outcome = 'merged' AND p.policy IN ({lit(MERGE_POLICY)}, {lit(same_name.POLICY)})"
     rank = f"CASE WHEN {merge} THEN {len(SEVERITY)} ELSE {rank} END"
+    # a company shared with an earlier row says nothing of the row's own record beside it
+    own = f"NOT (p.parts > 1 AND coalesce(p.policy = {lit(same_name.POLICY)}, false))"
     con.execute(
         f"""INSERT INTO exec.accounting SELECT {lit(table)}, src."_row", w.source_key,
         coalesce(w.outcome, CASE WHEN sk.empty THEN 'held' ELSE 'excluded' END), w.destination_id, w.policy,
@@ -114,12 +116,15 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
         FROM raw.{ident(table)} src
         LEFT JOIN (SELECT "row", arg_min(p.outcome, {rank}) AS outcome,
             arg_min(p.source_key, {rank}) AS source_key,
-            arg_min(p.destination_id, {rank}) AS destination_id, arg_min(p.policy, {rank}) AS policy,
-            arg_min(p.into_record, {rank}) AS into_record, arg_min(p.rule, {rank}) AS rule,
-            arg_min(p.detail, {rank}) AS detail,
+            arg_min(p.destination_id, {rank}) AS destination_id,
+            arg_min(p.policy, {rank}) FILTER (WHERE {own}) AS policy,
+            arg_min(p.into_record, {rank}) FILTER (WHERE {own}) AS into_record,
+            arg_min(p.rule, {rank}) AS rule,
+            arg_min(p.detail, {rank}) FILTER (WHERE {own}) AS detail,
             string_agg(p.record || ' ' || p.outcome || coalesce(' ' || p.destination_id, ''), '; '
                 ORDER BY p.record) AS records
-            FROM exec.accounting_parts p WHERE p.source_table = {lit(table)} GROUP BY "row") w
+            FROM (SELECT *, count(*) OVER (PARTITION BY "row") AS parts FROM exec.accounting_parts
+            WHERE source_table = {lit(table)}) p GROUP BY "row") w
             ON w."row" = src."_row"
         LEFT JOIN (SELECT "row", bool_or(reason = 'empty') AS empty FROM exec.skipped_rows
             WHERE source_object = {lit(table)} GROUP BY "row") sk ON sk."row" = src."_row"
