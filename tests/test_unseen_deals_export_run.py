@@ -9,6 +9,7 @@ name with every person of it linked there, say both in the plan, and account for
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -100,6 +101,9 @@ def test_leads_with_a_blank_customer_reach_the_contact_their_email_finds(run: Ru
     con.close()
     assert blank == (0, 10)  # none held for want of a contact
     assert all(o.get("contactId") for o in made["opportunities"])
+    # the leads kept as notes (one opportunity per contact and pipeline) are not rows carrying nothing
+    assert not re.search(r"opportunity:crm_lead: \d+ source rows carry nothing", plan)
+    assert "kept as a note on its contact" in plan
 
 
 def test_people_of_one_company_share_one_company_record(run: Run) -> None:
@@ -107,6 +111,8 @@ def test_people_of_one_company_share_one_company_record(run: Run) -> None:
     names = Counter(str(b["name"]) for b in made["businesses"])
     assert len(names) == 9 and set(names.values()) == {1}, names
     assert "company:res_partner: 15 rows name 4 companies that several rows share" in plan
+    made_per_pass = re.search(r"company:res_partner\W+(\d+)\W+(\d+)\W+38\b", plan)
+    assert made_per_pass is not None and made_per_pass.groups() == ("9", "9")  # records, requests
     cedar = next(str(b["id"]) for b in made["businesses"] if b["name"] == "Cedar Consulting")
     linked = [c for c in made["contacts"] if c.get("businessId") == cedar]
     assert len(linked) == 5  # every person whose 'Related Company' is Cedar Consulting

@@ -8,6 +8,7 @@ lands in ``exec.transform_errors`` naming the record and field.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -85,8 +86,9 @@ def compile_all(
         if is_line_spec(spec):
             continue
         parks, companies = spec.source_object in parked, spec.source_object in companyless
-        compiled.append(compile_spec(con, spec, doc, profiles, default_region, tag_map, parks, companies))
-        fold_same_names(con, spec)  # before the contacts that point at these companies are compiled
+        made = compile_spec(con, spec, doc, profiles, default_region, tag_map, parks, companies)
+        folded = fold_same_names(con, spec)  # before the contacts that point at these companies compile
+        compiled.append(replace(made, records=made.records - folded))
     for spec in specs:  # after every document is compiled, before merges: lines go where their document went
         if is_line_spec(spec) and spec.target in DOCUMENT_KINDS:
             rows = compile_document_lines(con, spec, profiles, raw_columns(con, spec.source_object))

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import duckdb
 
+from assistant.execute import document_contacts as as_note
+from assistant.execute import duplicate_opportunities as kept
+from assistant.execute import history_notes as history
 from assistant.execute import later_children
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_business import plan_lines as business_lines
@@ -17,6 +20,7 @@ from assistant.execute.lost_reasons import lost_reason_lines
 from assistant.execute.option_gaps import option_gaps
 from assistant.execute.prepare import Prepared
 from assistant.execute.raw_source import raw_columns
+from assistant.execute.same_name_companies import folded_rows
 from assistant.execute.specs import DOCUMENT_KINDS, RECORD_TARGETS
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import Status
@@ -70,7 +74,7 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
         out += [odd] if odd else []
         if c.source_rows > c.records and not c.spec.merge_into and not is_line_spec(c.spec):
             held = _held(con, c.spec.target, c.spec.source_object)
-            skipped = c.source_rows - c.records - held
+            skipped = c.source_rows - c.records - held - _taken(con, c.spec.target, c.spec.source_object)
             only = (
                 f" (only rows where {c.spec.object_target.condition})"
                 if c.spec.object_target.condition
@@ -83,6 +87,27 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
         if st.confirmed and (st.flagged or not st.stage_id):
             out.append(f"stage {st.source_object}.{st.source_column}={st.source_value}: no stage decided")
     return out
+
+
+# kinds that take over some rows of another (a later duplicate opportunity sent as a note on its contact)
+_TAKERS = {
+    kept.REPLACES: kept.KIND,
+    "invoice": as_note.KIND,
+    "estimate": as_note.KIND,
+    "message": history.KIND,
+}
+
+
+def _taken(con: duckdb.DuckDBPyConnection, target: str, source_object: str) -> int:
+    """Rows that carry their values another way: taken over by another kind, or a company folded into
+    the one an earlier row of the same name made."""
+    if target == "company":
+        return folded_rows(con, source_object)
+    row = con.execute(
+        """SELECT count(DISTINCT "row") FROM exec.records WHERE target = ? AND source_object = ?""",
+        [_TAKERS.get(target, ""), source_object],
+    ).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _held(con: duckdb.DuckDBPyConnection, target: str, source_object: str) -> int:

@@ -27,10 +27,10 @@ def named_on_rows(spec: RecordSpec) -> bool:
     return spec.target == "company" and spec.object_map.targets[0].object.value != "company"
 
 
-def fold_same_names(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
-    """Keep the first company record per name; the later ones become pointers to it."""
+def fold_same_names(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:
+    """Keep the first company record per name; the later ones become pointers to it. Returns how many."""
     if not named_on_rows(spec):
-        return
+        return 0
     name = name_key_sql("""json_extract_string("values", '$.name')""")
     con.execute(
         f"""INSERT INTO exec.same_name_rows SELECT source_object, "row", source_key, into_key FROM (
@@ -44,6 +44,14 @@ def fold_same_names(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
         AND source_key IN (SELECT source_key FROM exec.same_name_rows WHERE source_object = ?)""",
         [spec.source_object, spec.source_object],
     )
+    return folded_rows(con, spec.source_object)
+
+
+def folded_rows(con: duckdb.DuckDBPyConnection, source_object: str) -> int:
+    """Rows of the table whose company went into an earlier row's of the same name."""
+    row = con.execute("SELECT count(*) FROM exec.same_name_rows WHERE source_object = ?", [source_object])
+    found = row.fetchone()
+    return int(found[0]) if found else 0
 
 
 def company_of_row_sql(source_object: str, key_sql: str) -> str:
