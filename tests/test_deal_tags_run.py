@@ -45,7 +45,7 @@ def _workspace(root: Path) -> Path:
     )
     ws = tiny_workspace(root, doc)
     con = ws.connect()
-    con.execute('ALTER TABLE raw.quotes ADD COLUMN labels VARCHAR')
+    con.execute("ALTER TABLE raw.quotes ADD COLUMN labels VARCHAR")
     for key, labels in LABELS.items():
         con.execute("UPDATE raw.quotes SET labels = ? WHERE id = ?", [labels, key])
     con.execute(  # a quote of a client the export does not hold
@@ -107,7 +107,9 @@ def test_deal_tags_reach_the_contact_once_and_roll_back_to_what_it_held(
     # only what each contact lacked, in the tag map's spelling (VIP is the cluster 'vip')
     assert added == {"Q1": '["Urgente"]', "Q3": '["urgente"]', "Q4": '["Ventanas 2024","vip"]'}
     orphan = _ledger(
-        ws, "SELECT outcome, detail FROM exec.accounting_parts WHERE record = 'contact_tags:quotes' AND source_key = 'Q5'"
+        ws,
+        """SELECT outcome, detail FROM exec.accounting_parts
+        WHERE record = 'contact_tags:quotes' AND source_key = 'Q5'""",
     )
     assert orphan and orphan[0][0] != "landed", orphan  # its tags are reported, not dropped
     checks = dict(

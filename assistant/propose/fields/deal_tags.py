@@ -36,25 +36,18 @@ def _contact_link(ctx: TableContext, maps: list[FieldMap]) -> tuple[str, float] 
     if any(t.object == T.CONTACT for t in ctx.decision.object_map.targets[1:]):
         return "the contact split off the same row", 1.0
     for fm in maps:
-        if fm.target.kind == FieldKind.STANDARD and fm.target.object == ctx.primary:
-            if fm.target.field == "contactId" and fm.source_columns:
-                column = fm.source_columns[0]
-                share = next(
-                    (
-                        c.foreign_key.resolved_share
-                        for c in ctx.table.columns
-                        if c.column == column and c.foreign_key is not None
-                    ),
-                    1.0,
-                )
-                return f"the contact '{column}' links it to", share
+        target = fm.target
+        if target.kind == FieldKind.STANDARD and target.object == ctx.primary and target.field == "contactId":
+            column = fm.source_columns[0]
+            fks = [c.foreign_key for c in ctx.table.columns if c.column == column and c.foreign_key]
+            return f"the contact '{column}' links it to", fks[0].resolved_share if fks else 1.0
     return None
 
 
 def tags_on_deal_contact(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
     """Re-target a deal table's tags column from an opportunity custom field to the contact's tags."""
-    if ctx.primary != T.OPPORTUNITY or any(f.object == T.OPPORTUNITY and f.name == "tags" for f in ctx.catalog):
-        return maps
+    if ctx.primary != T.OPPORTUNITY or any(f.object == ctx.primary and f.name == "tags" for f in ctx.catalog):
+        return maps  # a record that takes tags keeps its own
     link = _contact_link(ctx, maps)
     if link is None:
         return maps
@@ -62,12 +55,8 @@ def tags_on_deal_contact(ctx: TableContext, maps: list[FieldMap]) -> list[FieldM
     out: list[FieldMap] = []
     for fm in maps:
         col = columns.get(fm.source_columns[0]) if len(fm.source_columns) == 1 else None
-        if col is None or fm.target.kind not in _CUSTOM or fm.target.object != T.OPPORTUNITY:
-            out.append(fm)
-        elif not reads_as_tags(col):
-            out.append(fm)
-        else:
-            out.append(_retargeted(ctx, fm, col, *link))
+        custom = fm.target.kind in _CUSTOM and fm.target.object == T.OPPORTUNITY
+        out.append(_retargeted(ctx, fm, col, *link) if col and custom and reads_as_tags(col) else fm)
     return out
 
 
