@@ -88,7 +88,14 @@ def test_deal_tags_reach_the_contact_once_and_roll_back_to_what_it_held(
     assert plan.exit_code == 0, plan.output
     assert "contact_tags:quotes" in plan.output
 
-    applied = hlmap(ws, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet")
+    sample = hlmap(ws, sandbox, "apply", "--sample", "10", "--quiet")
+    assert "Traceback" not in sample.output
+    run_id = str(_ledger(ws, "SELECT run_id FROM exec.runs WHERE mode = 'sample'")[0][0])
+    diff = (ws / "reports" / f"sample-diff-{run_id}.csv").read_text(encoding="utf-8")
+    shown = [line for line in diff.splitlines() if line.startswith("contact_tags,")]
+    assert shown and all(line.endswith(",True") for line in shown), diff  # the row's tags, on the contact
+    assert any("VIP, Urgente" in line and "priority-client, vip, urgente" in line for line in shown), shown
+    applied = hlmap(ws, sandbox, "apply", "--approve-sample", run_id, "--preflight-ok", "--quiet")
     assert "Traceback" not in applied.output
     contacts = dict(
         _ledger(ws, "SELECT source_key, hl_id FROM exec.ledger WHERE op_id LIKE 'contact:clients:%'")
@@ -127,12 +134,14 @@ def test_deal_tags_reach_the_contact_once_and_roll_back_to_what_it_held(
 
     again = hlmap(ws, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify")
     assert "Traceback" not in again.output
-    second = _ledger(
+    runs = _ledger(
         ws,
-        """SELECT count(*) FROM exec.ledger WHERE object = 'contact_tags'
-        AND run_id = (SELECT run_id FROM exec.runs ORDER BY started_at DESC LIMIT 1)""",
+        """SELECT r.mode, count(l.op_id) FILTER (WHERE l.object = 'contact_tags') FROM exec.runs r
+        LEFT JOIN exec.ledger l USING (run_id) GROUP BY r.mode, r.started_at ORDER BY r.started_at""",
     )
-    assert second == [(0,)]  # the ledger says they are there: no request at all
+    # each row's tags are sent once (by the sample or the full run); a re-run finds them in the ledger
+    assert [mode for mode, _ in runs] == ["sample", "full", "full"], runs
+    assert runs[0][1] + runs[1][1] == 3 and runs[2][1] == 0, runs
     assert _tags(sandbox, carlos) == {"loyal", "ventanas 2024", "vip"}
 
     undone = hlmap(ws, None, "rollback", "--all", "--yes")

@@ -130,3 +130,11 @@ async def undo_deal_tags(hl: HighLevelClient, contact: str, sent: dict[str, Any]
     with contextlib.suppress(NotFound):  # a contact deleted since holds no tags to remove
         await hl.contacts.remove_tags(contact, added)
     return True
+
+
+async def contact_holds(hl: HighLevelClient, contact: str, sent: dict[str, Any]) -> tuple[str, str, bool]:
+    """The sample diff's (expected, held, match): every tag of the row is among the contact's tags."""
+    wanted = [str(t) for t in sent.get("rowTags") or []]
+    held = [str(t) for t in (await hl.contacts.get(contact)).get("tags") or []]
+    ok = {tag_key(t) for t in wanted} <= {tag_key(t) for t in held}
+    return ", ".join(wanted), ", ".join(held), ok
