@@ -144,6 +144,18 @@ def test_deal_tags_reach_the_contact_once_and_roll_back_to_what_it_held(
     assert runs[0][1] + runs[1][1] == 3 and runs[2][1] == 0, runs
     assert _tags(sandbox, carlos) == {"loyal", "ventanas 2024", "vip"}
 
+    # a run killed after Q4's tags left but before their answer: the resumed op finds them there,
+    # sends nothing, and still records them as added by the migration (rollback takes them off)
+    _ledger(ws, "UPDATE exec.ledger SET status = 'started' WHERE op_id = 'contact_tags:quotes:Q4'")
+    resumed = hlmap(ws, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify")
+    assert "Traceback" not in resumed.output
+    assert _ledger(
+        ws,
+        """SELECT status, outcome, json_extract_string(sent, '$.tags') FROM exec.ledger
+        WHERE op_id = 'contact_tags:quotes:Q4' ORDER BY updated_at DESC LIMIT 1""",
+    ) == [("done", "tags_added", '["Ventanas 2024","vip"]')]
+    assert _tags(sandbox, carlos) == {"loyal", "ventanas 2024", "vip"}
+
     undone = hlmap(ws, None, "rollback", "--all", "--yes")
     assert undone.exit_code == 0, undone.output
     assert _tags(sandbox, carlos) == {"loyal"}  # what it held before the run, nothing more or less
