@@ -16,8 +16,10 @@ from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile import profile_workspace
 from assistant.propose.engine import propose_offline
+from assistant.propose.fields.deal_tags import reads_as_tags
 from assistant.propose.service import build_inputs
 from assistant.workspace import Workspace
+from tests.propose_factory import S, col
 
 DESTINATION = Path(__file__).parents[1] / "evals/cases/tiny_example/destination.json"
 FIRST = ["Owen", "Nora", "Eli", "Ruth", "Liam", "Mia", "Noah", "Zoe", "Ivan", "Lena", "Omar", "Tess"]
@@ -109,3 +111,10 @@ def test_deals_naming_no_contact_keep_a_held_custom_field(tmp_path: Path) -> Non
     tags = _field(doc, "deals", "Tags")
     assert tags.target.object == TargetObject.OPPORTUNITY and tags.target.kind == FieldKind.CUSTOM_NEW
     assert tags.confidence < 0.7
+
+
+def test_case_variants_under_a_header_naming_something_else_are_no_tags() -> None:
+    variants = {"Priya Shah, Tom Becker": 5, "priya shah": 4, "Tom Becker": 4, "tom becker ": 3}
+    crew = col("deals", "Visits assigned to", S.MULTI_VALUE, values=variants, separator=",")
+    groups = col("deals", "Groups", S.MULTI_VALUE, values=variants, separator=",")
+    assert reads_as_tags(groups) and not reads_as_tags(crew)  # people assigned, however typed

@@ -25,9 +25,11 @@ _CUSTOM = (FieldKind.CUSTOM_NEW, FieldKind.CUSTOM_EXISTING)
 
 
 def reads_as_tags(col: ColumnProfile) -> bool:
-    """The tag evidence contact tags use: a tags header, or labels typed in case/space variants."""
-    if lead_concept(col) == "tags":
-        return True
+    """The tag evidence contact tags use: a tags header, or labels typed in case/space variants under a
+    header that names nothing else ('Groups'; never 'Visits assigned to', people in case variants)."""
+    lead = lead_concept(col)
+    if lead is not None:
+        return lead == "tags"
     return col.semantic_type == SemanticType.MULTI_VALUE and spelled_several_ways(col)
 
 
