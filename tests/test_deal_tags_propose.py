@@ -16,7 +16,7 @@ from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile import profile_workspace
 from assistant.propose.engine import propose_offline
-from assistant.propose.fields.deal_tags import reads_as_tags
+from assistant.propose.fields import reads_as_tags
 from assistant.propose.service import build_inputs
 from assistant.workspace import Workspace
 from tests.propose_factory import S, col
