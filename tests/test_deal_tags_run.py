@@ -9,6 +9,7 @@ its tags reported; rollback removes exactly the tags the run added.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,18 @@ def test_deal_tags_reach_the_contact_once_and_roll_back_to_what_it_held(
         "quotes:Q1": "agreed", "quotes:Q3": "agreed", "quotes:Q4": "agreed", "clients:C1": "agreed",
         "clients:C2": "agreed", "clients:C4": "agreed",
     }, checks  # fmt: skip
+
+    reconciled = json.loads(hlmap(ws, sandbox, "reconcile", "--json").output)
+    counts = {o["object"]: o for o in reconciled["objects"]}["contact_tags"]
+    assert (counts["source"], counts["ledger"], counts["destination"]) == (3, 3, 3), counts
+    with sandbox.client() as http:  # someone takes a migrated tag off in HighLevel: reconcile says so
+        http.request("DELETE", f"/contacts/{carlos}/tags", json={"tags": ["ventanas 2024"]})
+        reconciled = json.loads(hlmap(ws, sandbox, "reconcile", "--json").output)
+        counts = {o["object"]: o for o in reconciled["objects"]}["contact_tags"]
+        assert counts["missing_in_destination"] == [
+            f"contact_tags:quotes:Q4 → contact {carlos} lacks tags Ventanas 2024"
+        ], counts
+        http.post(f"/contacts/{carlos}/tags", json={"tags": ["ventanas 2024"]})
 
     again = hlmap(ws, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet", "--no-verify")
     assert "Traceback" not in again.output

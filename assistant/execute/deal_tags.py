@@ -14,6 +14,8 @@ import contextlib
 import json
 from typing import Any
 
+import duckdb
+
 from assistant.execute import ledger
 from assistant.execute.calls import Call, Ids, op_id, ref_id
 from assistant.execute.context import PassResult, RunContext
@@ -138,3 +140,19 @@ async def contact_holds(hl: HighLevelClient, contact: str, sent: dict[str, Any])
     held = [str(t) for t in (await hl.contacts.get(contact)).get("tags") or []]
     ok = {tag_key(t) for t in wanted} <= {tag_key(t) for t in held}
     return ", ".join(wanted), ", ".join(held), ok
+
+
+def tags_not_held(con: duckdb.DuckDBPyConnection, contacts: dict[str, Any]) -> dict[str, str]:
+    """Reconciliation: op id -> the deal row's tags its contact does not hold (contacts as listed)."""
+    rows = con.execute(
+        """SELECT op_id, hl_id, sent FROM exec.ledger WHERE object = ? AND status = 'done'
+        QUALIFY row_number() OVER (PARTITION BY op_id ORDER BY updated_at DESC) = 1""",
+        [DEAL_TAGS],
+    ).fetchall()
+    out: dict[str, str] = {}
+    for oid, contact, sent in rows:
+        held = {tag_key(str(t)) for t in (contacts.get(contact) or {}).get("tags") or []}
+        lacking = [t for t in json.loads(sent or "{}").get("rowTags") or [] if tag_key(str(t)) not in held]
+        if contact in contacts and lacking:
+            out[oid] = ", ".join(str(t) for t in lacking)
+    return out
