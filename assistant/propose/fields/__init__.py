@@ -11,6 +11,7 @@ from __future__ import annotations
 # Building blocks first: modules the table step imports may import them from here while it loads.
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.copies import copied_through_links
+from assistant.propose.fields.deal_tags import reads_as_tags
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
@@ -31,6 +32,7 @@ __all__ = [
     "joined_names",
     "make_map",
     "propose_table_fields",
+    "reads_as_tags",
     "skip_map",
     "standard_target",
 ]

@@ -14,6 +14,7 @@ from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
+from assistant.propose.fields.deal_tags import tags_on_deal_contact
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
@@ -112,6 +113,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     remaining = [c for c in columns if c.column not in done]
     maps += history_field_maps(ctx, remaining) if ctx.primary == T.MESSAGE else _assign(ctx, remaining)
     add_date_fallbacks(ctx.primary, maps, columns)
+    maps = tags_on_deal_contact(ctx, maps)
     return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
 
 
