@@ -17,6 +17,7 @@ from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.schema import schema_work
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
+from assistant.execute.transforms.several_keys import several_keys_lines
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import Cardinality, TransformKind
 
@@ -39,7 +40,7 @@ class Plan:
     link_requests: int
     cannot: list[str] = field(default_factory=list)
     lookalikes: list[str] = field(default_factory=list)  # alike source records and the policy for them
-    blank_links: list[str] = field(default_factory=list)  # rows linked by their own e-mail, name blank
+    blank_links: list[str] = field(default_factory=list)  # links read another way: own e-mail, first key
     compatibility: dict[str, Any] = field(default_factory=dict)
     losses: PlanLosses = field(default_factory=PlanLosses)
     mismatches: list[str] = field(default_factory=list)  # documents whose lines miss their stated total
@@ -81,7 +82,7 @@ def build_plan(
     plan = Plan(len(fields_new) + len(tags_new), len(tags_new), len(fields_new), lines, links)
     plan.cannot = cannot_lines(con, prepared, dest)
     plan.lookalikes = lookalike_lines(con)
-    plan.blank_links = blank_link_lines(con, prepared.doc)
+    plan.blank_links = blank_link_lines(con, prepared.doc) + several_keys_lines(con, prepared.doc)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
     plan.mismatches = [m.describe() for m in planned_mismatches(con, currency)]

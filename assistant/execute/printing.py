@@ -72,7 +72,7 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         for line in plan.lookalikes:
             console.print(f"  - {line}", highlight=False, markup=False)
     if plan.blank_links:
-        console.print("[bold]Links found by the row's own e-mail where the name is blank:[/]")
+        console.print("[bold]Links read another way than the cell alone gives:[/]")
         for line in plan.blank_links:
             console.print(f"  - {line}", highlight=False, markup=False)
     if plan.cannot:

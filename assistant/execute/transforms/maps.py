@@ -10,6 +10,7 @@ import duckdb
 
 from assistant.execute.specs import REF_TARGETS
 from assistant.execute.transforms.name_links import key_by_name
+from assistant.execute.transforms.several_keys import first_key_sql
 from assistant.execute.transforms.typed_parent import is_typed_parent, typed_parent
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status
@@ -160,6 +161,9 @@ def lookup(ctx: Context) -> list[Output]:
         return typed_parent(ctx)
     if ctx.key in REF_TARGETS and ctx.params.get("by_names"):
         return key_by_name(ctx)
+    table, key = ctx.params.get("table"), ctx.params.get("key")
+    if ctx.key in REF_TARGETS and table and key:  # a cell naming several parents links to its first
+        return [Output(ctx.key, first_key_sql(ctx.columns[0], str(table), str(key)))]
     if ctx.key in REF_TARGETS or not ctx.params.get("display"):
         return [Output(ctx.key, cleaned(ctx.columns[0]))]
     raw = cleaned(ctx.columns[0])
