@@ -9,10 +9,24 @@ from __future__ import annotations
 
 import duckdb
 
+from assistant.execute.raw_source import raw_columns
 from assistant.execute.specs import REF_TARGETS
-from assistant.mapping.items import MappingDocument
+from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import TransformKind
 from assistant.transforms.sqltext import ident, lit
+
+
+def usable(con: duckdb.DuckDBPyConnection, fm: FieldMap, available: set[str]) -> FieldMap:
+    """The map without its e-mail fallback when either e-mail column is not in this export (a map
+    confirmed on another client's export): the name alone links, as before."""
+    blank_by = fm.transform.params.get("blank_by")
+    if not isinstance(blank_by, dict):
+        return fm
+    theirs = raw_columns(con, str(fm.transform.params.get("table")))
+    if blank_by.get("column") in available and blank_by.get("target_column") in theirs:
+        return fm
+    params = {k: v for k, v in fm.transform.params.items() if k != "blank_by"}
+    return fm.model_copy(update={"transform": fm.transform.model_copy(update={"params": params})})
 
 
 def blank_link_lines(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> list[str]:
@@ -23,6 +37,8 @@ def blank_link_lines(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> li
         if not (fm.confirmed and fm.transform.kind == TransformKind.LOOKUP and isinstance(blank_by, dict)):
             continue
         if field not in REF_TARGETS or len(fm.source_columns) != 1:
+            continue
+        if "blank_by" not in usable(con, fm, raw_columns(con, fm.source_object)).transform.params:
             continue
         name, own = fm.source_columns[0], str(blank_by["column"])
         table = str(fm.transform.params.get("table"))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from assistant.execute.blank_links import usable
 from assistant.execute.conditions import row_condition
 from assistant.execute.document_notes import as_note, is_document_note
 from assistant.execute.document_through import contact_through
@@ -82,6 +83,7 @@ def compile_spec(
     for fm in spec.fields:
         if not set(fm.source_columns) <= available:
             continue  # reported by the plan as a field whose columns are missing
+        fm = usable(con, fm, available)  # a fallback naming a column this export lacks is left out
         outs = outputs_for(fm, spec, profiles, default_region, tag_map, field_key(fm))
         if parks:  # orphans (and, when decided, rows on a company without contacts): holding contact
             outs = [p for o in outs for p in park_output(o, parks_companyless)]
