@@ -16,11 +16,11 @@ from tests.test_execute_flow import hlmap
 from tests.test_execute_support import document, tiny_workspace
 
 
-def _workspace(root: Path, cells: dict[str, str]) -> Workspace:
+def _workspace(root: Path, cells: dict[str, str], key: str = "id") -> Workspace:
     doc = document()
     link = next(f for f in doc.fields if f.source_object == "quotes" and f.source_columns == ["client_id"])
     assert link.transform.kind == TransformKind.LOOKUP
-    link.transform.params.update({"table": "clients", "key": "id"})
+    link.transform.params.update({"table": "clients", "key": key})
     ws = tiny_workspace(root, doc)
     con = ws.connect()
     for quote, cell in cells.items():
@@ -53,3 +53,10 @@ def test_a_cell_whose_first_part_is_no_key_is_reported_as_before(tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert _contact_of(ws, "Q3") is None  # held: the export holds no parent C9;C2
     assert "rows name several" not in result.output
+
+
+def test_a_key_column_this_export_lacks_leaves_the_cell_as_it_is(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path / "ws", {"Q3": "C4;C2"}, key="Client No")  # a map confirmed elsewhere
+    result = hlmap(ws.root, "plan")
+    assert result.exit_code == 0, result.output
+    assert _contact_of(ws, "Q3") is None and _contact_of(ws, "Q2") == "C2"

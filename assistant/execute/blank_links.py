@@ -17,16 +17,25 @@ from assistant.transforms.sqltext import ident, lit
 
 
 def usable(con: duckdb.DuckDBPyConnection, fm: FieldMap, available: set[str]) -> FieldMap:
-    """The map without its e-mail fallback when either e-mail column is not in this export (a map
-    confirmed on another client's export): the name alone links, as before."""
-    blank_by = fm.transform.params.get("blank_by")
-    if not isinstance(blank_by, dict):
+    """The map without the parameters naming columns this export lacks (a map confirmed on another
+    client's export): without its e-mail column the name alone links, without the linked table's key
+    column the cell is sent as it is, as before."""
+    params = fm.transform.params
+    if fm.transform.kind != TransformKind.LOOKUP or not params.get("table"):
         return fm
-    theirs = raw_columns(con, str(fm.transform.params.get("table")))
-    if blank_by.get("column") in available and blank_by.get("target_column") in theirs:
+    theirs = raw_columns(con, str(params["table"]))
+    blank_by = params.get("blank_by")
+    drop = set()
+    if isinstance(blank_by, dict) and not (
+        blank_by.get("column") in available and blank_by.get("target_column") in theirs
+    ):
+        drop.add("blank_by")
+    if params.get("key") not in theirs and not params.get("by_names"):
+        drop.add("key")  # no reading of several keys in one cell (several_keys) without the key column
+    if not drop:
         return fm
-    params = {k: v for k, v in fm.transform.params.items() if k != "blank_by"}
-    return fm.model_copy(update={"transform": fm.transform.model_copy(update={"params": params})})
+    kept = {k: v for k, v in params.items() if k not in drop}
+    return fm.model_copy(update={"transform": fm.transform.model_copy(update={"params": kept})})
 
 
 def blank_link_lines(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> list[str]:
