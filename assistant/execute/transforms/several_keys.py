@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
+from assistant.execute.raw_source import raw_columns
 from assistant.execute.specs import REF_TARGETS
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import TransformKind
@@ -41,6 +42,8 @@ def several_keys_lines(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> 
         if fm.target.field not in REF_TARGETS or params.get("by_names") or len(fm.source_columns) != 1:
             continue
         column = fm.source_columns[0]
+        if key not in raw_columns(con, str(table)) or column not in raw_columns(con, fm.source_object):
+            continue  # a map confirmed on another export: the cell goes as it is (compile_spec)
         read = first_key_sql(column, str(table), str(key))
         row = con.execute(
             f"""SELECT count(*) FROM raw.{ident(fm.source_object)} AS src
