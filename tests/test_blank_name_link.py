@@ -10,7 +10,7 @@ from typing import Any
 
 from assistant.mapping.models import Evidence
 from assistant.profile.models import TableProfile
-from assistant.propose.fields.blank_link import blank_link_fallback
+from assistant.propose.fields import blank_link_fallback
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, table
 

@@ -9,6 +9,7 @@ history) use the building blocks exported here, never the room's modules directl
 from __future__ import annotations
 
 # Building blocks first: modules the table step imports may import them from here while it loads.
+from assistant.propose.fields.blank_link import blank_link_fallback
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.deal_tags import reads_as_tags
@@ -23,6 +24,7 @@ from assistant.propose.fields.table import propose_table_fields
 __all__ = [
     "TableContext",
     "add_date_fallbacks",
+    "blank_link_fallback",
     "copied_columns",
     "copied_through_links",
     "display_column",
