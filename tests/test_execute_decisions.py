@@ -72,7 +72,8 @@ def test_a_record_whose_owner_has_no_decision_is_held_back_and_says_so(tmp_path:
     assert {k for k, _ in records["contact"]} == {row[0] for row in CLIENTS} - bob
     held = [e for e in errors(ws) if e[2] == "assignedTo"]
     assert {e[1] for e in held} == bob and all(e[4] for e in held)
-    assert "no owner decision for Bob (owner:clients.Bob): record not migrated" in held[0][3]
+    rejected = "no owner decision for Bob (owner:clients.Bob, rejected with no fallback user): record not"
+    assert rejected in held[0][3]
     assert "fallback" in held[0][3]
     # the quotes and jobs of Bob's clients go nowhere either, and say why
     orphan = [e for e in errors(ws) if e[0] == "opportunity"]

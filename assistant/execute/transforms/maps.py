@@ -39,7 +39,9 @@ def build_map_tables(
         for spelling in (match.source_key, match.source_name, match.source_email):
             if spelling and spelling.strip():
                 key = spelling.strip().lower()
-                names.setdefault(key, (key, f"{match.source_name or match.source_key} ({match.id})"))
+                # a rejected match with no fallback is a decision too: say so, not just "no decision"
+                why = ", rejected with no fallback user" if match.status == Status.REJECTED else ""
+                names.setdefault(key, (key, f"{match.source_name or match.source_key} ({match.id}{why})"))
                 if user:
                     owners.setdefault(key, (key, user, method))
     if fallback_user:  # owners no proposal named at all go to the fallback too
