@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
-from assistant.profile.guards import guarded
+from assistant.profile.guards import weighted
 from assistant.profile.patterns import DETECTORS
 from assistant.profile.sql import (
     SAMPLE_ROWS,
@@ -116,7 +116,7 @@ def count_detectors(con: duckdb.DuckDBPyConnection, tables: dict[int, list[Colum
     Counts are those of every sampled value.
     """
     counts = ", ".join(
-        f"sum(n) FILTER (WHERE {guarded(name, predicate).replace('{v}', 'v')}) AS {quote_ident(name)}"
+        f"sum({weighted(name, predicate, 'n').replace('{v}', 'v')}) AS {quote_ident(name)}"
         for name, predicate in DETECTORS.items()
     )
     distinct = f"SELECT t, col, v, count(*) AS n FROM {SAMPLE_TABLE} GROUP BY t, col, v"
