@@ -1,0 +1,67 @@
+"""The whole-column key check of big tables compares top halves first: hashes that share a top half,
+or only the low bits of one, are told apart, and a repeat is found wherever it falls."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from assistant.profile import repeats
+
+_RNG = np.random.default_rng(11)
+
+
+def _random(size: int) -> np.ndarray:
+    return np.unique(_RNG.integers(0, np.iinfo(np.uint64).max, size, dtype=np.uint64))
+
+
+def _with_top_halves_shared(size: int) -> np.ndarray:
+    """Pairs of hashes alike in their top 32 bits, unlike below: every pair reaches the full compare."""
+    hashes = _random(size)
+    hashes[1::2] = (hashes[0::2] & np.uint64(0xFFFFFFFF00000000)) | (~hashes[0::2] & np.uint64(0xFFFFFFFF))
+    return hashes
+
+
+def _with_table_bits_shared(size: int) -> np.ndarray:
+    """Top halves that differ but share the low bits the table of repeated halves is indexed by."""
+    hashes = _with_top_halves_shared(size)
+    above = np.uint64(1 << (32 + repeats.HALF_TABLE_BITS))
+    hashes[size // 2 :] = hashes[: size - size // 2] ^ above  # other halves, same table slots
+    return hashes
+
+
+@pytest.mark.parametrize("build", [_random, _with_top_halves_shared, _with_table_bits_shared])
+def test_halves_tell_apart_hashes_that_only_look_alike(build: Callable[[int], np.ndarray]) -> None:
+    hashes = build(300_000)
+    assert np.unique(hashes).size == hashes.size  # the input has no repeat
+    assert not repeats._any_equal_by_halves(hashes.copy())
+    assert not repeats._any_equal(hashes.copy())
+
+
+@pytest.mark.parametrize("build", [_random, _with_top_halves_shared, _with_table_bits_shared])
+def test_halves_find_a_repeat_wherever_it_falls(build: Callable[[int], np.ndarray]) -> None:
+    hashes = build(300_000)
+    for other in (0, 1, hashes.size // 2, hashes.size - 2):
+        twice = hashes.copy()
+        twice[-1] = twice[other]
+        assert repeats._any_equal_by_halves(twice.copy())
+        assert repeats._any_equal(twice)
+
+
+def test_big_arrays_are_checked_by_halves_and_small_ones_by_buckets(monkeypatch: pytest.MonkeyPatch) -> None:
+    used: list[str] = []
+
+    def recording(way: str) -> Callable[[np.ndarray], bool]:
+        def check(hashes: np.ndarray) -> bool:
+            used.append(way)
+            return False
+
+        return check
+
+    monkeypatch.setattr(repeats, "_any_equal_by_halves", recording("halves"))
+    monkeypatch.setattr(repeats, "_any_equal_by_buckets", recording("buckets"))
+    repeats._any_equal(_random(repeats.HALVES_MIN + 1))
+    repeats._any_equal(_random(1_000))
+    assert used == ["halves", "buckets"]
