@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import duckdb
 import numpy as np
 import pytest
 
@@ -65,3 +66,13 @@ def test_big_arrays_are_checked_by_halves_and_small_ones_by_buckets(monkeypatch:
     repeats._any_equal(_random(repeats.HALVES_MIN + 1))
     repeats._any_equal(_random(1_000))
     assert used == ["halves", "buckets"]
+
+
+@pytest.mark.parametrize("keyless", [0, 3])
+def test_keyless_cells_are_left_out_of_the_fetched_hashes(keyless: int) -> None:
+    con = duckdb.connect()
+    values = f"SELECT CASE WHEN i < {keyless} THEN NULL ELSE 'k' || i END AS v FROM range(10) t(i)"
+    check = repeats._sorted(con, values)
+    assert (check.repeated, check.keyed) == (False, 10 - keyless)
+    both = repeats._sorted(con, f"SELECT CASE WHEN v IS NULL THEN NULL ELSE 'same' END AS v FROM ({values})")
+    assert (both.repeated, both.keyed) == (True, 10 - keyless)
