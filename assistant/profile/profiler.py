@@ -77,7 +77,7 @@ def profile_tables(
     fill_typed_ranges_from_sample(con, {i: p for i, (s, p) in enumerate(scanned) if s.small})
     for source, profile in scanned:
         if not source.small:
-            fill_typed_ranges(con, profile)
+            fill_typed_ranges(con, profile, source.counted)
     sampled = {p.table: SampledTable(i, whole=s.small) for i, (s, p) in enumerate(scanned)}
     for profile in profiles:
         # without _row (tables not made by ingest) rows are numbered in storage order
