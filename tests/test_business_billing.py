@@ -139,7 +139,12 @@ def test_accepted_billing_makes_them_native_and_the_plan_names_each_and_its_sour
         "invoice:invoices F-3 (contact clients:3): email and phone from the location's own details "
         "(GET /locations/{locationId}), as accepted in billing:invoices",
     ]
-    assert plan_lines(billed)[0].startswith("documents: 2 whose contact has no email or phone anywhere")
+    line = plan_lines(billed)[0]
+    assert line.startswith("documents: 2 whose contact has no email or phone anywhere")
+    # grouped by table and by what the business lends, each number once: no line per document
+    assert line.endswith(
+        "native documents: invoice:invoices (email, 1): F-2; invoice:invoices (email and phone, 1): F-3"
+    )
     assert carry_documents_as_notes(con, specs) == []  # every invoice stays native
     raw = con.execute("""SELECT "values" FROM exec.records WHERE source_key = 'F2'""").fetchone()
     assert raw is not None

@@ -50,9 +50,9 @@ def test_accepted_billing_makes_the_invoice_native_with_the_business_details(
     planned = runner.invoke(app, ["plan", "-w", str(ws)], env={"COLUMNS": "400"})
     said = " ".join(planned.output.split())
     assert (
-        "invoice:invoices FV-3 (contact clients:C3): email from the location's own details "
-        "(GET /locations/{locationId}), as accepted in billing:invoices" in said
+        "business's own email and phone from the location's own details (GET /locations/{locationId})" in said
     )
+    assert "native documents: invoice:invoices (email, 1): FV-3" in said
     assert "go as notes" not in said
 
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)

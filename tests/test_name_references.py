@@ -46,7 +46,7 @@ def test_a_column_naming_rows_of_another_table_links_to_them_with_the_resolution
     fk = name_reference(deals, party, [(people, "ID")], values)
     assert fk is not None and fk.target_table == "people" and fk.target_column == "ID"
     assert fk.resolved_share == 1.0
-    assert fk.by_names == [["Organisation"], ["First Name", "Last Name"]]
+    assert fk.by_names == [["First Name", "Last Name"], ["Organisation"]]  # the order names are tried in
 
 
 def test_names_that_mostly_resolve_nowhere_are_no_link() -> None:
@@ -67,8 +67,8 @@ def test_the_deal_is_proposed_linked_to_its_contact_by_name() -> None:
     assert party.transform.kind == TransformKind.LOOKUP and party.transform.params["by_names"]
     details = [e.detail for e in party.evidence]
     assert (
-        "-> people.ID by name: 100% of values name a row of people by 'Organisation' or "
-        "'First Name Last Name'" in details
+        "-> people.ID by name: 100% of values name a row of people by 'First Name Last Name' or "
+        "'Organisation'" in details
     )
 
 

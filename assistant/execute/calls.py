@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.execute.dnd import fold_dnd
 from assistant.execute.long_text import MOVES_FROM, move_overlong, shape_note
-from assistant.execute.specs import RecordSpec
+from assistant.execute.specs import RecordSpec, Ref
 from assistant.highlevel.bodies import build, schema_properties, with_custom_fields
 
 REF_KEYS = frozenset({"contactId", "companyId", "businessId", "opportunityId"})
@@ -90,6 +90,19 @@ class Ids:
             self._by_key.setdefault((kind, rest.partition(":")[2]), set()).add(hl_id)
 
 
+def ref_id(ids: Ids, ref: Ref | None, value: str) -> str | None:
+    """The HighLevel id of the parent a reference names (a contact also through its deal or company)."""
+    if ref is None:
+        return None
+    hl = ids.reached_contact(ref.source_object, value) if ref.target == "contact" else None
+    hl = hl or ids.record(ref.target, ref.source_object, value)
+    if hl is None and ref.target == "contact":  # a deal's or company's contact
+        deal = ids.record("opportunity", "", value)
+        company = ids.record("company", "", value)
+        hl = ids.contact_of.get(deal or "") or ids.company_contact.get(company or "")
+    return hl
+
+
 def op_id(target: str, source_object: str, key: str) -> str:
     return f"{target}:{source_object}:{key}"
 
@@ -126,17 +139,7 @@ def build_call(
         if key.startswith("cf:"):
             by_key[key[3:]] = value
         elif key.startswith("ref:"):
-            ref = refs.get(key[4:])
-            hl = (
-                ids.reached_contact(ref.source_object, str(value))
-                if ref and ref.target == "contact"
-                else None
-            )
-            hl = hl or (ids.record(ref.target, ref.source_object, str(value)) if ref else None)
-            if hl is None and ref is not None and ref.target == "contact":  # a deal's or company's contact
-                deal = ids.record("opportunity", "", str(value))
-                company = ids.record("company", "", str(value))
-                hl = ids.contact_of.get(deal or "") or ids.company_contact.get(company or "")
+            hl = ref_id(ids, refs.get(key[4:]), str(value))
             if hl is None:
                 missing.append(key)
             else:

@@ -38,6 +38,7 @@ REQUIRED = {
     "file": ["fileUrl"],
     "invoice": ["invoiceNumber"],
     "estimate": ["invoiceNumber"],
+    "contact_tags": ["tags"],
 }
 # HighLevel refuses a create without these: such rows are reported as not migratable instead of failing.
 HIGHLEVEL_NEEDS = {
@@ -47,6 +48,7 @@ HIGHLEVEL_NEEDS = {
     "file": ["contactId|opportunityId"],  # a document attaches to a contact, or to a job's contact
     "appointment": ["startTime", "contactId"],
     "contact_fields": ["contactId"],
+    "contact_tags": ["contactId"],  # a deal's tags with no contact to hold them stay reported
     "invoice": ["contactId", "issueDate"],
     "estimate": ["contactId", "issueDate"],
     "message": ["contactId", "date", "type"],  # without its original date HighLevel would date it today

@@ -50,3 +50,4 @@ class RunContext:
     lost_reasons: dict[str, str] | None = None  # lost reason name (lower case) or id -> id, read once
     conversation_provider: str | None = None  # the location's custom conversation provider (history)
     conversations: dict[str, str] = field(default_factory=dict)  # contact id -> its conversation id
+    contact_tags: dict[str, set[str]] = field(default_factory=dict)  # contact id -> its tags (deal tags)

@@ -13,6 +13,8 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute.deal_tags import contact_holds
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view, read_document
 from assistant.execute.sender import read_back
 from assistant.execute.specs import RecordSpec, field_key
@@ -102,6 +104,12 @@ async def sample_diff(
             continue
         sent = json.loads(sent_json)
         try:
+            if target == DEAL_TAGS:  # the row's tags among the contact's own: contained, not equal
+                src = " | ".join(
+                    str(_source_row(con, spec, key).get(c) or "") for c in source_columns(spec)["tags"]
+                )
+                out.append(DiffRow(target, key, hl_id, "tags", src, *await contact_holds(hl, hl_id, sent)))
+                continue
             if target in DOCUMENT_OBJECTS:  # compared as documents: lines, number, dates, contact
                 sent = document_view(sent)
                 actual = document_view(await read_document(hl, target, hl_id))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 
 import duckdb
 
@@ -84,15 +85,27 @@ def _store(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str, values: d
     )
 
 
+_BILLED = re.compile(r"^(?P<spec>\S+) (?P<number>.+) \(contact [^)]*\): (?P<needed>.+?) from ")
+
+
 def plan_lines(billed: list[str]) -> list[str]:
-    """The plan's line: how many documents are billed to the business, and each."""
+    """The plan's line: how many documents are billed to the business, and their numbers grouped by
+    table and by what the business lends them (one line per document drowned the plan)."""
     named = [line for line in billed if not line.startswith("billing:")]
     out = [line for line in billed if line.startswith("billing:")]
+    groups: dict[tuple[str, str], list[str]] = {}
+    for line in named:
+        found = _BILLED.match(line)
+        spec, needed, number = found.group("spec", "needed", "number") if found else ("", "", line)
+        groups.setdefault((spec, needed), []).append(number)
     if named:
+        listed = "; ".join(
+            f"{spec} ({needed}, {len(n)}): {', '.join(n)}" for (spec, needed), n in groups.items()
+        )
         out.insert(
             0,
             f"documents: {len(named)} whose contact has no email or phone anywhere in the export are "
-            "addressed to the business's own email and phone (the contact record stays as exported; "
-            "nothing is sent), so HighLevel takes them as native documents: " + "; ".join(named),
+            f"addressed to the business's own email and phone from {SOURCE} (the contact record stays "
+            "as exported; nothing is sent), so HighLevel takes them as native documents: " + listed,
         )
     return out

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_records import planned_mismatches
 from assistant.execute.history_setup import message_count
 from assistant.execute.lookalikes import lookalike_lines
@@ -85,8 +86,9 @@ def build_plan(
 
 
 def _per_record(spec: RecordSpec) -> int:
-    """A native document is looked up by its number before its create (a re-run never doubles it)."""
-    return 2 if spec.target in DOCUMENT_KINDS else 1
+    """A native document is looked up by its number before its create (a re-run never doubles it); a deal
+    row's tags read their contact's tags before adding the ones it lacks (at most two, then)."""
+    return 2 if spec.target in DOCUMENT_KINDS or spec.target == DEAL_TAGS else 1
 
 
 def _link_requests(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> int:

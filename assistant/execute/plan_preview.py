@@ -8,6 +8,8 @@ from typing import Any
 import duckdb
 
 from assistant.execute.calls import Call, Ids, build_call
+from assistant.execute.deal_tags import preview_call as deal_tags_call
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_records import document_call
 from assistant.execute.history_setup import preview_call as message_preview
 from assistant.execute.prepare import Prepared
@@ -34,6 +36,8 @@ def preview(con: duckdb.DuckDBPyConnection, prepared: Prepared, location_id: str
         for key, values, _ in records(con, spec, None):
             if spec.target in DOCUMENT_KINDS:
                 calls.append(document_call(spec, key, values, "USD"))
+            elif spec.target == DEAL_TAGS:
+                calls.append(deal_tags_call(spec, values, ids))
             elif spec.target == "message":
                 calls.append(message_preview(spec, values, None))
             else:

@@ -20,6 +20,8 @@ from assistant.execute import destination, ledger
 from assistant.execute.accounting.build import build
 from assistant.execute.accounting.identity import Identity, check
 from assistant.execute.accounting.summary import Accounting, summarise
+from assistant.execute.deal_tags import tags_not_held
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.prepare import Prepared
 from assistant.execute.verify.messages import conversation_messages
 from assistant.highlevel.client import HighLevelClient
@@ -112,11 +114,14 @@ async def reconcile(
     expected_keys: dict[str, set[str]] = defaultdict(set)
     for target, src, key in keys:
         expected_keys[target].add(f"{target}:{src}:{key}")
+    lacking = tags_not_held(con, listed["contact"])  # a deal row's tags are held on its contact
     for target in sorted(source):
         count = ObjectCount(target, source=int(source[target]), ledger=len(by_target[target]))
-        have = listed.get(target)
+        have = listed.get("contact" if target == DEAL_TAGS else target)
         for oid, hl_id in sorted(by_target[target].items()):
-            if have is None or hl_id in have:
+            if oid in lacking:
+                count.missing_in_destination.append(f"{oid} → contact {hl_id} lacks tags {lacking[oid]}")
+            elif have is None or hl_id in have:
                 count.destination += 1
             else:
                 count.missing_in_destination.append(f"{oid} → {hl_id}")

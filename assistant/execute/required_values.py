@@ -20,7 +20,12 @@ def needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]], re
         why = f"the map that would fill it was rejected ({', '.join(rejected)})"
     else:
         why = "nothing is mapped to it"
-    return f"HighLevel requires {key.replace('|', ' or ')} for a {hl_object} and {why}: record not migrated"
+    what = _READABLE.get(hl_object, f"a {hl_object}")
+    return f"HighLevel requires {key.replace('|', ' or ')} for {what} and {why}: record not migrated"
+
+
+# Record kinds that are no HighLevel object of their own, as the message names them.
+_READABLE = {"contact_tags": "a deal's tags (HighLevel holds them on the deal's contact)"}
 
 
 def needs_message_sql(message: str, key: str, field_errors: list[tuple[str, str]]) -> str:

@@ -18,6 +18,8 @@ import duckdb
 from assistant.errors import HlmapError
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
+from assistant.execute.deal_tags import undo_deal_tags
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_apply import undo_invoice
 from assistant.execute.object_schemas import SCHEMA_OBJECT
 from assistant.execute.prior_state import restore_body
@@ -76,7 +78,11 @@ async def rollback(
             ledger.mark(con, run_id, op_id, "rolled_back")
             continue
         try:
-            if action == "update":
+            if obj == DEAL_TAGS:  # only the tags this row added come off; the contact's others stay
+                if await undo_deal_tags(hl, hl_id, json.loads(sent or "{}"), deleted=hl_id in ours):
+                    report.restored += 1
+                    audit.write("restore", obj, src, key, hl_id, "added tags removed")
+            elif action == "update":
                 cannot = await _restore(hl, obj, hl_id, json.loads(previous or "{}"))
                 report.cannot_undo += [
                     f"{obj} {hl_id}: HighLevel offers no empty value for {k}" for k in cannot

@@ -16,6 +16,8 @@ import duckdb
 from assistant.execute import ledger
 from assistant.execute.calls import Call, build_call, op_id
 from assistant.execute.context import PassResult, Progress, RunContext
+from assistant.execute.deal_tags import send_deal_tags
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_pass import send_document
 from assistant.execute.files import upload_if_small
 from assistant.execute.long_text_notes import ensure_notes
@@ -78,6 +80,9 @@ async def _one(
         return
     if spec.target == "message":
         await send_message(ctx, spec, key, values, digest, prior, result)
+        return
+    if spec.target == DEAL_TAGS:  # added to the deal's contact: opportunities hold no tags
+        await send_deal_tags(ctx, spec, key, values, digest, prior, result)
         return
     existing_id: str | None = None
     if prior is not None and prior.status == "done":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.execute.deal_tags_spec import DEAL_TAGS, deal_tag_fields
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, ObjectTarget
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
 from assistant.transforms.values import field_key as field_key  # the executor names it here too
@@ -23,6 +24,7 @@ PASSES: dict[str, int] = {
     "company_link": 3,
     "contact_fields": 3,
     "opportunity": 4,
+    "contact_tags": 4,  # a deal row's tags, added to the contact it links to (opportunities hold none)
     "task": 5,
     "note": 6,
     "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
@@ -37,7 +39,7 @@ PASSES: dict[str, int] = {
     "invoice": 9,  # after every record a document can point at
     "estimate": 9,
 }
-RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields"}
+RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields", "contact_tags"}
 HL_OBJECT = {
     "contact_fields": "contact",
     "file": "note",
@@ -55,7 +57,7 @@ REF_TARGETS = {
 }
 NEEDS_CONTACT = frozenset(
     {"opportunity", "task", "note", "appointment", "file", "contact_fields", "invoice", "estimate", "message"}
-)
+) | {"contact_tags"}
 DOCUMENT_KINDS = frozenset({"invoice", "estimate"})  # native documents: their lines travel inside them
 # lines: a note per document; a document's values: fields on its contact, or a note per document
 ROLE_KINDS = {"document_fields": "contact_fields", "line_items": "note", "document_note": "note"}
@@ -119,6 +121,7 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
                 spec.merge_into = om.parent_object
             spec.refs = _refs(spec, kinds, doc)
             specs.append(spec)
+        specs += _contact_tags(om, kinds, doc)
     merged = {s.source_object: s.merge_into for s in specs if s.merge_into}
     for spec in specs:  # a document's lines go to the contact the document's own record goes to
         if spec.object_target.role == "line_items":
@@ -138,6 +141,17 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
         if spec.target in DOCUMENT_KINDS and spec.object_target.role == BESIDE_ROLE:
             spec.refs = _through_parent(spec, specs) or spec.refs
     return sorted(specs, key=lambda s: (PASSES[s.target], s.merge_into is None, s.source_object))
+
+
+def _contact_tags(om: ObjectMap, kinds: set[str], doc: MappingDocument) -> list[RecordSpec]:
+    """A deal table's tags: one spec adding each row's tags to the contact the row links to."""
+    fields = deal_tag_fields(om, kinds, doc)
+    if not fields:
+        return []
+    deal = next(t for t in om.targets if t.object == TargetObject.OPPORTUNITY)
+    spec = RecordSpec(DEAL_TAGS, om.source_object, om, deal, fields)
+    spec.refs = _refs(spec, kinds, doc)
+    return [spec]
 
 
 def _through_parent(spec: RecordSpec, specs: list[RecordSpec]) -> list[Ref] | None:

@@ -98,6 +98,9 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
     "a line appended to the record's text: keeping or dropping it is the reviewer's call": (
         lambda f: f.get("folded_into_body", 0.0) > 0
     ),
+    "a person's e-mail or phone would become a custom field of the deal, not of its contact": (
+        lambda f: f.get("contact_point_on_deal", 0.0) > 0
+    ),
     "the table's record type is below the review threshold, and a new custom field's model is final": (
         lambda f: f.get("new_custom", 0.0) > 0 and f.get("object_unsure", 0.0) > 0
     ),

@@ -27,6 +27,7 @@ FIELD_CAPS = (
     "foreign_id_custom",
     "stale_stamp",
     "folded_into_body",
+    "contact_point_on_deal",
 )
 _NAME_FIELDS = frozenset({"name", "title"})
 _PERSON_FIELDS = frozenset({"name", "firstName", "lastName"})
@@ -99,6 +100,19 @@ def _folded_into_body(f: FieldMap) -> bool:
     return appended and f.target.kind == FieldKind.STANDARD and f.target.field in _BODIES
 
 
+def _contact_point_on_deal(f: FieldMap) -> bool:
+    """A person's e-mail or phone as a new custom field of an opportunity. HighLevel keeps contact
+    points on the contact the deal belongs to; on the deal they reach no one (no message, no
+    duplicate check), so whose they are and where they go is the reviewer's call."""
+    spec = f.target.custom_field
+    return (
+        f.target.kind == FieldKind.CUSTOM_NEW
+        and spec is not None
+        and spec.model.value == "opportunity"
+        and spec.data_type.value in ("EMAIL", "PHONE")
+    )
+
+
 def _custom_model_words(f: FieldMap) -> set[str]:
     spec = f.target.custom_field
     model = spec.model.value if spec else ""
@@ -128,6 +142,7 @@ def field_caps(f: FieldMap, document: MappingDocument) -> Features:
         is_id = any("identifier" in concepts(c) for c in f.source_columns)
         out["foreign_id_custom"] = float(is_id and bool(words) and not words & _custom_model_words(f))
         out["stale_stamp"] = float(any("updated_at" in concepts(c) for c in f.source_columns))
+        out["contact_point_on_deal"] = float(_contact_point_on_deal(f))
     return out
 
 

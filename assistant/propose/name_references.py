@@ -1,9 +1,10 @@
 """References by display name: a deals table whose 'Contact' column holds the person's name.
 
 Exports often name the related record instead of giving its id. A text column whose values are
-found among another table's names (its name column, its organisation name, or first and last
-name joined by a space) links to that table's rows, as an id column would; the share of values
-that resolve is the evidence, and the link is kept only when most of them do.
+found among another table's names (its name column, first and last name joined by a space, a
+company and its person as 'Company, Person', or its organisation name) links to that table's rows,
+as an id column would; the share of values that resolve is the evidence, and the link is kept only
+when most of them do. Names compare without case, commas or repeated spaces.
 """
 
 from __future__ import annotations
@@ -24,21 +25,34 @@ _NOT_LINKS = ("owner", "status", "stage", "pipeline", "tags", "city", "state", "
 MIN_WORDLIKE = 0.8  # names are words: codes and amounts that happen to match are no link
 
 
+def name_key(name: str) -> str:
+    """The compared form of a name; the plan's SQL (execute/transforms/name_links.py) mirrors it."""
+    return " ".join(name.replace(",", " ").split()).casefold()
+
+
 def spellings(table: TableProfile) -> list[list[str]]:
-    """The ways a table's rows are named: each name column alone, and first + last name."""
+    """The ways a table's rows are named, in the order a name is tried: the row's own name columns,
+    first + last name, a company with its person ('Summit Consulting, Nora Nguyen'), and last the
+    company alone (a company's name matches every person working there, so it only decides when
+    no row is named so itself)."""
     cols = visible_columns(table)
-    out = [[c.column] for c in cols if lead_concept(c) in _NAME_CONCEPTS]
+    own = [c for c in cols if lead_concept(c) in _NAME_CONCEPTS and lead_concept(c) != "company"]
+    companies = [c.column for c in cols if lead_concept(c) == "company"]
+    out = [[c.column] for c in own]
     first = next((c.column for c in cols if lead_concept(c) == "first_name"), None)
     last = next((c.column for c in cols if lead_concept(c) == "last_name"), None)
     if first and last:
         out.append([first, last])
-    return out
+    persons = [[c.column] for c in own if lead_concept(c) != "title"] + out[len(own) :]
+    out += [[company, *person] for company in companies for person in persons]
+    return out + [[c] for c in companies]
 
 
 def _names(values: SourceValues, table: str, spelling: list[str]) -> set[str]:
+    """Names by this spelling; a spelling of several columns counts only rows that fill them all."""
     rows = values.rows(table, spelling, limit=50000)
-    joined = (" ".join((r.get(c) or "").strip() for c in spelling).strip() for r in rows)
-    return {n.casefold() for n in joined if n}
+    parts = ([(r.get(c) or "").strip() for c in spelling] for r in rows)
+    return {name_key(" ".join(p)) for p in parts if all(p)}
 
 
 def name_reference(
@@ -55,10 +69,10 @@ def name_reference(
     linked = _reached(table, [o for o, _ in others])
     if col.foreign_key is not None or col.semantic_type not in _NAMED_BY or col.column.startswith("_"):
         return None
-    named = _other_record_named(table, col)
+    named = other_record_named(table, col)
     if lead_concept(col) in (*_NOT_LINKS, *_NAME_CONCEPTS, "first_name", "last_name") and not named:
         return None  # the row's own name (or a copy of its parent's beside the key) is no link
-    mine = {v.value.strip().casefold() for v in values.distinct(table.table, col.column, limit=5000)}
+    mine = {name_key(v.value) for v in values.distinct(table.table, col.column, limit=5000)}
     mine.discard("")
     wordlike = sum(any(ch.isalpha() for ch in v) and not any(ch.isdigit() for ch in v) for v in mine)
     if len(mine) < MIN_DISTINCT or wordlike < MIN_WORDLIKE * len(mine):
@@ -89,6 +103,11 @@ def name_reference(
     return best
 
 
+def spelled_names(values: SourceValues, table: TableProfile) -> set[str]:
+    """Every name the table's rows go by, in any of its spellings."""
+    return {n for spelling in spellings(table) for n in _names(values, table.table, spelling)}
+
+
 def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
     """Tables the row reaches by key, directly or through its parent (an estimate's job's client)."""
     by_name = {o.table: o for o in others}
@@ -103,7 +122,7 @@ def _reached(table: TableProfile, others: list[TableProfile]) -> set[str]:
     return direct | through
 
 
-def _other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
+def other_record_named(table: TableProfile, col: ColumnProfile) -> set[str]:
     """The record a name column's header names when it is not the row's own ("Client name" on jobs,
     "Company" on people or deals: the name of a company record, when the export holds a table of them)."""
     lead = lead_concept(col)

@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 
+from assistant.execute.verify.added_tags import added_tags, tags_outcome
 from assistant.execute.verify.document_totals import StatusTotal, document_totals
 from assistant.execute.verify.messages import UNREAD_NOTE
 from assistant.execute.verify.readback import Held, read_back
@@ -83,9 +84,10 @@ async def verify(
     held = await read_back(hl, [w for w in items if w.object in READABLE], result.budget)
     result.reads = held.reads
     result.totals = document_totals(con, hl.location_id, held.documents)
-    last = _last_writers(items, held.field_names)
+    last = _last_writers([w for w in items if not w.adds], held.field_names)
+    added = added_tags(items)
     for item in items:
-        result.checks += _check(item, held, last, country, zone)
+        result.checks += _check(item, held, last, added, country, zone)
     return result
 
 
@@ -104,6 +106,7 @@ def _check(
     item: Written,
     held: Held,
     last: dict[tuple[str, str, str], Written],
+    added: dict[str, set[str]],
     country: str | None,
     zone: str | None,
 ) -> list[FieldCheck]:
@@ -121,7 +124,8 @@ def _check(
             outcome, note = "missing", "record not found in HighLevel"
         else:
             have = held_value(record, label, held.field_names)
-            outcome, note = _outcome(item, label, value, have, last, country)
+            by_tags = tags_outcome(item, value, have, added) if label == "tags" else None
+            outcome, note = by_tags or _outcome(item, label, value, have, last, country)
         out.append(
             FieldCheck(
                 item.object, item.source_object, item.source_key, item.hl_id, label, outcome,

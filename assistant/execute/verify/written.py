@@ -13,6 +13,7 @@ from typing import Any
 import duckdb
 
 from assistant.execute import ledger
+from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view
 from assistant.execute.verify.messages import sent_view
 
@@ -33,6 +34,7 @@ class Written:
     parent_id: str | None
     sent: dict[str, Any]
     outcome: str = "created"  # "existing": HighLevel matched a record already there; nothing was written
+    adds: bool = False  # tags added beside the record's own (a deal row's tags on its contact)
 
 
 def written(con: duckdb.DuckDBPyConnection, location_id: str) -> list[Written]:
@@ -55,6 +57,9 @@ def written(con: duckdb.DuckDBPyConnection, location_id: str) -> list[Written]:
                 Written(op_id, "contact", "company_link", key, str(c), None, link)
                 for c in body.get("ids") or []
             ]
+        elif obj == DEAL_TAGS:  # read back as tags the contact holds among its others
+            tags = {"tags": body.get("rowTags") or []}
+            out.append(Written(op_id, "contact", source_object, key, hl_id, parent_id, tags, "created", True))
         else:
             body = document_view(body) if obj in DOCUMENT_OBJECTS else body  # compared as documents
             body = sent_view(body) if obj == "message" else body  # compared as messages

@@ -11,9 +11,11 @@ from __future__ import annotations
 # Building blocks first: modules the table step imports may import them from here while it loads.
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.copies import copied_through_links
+from assistant.propose.fields.deal_tags import reads_as_tags
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
+from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.table import propose_table_fields
@@ -26,9 +28,11 @@ __all__ = [
     "display_column",
     "echo_columns",
     "evidence_of",
+    "held_by_linked_table",
     "joined_names",
     "make_map",
     "propose_table_fields",
+    "reads_as_tags",
     "skip_map",
     "standard_target",
 ]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.name_references import name_key
 from assistant.propose.normalize import tokens
 from assistant.propose.sourcedata import SourceValues
 
@@ -36,18 +37,20 @@ def _first(cell: str) -> str:
 
 
 def _key(value: str, by_names: bool) -> str:
-    return " ".join(value.split()).casefold() if by_names else value
+    return name_key(value) if by_names else value
 
 
 def _agrees(values: SourceValues, table: str, column: str, link: ColumnProfile, twin: str) -> bool:
     fk = link.foreign_key
     assert fk is not None
-    spelled = fk.by_names[0] if fk.by_names else [fk.target_column]  # a link by name: the name's columns
+    spellings = fk.by_names or [[fk.target_column]]  # a link by name: its spellings, in the order tried
+    rows = values.rows(fk.target_table, list(dict.fromkeys([*(c for s in spellings for c in s), twin])))
     theirs: dict[str, str | None] = {}
-    for r in values.rows(fk.target_table, list(dict.fromkeys([*spelled, twin]))):
-        parts = [r[c] for c in spelled]
-        if all(p is not None for p in parts):
-            theirs.setdefault(_key(" ".join(p or "" for p in parts), bool(fk.by_names)), r[twin])
+    for spelled in spellings:
+        for r in rows:
+            parts = [r[c] for c in spelled]
+            if all(p is not None for p in parts):
+                theirs.setdefault(_key(" ".join(p or "" for p in parts), bool(fk.by_names)), r[twin])
     pairs = [
         (mine, theirs[key])
         for r in values.rows(table, [column, link.column])

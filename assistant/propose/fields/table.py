@@ -14,10 +14,12 @@ from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
+from assistant.propose.fields.deal_tags import tags_on_deal_contact
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
+from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
@@ -76,6 +78,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
+    for column, (via, parent) in held_by_linked_table(ctx.table, tables, ctx.values).items():
+        if column not in done:
+            held = f"every value is one '{parent}' (linked by '{via}') already holds: its records carry them"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), held, 0.7))
+            done.add(column)
     pending = [c for c in columns if c.column not in done]
     for flag, choice in decided_flags(ctx.primary, ctx.name, pending, ctx.values).items():
         why = f"every value of '{choice}' decides it: that column's map carries the outcome"
@@ -106,6 +113,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     remaining = [c for c in columns if c.column not in done]
     maps += history_field_maps(ctx, remaining) if ctx.primary == T.MESSAGE else _assign(ctx, remaining)
     add_date_fallbacks(ctx.primary, maps, columns)
+    maps = tags_on_deal_contact(ctx, maps)
     return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
 
 
