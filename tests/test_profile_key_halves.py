@@ -51,21 +51,21 @@ def test_halves_find_a_repeat_wherever_it_falls(build: Callable[[int], np.ndarra
         assert repeats._any_equal(twice)
 
 
-def test_big_arrays_are_checked_by_halves_and_small_ones_by_buckets(monkeypatch: pytest.MonkeyPatch) -> None:
-    used: list[str] = []
+def test_only_hashes_sharing_top_bits_are_compared_by_halves_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compared: list[int] = []
 
-    def recording(way: str) -> Callable[[np.ndarray], bool]:
-        def check(hashes: np.ndarray) -> bool:
-            used.append(way)
-            return False
+    def recording(hashes: np.ndarray) -> bool:
+        compared.append(hashes.size)
+        return False
 
-        return check
-
-    monkeypatch.setattr(repeats, "_any_equal_by_halves", recording("halves"))
-    monkeypatch.setattr(repeats, "_any_equal_by_buckets", recording("buckets"))
-    repeats._any_equal(_random(repeats.HALVES_MIN + 1))
+    monkeypatch.setattr(repeats, "_any_equal_by_halves", recording)
+    many = _random(1_000_000)  # about 38 % of them share their top 21 bits with another
+    repeats._any_equal(many)
     repeats._any_equal(_random(1_000))
-    assert used == ["halves", "buckets"]
+    assert len(compared) == 1  # the small array is sorted whole
+    assert repeats.HALVES_MIN < compared[0] < many.size // 2
 
 
 @pytest.mark.parametrize("keyless", [0, 3])

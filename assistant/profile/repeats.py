@@ -17,7 +17,7 @@ import numpy as np
 
 SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, counts) for one column
 MAX_BUCKET_BITS = 24
-HALVES_MIN = 200_000  # from here on, sorting halves beats counting buckets
+HALVES_MIN = 200_000  # from here on, sorting halves beats sorting whole hashes
 HALF_TABLE_BITS = 20  # a one-megabyte table of which halves repeat
 
 
@@ -57,18 +57,14 @@ def _keyed(fetched: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
 
 
 def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
-    """Whether two hashes are equal, by the cheaper way for their number."""
-    if hashes.size > HALVES_MIN:
-        return _any_equal_by_halves(hashes)
-    return _any_equal_by_buckets(hashes)
-
-
-def _any_equal_by_buckets(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
-    """Equal hashes share their top bits, so only hashes sharing them with another are sorted: with
-    twice as many buckets as hashes that is about a fifth of them."""
+    """Whether two hashes are equal. Equal hashes share their top bits, so only hashes sharing them
+    with another are compared: with two to four buckets a hash, about a third of them. Past
+    ``HALVES_MIN`` of those, sorting their halves costs less than sorting them."""
     bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
     buckets = (hashes >> np.uint64(64 - bits)).astype(np.intp)
     crowded = hashes[np.bincount(buckets, minlength=1 << bits)[buckets] > 1]
+    if crowded.size > HALVES_MIN:
+        return _any_equal_by_halves(crowded)
     crowded.sort()
     return bool(np.any(crowded[1:] == crowded[:-1]))
 
