@@ -119,6 +119,11 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         value_score = 0.5 if name_says_other or org_from_person else 0.55 + 0.35 * column.type_share
         evidence.append(f"{column.type_share:.0%} of values are {column.semantic_type.value}")
         concept = concept or value_concept
+    linked = column.foreign_key is not None and target.value_kind in ("lookup", "owner")
+    if linked:  # the profile proved the column links to another table's rows: a record's link fields fit
+        assert column.foreign_key is not None
+        value_score = max(value_score, 0.6)
+        evidence.append(f"links to rows of {column.foreign_key.target_table}")
     if "tags" in target.concepts and column.semantic_type == S.MULTI_VALUE and spelled_several_ways(column):
         value_score = max(value_score, 0.9)  # freely typed labels in case/space variants: tags
         evidence.append("labels typed in case/space variants of one another: tags, not options")
@@ -139,7 +144,7 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
     # A bare 'total' beats 'tax total' and 'subtotal' for the same concept.
     plain_bonus = 0.02 if concept and concept_score and is_plain(column.column, concept) else 0.0
     base = max(concept_score * 0.95 + plain_bonus, name_part, value_score)
-    fit = type_fit(column.semantic_type, target.value_kind)
+    fit = type_fit(S.FOREIGN_KEY if linked else column.semantic_type, target.value_kind)
     if fit < 1.0:
         evidence.append(f"type fit {fit:.2f} ({column.semantic_type.value} -> {target.value_kind})")
     return Candidate(

@@ -51,7 +51,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "organization name", "organisation name", "org", "org name", "orgname", "companyname", "account",
     ),
     "website": ("website", "web", "url", "sitio web", "pagina web", "homepage", "site", "domain"),
-    "date": ("date", "fecha", "day", "dia"),
+    "date": (
+        "date", "fecha", "day", "dia", "occurred", "occurred at", "occurred on", "timestamp", "datetime",
+    ),
     "created_at": (
         "creation date", "created", "created at", "created on", "date created", "fecha creacion",
         "fecha de creacion", "fecha alta", "alta", "create date", "added", "registration date",
