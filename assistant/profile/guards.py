@@ -7,6 +7,8 @@ it). Each guard must hold for every value its detector matches, so the counts st
 
 from __future__ import annotations
 
+from assistant.profile.prefilters import PREFILTERS
+
 # ASCII whitespace, all that RE2's \s matches
 _SPACE = " OR ".join(f"contains({{v}}, chr({code}))" for code in (32, 9, 10, 12, 13))
 
@@ -31,7 +33,22 @@ GUARDS: dict[str, str] = {
 }
 
 
+def _conditions(name: str) -> str | None:
+    # the prefilter, a comparison or two, goes first
+    found = [c for c in (PREFILTERS.get(name), GUARDS.get(name)) if c]
+    return " AND ".join(found) if found else None
+
+
 def guarded(name: str, predicate: str) -> str:
-    """``predicate`` run only where the detector's guard holds (false elsewhere)."""
-    guard = GUARDS.get(name)
-    return f"CASE WHEN {guard} THEN {predicate} ELSE false END" if guard else predicate
+    """``predicate`` run only where the detector's prefilter and guard hold (false elsewhere)."""
+    conditions = _conditions(name)
+    return f"CASE WHEN {conditions} THEN {predicate} ELSE false END" if conditions else predicate
+
+
+def weighted(name: str, predicate: str, weight: str) -> str:
+    """``weight`` where the guarded detector matches, else 0. Summed, it counts what
+    ``sum(weight) FILTER (WHERE guarded(…))`` counts: DuckDB spends more on sixty FILTER clauses
+    than on sixty CASEs."""
+    matched = f"CASE WHEN {predicate} THEN {weight} ELSE 0 END"
+    conditions = _conditions(name)
+    return f"CASE WHEN {conditions} THEN {matched} ELSE 0 END" if conditions else matched

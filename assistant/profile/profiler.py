@@ -28,13 +28,6 @@ from assistant.settings import ProfileSettings
 from assistant.workspace import Workspace
 
 
-def raw_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    rows = con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw' ORDER BY table_name"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
 def _all_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     """Every raw table's columns in order, bookkeeping ``_`` columns included."""
     rows = con.execute(
@@ -55,10 +48,14 @@ def _row_counts(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, 
 
 
 def profile_tables(
-    con: duckdb.DuckDBPyConnection, tables: list[str], settings: ProfileSettings
+    con: duckdb.DuckDBPyConnection,
+    tables: list[str],
+    settings: ProfileSettings,
+    names: dict[str, list[str]] | None = None,
 ) -> list[TableProfile]:
-    """Profiles of ``tables`` (columns, typed ranges, primary key, duplicates), not yet linked."""
-    names = _all_columns(con)
+    """Profiles of ``tables`` (columns, typed ranges, primary key, duplicates), not yet linked;
+    ``names``: every raw table's columns, when the caller has read them already."""
+    names = _all_columns(con) if names is None else names
     counts = _row_counts(con, tables)
     sources = [
         TableSource(t, [n for n in names.get(t, []) if not n.startswith("_")], counts[t]) for t in tables
@@ -77,7 +74,7 @@ def profile_tables(
     fill_typed_ranges_from_sample(con, {i: p for i, (s, p) in enumerate(scanned) if s.small})
     for source, profile in scanned:
         if not source.small:
-            fill_typed_ranges(con, profile)
+            fill_typed_ranges(con, profile, source.counted)
     sampled = {p.table: SampledTable(i, whole=s.small) for i, (s, p) in enumerate(scanned)}
     for profile in profiles:
         # without _row (tables not made by ingest) rows are numbered in storage order
@@ -93,17 +90,18 @@ def profile_tables(
 def profile_workspace(workspace: Workspace, tables: list[str] | None = None) -> list[TableProfile]:
     """Profile ``raw`` tables (all, or ``tables``), link keys across all of them, store, return."""
     con = workspace.connect()
-    known = raw_tables(con)
+    columns = _all_columns(con)  # a table has a column at least: these are all the raw tables
+    known = list(columns)
     if not known:
         raise HlmapError(f"workspace {workspace.root} has no raw tables: run `hlmap ingest PATH` first")
     missing = sorted(set(tables or []) - set(known))
     if missing:
         raise HlmapError(f"no raw table named {', '.join(missing)}; known tables: {', '.join(known)}")
     selected = [t for t in known if tables is None or t in tables]
-    profiles = profile_tables(con, selected, workspace.settings.profile)
+    profiles = profile_tables(con, selected, workspace.settings.profile, columns)
     settle_date_orders(profiles)
     # keys of tables not re-profiled now still count as foreign-key targets
-    others = _stored_keys_only(con, known, selected)
+    others = _stored_keys_only(con, columns, selected)
     for profile in profiles:
         profile.parent_table = parent_table(profile.table, set(known))
     link_foreign_keys(con, profiles, others)
@@ -114,18 +112,19 @@ def profile_workspace(workspace: Workspace, tables: list[str] | None = None) -> 
 
 
 def _stored_keys_only(
-    con: duckdb.DuckDBPyConnection, known: list[str], selected: list[str]
+    con: duckdb.DuckDBPyConnection, columns: dict[str, list[str]], selected: list[str]
 ) -> list[TableProfile]:
     """Light profiles (name and primary key only) of tables not profiled in this run."""
-    rest = [t for t in known if t not in selected]
+    rest = [t for t in columns if t not in selected]
+    if not rest:
+        return []
     stored: dict[str, str | None] = {}
     has_store = con.execute(
         "SELECT count(*) FROM information_schema.tables "
         "WHERE table_schema = 'profile' AND table_name = 'tables'"
     ).fetchone()
-    if rest and has_store and has_store[0]:
+    if has_store and has_store[0]:
         stored = dict(con.execute('SELECT "table", primary_key FROM profile.tables').fetchall())
-    columns = _all_columns(con) if rest else {}
     return [
         TableProfile(
             table=t, row_count=0, column_count=0, primary_key=stored.get(t) or _id_column(columns.get(t, []))

@@ -17,6 +17,8 @@ import numpy as np
 
 SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, counts) for one column
 MAX_BUCKET_BITS = 24
+HALVES_MIN = 200_000  # from here on, sorting halves beats sorting whole hashes
+HALF_TABLE_BITS = 20  # a one-megabyte table of which halves repeat
 
 
 @dataclass(frozen=True)
@@ -35,22 +37,54 @@ def check_keys(con: duckdb.DuckDBPyConnection, compared: list[str], row_count: i
 
 
 def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
-    # NULL stays NULL (hash(NULL) would be one value shared by every keyless cell)
+    # NULL stays NULL (hash(NULL) would be one value shared by every keyless cell). Not filtered out
+    # in SQL: DuckDB would push the filter into the scan and normalise every value twice more.
     fetched = con.execute(
         f"SELECT CASE WHEN v IS NULL THEN NULL ELSE hash(v) END AS h FROM ({values})"
     ).fetchnumpy()["h"]
-    hashes = np.ma.asarray(fetched).compressed()
+    hashes = _keyed(fetched)
     return KeyCheck(_any_equal(hashes), int(hashes.size))
+
+
+def _keyed(fetched: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
+    """The hashes of keyed cells: a column without NULLs comes back whole, where selecting through
+    an all-false mask would copy every hash."""
+    mask = np.ma.getmaskarray(fetched) if np.ma.isMaskedArray(fetched) else None
+    data = np.asarray(np.ma.getdata(fetched), dtype=np.uint64)
+    if mask is None or not mask.any():
+        return data
+    return data[~mask]
 
 
 def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
     """Whether two hashes are equal. Equal hashes share their top bits, so only hashes sharing them
-    with another are sorted: with twice as many buckets as hashes that is about a fifth of them."""
+    with another are compared: with two to four buckets a hash, about a third of them. Past
+    ``HALVES_MIN`` of those, sorting their halves costs less than sorting them."""
     bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
     buckets = (hashes >> np.uint64(64 - bits)).astype(np.intp)
     crowded = hashes[np.bincount(buckets, minlength=1 << bits)[buckets] > 1]
+    if crowded.size > HALVES_MIN:
+        return _any_equal_by_halves(crowded)
     crowded.sort()
     return bool(np.any(crowded[1:] == crowded[:-1]))
+
+
+def _any_equal_by_halves(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
+    """Equal hashes share their top half: sorting the 32-bit halves costs less than sorting the whole
+    hashes (or counting millions of buckets, whose counts outgrow the cache), and whole hashes are
+    compared only where a half repeats, which among a million random ones happens about a hundred
+    times. Those are found again through a table of their halves' low bits."""
+    halves = (hashes >> np.uint64(32)).astype(np.uint32)
+    ordered = np.sort(halves)
+    shared = ordered[1:][ordered[1:] == ordered[:-1]]
+    if shared.size == 0:
+        return False
+    low = np.uint32((1 << HALF_TABLE_BITS) - 1)
+    marked = np.zeros(1 << HALF_TABLE_BITS, dtype=bool)
+    marked[shared & low] = True
+    near = hashes[marked[halves & low]]
+    near.sort()
+    return bool(np.any(near[1:] == near[:-1]))
 
 
 def _grouped(con: duckdb.DuckDBPyConnection, compared: list[str]) -> list[KeyCheck]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import duckdb
 
-from assistant.profile.guards import guarded
+from assistant.profile.guards import weighted
 from assistant.profile.patterns import DETECTORS
 from assistant.profile.sql import (
     SAMPLE_ROWS,
@@ -79,11 +79,11 @@ def fill_small_tables(
         column.min_len, column.max_len, column.avg_len = min_len, max_len, avg_len
         column.min_text, column.max_text = min_text, max_text
     tops = con.execute(
-        f"SELECT t, col, raw, count(*) FROM {SAMPLE_TABLE} {where} GROUP BY t, col, raw "
-        f"QUALIFY row_number() OVER (PARTITION BY t, col ORDER BY count(*) DESC, raw) <= {top_k}"
+        f"SELECT t, col, min_by({{'v': raw, 'n': n}}, {{'n': -n, 'v': raw}}, {top_k}) FROM (SELECT t, col, "
+        f"raw, count(*) AS n FROM {SAMPLE_TABLE} {where} GROUP BY t, col, raw) GROUP BY t, col"
     ).fetchall()
-    for t, col, value, n in tops:
-        small[t][col].top.append((value, int(n)))
+    for t, col, found in tops:
+        small[t][col].top.extend((item["v"], int(item["n"])) for item in found)
     for stats in small.values():
         for column in stats:
             column.top.sort(key=lambda item: (-item[1], item[0]))
@@ -116,7 +116,7 @@ def count_detectors(con: duckdb.DuckDBPyConnection, tables: dict[int, list[Colum
     Counts are those of every sampled value.
     """
     counts = ", ".join(
-        f"sum(n) FILTER (WHERE {guarded(name, predicate).replace('{v}', 'v')}) AS {quote_ident(name)}"
+        f"sum({weighted(name, predicate, 'n').replace('{v}', 'v')}) AS {quote_ident(name)}"
         for name, predicate in DETECTORS.items()
     )
     distinct = f"SELECT t, col, v, count(*) AS n FROM {SAMPLE_TABLE} GROUP BY t, col, v"
@@ -136,15 +136,12 @@ def _top_candidates(con: duckdb.DuckDBPyConnection, tables: dict[int, list[Colum
 
     Exact counts within the sample, so the same sample always gives the same candidates.
     """
+    # a top-N aggregate keeps a few values per column where a window would sort them all
     rows = con.execute(
-        f"SELECT t, col, v FROM {SAMPLE_TABLE} GROUP BY t, col, v QUALIFY row_number() OVER "
-        f"(PARTITION BY t, col ORDER BY count(*) DESC, v) <= {TOP_CANDIDATES} "
-        "ORDER BY t, col, count(*) DESC, v"
+        f"SELECT t, col, min_by(v, {{'n': -n, 'v': v}}, {TOP_CANDIDATES}) FROM "
+        f"(SELECT t, col, v, count(*) AS n FROM {SAMPLE_TABLE} GROUP BY t, col, v) GROUP BY t, col"
     ).fetchall()
-    candidates: dict[tuple[int, int], list[str]] = {}
-    for t, col, value in rows:
-        candidates.setdefault((t, col), []).append(value)
-    for (t, col), values in candidates.items():
+    for t, col, values in rows:
         column = tables[t][col]
         if not column.top:  # tables sampled whole already have exact top values
             column.top = [(value, 0) for value in values]

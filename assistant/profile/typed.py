@@ -1,10 +1,13 @@
 """Min/max on each column's typed interpretation (numbers as numbers, dates as dates).
 
-Big tables: one aggregate query per table over the typed columns only. Small tables (sampled
-whole): one query over the shared sample for all of them. Text columns keep text min/max.
+Big tables: one aggregate query per table over the typed columns only, but for columns counted
+value by value (``few_values``), read from their values. Small tables (sampled whole): one query
+over the shared sample for all of them. Text columns keep text min/max.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import duckdb
 
@@ -61,15 +64,22 @@ def _apply(column: ColumnProfile, low: object, high: object, ok: int | None) -> 
     column.extra["typed_share"] = round((ok or 0) / nonblank, 4) if nonblank else 0.0
 
 
-def fill_typed_ranges(con: duckdb.DuckDBPyConnection, profile: TableProfile) -> None:
-    """Typed min/max of one table over its whole columns."""
+def fill_typed_ranges(
+    con: duckdb.DuckDBPyConnection, profile: TableProfile, counted: Mapping[int, dict[str, int]] | None = None
+) -> None:
+    """Typed min/max of one table over its whole columns. Columns whose every value and its count are
+    known (``counted``, by position) are read from those values: the same figures, no scan."""
     exprs: dict[str, str] = {}
+    known: dict[int, dict[str, int]] = {}
     for i, column in enumerate(profile.columns):
         typed = typed_expression(column, f"c{i}")
-        if typed is not None:
+        if typed is not None and counted is not None and i in counted:
+            known[i] = counted[i]
+        elif typed is not None:
             exprs[f"{i}:min"] = f"CAST(min({typed}) AS VARCHAR)"
             exprs[f"{i}:max"] = f"CAST(max({typed}) AS VARCHAR)"
             exprs[f"{i}:ok"] = f"count({typed})"
+    _fill_from_values(con, [(profile.columns[i], values) for i, values in known.items()])
     if not exprs:
         return
     # a blank cell has no typed value (every expression above is NULL on it): no CASE needed
@@ -78,6 +88,27 @@ def fill_typed_ranges(con: duckdb.DuckDBPyConnection, profile: TableProfile) -> 
     for i, column in enumerate(profile.columns):
         if f"{i}:min" in result:
             _apply(column, result[f"{i}:min"], result[f"{i}:max"], result[f"{i}:ok"])
+
+
+def _fill_from_values(
+    con: duckdb.DuckDBPyConnection, columns: list[tuple[ColumnProfile, dict[str, int]]]
+) -> None:
+    """Typed min/max of columns given as their distinct values and counts, in one query: the typed
+    reading of a value is the same on every row holding it."""
+    parts: list[str] = []
+    params: list[list[str] | list[int]] = []
+    for k, (column, values) in enumerate(columns):
+        typed = typed_expression(column, "v")
+        parts.append(
+            f"SELECT {k} AS k, CAST(min({typed}) AS VARCHAR), CAST(max({typed}) AS VARCHAR), "
+            f"coalesce(sum(CASE WHEN {typed} IS NULL THEN 0 ELSE n END), 0) "
+            f"FROM (SELECT unnest(${2 * k + 1}::VARCHAR[]) AS v, unnest(${2 * k + 2}::BIGINT[]) AS n)"
+        )
+        params += [list(values), list(values.values())]
+    if not parts:
+        return
+    for k, low, high, ok in con.execute(" UNION ALL ".join(parts), params).fetchall():
+        _apply(columns[k][0], low, high, ok)
 
 
 def fill_typed_ranges_from_sample(con: duckdb.DuckDBPyConnection, profiles: dict[int, TableProfile]) -> None:

@@ -42,6 +42,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--columns", type=int, default=25)
     parser.add_argument("--per-query", action="store_true", help="print the costliest queries' CPU seconds")
+    parser.add_argument("--top", type=int, default=12, help="how many queries --per-query prints")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Workspace(Path(tmp)).ensure()
@@ -70,7 +71,13 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of the process: {peak_mb:.0f} MB (target <= 1024 MB)")
     print(f"types: {types}")
-    for seconds, sql in sorted(timed.queries, reverse=True)[:12]:
+    if args.per_query:
+        in_queries = sum(seconds for seconds, _ in timed.queries)
+        print(
+            f"queries: {len(timed.queries)}, {in_queries:.2f} s CPU; "
+            f"outside them (Python, numpy): {profiled_cpu - in_queries:.2f} s CPU"
+        )
+    for seconds, sql in sorted(timed.queries, reverse=True)[: args.top]:
         print(f"  {seconds:5.2f} s CPU  {' '.join(sql.split())[:110]}")
 
 
