@@ -48,10 +48,17 @@ def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
 
 def _keyed(fetched: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
     """The hashes of keyed cells: a column without NULLs comes back whole, where selecting through
-    an all-false mask would copy every hash."""
-    mask = np.ma.getmaskarray(fetched) if np.ma.isMaskedArray(fetched) else None
+    an all-false mask would copy every hash.
+
+    DuckDB returns a masked array only when some cell is NULL, and imports ``numpy.ma`` for it; a
+    plain array is used without asking ``numpy.ma`` about it, which would import it (tens of
+    milliseconds where Python keeps no bytecode) for nothing.
+    """
+    if type(fetched) is np.ndarray:
+        return np.asarray(fetched, dtype=np.uint64)
+    mask = np.ma.getmaskarray(fetched)
     data = np.asarray(np.ma.getdata(fetched), dtype=np.uint64)
-    if mask is None or not mask.any():
+    if not mask.any():
         return data
     return data[~mask]
 
