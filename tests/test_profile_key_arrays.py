@@ -30,7 +30,9 @@ def test_a_column_without_keyless_cells_is_checked_without_loading_numpy_ma() ->
 def test_keyless_cells_are_left_out_and_repeats_found_among_the_rest() -> None:
     con = duckdb.connect()
     every_third_keyless = "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'k' || i END AS v FROM range(900) t(i)"
-    one_repeat = "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'k' || least(i, 898) END AS v FROM range(900) t(i)"
+    one_repeat = (
+        "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'k' || least(i, 898) END AS v FROM range(900) t(i)"
+    )
     different, repeated = check_keys(con, [every_third_keyless, one_repeat], 900)
     assert (different.repeated, different.keyed) == (False, 600)
     assert (repeated.repeated, repeated.keyed) == (True, 600)
