@@ -68,8 +68,11 @@ def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
     with another are compared: with two to four buckets a hash, about a third of them. Past
     ``HALVES_MIN`` of those, sorting their halves costs less than sorting them."""
     bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
-    buckets = (hashes >> np.uint64(64 - bits)).astype(np.intp)
-    crowded = hashes[np.bincount(buckets, minlength=1 << bits)[buckets] > 1]
+    # the shifted hashes fit an int64 as they are (a view, not a copy), and the buckets are looked up
+    # in a table of one byte each (which ones hold two hashes or more), not in the counts: a fraction
+    # of the memory, which a million hashes would otherwise first touch several times over
+    buckets = (hashes >> np.uint64(64 - bits)).view(np.int64)
+    crowded = hashes[(np.bincount(buckets, minlength=1 << bits) > 1)[buckets]]
     if crowded.size > HALVES_MIN:
         return _any_equal_by_halves(crowded)
     crowded.sort()
