@@ -49,7 +49,9 @@ def sampled_shapes(
 
 
 def _tail(col: str, keep: int | None) -> str:
-    return f"right({col}, {keep})" if keep else col
+    """The last ``keep`` characters (code points, as ``right`` counts them): ``substr`` with a negative
+    start gives the same text for less than ``right`` costs, which counts every value's characters."""
+    return f"substr({col}, -{keep})" if keep else col
 
 
 def phone_keys(col: str, source: str, carried: str, names: str, keep: int | None, shape: PhoneShape) -> str:

@@ -48,10 +48,17 @@ def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
 
 def _keyed(fetched: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
     """The hashes of keyed cells: a column without NULLs comes back whole, where selecting through
-    an all-false mask would copy every hash."""
-    mask = np.ma.getmaskarray(fetched) if np.ma.isMaskedArray(fetched) else None
+    an all-false mask would copy every hash.
+
+    DuckDB returns a masked array only when some cell is NULL, and imports ``numpy.ma`` for it; a
+    plain array is used without asking ``numpy.ma`` about it, which would import it (tens of
+    milliseconds where Python keeps no bytecode) for nothing.
+    """
+    if type(fetched) is np.ndarray:
+        return np.asarray(fetched, dtype=np.uint64)
+    mask = np.ma.getmaskarray(fetched)
     data = np.asarray(np.ma.getdata(fetched), dtype=np.uint64)
-    if mask is None or not mask.any():
+    if not mask.any():
         return data
     return data[~mask]
 
@@ -61,8 +68,11 @@ def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
     with another are compared: with two to four buckets a hash, about a third of them. Past
     ``HALVES_MIN`` of those, sorting their halves costs less than sorting them."""
     bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
-    buckets = (hashes >> np.uint64(64 - bits)).astype(np.intp)
-    crowded = hashes[np.bincount(buckets, minlength=1 << bits)[buckets] > 1]
+    # the shifted hashes fit an int64 as they are (a view, not a copy), and the buckets are looked up
+    # in a table of one byte each (which ones hold two hashes or more), not in the counts: a fraction
+    # of the memory, which a million hashes would otherwise first touch several times over
+    buckets = (hashes >> np.uint64(64 - bits)).view(np.int64)
+    crowded = hashes[(np.bincount(buckets, minlength=1 << bits) > 1)[buckets]]
     if crowded.size > HALVES_MIN:
         return _any_equal_by_halves(crowded)
     crowded.sort()
