@@ -5,7 +5,7 @@ check used past the sorting limit gives the same answers."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import duckdb
 import numpy as np
@@ -17,19 +17,9 @@ from assistant.profile.profiler import profile_tables
 from assistant.profile.sql import SAMPLE_ROWS
 from assistant.settings import ProfileSettings
 from assistant.workspace import Workspace
+from tests.query_recording import RecordingConnection
 
 ROWS = SAMPLE_ROWS + 1_000
-
-
-class _Recording:
-    """The workspace connection, keeping the text of every query it runs."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.queries = con, cast(list[str], [])
-
-    def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
-        self.queries.append(sql)
-        return self.con.execute(sql, *args)
 
 
 def _profile_phones(tmp_path: Path, phones: list[str]) -> tuple[TableProfile, list[str]]:
@@ -40,7 +30,7 @@ def _profile_phones(tmp_path: Path, phones: list[str]) -> tuple[TableProfile, li
         "unnest(range(1, $3 + 1)) AS _row",
         [phones, ["Madrid", "Sevilla"] * (len(phones) // 2), len(phones)],
     )
-    recording = _Recording(con)
+    recording = RecordingConnection(con)
     (profile,) = profile_tables(cast(duckdb.DuckDBPyConnection, recording), ["people"], ProfileSettings())
     workspace.close()
     assert profile.columns[0].semantic_type.value == "phone"

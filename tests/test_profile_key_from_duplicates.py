@@ -4,7 +4,7 @@ without counting its distinct values again; one the search cannot clear is still
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import duckdb
 import pytest
@@ -14,19 +14,9 @@ from assistant.profile.profiler import profile_tables
 from assistant.profile.sql import SAMPLE_ROWS
 from assistant.settings import ProfileSettings
 from assistant.workspace import Workspace
+from tests.query_recording import RecordingConnection
 
 ROWS = SAMPLE_ROWS + 1_000
-
-
-class _Recording:
-    """The workspace connection, keeping the text of every query it runs."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.queries = con, cast(list[str], [])
-
-    def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
-        self.queries.append(sql)
-        return self.con.execute(sql, *args)
 
 
 def _profile_emails(tmp_path: Path, emails: list[str]) -> tuple[str | None, list[str]]:
@@ -37,7 +27,7 @@ def _profile_emails(tmp_path: Path, emails: list[str]) -> tuple[str | None, list
         "unnest(range(1, $3 + 1)) AS _row",
         [emails, ["Madrid", "Sevilla"] * (len(emails) // 2), len(emails)],
     )
-    recording = _Recording(con)
+    recording = RecordingConnection(con)
     (profile,) = profile_tables(cast(duckdb.DuckDBPyConnection, recording), ["people"], ProfileSettings())
     workspace.close()
     (email, _city) = profile.columns

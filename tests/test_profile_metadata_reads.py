@@ -4,25 +4,14 @@ from one query, and no stored profile is looked up when no table is left out."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import duckdb
 import pytest
 
 from assistant.profile import profile_workspace
 from assistant.workspace import Workspace
-
-
-class _Recording:
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.queries = con, cast(list[str], [])
-
-    def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
-        self.queries.append(sql)
-        return self.con.execute(sql, *args)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.con, name)
+from tests.query_recording import RecordingConnection
 
 
 def test_one_catalogue_read_per_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -30,7 +19,7 @@ def test_one_catalogue_read_per_profile(tmp_path: Path, monkeypatch: pytest.Monk
     con = workspace.connect()
     con.execute("CREATE TABLE raw.clients AS SELECT 'c' || i AS id, 'Ana' AS name FROM range(20) t(i)")
     con.execute("CREATE TABLE raw.deals AS SELECT 'd' || i AS id, 'c' || i AS client_id FROM range(20) t(i)")
-    recording = _Recording(con)
+    recording = RecordingConnection(con)
     monkeypatch.setattr(workspace, "connect", lambda: cast(duckdb.DuckDBPyConnection, recording))
     profiles = profile_workspace(workspace)
     assert [p.table for p in profiles] == ["clients", "deals"]

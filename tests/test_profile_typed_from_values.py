@@ -4,7 +4,7 @@ a scan of the whole column gives, odd cells included."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import duckdb
 
@@ -14,19 +14,11 @@ from assistant.profile.sql import SAMPLE_ROWS
 from assistant.profile.typed import fill_typed_ranges
 from assistant.settings import ProfileSettings
 from assistant.workspace import Workspace
+from tests.query_recording import RecordingConnection
 
 ROWS = SAMPLE_ROWS * 2
 _DATES = ["03/04/2024", "28/02/2023", "15/11/2025", "31/12/2022", "not a date", " 01/01/2024 "]
 _AMOUNTS = ["1,234.50", "12.00", "99.95", "1e3", "$7.00", "0.5", "250.00", "3,000.00", "18.25", "42.00"]
-
-
-class _Recording:
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.queries = con, cast(list[str], [])
-
-    def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
-        self.queries.append(sql)
-        return self.con.execute(sql, *args)
 
 
 def _profile(tmp_path: Path) -> tuple[TableProfile, list[str], duckdb.DuckDBPyConnection]:
@@ -37,7 +29,7 @@ def _profile(tmp_path: Path) -> tuple[TableProfile, list[str], duckdb.DuckDBPyCo
         "CASE WHEN i % 5 = 0 THEN '' ELSE 'd' || i END AS id, i + 1 AS _row FROM range($3) t(i)",
         [_DATES, _AMOUNTS, ROWS],
     )
-    recording = _Recording(con)
+    recording = RecordingConnection(con)
     (profile,) = profile_tables(cast(duckdb.DuckDBPyConnection, recording), ["deals"], ProfileSettings())
     return profile, recording.queries, con
 
