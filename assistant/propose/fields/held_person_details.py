@@ -58,6 +58,7 @@ def held_by_linked_table(
     if values is None:
         return {}
     out: dict[str, tuple[str, str]] = {}
+    held: dict[tuple[str, SemanticType], set[str]] = {}  # the linked table's values, read once per kind
     for link in (c for c in table.columns if c.foreign_key is not None):
         assert link.foreign_key is not None
         parent = tables.get(link.foreign_key.target_table)
@@ -69,7 +70,12 @@ def held_by_linked_table(
                 continue
             mine = {_key(v.value, kind) for v in values.distinct(table.table, col.column, limit=5000)}
             mine.discard("")
-            theirs = spelled_names(values, parent) if kind == S.PERSON_NAME else _points(values, parent, kind)
+            if (parent.table, kind) not in held:
+                read = (
+                    spelled_names(values, parent) if kind == S.PERSON_NAME else _points(values, parent, kind)
+                )
+                held[(parent.table, kind)] = read
+            theirs = held[(parent.table, kind)]
             if len(mine) >= MIN_VALUES and len(mine & theirs) >= MIN_HELD * len(mine):
                 out[col.column] = (link.column, parent.table)
     return out
