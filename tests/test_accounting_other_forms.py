@@ -5,7 +5,9 @@ from __future__ import annotations
 import duckdb
 
 from assistant.execute.accounting.build import ACCOUNTING_DDL
+from assistant.execute.accounting.parts import PARTS_DDL
 from assistant.execute.accounting.summary import summarise
+from assistant.execute.compile import create_tables
 from assistant.execute.reconcile_report import accounting_lines
 
 KEPT = "the location keeps one opportunity per contact and pipeline: landed as a note on its contact"
@@ -15,6 +17,8 @@ def _accounting() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute("CREATE SCHEMA exec")
     con.execute(ACCOUNTING_DDL)
+    con.execute(PARTS_DDL)
+    create_tables(con)  # the compile's tables: no value of these rows was refused
     rows: list[tuple[str, int, str, str, str, str | None, str | None]]
     rows = [("jobs", k, f"J{k}", "landed", f"id{k}", None, None) for k in range(3)]
     rows += [
@@ -36,3 +40,16 @@ def test_a_clean_table_still_says_which_rows_landed_in_another_form() -> None:
     assert jobs.other_forms == [f"2 landed by policy one-opportunity-per-contact-and-pipeline: {KEPT}"]
     lines = accounting_lines(accounting)
     assert "**jobs**" in lines and f"- {jobs.other_forms[0]}" in lines
+
+
+def test_the_taker_kinds_named_in_specs_are_the_kinds_their_modules_write() -> None:
+    from assistant.execute import document_contacts, duplicate_opportunities, history_notes
+    from assistant.execute.specs import PASSES, TAKER_OF
+
+    assert TAKER_OF == {
+        duplicate_opportunities.REPLACES: duplicate_opportunities.KIND,
+        "message": history_notes.KIND,
+        "invoice": document_contacts.KIND,
+        "estimate": document_contacts.KIND,
+    }
+    assert set(TAKER_OF.values()) <= set(PASSES)

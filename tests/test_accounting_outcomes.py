@@ -144,4 +144,4 @@ def test_every_source_row_has_one_outcome_and_only_a_lossless_run_is_clean(
     }
     assert next(r for r in rows if r["source_table"] == "jobs")["source_key"] == "'=J4"  # OWASP prefix
     text = (ws.root / "reports" / "reconciliation.md").read_text(encoding="utf-8")
-    assert "| jobs | 4 | 3 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | **NO** |" in text
+    assert "| jobs | 4 | 3 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | **NO** |" in text

@@ -60,11 +60,11 @@ def test_contacts_carry_codes_and_failures_are_listed_per_record(
     plan = hlmap(ws.root, "plan")
     assert plan.exit_code == 0, plan.output
     printed = " ".join(plan.output.split())  # the line may wrap: the examples make it long
-    assert "contact:clients field country: 1 values failed their transform" in printed
-    assert "e.g. not a country name or ISO code HighLevel accepts: Narnia;" in printed
+    # the contact goes without it; the value rides on a note on the contact (``refused_values``)
+    assert "clients: 4 values HighLevel would refuse in their field (country 1, " in printed
     errors = (
         ws.connect()
-        .execute("SELECT source_key, error FROM exec.transform_errors WHERE field = 'country'")
+        .execute("SELECT source_key, error FROM exec.carried_errors WHERE field = 'country'")
         .fetchall()
     )
     assert [(k, "Narnia" in e) for k, e in errors] == [("C4", True)]

@@ -96,6 +96,8 @@ def test_deal_tags_reach_the_contact_once_and_roll_back_to_what_it_held(
     shown = [line for line in diff.splitlines() if line.startswith("contact_tags,")]
     assert shown and all(line.endswith(",True") for line in shown), diff  # the row's tags, on the contact
     assert any("VIP, Urgente" in line and "priority-client, vip, urgente" in line for line in shown), shown
+    own = [line for line in diff.splitlines() if line.startswith("contact,") and ",tags," in line]
+    assert own and all(line.endswith(",True") for line in own), own  # a deal row's tags are not its own
     applied = hlmap(ws, sandbox, "apply", "--approve-sample", run_id, "--preflight-ok", "--quiet")
     assert "Traceback" not in applied.output
     contacts = dict(

@@ -72,8 +72,8 @@ def test_plan_prints_order_counts_and_previews_without_sending(tmp_path: Path) -
     assert out.index("company:clients") < out.index("contact:clients") < out.index("opportunity:quotes")
     assert out.index("opportunity:quotes") < out.index("task:jobs")
     assert "POST /contacts/" in out and "Bearer ****" in out
-    # the plan names why values fail, never the values themselves: those stay in exec.transform_errors
-    assert "values failed their transform, e.g. not a valid email" in out
+    # the plan counts values a field would refuse, never the values themselves: those travel in a note
+    assert "values HighLevel would refuse in their field" in " ".join(out.split())
     assert "ana.fuente@example" not in out
     assert (ws.root / "reports" / "workflow-rebuild-reference.md").read_text().count("Recordatorio") == 1
 

@@ -17,7 +17,7 @@ from tests.sandbox_process import SandboxHandle, start_sandbox
 from tests.test_execute_flow import hlmap, records
 from tests.test_execute_support import tiny_workspace
 
-EXPECTED = {"contacts": 6, "businesses": 2, "opportunities": 4, "tasks": 3, "notes": 3}
+EXPECTED = {"contacts": 6, "businesses": 2, "opportunities": 4, "tasks": 3, "notes": 5}
 
 
 def apply_process(ws: Path, sandbox: SandboxHandle) -> subprocess.Popen[bytes]:

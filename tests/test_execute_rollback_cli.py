@@ -49,7 +49,7 @@ def test_rollback_previews_asks_and_changes_nothing_when_refused(
     refused = runner.invoke(app, ["rollback", "-w", str(ws.root)], input="n\n")
     assert refused.exit_code == 1
     assert (
-        "will delete: 2 company, 6 contact, 2 custom_field, 3 note, 4 opportunity, 1 tag, 3 task"
+        "will delete: 2 company, 6 contact, 2 custom_field, 5 note, 4 opportunity, 1 tag, 3 task"
         in refused.output
     )
     assert "Roll back 1 run(s)?" in refused.output and "nothing was changed" in refused.output

@@ -57,7 +57,7 @@ def test_status_shows_the_pause_during_the_wait_and_not_after(tmp_path: Path, sa
             run.kill()
             run.wait()
     assert run.returncode == 0, output
-    assert len(records(sandbox, "contacts")) == 6 and len(records(sandbox, "notes")) == 3
+    assert len(records(sandbox, "contacts")) == 6 and len(records(sandbox, "notes")) == 5
     after = hlmap(ws.root, "status")
     assert "paused" not in after.output and "full done" in after.output
 

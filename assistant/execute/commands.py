@@ -11,7 +11,7 @@ import typer
 
 from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.errors import HlmapError
-from assistant.execute.accounting.export import write_csv
+from assistant.execute.accounting.export import write_csv, write_lost_csv
 from assistant.execute.apply import RunSummary, run_apply
 from assistant.execute.audit import audit_path
 from assistant.execute.daily_pause import show_daily_pause
@@ -177,7 +177,8 @@ def reconcile_command(
 ) -> None:
     """Account for every source row, compare source, ledger and destination, check identity.
 
-    Exits 0 only when clean: no source row held back, failed, not carried, unsent or undecided,
+    Exits 0 only when clean: no source row held back, failed, not carried, unsent or undecided, no value
+    of a row that landed refused on the way (``values_lost``),
     the counts agree, and every record a run made matches exactly one ledger row.
     """
     ws = _workspace(workspace, location_id, base_url)
@@ -191,6 +192,8 @@ def reconcile_command(
     result = asyncio.run(go())
     path = write_report(result, ws.reports_dir)
     csv_path = write_csv(con, ws.reports_dir)
+    if result.accounting.values_lost:
+        write_lost_csv(con, ws.reports_dir)
     (ws.reports_dir / "reconciliation.json").write_text(
         json.dumps(result.to_json(), indent=2), encoding="utf-8"
     )

@@ -42,6 +42,8 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         """CREATE OR REPLACE TABLE exec.transform_errors (source_object VARCHAR, target VARCHAR,
         source_key VARCHAR, "row" BIGINT, field_id VARCHAR, field VARCHAR, error VARCHAR, held BOOLEAN)"""
     )
+    # errors whose values travel in a note instead (``refused_values``): no longer lost, still named
+    con.execute("CREATE OR REPLACE TABLE exec.carried_errors AS FROM exec.transform_errors LIMIT 0")
     # Why a source row made no record of a kind, and where merged children and document lines went:
     # the source accounting reads these to give every source row its outcome.
     con.execute(

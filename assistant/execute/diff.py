@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from assistant.execute.deal_tags import contact_holds
+from assistant.execute.deal_tags import contact_holds, tag_key
 from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_readback import DOCUMENT_OBJECTS, document_view, read_document
 from assistant.execute.sender import read_back
@@ -94,6 +94,7 @@ async def sample_diff(
         [run_id],
     ).fetchall()
     out: list[DiffRow] = []
+    added = _deal_tags_added(rows)
     for target, source_object, key, hl_id, parent_id, sent_json, outcome in rows:
         spec = by_kind.get((target, source_object))
         if spec is None or not sent_json:
@@ -123,6 +124,8 @@ async def sample_diff(
                 actual = (await conversation_messages(hl, parent_id or "")).get(hl_id, {})
             else:
                 actual = await read_back(hl, target, hl_id, parent_id, spec.custom_object_key)
+                if target == "contact" and hl_id in added:
+                    actual = _without_added(actual, sent, added[hl_id])
         except HighLevelError as exc:
             out.append(DiffRow(target, key, hl_id, "*", "", "record", f"not readable: {exc}", False))
             continue
@@ -133,6 +136,22 @@ async def sample_diff(
             src = " | ".join(str(source.get(c) or "") for c in columns.get(lookup, []))
             out.append(DiffRow(target, key, hl_id, fname, src, shown(expected, zone), shown(got, zone), ok))
     return out
+
+
+def _deal_tags_added(rows: list[tuple[Any, ...]]) -> dict[str, set[str]]:
+    """Contact id -> the tags this run's deal rows added to it (the ledger keeps only the added ones)."""
+    out: dict[str, set[str]] = {}
+    for target, _, _, hl_id, _, sent_json, _ in rows:
+        if target == DEAL_TAGS and sent_json:
+            out.setdefault(hl_id, set()).update(tag_key(t) for t in json.loads(sent_json).get("tags") or [])
+    return out
+
+
+def _without_added(actual: dict[str, Any], sent: dict[str, Any], added: set[str]) -> dict[str, Any]:
+    """The contact as read, less the tags deal rows added beside its own: its own tags compare as sent."""
+    own = {tag_key(str(t)) for t in sent.get("tags") or []}
+    tags = [t for t in actual.get("tags") or [] if tag_key(str(t)) in own or tag_key(str(t)) not in added]
+    return {**actual, "tags": tags}
 
 
 def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> dict[str, Any]:

@@ -1,21 +1,24 @@
-"""Cells holding several phone numbers or emails: the first fills the standard field, the others a note.
+"""A contact's source values its fields cannot hold, as one note on it: further phones and emails, and
+values HighLevel would refuse.
 
 A HighLevel contact has one ``phone`` and one ``email`` (the create body has no list of further
-numbers), so the values after a cell's first would be lost. Each contact whose cells hold more gets
-one note on it ("Other phone numbers: …"), sent after the contact like any note and counted in the
-plan; the values keep the source's spelling.
+numbers), so the values after a cell's first would be lost; so would a value its field refuses (see
+``refused_values``). Each contact with either gets one note on it ("Other phone numbers: …"), sent
+after the contact like any note and counted in the plan; the values keep the source's spelling.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
 from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.refused_values import FOOTER, Refused, carried, refused_values
 from assistant.execute.specs import RecordSpec, Ref
 from assistant.mapping.models import TransformKind
-from assistant.transforms.cells import OTHERS_NOT_CARRIED, others_of_several
+from assistant.transforms.cells import others_of_several
 from assistant.transforms.kinds import Context
 from assistant.transforms.sqltext import ident
 
@@ -30,26 +33,30 @@ class Carried:
     spec: RecordSpec  # the note spec that sends them
     notes: int
     values: dict[str, int]  # field -> further values carried
+    refused: dict[str, int] = field(default_factory=dict)  # field -> values it would refuse, carried
+    several: int = 0  # contacts whose cells hold several values
 
 
 def carry_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> list[Carried]:
-    """A note per contact whose phone or email cells hold several values; answers what each table carries."""
+    """A note per contact whose phone or email cells hold several values, or with values its fields would
+    refuse; answers what each table carries."""
     out: list[Carried] = []
     for spec in specs:
         if spec.target != "contact" or spec.merge_into:
             continue
         others = _others_sql(spec)
-        if not others:
-            continue
-        values = ", ".join(others.values())
-        rows = con.execute(
-            f"""SELECT r.source_key, r."row", {values} FROM raw.{ident(spec.source_object)} src
-            JOIN exec.records r ON r.target = 'contact' AND r.source_object = ? AND r."row" = src."_row"
-            WHERE coalesce({values}) IS NOT NULL ORDER BY r."row" """,
-            [spec.source_object],
-        ).fetchall()
-        if rows:
-            out.append(_write(con, spec, list(others), rows))
+        rows: list[tuple[Any, ...]] = []
+        if others:
+            values = ", ".join(others.values())
+            rows = con.execute(
+                f"""SELECT r.source_key, r."row", {values} FROM raw.{ident(spec.source_object)} src
+                JOIN exec.records r ON r.target = 'contact' AND r.source_object = ? AND r."row" = src."_row"
+                WHERE coalesce({values}) IS NOT NULL ORDER BY r."row" """,
+                [spec.source_object],
+            ).fetchall()
+        refused = refused_values(con, spec)
+        if rows or refused:
+            out.append(_write(con, spec, list(others), rows, refused))
     return out
 
 
@@ -65,10 +72,14 @@ def _others_sql(spec: RecordSpec) -> dict[str, str]:
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, spec: RecordSpec, fields: list[str], rows: list[tuple[object, ...]]
+    con: duckdb.DuckDBPyConnection,
+    spec: RecordSpec,
+    fields: list[str],
+    rows: list[tuple[Any, ...]],
+    refused: list[Refused],
 ) -> Carried:
     counts = dict.fromkeys(fields, 0)
-    records = []
+    notes: dict[int, tuple[object, list[str]]] = {}
     for key, row, *values in rows:
         lines = []
         for name, value in zip(fields, values, strict=True):
@@ -78,13 +89,19 @@ def _write(
         lines.append(
             f"(from the source; HighLevel's {' and '.join(fields)} field holds the first of each cell)"
         )
-        records.append(note_record(KIND, spec.source_object, key, row, "\n".join(lines), key))
+        notes[int(row)] = (key, lines)
+    refused_counts: dict[str, int] = {}
+    for value in refused:
+        refused_counts[value.field] = refused_counts.get(value.field, 0) + 1
+        lines = notes.setdefault(value.row, (value.key, []))[1]
+        if FOOTER in lines:
+            lines.remove(FOOTER)
+        lines += [value.line, FOOTER]
+    records = [
+        note_record(KIND, spec.source_object, key, row, "\n".join(lines), key)
+        for row, (key, lines) in sorted(notes.items())
+    ]
     con.executemany(INSERT_RECORD, records)
-    con.execute(  # carried now: no longer a value the run leaves behind
-        """DELETE FROM exec.transform_errors WHERE source_object = ? AND target = 'contact' AND NOT held
-        AND starts_with(error, ?)
-        AND "row" IN (SELECT "row" FROM exec.records WHERE target = ? AND source_object = ?)""",
-        [spec.source_object, OTHERS_NOT_CARRIED, KIND, spec.source_object],
-    )
+    carried(con, spec, KIND)  # no longer values the run leaves behind
     note = notes_spec(spec, KIND, ROLE, [Ref("contactId", "contact", spec.source_object)])
-    return Carried(note, len(records), counts)
+    return Carried(note, len(records), counts, refused_counts, len(rows))

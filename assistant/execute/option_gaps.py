@@ -12,7 +12,7 @@ SHOWN = 8
 def option_gaps(con: duckdb.DuckDBPyConnection) -> list[str]:
     rows = con.execute(
         f"""SELECT target, source_object, field, substr(error, {len(PREFIX) + 1}) AS value, count(*) AS n
-        FROM exec.transform_errors WHERE starts_with(error, ?)
+        FROM (FROM exec.transform_errors UNION ALL FROM exec.carried_errors) WHERE starts_with(error, ?)
         GROUP BY ALL ORDER BY target, source_object, field, n DESC, value""",
         [PREFIX],
     ).fetchall()

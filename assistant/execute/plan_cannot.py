@@ -8,7 +8,7 @@ import duckdb
 from assistant.execute import document_contacts as as_note
 from assistant.execute import duplicate_opportunities as kept
 from assistant.execute import history_notes as history
-from assistant.execute import later_children
+from assistant.execute import later_children, refused_notes
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_business import plan_lines as business_lines
 from assistant.execute.document_contacts import plan_lines as document_note_lines
@@ -42,6 +42,7 @@ def cannot_lines(
     """Every line of the plan's 'cannot migrate as it is' list, in the order the plan prints them."""
     out = cannot_migrate(con, prepared) + duplicate_opportunities(con, prepared, dest)
     out += lost_reason_lines(con, prepared.specs, dest) + extra_values_lines(prepared)
+    out += refused_notes.plan_lines(prepared.refused_notes)
     out += later_children.plan_lines(prepared.later_children)
     out += details_lines(prepared.details_found) + business_lines(prepared.billed_to_business)
     out += document_note_lines(prepared.documents_as_notes) + prepared.tax_flags
@@ -161,11 +162,21 @@ def duplicate_opportunities(
 
 
 def extra_values_lines(prepared: Prepared) -> list[str]:
-    """Where the phones and emails after a cell's first go: HighLevel's contact holds one of each."""
-    return [
-        f"{c.spec.source_object}: "
-        + " and ".join(f"{n} further {field} value{'s' * (n != 1)}" for field, n in c.values.items() if n)
-        + f" of {c.notes} contacts (cells holding several) travel as a note on each contact "
-        f"({c.spec.name} in the plan); the standard field keeps the first"
-        for c in prepared.extra_values
-    ]
+    """Where the phones and emails after a cell's first go, and values HighLevel would refuse: a note."""
+    out = []
+    for c in prepared.extra_values:
+        further = " and ".join(f"{n} further {f} value{'s' * (n != 1)}" for f, n in c.values.items() if n)
+        if further:
+            out.append(
+                f"{c.spec.source_object}: {further} of {c.several} contacts (cells holding several) travel "
+                f"as a note on each contact ({c.spec.name} in the plan); the standard field keeps the first"
+            )
+        if c.refused:
+            n = sum(c.refused.values())
+            fields = ", ".join(f"{f} {k}" for f, k in sorted(c.refused.items()))
+            out.append(
+                f"{c.spec.source_object}: {n} value{'s' * (n != 1)} HighLevel would refuse in their field "
+                f"({fields}) travel as lines of a note on their contact, as in the source "
+                f"({c.spec.name} in the plan)"
+            )
+    return out

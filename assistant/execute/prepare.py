@@ -22,6 +22,7 @@ from assistant.execute.holding import companyless_tables, holding_spec, parked_t
 from assistant.execute.later_children import CarriedChildren, note_specs
 from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
+from assistant.execute.refused_notes import RefusedNotes, carry_refused_notes
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
 from assistant.highlevel.state import DestinationState
 from assistant.mapping import journal, store
@@ -38,6 +39,7 @@ class Prepared:
         None  # later opportunities of a contact+pipeline sent as notes (None: allowed)
     )
     extra_values: list[Carried] = field(default_factory=list)  # phones/emails after a cell's first
+    refused_notes: list[RefusedNotes] = field(default_factory=list)  # values a deal's fields refuse
     later_children: list[CarriedChildren] = field(default_factory=list)  # merged rows after the first
     documents_as_notes: list[AsNotes] = field(default_factory=list)  # invoices HighLevel would refuse
     details_found: list[str] = field(default_factory=list)  # documents whose contact details came elsewhere
@@ -130,6 +132,8 @@ def prepare(workspace: Workspace) -> Prepared:
     _history(workspace, con, prepared)
     prepared.extra_values = carry_as_notes(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in prepared.extra_values], [c.notes for c in prepared.extra_values])
+    prepared.refused_notes = refused = carry_refused_notes(con, prepared.specs)
+    _add_specs(prepared, [r.spec for r in refused], [r.notes for r in refused])
     prepared.later_children = later = note_specs(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in later], [c.notes for c in later])
     return prepared

@@ -125,14 +125,17 @@ def print_accounting(accounting: Accounting) -> None:
     shown = [o for o in OUTCOMES if totals[o]]  # outcomes no row has are left out (the report has all)
     width = len(str(sum(totals.values())))
     table.add_column("source table", overflow="fold", min_width=12)
-    for col in ("rows", *(SHORT.get(o, o) for o in shown)):
+    lost = ["values lost"] if accounting.values_lost else []  # values of landed rows that did not arrive
+    for col in ("rows", *(SHORT.get(o, o) for o in shown), *lost):
         table.add_column(col, justify="right", no_wrap=True, min_width=max(width, len(col)))
     for t in accounting.tables:
-        table.add_row(t.table, str(t.rows), *(str(t.counts.get(o, 0) or "") for o in shown))
-    table.add_row("all", str(sum(totals.values())), *(str(totals[o]) for o in shown))
+        values = [str(t.values_lost or "")] if lost else []
+        table.add_row(t.table, str(t.rows), *(str(t.counts.get(o, 0) or "") for o in shown), *values)
+    values = [str(accounting.values_lost)] if lost else []
+    table.add_row("all", str(sum(totals.values())), *(str(totals[o]) for o in shown), *values)
     console.print(table)
     for t in accounting.tables:
-        shown_reasons = [*(t.reasons if not t.clean else []), *t.other_forms]
+        shown_reasons = [*(t.reasons if not t.clean else []), *t.lost, *t.other_forms]
         if shown_reasons:
             console.print(f"{t.table}:", highlight=False, markup=False)
             for reason in shown_reasons:

@@ -10,19 +10,20 @@ from assistant.execute.reconcile import Reconciliation
 
 def accounting_lines(accounting: Accounting) -> list[str]:
     """The per-table outcome counts as a Markdown table, then why rows did not land, per table."""
-    head = ["source table", "rows", *(o.replace("_", " ") for o in OUTCOMES), "clean"]
+    outcomes = [o.replace("_", " ") for o in OUTCOMES]
+    head = ["source table", "rows", *outcomes, "values lost", "clean"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for t in accounting.tables:
-        cells = [t.table, str(t.rows), *(str(t.counts.get(o, 0)) for o in OUTCOMES)]
+        cells = [t.table, str(t.rows), *(str(t.counts.get(o, 0)) for o in OUTCOMES), str(t.values_lost)]
         lines.append("| " + " | ".join([*cells, "yes" if t.clean else "**NO**"]) + " |")
     totals = accounting.totals()
-    cells = ["**all**", str(sum(totals.values())), *(str(totals[o]) for o in OUTCOMES), ""]
-    lines.append("| " + " | ".join(cells) + " |")
+    cells = ["**all**", str(sum(totals.values())), *(str(totals[o]) for o in OUTCOMES)]
+    lines.append("| " + " | ".join([*cells, str(accounting.values_lost), ""]) + " |")
     for t in accounting.tables:
         reasons = t.reasons if not set(t.counts) <= {"landed"} else []
-        if reasons or t.other_forms:
+        if reasons or t.lost or t.other_forms:
             lines += ["", f"**{t.table}**" + (f" (decision {t.decision})" if t.decision else "")]
-            lines += [f"- {r}" for r in [*reasons, *t.other_forms]]
+            lines += [f"- {r}" for r in [*reasons, *t.lost, *t.other_forms]]
     if accounting.repaired:
         lines += [
             "",

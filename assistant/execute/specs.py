@@ -28,16 +28,25 @@ PASSES: dict[str, int] = {
     "task": 5,
     "note": 6,
     "kept_opportunity": 6,  # an opportunity HighLevel would merge away, kept as a note on its contact
-    "extra_values": 6,  # a contact's phones or emails after the first of a cell, as a note on it
+    "extra_values": 6,  # a contact's further phones or emails, and values its fields refuse, as a note on it
     "later_child": 6,  # a merged child row after its parent's first, as a note on the parent contact
     "document_as_note": 6,  # an invoice or estimate HighLevel would refuse, as a note on its contact
     "history_as_note": 6,  # a call or e-mail the location cannot hold as a message, as a dated note
+    "refused_values": 6,  # values a deal's, task's or document's fields refuse, as a note on its contact
     "appointment": 7,
     "message": 7,  # history on a contact's conversation, with its original date
     "file": 7,
     "custom_object": 8,
     "invoice": 9,  # after every record a document can point at
     "estimate": 9,
+}
+# The kind that takes over some rows of a kind, sent as notes on their contact instead: a later duplicate
+# opportunity, a call or e-mail the location cannot hold as a message, a document HighLevel would refuse.
+TAKER_OF = {
+    "opportunity": "kept_opportunity",
+    "message": "history_as_note",
+    "invoice": "document_as_note",
+    "estimate": "document_as_note",
 }
 RECORD_TARGETS = frozenset(PASSES) - {"company_link", "contact_fields", "contact_tags"}
 HL_OBJECT = {
@@ -48,6 +57,7 @@ HL_OBJECT = {
     "later_child": "note",
     "document_as_note": "note",
     "history_as_note": "note",
+    "refused_values": "note",
 }  # the HighLevel object a record kind is written to
 REF_TARGETS = {
     "contactId": "contact",

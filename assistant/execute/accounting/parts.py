@@ -15,20 +15,20 @@ import duckdb
 
 from assistant.execute import document_contacts as as_note
 from assistant.execute import duplicate_opportunities as kept
-from assistant.execute import extra_values, holding
+from assistant.execute import extra_values, holding, refused_notes
 from assistant.execute import history_notes as history
 from assistant.execute import later_children as later
 from assistant.execute import same_name_companies as same_name
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
-from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
+from assistant.execute.specs import DOCUMENT_KINDS, TAKER_OF, RecordSpec
 from assistant.transforms.sqltext import ident, lit
 
 PARTS_DDL = """CREATE OR REPLACE TABLE exec.accounting_parts (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, record VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR,
     into_record VARCHAR, rule VARCHAR, detail VARCHAR, sent_at TIMESTAMP)"""
 # Kinds made after compiling from some rows of a table: a row they did not take has no part of them.
-TAKERS = frozenset({kept.KIND, extra_values.KIND, as_note.KIND, history.KIND})
+TAKERS = frozenset({kept.KIND, extra_values.KIND, as_note.KIND, history.KIND, refused_notes.KIND})
 COLUMNS = "source_table, row, source_key, record, outcome, destination_id, policy, into_record, rule, detail"
 # Rows a record kind never got: held back by a rule (first held error of the row), or skipped.
 _HELD = """LEFT JOIN (SELECT "row", min(field) AS field, min(error) AS error, min(source_key) AS source_key
@@ -112,11 +112,7 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
 
 def _taker(spec: RecordSpec) -> str:
     """The kind that takes over some rows of this spec's kind (sent as notes instead), if any."""
-    if spec.target == kept.REPLACES:
-        return kept.KIND
-    if spec.target == "message":
-        return history.KIND
-    return as_note.KIND if spec.target in DOCUMENT_KINDS else ""
+    return TAKER_OF.get(spec.target, "")
 
 
 def _kept_as_note(spec: RecordSpec) -> tuple[str, str, str]:

@@ -8,6 +8,7 @@ import duckdb
 
 from assistant.execute.accounting.build import NOT_CLEAN, SEVERITY
 from assistant.execute.accounting.repairs import repaired_rows
+from assistant.execute.accounting.values_lost import lost_values
 
 OUTCOMES = tuple(reversed(SEVERITY))  # landed first, the way a report reads
 
@@ -21,10 +22,12 @@ class TableAccount:
     reasons: list[str] = field(default_factory=list)  # the most common reasons a row did not land
     # rows that landed as something other than their own record (a note in place of an invoice)
     other_forms: list[str] = field(default_factory=list)
+    values_lost: int = 0  # values of rows that landed which did not arrive (``values_lost``)
+    lost: list[str] = field(default_factory=list)  # per field: how many, and the first reason
 
     @property
     def clean(self) -> bool:
-        return not any(self.counts.get(o) for o in NOT_CLEAN)
+        return not any(self.counts.get(o) for o in NOT_CLEAN) and not self.values_lost
 
     @property
     def carried(self) -> int:
@@ -43,6 +46,10 @@ class Accounting:
 
     def totals(self) -> dict[str, int]:
         return {o: sum(t.counts.get(o, 0) for t in self.tables) for o in OUTCOMES}
+
+    @property
+    def values_lost(self) -> int:
+        return sum(t.values_lost for t in self.tables)
 
 
 def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
@@ -74,6 +81,10 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
     ).fetchall()
     for table, policy, n, detail in forms:
         tables[table].other_forms.append(f"{n} landed by policy {policy}: {_short(detail or '')}")
+    for lost in lost_values(con):
+        account = tables.setdefault(lost.table, TableAccount(lost.table, 0))
+        account.values_lost += lost.count
+        account.lost.append(f"{lost.count} {lost.field} values did not arrive: {_short(lost.example)}")
     return Accounting(list(tables.values()), repaired_rows(con))
 
 

@@ -1,0 +1,78 @@
+"""A deal's, task's or document's values its HighLevel fields would refuse, as one note on its contact.
+
+HighLevel notes belong to contacts, so the values an opportunity's phone field or a task's date
+would drop travel on the contact the record links to: one note per source row, naming the record
+("Opportunity 'Website redesign' (crm_lead row 12)") and each value with its reason (see
+``refused_values``). A record that links to no contact keeps its refused values as lost, and the
+run says so (``accounting.values_lost``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.refused_values import FOOTER, Refused, carried, refused_values
+from assistant.execute.specs import RecordSpec
+
+KIND = "refused_values"  # a record kind of its own: the table's other notes keep their keys
+ROLE = "refused_values"
+_LINKED = frozenset({"opportunity", "task", "appointment", "invoice", "estimate", "custom_object"})
+
+
+@dataclass(frozen=True)
+class RefusedNotes:
+    spec: RecordSpec  # the note spec that sends them
+    notes: int
+    refused: dict[str, int] = field(default_factory=dict)  # field -> values carried
+    record: str = ""  # the kind of record whose values they are
+
+
+def carry_refused_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> list[RefusedNotes]:
+    """One note per source row of a contact-linked record with refused values; what each table carries."""
+    out: list[RefusedNotes] = []
+    taken: set[str] = set()  # one note kind per source table: its op ids are the rows' keys
+    for spec in specs:
+        link = next((r for r in spec.refs if r.key == "contactId"), None)
+        if spec.target not in _LINKED or spec.merge_into or link is None or spec.source_object in taken:
+            continue
+        refused = refused_values(con, spec)
+        if not refused:
+            continue
+        taken.add(spec.source_object)
+        by_row: dict[int, list[Refused]] = {}
+        for value in refused:
+            by_row.setdefault(value.row, []).append(value)
+        records = [_note(spec, values) for _, values in sorted(by_row.items())]
+        con.executemany(INSERT_RECORD, records)
+        carried(con, spec, KIND)
+        counts: dict[str, int] = {}
+        for value in refused:
+            counts[value.field] = counts.get(value.field, 0) + 1
+        note = notes_spec(spec, KIND, ROLE, [link])
+        out.append(RefusedNotes(note, len(records), counts, spec.target))
+    return out
+
+
+def _note(spec: RecordSpec, values: list[Refused]) -> tuple[str, str, object, object, int, str, str]:
+    first = values[0]
+    which = f"'{first.name}' " if first.name else ""
+    head = f"{spec.target.capitalize()} {which}({spec.source_object} row {first.row}):"
+    body = "\n".join([head, *(v.line for v in values), FOOTER])
+    return note_record(KIND, spec.source_object, first.key, first.row, body, first.contact)
+
+
+def plan_lines(carried_notes: list[RefusedNotes]) -> list[str]:
+    """Where the refused values of contact-linked records go, per table."""
+    out = []
+    for c in carried_notes:
+        n = sum(c.refused.values())
+        fields = ", ".join(f"{f} {k}" for f, k in sorted(c.refused.items()))
+        out.append(
+            f"{c.spec.source_object}: {n} {c.record} value{'s' * (n != 1)} HighLevel would refuse in their "
+            f"field ({fields}) travel as a note on the record's contact, as in the source "
+            f"({c.spec.name} in the plan)"
+        )
+    return out
