@@ -137,3 +137,23 @@ def test_every_row_is_accounted_and_the_run_is_clean(run: Run) -> None:
     con.close()
     assert outcomes == {"landed": 38}  # each person landed as a contact: only its company was shared
     assert folded == (11,) and told == (0,)
+
+
+def test_archived_leads_with_a_lost_reason_land_lost_and_won_ones_won(run: Run) -> None:
+    _, _, ws, made = run
+    status_of = {str(o["id"]): str(o["status"]) for o in made["opportunities"]}
+    con = duckdb.connect(str(ws / "workspace.duckdb"), read_only=True)
+    landed = con.execute(  # each lead that became an opportunity, with what its row says
+        """SELECT DISTINCT s."ID", s."Stage", s."Active", s."Lost Reason", l.hl_id FROM exec.ledger l
+        JOIN raw.crm_lead s ON s."ID" = l.source_key
+        WHERE l.object = 'opportunity' AND l.op_id LIKE 'opportunity:%' AND l.status = 'done'"""
+    ).fetchall()
+    con.close()
+    got = Counter(
+        ("archived with a reason" if active == "False" and reason else stage, status_of[hl_id])
+        for _, stage, active, reason, hl_id in landed
+    )
+    lost = {k: n for k, n in got.items() if k[0] == "archived with a reason"}
+    assert lost and set(lost) == {("archived with a reason", "lost")}, got
+    assert got[("Won", "won")] >= 1 and not [k for k in got if k[0] == "Won" and k[1] != "won"], got
+    assert not [k for k in got if k[0] in ("New", "Qualified", "Proposition") and k[1] != "open"], got

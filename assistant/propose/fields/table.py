@@ -23,6 +23,7 @@ from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
@@ -51,8 +52,12 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     columns = ordered_columns(ctx)
     maps: list[FieldMap] = []
     done: set[str] = set()
+    lost = lost_status_map(ctx, columns)  # an archived deal with a lost reason: the flag says lost
+    if lost is not None:
+        maps.append(lost)
+        done |= set(lost.source_columns)
     for col in columns:
-        reason = skip_reason(ctx, col)
+        reason = skip_reason(ctx, col) if col.column not in done else None
         if reason:
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
