@@ -74,7 +74,8 @@ def lost_status_map(ctx: TableContext, columns: list[ColumnProfile]) -> FieldMap
         Evidence(
             source="values",
             detail=f"{len(both)} of {len(archived)} archived rows ('{flag.column}' = "
-            f"{'/'.join(lost_values)}) hold a '{reason.column}'; {active_with_reason} active rows hold one",
+            f"{'/'.join(lost_values)}) hold a '{reason.column}'; {active_with_reason} active rows hold one"
+            + (f" (in the first {len(rows):,} rows read)" if len(rows) < ctx.table.row_count else ""),
         ),
         *evidence_of(flag),
     ]
