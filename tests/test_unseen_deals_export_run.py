@@ -1,10 +1,11 @@
 """An export nobody configured, run end to end: a CRM's contacts and leads (the odoo eval case).
 
 Its leads name their customer by display name ('Summit Consulting, Nora Nguyen') and leave it blank
-on 10 of 40 rows, which still carry the person's own e-mail; its people name their company
-('Related Company') on 20 rows, 9 companies in all. The run must link each blank-named lead to the
-contact its e-mail finds (HighLevel refuses an opportunity without a contact), make one company per
-name with every person of it linked there, say both in the plan, and account for every row.
+on 10 of 40 rows, which still carry the person's own e-mail; 6 leads are archived with a lost reason
+('Active' = False). Its contacts list holds 10 companies and 28 people ('Company Type'); 20 people name
+their company ('Related Company'). The run must link each blank-named lead to the contact its e-mail
+finds (HighLevel refuses an opportunity without a contact), land the archived leads lost, make each
+company row a company with every person naming it linked there, and account for every row.
 """
 
 from __future__ import annotations
@@ -106,16 +107,27 @@ def test_leads_with_a_blank_customer_reach_the_contact_their_email_finds(run: Ru
     assert "kept as a note on its contact" in plan
 
 
-def test_people_of_one_company_share_one_company_record(run: Run) -> None:
-    plan, _, _, made = run
+def test_company_rows_land_as_companies_and_their_people_link_to_them(run: Run) -> None:
+    plan, _, ws, made = run
+    con = duckdb.connect(str(ws / "workspace.duckdb"), read_only=True)
+    companies = [
+        str(r[0])
+        for r in con.execute(
+            """SELECT "Name" FROM raw.res_partner WHERE "Company Type" = 'Company'"""
+        ).fetchall()
+    ]
+    con.close()
     names = Counter(str(b["name"]) for b in made["businesses"])
-    assert len(names) == 9 and set(names.values()) == {1}, names
-    assert "company:res_partner: 15 rows name 4 companies that several rows share" in plan
+    assert len(companies) == 10 and names == Counter(companies), names  # one company per company row
+    people = {f"{c.get('firstName', '')} {c.get('lastName', '')}".strip() for c in made["contacts"]}
+    assert len(made["contacts"]) == 28 and not people & set(companies)  # no company became a contact
     made_per_pass = re.search(r"company:res_partner\W+(\d+)\W+(\d+)\W+38\b", plan)
-    assert made_per_pass is not None and made_per_pass.groups() == ("9", "9")  # records, requests
+    assert made_per_pass is not None and made_per_pass.groups() == ("10", "10")  # records, requests
+    assert "rows name 4 companies that several rows share" not in plan  # rows are companies: no folding
     cedar = next(str(b["id"]) for b in made["businesses"] if b["name"] == "Cedar Consulting")
     linked = [c for c in made["contacts"] if c.get("businessId") == cedar]
     assert len(linked) == 5  # every person whose 'Related Company' is Cedar Consulting
+    assert sum(1 for c in made["contacts"] if c.get("businessId")) == 20  # each person naming a company
 
 
 def test_every_row_is_accounted_and_the_run_is_clean(run: Run) -> None:
@@ -135,5 +147,25 @@ def test_every_row_is_accounted_and_the_run_is_clean(run: Run) -> None:
         AND outcome = 'merged' AND policy = 'one-company-per-name'"""
     ).fetchone()
     con.close()
-    assert outcomes == {"landed": 38}  # each person landed as a contact: only its company was shared
-    assert folded == (11,) and told == (0,)
+    assert outcomes == {"landed": 38}  # each person as a contact, each company row as a company
+    assert folded == (0,) and told == (0,)
+
+
+def test_archived_leads_with_a_lost_reason_land_lost_and_won_ones_won(run: Run) -> None:
+    _, _, ws, made = run
+    status_of = {str(o["id"]): str(o["status"]) for o in made["opportunities"]}
+    con = duckdb.connect(str(ws / "workspace.duckdb"), read_only=True)
+    landed = con.execute(  # each lead that became an opportunity, with what its row says
+        """SELECT DISTINCT s."ID", s."Stage", s."Active", s."Lost Reason", l.hl_id FROM exec.ledger l
+        JOIN raw.crm_lead s ON s."ID" = l.source_key
+        WHERE l.object = 'opportunity' AND l.op_id LIKE 'opportunity:%' AND l.status = 'done'"""
+    ).fetchall()
+    con.close()
+    got = Counter(
+        ("archived with a reason" if active == "False" and reason else stage, status_of[hl_id])
+        for _, stage, active, reason, hl_id in landed
+    )
+    lost = {k: n for k, n in got.items() if k[0] == "archived with a reason"}
+    assert lost and set(lost) == {("archived with a reason", "lost")}, got
+    assert got[("Won", "won")] >= 1 and not [k for k in got if k[0] == "Won" and k[1] != "won"], got
+    assert not [k for k in got if k[0] in ("New", "Qualified", "Proposition") and k[1] != "open"], got

@@ -204,6 +204,9 @@ def _merge(key: str, outs: list[Output]) -> str:
     if key == "tags":
         joined = ", ".join(f"coalesce({o.value}, [])" for o in outs)
         return f"nullif(list_sort(list_distinct(flatten([{joined}]))), [])"
+    if key == "status":  # a closed outcome (a won stage, an archived deal's lost flag) beats an open one
+        closed = ", ".join(f"nullif({o.value}, 'open')" for o in outs)
+        return f"coalesce({closed}, {', '.join(o.value for o in outs)})"
     if any(o.append for o in outs):  # lines of one text, in the map's order, blank ones left out
         return f"nullif(concat_ws(chr(10), {', '.join(f'CAST({o.value} AS VARCHAR)' for o in outs)}), '')"
     return f"coalesce({', '.join(o.value for o in outs)})"

@@ -32,16 +32,22 @@ PIPELINE = """json_extract_string(o."values", '$.pipelineId')"""
 
 def later_duplicates(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, int]]:
     """(source object, source key, values, row) of each opportunity after the first of its contact and
-    pipeline. Two source contacts with one email or phone are one HighLevel contact (duplicates merge)."""
+    pipeline. Two source contacts with one email or phone are one HighLevel contact (duplicates merge);
+    a deal naming a company row reaches that company's first contact (the company-link pass's)."""
     order = 'o.pass, o.source_object, o."row"'
     rows = con.execute(
         f"""WITH people AS (SELECT source_key, any_value(coalesce(
             lower(json_extract_string("values", '$.email')), json_extract_string("values", '$.phone'))) AS who
-            FROM exec.records WHERE target = 'contact' GROUP BY source_key)
+            FROM exec.records WHERE target = 'contact' GROUP BY source_key),
+        firsts AS (SELECT json_extract_string("values", '$."ref:companyId"') AS company,
+            arg_min(source_key, "row") AS first_key FROM exec.records WHERE target = 'contact'
+            GROUP BY 1 HAVING company IS NOT NULL)
         SELECT source_object, source_key, "values", "row" FROM (
         SELECT o.*, row_number() OVER (
-            PARTITION BY coalesce(p.who, {CONTACT}), {PIPELINE} ORDER BY {order}) AS n
+            PARTITION BY coalesce(p.who, fp.who, f.first_key, {CONTACT}), {PIPELINE} ORDER BY {order}) AS n
         FROM exec.records o LEFT JOIN people p ON p.source_key = {CONTACT}
+        LEFT JOIN firsts f ON p.source_key IS NULL AND f.company = {CONTACT}
+        LEFT JOIN people fp ON fp.source_key = f.first_key
         WHERE o.target = 'opportunity' AND {CONTACT} IS NOT NULL AND {PIPELINE} IS NOT NULL)
         WHERE n > 1 ORDER BY source_object, "row" """
     ).fetchall()

@@ -15,6 +15,7 @@ import duckdb
 from assistant.execute import holding
 from assistant.execute.accounting.build import build
 from assistant.execute.accounting.repairs import missing_in_export
+from assistant.execute.condition_losses import condition_losses
 from assistant.execute.prepare import Prepared
 from assistant.mapping.loss import Loss, decision_losses
 
@@ -43,7 +44,7 @@ class PlanLosses:
 
 
 def plan_losses(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> PlanLosses:
-    out = PlanLosses(decision_losses(con, prepared.doc))
+    out = PlanLosses(decision_losses(con, prepared.doc) + condition_losses(con, prepared.specs))
     held = con.execute(
         """SELECT source_object, target, count(DISTINCT "row"), min(error), count(DISTINCT error)
         FROM exec.transform_errors WHERE held GROUP BY source_object, target, field ORDER BY ALL"""

@@ -24,7 +24,12 @@ DDL = """CREATE OR REPLACE TABLE exec.same_name_rows (source_object VARCHAR, "ro
 
 def named_on_rows(spec: RecordSpec) -> bool:
     """The spec makes companies from rows that are another record (a person, a deal)."""
-    return spec.target == "company" and spec.object_map.targets[0].object.value != "company"
+    # rows a kind column marks as companies ("company_rows") are companies themselves: one record each
+    return (
+        spec.target == "company"
+        and spec.object_map.targets[0].object.value != "company"
+        and spec.object_target.role != "company_rows"
+    )
 
 
 def fold_same_names(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.execute.company_rows import company_link
 from assistant.execute.deal_tags_spec import DEAL_TAGS, deal_tag_fields
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, ObjectTarget
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
@@ -127,6 +128,8 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
                 kind = _document_kind(doc, om.parent_object) or kind
             spec = RecordSpec(kind, om.source_object, om, target)
             spec.fields = [fm for fm in doc.fields if _belongs(fm, om, target, len(om.targets))]
+            link = company_link(om, doc) if kind == "contact" else None
+            spec.fields += [link] if link is not None else []  # a person's company among company rows
             if target.role == MERGE_ROLE and om.parent_object:
                 spec.merge_into = om.parent_object
             spec.refs = _refs(spec, kinds, doc)

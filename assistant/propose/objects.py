@@ -8,6 +8,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.company_rows import row_kinds
 from assistant.propose.document_contact import contact_through
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
@@ -196,7 +197,12 @@ def _decide(
     ]
     company_cols = company_cols or business_name_columns(table, sig)
     company_table = any(fk_kinds[c] == "company" for c in sig.fk_targets)
-    if kind == "contact" and company_cols and not company_table:
+    kinds_of_rows = row_kinds(table) if kind == "contact" and targets[0].object == T.CONTACT else None
+    if kinds_of_rows is not None:  # companies and people in one list: each row lands as what it is
+        targets = [*kinds_of_rows.targets(), *targets[1:]]
+        cardinality = Cardinality.ONE_TO_MANY
+        note = kinds_of_rows.note()
+    elif kind == "contact" and company_cols and not company_table:
         col = company_cols[0]
         targets.append(
             ObjectTarget(object=T.COMPANY, condition=f"'{col}' is present", role="company_of_record")

@@ -14,6 +14,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.history_words import call_status_of
+from assistant.propose.normalize import tokens
 from assistant.propose.owner_values import with_user_evidence
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 T = TargetObject
 S = SemanticType
 LINK_SCORE = 0.4  # offered, not preferred: a name may also be the record's own title
+# headers of a record-state flag (as fields.system_stamps and fields.lost_flags read them)
+_STATE_FLAGS = frozenset({"active", "activo", "activa", "aktiv", "actif", "attivo", "archived", "inactive"})
 _NAMES = {S.PERSON_NAME: ("contactId",), S.COMPANY_NAME: ("contactId", "companyId")}
 
 
@@ -55,6 +58,18 @@ def with_message_evidence(cands: list[Candidate], column: ColumnProfile) -> None
             cand.evidence.append("values are free sentences: the message body")
 
 
+def with_state_flag_evidence(cands: list[Candidate], column: ColumnProfile) -> None:
+    """A yes/no 'Active' or 'Archived' flag on a deal: an archived deal may be a lost one, so the
+    deal's status is offered (see ``fields.lost_flags``, which proposes it where a lost reason says so)."""
+    words = set(tokens(column.column)) - {"is"}
+    if column.semantic_type is not S.BOOLEAN or not words or not words <= _STATE_FLAGS:
+        return
+    for cand in cands:
+        if cand.object == T.OPPORTUNITY and cand.field == "status":
+            cand.score = max(cand.score, LINK_SCORE)
+            cand.evidence.append("a yes/no record-state flag: an archived deal may be a lost one")
+
+
 def with_value_evidence(
     cands: list[Candidate], column: ColumnProfile, destination: DestinationState | None
 ) -> None:
@@ -62,3 +77,4 @@ def with_value_evidence(
     with_user_evidence(cands, column, destination)
     with_link_evidence(cands, column)
     with_message_evidence(cands, column)
+    with_state_flag_evidence(cands, column)

@@ -169,6 +169,11 @@ def value_map(ctx: Context) -> list[Output]:
         return multi_value(ctx) if ctx.data_type in LIST_TYPES else copy(ctx)
     cases = " ".join(f"WHEN {lit(str(k))} THEN {lit(str(v))}" for k, v in mapping.items())
     value = f"CASE {raw} {cases} END"
+    needed = ctx.params.get("when_filled")
+    if isinstance(needed, str) and needed:
+        # a flag that means something only beside another value (archived + a lost reason = lost):
+        # the other values, and rows without it, give nothing and leave the key to the other maps
+        return [Output(ctx.key, f"CASE WHEN {cleaned(needed)} IS NOT NULL THEN {value} END")]
     return [Output(ctx.key, value, _failed(raw, value, "no mapped value for"))]
 
 

@@ -6,6 +6,8 @@ instead of looking values up row by row in Python.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import duckdb
 
 from assistant.execute.specs import REF_TARGETS
@@ -130,7 +132,8 @@ def stage(ctx: Context, source_object: str) -> list[Output]:
         f"CASE WHEN {undecided} THEN 'no stage decision for ' || {named} || "
         f"{lit(': opportunity not migrated (decide its pipeline stage in review)')} END"
     )
-    return [Output(out[0].key, out[0].value, missing, blocks=True, leads=True), out[1], out[2]]
+    status = replace(out[2], leads=True)  # a won stage stays won beside a status another column gives
+    return [Output(out[0].key, out[0].value, missing, blocks=True, leads=True), out[1], status]
 
 
 def tag_map(doc: MappingDocument) -> dict[str, str | None]:

@@ -8,11 +8,14 @@ also read as the company several people work for. Within that spelling the recor
 one row's key, which the apply step resolves to a HighLevel id like any other reference; a name
 that finds no row, or several, is reported on the record instead of linking it to a guess. A row
 whose name is blank may link by its own e-mail instead (``blank_by``, from the proposal's evidence):
-to the one row holding that e-mail, else to none.
+to the one row holding that e-mail, else to none. A table of companies and people names a person's
+company among its company rows only (``only``: the company target's condition), since the people of
+that company hold the same name in the same column.
 """
 
 from __future__ import annotations
 
+from assistant.mapping.conditions import value_condition
 from assistant.transforms.kinds import Context, Output
 from assistant.transforms.sqltext import cleaned, ident, lit
 
@@ -45,7 +48,7 @@ def key_by_name(ctx: Context) -> list[Output]:
         f"CASE WHEN {c} = 1 THEN any_value({keys}) FILTER (WHERE {m}) END"
         for c, m in zip(counts, matches, strict=True)
     ]
-    rows = f"FROM raw.{ident(table)} d WHERE {' OR '.join(matches)}"
+    rows = f"FROM raw.{ident(table)} d WHERE ({' OR '.join(matches)}){_only(ctx.params.get('only'))}"
     found = f"(SELECT {_first_found(counts, counts, '0')} {rows})"
     value = f"(SELECT {_first_found(counts, picks, 'NULL')} {rows})"
     blank_by = ctx.params.get("blank_by")
@@ -56,6 +59,15 @@ def key_by_name(ctx: Context) -> list[Output]:
         f"WHEN {raw} IS NOT NULL AND {found} > 1 THEN {lit(f'names several rows of {table}: ')} || {raw} END"
     )
     return [Output(ctx.key, value, error)]
+
+
+def _only(condition: object) -> str:
+    """Rows of one kind only (``'Company Type' is 'Company'``): a person's company, not its colleagues."""
+    split = value_condition(str(condition)) if condition else None
+    if split is None:
+        return ""
+    marked = f"coalesce(lower(trim(d.{ident(split[0])})) = {lit(split[1].strip().lower())}, false)"
+    return f" AND NOT {marked}" if split[2] else f" AND {marked}"
 
 
 def _by_own_email(table: str, key: str, blank_by: dict[str, object]) -> str:

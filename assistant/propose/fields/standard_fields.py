@@ -132,7 +132,9 @@ def standard_maps(
     why, confidence = in_minor_units(col, transform, evidence, why, min(cand.score, 0.97) * factor)
     target = standard_target(cand.object, cand.field)
     maps = [make_map(ctx, [col.column], target, transform, confidence, why, evidence, alts)]
-    company = any(t.object == T.COMPANY and t.role for t in ctx.decision.object_map.targets)
+    company = any(
+        t.object == T.COMPANY and t.role == "company_of_record" for t in ctx.decision.object_map.targets
+    )
     if cand.field == "companyName" and company:
         maps.append(
             make_map(

@@ -11,6 +11,7 @@ from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
+from assistant.propose.fields.company_rows import company_row_maps, kind_column_map
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
@@ -23,6 +24,7 @@ from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
@@ -51,8 +53,13 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     columns = ordered_columns(ctx)
     maps: list[FieldMap] = []
     done: set[str] = set()
+    lost = lost_status_map(ctx, columns)  # an archived deal with a lost reason: the flag says lost
+    kind = kind_column_map(ctx, columns)  # 'Company Type' says which record a row makes
+    for decided in (m for m in (lost, kind) if m is not None):
+        maps.append(decided)
+        done |= set(decided.source_columns)
     for col in columns:
-        reason = skip_reason(ctx, col)
+        reason = skip_reason(ctx, col) if col.column not in done else None
         if reason:
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
@@ -114,6 +121,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     maps += history_field_maps(ctx, remaining) if ctx.primary == T.MESSAGE else _assign(ctx, remaining)
     add_date_fallbacks(ctx.primary, maps, columns)
     maps = tags_on_deal_contact(ctx, maps)
+    maps += company_row_maps(ctx, maps)  # rows marked as companies: the same columns fill their company
     return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
 
 
