@@ -201,6 +201,7 @@ def reconcile_command(
         typer.echo(json.dumps(result.to_json(), indent=2))
     else:
         print_reconciliation(result, path, csv_path)
+    ws.close()  # before the exit code: a caller in the same process may open the workspace next
     if not result.clean:
         raise typer.Exit(1)
 
