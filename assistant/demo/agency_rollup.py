@@ -1,7 +1,8 @@
 """The agency's roll-up: one line per client from its source accounting and its read-back verification.
 
 A client is clean when its reconciliation is (every source row landed, merged or excluded by a
-decision; counts and identity agree) and every written value read back equal.
+decision, no value of a landed row lost; counts and identity agree) and every written value read
+back equal.
 """
 
 from __future__ import annotations

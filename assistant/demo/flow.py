@@ -91,13 +91,16 @@ def run_demo(
         console.print(f"  {line}", markup=False, highlight=False)
     if reconciled != 0:
         console.print(
-            "Reconciliation: NOT clean — source rows did not arrive; each one with its reason in "
-            f"{workspace / 'reports' / 'accounting.csv'} (and exec.accounting)",
+            "Reconciliation: NOT clean — source rows or values did not arrive; each row with its reason in "
+            f"{workspace / 'reports' / 'accounting.csv'} (and exec.accounting), each value in "
+            f"{workspace / 'reports' / 'values-lost.csv'}",
             markup=False,
             style="bold red",
         )
         raise typer.Exit(1)
-    console.print("Reconciliation: clean — every source row landed, merged or excluded by a decision")
+    console.print(
+        "Reconciliation: clean — every source row landed, merged or excluded by a decision, with every value"
+    )
 
 
 def write_settings(workspace: Path, destination: Path, console: Console) -> None:

@@ -192,8 +192,7 @@ def reconcile_command(
     result = asyncio.run(go())
     path = write_report(result, ws.reports_dir)
     csv_path = write_csv(con, ws.reports_dir)
-    if result.accounting.values_lost:
-        write_lost_csv(con, ws.reports_dir)
+    write_lost_csv(con, ws.reports_dir)  # header only when every value arrived
     (ws.reports_dir / "reconciliation.json").write_text(
         json.dumps(result.to_json(), indent=2), encoding="utf-8"
     )

@@ -147,6 +147,9 @@ def print_reconciliation(result: Reconciliation, report: Path, rows_csv: Path | 
     print_accounting(result.accounting)
     if rows_csv is not None:
         console.print(f"Every row that did not land, and why: exec.accounting / {rows_csv}", markup=False)
+        if result.accounting.values_lost:
+            lost = rows_csv.with_name("values-lost.csv")
+            console.print(f"Every value of a landed row that did not arrive, and why: {lost}", markup=False)
     table = Table(title=f"Reconciliation: {'clean' if result.clean else 'NOT clean'}")
     for col in ("object", "source", "ledger", "destination", "equal"):
         table.add_column(col)

@@ -38,6 +38,8 @@ def write_report(result: Reconciliation, folder: Path) -> Path:
     lines += ["## Source accounting (every row of the export)", ""]
     lines += accounting_lines(result.accounting)
     lines += ["", "Every row that did not land, and why: `exec.accounting` / accounting.csv", ""]
+    if result.accounting.values_lost:
+        lines += ["Every value of a landed row that did not arrive, and why: values-lost.csv", ""]
     lines += ["## Records: source, ledger, destination", ""]
     lines += ["| object | source | ledger | destination | equal |", "|---|---|---|---|---|"]
     lines += [
