@@ -50,6 +50,8 @@ def _workspace(root: Path) -> Path:
             suffix="@company",
         )
     )
+    # a map of a column this export lacks (as a map shared from another client's export may hold)
+    doc.fields.append(field_map("clients", ["web"], TargetObject.CONTACT, "website"))
     # a job of a client the export lacks is parked on the holding contact, which no source table makes
     holding = HoldingParent(id="holding:jobs", source_object="jobs", link_column="client_id")
     doc.holdings.append(holding.model_copy(update={"status": Status.ACCEPTED}))

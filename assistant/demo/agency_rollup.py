@@ -19,6 +19,8 @@ from assistant.demo.agency_clients import Client
 
 SHOWN = ("landed", "merged", "excluded", "held", "failed")
 OTHER = ("not_carried", "pending", "undecided")  # never clean; summed in one column
+LOST = "values lost"  # values of rows that landed which did not arrive: never clean
+HEADER = ("client", "platform", "map", "location", "rows", *SHOWN, "other", LOST, "verified", "clean")
 
 
 @dataclass
@@ -29,6 +31,7 @@ class ClientOutcome:
     agreement: float | None  # share of written values read back equal; None: no read-back
     differences: int  # values read back different or missing
     note: str = ""  # why a step gave no answer
+    values_lost: int = 0  # values of landed rows that did not arrive (the reconciliation's)
 
     @property
     def rows(self) -> int:
@@ -42,12 +45,13 @@ class ClientOutcome:
 def read_outcome(client: Client, workspace: Path, verify_json: str, note: str = "") -> ClientOutcome:
     """The client's figures from ``reports/reconciliation.json`` and ``hlmap verify --json`` output."""
     totals: dict[str, int] = {}
-    reconciled = False
+    reconciled, lost = False, 0
     path = workspace / "reports" / "reconciliation.json"
     if path.is_file():
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         totals = {k: int(v) for k, v in data["accounting"]["totals"].items()}
         reconciled = bool(data["clean"])
+        lost = sum(int(t.get("values_lost", 0)) for t in data["accounting"].get("tables", []))
     else:
         note = note or "no reconciliation"
     agreement, differences = None, 0
@@ -57,13 +61,13 @@ def read_outcome(client: Client, workspace: Path, verify_json: str, note: str = 
         differences = int(verified.get("differs", 0)) + int(verified.get("missing", 0))
     except ValueError:
         note = note or "no read-back"
-    return ClientOutcome(client, totals, reconciled, agreement, differences, note)
+    return ClientOutcome(client, totals, reconciled, agreement, differences, note, lost)
 
 
 def rollup_table(outcomes: list[ClientOutcome]) -> Table:
     table = Table(title="Agency roll-up: one sub-account per client")
-    for column in ("client", "platform", "map", "location", "rows", *SHOWN, "other", "verified", "clean"):
-        table.add_column(column, justify="right" if column in ("rows", *SHOWN, "other") else "left")
+    for column in HEADER:
+        table.add_column(column, justify="right" if column in ("rows", *SHOWN, "other", LOST) else "left")
     for o in outcomes:
         table.add_row(*_cells(o))
     return table
@@ -79,6 +83,7 @@ def _cells(o: ClientOutcome) -> list[str]:
         str(o.rows),
         *(str(o.totals.get(k, 0)) for k in SHOWN),
         str(sum(o.totals.get(k, 0) for k in OTHER)),
+        str(o.values_lost),
         verified,
         "yes" if o.clean else f"NO{': ' + o.note if o.note else ''}",
     ]
@@ -92,8 +97,7 @@ def totals_line(outcomes: list[ClientOutcome]) -> str:
 
 
 def write_rollup(outcomes: list[ClientOutcome], folder: Path, figures: list[str]) -> Path:
-    header = ["client", "platform", "map", "location", "rows", *SHOWN, "other", "verified", "clean"]
-    lines = ["# Agency rehearsal", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines = ["# Agency rehearsal", "", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(_cells(o)) + " |" for o in outcomes]
     lines += ["", f"- {totals_line(outcomes)}", *(f"- {figure}" for figure in figures)]
     folder.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from collections import defaultdict
 
 import duckdb
 
+from assistant.execute.raw_source import raw_columns
 from assistant.execute.specs import RecordSpec
 from assistant.mapping.conditions import value_condition
 from assistant.mapping.items import FieldMap
@@ -30,9 +31,10 @@ def condition_losses(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) ->
         # the column a condition reads says what the row is: the record made of it carries that
         deciding = {valued[0] for s in group if (valued := value_condition(s.object_target.condition))}
         readers: dict[str, list[tuple[RecordSpec, FieldMap]]] = defaultdict(list)
+        available = raw_columns(con, table)  # a shared map may name columns this export lacks
         for spec in group:
             for fm in spec.fields:
-                if fm.source_columns[0] not in deciding:
+                if fm.source_columns[0] not in deciding and fm.source_columns[0] in available:
                     readers[fm.source_columns[0]].append((spec, fm))
         for column, users in sorted(readers.items()):
             left = " AND ".join(

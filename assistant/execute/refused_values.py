@@ -40,7 +40,8 @@ class Refused:
 def refused_values(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> list[Refused]:
     """Every value of the spec's records that its transform refused, one line each, in row order; a
     record that is not a contact must link to one (its values ride on that contact's note)."""
-    if not raw_columns(con, spec.source_object):
+    columns = raw_columns(con, spec.source_object)
+    if not columns:
         return []  # a contact no source row makes (the holding contact)
     own = spec.target == "contact"
     kinds = [spec.target, *([TAKER_OF[spec.target]] if spec.target in TAKER_OF else [])]
@@ -48,7 +49,7 @@ def refused_values(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> list[Ref
     name = (
         """coalesce(json_extract_string(r."values", '$.name'), json_extract_string(r."values", '$.title'))"""
     )
-    cells, labels, names = _cells(spec)
+    cells, labels, names = _cells(spec, columns)
     cell = "CASE e.field_id " + " ".join(f"WHEN {lit(i)} THEN {c}" for i, c in cells.items()) + " END"
     rows = con.execute(
         f"""SELECT r.source_key, r."row", {contact}, e.field_id, e.field, e.error,
@@ -80,14 +81,14 @@ def carried(con: duckdb.DuckDBPyConnection, spec: RecordSpec, kind: str) -> None
     con.execute(f"DELETE FROM exec.transform_errors WHERE {where}", args)
 
 
-def _cells(spec: RecordSpec) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+def _cells(spec: RecordSpec, columns: set[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Field map id -> SQL of the source value it read, -> the source columns that held it, and -> the
-    name of the field it fills."""
+    name of the field it fills; a map of columns this export lacks (a shared map's) reads nothing."""
     cells: dict[str, str] = {}
     labels: dict[str, str] = {}
     names: dict[str, str] = {}
     for fm in spec.fields:
-        if not fm.source_columns or fm.id in cells:
+        if not fm.source_columns or fm.id in cells or not set(fm.source_columns) <= columns:
             continue
         read = Context(key=fm.target.field or "", columns=fm.source_columns, params=fm.transform.params)
         cell = read.cell()
