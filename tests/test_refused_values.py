@@ -52,6 +52,9 @@ def _workspace(root: Path) -> Path:
     )
     # a map of a column this export lacks (as a map shared from another client's export may hold)
     doc.fields.append(field_map("clients", ["web"], TargetObject.CONTACT, "website"))
+    doc.fields.append(
+        field_map("clients", ["phone2"], TargetObject.CONTACT, "phone", kind=TransformKind.PHONE_E164)
+    )
     # a job of a client the export lacks is parked on the holding contact, which no source table makes
     holding = HoldingParent(id="holding:jobs", source_object="jobs", link_column="client_id")
     doc.holdings.append(holding.model_copy(update={"status": Status.ACCEPTED}))

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
+from assistant.execute.raw_source import raw_columns
 from assistant.execute.refused_values import FOOTER, Refused, carried, refused_values
 from assistant.execute.specs import RecordSpec, Ref
 from assistant.mapping.models import TransformKind
@@ -44,7 +45,7 @@ def carry_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> l
     for spec in specs:
         if spec.target != "contact" or spec.merge_into:
             continue
-        others = _others_sql(spec)
+        others = _others_sql(spec, raw_columns(con, spec.source_object))
         rows: list[tuple[Any, ...]] = []
         if others:
             values = ", ".join(others.values())
@@ -60,12 +61,19 @@ def carry_as_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec]) -> l
     return out
 
 
-def _others_sql(spec: RecordSpec) -> dict[str, str]:
-    """Field -> SQL of the values after the first, for the standard phone and email maps of a contact spec."""
+def _others_sql(spec: RecordSpec, columns: set[str]) -> dict[str, str]:
+    """Field -> SQL of the values after the first, for the standard phone and email maps of a contact spec
+    (of the columns its export holds: a shared map may name others)."""
     found: dict[str, str] = {}
     for fm in spec.fields:
         name = fm.target.field or ""
-        if fm.target.custom_field is None and KINDS.get(name) == fm.transform.kind and name not in found:
+        mine = set(fm.source_columns) <= columns
+        if (
+            fm.target.custom_field is None
+            and KINDS.get(name) == fm.transform.kind
+            and name not in found
+            and mine
+        ):
             cell = Context(key=name, columns=fm.source_columns, params=fm.transform.params).cell()
             found[name] = others_of_several(cell)
     return found
