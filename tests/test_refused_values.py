@@ -5,9 +5,10 @@ Against the stand-in process on the tiny migration: client C4's phone ('12') is 
 "customer since" no date, C3's email lacks a domain ending; the contacts land without them, and each
 value arrives instead as a line of a note on its contact, in the source's spelling, with the reason.
 Quote Q1's total is no amount: the opportunity lands without it and the value rides on a note on its
-contact. C4's company gets the same phone, and a company holds no notes: the company lands without
-it, and reconcile says the run is not clean, naming the table, the field and the value
-(reports/values-lost.csv).
+contact; C4's company gets the same phone, and a company holds no notes: it rides on a note on the
+company's contact. A supplier (a company no contact belongs to) with a phone of two digits has no
+contact to carry it: the supplier lands without it, and reconcile says the run is not clean, naming
+the table, the field and the value (reports/values-lost.csv).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typer.testing import CliRunner
 
 from assistant.cli import app
 from assistant.execute.refused_values import FOOTER
-from assistant.mapping.items import HoldingParent
+from assistant.mapping.items import HoldingParent, ObjectMap, ObjectTarget
 from assistant.mapping.models import Status, TargetObject, TransformKind
 from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_execute_support import document, field_map, tiny_workspace
@@ -39,6 +40,22 @@ def hlmap(ws: Path, handle: SandboxHandle | None, *args: str) -> Any:
 
 def _workspace(root: Path) -> Path:
     doc = document()
+    doc.objects.append(
+        ObjectMap(
+            id="object:suppliers",
+            source_object="suppliers",
+            key_column="id",
+            status=Status.ACCEPTED,
+            targets=[ObjectTarget(object=TargetObject.COMPANY)],
+        )
+    )
+    doc.fields.append(field_map("suppliers", ["name"], TargetObject.COMPANY, "name"))
+    es = {"region": "ES"}
+    doc.fields.append(
+        field_map(
+            "suppliers", ["phone"], TargetObject.COMPANY, "phone", kind=TransformKind.PHONE_E164, params=es
+        )
+    )
     doc.fields.append(
         field_map(
             "clients",
@@ -61,6 +78,14 @@ def _workspace(root: Path) -> Path:
     ws = tiny_workspace(root, doc)
     con = ws.connect()
     con.execute("UPDATE raw.quotes SET total = 'a consultar' WHERE id = 'Q1'")
+    con.execute(
+        'CREATE TABLE raw.suppliers (id VARCHAR, name VARCHAR, phone VARCHAR, "_row" BIGINT, '
+        '"_load_id" VARCHAR)'
+    )
+    con.execute(
+        "INSERT INTO raw.suppliers VALUES ('S1', 'Hierros SA', '12', 1, 'x'), "
+        "('S2', 'Maderas SL', '', 2, 'x')"
+    )
     con.execute("INSERT INTO raw.jobs VALUES ('J4', 'C9', 'Visita', '20/04/2024', 'Sin cliente', 4, 'x')")
     ws.close()
     return ws.root
@@ -99,9 +124,11 @@ def test_refused_values_ride_on_a_note_and_the_rest_count_against_clean(
         "email: ana.fuente@example (not accepted as email: not a valid email: The part after the @-sign is "
         "not valid. It should have a period.)\n" + FOOTER
     ]
-    assert _notes(sandbox, ids["C4"]) == [
+    assert sorted(_notes(sandbox, ids["C4"])) == [
+        "Company 'Construcciones Sánchez' (clients row 4):\n"
+        "phone: 12 (not accepted as phone: not a valid phone number for region ES)\n" + FOOTER,
         "phone: 12 (not accepted as phone: not a valid phone number for region ES)\n"
-        "since: not a date (not accepted as custom field 'Customer since': not a date)\n" + FOOTER
+        "since: not a date (not accepted as custom field 'Customer since': not a date)\n" + FOOTER,
     ]
     assert (
         "Opportunity 'P-001 Reforma baño' (quotes row 1):\n"
@@ -110,14 +137,15 @@ def test_refused_values_ride_on_a_note_and_the_rest_count_against_clean(
 
     tables = {t["table"]: t for t in json.loads(reconciled.output)["accounting"]["tables"]}
     assert tables["quotes"]["values_lost"] == 0 and tables["quotes"]["clean"]
-    assert tables["clients"]["values_lost"] == 1 and not tables["clients"]["clean"]
-    assert tables["clients"]["lost"] == [
+    assert tables["clients"]["values_lost"] == 0
+    assert tables["suppliers"]["values_lost"] == 1 and not tables["suppliers"]["clean"]
+    assert tables["suppliers"]["lost"] == [
         "1 phone values did not arrive: not a valid phone number for region ES: 12"
     ]
     with (ws / "reports" / "values-lost.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert [(r["source_table"], r["source_key"], r["record"], r["field"]) for r in rows] == [
-        ("clients", "C4", "company", "phone")
+        ("suppliers", "S1", "company", "phone")
     ]
 
 

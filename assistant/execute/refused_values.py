@@ -37,15 +37,19 @@ class Refused:
     name: str = ""  # the record's own name or title, to say which record a contact's note speaks of
 
 
-def refused_values(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> list[Refused]:
+def refused_values(
+    con: duckdb.DuckDBPyConnection, spec: RecordSpec, contact: str | None = None
+) -> list[Refused]:
     """Every value of the spec's records that its transform refused, one line each, in row order; a
-    record that is not a contact must link to one (its values ride on that contact's note)."""
+    record that is not a contact must link to one (its values ride on that contact's note): by its
+    own contact link, or by ``contact``, SQL of the contact's source key from the record ``r``."""
     columns = raw_columns(con, spec.source_object)
     if not columns:
         return []  # a contact no source row makes (the holding contact)
     own = spec.target == "contact"
     kinds = [spec.target, *([TAKER_OF[spec.target]] if spec.target in TAKER_OF else [])]
-    contact = "r.source_key" if own else """json_extract_string(r."values", '$."ref:contactId"')"""
+    link = """json_extract_string(r."values", '$."ref:contactId"')"""
+    contact = "r.source_key" if own else contact or link
     name = (
         """coalesce(json_extract_string(r."values", '$.name'), json_extract_string(r."values", '$.title'))"""
     )
