@@ -78,18 +78,18 @@ def _repeated_in_sample(
 def _groups(
     con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str, shape: PhoneShape
 ) -> list[tuple[str, list[int]]]:
-    """The most repeated values by count alone, then row lists for those few values only."""
-    col = quote_ident(column.column)
-    top = con.execute(
-        f"SELECT v FROM ({_compared(column, col, table, shape)}) GROUP BY v HAVING count(v) > 1 "
-        f"ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
-    ).fetchall()
-    if not top:
-        return []
+    """The most repeated values by count alone, then row lists for those few values only.
+
+    Each row's key is worked out once and kept for both steps: normalising every value, not
+    grouping or reading the kept keys, is what the search costs (a phone column's most of all).
+    """
+    keys = _keys(column, quote_ident(column.column), table, shape, row_column)
     rows = con.execute(
-        f"SELECT n AS v, list(r ORDER BY r) FROM ({_keys(column, col, table, shape, row_column)}) "
-        "WHERE n IN (SELECT unnest(?::VARCHAR[])) GROUP BY n ORDER BY count(*) DESC, n",
-        [[v for (v,) in top]],
+        f"WITH keys AS MATERIALIZED ({keys}), "
+        f"top AS (SELECT v FROM (SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM keys) "
+        f"GROUP BY v HAVING count(v) > 1 ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}) "
+        "SELECT n AS v, list(r ORDER BY r) FROM keys WHERE n IN (SELECT v FROM top) "
+        "GROUP BY n ORDER BY count(*) DESC, n"
     ).fetchall()
     return [(v, [int(r) for r in rs]) for v, rs in rows]
 
