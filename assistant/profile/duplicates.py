@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from assistant.profile.beside import Beside
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
 from assistant.profile.phone_keys import PhoneShape, national_digits, phone_keys, sampled_shapes
 from assistant.profile.repeats import check_keys
@@ -117,12 +118,14 @@ def search_duplicates(
     profile: TableProfile,
     row_column: str,
     sample: SampledTable | None = None,
+    beside: Beside | None = None,
 ) -> DuplicateSearch:
     """``find_duplicates``, also naming the columns whose whole-column pass proved every cell different.
 
     Equal cells have equal keys, so where every non-blank cell has a key (every email does; a phone
     cell of punctuation only does not) and no key repeats, no cell repeats: a primary-key check
-    need not count that column's distinct values again.
+    need not count that column's distinct values again. With ``beside``, the passes over whole
+    columns run there, each column's beside the others'.
     """
     candidates = _candidates(profile)
     if not candidates:
@@ -136,17 +139,23 @@ def search_duplicates(
         compared = [
             _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
         ]
-        for k, check in zip(unsure, check_keys(con, compared, profile.row_count), strict=True):
+        for k, check in zip(unsure, check_keys(con, compared, profile.row_count, beside), strict=True):
             if check.repeated:
                 repeated.add(k)
             elif check.keyed == candidates[k].row_count - candidates[k].null_count:
                 # every non-blank cell has a key and no key repeats: no two cells are equal either
                 proven.add(candidates[k].column)
+    found = [
+        (k, beside.run(_groups, table, candidates[k], row_column, shapes[k]) if beside else None)
+        for k in sorted(repeated)
+    ]
     groups: list[DuplicateGroup] = []
-    for k in sorted(repeated):
+    for k, job in found:
         groups.extend(
             DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
-            for v, rows in _groups(con, table, candidates[k], row_column, shapes[k])
+            for v, rows in (
+                job.result() if job else _groups(con, table, candidates[k], row_column, shapes[k])
+            )
         )
     return DuplicateSearch(groups, frozenset(proven))
 

@@ -15,6 +15,8 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from assistant.profile.beside import Beside
+
 SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, counts) for one column
 MAX_BUCKET_BITS = 24
 HALVES_MIN = 200_000  # from here on, sorting halves beats sorting whole hashes
@@ -29,11 +31,16 @@ class KeyCheck:
     keyed: int
 
 
-def check_keys(con: duckdb.DuckDBPyConnection, compared: list[str], row_count: int) -> list[KeyCheck]:
-    """Per ``compared`` query (``SELECT v``, NULL where a cell has no key), in order."""
+def check_keys(
+    con: duckdb.DuckDBPyConnection, compared: list[str], row_count: int, beside: Beside | None = None
+) -> list[KeyCheck]:
+    """Per ``compared`` query (``SELECT v``, NULL where a cell has no key), in order; ``beside``, the
+    columns' passes side by side (one column's numpy check beside another's query)."""
     if row_count > SORTED_MAX_ROWS:
         return _grouped(con, compared)
-    return [_sorted(con, values) for values in compared]
+    if beside is None:
+        return [_sorted(con, values) for values in compared]
+    return [job.result() for job in [beside.run(_sorted, values) for values in compared]]
 
 
 def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
