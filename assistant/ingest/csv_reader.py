@@ -24,6 +24,7 @@ from assistant.ingest.csv_repair import MAX_RECORD_CHARS, Repair, repair_records
 from assistant.ingest.encoding import readable_utf8
 from assistant.ingest.lines import has_empty_line, line_breaks
 from assistant.ingest.naming import ColumnNames, quote_ident, unique_columns
+from assistant.ingest.row_numbers import add_bookkeeping
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_CHARS = 64 * 1024
@@ -127,16 +128,12 @@ def _read(ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: Colum
     table = f"raw.{quote_ident(obj)}"
     ctx.con.execute(
         f"""CREATE TABLE {table} AS
-            SELECT *, NULL::BIGINT AS _row, {_sql_str(ctx.load_id)} AS _load_id
-            FROM read_csv({_sql_str(str(path))}, delim={_sql_str(delimiter)}, quote='"', escape='"',
+            SELECT * FROM read_csv({_sql_str(str(path))}, delim={_sql_str(delimiter)}, quote='"', escape='"',
                  header=true, skip={skip}, auto_detect=false, columns={spec}, allow_quoted_nulls=false,
                  nullstr={_sql_str(NO_NULL)}, store_rejects=true, rejects_table='csv_rejects_{suffix}',
                  rejects_scan='csv_scans_{suffix}', max_line_size={MAX_RECORD_CHARS})"""
     )
-    # The table keeps the file's order, so its row ids count the records. row_number() OVER ()
-    # would number them in the read itself, but serially: the parallel reader would wait on it.
-    # Row ids start at an offset inside a transaction, hence the min().
-    ctx.con.execute(f"UPDATE {table} SET _row = rowid - (SELECT min(rowid) FROM {table}) + 1")
+    add_bookkeeping(ctx.con, table, ctx.load_id)
 
 
 def _quotes_swallowed_lines(ctx: LoadContext, rejects: str) -> bool:
