@@ -28,11 +28,10 @@ class Beside:
     """A pool of threads, each job on a fresh cursor of ``con`` (a cursor is not shared between
     threads); ``with`` waits for every job on leaving."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, workers: int | None = None) -> None:
         self._con = con
-        self._pool = (
-            ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="profile") if WORKERS else None
-        )
+        count = WORKERS if workers is None else workers
+        self._pool = ThreadPoolExecutor(max_workers=count, thread_name_prefix="profile") if count else None
 
     def run(
         self,

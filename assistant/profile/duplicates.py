@@ -7,6 +7,7 @@ sample need the pass over every value that proves them free of duplicates.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import duckdb
@@ -133,6 +134,13 @@ def search_duplicates(
     table = f"raw.{quote_ident(profile.table)}"
     repeated = _repeated_in_sample(con, sample, candidates) if sample else set()
     shapes = _shapes(con, sample, candidates)
+    side = beside or Beside(con, workers=0)
+
+    def search(k: int) -> Future[list[tuple[str, list[int]]]]:
+        return side.run(_groups, table, candidates[k], row_column, shapes[k])
+
+    # the groups of columns the sample shows repeated are looked for while the others are checked
+    found = {k: search(k) for k in repeated}
     unsure = [k for k in range(len(candidates)) if k not in repeated]
     proven: set[str] = set()
     if unsure and not (sample and sample.whole):
@@ -141,22 +149,15 @@ def search_duplicates(
         ]
         for k, check in zip(unsure, check_keys(con, compared, profile.row_count, beside), strict=True):
             if check.repeated:
-                repeated.add(k)
+                found[k] = search(k)
             elif check.keyed == candidates[k].row_count - candidates[k].null_count:
                 # every non-blank cell has a key and no key repeats: no two cells are equal either
                 proven.add(candidates[k].column)
-    found = [
-        (k, beside.run(_groups, table, candidates[k], row_column, shapes[k]) if beside else None)
-        for k in sorted(repeated)
+    groups = [
+        DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
+        for k in sorted(found)
+        for v, rows in found[k].result()
     ]
-    groups: list[DuplicateGroup] = []
-    for k, job in found:
-        groups.extend(
-            DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
-            for v, rows in (
-                job.result() if job else _groups(con, table, candidates[k], row_column, shapes[k])
-            )
-        )
     return DuplicateSearch(groups, frozenset(proven))
 
 
