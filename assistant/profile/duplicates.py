@@ -98,10 +98,23 @@ def _groups(
 
 @dataclass
 class DuplicateSearch:
-    """Groups of rows sharing a value, and the columns the search proved to hold no value twice."""
+    """Groups of rows sharing a value, and the columns the search proved to hold no value twice.
 
-    groups: list[DuplicateGroup] = field(default_factory=list)
+    The proof is in when the search returns; the groups may still be looked for beside it, and
+    ``groups`` waits for them, so what needs only the proof goes first.
+    """
+
+    found: list[tuple[str, Future[list[tuple[str, list[int]]]]]] = field(default_factory=list)
     all_different: frozenset[str] = frozenset()
+    table: str = ""
+
+    @property
+    def groups(self) -> list[DuplicateGroup]:
+        return [
+            DuplicateGroup(table=self.table, column=column, value=v, row_numbers=rows)
+            for column, job in self.found
+            for v, rows in job.result()
+        ]
 
 
 def find_duplicates(
@@ -153,12 +166,8 @@ def search_duplicates(
             elif check.keyed == candidates[k].row_count - candidates[k].null_count:
                 # every non-blank cell has a key and no key repeats: no two cells are equal either
                 proven.add(candidates[k].column)
-    groups = [
-        DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
-        for k in sorted(found)
-        for v, rows in found[k].result()
-    ]
-    return DuplicateSearch(groups, frozenset(proven))
+    ordered = [(candidates[k].column, found[k]) for k in sorted(found)]
+    return DuplicateSearch(ordered, frozenset(proven), profile.table)
 
 
 def _shapes(

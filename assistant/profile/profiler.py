@@ -82,8 +82,9 @@ def profile_tables(
             has_row = "_row" in names.get(profile.table, [])
             row_column = "_row" if has_row else "row_number() OVER ()"
             search = search_duplicates(con, profile, row_column, sampled.get(profile.table), beside)
-            profile.duplicates = search.groups
+            # the key needs the search's proof only, not its groups, which may still be running
             profile.primary_key = candidate_primary_key(con, profile, search.all_different)
+            profile.duplicates = search.groups
         for job in typed:
             job.result()
     drop_sample(con)
