@@ -63,10 +63,12 @@ def _breaks_twice_by_search(data: bytes) -> bool:
 
 
 @pytest.mark.parametrize("chunk_bytes", [1, 2, 3, 5, 64])
+@pytest.mark.parametrize("array_min_bytes", [0, lines.ARRAY_MIN_BYTES], ids=["arrays", "bytes"])
 def test_empty_line_check_agrees_with_the_byte_patterns_across_chunks(
-    tmp_path: Path, chunk_bytes: int, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, chunk_bytes: int, array_min_bytes: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(lines, "CHUNK_BYTES", chunk_bytes)
+    monkeypatch.setattr(lines, "ARRAY_MIN_BYTES", array_min_bytes)
     rng = random.Random(chunk_bytes)
     texts = [bytes(rng.choice(b"ab,\r\n") for _ in range(rng.randint(1, 24))) for _ in range(400)]
     texts += [b"a\r\n\r\nb", b"a\n\nb", b"a\r\rb", b"a\r\nb\r\n", b"a\n\rb", b"\n", b"\r\n\r"]
