@@ -43,7 +43,7 @@ def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
     header = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), [])
     columns = unique_columns(header)
     with ThreadPoolExecutor(max_workers=1) as side:
-        # a byte search that holds the GIL, run while DuckDB reads the file (which lets it go)
+        # the empty-line check runs while DuckDB reads the file, which lets go of the GIL meanwhile
         any_empty = side.submit(has_empty_line, ctx.scan.path)
         rejected, repaired, repair_notes = _copy_into_raw(
             ctx, obj, readable, delimiter, columns, skip, any_empty

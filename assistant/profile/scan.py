@@ -95,7 +95,7 @@ def scan_tables(con: duckdb.DuckDBPyConnection, tables: list[TableSource], pickl
             if not table.small:
                 few = few_valued(con, index, table.stats, picklist_max)
                 whole.append(beside.run(_whole_columns, table, few))
-                top_up_sparse(con, index, table.name, table.columns, table.stats)
+                top_up_sparse(con, index, table.name, table.columns)
         count_detectors(con, {i: t.stats for i, t in enumerate(scanned)})
         for job in whole:
             job.result()
