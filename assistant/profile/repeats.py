@@ -5,12 +5,15 @@ array without two equal hashes proves the column free of repeats. Checking a mil
 numpy costs a fraction of what grouping them in DuckDB costs; a hash collision only costs the
 exact search, which then finds no group. Past ``SORTED_MAX_ROWS``
 the arrays would outgrow memory, so DuckDB groups the hashes instead (it can spill to disk).
-numpy is imported on the first check, not with the profile: its tenth of a second then overlaps
-the queries running beside it instead of coming before them all.
+numpy is imported in a thread while the sample is drawn (``import_numpy_beside``), not with the
+profile: its tenth of a second then uses the core the sample leaves idle instead of coming before
+every query.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +28,12 @@ SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, c
 MAX_BUCKET_BITS = 24
 HALVES_MIN = 200_000  # from here on, sorting halves beats sorting whole hashes
 HALF_TABLE_BITS = 20  # a one-megabyte table of which halves repeat
+
+
+def import_numpy_beside() -> None:
+    """Start importing numpy in a thread (the key checks of a big table need it later); an import
+    that is under way makes a later ``import numpy`` wait for it, not import it twice."""
+    threading.Thread(target=importlib.import_module, args=("numpy",), name="numpy import").start()
 
 
 @dataclass(frozen=True)

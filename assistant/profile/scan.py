@@ -17,6 +17,7 @@ import duckdb
 
 from assistant.profile.beside import Beside
 from assistant.profile.few_values import count_values, few_valued, top_values
+from assistant.profile.repeats import import_numpy_beside
 from assistant.profile.sample import (
     count_detectors,
     fill_small_tables,
@@ -85,6 +86,8 @@ def scan_tables(con: duckdb.DuckDBPyConnection, tables: list[TableSource], pickl
     scanned = [t for t in tables if t.columns]
     if not scanned:
         return
+    if not all(t.small for t in scanned):
+        import_numpy_beside()
     make_sample(con, [(i, t.name, t.columns, not t.small) for i, t in enumerate(scanned)])
     small = {i: t.stats for i, t in enumerate(scanned) if t.small}
     fill_small_tables(con, small, max(picklist_max, TOP_CANDIDATES))
