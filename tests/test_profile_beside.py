@@ -8,7 +8,7 @@ beside the duplicate search, and each e-mail or phone column's passes beside the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import pytest
@@ -41,13 +41,9 @@ def _profile(tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch) -> t
         [ROWS],
     )
     recording = RecordingConnection(con)
-    profiles = profile_tables(duckdb_connection(recording), ["people"], ProfileSettings())
+    profiles = profile_tables(cast(duckdb.DuckDBPyConnection, recording), ["people"], ProfileSettings())
     workspace.close()
     return [p.model_dump(mode="json") for p in profiles], recording.queries
-
-
-def duckdb_connection(recording: RecordingConnection) -> duckdb.DuckDBPyConnection:
-    return recording  # type: ignore[return-value]
 
 
 def test_side_by_side_profile_equals_the_one_by_one_profile(
