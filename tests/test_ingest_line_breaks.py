@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.ingest import ingest_paths
+from assistant.ingest import ingest_paths, lines
 from assistant.ingest.lines import physical_lines
 from assistant.ingest.scan import locate
 from assistant.workspace import Workspace
@@ -54,3 +55,27 @@ def test_error_location_counts_cr_lines(tmp_path: Path) -> None:
     src = tmp_path / "x.csv"
     src.write_bytes(b"a,b\r1,2\r3,x\x00\r")
     assert locate(src, src.read_bytes().index(b"\x00")) == (3, 4)
+
+
+def _breaks_twice_by_search(data: bytes) -> bool:
+    """The definition the empty-line check keeps to: two line breaks in a row, as byte patterns."""
+    return any(pattern in data for pattern in (b"\n\n", b"\n\r\n", b"\r\r"))
+
+
+@pytest.mark.parametrize("chunk_bytes", [1, 2, 3, 5, 64])
+@pytest.mark.parametrize("array_min_bytes", [0, lines.ARRAY_MIN_BYTES], ids=["arrays", "bytes"])
+def test_empty_line_check_agrees_with_the_byte_patterns_across_chunks(
+    tmp_path: Path, chunk_bytes: int, array_min_bytes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lines, "CHUNK_BYTES", chunk_bytes)
+    monkeypatch.setattr(lines, "ARRAY_MIN_BYTES", array_min_bytes)
+    rng = random.Random(chunk_bytes)
+    texts = [bytes(rng.choice(b"ab,\r\n") for _ in range(rng.randint(1, 24))) for _ in range(400)]
+    texts += [b"a\r\n\r\nb", b"a\n\nb", b"a\r\rb", b"a\r\nb\r\n", b"a\n\rb", b"\n", b"\r\n\r"]
+    found = []
+    for i, text in enumerate(texts):
+        path = tmp_path / f"{i}.csv"
+        path.write_bytes(text)
+        found.append(lines.has_empty_line(path))
+    assert found == [_breaks_twice_by_search(text) for text in texts]
+    assert True in found and False in found

@@ -14,12 +14,13 @@ from assistant.ingest.csv_repair import LostRecord
 from assistant.ingest.naming import quote_ident
 
 
-def reject_empty_lines(ctx: LoadContext, obj: str, path: Path, blanked: set[int]) -> int:
+def reject_empty_lines(ctx: LoadContext, obj: str, path: Path, blanked: set[int], any_empty: bool) -> int:
     """Empty lines between records: DuckDB skips them; they are kept in the rejects, counted.
 
     ``blanked`` lines were inside a record rejected as a whole: not blank rows of their own.
+    ``any_empty``: the source file has an empty line at all (else its lines are not read).
     """
-    if not ctx.scan.has_empty_line:
+    if not any_empty:
         return 0
     sink = ctx.rejects(obj)
     for line in empty_lines(path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from assistant.errors import InputError
@@ -21,8 +22,9 @@ from assistant.ingest.csv_line_repair import repair_lines, store_repairs
 from assistant.ingest.csv_rejects import read_rejects, store_rejects
 from assistant.ingest.csv_repair import MAX_RECORD_CHARS, Repair, repair_records
 from assistant.ingest.encoding import readable_utf8
-from assistant.ingest.lines import line_breaks
+from assistant.ingest.lines import has_empty_line, line_breaks
 from assistant.ingest.naming import ColumnNames, quote_ident, unique_columns
+from assistant.ingest.row_numbers import add_bookkeeping
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_CHARS = 64 * 1024
@@ -40,7 +42,12 @@ def load_csv(ctx: LoadContext, obj: str) -> ObjectLoad:
     delimiter = ctx.settings.delimiter or sniff_delimiter(body)
     header = next(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter), [])
     columns = unique_columns(header)
-    rejected, repaired, repair_notes = _copy_into_raw(ctx, obj, readable, delimiter, columns, skip)
+    with ThreadPoolExecutor(max_workers=1) as side:
+        # the empty-line check runs while DuckDB reads the file, which lets go of the GIL meanwhile
+        any_empty = side.submit(has_empty_line, ctx.scan.path)
+        rejected, repaired, repair_notes = _copy_into_raw(
+            ctx, obj, readable, delimiter, columns, skip, any_empty
+        )
     notes = [f"{skip} blank line(s) above the header skipped"] if skip else []
     return ObjectLoad(
         object=obj,
@@ -77,7 +84,13 @@ def sniff_delimiter(sample: str) -> str:
 
 
 def _copy_into_raw(
-    ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: ColumnNames, skip: int
+    ctx: LoadContext,
+    obj: str,
+    path: Path,
+    delimiter: str,
+    columns: ColumnNames,
+    skip: int,
+    any_empty: Future[bool],
 ) -> tuple[int, int, list[str]]:
     """Read ``path`` into ``raw.obj``; the numbers of rejects and of lines read back, and notes."""
     suffix = ctx.load_id.replace("-", "")
@@ -101,7 +114,7 @@ def _copy_into_raw(
     count = (
         len(rejected)
         + reject_blank_rows(ctx, obj, read_path, columns.names, lost)
-        + reject_empty_lines(ctx, obj, read_path, blanked)
+        + reject_empty_lines(ctx, obj, read_path, blanked, any_empty.result())
     )
     notes = [f"{len(lost)} record(s) with a broken quote or a NUL byte rejected by line"] if lost else []
     return count, len(repaired), notes
@@ -112,14 +125,15 @@ def _read(ctx: LoadContext, obj: str, path: Path, delimiter: str, columns: Colum
     spec = "{" + ", ".join(f"{_sql_str(n)}: 'VARCHAR'" for n in columns.names) + "}"
     # CSV has no null: an empty field is the empty string. A null string no export holds keeps it
     # '' without one coalesce() per column (whose planning cost grows faster than the width).
+    table = f"raw.{quote_ident(obj)}"
     ctx.con.execute(
-        f"""CREATE TABLE raw.{quote_ident(obj)} AS
-            SELECT *, row_number() OVER () AS _row, {_sql_str(ctx.load_id)} AS _load_id
-            FROM read_csv({_sql_str(str(path))}, delim={_sql_str(delimiter)}, quote='"', escape='"',
+        f"""CREATE TABLE {table} AS
+            SELECT * FROM read_csv({_sql_str(str(path))}, delim={_sql_str(delimiter)}, quote='"', escape='"',
                  header=true, skip={skip}, auto_detect=false, columns={spec}, allow_quoted_nulls=false,
                  nullstr={_sql_str(NO_NULL)}, store_rejects=true, rejects_table='csv_rejects_{suffix}',
                  rejects_scan='csv_scans_{suffix}', max_line_size={MAX_RECORD_CHARS})"""
     )
+    add_bookkeeping(ctx.con, table, ctx.load_id)
 
 
 def _quotes_swallowed_lines(ctx: LoadContext, rejects: str) -> bool:

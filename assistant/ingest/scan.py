@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +41,6 @@ class FileScan:
     """Byte offset of the first byte that is not valid UTF-8 (None when the file is UTF-8)."""
     utf16: bool = False
     """The file starts with a UTF-16 byte-order mark (Excel's "Unicode text" export)."""
-    has_empty_line: bool = False
-    """Some line is empty (two line breaks in a row): only then are blank lines looked for."""
     nul_bytes: int = 0
     """NUL bytes in a text file (its rows holding them are rejected, not the whole file)."""
 
@@ -54,27 +53,31 @@ def scan_file(path: Path, *, text: bool = True) -> FileScan:
         handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read file ({exc.strerror})", file=str(path)) from exc
-    digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     size = 0
     first_bad: int | None = None
-    head, tail, empty_line, nul_bytes = b"", b"", False, 0
-    with handle:
+    head, nul_bytes = b"", 0
+    digest = hashlib.sha256()
+    hashed: Future[None] | None = None
+    # hashlib lets go of the GIL on large updates: each chunk is hashed on another core while
+    # this one checks it. One chunk in flight keeps the order and bounds the memory.
+    with handle, ThreadPoolExecutor(max_workers=1) as hasher:
         while chunk := handle.read(CHUNK_BYTES):
             if not head:
                 head = chunk[:4]
-            digest.update(chunk)
-            if not empty_line:  # a byte search, far cheaper than reading lines
-                edge = tail + chunk[:2]
-                empty_line = any(b in chunk or b in edge for b in (b"\n\n", b"\n\r\n", b"\r\r"))
-                tail = chunk[-2:]
+            if hashed is not None:
+                hashed.result()
+            hashed = hasher.submit(digest.update, chunk)
             if text and not head.startswith(UTF16_BOMS):
                 if size == 0:
                     _reject_binary(path, chunk)
-                nul_bytes += chunk.count(b"\x00")
+                if b"\x00" in chunk:  # a memchr; counting every chunk costs several times more
+                    nul_bytes += chunk.count(b"\x00")
                 if first_bad is None:
                     first_bad = _utf8_error_at(decoder, chunk, size)
             size += len(chunk)
+        if hashed is not None:
+            hashed.result()
     if size == 0:
         raise InputError("file is empty", file=str(path))
     utf16 = head.startswith(UTF16_BOMS)
@@ -85,7 +88,7 @@ def scan_file(path: Path, *, text: bool = True) -> FileScan:
             first_bad = size - 1
     is_utf8 = first_bad is None and not utf16
     return FileScan(
-        path, size, digest.hexdigest(), head.startswith(BOM), is_utf8, first_bad, utf16, empty_line, nul_bytes
+        path, size, digest.hexdigest(), head.startswith(BOM), is_utf8, first_bad, utf16, nul_bytes
     )
 
 

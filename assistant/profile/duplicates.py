@@ -7,10 +7,12 @@ sample need the pass over every value that proves them free of duplicates.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 import duckdb
 
+from assistant.profile.beside import Beside
 from assistant.profile.models import ColumnProfile, DuplicateGroup, SemanticType, TableProfile
 from assistant.profile.phone_keys import PhoneShape, national_digits, phone_keys, sampled_shapes
 from assistant.profile.repeats import check_keys
@@ -78,28 +80,41 @@ def _repeated_in_sample(
 def _groups(
     con: duckdb.DuckDBPyConnection, table: str, column: ColumnProfile, row_column: str, shape: PhoneShape
 ) -> list[tuple[str, list[int]]]:
-    """The most repeated values by count alone, then row lists for those few values only."""
-    col = quote_ident(column.column)
-    top = con.execute(
-        f"SELECT v FROM ({_compared(column, col, table, shape)}) GROUP BY v HAVING count(v) > 1 "
-        f"ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}"
-    ).fetchall()
-    if not top:
-        return []
+    """The most repeated values by count alone, then row lists for those few values only.
+
+    Each row's key is worked out once and kept for both steps: normalising every value, not
+    grouping or reading the kept keys, is what the search costs (a phone column's most of all).
+    """
+    keys = _keys(column, quote_ident(column.column), table, shape, row_column)
     rows = con.execute(
-        f"SELECT n AS v, list(r ORDER BY r) FROM ({_keys(column, col, table, shape, row_column)}) "
-        "WHERE n IN (SELECT unnest(?::VARCHAR[])) GROUP BY n ORDER BY count(*) DESC, n",
-        [[v for (v,) in top]],
+        f"WITH keys AS MATERIALIZED ({keys}), "
+        f"top AS (SELECT v FROM (SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM keys) "
+        f"GROUP BY v HAVING count(v) > 1 ORDER BY count(v) DESC, v LIMIT {MAX_GROUPS_PER_COLUMN}) "
+        "SELECT n AS v, list(r ORDER BY r) FROM keys WHERE n IN (SELECT v FROM top) "
+        "GROUP BY n ORDER BY count(*) DESC, n"
     ).fetchall()
     return [(v, [int(r) for r in rs]) for v, rs in rows]
 
 
 @dataclass
 class DuplicateSearch:
-    """Groups of rows sharing a value, and the columns the search proved to hold no value twice."""
+    """Groups of rows sharing a value, and the columns the search proved to hold no value twice.
 
-    groups: list[DuplicateGroup] = field(default_factory=list)
+    The proof is in when the search returns; the groups may still be looked for beside it, and
+    ``groups`` waits for them, so what needs only the proof goes first.
+    """
+
+    found: list[tuple[str, Future[list[tuple[str, list[int]]]]]] = field(default_factory=list)
     all_different: frozenset[str] = frozenset()
+    table: str = ""
+
+    @property
+    def groups(self) -> list[DuplicateGroup]:
+        return [
+            DuplicateGroup(table=self.table, column=column, value=v, row_numbers=rows)
+            for column, job in self.found
+            for v, rows in job.result()
+        ]
 
 
 def find_duplicates(
@@ -117,12 +132,14 @@ def search_duplicates(
     profile: TableProfile,
     row_column: str,
     sample: SampledTable | None = None,
+    beside: Beside | None = None,
 ) -> DuplicateSearch:
     """``find_duplicates``, also naming the columns whose whole-column pass proved every cell different.
 
     Equal cells have equal keys, so where every non-blank cell has a key (every email does; a phone
     cell of punctuation only does not) and no key repeats, no cell repeats: a primary-key check
-    need not count that column's distinct values again.
+    need not count that column's distinct values again. With ``beside``, the passes over whole
+    columns run there, each column's beside the others'.
     """
     candidates = _candidates(profile)
     if not candidates:
@@ -130,25 +147,27 @@ def search_duplicates(
     table = f"raw.{quote_ident(profile.table)}"
     repeated = _repeated_in_sample(con, sample, candidates) if sample else set()
     shapes = _shapes(con, sample, candidates)
+    side = beside or Beside(con, workers=0)
+
+    def search(k: int) -> Future[list[tuple[str, list[int]]]]:
+        return side.run(_groups, table, candidates[k], row_column, shapes[k])
+
+    # the groups of columns the sample shows repeated are looked for while the others are checked
+    found = {k: search(k) for k in repeated}
     unsure = [k for k in range(len(candidates)) if k not in repeated]
     proven: set[str] = set()
     if unsure and not (sample and sample.whole):
         compared = [
             _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
         ]
-        for k, check in zip(unsure, check_keys(con, compared, profile.row_count), strict=True):
+        for k, check in zip(unsure, check_keys(con, compared, profile.row_count, beside), strict=True):
             if check.repeated:
-                repeated.add(k)
+                found[k] = search(k)
             elif check.keyed == candidates[k].row_count - candidates[k].null_count:
                 # every non-blank cell has a key and no key repeats: no two cells are equal either
                 proven.add(candidates[k].column)
-    groups: list[DuplicateGroup] = []
-    for k in sorted(repeated):
-        groups.extend(
-            DuplicateGroup(table=profile.table, column=candidates[k].column, value=v, row_numbers=rows)
-            for v, rows in _groups(con, table, candidates[k], row_column, shapes[k])
-        )
-    return DuplicateSearch(groups, frozenset(proven))
+    ordered = [(candidates[k].column, found[k]) for k in sorted(found)]
+    return DuplicateSearch(ordered, frozenset(proven), profile.table)
 
 
 def _shapes(

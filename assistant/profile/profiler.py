@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 
 from assistant.errors import HlmapError
+from assistant.profile.beside import Beside
 from assistant.profile.classify import profile_column
 from assistant.profile.date_orders import settle_date_orders
 from assistant.profile.duplicates import SampledTable, search_duplicates
@@ -72,17 +73,20 @@ def profile_tables(
     ]
     scanned = [(s, p) for s, p in zip(sources, profiles, strict=True) if s.columns]
     fill_typed_ranges_from_sample(con, {i: p for i, (s, p) in enumerate(scanned) if s.small})
-    for source, profile in scanned:
-        if not source.small:
-            fill_typed_ranges(con, profile, source.counted)
     sampled = {p.table: SampledTable(i, whole=s.small) for i, (s, p) in enumerate(scanned)}
-    for profile in profiles:
-        # without _row (tables not made by ingest) rows are numbered in storage order
-        has_row = "_row" in names.get(profile.table, [])
-        row_column = "_row" if has_row else "row_number() OVER ()"
-        search = search_duplicates(con, profile, row_column, sampled.get(profile.table))
-        profile.duplicates = search.groups
-        profile.primary_key = candidate_primary_key(con, profile, search.all_different)
+    with Beside(con) as beside:
+        # big tables' typed ranges and the duplicate search read different fields: side by side
+        typed = [beside.run(fill_typed_ranges, p, s.counted) for s, p in scanned if not s.small]
+        for profile in profiles:
+            # without _row (tables not made by ingest) rows are numbered in storage order
+            has_row = "_row" in names.get(profile.table, [])
+            row_column = "_row" if has_row else "row_number() OVER ()"
+            search = search_duplicates(con, profile, row_column, sampled.get(profile.table), beside)
+            # the key needs the search's proof only, not its groups, which may still be running
+            profile.primary_key = candidate_primary_key(con, profile, search.all_different)
+            profile.duplicates = search.groups
+        for job in typed:
+            job.result()
     drop_sample(con)
     return profiles
 

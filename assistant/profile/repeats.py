@@ -5,20 +5,35 @@ array without two equal hashes proves the column free of repeats. Checking a mil
 numpy costs a fraction of what grouping them in DuckDB costs; a hash collision only costs the
 exact search, which then finds no group. Past ``SORTED_MAX_ROWS``
 the arrays would outgrow memory, so DuckDB groups the hashes instead (it can spill to disk).
+numpy is imported in a thread while the sample is drawn (``import_numpy_beside``), not with the
+profile: its tenth of a second then uses the core the sample leaves idle instead of coming before
+every query.
 """
 
 from __future__ import annotations
 
+import importlib
+import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import numpy as np
+
+from assistant.profile.beside import Beside
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, counts) for one column
 MAX_BUCKET_BITS = 24
 HALVES_MIN = 200_000  # from here on, sorting halves beats sorting whole hashes
 HALF_TABLE_BITS = 20  # a one-megabyte table of which halves repeat
+
+
+def import_numpy_beside() -> None:
+    """Start importing numpy in a thread (the key checks of a big table need it later); an import
+    that is under way makes a later ``import numpy`` wait for it, not import it twice."""
+    threading.Thread(target=importlib.import_module, args=("numpy",), name="numpy import").start()
 
 
 @dataclass(frozen=True)
@@ -29,11 +44,16 @@ class KeyCheck:
     keyed: int
 
 
-def check_keys(con: duckdb.DuckDBPyConnection, compared: list[str], row_count: int) -> list[KeyCheck]:
-    """Per ``compared`` query (``SELECT v``, NULL where a cell has no key), in order."""
+def check_keys(
+    con: duckdb.DuckDBPyConnection, compared: list[str], row_count: int, beside: Beside | None = None
+) -> list[KeyCheck]:
+    """Per ``compared`` query (``SELECT v``, NULL where a cell has no key), in order; ``beside``, the
+    columns' passes side by side (one column's numpy check beside another's query)."""
     if row_count > SORTED_MAX_ROWS:
         return _grouped(con, compared)
-    return [_sorted(con, values) for values in compared]
+    if beside is None:
+        return [_sorted(con, values) for values in compared]
+    return [job.result() for job in [beside.run(_sorted, values) for values in compared]]
 
 
 def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
@@ -54,6 +74,8 @@ def _keyed(fetched: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
     plain array is used without asking ``numpy.ma`` about it, which would import it (tens of
     milliseconds where Python keeps no bytecode) for nothing.
     """
+    import numpy as np
+
     if type(fetched) is np.ndarray:
         return np.asarray(fetched, dtype=np.uint64)
     mask = np.ma.getmaskarray(fetched)
@@ -67,6 +89,8 @@ def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
     """Whether two hashes are equal. Equal hashes share their top bits, so only hashes sharing them
     with another are compared: with two to four buckets a hash, about a third of them. Past
     ``HALVES_MIN`` of those, sorting their halves costs less than sorting them."""
+    import numpy as np
+
     bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
     # the shifted hashes fit an int64 as they are (a view, not a copy), and the buckets are looked up
     # in a table of one byte each (which ones hold two hashes or more), not in the counts: a fraction
@@ -84,6 +108,8 @@ def _any_equal_by_halves(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
     hashes (or counting millions of buckets, whose counts outgrow the cache), and whole hashes are
     compared only where a half repeats, which among a million random ones happens about a hundred
     times. Those are found again through a table of their halves' low bits."""
+    import numpy as np
+
     halves = (hashes >> np.uint64(32)).astype(np.uint32)
     ordered = np.sort(halves)
     shared = ordered[1:][ordered[1:] == ordered[:-1]]

@@ -89,22 +89,30 @@ def fill_small_tables(
             column.top.sort(key=lambda item: (-item[1], item[0]))
 
 
-def top_up_sparse(
-    con: duckdb.DuckDBPyConnection, index: int, table: str, columns: list[str], stats: list[ColumnStats]
-) -> None:
-    """Columns the reservoir sample barely saw (a 0.1%-filled column) get their own first values."""
+def top_up_sparse(con: duckdb.DuckDBPyConnection, index: int, table: str, columns: list[str]) -> None:
+    """Columns the reservoir sample barely saw (a 0.1%-filled column) get their own first values.
+
+    A column whose sample holds every one of its values needs none; that is asked of the column
+    itself, stopping past the sampled number, so the whole-column statistics need not be in yet.
+    """
     seen = dict(
         con.execute(f"SELECT col, count(*) FROM {SAMPLE_TABLE} WHERE t = {index} GROUP BY col").fetchall()
     )
-    for i, column in enumerate(stats):
+    for i, column in enumerate(columns):
         have = int(seen.get(i, 0))
-        if have >= SPARSE_MIN or column.nonblank <= have:
+        if have >= SPARSE_MIN:
             continue
-        value = f"CAST({quote_ident(columns[i])} AS VARCHAR)"
+        value = f"CAST({quote_ident(column)} AS VARCHAR)"
+        source = f"raw.{quote_ident(table)} WHERE NOT {is_blank(value)}"
+        more = con.execute(
+            f"SELECT count(*) > {have} FROM (SELECT 1 FROM {source} LIMIT {have + 1})"
+        ).fetchone()
+        if not (more and more[0]):
+            continue
         con.execute(f"DELETE FROM {SAMPLE_TABLE} WHERE t = {index} AND col = {i}")
         con.execute(
             f"INSERT INTO {SAMPLE_TABLE} SELECT {index}, {i}, {value}, trim({value}) "
-            f"FROM raw.{quote_ident(table)} WHERE NOT {is_blank(value)} LIMIT {SAMPLE_ROWS // 5}"
+            f"FROM {source} LIMIT {SAMPLE_ROWS // 5}"
         )
 
 

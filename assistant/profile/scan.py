@@ -15,7 +15,9 @@ from typing import Any
 
 import duckdb
 
+from assistant.profile.beside import Beside
 from assistant.profile.few_values import count_values, few_valued, top_values
+from assistant.profile.repeats import import_numpy_beside
 from assistant.profile.sample import (
     count_detectors,
     fill_small_tables,
@@ -84,19 +86,31 @@ def scan_tables(con: duckdb.DuckDBPyConnection, tables: list[TableSource], pickl
     scanned = [t for t in tables if t.columns]
     if not scanned:
         return
+    if not all(t.small for t in scanned):
+        import_numpy_beside()
     make_sample(con, [(i, t.name, t.columns, not t.small) for i, t in enumerate(scanned)])
     small = {i: t.stats for i, t in enumerate(scanned) if t.small}
     fill_small_tables(con, small, max(picklist_max, TOP_CANDIDATES))
-    for index, table in enumerate(scanned):
-        if not table.small:
-            few = few_valued(con, index, table.stats, picklist_max)
-            table.counted = count_values(con, table.name, table.columns, table.stats, few)
-            _whole_column_stats(con, table)
-            top_up_sparse(con, index, table.name, table.columns, table.stats)
-    count_detectors(con, {i: t.stats for i, t in enumerate(scanned)})
+    # big tables' whole columns are read beside the detectors, which run on the sample here
+    with Beside(con) as beside:
+        whole = []
+        for index, table in enumerate(scanned):
+            if not table.small:
+                few = few_valued(con, index, table.stats, picklist_max)
+                whole.append(beside.run(_whole_columns, table, few))
+                top_up_sparse(con, index, table.name, table.columns)
+        count_detectors(con, {i: t.stats for i, t in enumerate(scanned)})
+        for job in whole:
+            job.result()
     for table in scanned:
         if not table.small:
             _fill_top_counts(con, table, picklist_max)
+
+
+def _whole_columns(con: duckdb.DuckDBPyConnection, table: TableSource, few: list[int]) -> None:
+    """The columns of few values counted value by value, the others' aggregates."""
+    table.counted = count_values(con, table.name, table.columns, table.stats, few)
+    _whole_column_stats(con, table)
 
 
 # Cell readings from cheapest to exact, each for the columns the one before could not settle

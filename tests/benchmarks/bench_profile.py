@@ -3,11 +3,12 @@
 Run: ``python -m tests.benchmarks.bench_profile [--rows N] [--per-query] [--reopen]``. Prints wall
 times and the ratio (target: profile ≤ 3× SUMMARIZE of the same table, measured in the same run), the
 same ratio in CPU seconds (all threads; steadier than wall time on a machine other jobs share) and
-peak memory. ``--per-query`` also prints the CPU seconds of the costliest profiling queries.
-``--reopen`` closes the workspace once the table is made and opens it again before measuring, as
-``hlmap profile`` finds a workspace ``hlmap ingest`` wrote: DuckDB reads only the rows a filter keeps
-from a table it loaded, but every row of one the same connection has just written, so the profile's
-sample of a million rows costs several times more without it.
+peak memory. ``--per-query`` also prints the wall seconds of the costliest profiling queries (running
+and fetching; queries run beside each other overlap). ``--reopen`` closes the workspace once the table
+is made and opens it again before measuring, as ``hlmap profile`` finds a workspace ``hlmap ingest``
+wrote: DuckDB reads only the rows a filter keeps from a table it loaded, but every row of one the same
+connection has just written, so the profile's sample of a million rows costs several times more
+without it.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--columns", type=int, default=25)
-    parser.add_argument("--per-query", action="store_true", help="print the costliest queries' CPU seconds")
+    parser.add_argument("--per-query", action="store_true", help="print the costliest queries' wall seconds")
     parser.add_argument("--top", type=int, default=12, help="how many queries --per-query prints")
     parser.add_argument(
         "--reopen", action="store_true", help="measure on the workspace opened again, as `hlmap profile` does"
@@ -83,36 +84,42 @@ def main() -> None:
     print(f"peak memory of the process: {peak_mb:.0f} MB (target <= 1024 MB)")
     print(f"types: {types}")
     if args.per_query:
-        in_queries = sum(seconds for seconds, _ in timed.queries)
+        beside = sum(1 for *_, side in timed.queries if side)
+        in_queries = sum(seconds for seconds, *_ in timed.queries)
         print(
-            f"queries: {len(timed.queries)}, {in_queries:.2f} s CPU; "
-            f"outside them (Python, numpy): {profiled_cpu - in_queries:.2f} s CPU"
+            f"queries: {len(timed.queries)} ({beside} on cursors beside the profile's own); their wall "
+            f"seconds add up to {in_queries:.2f} s in the profile's {profiled:.2f} s (they overlap)"
         )
-    for seconds, sql in sorted(timed.queries, reverse=True)[: args.top]:
-        print(f"  {seconds:5.2f} s CPU  {' '.join(sql.split())[:110]}")
+    for seconds, sql, side in sorted(timed.queries, reverse=True)[: args.top]:
+        print(f"  {seconds:5.2f} s {'beside' if side else 'own   '}  {' '.join(sql.split())[:100]}")
 
 
 class _TimedQueries:
-    """The workspace connection, adding up each query's CPU seconds: running it and fetching its
-    rows (DuckDB may run a query while its rows are fetched)."""
+    """The workspace connection, timing each query in wall seconds: running it and fetching its rows
+    (DuckDB may run a query while its rows are fetched). Wall, not CPU, seconds: queries on the
+    cursors the profile runs beside its own overlap, and the process's CPU seconds are shared."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.con, self.queries = con, cast(list[tuple[float, str]], [])
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, side: bool = False, queries: _Timings | None = None
+    ) -> None:
+        self.con, self.side = con, side
+        self.queries: _Timings = [] if queries is None else queries
 
     def execute(self, sql: str, *args: Any) -> duckdb.DuckDBPyConnection:
-        cpu = _cpu_seconds()
+        start = time.perf_counter()
         result = self.con.execute(sql, *args)
-        self.queries.append((_cpu_seconds() - cpu, sql))
+        self.queries.append((time.perf_counter() - start, sql, self.side))
         return cast(duckdb.DuckDBPyConnection, _TimedResult(result, self.queries, len(self.queries) - 1))
+
+    def cursor(self) -> _TimedQueries:
+        return _TimedQueries(self.con.cursor(), True, self.queries)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.con, name)
 
 
 class _TimedResult:
-    def __init__(
-        self, result: duckdb.DuckDBPyConnection, queries: list[tuple[float, str]], index: int
-    ) -> None:
+    def __init__(self, result: duckdb.DuckDBPyConnection, queries: _Timings, index: int) -> None:
         self.result, self.queries, self.index = result, queries, index
 
     def __getattr__(self, name: str) -> Any:
@@ -121,13 +128,16 @@ class _TimedResult:
             return method
 
         def fetched(*args: Any) -> Any:
-            cpu = _cpu_seconds()
+            start = time.perf_counter()
             rows = method(*args)
-            seconds, sql = self.queries[self.index]
-            self.queries[self.index] = (seconds + _cpu_seconds() - cpu, sql)
+            seconds, sql, side = self.queries[self.index]
+            self.queries[self.index] = (seconds + time.perf_counter() - start, sql, side)
             return rows
 
         return fetched
+
+
+_Timings = list[tuple[float, str, bool]]
 
 
 def _cpu_seconds() -> float:
