@@ -58,26 +58,39 @@ class _Ways:
     """Readings of n fields as the first ``columns`` columns, each column taking adjacent fields.
 
     Counted by dynamic programming over (field, column), capped at 2: one fit check per column and
-    group, never one per combination, so a wide line costs its width times its extra fields.
+    group, never one per combination, so a wide line costs its width times its extra fields. The
+    table is filled from the last column back, without recursion: a line of thousands of columns
+    would otherwise go deeper than Python allows.
     """
 
     def __init__(self, n: int, columns: int, fit: _FitCache) -> None:
         self.n, self.columns, self.fit = n, columns, fit
         self.known: dict[tuple[int, int], int] = {}
+        self.filled = False
 
     def count(self, i: int, c: int) -> int:
+        """Readings (0, 1 or 2 meaning several) of fields ``i``… as columns ``c``…."""
+        if not self.filled:
+            self._fill()
+        return self._at(i, c)
+
+    def _at(self, i: int, c: int) -> int:
         if c == self.columns:
             return 1 if i == self.n else 0
-        key = (i, c)
-        if key not in self.known:
-            total = 0
-            for last in self._lasts(i, c):
-                if self.fit(c, (i, last)):
-                    total = min(2, total + self.count(last + 1, c + 1))
-                    if total > 1:
-                        break
-            self.known[key] = total
-        return self.known[key]
+        return self.known.get((i, c), 0)
+
+    def _fill(self) -> None:
+        extra = self.n - self.columns  # fields beyond one per column: column c starts at c … c + extra
+        for c in range(self.columns - 1, -1, -1):
+            for i in range(c, c + extra + 1):
+                total = 0
+                for last in self._lasts(i, c):
+                    if self.fit(c, (i, last)):
+                        total = min(2, total + self._at(last + 1, c + 1))
+                        if total > 1:
+                            break
+                self.known[(i, c)] = total
+        self.filled = True
 
     def _lasts(self, i: int, c: int) -> range:
         spare = (self.n - i) - (self.columns - c)  # fields beyond one per remaining column
