@@ -7,11 +7,13 @@ skipped, header excluded) that ``_row`` uses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.ingest.context import LoadContext
 from assistant.ingest.lines import physical_lines
+
+CUT_AT = 10_000  # DuckDB's reject record keeps a line's first 10,000 characters
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,19 @@ def read_rejects(ctx: LoadContext, rejects_table: str, read_path: Path) -> list[
             FROM temp.{rejects_table} GROUP BY line ORDER BY line"""
     ).fetchall()
     places = locate_records(read_path, [int(row[0]) - 1 for row in found])
-    return [
+    rejected = [
         RejectedLine(places[int(position) - 1], column, reason, (raw or "").strip("\r\n"))
         for position, column, reason, raw in found
+    ]
+    cut = [r.place.record for r in rejected if len(r.raw) >= CUT_AT]
+    if not cut:
+        return rejected
+    whole = record_lines(read_path, cut)  # the file's own line, where DuckDB kept only its start
+    return [
+        replace(r, raw=whole[r.place.record][1])
+        if len(r.raw) >= CUT_AT and whole.get(r.place.record, (0, ""))[1].startswith(r.raw)
+        else r
+        for r in rejected
     ]
 
 
