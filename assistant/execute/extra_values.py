@@ -16,7 +16,7 @@ import duckdb
 
 from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
 from assistant.execute.raw_source import raw_columns
-from assistant.execute.refused_values import FOOTER, Refused, carried, refused_values
+from assistant.execute.refused_values import FOOTER, Refused, carried, count_by_field, refused_values
 from assistant.execute.specs import RecordSpec, Ref
 from assistant.mapping.models import TransformKind
 from assistant.transforms.cells import others_of_several
@@ -98,9 +98,7 @@ def _write(
             f"(from the source; HighLevel's {' and '.join(fields)} field holds the first of each cell)"
         )
         notes[int(row)] = (key, lines)
-    refused_counts: dict[str, int] = {}
     for value in refused:
-        refused_counts[value.field] = refused_counts.get(value.field, 0) + 1
         lines = notes.setdefault(value.row, (value.key, []))[1]
         if FOOTER in lines:
             lines.remove(FOOTER)
@@ -112,4 +110,4 @@ def _write(
     con.executemany(INSERT_RECORD, records)
     carried(con, spec, KIND)  # no longer values the run leaves behind
     note = notes_spec(spec, KIND, ROLE, [Ref("contactId", "contact", spec.source_object)])
-    return Carried(note, len(records), counts, refused_counts, len(rows))
+    return Carried(note, len(records), counts, count_by_field(refused), len(rows))

@@ -20,6 +20,7 @@ from assistant.execute.lost_reasons import lost_reason_lines
 from assistant.execute.option_gaps import option_gaps
 from assistant.execute.prepare import Prepared
 from assistant.execute.raw_source import raw_columns
+from assistant.execute.refused_values import plan_line
 from assistant.execute.same_name_companies import folded_rows
 from assistant.execute.specs import DOCUMENT_KINDS, RECORD_TARGETS
 from assistant.highlevel.state import DestinationState
@@ -172,11 +173,6 @@ def extra_values_lines(prepared: Prepared) -> list[str]:
                 f"as a note on each contact ({c.spec.name} in the plan); the standard field keeps the first"
             )
         if c.refused:
-            n = sum(c.refused.values())
-            fields = ", ".join(f"{f} {k}" for f, k in sorted(c.refused.items()))
-            out.append(
-                f"{c.spec.source_object}: {n} value{'s' * (n != 1)} HighLevel would refuse in their field "
-                f"({fields}) travel as lines of a note on their contact, as in the source "
-                f"({c.spec.name} in the plan)"
-            )
+            where = "lines of a note on their contact"
+            out.append(plan_line(c.spec.source_object, c.refused, "", where, c.spec.name))
     return out

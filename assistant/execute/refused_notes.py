@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 import duckdb
 
 from assistant.execute.note_records import INSERT_RECORD, note_record, notes_spec
-from assistant.execute.refused_values import FOOTER, Refused, carried, refused_values
+from assistant.execute.refused_values import (
+    FOOTER,
+    Refused,
+    carried,
+    count_by_field,
+    plan_line,
+    refused_values,
+)
 from assistant.execute.specs import RecordSpec, Ref
 from assistant.transforms.sqltext import lit
 
@@ -50,11 +57,8 @@ def carry_refused_notes(con: duckdb.DuckDBPyConnection, specs: list[RecordSpec])
         records = [_note(spec, values) for _, values in sorted(by_row.items())]
         con.executemany(INSERT_RECORD, records)
         carried(con, spec, KIND)
-        counts: dict[str, int] = {}
-        for value in refused:
-            counts[value.field] = counts.get(value.field, 0) + 1
         note = notes_spec(spec, KIND, ROLE, [link])
-        out.append(RefusedNotes(note, len(records), counts, spec.target))
+        out.append(RefusedNotes(note, len(records), count_by_field(refused), spec.target))
     return out
 
 
@@ -85,11 +89,6 @@ def plan_lines(carried_notes: list[RefusedNotes]) -> list[str]:
     """Where the refused values of contact-linked records go, per table."""
     out = []
     for c in carried_notes:
-        n = sum(c.refused.values())
-        fields = ", ".join(f"{f} {k}" for f, k in sorted(c.refused.items()))
-        out.append(
-            f"{c.spec.source_object}: {n} {c.record} value{'s' * (n != 1)} HighLevel would refuse in their "
-            f"field ({fields}) travel as a note on the record's contact, as in the source "
-            f"({c.spec.name} in the plan)"
-        )
+        where = "a note on the record's contact"
+        out.append(plan_line(c.spec.source_object, c.refused, f"{c.record} ", where, c.spec.name))
     return out

@@ -75,6 +75,24 @@ def refused_values(
     return out
 
 
+def count_by_field(refused: list[Refused]) -> dict[str, int]:
+    """How many refused values each field carries in notes."""
+    counts: dict[str, int] = {}
+    for value in refused:
+        counts[value.field] = counts.get(value.field, 0) + 1
+    return counts
+
+
+def plan_line(table: str, counts: dict[str, int], kind: str, where: str, spec_name: str) -> str:
+    """The plan's line on a table's refused values: how many, of which fields, and where they travel."""
+    n = sum(counts.values())
+    fields = ", ".join(f"{f} {k}" for f, k in sorted(counts.items()))
+    return (
+        f"{table}: {n} {kind}value{'s' * (n != 1)} HighLevel would refuse in their field ({fields}) "
+        f"travel as {where}, as in the source ({spec_name} in the plan)"
+    )
+
+
 def carried(con: duckdb.DuckDBPyConnection, spec: RecordSpec, kind: str) -> None:
     """The spec's refused values now travel in ``kind``'s notes: kept apart, no longer errors."""
     where = """source_object = ? AND target = ? AND NOT held
