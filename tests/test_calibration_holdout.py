@@ -9,6 +9,7 @@ import pytest
 
 from assistant.errors import HlmapError
 from assistant.evals import errors_dump
+from assistant.evals.calibration_fit import fit
 from assistant.evals.calibration_loco import grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample
 from assistant.evals.cases import DEFAULT_CASES_DIR, load_case
@@ -82,3 +83,12 @@ def test_the_error_dump_shows_the_held_out_confidence(
     errors_dump.held_out(cases, show_all=True)
     out = capsys.readouterr().out
     assert "[held out, example] RIGHT tiny_example fields/" in out
+
+
+def test_the_fit_weighs_the_evidence_beside_a_hold_not_the_hold_itself() -> None:
+    # every wrong item is both held ('read_two_ways') and read elsewhere: the evidence that carries
+    held = [_sample(c, False, read_two_ways=1.0, read_elsewhere=1.0) for c in ("p", "q", "r")]
+    right = [_sample(c, True) for c in ("p", "q", "r") for _ in range(4)]
+    weights = fit(held + right)["fields"]
+    assert "read_two_ways" not in weights  # the hold caps its items by itself
+    assert weights["read_elsewhere"] < -1.0

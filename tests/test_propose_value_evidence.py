@@ -66,6 +66,19 @@ def test_constant_value_needs_a_well_filled_column_with_one_spelling() -> None:
     assert constant({"EUR": 40, "GBP": 1}, 41) is None
 
 
+def test_one_flag_state_in_several_spellings_is_a_constant() -> None:
+    def constant(values: dict[str, int]) -> str | None:
+        rows = sum(values.values())
+        column = col("t", "c", S.PICKLIST, values=values, rows=rows, distinct_count=len(values))
+        return constant_value(column)
+
+    assert constant({"0": 38, "no": 38, "false": 24}) == "false (spelled 0, false, no)"
+    assert constant({"Yes": 20, "1": 15}) == "true (spelled 1, yes)"
+    assert constant({"yes": 20, "no": 15}) is None  # both states: a real flag
+    assert constant({"s": 20, "x": 15}) is None  # bare letters may be codes of something else
+    assert constant({"0": 20, "1": 15}) is None
+
+
 def _doc(
     columns: list[tuple[str, SemanticType, dict[str, object]]], rows: list[dict[str, str | None]]
 ) -> dict[str, FieldMap]:

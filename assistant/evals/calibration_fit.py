@@ -26,6 +26,7 @@ from assistant.evals.calibration_samples import Sample, case_samples
 from assistant.evals.cases import DEFAULT_CASES_DIR, Case, discover_cases
 from assistant.evals.metrics import Judged
 from assistant.propose import calibration
+from assistant.propose.calibration_agreement import ALWAYS_HELD
 from assistant.propose.calibration_features import expanded
 from assistant.settings import ProposeSettings
 
@@ -49,7 +50,9 @@ def fit(samples: list[Sample]) -> calibration.Weights:
         rows = [s for s in samples if s.kind == kind]
         if len({s.right for s in rows}) < 2:
             continue  # every item right (or wrong): nothing to learn, the raw score stands
-        names = sorted({n for s in rows for n in expanded(s.features)} - {"bias"})
+        # a hold caps its items below the threshold by itself; as a weight it would soak up what the
+        # evidence beside it should earn, and a held-out case scores without its own holds
+        names = sorted({n for s in rows for n in expanded(s.features)} - {"bias", *ALWAYS_HELD})
         names = ["bias", *names]
         x = np.array([[expanded(s.features).get(n, 0.0) for n in names] for s in rows])
         w = fit_logistic(x, np.array([float(s.right) for s in rows]))

@@ -125,6 +125,11 @@ HOLD_FEATURES = (
 )
 
 
+# the features any non-zero value of which holds the item whatever the model says: the fit leaves
+# them out, so the weight goes to the evidence that carries to a platform whose holds were never written
+ALWAYS_HELD = ("name_kind_clash", *FIELD_CAPS, "own_name_clash")
+
+
 def disagreements(features: Features) -> list[str]:
     """Why a field map's evidence contradicts it, in words (empty when its readings agree)."""
     return [why for why, says in _DISAGREEMENTS.items() if says(features)]

@@ -3,7 +3,8 @@
 Every feature is generic document evidence: how sure the table's object map is and how far ahead
 of its runner-up, whether the table's columns mostly fell to new custom fields (the object map
 probably missed what the table is), whether name and value evidence agree, whether several columns
-compete for one target, and what the profile says the column holds.
+compete for one target, whether another map reads the column too (``calibration_reads``), and what
+the profile says the column holds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Proposal, TransformKind
 from assistant.propose.calibration_agreement import agreement, disagreements
 from assistant.propose.calibration_caps import FIELD_CAPS, field_caps, object_caps
+from assistant.propose.calibration_reads import read_elsewhere, read_twice
 from assistant.propose.normalize import reads_as_key
 
 Key = tuple[str, ...]
@@ -92,6 +94,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
     mains = {o.source_object: o.targets[0].object for o in document.objects if o.targets}
     clashes = {f.id for f in document.fields if agreement(f, mains.get(f.source_object))["name_kind_clash"]}
     held: set[str] = set()  # tables whose object map its evidence contradicts
+    elsewhere = read_elsewhere(document)
     for o in document.objects:
         feats = {**table(o.source_object), "raw": o.confidence, **object_caps(o, document, clashes)}
         out[("objects", o.source_object)] = ("objects", feats)
@@ -113,6 +116,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "generic_target": float(f.target.field in _GENERIC_TARGETS),
             "composed": float(f.transform.kind == TransformKind.CONCAT),
             "value_map": float(f.transform.kind == TransformKind.VALUE_MAP),
+            "read_elsewhere": float(read_twice(f, elsewhere)),
             **agreement(f, main),
             **field_caps(f, document),
             "object_held": float(f.source_object in held),

@@ -83,6 +83,7 @@ _STANDARD: tuple[tuple[TargetObject, str, tuple[str, ...], str], ...] = (
     (T.TASK, "contactId", (), "lookup"),
     (T.NOTE, "body", ("notes",), "text"),
     (T.NOTE, "contactId", (), "lookup"),
+    (T.NOTE, "pinned", (), "boolean"),  # kept at the top of the contact's notes
     (T.APPOINTMENT, "title", ("title", "name"), "text"),
     (T.APPOINTMENT, "description", ("notes",), "text"),
     (T.APPOINTMENT, "address", ("location", "address"), "text"),

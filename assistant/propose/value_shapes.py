@@ -12,6 +12,7 @@ import re
 
 from assistant.mapping.models import DataType
 from assistant.profile.models import ColumnProfile, ValueCount
+from assistant.profile.patterns import FALSE_WORDS, TRUE_WORDS
 from assistant.propose.normalize import concepts, strip_accents
 
 # Spellings of "no value" that must not count as a category or break a numeric reading.
@@ -95,4 +96,12 @@ def constant_value(column: ColumnProfile) -> str | None:
     if not values or column.distinct_count > len(values):
         return None  # the profile kept only some of the values: cannot be sure
     spellings = {" ".join(v.value.lower().split()) for v in values}
-    return values[0].value.strip() if len(spellings) == 1 else None
+    if len(spellings) == 1:
+        return values[0].value.strip()
+    # '0', 'no' and 'false' on every record: one flag state in several spellings is still a constant
+    # (a spelled-out word among them: letters alone, 's' and 'v', may be codes of something else)
+    spelled_out = any(len(v) > 1 and not v.isdigit() for v in spellings)
+    for words, state in ((FALSE_WORDS, "false"), (TRUE_WORDS, "true")):
+        if spelled_out and spellings <= words:
+            return f"{state} (spelled {', '.join(sorted(spellings))})"
+    return None
