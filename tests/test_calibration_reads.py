@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from assistant.mapping.items import FieldMap, FieldTarget, MappingDocument, ObjectMap, ObjectTarget, Transform
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
-from assistant.propose.calibration_features import item_features
+from assistant.propose.calibration import calibrate_document
+from assistant.propose.calibration_features import item_features, map_key
 from assistant.propose.calibration_reads import read_elsewhere, read_twice
 
 T = TargetObject
@@ -52,3 +53,16 @@ def test_the_calibration_features_carry_the_double_reading() -> None:
     assert features[("fields", "visits", "Logged")][1]["read_elsewhere"] == 1.0
     assert features[("fields", "visits", "Outcome")][1]["read_elsewhere"] == 0.0
     assert features[("fields", "visits", "Planned")][1]["read_elsewhere"] == 0.0
+
+
+def test_a_composed_map_is_scored_on_its_own_evidence_not_on_the_copy_that_shares_its_first_column() -> None:
+    """The defect: the record's name 'Number + Topic' took the features of 'Number -> body' and was held."""
+    with_copy, without_copy = _document(), _document()
+    without_copy.fields = [f for f in without_copy.fields if f.id != "field:visits.Number"]
+    features = item_features(with_copy)
+    assert features[map_key(with_copy.fields[0])][1]["read_elsewhere"] == 0.0
+    assert features[map_key(with_copy.fields[1])][1]["read_elsewhere"] == 1.0
+    for doc in (with_copy, without_copy):
+        calibrate_document(doc, threshold=0.7)
+    assert with_copy.fields[0].confidence == without_copy.fields[0].confidence
+    assert with_copy.fields[1].confidence < with_copy.fields[0].confidence  # only the copy is doubted

@@ -52,8 +52,10 @@ def test_demo_migrates_the_built_in_fixture_and_accounts_for_every_source_row(tm
     accounting = reconciliation["accounting"]
     assert reconciliation["clean"] is (result.returncode == 0)
     assert sum(t["rows"] for t in accounting["tables"]) == sum(accounting["totals"].values()) > 0
-    if not reconciliation["clean"]:
-        assert "Reconciliation: NOT clean" in result.stdout and (reports / "accounting.csv").exists()
+    # the built-in data migrates clean: every map a record needs (a task's title composed from its
+    # number and name) stays above the review threshold the demo accepts at
+    assert reconciliation["clean"] and "Reconciliation: clean" in result.stdout, result.stdout[-3000:]
+    assert (reports / "accounting.csv").exists() and (reports / "values-lost.csv").exists()
     assert "standin.log" in {p.name for p in workspace.iterdir()}
     verification = (reports / "verification.md").read_text(encoding="utf-8")
     assert "written values agree" in verification and "read requests for" in verification

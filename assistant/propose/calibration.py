@@ -14,15 +14,13 @@ from functools import cache
 from pathlib import Path
 
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap, OwnerMatch, StageValueMap
-from assistant.mapping.models import Evidence, FieldKind, Proposal
+from assistant.mapping.models import Evidence, Proposal
 from assistant.propose.calibration_agreement import (
     MIN_DISAGREEMENTS,
     REVIEW_CAP,
-    agreement,
     disagreements,
 )
-from assistant.propose.calibration_caps import field_caps
-from assistant.propose.calibration_features import Features, Key, expanded, item_features
+from assistant.propose.calibration_features import Features, Key, expanded, item_features, map_key
 
 MAX_CONFIDENCE = 0.97  # as the rules: no proposal from evidence is certain
 WEIGHTS_FILE = Path(__file__).with_name("calibration_weights.json")
@@ -47,7 +45,7 @@ def _key(item: Proposal) -> Key:
     if isinstance(item, ObjectMap):
         return ("objects", item.source_object)
     if isinstance(item, FieldMap):
-        return ("fields", item.source_object, item.source_columns[0])
+        return map_key(item)
     if isinstance(item, StageValueMap):
         value = " ".join(item.source_value.split()).casefold()
         return ("stages", item.source_object, item.source_column, value)
@@ -80,16 +78,11 @@ def calibrate_document(document: MappingDocument, threshold: float, weights: Wei
     """Replace every judged item's raw score by its calibrated probability of being right."""
     feats = item_features(document)
     items: list[Proposal] = [*document.objects, *document.fields, *document.stages, *document.owners]
-    main = {o.source_object: o.targets[0].object for o in document.objects if o.targets}
     calibrated = {}
     for item in items:
         key = _key(item)
         if key in feats:
             kind, vector = feats[key]
-            if isinstance(item, FieldMap):  # several maps may share a column: read this map's own evidence
-                own = {**agreement(item, main.get(item.source_object)), **field_caps(item, document)}
-                own["new_custom"] = float(item.target.kind == FieldKind.CUSTOM_NEW)
-                vector = {**vector, **own}
             calibrated[id(item)] = confidence_for(kind, vector, threshold, weights)
     for item in items:  # applied after every feature is read: features use the raw scores
         if id(item) in calibrated:

@@ -72,6 +72,11 @@ def _evidence(f: FieldMap) -> Features:
     return out
 
 
+def map_key(f: FieldMap) -> Key:
+    """A field map's own key: a column read by several maps is judged once, each map is scored alone."""
+    return ("map", f.id)
+
+
 def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
     """Per judged item (keyed as the evals key it): its kind and named features, from the raw document."""
     objects = {o.source_object: o for o in document.objects}
@@ -124,6 +129,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
                 f.source_object in objects and objects[f.source_object].confidence < UNSURE
             ),
         }
+        out[map_key(f)] = ("fields", feats)  # the map's own evidence: what its confidence is read from
         for c in f.source_columns:  # a column is judged by its least sure map: any map's cap holds it
             column = ("fields", f.source_object, c)
             earlier = out[column][1] if column in out else {}
