@@ -51,6 +51,17 @@ def table(
     )
 
 
+PEOPLE_HEADERS = ("id", "first name", "last name", "email")
+
+
+def people_table(name: str, headers: tuple[str, str, str, str] = PEOPLE_HEADERS) -> TableProfile:
+    """A people table (key, first and last name, e-mail): the parent most records in tests link to."""
+    key, first, last, email = headers
+    columns = [(key, S.IDENTIFIER, {"unique_share": 1.0}), (first, S.PERSON_NAME, {}),
+               (last, S.PERSON_NAME, {}), (email, S.EMAIL, {})]  # fmt: skip
+    return table(name, columns, key=key)
+
+
 def destination() -> DestinationState:
     return DestinationState(
         location=Location(id="loc1", name="Demo", country="ES"),

@@ -6,7 +6,7 @@ from assistant.mapping.models import FieldKind
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.fields import echo_columns
 from assistant.propose.sourcedata import MemoryValues
-from tests.propose_factory import S, col, destination, table
+from tests.propose_factory import S, col, destination, people_table, table
 
 
 def test_the_display_column_named_like_the_id_echoes_the_id() -> None:
@@ -19,12 +19,7 @@ def test_the_display_column_named_like_the_id_echoes_the_id() -> None:
 
 
 def test_the_display_name_beside_its_lookup_id_gets_no_custom_field() -> None:
-    contacts = table(
-        "Contacts",
-        [("Record Id", S.IDENTIFIER, {"unique_share": 1.0}), ("First Name", S.PERSON_NAME, {}),
-         ("Last Name", S.PERSON_NAME, {}), ("Email", S.EMAIL, {})],
-        key="Record Id",
-    )  # fmt: skip
+    contacts = people_table("Contacts", ("Record Id", "First Name", "Last Name", "Email"))
     deals = table(
         "Deals",
         [("Record Id", S.IDENTIFIER, {"unique_share": 1.0}), ("Deal Name", S.FREE_TEXT, {}),

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from assistant.mapping.models import FieldKind, TargetObject, TransformKind
 from assistant.propose.engine import ProposeInputs, propose_offline
-from tests.propose_factory import S, destination, table
+from tests.propose_factory import S, destination, people_table, table
 
-CONTACTS = table(
-    "clients",
-    [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("first name", S.PERSON_NAME, {}),
-     ("last name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
-    key="id",
-)  # fmt: skip
+CONTACTS = people_table("clients")
 
 
 def test_a_notes_pinned_flag_lands_on_the_notes_own_field() -> None:
