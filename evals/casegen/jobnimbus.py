@@ -127,20 +127,24 @@ def _jobs(rng: random.Random, contacts: list[dict[str, Any]]) -> list[dict[str, 
         flow = INSURANCE if insurance else RETAIL
         status = flow[i % len(flow)]
         same_site = rng.random() < 0.8
-        city, state, zip_code = (who["city"], who["state_text"], who["zip"]) if same_site else rng.choice(US_PLACES)
+        home = (who["city"], who["state_text"], who["zip"])
+        city, state, zip_code = home if same_site else rng.choice(US_PLACES)
         site = who["address_line1"] if same_site else street(rng)
         estimate = rng.randint(60, 480) * 50.0 if status in SOLD else 0.0
-        invoiced = status in {"Invoiced", "Paid & Closed"} or (status == "Job Completed" and rng.random() < 0.5)
+        billed = status in {"Invoiced", "Paid & Closed"}
+        invoiced = billed or (status == "Job Completed" and rng.random() < 0.5)
         start = _epoch(rng, 2024) if status in SOLD - {"Signed Contract"} else 0
+        contact = {"id": who["jnid"], "name": who["display_name"], "number": who["number"], "type": "contact"}
         job: dict[str, Any] = {
             "jnid": _jnid(rng), "number": str(2001 + i),
             "name": site if rng.random() < 0.6 else f"{who['last_name']} Roof Replacement",
             "record_type_name": "Insurance" if insurance else "Retail", "status_name": status,
-            "primary": {"id": who["jnid"], "name": who["display_name"], "number": who["number"], "type": "contact"},
+            "primary": contact,
             "sales_rep_name": maybe(rng, 0.9, who["sales_rep_name"] or rng.choice(REPS)),
             "address_line1": site, "city": city, "state_text": state, "zip": zip_code,
             "source_name": who["source_name"],
-            "date_start": start, "date_end": start + 86400 * rng.randint(1, 3) if start and rng.random() < 0.6 else 0,
+            "date_start": start,
+            "date_end": start + 86400 * rng.randint(1, 3) if start and rng.random() < 0.6 else 0,
             "approved_estimate_total": estimate,
             "approved_invoice_total": round(estimate * rng.choice([1.0, 1.0, 1.08]), 2) if invoiced else 0.0,
             "description": maybe(rng, 0.5, rng.choice(JOB_NOTES)),
@@ -149,23 +153,25 @@ def _jobs(rng: random.Random, contacts: list[dict[str, Any]]) -> list[dict[str, 
             "is_archived": status in CLOSED,
         }  # fmt: skip
         if insurance:
-            job["Claim Number"] = maybe(rng, 0.85, f"{rng.choice(['CLM', 'H', '0'])}{rng.randint(1000000, 9999999)}")
+            claim = f"{rng.choice(['CLM', 'H', '0'])}{rng.randint(1000000, 9999999)}"
+            job["Claim Number"] = maybe(rng, 0.85, claim)
             job["Insurance Company"] = rng.choice(CARRIERS)
             job["Date of Loss"] = _epoch(rng, 2024) if rng.random() < 0.9 else 0
         rows.append(job)
     return rows
 
 
-def _tasks(rng: random.Random, contacts: list[dict[str, Any]], jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+Rows = list[dict[str, Any]]
+
+
+def _tasks(rng: random.Random, contacts: Rows, jobs: Rows) -> Rows:
     rows = []
     for _ in range(40):
         on_job = rng.random() < 0.6
         record = rng.choice(jobs if on_job else contacts)
-        primary = (
-            {"id": record["jnid"], "name": record["name"], "number": record["number"], "type": "job"}
-            if on_job
-            else {"id": record["jnid"], "name": record["display_name"], "number": record["number"], "type": "contact"}
-        )
+        name = record["name"] if on_job else record["display_name"]
+        kind_of = "job" if on_job else "contact"
+        primary = {"id": record["jnid"], "name": name, "number": record["number"], "type": kind_of}
         start = _epoch(rng, 2025)
         kind = rng.choice(TASK_TYPES)
         rows.append(
@@ -196,10 +202,18 @@ def build(cases_dir: Path = CASES_DIR) -> None:
             "US",
             {
                 "Roofing Jobs": [
-                    "New Lead", "Inspection Booked", "Estimate Sent", "Contract Signed", "Insurance Claim",
-                    "Materials Ordered", "In Production", "Work Complete", "Invoiced", "Paid",
+                    "New Lead",
+                    "Inspection Booked",
+                    "Estimate Sent",
+                    "Contract Signed",
+                    "Insurance Claim",
+                    "Materials Ordered",
+                    "In Production",
+                    "Work Complete",
+                    "Invoiced",
+                    "Paid",
                 ],
-            },  # fmt: skip
+            },
             [
                 ("Jake", "Morrison", "jake@summitpeakroofing.com"),
                 ("Dana", "Whitfield", "dana@summitpeakroofing.com"),
