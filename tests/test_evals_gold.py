@@ -19,6 +19,7 @@ CASES_DIR = Path(__file__).resolve().parent.parent / "evals" / "cases"
 SEED_CASES = ["contractor_plus", "perfect_books", "stel_order"]
 NEW_CASES = [
     "activecampaign",
+    "agile_crm",
     "capsule",
     "close",
     "copper",
