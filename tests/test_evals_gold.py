@@ -35,6 +35,7 @@ NEW_CASES = [
     "odoo",
     "pipedrive",
     "salesforce",
+    "service_fusion",
     "servicetitan",
     "streak",
     "workiz",
