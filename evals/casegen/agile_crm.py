@@ -159,7 +159,8 @@ def _deals(rng: random.Random, contacts: list[dict[str, Any]]) -> list[dict[str,
     renewals = TRACKS[1]["milestones"].split(",")
     for i in range(38):
         renewal = i % 4 == 3
-        milestone = renewals[i % len(renewals)] if renewal else SALES_MILESTONES[i % len(SALES_MILESTONES)]
+        sales = SALES_MILESTONES[i % len(SALES_MILESTONES)]
+        milestone = renewals[(i // 4) % len(renewals)] if renewal else sales
         linked = rng.sample(contacts, rng.choice([1, 1, 1, 2]))
         created = EPOCH_2023 + rng.randint(0, YEAR)
         rows.append(
