@@ -19,6 +19,7 @@ CASES_DIR = Path(__file__).resolve().parent.parent / "evals" / "cases"
 SEED_CASES = ["contractor_plus", "perfect_books", "stel_order"]
 NEW_CASES = [
     "activecampaign",
+    "agile_crm",
     "capsule",
     "close",
     "copper",
@@ -36,6 +37,7 @@ NEW_CASES = [
     "odoo",
     "pipedrive",
     "salesforce",
+    "service_fusion",
     "servicetitan",
     "streak",
     "workiz",
