@@ -12,7 +12,7 @@ from evals.casegen.common import CASES_DIR
 CASES = (
     "activecampaign", "bitrix24", "capsule", "close", "copper", "freshsales", "holded", "housecall_pro",
     "hubspot", "insightly", "jobber", "keap", "lessannoying_crm", "monday_crm", "nutshell", "odoo",
-    "pipedrive", "salesforce", "servicem8", "servicetitan", "streak", "workiz", "zendesk_sell",
+    "pipedrive", "pipeline_crm", "salesforce", "servicem8", "servicetitan", "streak", "workiz", "zendesk_sell",
     "zoho_crm",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
