@@ -11,9 +11,9 @@ from evals.casegen.common import CASES_DIR
 # One generator module per case, each with a build(cases_dir) writing that case's files.
 CASES = (
     "activecampaign", "bitrix24", "capsule", "close", "copper", "freshsales", "holded", "housecall_pro",
-    "hubspot", "insightly", "jobber", "keap", "lessannoying_crm", "monday_crm", "nutshell", "odoo",
-    "pipedrive", "pipeline_crm", "salesforce", "servicem8", "servicetitan", "streak", "workiz", "zendesk_sell",
-    "zoho_crm",
+    "hubspot", "insightly", "jobber", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell",
+    "odoo", "pipedrive", "pipeline_crm", "salesforce", "servicem8", "servicetitan", "streak", "workiz",
+    "zendesk_sell", "zoho_crm",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
