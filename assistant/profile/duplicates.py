@@ -60,7 +60,8 @@ def _hashed(column: ColumnProfile, col: str, source: str, shape: PhoneShape) -> 
 
     An e-mail's hash is taken in each branch of one CASE rather than of a CASE choosing between the
     trimmed and the stored text: DuckDB copies the text a CASE passes on, which costs a column's
-    check a sixth more. Only blank cells lose their key there: nothing is left of a non-blank one.
+    check a sixth more. Only blank cells have no key there: trimming spaces leaves some text of any
+    other cell, so ``_compared``'s empty-key NULL never falls on one.
     """
     if column.semantic_type is not SemanticType.EMAIL:
         keys = _keys(column, col, source, shape)
