@@ -10,7 +10,7 @@ import duckdb
 
 from assistant.profile.repeats import check_keys
 
-_NO_NULLS = "SELECT 'user' || i || '@example.com' AS v FROM range(1000) t(i)"
+_NO_NULLS = "SELECT hash('user' || i || '@example.com') AS h FROM range(1000) t(i)"
 _CHECK_IN_FRESH_PROCESS = f"""
 import sys
 import duckdb
@@ -29,9 +29,11 @@ def test_a_column_without_keyless_cells_is_checked_without_loading_numpy_ma() ->
 
 def test_keyless_cells_are_left_out_and_repeats_found_among_the_rest() -> None:
     con = duckdb.connect()
-    every_third_keyless = "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'k' || i END AS v FROM range(900) t(i)"
+    every_third_keyless = (
+        "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE hash('k' || i) END AS h FROM range(900) t(i)"
+    )
     one_repeat = (
-        "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE 'k' || least(i, 898) END AS v FROM range(900) t(i)"
+        "SELECT CASE WHEN i % 3 = 0 THEN NULL ELSE hash('k' || least(i, 898)) END AS h FROM range(900) t(i)"
     )
     different, repeated = check_keys(con, [every_third_keyless, one_repeat], 900)
     assert (different.repeated, different.keyed) == (False, 600)
@@ -39,7 +41,7 @@ def test_keyless_cells_are_left_out_and_repeats_found_among_the_rest() -> None:
 
 
 def test_a_column_without_keyless_cells_keeps_every_key_and_finds_a_repeat() -> None:
-    one_repeat = "SELECT 'k' || (i % 999) AS v FROM range(1000) t(i)"
+    one_repeat = "SELECT hash('k' || (i % 999)) AS h FROM range(1000) t(i)"
     different, repeated = check_keys(duckdb.connect(), [_NO_NULLS, one_repeat], 1000)
     assert (different.repeated, different.keyed) == (False, 1000)
     assert (repeated.repeated, repeated.keyed) == (True, 1000)

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import cast
 
 import duckdb
+import pytest
 
+from assistant.profile import typed
 from assistant.profile.models import TableProfile
 from assistant.profile.profiler import profile_tables
 from assistant.profile.sql import SAMPLE_ROWS
@@ -34,8 +36,11 @@ def _profile(tmp_path: Path) -> tuple[TableProfile, list[str], duckdb.DuckDBPyCo
     return profile, recording.queries, con
 
 
-def test_few_valued_columns_get_their_typed_range_without_a_scan(tmp_path: Path) -> None:
+def test_few_valued_columns_get_their_typed_range_without_a_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     profile, queries, con = _profile(tmp_path)
+    monkeypatch.setattr(typed, "REPEATS", ROWS + 1)  # no column repeats enough: every cell is read
     closed, amount = profile.columns[0], profile.columns[1]
     assert (closed.semantic_type.value, amount.semantic_type.value) == ("date", "money")
     found = [(c.min_value, c.max_value, c.extra["typed_share"]) for c in (closed, amount)]

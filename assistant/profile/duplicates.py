@@ -55,6 +55,24 @@ def _compared(column: ColumnProfile, col: str, source: str, shape: PhoneShape = 
     return f"SELECT CASE WHEN b THEN NULL ELSE n END AS v FROM ({_keys(column, col, source, shape)})"
 
 
+def _hashed(column: ColumnProfile, col: str, source: str, shape: PhoneShape) -> str:
+    """``SELECT h``: the hash of each cell's value as ``_compared`` gives it, NULL where that is NULL.
+
+    An e-mail's hash is taken in each branch of one CASE rather than of a CASE choosing between the
+    trimmed and the stored text: DuckDB copies the text a CASE passes on, which costs a column's
+    check a sixth more. Only blank cells have no key there: trimming spaces leaves some text of any
+    other cell, so ``_compared``'s empty-key NULL never falls on one.
+    """
+    if column.semantic_type is not SemanticType.EMAIL:
+        keys = _keys(column, col, source, shape)
+        return f"SELECT CASE WHEN b OR n IS NULL THEN NULL ELSE hash(n) END AS h FROM ({keys})"
+    padded = f"{col} LIKE ' %' OR {col} LIKE '% '"
+    return (
+        f"SELECT CASE WHEN {col} IS NULL OR {is_blank(col)} THEN NULL WHEN {padded} "
+        f"THEN hash(lower(trim({col}))) ELSE hash(lower({col})) END AS h FROM {source}"
+    )
+
+
 def _candidates(profile: TableProfile) -> list[ColumnProfile]:
     # columns where values mostly repeat (an owner's email on every deal) name people, not records
     return [
@@ -157,10 +175,8 @@ def search_duplicates(
     unsure = [k for k in range(len(candidates)) if k not in repeated]
     proven: set[str] = set()
     if unsure and not (sample and sample.whole):
-        compared = [
-            _compared(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure
-        ]
-        for k, check in zip(unsure, check_keys(con, compared, profile.row_count, beside), strict=True):
+        hashed = [_hashed(candidates[k], quote_ident(candidates[k].column), table, shapes[k]) for k in unsure]
+        for k, check in zip(unsure, check_keys(con, hashed, profile.row_count, beside), strict=True):
             if check.repeated:
                 found[k] = search(k)
             elif check.keyed == candidates[k].row_count - candidates[k].null_count:

@@ -24,10 +24,7 @@ from assistant.profile.beside import Beside
 if TYPE_CHECKING:
     import numpy as np
 
-SORTED_MAX_ROWS = 10_000_000  # about 40 bytes a row at most (hashes, buckets, counts) for one column
-MAX_BUCKET_BITS = 24
-HALVES_MIN = 200_000  # from here on, sorting halves beats sorting whole hashes
-HALF_TABLE_BITS = 20  # a one-megabyte table of which halves repeat
+SORTED_MAX_ROWS = 10_000_000  # about 20 bytes a row at most (hashes, the comparison) for one column
 
 
 def import_numpy_beside() -> None:
@@ -45,23 +42,22 @@ class KeyCheck:
 
 
 def check_keys(
-    con: duckdb.DuckDBPyConnection, compared: list[str], row_count: int, beside: Beside | None = None
+    con: duckdb.DuckDBPyConnection, hashed: list[str], row_count: int, beside: Beside | None = None
 ) -> list[KeyCheck]:
-    """Per ``compared`` query (``SELECT v``, NULL where a cell has no key), in order; ``beside``, the
+    """Per ``hashed`` query (``SELECT h``: each cell's key hashed, NULL where a cell has no key, not
+    ``hash(NULL)``, which would be one value shared by every keyless cell), in order; ``beside``, the
     columns' passes side by side (one column's numpy check beside another's query)."""
     if row_count > SORTED_MAX_ROWS:
-        return _grouped(con, compared)
+        return _grouped(con, hashed)
     if beside is None:
-        return [_sorted(con, values) for values in compared]
-    return [job.result() for job in [beside.run(_sorted, values) for values in compared]]
+        return [_sorted(con, hashes) for hashes in hashed]
+    return [job.result() for job in [beside.run(_sorted, hashes) for hashes in hashed]]
 
 
-def _sorted(con: duckdb.DuckDBPyConnection, values: str) -> KeyCheck:
-    # NULL stays NULL (hash(NULL) would be one value shared by every keyless cell). Not filtered out
-    # in SQL: DuckDB would push the filter into the scan and normalise every value twice more.
-    fetched = con.execute(
-        f"SELECT CASE WHEN v IS NULL THEN NULL ELSE hash(v) END AS h FROM ({values})"
-    ).fetchnumpy()["h"]
+def _sorted(con: duckdb.DuckDBPyConnection, hashed: str) -> KeyCheck:
+    # keyless cells are not filtered out in SQL: DuckDB would push the filter into the scan and
+    # normalise every value twice more
+    fetched = con.execute(f"SELECT h FROM ({hashed})").fetchnumpy()["h"]
     hashes = _keyed(fetched)
     return KeyCheck(_any_equal(hashes), int(hashes.size))
 
@@ -86,49 +82,21 @@ def _keyed(fetched: Any) -> np.ndarray[Any, np.dtype[np.uint64]]:
 
 
 def _any_equal(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
-    """Whether two hashes are equal. Equal hashes share their top bits, so only hashes sharing them
-    with another are compared: with two to four buckets a hash, about a third of them. Past
-    ``HALVES_MIN`` of those, sorting their halves costs less than sorting them."""
+    """Whether two hashes are equal: sorted in place, equal ones sit side by side. numpy sorts
+    64-bit integers with vector instructions (a million in 7 ms here), faster than sorting only the
+    hashes that share their top bits with another after counting those bits (16 ms)."""
     import numpy as np
 
-    bits = min(MAX_BUCKET_BITS, max(8, (2 * hashes.size).bit_length()))
-    # the shifted hashes fit an int64 as they are (a view, not a copy), and the buckets are looked up
-    # in a table of one byte each (which ones hold two hashes or more), not in the counts: a fraction
-    # of the memory, which a million hashes would otherwise first touch several times over
-    buckets = (hashes >> np.uint64(64 - bits)).view(np.int64)
-    crowded = hashes[(np.bincount(buckets, minlength=1 << bits) > 1)[buckets]]
-    if crowded.size > HALVES_MIN:
-        return _any_equal_by_halves(crowded)
-    crowded.sort()
-    return bool(np.any(crowded[1:] == crowded[:-1]))
+    hashes.sort()
+    return bool(np.any(hashes[1:] == hashes[:-1]))
 
 
-def _any_equal_by_halves(hashes: np.ndarray[Any, np.dtype[np.uint64]]) -> bool:
-    """Equal hashes share their top half: sorting the 32-bit halves costs less than sorting the whole
-    hashes (or counting millions of buckets, whose counts outgrow the cache), and whole hashes are
-    compared only where a half repeats, which among a million random ones happens about a hundred
-    times. Those are found again through a table of their halves' low bits."""
-    import numpy as np
-
-    halves = (hashes >> np.uint64(32)).astype(np.uint32)
-    ordered = np.sort(halves)
-    shared = ordered[1:][ordered[1:] == ordered[:-1]]
-    if shared.size == 0:
-        return False
-    low = np.uint32((1 << HALF_TABLE_BITS) - 1)
-    marked = np.zeros(1 << HALF_TABLE_BITS, dtype=bool)
-    marked[shared & low] = True
-    near = hashes[marked[halves & low]]
-    near.sort()
-    return bool(np.any(near[1:] == near[:-1]))
-
-
-def _grouped(con: duckdb.DuckDBPyConnection, compared: list[str]) -> list[KeyCheck]:
+def _grouped(con: duckdb.DuckDBPyConnection, hashed: list[str]) -> list[KeyCheck]:
     # one grouping gives both answers: keyless cells fall in the NULL group, which counts no value
     parts = [
         f"SELECT {i} AS k, count(*) FILTER (WHERE n > 1), coalesce(sum(n), 0) "
-        f"FROM (SELECT count(v) AS n FROM ({values}) GROUP BY hash(v))"
-        for i, values in enumerate(compared)
+        f"FROM (SELECT count(h) AS n FROM ({hashes}) GROUP BY h)"
+        for i, hashes in enumerate(hashed)
     ]
     rows = sorted(con.execute(" UNION ALL ".join(parts)).fetchall())
     return [KeyCheck(bool(repeats), int(keyed)) for _k, repeats, keyed in rows]
