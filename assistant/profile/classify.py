@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.profile.epoch_dates import detect_epoch
 from assistant.profile.formats import (
     STRONG,
     Detected,
@@ -179,6 +180,7 @@ def detect(stats: ColumnStats, settings: ProfileSettings) -> Detected:
         lambda: _strong(stats, "url", SemanticType.URL, "are web addresses"),
         lambda: _strong(stats, "path", SemanticType.IDENTIFIER, "are resource paths like /clients/123"),
         lambda: detect_date(stats, country),
+        lambda: detect_epoch(stats.counts, stats.sample_nonblank, column),
         lambda: (
             _identifier(stats, column)
             if max(stats.share("tax_id_es"), stats.share("iban")) >= STRONG

@@ -44,6 +44,7 @@ _STREET_US = (
 )
 
 
+EPOCH_LAST = 4102444800  # 2100-01-01 in unix seconds: later values are no plausible date
 _DMY = r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}"
 # English month names as US and UK exports write dates ("Jan 27, 2025", "27 Jan 2025", "27-Jan-2025")
 _MONTH = r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
@@ -136,6 +137,16 @@ DETECTORS: dict[str, str] = {
     "ymd_hm": _re(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"),
     "ymd_hms": _re(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"),
     "iso_date": _re(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"),
+    # year first with slashes ('2025/05/03', '2025/05/03 14:02:11'), and times with a numeric offset
+    # after a space ('2025-05-03 14:02:11 -0500'): none of them matches another date detector
+    "ymd_slash": _re(r"[0-9]{4}/(0?[1-9]|1[0-2])/(0?[1-9]|[12][0-9]|3[01])"),
+    "ymd_slash_hms": _re(r"[0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"),
+    "ymd_slash_offset": _re(r"[0-9]{4}/[0-9]{2}/[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{2}:?[0-9]{2}"),
+    "ymd_hms_offset": _re(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{2}:?[0-9]{2}"),
+    # unix times from 2001-09-09 to 2100 in seconds (10 digits) or milliseconds (13); '0' is 'not set'
+    "epoch_s": f"({_re('[0-9]{10}')} AND try_cast({{v}} AS BIGINT) <= {EPOCH_LAST})",
+    "epoch_ms": f"({_re('[0-9]{13}')} AND try_cast({{v}} AS BIGINT) <= {EPOCH_LAST * 1000})",
+    "zero": "{v} = '0'",
     # a day/month/year date, alone or followed by a time ("03/05/2024 2:45 PM", as US exports write it)
     "dmy_like": _re(_DMY + r"( [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( ?[AaPp][Mm])?)?"),
     "month_name_mdy": _re(_MONTH + r" [0-9]{1,2},? [0-9]{4}" + _CLOCK),

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import duckdb
 
+from assistant.profile.epoch_dates import EPOCH_MILLIS, EPOCH_SECONDS
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.profile.scan import aggregate, full_source
 from assistant.profile.sql import SAMPLE_TABLE, as_stored, quote_ident, quote_literal
@@ -20,6 +21,7 @@ _NUMBER = {SemanticType.INTEGER, SemanticType.DECIMAL, SemanticType.MONEY}
 _TEMPORAL = {SemanticType.DATE, SemanticType.DATETIME}
 # year-first formats sort as text: their text min/max already is the typed min/max
 _SORTABLE = ("iso", "%Y-%m-%d")
+_EPOCHS = (EPOCH_SECONDS, EPOCH_MILLIS)
 REPEATS = 4  # cells per distinct value from which typed ranges are read from the distinct values
 
 
@@ -31,8 +33,14 @@ def typed_expression(column: ColumnProfile, ref: str) -> str | None:
     if column.semantic_type in _NUMBER:
         return _number(ref, column.locale == "es", marked=bool(column.currency))
     value = f"trim({ref})"
+    if column.semantic_type in _TEMPORAL and column.format in _EPOCHS:  # '0' (not set) is no time
+        number = f"try_cast({value} AS BIGINT)"
+        scale = f"CASE strlen({value}) WHEN 10 THEN 1000000 WHEN 13 THEN 1000 END"  # seconds or millis
+        return f"make_timestamp({number} * {scale})"
     if column.semantic_type in _TEMPORAL and column.format and not column.format.startswith(_SORTABLE):
-        return f"try_strptime({value}, {quote_literal(column.format)})"
+        parsed = f"try_strptime({value}, {quote_literal(column.format)})"
+        # an offset gives a time zone: read as UTC, the way every other time is kept
+        return f"({parsed} AT TIME ZONE 'UTC')" if "%z" in column.format else parsed
     return None
 
 

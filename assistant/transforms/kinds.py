@@ -22,6 +22,7 @@ LIST_TYPES = frozenset({"MULTIPLE_OPTIONS", "TEXTBOX_LIST", "CHECKBOX"})
 TRUE_WORDS = ["true", "1", "yes", "y", "si", "sí", "s", "x", "t", "verdadero", "on", "paid", "done"]
 FALSE_WORDS = ["false", "0", "no", "n", "f", "falso", "off", "-"]
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"]
+EPOCH_FORMATS = frozenset({"epoch", "epoch-ms"})  # the profile's formats for unix times
 DATE_FORMATS += ["%b %d, %Y", "%B %d, %Y", "%d %b %Y", "%d %B %Y"]  # month names, as US and UK exports
 
 
@@ -98,9 +99,27 @@ def email(ctx: Context) -> list[Output]:
     return [Output(ctx.key, *fastpaths.fast_or_udf(fast, f"lower({raw})", call, f"{call}.error", others))]
 
 
+def _with_offset(raw: str, fmt: str, dated: bool) -> str:
+    """SQL of a time written with its own offset ('2025/05/03 14:02:11 -0500'): the instant in UTC for
+    a date-time field, the day the source shows for a date field (late evening is not the next day)."""
+    if dated:
+        wall = fmt.replace(" %z", "")
+        return f"try_strptime(regexp_replace({raw}, ' [+-][0-9:]+$', ''), {lit(wall)})"
+    return f"(try_strptime({raw}, {lit(fmt)}) AT TIME ZONE 'UTC')"
+
+
 def date(ctx: Context) -> list[Output]:
     raw = ctx.cell()
     fmt = ctx.params.get("format") or ctx.date_format
+    out_fmt = "%Y-%m-%dT%H:%M:%SZ" if ctx.key in DATETIME_FIELDS else "%Y-%m-%d"
+    if fmt in EPOCH_FORMATS:  # unix seconds or milliseconds (told apart by length), '0' for not set
+        raw = f"nullif({raw}, '0')"
+        value = f"strftime({other_date_formats(raw)}, {lit(out_fmt)})"
+        return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
+    if fmt and "%z" in fmt:  # absolute times: no source zone applies
+        exact = _with_offset(raw, fmt, dated=ctx.key not in DATETIME_FIELDS)
+        value = f"strftime(coalesce({exact}, {other_date_formats(raw)}), {lit(out_fmt)})"
+        return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
     formats = [fmt] if fmt and fmt.startswith("%") else DATE_FORMATS
     if "%b" in formats[0]:  # "Jun 5" and "June 5" in one column: both spellings of the month
         formats = [formats[0], formats[0].replace("%b", "%B")]
@@ -109,7 +128,6 @@ def date(ctx: Context) -> list[Output]:
         zone = f"getvariable({lit(ZONE_VARIABLE)})"
         naive = f"CASE WHEN {zone} IS NULL THEN {naive} ELSE timezone('UTC', timezone({zone}, {naive})) END"
     parsed = f"coalesce({naive}, try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
-    out_fmt = "%Y-%m-%dT%H:%M:%SZ" if ctx.key in DATETIME_FIELDS else "%Y-%m-%d"
     value = f"strftime({parsed}, {lit(out_fmt)})"
     return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
 
