@@ -18,11 +18,16 @@ EPOCH_SECONDS, EPOCH_MILLIS = "epoch", "epoch-ms"  # profile formats the date tr
 
 # header words naming a date or a time, in the languages the other header hints cover
 _DATE_WORDS = frozenset(
-    "date dates time timestamp datetime created updated modified changed due close closed closing start"
-    " started starts end ended ends expires expiry expiration deadline birthday dob when last since until"
-    " fecha hora creado actualizado vencimiento inicio fin datum zeit erstellt geaendert"
-    " heure cree modifie debut data criado atualizado".split()
+    {
+        *("date", "dates", "time", "timestamp", "datetime", "created", "updated", "modified", "changed"),
+        *("due", "close", "closed", "closing", "start", "started", "starts", "end", "ended", "ends"),
+        *("expires", "expiry", "expiration", "deadline", "birthday", "dob"),
+        *("fecha", "hora", "creado", "actualizado", "vencimiento", "inicio", "fin"),
+        *("datum", "zeit", "erstellt", "heure", "debut", "criado", "atualizado"),
+    }
 )
+# a header ending in one of these names a key or a count beside a date ('close_reason_id', 'due_days')
+_NOT_A_TIME = frozenset({"id", "ids", "key", "ref", "number", "num", "no", "code", "count", "days", "hours"})
 _TRAILING = frozenset({"at", "on"})  # 'created_at', 'closed_on': only as the header's last word
 
 
@@ -34,7 +39,9 @@ def header_words(header: str) -> list[str]:
 def dated_header(header: str) -> bool:
     """Whether the header names a date or a time ('date_created', 'createdTime', 'Date of Loss')."""
     words = header_words(header)
-    return bool(words) and (bool(set(words) & _DATE_WORDS) or words[-1] in _TRAILING)
+    if not words or words[-1] in _NOT_A_TIME:
+        return False
+    return bool(set(words) & _DATE_WORDS) or words[-1] in _TRAILING
 
 
 def detect_epoch(counts: dict[str, int], sampled: int, header: str) -> Detected | None:
