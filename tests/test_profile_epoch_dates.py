@@ -88,6 +88,7 @@ def test_a_date_header_is_read_from_its_words_not_from_letters_inside_them() -> 
     assert dated_header("createdTime") and dated_header("close_date") and dated_header("due")
     assert not dated_header("vendor") and not dated_header("attendees") and not dated_header("format")
     assert not dated_header("close_reason_id") and not dated_header("due_days")  # a key or a count
+    assert not dated_header("created_by") and not dated_header("updatedBy")  # a person
 
 
 def test_unix_times_reach_the_due_date_and_a_date_custom_field(tmp_path: Path) -> None:

@@ -39,7 +39,7 @@ def header_words(header: str) -> list[str]:
 def dated_header(header: str) -> bool:
     """Whether the header names a date or a time ('date_created', 'createdTime', 'Date of Loss')."""
     words = header_words(header)
-    if not words or words[-1] in _NOT_A_TIME:
+    if not words or words[-1] in _NOT_A_TIME or "by" in words:  # 'created_by' names a person
         return False
     return bool(set(words) & _DATE_WORDS) or words[-1] in _TRAILING
 
