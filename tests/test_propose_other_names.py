@@ -21,6 +21,7 @@ FIRSTS = ["Caleb", "Nora", "Ruby", "Owen", "Hazel", "Noah", "Emma", "Liam", "Ava
 LASTS = ["Ellis", "Price", "Garcia", "Ortiz", "Cole", "Brooks", "Kim", "Walsh", "Shaw", "Moss", "Reed", "Ng"]
 ROWS = 30
 TWO_USERS = {"Laura Gómez": 15, "Pedro Ruiz": 15}  # destination users, see propose_factory
+TWO_EMAILS = {"laura@demo.es": 15, "pedro@demo.es": 9}
 
 
 def _propose(profiles: list[TableProfile], values: dict[str, list[Row]]) -> MappingDocument:
@@ -103,7 +104,7 @@ def test_a_nested_owner_feeds_the_owner_and_nothing_else() -> None:
          ("email", S.EMAIL, {"distinct_count": ROWS}),
          ("owner.id", S.IDENTIFIER, {"distinct_count": 2}),
          ("owner.name", S.PERSON_NAME, {"distinct_count": 2, "values": TWO_USERS}),
-         ("owner.email", S.EMAIL, {"distinct_count": 2, "values": {"laura@demo.es": 15, "pedro@demo.es": 9}}),
+         ("owner.email", S.EMAIL, {"distinct_count": 2, "values": TWO_EMAILS}),
          ("owner.is_admin", S.BOOLEAN, {"distinct_count": 2})],
         rows=ROWS, key="id",
     )  # fmt: skip
@@ -180,3 +181,19 @@ def test_a_title_blank_on_most_rows_does_not_name_the_deal_over_a_filled_name() 
     doc = _propose([deals], {})
     assert _targets(doc, "deals", "name") == {"opportunity.name"}
     assert "opportunity.name" not in _targets(doc, "deals", "summary")
+
+
+def test_a_nested_author_is_neither_the_owner_nor_the_records_own_email() -> None:
+    people = table(
+        "contacts",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0, "distinct_count": ROWS}),
+         ("full_name", S.PERSON_NAME, {"distinct_count": ROWS}),
+         ("created_by.name", S.PERSON_NAME, {"distinct_count": 2, "values": TWO_USERS}),
+         ("created_by.email", S.EMAIL, {"distinct_count": 2, "values": TWO_EMAILS})],
+        rows=ROWS, key="id",
+    )  # fmt: skip
+    doc = _propose([people], {})
+    for detail in ("created_by.name", "created_by.email"):
+        (fmap,) = _maps(doc, "contacts", detail)
+        assert fmap.target.kind == FieldKind.SKIP, detail
+        assert "the author in 'created_by'" in fmap.rationale

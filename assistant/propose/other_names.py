@@ -44,7 +44,7 @@ def repeats_labels(column: ColumnProfile) -> bool:
     if not found or found[0] not in ("name", "full_name"):
         return False  # first names alone do repeat ('John' on many rows)
     filled = column.row_count - column.null_count
-    return filled >= MIN_LABEL_ROWS and column.distinct_count <= MAX_LABEL_SHARE * filled
+    return filled >= MIN_LABEL_ROWS and 0 < column.distinct_count <= MAX_LABEL_SHARE * filled
 
 
 def other_name_reason(column: ColumnProfile) -> str | None:

@@ -5,8 +5,9 @@ is_admin, ...} arrives as 'owner.id', 'owner.name', 'owner.email', 'owner.is_adm
 that user, not the record: its admin flags, ids and times are no custom fields of a contact, and
 its name is no contact's name. Only what finds the user in the destination feeds the record's owner
 field: the e-mail (the sure match), else the user's name, else a link the profile resolved to a
-users table. A nested list of such users (a job's 'techs_assigned') reads the same way, except that
-halves of a name are no way to one owner among several.
+users table. An author ('created_by.email') is no owner: nothing of it is read. A nested list of
+such users (a job's 'techs_assigned') reads the same way, except that halves of a name are no way
+to one owner among several.
 """
 
 from __future__ import annotations
@@ -66,12 +67,14 @@ def owner_detail_reason(column: ColumnProfile, table: TableProfile, primary: Tar
     visible = [c.column for c in table.columns if not c.column.startswith("_")]
     if prefix and sum(not _under(c, prefix) for c in visible) < MIN_OWN_COLUMNS:
         return None  # every column is under the prefix: the row itself is the user
+    whose = f"'{prefix}'" if prefix else f"the nested list '{table.table}'"
+    if "owner" not in concepts(prefix or table.table):
+        return f"describes the author in {whose}, a user who is not the record's owner"
     if column.foreign_key is not None:
         twin = _same_link(column, table, prefix)
         return f"the link '{twin}' already names the user in '{prefix}'" if twin else None
     siblings = {_leaf_lead(c) for c in visible if _under(c, prefix) and c != column.column}
     lead = _leaf_lead(column.column)
-    whose = f"'{prefix}'" if prefix else f"the nested list '{table.table}'"
     if lead == "email" or (lead in _NAME_LEADS and "email" not in siblings):
         return None  # what finds the user: the owner field reads it
     if prefix and lead in _HALF_NAMES and not ({"email"} | _NAME_LEADS) & siblings:
