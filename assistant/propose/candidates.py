@@ -17,6 +17,7 @@ from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.label_variants import spelled_several_ways
 from assistant.propose.normalize import concepts, is_plain, normalise, object_words
+from assistant.propose.other_names import names_a_tag, not_own_name
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
 from assistant.propose.type_fit import type_fit
 from assistant.propose.value_links import with_value_evidence
@@ -107,6 +108,12 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
             kind=target.kind, object=target.object, field=target.name, label=target.label,
             score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names a parent record"],
         )  # fmt: skip
+    if not_own_name(column, target.object, target.concepts, target.value_kind):
+        # 'owner.name', 'record_type_name': another thing's name, never this record's own
+        return Candidate(
+            kind=target.kind, object=target.object, field=target.name, label=target.label,
+            score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names something else"],
+        )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         # 'Billing Code' names no kind beyond "some code": values that are all postal codes say which
         name_says_other = (
@@ -124,6 +131,10 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         assert column.foreign_key is not None
         value_score = max(value_score, 0.6)
         evidence.append(f"links to rows of {column.foreign_key.target_table}")
+    if "tags" in target.concepts and names_a_tag(column):
+        value_score = max(value_score, 0.9)  # a nested tags list's 'name': each row is one tag
+        evidence.append("the name of a row of a nested tags list: a tag of the parent record")
+        concept = concept or "tags"
     if "tags" in target.concepts and column.semantic_type == S.MULTI_VALUE and spelled_several_ways(column):
         value_score = max(value_score, 0.9)  # freely typed labels in case/space variants: tags
         evidence.append("labels typed in case/space variants of one another: tags, not options")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant.highlevel.state import DestinationState, User
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.normalize import normalise
+from assistant.propose.normalize import concepts, normalise
 
 if TYPE_CHECKING:
     from assistant.propose.candidates import Candidate
@@ -79,6 +79,9 @@ def with_user_evidence(
     cands: list[Candidate], column: ColumnProfile, destination: DestinationState | None
 ) -> None:
     """Raise owner fields when the values name users (as e-mails say email), lower them when none does."""
+    named_concepts = concepts(column.column)
+    if "creator" in named_concepts and "owner" not in named_concepts:
+        return  # 'created_by_name' names users too, but the author of a record is not its assignee
     share, distinct = user_share(column, destination)
     named = column.semantic_type in (SemanticType.PERSON_NAME, SemanticType.EMAIL)  # not keys ('S1')
     if named and share == 0 and distinct >= MIN_UNMATCHED:

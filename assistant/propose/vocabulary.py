@@ -14,10 +14,12 @@ from assistant.propose.vocabulary_languages import MORE_FIELD_CONCEPTS
 # Column concepts: canonical concept -> phrases naming it.
 FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "first_name": (
-        "first name", "firstname", "given name", "forename", "nombre de pila", "nombre pila", "first"
+        "first name", "firstname", "given name", "forename", "nombre de pila", "nombre pila", "first",
+        "fname", "givenname", "given names", "given",
     ),
     "last_name": (
-        "last name", "lastname", "surname", "surnames", "family name", "apellido", "apellidos", "last"
+        "last name", "lastname", "surname", "surnames", "family name", "apellido", "apellidos", "last",
+        "lname", "familyname", "last names",
     ),
     # A middle name is no bare 'name': beside it and a last name, 'NAME' is the given name.
     "middle_name": ("middle name", "second name", "middle initial", "segundo nombre"),
@@ -156,7 +158,10 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
 # 'Account Manager' a user.
 # 'first' / 'last' name a person only as the whole header (an API's first / last), never in 'first visit';
 # 'post' (a job post) only alone, never in 'post date'.
-WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset({("account",), ("first",), ("last",), ("post",)})
+# 'given' alone names a given name only as the whole header ('given date' is no name).
+WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset(
+    {("account",), ("first",), ("last",), ("post",), ("given",)}
+)
 NOISE_TOKENS: frozenset[str] = frozenset({
     "a", "and", "de", "del", "el", "en", "la", "las", "los", "main", "of", "primary", "principal", "the",
     "y", "d", "l", "le", "les", "du", "des", "et", "da", "do", "dos", "das", "di", "der", "die", "von", "und"

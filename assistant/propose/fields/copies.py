@@ -17,7 +17,7 @@ import re
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.name_references import name_key
-from assistant.propose.normalize import tokens
+from assistant.propose.normalize import concepts, tokens
 from assistant.propose.sourcedata import SourceValues
 
 MIN_AGREEING = 0.9  # share of resolved rows whose value is the linked row's
@@ -25,6 +25,7 @@ MIN_ROWS = 5  # a handful of agreeing rows proves nothing
 S = SemanticType
 _DESCRIBES = (S.PERSON_NAME, S.COMPANY_NAME, S.FREE_TEXT, S.EMAIL, S.PHONE, S.ADDRESS)
 _CONTACT_POINTS = (S.EMAIL, S.PHONE)
+_PERSON_PARTS = ("first_name", "last_name", "full_name")
 
 
 def _same(a: str, b: str) -> bool:
@@ -65,6 +66,13 @@ def _agrees(values: SourceValues, table: str, column: str, link: ColumnProfile, 
     return same >= MIN_AGREEING * len(pairs)
 
 
+def _person_name_header(col: ColumnProfile) -> bool:
+    """A first or last name: repeated over a small sample ('John' on many rows) it profiles as a
+    pick-list, yet it still says who the linked record is."""
+    found = concepts(col.column)
+    return bool(found) and found[0] in _PERSON_PARTS
+
+
 def _twins(col: ColumnProfile, parent: TableProfile, key: str) -> list[str]:
     """The linked table's columns a column may copy: the same name, else (for e-mails and phones,
     which exports rename: 'Client email' of 'E-mails') every column of the same kind of value."""
@@ -91,7 +99,7 @@ def copied_through_links(
         for col in table.columns:
             if col.column in out or col.foreign_key is not None or col.column.startswith("_"):
                 continue
-            if col.semantic_type not in _DESCRIBES:
+            if col.semantic_type not in _DESCRIBES and not _person_name_header(col):
                 continue
             twins = _twins(col, parent, link.foreign_key.target_column)
             if any(_agrees(values, table.table, col.column, link, twin) for twin in twins):

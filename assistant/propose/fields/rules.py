@@ -16,8 +16,10 @@ from assistant.propose.fields.build import (
 )
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
+from assistant.propose.fields.owner_details import owner_detail_reason
 from assistant.propose.fields.system_stamps import STAMP_SKIP_CONFIDENCE, active_flag, last_modified_stamp
 from assistant.propose.normalize import concepts, singular, tokens
+from assistant.propose.other_names import other_name_reason
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
 
@@ -37,6 +39,9 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
     twin = is_path_twin(column, ctx.table)
     if twin:
         return f"a path that repeats the id in '{twin}'", 0.9
+    nested_user = owner_detail_reason(column, ctx.table, ctx.primary)
+    if nested_user:
+        return nested_user, 0.8
     if lead_concept(column) == "deleted":
         return "a record-state flag: it decides which rows migrate, it is not stored", 0.72
     if active_flag(column):
@@ -67,9 +72,18 @@ def skip_map(ctx: TableContext, column: ColumnProfile, reason: str, confidence: 
     )
 
 
-def name_split_maps(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
-    """A full-name column on a person-like object -> firstName + lastName (compound surnames kept whole)."""
+def name_split_maps(
+    ctx: TableContext, columns: list[ColumnProfile], people_below: str | None = None
+) -> list[FieldMap]:
+    """A full-name column on a person-like object -> firstName + lastName (compound surnames kept whole).
+
+    Not when a nested list of the row holds its people's first and last names ('customers__contacts'):
+    the row's name is then the account's display name, often a business's, never a person to split.
+    """
+    columns = [c for c in columns if other_name_reason(c) is None]  # an owner's or a category's name
     if ctx.primary not in _PERSONISH or any(lead_concept(c) in ("first_name", "last_name") for c in columns):
+        return []
+    if people_below is not None:
         return []
     for col in columns:
         lead = lead_concept(col)
@@ -123,6 +137,7 @@ def name_complement_map(ctx: TableContext, columns: list[ColumnProfile]) -> Fiel
     """
     if ctx.primary not in _PERSONISH:
         return None
+    columns = [c for c in columns if other_name_reason(c) is None]  # 'owner.first_name' is no half
     leads = {lead_concept(c) for c in columns}
     has_first, has_last = "first_name" in leads, "last_name" in leads
     bare = [

@@ -9,6 +9,7 @@ from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.candidates import Candidate, retrieve_candidates
 from assistant.propose.document_targets import fits_document
 from assistant.propose.embedded_people import embedded_objects, offered
+from assistant.propose.fields.account_names import account_name_map
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.company_rows import company_row_maps, kind_column_map
@@ -41,6 +42,7 @@ from assistant.propose.fields.siblings import contested
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.normalize import is_plain
+from assistant.propose.other_names import nested_people
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
 
@@ -104,8 +106,13 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     if complement is not None:
         maps.append(complement)
         done |= set(complement.source_columns)
+    people_below = nested_people(ctx.table, tables)
+    account = account_name_map(ctx, [c for c in columns if c.column not in done], people_below)
+    if account is not None:
+        maps.append(account)
+        done |= set(account.source_columns)
     remaining = [c for c in columns if c.column not in done]
-    split = name_split_maps(ctx, remaining)
+    split = name_split_maps(ctx, remaining, people_below)
     maps += split
     done |= {c for m in split for c in m.source_columns}
     concat = (
@@ -163,7 +170,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
         key=lambda item: (
-            -_claim_strength(item[0], item[1]) + _whole_address(item[1], item[2], columns),
+            -_claim_strength(item[0], item[1], item[2]) + _whole_address(item[1], item[2], columns),
             item[1].position,
             item[2].object != objects[0],
         )
@@ -193,8 +200,14 @@ _CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
 EMPTY_WEIGHT = 0.15
 
 
-def _claim_strength(score: float, col: ColumnProfile) -> float:
-    return score - EMPTY_WEIGHT * col.null_share if col.semantic_type in _CONTACT_POINTS else score
+# A record's own name is filled on every row: a 'summary' blank on most deals does not name them
+# over a 'name' filled on all.
+_RECORD_NAMES = ("name", "title")
+
+
+def _claim_strength(score: float, col: ColumnProfile, cand: Candidate) -> float:
+    weighs_blanks = col.semantic_type in _CONTACT_POINTS or cand.field in _RECORD_NAMES
+    return score - EMPTY_WEIGHT * col.null_share if weighs_blanks else score
 
 
 WHOLE_ADDRESS = 0.05
