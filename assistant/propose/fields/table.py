@@ -163,7 +163,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
         key=lambda item: (
-            -_claim_strength(item[0], item[1]) + _whole_address(item[1], item[2], columns),
+            -_claim_strength(item[0], item[1], item[2]) + _whole_address(item[1], item[2], columns),
             item[1].position,
             item[2].object != objects[0],
         )
@@ -188,13 +188,21 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
 
 # A contact holds one phone, one e-mail and one address: of two such columns the one filled on most
 # rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county),
-# whichever header reads more like the field.
+# whichever header reads more like the field. A record's title is alike: a mostly blank 'Summary'
+# holding one repeated line does not name the deals a filled 'Name' names.
 _CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
+_TITLES = frozenset({"name", "title"})
 EMPTY_WEIGHT = 0.15
+CONSTANT_WEIGHT = 0.1  # a title that repeats one value on every filled row tells no record apart
 
 
-def _claim_strength(score: float, col: ColumnProfile) -> float:
-    return score - EMPTY_WEIGHT * col.null_share if col.semantic_type in _CONTACT_POINTS else score
+def _claim_strength(score: float, col: ColumnProfile, cand: Candidate) -> float:
+    if col.semantic_type in _CONTACT_POINTS:
+        return score - EMPTY_WEIGHT * col.null_share
+    if cand.field in _TITLES and cand.kind == FieldKind.STANDARD:
+        constant = col.distinct_count <= 1 and col.row_count - col.null_count > 1
+        return score - EMPTY_WEIGHT * col.null_share - (CONSTANT_WEIGHT if constant else 0.0)
+    return score
 
 
 WHOLE_ADDRESS = 0.05
