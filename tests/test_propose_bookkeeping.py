@@ -76,3 +76,19 @@ def test_links_to_many_hosts_are_kept() -> None:
     links = {f"https://shop{i}.example.org/": 1 for i in range(8)}
     field = _fields(_invoices(links))["invoices.pay_online_url"]
     assert field.target.kind != FieldKind.SKIP
+
+
+def test_a_labels_display_colour_is_skipped_but_short_codes_are_not() -> None:
+    people = table(
+        "people",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("first_name", S.PERSON_NAME, {}),
+         ("last_name", S.PERSON_NAME, {}), ("email", S.EMAIL, {}),
+         ("lead_status.hex_color", S.PICKLIST, {"values": {"#1f77b4": 8, "#ff7f0e": 7, "#2ca02c": 5}}),
+         ("grade", S.PICKLIST, {"values": {"abc": 8, "add": 7, "bad": 5}})],
+        key="id",
+    )  # fmt: skip
+    fields = _fields([people])
+    colour = fields["people.lead_status.hex_color"]
+    assert colour.target.kind == FieldKind.SKIP
+    assert colour.confidence < THRESHOLD
+    assert fields["people.grade"].target.kind != FieldKind.SKIP  # hex-looking words, no '#', no colour

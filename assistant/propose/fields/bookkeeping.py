@@ -6,6 +6,7 @@ Three shapes recur in any export, whatever the platform:
   address itself migrates, and a pair of bare numbers in text fields helps nobody;
 - links into the old system's own pages (a 'pay online' or 'view' link): every value sits on one
   host and each record has its own, and all of them stop working when the old account closes;
+- display colours ('#1f77b4') the old system paints its labels with: HighLevel has its own;
 - yes/no flags of a nested list's entries ('is_primary' of a customer's contacts, 'is_mobile' of
   their phones): the entries fold into one record, so a flag about one entry says nothing about it.
 
@@ -15,12 +16,13 @@ field offered as the alternative.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from urllib.parse import urlsplit
 
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields.build import TableContext
-from assistant.propose.normalize import tokens
+from assistant.propose.normalize import concepts, tokens
 
 S = SemanticType
 BOOKKEEPING_CONFIDENCE = 0.6
@@ -29,6 +31,7 @@ _MAX_DEGREES = 180.0
 ONE_HOST = 0.9  # share of links on the most common host
 ONE_PER_RECORD = 0.9  # distinct links per filled row
 MIN_LINKS = 5
+_HEX_COLOUR = re.compile(r"#?(?:[0-9a-f]{3}|[0-9a-f]{6})", re.IGNORECASE)
 
 
 def _values(col: ColumnProfile) -> list[str]:
@@ -50,6 +53,14 @@ def is_coordinate(col: ColumnProfile) -> bool:
     return bool(words & _COORDINATE_WORDS) and bool(values) and all(_degrees(v) for v in values)
 
 
+def is_display_colour(col: ColumnProfile) -> bool:
+    """Every value a colour code; '#'-less ones only under a header naming a colour ('123' is a number)."""
+    values = _values(col)
+    if not values or not all(_HEX_COLOUR.fullmatch(v) for v in values):
+        return False
+    return all(v.startswith("#") for v in values) or "color" in concepts(col.column)
+
+
 def system_link_host(col: ColumnProfile) -> str | None:
     """The host every link of the column points into, when each record has a link of its own."""
     if col.semantic_type != S.URL or col.unique_share < ONE_PER_RECORD:
@@ -65,6 +76,8 @@ def bookkeeping_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
     """Why a column without a standard home is the old system's own bookkeeping, or None."""
     if is_coordinate(col):
         return "a map coordinate the old system worked out from the address, which migrates itself"
+    if is_display_colour(col):
+        return "a display colour the old system paints a label with, not business data"
     host = system_link_host(col)
     if host is not None:
         return f"a link into the old system's own pages (each record's, all on {host}): it dies with it"
