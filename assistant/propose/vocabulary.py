@@ -98,7 +98,8 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "notes": (
         "notes", "note", "notas", "nota", "comments", "comment", "comentarios", "observaciones",
-        "description", "descripcion", "remarks", "details", "body", "memo", "resolution", "resolucion"
+        "description", "descripcion", "remarks", "details", "body", "memo", "resolution", "resolucion",
+        "instructions", "instrucciones",
     ),
     "reference": (
         "reference", "referencia", "number", "numero", "num", "no", "code", "codigo", "folio",
@@ -141,7 +142,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "number of employees", "employee count", "employees count", "numero empleados", "headcount"
     ),
     "probability": ("probability", "probabilidad", "win probability"),
-    "completed": ("completed", "done", "completado", "hecho", "finalizado", "is completed", "closed"),
+    "completed": (
+        "completed", "complete", "done", "completado", "hecho", "finalizado", "is completed", "closed"
+    ),
     "all_day": ("all day", "todo el dia"),
     "calendar": ("calendar", "calendario", "agenda"),
     "recurrence": ("recurrence", "rrule", "recurrencia", "repeat", "recurring", "recurrence rule"),

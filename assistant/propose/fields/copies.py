@@ -9,6 +9,9 @@ the same value; the name alone is not enough (a work order's own 'Status' is not
 columns that describe who the linked record is (names, e-mails, phones, addresses) are read so: a
 work order scheduled on its job's date still has a date of its own. A link can be a copy too: a
 deal's account id that its contact's own account id matches is reached through the contact.
+A linked table that itself links back to this record (or to the record a nested list belongs to)
+holds its dependents: a job at a customer's location repeats the location's street, not the other
+way round, so agreeing values there say nothing about which one is the copy.
 """
 
 from __future__ import annotations
@@ -83,6 +86,15 @@ def _twins(col: ColumnProfile, parent: TableProfile, key: str) -> list[str]:
     return [c.column for c in parent.columns if c.semantic_type in kinds and c.column != key]
 
 
+def _depends_on(linked: TableProfile, table: TableProfile) -> bool:
+    """The linked table keys its rows to this table or to the record this nested list belongs to."""
+    owners = {table.table, table.parent_table} - {None}
+    return any(
+        c.foreign_key is not None and not c.foreign_key.by_names and c.foreign_key.target_table in owners
+        for c in linked.columns
+    )
+
+
 def copied_through_links(
     table: TableProfile, tables: dict[str, TableProfile], values: SourceValues | None
 ) -> dict[str, str]:
@@ -94,7 +106,7 @@ def copied_through_links(
     for link in links:
         assert link.foreign_key is not None
         parent = tables.get(link.foreign_key.target_table)
-        if parent is None or parent.table == table.table:
+        if parent is None or parent.table == table.table or _depends_on(parent, table):
             continue
         for col in table.columns:
             if col.column in out or col.foreign_key is not None or col.column.startswith("_"):

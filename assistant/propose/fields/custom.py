@@ -8,6 +8,7 @@ from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.customfields import label_for, new_field, record_nouns
+from assistant.propose.fields.bookkeeping import BOOKKEEPING_CONFIDENCE, bookkeeping_reason
 from assistant.propose.fields.build import (
     BODY_FIELD,
     TableContext,
@@ -76,6 +77,9 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
     counted = counted_records(ctx, col)
     if counted is not None:
         return skip_map(ctx, col, f"counts the export's own '{counted}' records: HighLevel links them", 0.6)
+    kept_for_itself = None if is_key else bookkeeping_reason(ctx, col)
+    if kept_for_itself is not None:
+        return skip_map(ctx, col, kept_for_itself, BOOKKEEPING_CONFIDENCE)
     echoed = ctx.echoes.get(col.column)
     if echoed is not None:
         return skip_map(ctx, col, f"repeats what the linked record behind '{echoed}' already holds", 0.7)

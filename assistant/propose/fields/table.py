@@ -195,19 +195,21 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
 
 # A contact holds one phone, one e-mail and one address: of two such columns the one filled on most
 # rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county),
-# whichever header reads more like the field.
+# whichever header reads more like the field. A record's title is alike: a mostly blank 'Summary'
+# holding one repeated line does not name the deals a filled 'Name' names.
 _CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
+_TITLES = frozenset({"name", "title"})
 EMPTY_WEIGHT = 0.15
-
-
-# A record's own name is filled on every row: a 'summary' blank on most deals does not name them
-# over a 'name' filled on all.
-_RECORD_NAMES = ("name", "title")
+CONSTANT_WEIGHT = 0.1  # a title that repeats one value on every filled row tells no record apart
 
 
 def _claim_strength(score: float, col: ColumnProfile, cand: Candidate) -> float:
-    weighs_blanks = col.semantic_type in _CONTACT_POINTS or cand.field in _RECORD_NAMES
-    return score - EMPTY_WEIGHT * col.null_share if weighs_blanks else score
+    if col.semantic_type in _CONTACT_POINTS:
+        return score - EMPTY_WEIGHT * col.null_share
+    if cand.field in _TITLES and cand.kind == FieldKind.STANDARD:
+        constant = col.distinct_count <= 1 and col.row_count - col.null_count > 1
+        return score - EMPTY_WEIGHT * col.null_share - (CONSTANT_WEIGHT if constant else 0.0)
+    return score
 
 
 WHOLE_ADDRESS = 0.05
