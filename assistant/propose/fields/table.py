@@ -22,6 +22,7 @@ from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
+from assistant.propose.fields.id_lists import id_list_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
@@ -77,6 +78,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             if linked:
                 maps += linked
                 done.add(col.column)
+    for col in columns:  # after the keyed links: a single key column is the surer link than a list
+        listing = id_list_maps(ctx, col, tables) if col.column not in done else None
+        if listing:  # a cell of another table's ids (["12", "15"]): its first is the link
+            maps += listing
+            done.add(col.column)
     links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
     copies = {**copied_through_links(ctx.table, tables, ctx.values), **copied_columns(ctx.table, tables)}
     ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
