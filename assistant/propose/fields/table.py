@@ -41,6 +41,7 @@ from assistant.propose.fields.rules import (
 from assistant.propose.fields.siblings import contested
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
+from assistant.propose.fields.twin_columns import twin_columns
 from assistant.propose.normalize import is_plain
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
@@ -91,6 +92,14 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
+    skipped = {c for m in maps if m.target.kind == FieldKind.SKIP for c in m.source_columns}
+    for column, first in twin_columns(ctx.table, ctx.values).items():
+        if (
+            column not in done and first not in skipped
+        ):  # one value under two headers ('phone', 'phone-number')
+            why = f"holds on every row the value of '{first}', which carries it"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
     for column, (via, parent) in held_by_linked_table(ctx.table, tables, ctx.values).items():
         if column not in done:
             held = f"every value is one '{parent}' (linked by '{via}') already holds: its records carry them"
