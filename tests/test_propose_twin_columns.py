@@ -28,7 +28,8 @@ def _propose(alias: list[str | None]) -> MappingDocument:
         {"id": str(i), "first-name": f"Ana{i}", "last-name": "Vidal", "phone-number": p, "phone": a}
         for i, (p, a) in enumerate(zip(PHONES, alias, strict=True))
     ]
-    return propose_offline(ProposeInputs([customers], destination(), values=MemoryValues({"customers": rows})))
+    values = MemoryValues({"customers": rows})
+    return propose_offline(ProposeInputs([customers], destination(), values=values))
 
 
 def _map(doc: MappingDocument, column: str) -> FieldMap:
