@@ -65,6 +65,12 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if reason:
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
+    skipped = {c for m in maps if m.target.kind == FieldKind.SKIP for c in m.source_columns}
+    for column, first in twin_columns(ctx.table, ctx.values).items():  # 'phone-number' and 'phone'
+        if column not in done and first not in skipped:
+            why = f"holds on every row the value of '{first}', which carries it"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
     link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
     if link is not None:  # before single-table links: its id column only half-resolves into any one table
         maps.append(link)
@@ -92,14 +98,6 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
-    skipped = {c for m in maps if m.target.kind == FieldKind.SKIP for c in m.source_columns}
-    for column, first in twin_columns(ctx.table, ctx.values).items():
-        if (
-            column not in done and first not in skipped
-        ):  # one value under two headers ('phone', 'phone-number')
-            why = f"holds on every row the value of '{first}', which carries it"
-            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
-            done.add(column)
     for column, (via, parent) in held_by_linked_table(ctx.table, tables, ctx.values).items():
         if column not in done:
             held = f"every value is one '{parent}' (linked by '{via}') already holds: its records carry them"
@@ -172,6 +170,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and (not ctx.merged_document or cand.value_kind == "owner")  # a merged row may name the owner
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
+        and not _names_linked_record(ctx, col, cand)
     ]
     rivals = contested(pool)  # two alike columns tied on one field: neither takes it
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
@@ -220,6 +219,14 @@ def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProf
     as street addresses ('address' beside 'address_street', 'address_city'...)."""
     streets = any(c.semantic_type == S.ADDRESS and c is not col for c in columns)
     return WHOLE_ADDRESS if streets and cand.concept == "address" and col.semantic_type != S.ADDRESS else 0.0
+
+
+_OWN_NAMES = frozenset({"name", "title"})
+
+
+def _names_linked_record(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
+    """'association.name' beside the linked 'association.id' names the linked record, never this one."""
+    return col.column in ctx.echoes and cand.object == ctx.primary and cand.field in _OWN_NAMES
 
 
 def _plain(col: ColumnProfile) -> bool:
