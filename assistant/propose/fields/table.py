@@ -222,11 +222,17 @@ def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProf
 
 
 _OWN_NAMES = frozenset({"name", "title"})
+_NAMED_OWN_WAY = (T.TASK, T.OPPORTUNITY, T.APPOINTMENT)  # a line item is named after its product
 
 
 def _names_linked_record(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
-    """'association.name' beside the linked 'association.id' names the linked record, never this one."""
-    return col.column in ctx.echoes and cand.object == ctx.primary and cand.field in _OWN_NAMES
+    """'association.name' beside the linked 'association.id' names the linked record, not this task."""
+    return (
+        col.column in ctx.echoes
+        and cand.object == ctx.primary
+        and cand.object in _NAMED_OWN_WAY
+        and cand.field in _OWN_NAMES
+    )
 
 
 def _plain(col: ColumnProfile) -> bool:
