@@ -123,3 +123,22 @@ def test_a_persons_company_column_links_to_the_companies_table_by_name() -> None
     fk = name_reference(people, company, [(companies, "Id")], values)
     assert fk is not None and fk.target_table == "companies" and fk.resolved_share == 1.0
     assert fk.by_names == [["Name"]]
+
+
+def test_names_written_last_name_first_link_though_their_comma_reads_as_a_list() -> None:
+    names = ["Wright, Zoe", "Moss, Ian", "Lakeside Labs", "Cedar Fitness"]
+    customers = table(
+        "customers", [("id", S.IDENTIFIER, {}), ("customer_name", S.MULTI_VALUE, {})], rows=4, key="id"
+    )
+    invoices = table("invoices", [("number", S.IDENTIFIER, {}), ("customer", S.MULTI_VALUE, {})], rows=5)
+    billed = ["Wright, Zoe", "MOSS, IAN", "Lakeside Labs", "Cedar Fitness", "Wright, Zoe"]
+    values = MemoryValues(
+        {
+            "customers": [{"id": str(i), "customer_name": n} for i, n in enumerate(names)],
+            "invoices": [{"number": f"INV{i}", "customer": c} for i, c in enumerate(billed)],
+        }
+    )
+    column = next(c for c in invoices.columns if c.column == "customer")
+    fk = name_reference(invoices, column, [(customers, "id")], values)
+    assert fk is not None and (fk.target_table, fk.resolved_share) == ("customers", 1.0)
+    assert fk.by_names == [["customer_name"]]

@@ -60,3 +60,12 @@ def test_a_key_column_this_export_lacks_leaves_the_cell_as_it_is(tmp_path: Path)
     result = hlmap(ws.root, "plan")
     assert result.exit_code == 0, result.output
     assert _contact_of(ws, "Q3") is None and _contact_of(ws, "Q2") == "C2"
+
+
+def test_a_json_list_of_contacts_links_to_its_first_item(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path / "ws", {"Q3": '["C4", "C2"]', "Q4": "[6, 1]"})
+    result = hlmap(ws.root, "plan")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "quotes: 2 rows name several clients rows in 'client_id'" in out
+    assert _contact_of(ws, "Q3") == "C4" and _contact_of(ws, "Q4") is None  # no client 6: held, reported

@@ -17,7 +17,8 @@ from assistant.propose.sourcedata import SourceValues
 S = SemanticType
 MIN_RESOLVED = 0.8  # most names must be found: a shared word list (cities, labels) is no link
 MIN_DISTINCT = 3  # a column of two repeated values proves nothing
-_NAMED_BY = (S.PERSON_NAME, S.COMPANY_NAME, S.FREE_TEXT, S.PICKLIST)
+# 'Reyes, Hazel' (a name written last name first) profiles as a list: its whole cell is still a name
+_NAMED_BY = (S.PERSON_NAME, S.COMPANY_NAME, S.FREE_TEXT, S.PICKLIST, S.MULTI_VALUE)
 _NAME_CONCEPTS = ("name", "full_name", "company", "title")
 # columns whose names are someone else's: the owner is a user, the stage a pipeline's
 _NOT_LINKS = ("owner", "status", "stage", "pipeline", "tags", "city", "state", "country", "source", "type",

@@ -87,6 +87,7 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     named = sig.has("first_name", "last_name", "full_name")
     for amount, reason in history_evidence(sig, named, fk_heads):
         add("message", amount, reason)
+    _not_a_code_list(sig, fk_heads, scores, add)
     if (
         sig.has("address", "city", "postal_code")
         and not person
@@ -95,6 +96,20 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     ):
         add("address", 0.3, "address parts keyed to a contact-like table")
     return scores, why
+
+
+def _not_a_code_list(
+    sig: TableSignals, fk_heads: set[str], scores: Scores, add: Callable[[str, float, str], None]
+) -> None:
+    """A lookup is a small code -> label table. A table named like one ('calendar', 'category') whose
+    rows are due or done and belong to someone (an assignee, a person or deal they link to) holds
+    records of their own (a calendar's entries are tasks), not a list of codes."""
+    if scores.get("lookup", 0.0) <= 0:
+        return
+    records = fk_heads & {"contact", "company", "opportunity"}
+    dated = sig.has("due_date", "completed") or (bool(sig.typed(S.DATE, S.DATETIME)) and records)
+    if dated and (sig.has("owner") or records):
+        add("lookup", -0.45, "rows due or done, with an assignee or links to records: no code list")
 
 
 def _deal_shape(sig: TableSignals, person: bool, add: Callable[[str, float, str], None]) -> None:

@@ -1,4 +1,5 @@
-"""One source person -> one destination user: by e-mail, by name, by a unique first name, or none."""
+"""One source person -> one destination user: by e-mail, by name, by a unique first name or unique
+initials ('JT' for Jamie Torres, as field-service apps show a sales rep), or none."""
 
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ def _by_first_name(name: str | None, users: list[User]) -> list[User]:
         return []
     wanted = normalise(name)
     return [u for u in users if normalise(u.firstName or _user_name(u).split(" ")[0]) == wanted]
+
+
+def _by_initials(name: str | None, users: list[User]) -> list[User]:
+    """The users whose first letters of each name spell ``name`` ('JT'): only a short all-capitals cell."""
+    spelled = (name or "").strip()
+    if not (2 <= len(spelled) <= 3 and spelled.isalpha() and spelled.isupper()):
+        return []
+    wanted = spelled.casefold()
+    return [u for u in users if "".join(w[0] for w in normalise(_user_name(u)).split()) == wanted]
 
 
 def match_owner(
@@ -81,7 +91,21 @@ def match_owner(
             evidence=[Evidence(source="name", detail=f"similarity {score:.0f}")],
         )
     namesakes = _by_first_name(person.name, users)
+    initialled = _by_initials(person.name, users)
     by_first = namesakes[0] if len(namesakes) == 1 else None
+    if by_first is None and not namesakes and len(initialled) == 1:
+        hit = initialled[0]
+        return OwnerMatch(
+            **base,
+            user_id=hit.id,
+            user_name=_user_name(hit),
+            user_email=hit.email,
+            method="name",
+            confidence=0.75,
+            alternatives=alternatives[:2],
+            rationale=f"'{person.name}' are the initials of exactly one user, {_user_name(hit)}",
+            evidence=[Evidence(source="name", detail="initials only, unique among the destination's users")],
+        )
     if len(namesakes) > 1:  # a human picks: the namesakes are the alternatives, nobody else
         alternatives = [
             Alternative(target=f"{_user_name(u)} <{u.email}>", score=0.5, value={"user_id": u.id})

@@ -45,6 +45,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "nif", "cif", "dni", "vat", "vat number", "tax id", "tax number", "tax identification number",
         "identificacion fiscal", "numero fiscal", "ruc", "rfc", "ein", "nie",
         "abn", "abn number", "acn", "gst number", "business number", "nzbn", "gstin", "siret", "ust idnr",
+        "gst hst number", "hst number", "vat id", "vat registration number", "tax registration number",
     ),
     "parent": ("parent", "parent company", "empresa matriz", "matriz", "parent id", "parent document"),
     "company": (

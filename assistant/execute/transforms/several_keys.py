@@ -1,9 +1,10 @@
 """A reference cell naming several parents ('904;1021': a deal's associated contacts), read as its first.
 
 A HighLevel opportunity, task or note has one contact, so a cell listing several keys of the linked
-table (separated by ';', '|' or ',') links the record to the first of them, as an owner cell naming
-several people gives the record its first. Only a cell that is no key itself and whose first part is
-one is read so; any other value goes on as it is (and a key the export lacks is reported as before).
+table (separated by ';', '|' or ',', or a JSON list: [12, 15]) links the record to the first of them,
+as an owner cell naming several people gives the record its first. Only a cell that is no key itself
+and whose first part is one is read so; any other value goes on as it is (and a key the export lacks
+is reported as before).
 The plan counts the rows read this way (``several_keys_lines``).
 """
 
@@ -25,11 +26,19 @@ def _keys(table: str, key: str) -> str:
 
 
 def first_key_sql(column: str, table: str, key: str) -> str:
-    """The cell, or its first key when the cell lists several keys of ``table`` and is none itself."""
+    """The cell, or its first key when the cell lists several keys of ``table`` and is none itself.
+
+    A JSON list gives its first item whatever it is (an empty list gives none): the item, not the
+    bracketed text, is what a missing key is reported as."""
     raw = cleaned(column)
+    listed = f"nullif(trim(json_extract_string({raw}, '$[0]')), '')"
     first = f"nullif(regexp_extract({raw}, {lit(_FIRST)}, 1), '')"
     keys = _keys(table, key)
-    return f"CASE WHEN {first} IN ({keys}) AND {raw} NOT IN ({keys}) THEN {first} ELSE {raw} END"
+    return (
+        f"CASE WHEN {raw} IN ({keys}) THEN {raw} "
+        f"WHEN {raw} LIKE '[%' AND json_valid({raw}) THEN {listed} "
+        f"WHEN {first} IN ({keys}) THEN {first} ELSE {raw} END"
+    )
 
 
 def several_keys_lines(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> list[str]:

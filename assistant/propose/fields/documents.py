@@ -3,7 +3,8 @@
 Exports often carry both (``reference`` 1, ``full-reference`` F202400001). The customer quotes the
 printed one, so when the number the candidates chose holds only digits and another unique
 reference column of the table holds letters too, that column becomes the document's number and
-the sequence is skipped (it is part of the printed number).
+the sequence is skipped (it is part of the printed number). Every document is printed with its
+number, so a mostly blank reference (a customer's 'po_number' on a few invoices) is not it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from assistant.propose.fields.rules import skip_map
 from assistant.propose.normalize import concepts
 
 NUMBER_KEY = "invoiceNumber"
+MAX_BLANK = 0.05  # the printed number is on every document: a mostly blank reference is another one
 
 
 def _digits_only(column: ColumnProfile) -> bool:
@@ -29,6 +31,7 @@ def _printed(column: ColumnProfile) -> bool:
     return (
         "reference" in concepts(column.column)
         and column.unique_share >= 0.99
+        and column.null_share <= MAX_BLANK
         and any(any(ch.isalpha() for ch in v) and any(ch.isdigit() for ch in v) for v in values)
     )
 

@@ -17,7 +17,12 @@ from assistant.propose.fields.build import (
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.owner_details import owner_detail_reason
-from assistant.propose.fields.system_stamps import STAMP_SKIP_CONFIDENCE, active_flag, last_modified_stamp
+from assistant.propose.fields.system_stamps import (
+    STAMP_SKIP_CONFIDENCE,
+    active_flag,
+    creation_stamp,
+    last_modified_stamp,
+)
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.other_names import other_name_reason
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
@@ -51,12 +56,22 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         )
     if last_modified_stamp(column):
         return "a last-modified time of the old system: HighLevel stamps its own", STAMP_SKIP_CONFIDENCE
+    if creation_stamp(column) and (ctx.merged_nested_row or _dated_otherwise(ctx, column)):
+        return "when the old system saved this row: bookkeeping, not the record's own", STAMP_SKIP_CONFIDENCE
     if ctx.decision.kind in ("no_equivalent", "lookup", "schema"):
         role = ctx.decision.object_map.targets[0].role or "reference"
         return f"the table is exported as {role.replace('_', ' ')}, not migrated as records", 0.85
     if ctx.decision.kind in ("pipeline", "tag"):
         return f"read to build the {ctx.decision.kind} value maps, not stored as a field", 0.85
     return None
+
+
+def _dated_otherwise(ctx: TableContext, stamp: ColumnProfile) -> bool:
+    """A task or note with a date of its own ('due_date'): its creation time is no fallback it needs."""
+    return ctx.primary in (T.TASK, T.NOTE) and any(
+        c is not stamp and not creation_stamp(c) and bool({"due_date", "date"} & set(concepts(c.column)))
+        for c in ctx.table.columns
+    )
 
 
 def skip_map(ctx: TableContext, column: ColumnProfile, reason: str, confidence: float) -> FieldMap:

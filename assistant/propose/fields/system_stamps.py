@@ -5,6 +5,9 @@ its own ``dateUpdated`` when the record is written, so the old value would only 
 field that goes stale at the first edit. An 'Active' yes/no is the inverse of a deleted or archived
 flag: it says which rows the old system still showed (an archived deal, a retired user), which
 decides what migrates, not a value to keep. Both are skipped, the custom field kept as the alternative.
+A creation time is the record's own history on a contact or a deal, but on a row that fills its
+parent (a customer's phones, addresses) or on a task or note (kept only as a line of its body) it
+says when the old system saved that row: bookkeeping, skipped too.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ STAMP_SKIP_CONFIDENCE = 0.72  # a reading of the header and the values: the revi
 def last_modified_stamp(column: ColumnProfile) -> bool:
     """The column's header reads as a last-modified time and its values are dates or times."""
     return column.semantic_type in _TIMES and "updated_at" in concepts(column.column)
+
+
+def creation_stamp(column: ColumnProfile) -> bool:
+    """The column's header reads as a creation time ('created_at', 'date_created', 'created_time')."""
+    return concepts(column.column)[:1] == ("created_at",)
 
 
 def active_flag(column: ColumnProfile) -> bool:

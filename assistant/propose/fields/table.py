@@ -23,6 +23,7 @@ from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
+from assistant.propose.fields.id_lists import id_list_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
@@ -41,6 +42,7 @@ from assistant.propose.fields.rules import (
 from assistant.propose.fields.siblings import contested
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
+from assistant.propose.fields.twin_columns import twin_columns
 from assistant.propose.normalize import is_plain
 from assistant.propose.other_names import nested_people
 from assistant.propose.signals import lead_concept
@@ -65,6 +67,12 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if reason:
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
+    skipped = {c for m in maps if m.target.kind == FieldKind.SKIP for c in m.source_columns}
+    for column, first in twin_columns(ctx.table, ctx.values).items():  # 'phone-number' and 'phone'
+        if column not in done and first not in skipped:
+            why = f"holds on every row the value of '{first}', which carries it"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
     link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
     if link is not None:  # before single-table links: its id column only half-resolves into any one table
         maps.append(link)
@@ -79,6 +87,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             if linked:
                 maps += linked
                 done.add(col.column)
+    for col in columns:  # after the keyed links: a single key column is the surer link than a list
+        listing = id_list_maps(ctx, col, tables) if col.column not in done else None
+        if listing:  # a cell of another table's ids (["12", "15"]): its first is the link
+            maps += listing
+            done.add(col.column)
     links = {c for m in maps if m.transform.kind == K.LOOKUP for c in m.source_columns}
     copies = {**copied_through_links(ctx.table, tables, ctx.values), **copied_columns(ctx.table, tables)}
     ctx.echoes = echo_columns(columns, links | {c.column for c in columns if c.foreign_key is not None})
@@ -164,6 +177,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and (not ctx.merged_document or cand.value_kind == "owner")  # a merged row may name the owner
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
+        and not _names_linked_record(ctx, col, cand)
     ]
     rivals = contested(pool)  # two alike columns tied on one field: neither takes it
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
@@ -220,6 +234,20 @@ def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProf
     as street addresses ('address' beside 'address_street', 'address_city'...)."""
     streets = any(c.semantic_type == S.ADDRESS and c is not col for c in columns)
     return WHOLE_ADDRESS if streets and cand.concept == "address" and col.semantic_type != S.ADDRESS else 0.0
+
+
+_OWN_NAMES = frozenset({"name", "title"})
+_NAMED_OWN_WAY = (T.TASK, T.OPPORTUNITY, T.APPOINTMENT)  # a line item is named after its product
+
+
+def _names_linked_record(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
+    """'association.name' beside the linked 'association.id' names the linked record, not this task."""
+    return (
+        col.column in ctx.echoes
+        and cand.object == ctx.primary
+        and cand.object in _NAMED_OWN_WAY
+        and cand.field in _OWN_NAMES
+    )
 
 
 def _plain(col: ColumnProfile) -> bool:
