@@ -71,6 +71,22 @@ def stage_score(value: str, stage: Stage) -> float:
     return max(fuzzy if fuzzy >= 0.8 else fuzzy * 0.7, concept, family)
 
 
+def closeness(value: str, stage: Stage) -> tuple[float, int]:
+    """The stage score, ties broken by the words the two share in some form: 'Job Completed' reads
+    as won like 'Contract Signed' does, but it is the 'Work Complete' stage. Other ties keep the
+    pipeline's order (the sort is stable)."""
+    theirs = normalise(stage.name).split()
+    kin = sum(any(_kin(w, o) for o in theirs) for w in normalise(value).split())
+    return stage_score(value, stage), kin
+
+
+def won_after(stage: Stage, stages: list[Stage]) -> Stage | None:
+    """The last stage after ``stage`` that also reads as won: a contract signed, a claim approved or
+    a job invoiced is a step of the work when payment or completion still follows it."""
+    later = stages[stages.index(stage) + 1 :] if stage in stages else []
+    return next((s for s in reversed(later) if lead_stage_concept(s.name) == "won"), None)
+
+
 _SUFFIXES = ("ation", "ing", "ion", "ed", "e", "s")
 
 
@@ -109,6 +125,8 @@ _APPOINTMENT_STATUS = {
     "new": "new",
     "pending": "new",
     "scheduled": "confirmed",
+    "assigned": "confirmed",
+    "en_route": "confirmed",
     "sent": "confirmed",
     "in_progress": "confirmed",
     "on_hold": "new",

@@ -15,7 +15,15 @@ from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_between import place_by_order
 from assistant.propose.stage_groups import bare, group_choices, prefix_groups
-from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, last_open_end, lead_stage_concept, stage_score
+from assistant.propose.stage_match import (
+    GOOD_STAGE,
+    OUTCOME,
+    closeness,
+    last_open_end,
+    lead_stage_concept,
+    stage_score,
+    won_after,
+)
 from assistant.propose.stage_meaning import place_by_meaning
 from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
@@ -120,7 +128,7 @@ def _one(
             rationale=choice.reason,
         )
     stages = _ordered(pipeline)
-    ranked = sorted(stages, key=lambda s: -stage_score(value, s))
+    ranked = sorted(stages, key=lambda s: closeness(value, s), reverse=True)
     best, score = ranked[0], stage_score(value, ranked[0])
     alternatives = [
         Alternative(
@@ -132,6 +140,11 @@ def _one(
     ]
     if score >= GOOD_STAGE:
         stage, confidence, why = best, 0.5 + 0.45 * score, f"'{item.value}' matches stage '{best.name}'"
+        later = won_after(best, stages) if status == OpportunityStatus.WON else None
+        if later is not None:  # signed, approved or invoiced before the work is paid: still open
+            status = OpportunityStatus.OPEN
+            why += f"; '{later.name}' completes the work later in '{pipeline.name}', so it stays open"
+            base["opportunity_status"] = status
     elif status == OpportunityStatus.WON:
         stage, confidence, why = (
             last_open_end(stages),
