@@ -71,22 +71,6 @@ def stage_score(value: str, stage: Stage) -> float:
     return max(fuzzy if fuzzy >= 0.8 else fuzzy * 0.7, concept, family)
 
 
-def closeness(value: str, stage: Stage) -> tuple[float, int]:
-    """The stage score, ties broken by the words the two share in some form: 'Job Completed' reads
-    as won like 'Contract Signed' does, but it is the 'Work Complete' stage. Other ties keep the
-    pipeline's order (the sort is stable)."""
-    theirs = normalise(stage.name).split()
-    kin = sum(any(_kin(w, o) for o in theirs) for w in normalise(value).split())
-    return stage_score(value, stage), kin
-
-
-def won_after(stage: Stage, stages: list[Stage]) -> Stage | None:
-    """The last stage after ``stage`` that also reads as won: a contract signed, a claim approved or
-    a job invoiced is a step of the work when payment or completion still follows it."""
-    later = stages[stages.index(stage) + 1 :] if stage in stages else []
-    return next((s for s in reversed(later) if lead_stage_concept(s.name) == "won"), None)
-
-
 _SUFFIXES = ("ation", "ing", "ion", "ed", "e", "s")
 
 
@@ -103,7 +87,7 @@ def last_open_end(stages: list[Stage]) -> Stage:
     return (kept or stages)[-1]
 
 
-def _kin(a: str, b: str) -> bool:
+def kin_words(a: str, b: str) -> bool:
     """One word in two forms ('Qualify' / 'Qualified', 'Proposition' / 'Proposal', 'Preparation' /
     'Preparing'): a shared stem of five letters or more that covers most of the shorter word, or the
     same stem once a common ending is taken off."""
@@ -115,7 +99,7 @@ def same_word_family(value: str, name: str) -> bool:
     """Every word of the shorter name has a kin word in the longer one ('Negotiate' / 'Negotiation')."""
     mine, theirs = normalise(value).split(), normalise(name).split()
     short, long_ = sorted((mine, theirs), key=len)
-    return bool(short) and all(any(_kin(w, o) for o in long_) for w in short)
+    return bool(short) and all(any(kin_words(w, o) for o in long_) for w in short)
 
 
 _APPOINTMENT_STATUS = {
