@@ -144,3 +144,21 @@ def test_a_stage_key_beside_the_stage_name_yields_the_stage_to_the_name() -> Non
         assert skipped.target.kind.value == "skip" and "deal_stage.name" in skipped.rationale, key
     assert _at(stages["Presentation"]) == ("Demo", OPEN)
     assert _at(stages["Won"]) == ("Closed Won", WON)
+
+
+def test_a_status_naming_another_pipeline_s_records_goes_to_that_pipeline() -> None:
+    estimates = _pipeline("pe", "Estimates", ["New Request", "Site Visit Booked", "Estimate Sent"])
+    jobs = _pipeline("pj", "Jobs", ["Awaiting Scheduling", "Booked", "Work Underway", "Done"])
+    stages = _one_column(
+        ["estimate_scheduled", "estimate_sent", "unscheduled", "scheduled", "in_progress", "completed"],
+        estimates,
+        jobs,
+    )
+    assert (stages["estimate_sent"].pipeline_name, stages["estimate_sent"].stage_name) == (
+        "Estimates",
+        "Estimate Sent",
+    )
+    assert stages["estimate_scheduled"].pipeline_name == "Estimates"
+    assert any("names the records of 'Estimates'" in e.detail for e in stages["estimate_sent"].evidence)
+    # the job's own steps stay with the pipeline the whole column fits
+    assert {stages[v].pipeline_name for v in ("unscheduled", "scheduled", "completed")} == {"Jobs"}

@@ -18,6 +18,7 @@ from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare, group_choices, prefix_groups
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, last_open_end, lead_stage_concept, stage_score
 from assistant.propose.stage_meaning import place_by_meaning
+from assistant.propose.stage_named_pipelines import named_pipeline
 from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 from assistant.propose.stage_placement import placed_map
@@ -51,7 +52,8 @@ def propose_stages(
         found = source_values(fmap, values)
         rows = pipeline_rows(fmap, pipeline_map, values) or track_rows(fmap, values, profiles)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
-        if not rows:  # no pipeline column: a prefix on the codes may name the pipeline instead
+        if not rows:  # no pipeline column: a prefix on the codes, or their words, may name the pipeline
+            choices = {v: named_pipeline(v, c.pipeline, pipelines) or c for v, c in choices.items()}
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
         column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
