@@ -150,7 +150,15 @@ def test_a_status_naming_another_pipeline_s_records_goes_to_that_pipeline() -> N
     estimates = _pipeline("pe", "Estimates", ["New Request", "Site Visit Booked", "Estimate Sent"])
     jobs = _pipeline("pj", "Jobs", ["Awaiting Scheduling", "Booked", "Work Underway", "Done"])
     stages = _one_column(
-        ["estimate_scheduled", "estimate_sent", "unscheduled", "scheduled", "in_progress", "completed"],
+        [
+            "new",
+            "estimate_scheduled",
+            "estimate_sent",
+            "unscheduled",
+            "scheduled",
+            "in_progress",
+            "completed",
+        ],
         estimates,
         jobs,
     )
@@ -160,5 +168,21 @@ def test_a_status_naming_another_pipeline_s_records_goes_to_that_pipeline() -> N
     )
     assert stages["estimate_scheduled"].pipeline_name == "Estimates"
     assert any("names the records of 'Estimates'" in e.detail for e in stages["estimate_sent"].evidence)
+    # the column serves both pipelines, and only the estimates' has a stage for a new record
+    assert (stages["new"].pipeline_name, stages["new"].stage_name) == ("Estimates", "New Request")
     # the job's own steps stay with the pipeline the whole column fits
     assert {stages[v].pipeline_name for v in ("unscheduled", "scheduled", "completed")} == {"Jobs"}
+
+
+def test_a_status_sharing_only_the_step_with_a_stage_another_status_names_stays_below_the_threshold() -> None:
+    roofing = _pipeline(
+        "pr", "Roofing", ["New Lead", "Inspection Booked", "Materials Ordered", "In Production"]
+    )
+    stages = _one_column(["Lead", "Inspection Scheduled", "Build Scheduled", "Materials Ordered"], roofing)
+    sure = stages["Inspection Scheduled"]
+    assert sure.stage_name == "Inspection Booked" and sure.confidence >= 0.9
+    # 'Build' is another thing being scheduled: the shared step alone is a guess a reviewer confirms
+    guess = stages["Build Scheduled"]
+    assert not guess.flagged and guess.confidence < 0.7
+    assert "shares only the step with 'Inspection Booked'" in guess.rationale
+    assert stages["Materials Ordered"].confidence >= 0.9

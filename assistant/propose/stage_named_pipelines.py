@@ -32,3 +32,27 @@ def named_pipeline(value: str, chosen: Pipeline | None, pipelines: list[Pipeline
         return None
     why = f"'{value}' names the records of '{named[0].name}', which has a stage for it"
     return PipelineChoice(named[0], why)
+
+
+def with_named_pipelines(
+    choices: dict[str, PipelineChoice], pipelines: list[Pipeline]
+) -> dict[str, PipelineChoice]:
+    """Each value's pipeline once values naming another pipeline are moved there. A column that so
+    serves two pipelines also moves a value its pipeline has no stage for to the other one that has
+    ('new' beside 'estimate_sent' is the estimate's 'New Request', a job pipeline has no new stage)."""
+    out = {v: named_pipeline(v, c.pipeline, pipelines) or c for v, c in choices.items()}
+    used = {c.pipeline.id: c.pipeline for c in out.values() if c.pipeline is not None}
+    if len(used) < 2:
+        return out
+    for value, choice in out.items():
+        if choice.pipeline is None or best_stage_score(value, choice.pipeline) >= GOOD_STAGE:
+            continue
+        fitting = [
+            p
+            for p in used.values()
+            if p.id != choice.pipeline.id and best_stage_score(value, p) >= GOOD_STAGE
+        ]
+        if len(fitting) == 1:
+            why = f"the column serves '{fitting[0].name}' too, and only it has a stage for '{value}'"
+            out[value] = PipelineChoice(fitting[0], why)
+    return out

@@ -14,11 +14,12 @@ from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, T
 from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_between import place_by_order
+from assistant.propose.stage_crowding import crowded
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare, group_choices, prefix_groups
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, last_open_end, lead_stage_concept, stage_score
 from assistant.propose.stage_meaning import place_by_meaning
-from assistant.propose.stage_named_pipelines import named_pipeline
+from assistant.propose.stage_named_pipelines import with_named_pipelines
 from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 from assistant.propose.stage_placement import placed_map
@@ -53,11 +54,11 @@ def propose_stages(
         rows = pipeline_rows(fmap, pipeline_map, values) or track_rows(fmap, values, profiles)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
         if not rows:  # no pipeline column: a prefix on the codes, or their words, may name the pipeline
-            choices = {v: named_pipeline(v, c.pipeline, pipelines) or c for v, c in choices.items()}
+            choices = with_named_pipelines(choices, pipelines)
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
         column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
-        out += place_by_order(column, ranks, how, pipelines)
+        out += crowded(place_by_order(column, ranks, how, pipelines))
         if pipeline_map is not None and by_source:
             _align_pipeline_map(pipeline_map, by_source)
     return out
