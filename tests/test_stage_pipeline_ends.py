@@ -11,6 +11,7 @@ from assistant.mapping.models import OpportunityStatus
 from assistant.profile.models import SemanticType
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
+from assistant.propose.stage_match import stage_score
 from tests.propose_factory import table
 
 S = SemanticType
@@ -186,3 +187,12 @@ def test_a_status_sharing_only_the_step_with_a_stage_another_status_names_stays_
     assert not guess.flagged and guess.confidence < 0.7
     assert "shares only the step with 'Inspection Booked'" in guess.rationale
     assert stages["Materials Ordered"].confidence >= 0.9
+
+
+def test_a_presentation_is_a_demo_and_a_scheduled_demo_is_still_a_scheduled_step() -> None:
+    def score(value: str, stage: str) -> float:
+        return stage_score(value, Stage(id="s", name=stage))
+
+    assert score("Presentation", "Demo") >= 0.9
+    assert score("Presentation", "Proposal Sent") < 0.6
+    assert 0.6 <= score("Scheduled", "Demo Scheduled") < 0.9  # a related step, not the same one

@@ -35,6 +35,7 @@ RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
         frozenset({"pending", "sent"}),
         frozenset({"pending", "negotiation"}),
         frozenset({"closing", "negotiation"}),
+        frozenset({"demo", "scheduled"}),  # 'Demo Scheduled' is a scheduled step too
     }
 )
 
@@ -109,6 +110,7 @@ _APPOINTMENT_STATUS = {
     "new": "new",
     "pending": "new",
     "scheduled": "confirmed",
+    "demo": "confirmed",
     "assigned": "confirmed",
     "en_route": "confirmed",
     "sent": "confirmed",
