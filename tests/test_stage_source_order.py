@@ -209,6 +209,7 @@ def test_a_value_listed_after_a_won_one_is_no_open_stage() -> None:
 
 def test_a_states_tables_win_probability_orders_its_states() -> None:
     # listed alphabetically, each state with the probability of winning a deal there
+    # (a walkthrough names no step the vocabulary knows: only the order places the presentation there)
     states: Rows = [
         {"id": "a", "label": "Appointment Booked", "probability": "0.4"},
         {"id": "b", "label": "Contract Out", "probability": "0.9"},
@@ -220,11 +221,13 @@ def test_a_states_tables_win_probability_orders_its_states() -> None:
         deals,
         column="dealstage",
         states=("stages", states, "id", "label"),
-        destination=_destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
+        destination=_destination(
+            "New Lead", "Appointment Set", "Product Walkthrough", "Contract Sent", "Won"
+        ),
         profiles=[_profile("stages", "probability", SemanticType.DECIMAL)],
     )
     assert got["Lead In"].stage_name == "New Lead" and got["Contract Out"].stage_name == "Contract Sent"
-    _placed(got["Presentation Given"], "Product Demo")
+    _placed(got["Presentation Given"], "Product Walkthrough")
 
 
 def test_the_records_win_probability_outranks_a_states_tables_bare_rows() -> None:
@@ -241,8 +244,10 @@ def test_the_records_win_probability_outranks_a_states_tables_bare_rows() -> Non
         deals,
         column="dealstage",
         states=("stages", states, "id", "label"),
-        destination=_destination("New Lead", "Appointment Set", "Product Demo", "Contract Sent", "Won"),
+        destination=_destination(
+            "New Lead", "Appointment Set", "Product Walkthrough", "Contract Sent", "Won"
+        ),
         profiles=[_profile("deals", "Probability")],
     )
-    _placed(got["Presentation Given"], "Product Demo")
+    _placed(got["Presentation Given"], "Product Walkthrough")
     assert "win probability" in got["Presentation Given"].rationale

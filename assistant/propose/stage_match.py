@@ -35,6 +35,7 @@ RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
         frozenset({"pending", "sent"}),
         frozenset({"pending", "negotiation"}),
         frozenset({"closing", "negotiation"}),
+        frozenset({"demo", "scheduled"}),  # 'Demo Scheduled' is a scheduled step too
     }
 )
 
@@ -87,7 +88,7 @@ def last_open_end(stages: list[Stage]) -> Stage:
     return (kept or stages)[-1]
 
 
-def _kin(a: str, b: str) -> bool:
+def kin_words(a: str, b: str) -> bool:
     """One word in two forms ('Qualify' / 'Qualified', 'Proposition' / 'Proposal', 'Preparation' /
     'Preparing'): a shared stem of five letters or more that covers most of the shorter word, or the
     same stem once a common ending is taken off."""
@@ -99,7 +100,7 @@ def same_word_family(value: str, name: str) -> bool:
     """Every word of the shorter name has a kin word in the longer one ('Negotiate' / 'Negotiation')."""
     mine, theirs = normalise(value).split(), normalise(name).split()
     short, long_ = sorted((mine, theirs), key=len)
-    return bool(short) and all(any(_kin(w, o) for o in long_) for w in short)
+    return bool(short) and all(any(kin_words(w, o) for o in long_) for w in short)
 
 
 _APPOINTMENT_STATUS = {
@@ -109,6 +110,9 @@ _APPOINTMENT_STATUS = {
     "new": "new",
     "pending": "new",
     "scheduled": "confirmed",
+    "demo": "confirmed",
+    "assigned": "confirmed",
+    "en_route": "confirmed",
     "sent": "confirmed",
     "in_progress": "confirmed",
     "on_hold": "new",

@@ -14,13 +14,17 @@ from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, T
 from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_between import place_by_order
+from assistant.propose.stage_crowding import crowded
+from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare, group_choices, prefix_groups
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, last_open_end, lead_stage_concept, stage_score
 from assistant.propose.stage_meaning import place_by_meaning
+from assistant.propose.stage_named_pipelines import with_named_pipelines
 from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 from assistant.propose.stage_placement import placed_map
 from assistant.propose.stage_sources import pipeline_rows, source_values
+from assistant.propose.stage_tracks import track_rows
 
 # The vocabulary reads these values for certain (a closing outcome, a pause), so the proposal is
 # confident although no stage carries the value's name; a value it cannot read stays for a human.
@@ -47,13 +51,14 @@ def propose_stages(
             (f for f in fields if f.source_object == fmap.source_object and _is_target(f, "pipelineId")), None
         )
         found = source_values(fmap, values)
-        rows = pipeline_rows(fmap, pipeline_map, values)
+        rows = pipeline_rows(fmap, pipeline_map, values) or track_rows(fmap, values, profiles)
         choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
-        if not rows:  # no pipeline column: a prefix on the codes may name the pipeline instead
+        if not rows:  # no pipeline column: a prefix on the codes, or their words, may name the pipeline
+            choices = with_named_pipelines(choices, pipelines)
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
         column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
-        out += place_by_order(column, ranks, how, pipelines)
+        out += crowded(place_by_order(column, ranks, how, pipelines))
         if pipeline_map is not None and by_source:
             _align_pipeline_map(pipeline_map, by_source)
     return out
@@ -120,7 +125,7 @@ def _one(
             rationale=choice.reason,
         )
     stages = _ordered(pipeline)
-    ranked = sorted(stages, key=lambda s: -stage_score(value, s))
+    ranked = sorted(stages, key=lambda s: closeness(value, s), reverse=True)
     best, score = ranked[0], stage_score(value, ranked[0])
     alternatives = [
         Alternative(
@@ -132,6 +137,9 @@ def _one(
     ]
     if score >= GOOD_STAGE:
         stage, confidence, why = best, 0.5 + 0.45 * score, f"'{item.value}' matches stage '{best.name}'"
+        status, settled = settled_status(status, concept, best, pipeline, stages)
+        why += settled
+        base["opportunity_status"] = status
     elif status == OpportunityStatus.WON:
         stage, confidence, why = (
             last_open_end(stages),

@@ -78,8 +78,14 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "sent": (
         "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",
-        "proposal sent", "estimate sent", "versendet", "gesendet", "angebot", "angebot gesendet", "envoye",
+        "proposal sent", "estimate sent", "provided", "estimate provided", "quote provided", "issued",
+        "versendet", "gesendet", "angebot", "angebot gesendet", "envoye",
         "devis envoye", "proposta", "orcamento enviado", "inviato", "preventivo inviato",
+    ),
+    # The customer opened what was sent: 'Viewed' is the 'Quote Opened' stage, not yet an answer.
+    "opened": (
+        "viewed", "opened", "seen", "quote opened", "estimate opened", "visto", "abierto por el cliente",
+        "gesehen", "angesehen", "geoffnet", "consulte", "visualizado", "visualizzato",
     ),
     # Awaiting an answer or an action: neither a fresh draft nor a deal being worked.
     "pending": (
@@ -90,6 +96,9 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "draft", "borrador", "new", "nuevo", "nueva", "open", "abierto", "lead", "to do", "received",
         "recibido", "lead in", "entwurf", "neu", "offen", "brouillon", "nouveau", "ouvert", "rascunho",
         "submitted", "incoming", "new opportunity", "new lead", "entrante",
+        # a customer asked for a quote or a visit: the request starts the record
+        "requested", "new request", "estimate requested", "quote requested", "solicitado", "angefragt",
+        "richiesto",
         "novo", "aberto", "bozza", "nuovo", "aperto",
         # not reached yet: the lead waits for a first contact
         "to contact", "not contacted", "uncontacted", "por contactar", "sin contactar",
@@ -103,6 +112,20 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
         "geplant",
         "terminiert", "planifie", "agende", "programmato", "pianificato",
+    ),
+    # A technician given the job, then travelling to it: 'Dispatched' is 'Tech Assigned'.
+    "assigned": (
+        "dispatched", "assigned", "tech assigned", "technician assigned", "asignado", "asignada",
+        "despachado", "zugewiesen", "disponiert", "assigne", "atribuido", "assegnato",
+    ),
+    "en_route": (
+        "en route", "on the way", "on my way", "on route", "enroute", "travelling", "traveling",
+        "en camino", "unterwegs", "en chemin", "a caminho", "in viaggio",
+    ),
+    # An insurance claim filed for the job: 'Claim Filed' is the 'Insurance Claim' stage.
+    "claim": (
+        "claim", "insurance claim", "claim filed", "claim submitted", "siniestro", "reclamacion al seguro",
+        "versicherungsfall", "sinistre",
     ),
     "on_hold": (
         "on hold", "hold", "en espera", "paused", "pausado", "pausada", "en pausa", "waiting", "esperando",
@@ -129,6 +152,12 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "discovery": (
         "discovery", "needs analysis", "needs assessment", "analysis", "assessment", "requirements",
         "analisis de necesidades", "bedarfsanalyse", "analyse des besoins",
+    ),
+    # Showing the product to the buyer: 'Presentation' is the 'Demo' stage.
+    "demo": (
+        "demo", "demonstration", "presentation", "product demo", "demo scheduled", "presentacion",
+        "demostracion", "prasentation", "vorfuhrung", "demonstration produit", "apresentacao",
+        "presentazione", "dimostrazione",
     ),
     # The customer asked for changes to a quote: 'Changes requested' is 'Revision Requested'.
     "revision": (

@@ -40,7 +40,7 @@ PROBABILITY_HEADER_WORDS: frozenset[str] = frozenset({
 # The usual order of the open steps a record goes through (stage concepts of
 # ``vocabulary_records.STAGE_CONCEPTS``): a sale, then the work it became.
 LIFECYCLE: tuple[str, ...] = (
-    "new", "qualified", "discovery", "sent", "pending", "revision", "negotiation", "closing", "scheduled",
-    "in_progress", "review", "to_invoice",
+    "new", "qualified", "discovery", "demo", "sent", "opened", "pending", "revision", "negotiation",
+    "closing", "scheduled", "assigned", "en_route", "in_progress", "review", "to_invoice",
 )
 # fmt: on

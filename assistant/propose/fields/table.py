@@ -40,6 +40,7 @@ from assistant.propose.fields.rules import (
     skip_reason,
 )
 from assistant.propose.fields.siblings import contested
+from assistant.propose.fields.stage_keys import stage_keys
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.fields.twin_columns import twin_columns
@@ -110,6 +111,10 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         why = f"every value of '{choice}' decides it: that column's map carries the outcome"
         maps.append(skip_map(ctx, next(c for c in columns if c.column == flag), why, 0.7))
         done.add(flag)
+    for key, name in stage_keys(ctx.primary, ctx.name, pending, ctx.values).items():
+        why = f"the key of the stage '{name}' names on every row: the name is matched to the stages"
+        maps.append(skip_map(ctx, next(c for c in columns if c.column == key), why, 0.7))
+        done.add(key)
     for column, (first, last) in joined_names(ctx.table, ctx.values).items():
         if column not in done:  # HighLevel composes the name from the parts this column only joins
             why = f"only joins '{first}' and '{last}' (or repeats the row's company), which the contact has"
