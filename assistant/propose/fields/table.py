@@ -25,6 +25,7 @@ from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.id_lists import id_list_maps
 from assistant.propose.fields.json_columns import json_field_maps
+from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_echoes import joined_names
@@ -113,6 +114,10 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         done.add(flag)
     for key, name in stage_keys(ctx.primary, ctx.name, pending, ctx.values).items():
         why = f"the key of the stage '{name}' names on every row: the name is matched to the stages"
+        maps.append(skip_map(ctx, next(c for c in columns if c.column == key), why, 0.7))
+        done.add(key)
+    for key, label in label_keys(ctx.name, [c for c in pending if c.column not in done], ctx.values).items():
+        why = f"the key of what '{label}' names on every row: the name carries it"
         maps.append(skip_map(ctx, next(c for c in columns if c.column == key), why, 0.7))
         done.add(key)
     for column, (first, last) in joined_names(ctx.table, ctx.values).items():

@@ -1,0 +1,63 @@
+"""A nested label's key beside its name ('lead_source.id' 3 beside 'lead_source.name' 'Referral').
+
+An API export that embeds a small object (a source, a status, a category) writes its key next to
+its words, often twice ('source_id' and 'source.id'). The words are what a reviewer and HighLevel
+can use; the key names the same thing in the old system's numbering, so when every key always comes
+with one name it carries nothing more and is skipped. A key of another table is a link and is left to
+the link maps; a key paired with several names is kept for a human.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.sourcedata import SourceValues
+
+S = SemanticType
+KEY_TYPES = (S.IDENTIFIER, S.INTEGER)
+LABEL_ENDINGS = ("name", "label", "title")
+MIN_KEYS = 2  # one key beside one name pairs with anything
+_KEY = re.compile(r"^(?P<object>.+?)(?:\.id|_id|\.key)$", re.IGNORECASE)
+
+
+def _labels(columns: list[ColumnProfile]) -> dict[str, ColumnProfile]:
+    """Object prefix -> its label column ('lead_source' -> 'lead_source.name')."""
+    out: dict[str, ColumnProfile] = {}
+    for col in columns:
+        head, dot, tail = col.column.rpartition(".")
+        if dot and tail.casefold() in LABEL_ENDINGS and col.foreign_key is None:
+            out.setdefault(head.casefold(), col)
+    return out
+
+
+def _one_to_one(rows: list[dict[str, str | None]], key: str, name: str) -> bool:
+    names: dict[str, set[str]] = defaultdict(set)
+    keys: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        k, n = (row[key] or "").strip(), (row[name] or "").strip()
+        if k and n:
+            names[k].add(n.casefold())
+            keys[n.casefold()].add(k)
+    return (
+        len(names) >= MIN_KEYS
+        and all(len(v) == 1 for v in names.values())
+        and all(len(v) == 1 for v in keys.values())
+    )
+
+
+def label_keys(table: str, columns: list[ColumnProfile], values: SourceValues | None) -> dict[str, str]:
+    """Key column -> the label column naming the same things on every row."""
+    if values is None:
+        return {}
+    labels = _labels(columns)
+    out: dict[str, str] = {}
+    for col in columns:
+        match = _KEY.match(col.column)
+        label = labels.get(match.group("object").casefold()) if match else None
+        if label is None or col.foreign_key is not None or col.semantic_type not in KEY_TYPES:
+            continue
+        if _one_to_one(values.rows(table, [col.column, label.column]), col.column, label.column):
+            out[col.column] = label.column
+    return out
