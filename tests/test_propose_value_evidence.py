@@ -110,6 +110,19 @@ def test_a_constant_column_with_no_standard_home_is_skipped() -> None:
     assert skipped.confidence < 0.7  # a human confirms it
 
 
+def test_the_same_notes_text_on_every_record_is_boilerplate_not_a_note() -> None:
+    fee = "There is a 1.5% monthly fee for past due invoices."
+    rows: list[dict[str, str | None]] = [{"ref": str(i), "invoice notes": fee} for i in range(30)]
+    fields = _doc([("invoice notes", S.FREE_TEXT, {"values": {fee: 30}, "distinct_count": 1})], rows)
+    skipped = fields["field:deals.invoice notes"]
+    assert skipped.target.kind == FieldKind.SKIP and "monthly fee" in skipped.rationale
+    assert skipped.confidence < 0.7
+    # a notes column whose text differs per record is still each record's note
+    varied = [{"ref": str(i), "invoice notes": f"call before visit {i}"} for i in range(30)]
+    kept = _doc([("invoice notes", S.FREE_TEXT, {"distinct_count": 30})], varied)
+    assert kept["field:deals.invoice notes"].target.field == "body"
+
+
 def test_json_object_column_becomes_one_typed_custom_field_per_key() -> None:
     cells = [
         {"lead_origin": "Web", "term_months": "12 months", "auto_renew": True},

@@ -52,6 +52,12 @@ def body_noise(col: ColumnProfile) -> str | None:
 
 def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) -> FieldMap:
     factor, sparse = empty_penalty(col)
+    # before the note: the same text on every record is the account's boilerplate, no record's note
+    is_key = col.column == ctx.table.primary_key
+    constant = None if is_key else constant_value(col)
+    if constant is not None:
+        why = f"every record holds '{constant}': a constant says nothing about any one record"
+        return skip_map(ctx, col, why, 0.66)
     evidence = [*evidence_of(col), *sparse]
     if (
         lead_concept(col) == "notes"
@@ -69,11 +75,6 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
             evidence,
             alternatives_from(cands, None, []),
         )
-    is_key = col.column == ctx.table.primary_key
-    constant = None if is_key else constant_value(col)
-    if constant is not None:
-        why = f"every record holds '{constant}': a constant says nothing about any one record"
-        return skip_map(ctx, col, why, 0.66)
     counted = counted_records(ctx, col)
     if counted is not None:
         return skip_map(ctx, col, f"counts the export's own '{counted}' records: HighLevel links them", 0.6)
