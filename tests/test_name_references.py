@@ -142,3 +142,28 @@ def test_names_written_last_name_first_link_though_their_comma_reads_as_a_list()
     fk = name_reference(invoices, column, [(customers, "id")], values)
     assert fk is not None and (fk.target_table, fk.resolved_share) == ("customers", 1.0)
     assert fk.by_names == [["customer_name"]]
+
+
+def test_a_job_s_contact_name_columns_name_its_contact_not_the_job() -> None:
+    jobs = table(
+        "jobs",
+        [("id", S.IDENTIFIER, {}), ("contact_first_name", S.PERSON_NAME, {}),
+         ("contact_last_name", S.PERSON_NAME, {})],
+        rows=4, key="id",
+    )  # fmt: skip
+    invoices = table("invoices", [("customer_contact", S.PERSON_NAME, {"distinct_count": 4})], rows=4)
+    names = [("Zoe", "Wright"), ("Ian", "Moss"), ("Ana", "Ruiz"), ("Lee", "Park")]
+    job_rows: list[dict[str, str | None]] = [
+        {"id": str(i), "contact_first_name": f, "contact_last_name": last}
+        for i, (f, last) in enumerate(names)
+    ]
+    invoice_rows: list[dict[str, str | None]] = [{"customer_contact": f"{f} {last}"} for f, last in names]
+    values = MemoryValues({"jobs": job_rows, "invoices": invoice_rows})
+    contact = invoices.columns[0]
+    assert name_reference(invoices, contact, [(jobs, "id")], values) is None
+    # the same columns on a table of people are that row's own name
+    people = table("clients", [(c.column, c.semantic_type, {}) for c in jobs.columns], rows=4, key="id")
+    fk = name_reference(
+        invoices, contact, [(people, "id")], MemoryValues({"clients": job_rows, "invoices": invoice_rows})
+    )
+    assert fk is not None and fk.target_table == "clients"

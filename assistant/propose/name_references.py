@@ -40,8 +40,11 @@ def spellings(table: TableProfile) -> list[list[str]]:
     own = [c for c in cols if lead_concept(c) in _NAME_CONCEPTS and lead_concept(c) != "company"]
     companies = [c.column for c in cols if lead_concept(c) == "company"]
     out = [[c.column] for c in own]
-    first = next((c.column for c in cols if lead_concept(c) == "first_name"), None)
-    last = next((c.column for c in cols if lead_concept(c) == "last_name"), None)
+    # a job's 'contact_first_name' names the job's contact, not the job: only the row's own parts
+    own_words = set(object_words(table.table))
+    parts = [c for c in cols if set(object_words(c.column)) <= own_words]
+    first = next((c.column for c in parts if lead_concept(c) == "first_name"), None)
+    last = next((c.column for c in parts if lead_concept(c) == "last_name"), None)
     if first and last:
         out.append([first, last])
     persons = [[c.column] for c in own if lead_concept(c) != "title"] + out[len(own) :]
