@@ -43,3 +43,30 @@ def test_a_contact_keeps_its_creation_time() -> None:
     doc = propose_offline(ProposeInputs([people], destination()))
     created = next(f for f in doc.fields if f.source_columns == ["created_at"])
     assert created.target.kind != FieldKind.SKIP
+
+
+def _invoices(stamp: Any) -> MappingDocument:
+    columns: list[tuple[str, Any, dict[str, Any]]] = [
+        ("id", S.IDENTIFIER, {"unique_share": 1.0}),
+        ("invoice_number", S.IDENTIFIER, {"unique_share": 1.0}),
+        ("contact_id", S.FOREIGN_KEY, {"fk": ("people", "id")}),
+        ("date", S.DATE, {}),
+        ("due_date", S.DATE, {}),
+        ("total", S.MONEY, {}),
+        ("created_at", stamp, {}),
+    ]
+    return propose_offline(
+        ProposeInputs([table("invoices", columns, key="id"), people_table("people")], destination())
+    )
+
+
+def test_an_invoices_saved_time_beside_its_own_date_is_skipped_but_a_plain_creation_day_is_not() -> None:
+    saved = _invoices(S.DATETIME)
+    created = next(
+        f for f in saved.fields if f.source_object == "invoices" and f.source_columns == ["created_at"]
+    )
+    assert saved.objects[0].targets[0].object.value in ("invoice", "custom_object")
+    assert created.target.kind == FieldKind.SKIP and "bookkeeping" in created.rationale
+    day = _invoices(S.DATE)
+    kept = next(f for f in day.fields if f.source_object == "invoices" and f.source_columns == ["created_at"])
+    assert "bookkeeping" not in kept.rationale

@@ -33,6 +33,7 @@ T = TargetObject
 _PERSONISH = (T.CONTACT, T.USER)
 EMPTY_CONTAINERS = frozenset({"[]", "{}"})
 MOSTLY_BLANK = 0.5
+_DOCUMENTS = (T.INVOICE, T.ESTIMATE, T.CUSTOM_OBJECT)
 
 
 def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] | None:
@@ -67,8 +68,13 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
 
 
 def _dated_otherwise(ctx: TableContext, stamp: ColumnProfile) -> bool:
-    """A task or note with a date of its own ('due_date'): its creation time is no fallback it needs."""
-    return ctx.primary in (T.TASK, T.NOTE) and any(
+    """A task or note with a date of its own ('due_date'): its creation time is no fallback it needs.
+    A document or custom record with its own date likewise, when the stamp holds a time of day: an
+    invoice's plain 'create_date' is the day it was issued, a 'created_at' time when it was saved."""
+    saved = ctx.primary in (T.TASK, T.NOTE) or (
+        ctx.primary in _DOCUMENTS and stamp.semantic_type == S.DATETIME
+    )
+    return saved and any(
         c is not stamp and not creation_stamp(c) and bool({"due_date", "date"} & set(concepts(c.column)))
         for c in ctx.table.columns
     )
