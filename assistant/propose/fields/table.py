@@ -45,7 +45,7 @@ from assistant.propose.fields.stage_keys import stage_keys
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.fields.twin_columns import twin_columns
-from assistant.propose.normalize import is_plain
+from assistant.propose.normalize import is_plain, object_words
 from assistant.propose.other_names import nested_people
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
@@ -188,6 +188,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
         and not _names_linked_record(ctx, col, cand)
+        and not _names_parent_from_a_list_of_things(ctx, cand)
     ]
     rivals = contested(pool)  # two alike columns tied on one field: neither takes it
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
@@ -258,6 +259,17 @@ def _names_linked_record(ctx: TableContext, col: ColumnProfile, cand: Candidate)
         and cand.object in _NAMED_OWN_WAY
         and cand.field in _OWN_NAMES
     )
+
+
+_PERSON_NAMES = frozenset({"name", "firstName", "lastName"})
+
+
+def _names_parent_from_a_list_of_things(ctx: TableContext, cand: Candidate) -> bool:
+    """A customer's nested locations fold into the customer: a location's 'customer_contact' is the
+    person on site, not the customer's name; only a nested list of people names the person."""
+    if not ctx.merged_nested_row or cand.object != T.CONTACT or cand.field not in _PERSON_NAMES:
+        return False
+    return "contact" not in object_words(ctx.table.table.rpartition("__")[2])
 
 
 def _plain(col: ColumnProfile) -> bool:
