@@ -114,3 +114,36 @@ def test_a_contacts_list_without_a_kind_column_stays_contacts(tmp_path: Path) ->
     assert not any(
         t["object"] == "company" and t.get("role") == "company_rows" for t in doc["objects"][0]["targets"]
     )
+
+
+def test_a_business_row_filling_its_person_and_its_company_name_is_named_by_the_company(
+    tmp_path: Path,
+) -> None:
+    src, ws = tmp_path / "src", tmp_path / "ws"
+    src.mkdir()
+    with (src / "customers.csv").open("w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "first-name", "last-name", "company-name", "company", "email-address"])
+        businesses = ["Oakridge Apartments", "Summit Property Group", "Pinecrest Laundromat", "Maple Dental"]
+        for i, business in enumerate(businesses):
+            w.writerow([f"B{i}", f"Liam{i}", f"Shaw{i}", business, "true", f"office{i}@biz.test"])
+        for i in range(8):
+            w.writerow([f"P{i}", f"Ana{i}", f"Ruiz{i}", "", "false", f"ana{i}@example.com"])
+    dest = tmp_path / "dest.json"
+    dest.write_text(json.dumps({"location": {"id": "loc1", "name": "Shop", "country": "US"}}))
+    steps = (
+        ["ingest", "-w", str(ws), str(src)],
+        ["profile", "-w", str(ws)],
+        ["target", "load", "-w", str(ws), str(dest)],
+    )
+    for args in (*steps, ["propose", "-w", str(ws)]):
+        result = runner.invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    doc = yaml.safe_load((ws / "mapping.yaml").read_text())
+    named = [
+        f
+        for f in doc["fields"]
+        if f["target"].get("object") == "company" and f["target"].get("field") == "name"
+    ]
+    # the person on site keeps the first name; the business's own name names its company record
+    assert [f["source_columns"] for f in named] == [["company-name"]]

@@ -46,7 +46,7 @@ def company_row_maps(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
     names = [m.source_columns[0] for f in NAME_FIELDS for m in contact if m.target.field == f]
     rows = ctx.values.rows(ctx.name, list(dict.fromkeys([split[0], *[c.column for c in ctx.table.columns]])))
     marked = [r for r in rows if _is_company(r, split)]
-    name = next((c for c in dict.fromkeys(names) if _filled(marked, c) >= FILLED), None)
+    name = _company_name(marked, [c for c in dict.fromkeys(names) if _filled(marked, c) >= FILLED], contact)
     out: list[FieldMap] = []
     if name is not None:
         why = f"the {len(marked)} rows marked '{split[1]}' in '{split[0]}' are companies: '{name}' names them"
@@ -77,6 +77,18 @@ def company_row_maps(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
     if name is not None:
         _link_evidence(rows, split, name, maps)
     return out
+
+
+def _company_name(marked: list[Row], filled: list[str], contact: list[FieldMap]) -> str | None:
+    """The first name column the company rows fill; but when they also fill the employer column with
+    another name ('Oakridge Apartments' beside 'Liam'), the person's columns name the person on site
+    and the employer column names the company."""
+    employer = next((m.source_columns[0] for m in contact if m.target.field == "companyName"), None)
+    first = filled[0] if filled else None
+    if first is None or employer is None or employer not in filled or employer == first:
+        return first
+    differ = sum(1 for r in marked if name_key(r.get(employer) or "") != name_key(r.get(first) or ""))
+    return employer if differ >= FILLED * len(marked) else first
 
 
 def _is_company(row: Row, split: tuple[str, str, bool]) -> bool:
