@@ -40,6 +40,7 @@ NEW_CASES = [
     "service_fusion",
     "servicetitan",
     "streak",
+    "vtiger_crm",
     "workiz",
     "zendesk_sell",
     "zoho_crm",
