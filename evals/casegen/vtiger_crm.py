@@ -77,6 +77,8 @@ POTENTIAL_HEADER = [
     "Probability", "Forecast Amount", "Created Time", "Modified Time", "Description",
 ]  # fmt: skip
 US_DATE = "{m:02d}-{d:02d}-{y}"
+# the destination's stages, worded otherwise than vtiger's pick list
+PIPELINE = ["New", "Qualified", "Discovery", "Proposal Sent", "Negotiating", "Won", "Lost"]
 
 
 def _time(rng: random.Random, year: int) -> str:
@@ -112,7 +114,8 @@ def _contact_rows(rng: random.Random, persons: list[Person], firms: list[str]) -
             [rng.choice(SALUTATIONS), p.first, p.last, f"CON{i}", firm, maybe(rng, 0.7, rng.choice(TITLES)),
              maybe(rng, 0.5, rng.choice(DEPARTMENTS)), maybe(rng, 0.85, us_phone(rng)),
              maybe(rng, 0.45, us_phone(rng)), maybe(rng, 0.15, us_phone(rng)), work or p.email("gmail.com"),
-             maybe(rng, 0.25, p.email("outlook.com")), maybe(rng, 0.3, date(rng, rng.randint(1960, 1995), US_DATE)),
+             maybe(rng, 0.25, p.email("outlook.com")),
+             maybe(rng, 0.3, date(rng, rng.randint(1960, 1995), US_DATE)),
              maybe(rng, 0.8, rng.choice(SOURCES)), boss, rng.choice(["0", "0", "0", "1"]),
              rng.choice(["0", "0", "0", "0", "1"]), rng.choice(OWNERS), maybe(rng, 0.85, street(rng)),
              city, state, zip_code, "United States", _time(rng, 2023), _time(rng, 2024),
@@ -151,7 +154,7 @@ def build(cases_dir: Path = CASES_DIR) -> None:
         destination(
             CASE,
             "US",
-            {"Sales Pipeline": ["New", "Qualified", "Discovery", "Proposal Sent", "Negotiating", "Won", "Lost"]},
+            {"Sales Pipeline": PIPELINE},
             [
                 ("Priya", "Raman", "priya@northgateit.com"),
                 ("Marcus", "Hale", "marcus@northgateit.com"),
