@@ -25,6 +25,7 @@ NEW_CASES = [
     "copper",
     "freshbooks",
     "freshsales",
+    "highrise",
     "holded",
     "housecall_pro",
     "hubspot",
