@@ -70,3 +70,11 @@ def test_a_key_that_links_another_table_is_not_a_label_key() -> None:
     ]
     found = label_keys("people", columns, MemoryValues({"people": rows}))
     assert found == {"lead_source_id": "lead_source.name"}
+
+
+def test_a_hyphenated_key_beside_its_labels_name_is_a_label_key() -> None:
+    rows: list[dict[str, str | None]] = [
+        {"category-id": key, "category.name": name} for key, name in list(SOURCES.items()) * 3
+    ]
+    columns = [col("deals", "category-id", S.INTEGER, 0), col("deals", "category.name", S.PICKLIST, 1)]
+    assert label_keys("deals", columns, MemoryValues({"deals": rows})) == {"category-id": "category.name"}

@@ -88,6 +88,9 @@ def _concept_score(col_concepts: tuple[str, ...], target: TargetField) -> tuple[
     return 0.0, None
 
 
+_SAID_OF_EMAILS = {"email": {"address"}}
+
+
 def _score(column: ColumnProfile, target: TargetField) -> Candidate:
     col_name = normalise(column.column)
     leaf = normalise(column.column.rsplit(".", 1)[-1])
@@ -116,8 +119,9 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         # 'Billing Code' names no kind beyond "some code": values that are all postal codes say which
+        # ('address' of e-mails says no other kind: an e-mail is an address too)
         name_says_other = (
-            bool(concepts(column.column))
+            bool(set(concepts(column.column)) - _SAID_OF_EMAILS.get(value_concept, set()))
             and concept is None
             and not (_bare_code(column) or _bare_value(column))
         )

@@ -19,7 +19,12 @@ S = SemanticType
 KEY_TYPES = (S.IDENTIFIER, S.INTEGER)
 LABEL_ENDINGS = ("name", "label", "title")
 MIN_KEYS = 2  # one key beside one name pairs with anything
-_KEY = re.compile(r"^(?P<object>.+?)(?:\.id|_id|\.key)$", re.IGNORECASE)
+_KEY = re.compile(r"^(?P<object>.+?)(?:[._\- ]id|\.key)$", re.IGNORECASE)
+
+
+def _object_key(prefix: str) -> str:
+    """'category', 'Category' and 'lead-source' / 'lead_source' compare alike."""
+    return prefix.casefold().replace("-", "_").replace(" ", "_")
 
 
 def _labels(columns: list[ColumnProfile]) -> dict[str, ColumnProfile]:
@@ -28,7 +33,7 @@ def _labels(columns: list[ColumnProfile]) -> dict[str, ColumnProfile]:
     for col in columns:
         head, dot, tail = col.column.rpartition(".")
         if dot and tail.casefold() in LABEL_ENDINGS and col.foreign_key is None:
-            out.setdefault(head.casefold(), col)
+            out.setdefault(_object_key(head), col)
     return out
 
 
@@ -55,7 +60,7 @@ def label_keys(table: str, columns: list[ColumnProfile], values: SourceValues | 
     out: dict[str, str] = {}
     for col in columns:
         match = _KEY.match(col.column)
-        label = labels.get(match.group("object").casefold()) if match else None
+        label = labels.get(_object_key(match.group("object"))) if match else None
         if label is None or col.foreign_key is not None or col.semantic_type not in KEY_TYPES:
             continue
         if _one_to_one(values.rows(table, [col.column, label.column]), col.column, label.column):

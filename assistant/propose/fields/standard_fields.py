@@ -45,6 +45,8 @@ _DONE_WORDS = {
     "finished",
 }
 _PERSON_NAME_FIELDS = frozenset({"name", "firstName", "lastName"})
+_STREET_FIELDS = frozenset({"address1", "address", "address2"})
+_SURE_TYPE = 0.9
 
 
 def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
@@ -63,6 +65,8 @@ def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
         return len(values) >= 2 and all(outcome_of(v) for v in values)
     if cand.value_kind == "pipeline":
         return col.semantic_type in (S.PICKLIST, S.FREE_TEXT) and col.foreign_key is None
+    if col.semantic_type == S.EMAIL and col.type_share >= _SURE_TYPE and cand.field in _STREET_FIELDS:
+        return False  # 'address' of an e-mail list: e-mail addresses are never where a street goes
     if cand.object in (T.CONTACT, T.USER) and cand.field in _PERSON_NAME_FIELDS:
         # a header naming an organisation holds firms' names, however person-like ('Pinecrest Dental')
         return "company" not in object_words(col.column)
