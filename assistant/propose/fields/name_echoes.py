@@ -18,13 +18,13 @@ MIN_ROWS = 5
 _TEXT = (S.PERSON_NAME, S.FREE_TEXT, S.COMPANY_NAME, S.PICKLIST)
 
 
-def _plain(value: str | None) -> str:
+def plain_name(value: str | None) -> str:
     return " ".join((value or "").replace(",", " ").split()).casefold()
 
 
-def _joins(value: str | None, first: str | None, last: str | None) -> bool:
-    parts = [_plain(first), _plain(last)]
-    return _plain(value) in {" ".join(p for p in parts if p), " ".join(p for p in reversed(parts) if p)}
+def joins_parts(value: str | None, first: str | None, last: str | None) -> bool:
+    parts = [plain_name(first), plain_name(last)]
+    return plain_name(value) in {" ".join(p for p in parts if p), " ".join(p for p in reversed(parts) if p)}
 
 
 def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, tuple[str, str]]:
@@ -40,17 +40,16 @@ def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, 
         if col.column in (first, last) or col.semantic_type not in _TEXT or col.foreign_key is not None:
             continue
         others = [f for f in firms if f != col.column]
-        rows = [
-            r for r in values.rows(table.table, [col.column, first, last, *others]) if _plain(r[col.column])
-        ]
-        named = [r for r in rows if _plain(r[first]) or _plain(r[last])]
+        read = values.rows(table.table, [col.column, first, last, *others])
+        rows = [r for r in read if plain_name(r[col.column])]
+        named = [r for r in rows if plain_name(r[first]) or plain_name(r[last])]
         if len(named) < MIN_ROWS:
             continue
         same = sum(
             1
             for r in named
-            if _joins(r[col.column], r[first], r[last])
-            or any(_plain(r[col.column]) == _plain(r[f]) for f in others)
+            if joins_parts(r[col.column], r[first], r[last])
+            or any(plain_name(r[col.column]) == plain_name(r[f]) for f in others)
         )
         if same >= MIN_AGREEING * len(named):
             out[col.column] = (first, last)

@@ -40,6 +40,7 @@ from assistant.propose.fields.rules import (
     skip_map,
     skip_reason,
 )
+from assistant.propose.fields.self_references import names_of_other_rows
 from assistant.propose.fields.siblings import contested
 from assistant.propose.fields.stage_keys import stage_keys
 from assistant.propose.fields.standard_fields import allowed, standard_maps
@@ -179,6 +180,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         with_currency_evidence(ctx, c, cands[c.column], columns)
         with_own_kind_title(ctx, c, cands[c.column])
         with_title_as_name(ctx, c, cands[c.column])
+    other_rows = names_of_other_rows(ctx.table, ctx.values)  # 'Reports To': another row's name
     pool = [
         (cand.score, col, cand)
         for col in columns
@@ -189,6 +191,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and allowed(col, cand, objects[0])
         and not _names_linked_record(ctx, col, cand)
         and not _names_parent_from_a_list_of_things(ctx, cand)
+        and not (cand.field in _PERSON_NAMES and col.column in other_rows)
     ]
     rivals = contested(pool)  # two alike columns tied on one field: neither takes it
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
