@@ -8,7 +8,7 @@ from assistant.highlevel.state import DestinationState, Location
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.profile.models import SemanticType
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.label_keys import label_keys
+from assistant.propose.fields import label_keys
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import col, table
 

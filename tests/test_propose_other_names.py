@@ -197,3 +197,31 @@ def test_a_nested_author_is_neither_the_owner_nor_the_records_own_email() -> Non
         (fmap,) = _maps(doc, "contacts", detail)
         assert fmap.target.kind == FieldKind.SKIP, detail
         assert "the author in 'created_by'" in fmap.rationale
+
+
+def test_a_companys_nested_tags_name_never_names_the_company() -> None:
+    labels = ["VIP", "Partner", "Lead", "Supplier"]
+    companies = table(
+        "companies",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.COMPANY_NAME, {})],
+        rows=14,
+        key="id",
+    )
+    tags = table(
+        "companies__tags",
+        [
+            ("id", S.IDENTIFIER, {}),
+            ("name", S.PICKLIST, {"values": dict.fromkeys(labels, 4), "distinct_count": 4}),
+        ],
+        rows=18,
+        parent="companies",
+    )
+    values = MemoryValues(
+        {
+            "companies": [{"id": str(i), "name": f"Firm {i}"} for i in range(14)],
+            "companies__tags": [{"id": str(900 + i % 4), "name": labels[i % 4]} for i in range(18)],
+        }
+    )
+    doc = propose_offline(ProposeInputs([companies, tags], destination(), values))
+    tag_names = [f for f in doc.fields if f.source_object == tags.table and f.source_columns == ["name"]]
+    assert tag_names and all(f.target.field not in ("name", "companyName") for f in tag_names)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.self_references import names_of_other_rows
+from assistant.propose.fields import names_of_other_rows
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 

@@ -17,8 +17,10 @@ from assistant.propose.fields.display import display_column
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.held_person_details import held_by_linked_table
+from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.rules import skip_map
+from assistant.propose.fields.self_references import names_of_other_rows
 from assistant.propose.fields.table import propose_table_fields
 
 __all__ = [
@@ -32,7 +34,9 @@ __all__ = [
     "evidence_of",
     "held_by_linked_table",
     "joined_names",
+    "label_keys",
     "make_map",
+    "names_of_other_rows",
     "propose_table_fields",
     "reads_as_tags",
     "skip_map",

@@ -17,6 +17,7 @@ from assistant.propose.fields.build import (
 from assistant.propose.fields.custom import empty_penalty
 from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import normalise, object_words, tokens
+from assistant.propose.other_names import names_a_tag
 from assistant.propose.owner_values import names_users
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_match import appointment_status, outcome_of
@@ -47,6 +48,7 @@ _DONE_WORDS = {
 _PERSON_NAME_FIELDS = frozenset({"name", "firstName", "lastName"})
 _STREET_FIELDS = frozenset({"address1", "address", "address2"})
 _SURE_TYPE = 0.9
+_RECORD_NAMES = frozenset({"name", "firstName", "lastName", "companyName", "title"})
 
 
 def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
@@ -65,6 +67,8 @@ def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
         return len(values) >= 2 and all(outcome_of(v) for v in values)
     if cand.value_kind == "pipeline":
         return col.semantic_type in (S.PICKLIST, S.FREE_TEXT) and col.foreign_key is None
+    if names_a_tag(col) and cand.field in _RECORD_NAMES:
+        return False  # a nested tags list's 'name' is a tag: on a record without tags it names nothing
     if col.semantic_type == S.EMAIL and col.type_share >= _SURE_TYPE and cand.field in _STREET_FIELDS:
         return False  # 'address' of an e-mail list: e-mail addresses are never where a street goes
     if cand.object in (T.CONTACT, T.USER) and cand.field in _PERSON_NAME_FIELDS:
