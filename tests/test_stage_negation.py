@@ -28,3 +28,10 @@ def test_words_that_only_start_like_a_negation_keep_their_spelling_match() -> No
     assert stage_score("Invoiced", _stage("Invoiced")) == 1.0
     assert stage_score("Scheduled", _stage("Scheduled")) == 1.0
     assert stage_score("Installed", _stage("Installed")) == 1.0
+
+
+def test_a_status_that_has_taken_a_step_does_not_match_the_stage_still_waiting_for_it() -> None:
+    assert stage_score("Confirmed", _stage("Awaiting Confirmation")) < GOOD_STAGE
+    assert stage_score("Approved", _stage("Pending Approval")) < GOOD_STAGE
+    # 'Converted to Invoice' waits for nothing: the invoiced estimate is the one it names
+    assert stage_score("invoiced", _stage("Converted to Invoice")) >= GOOD_STAGE

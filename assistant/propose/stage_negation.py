@@ -23,6 +23,14 @@ def _kin(a: str, b: str) -> bool:
     return shared >= MIN_ROOT and shared >= 0.7 * max(len(a), len(b)) - 1
 
 
+def _stem_kin(done: str, step: str) -> bool:
+    """'confirmed' / 'confirmation', 'scheduled' / 'schedule': one verb, done and awaited."""
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(done, step, strict=False)) if x != y), min(len(done), len(step))
+    )
+    return shared >= MIN_ROOT + 1 and shared >= 0.75 * min(len(done), len(step)) - 1
+
+
 def negated_roots(text: str) -> list[str]:
     """The words a status negates: 'unscheduled' -> scheduled, 'not started' -> started."""
     words = normalise(text).split()
@@ -35,18 +43,22 @@ def negated_roots(text: str) -> list[str]:
     return roots
 
 
-def awaited_roots(name: str) -> list[str]:
+def awaited_roots(name: str, waiting: frozenset[str] = WAITING_WORDS) -> list[str]:
     """The step a waiting stage names: 'To Schedule' -> schedule, 'Needs Scheduling' -> scheduling."""
     words = normalise(name).split()
-    return [w for a, w in itertools.pairwise(words) if a in WAITING_WORDS]
+    return [w for a, w in itertools.pairwise(words) if a in waiting]
 
 
 def negation_fit(value: str, stage_name: str) -> bool | None:
-    """True: the value waits for the step the stage waits for; False: it negates a word of the stage;
-    None: negation says nothing about the pair."""
+    """True: the value waits for the step the stage waits for; False: it negates a word of the stage,
+    or it has taken the step the stage waits for; None: negation says nothing about the pair."""
     roots = negated_roots(value)
-    if not roots:
-        return None
+    if not roots:  # 'Confirmed' has taken the step 'Awaiting Confirmation' still waits for
+        done = [w for w in normalise(value).split() if w.endswith(("ed", "d"))]
+        awaited = awaited_roots(
+            stage_name, WAITING_WORDS - {"to"}
+        )  # 'Converted to Invoice' waits for nothing
+        return False if any(_stem_kin(d, a) for d in done for a in awaited) else None
     if any(_kin(r, a) for r in roots for a in awaited_roots(stage_name)):
         return True
     if any(_kin(r, w) for r in roots for w in normalise(stage_name).split()):
