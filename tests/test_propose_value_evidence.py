@@ -64,6 +64,7 @@ def test_constant_value_needs_a_well_filled_column_with_one_spelling() -> None:
     assert constant({"Yes": 12}, 50, nulls=38) is None  # a sparse flag: blanks carry meaning
     assert constant({"EUR": 4}, 4) is None  # too few records to call it constant
     assert constant({"EUR": 40, "GBP": 1}, 41) is None
+    assert constant({"EUR": 5}, 50) is None  # one value counted on 5 of 50 filled records: not all of them
 
 
 def test_one_flag_state_in_several_spellings_is_a_constant() -> None:

@@ -95,6 +95,8 @@ def constant_value(column: ColumnProfile) -> str | None:
     values = column.picklist or column.top_values
     if not values or column.distinct_count > len(values):
         return None  # the profile kept only some of the values: cannot be sure
+    if sum(v.count for v in values) < CONSTANT_FILL * filled:
+        return None  # the counted values cover only some of the filled records
     spellings = {" ".join(v.value.lower().split()) for v in values}
     if len(spellings) == 1:
         return values[0].value.strip()
