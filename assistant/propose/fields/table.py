@@ -28,6 +28,7 @@ from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
+from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.name_echoes import joined_names
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
@@ -46,7 +47,7 @@ from assistant.propose.fields.stage_keys import stage_keys
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.fields.twin_columns import twin_columns
-from assistant.propose.normalize import is_plain, object_words
+from assistant.propose.normalize import is_plain
 from assistant.propose.other_names import nested_people
 from assistant.propose.signals import lead_concept
 from assistant.propose.stage_values import with_stage_evidence
@@ -189,9 +190,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and (not ctx.merged_document or cand.value_kind == "owner")  # a merged row may name the owner
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
-        and not _names_linked_record(ctx, col, cand)
-        and not _names_parent_from_a_list_of_things(ctx, cand)
-        and not (cand.field in _PERSON_NAMES and col.column in other_rows)
+        and not names_another_record(ctx, col, cand, other_rows)
     ]
     rivals = contested(pool)  # two alike columns tied on one field: neither takes it
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
@@ -248,31 +247,6 @@ def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProf
     as street addresses ('address' beside 'address_street', 'address_city'...)."""
     streets = any(c.semantic_type == S.ADDRESS and c is not col for c in columns)
     return WHOLE_ADDRESS if streets and cand.concept == "address" and col.semantic_type != S.ADDRESS else 0.0
-
-
-_OWN_NAMES = frozenset({"name", "title"})
-_NAMED_OWN_WAY = (T.TASK, T.OPPORTUNITY, T.APPOINTMENT)  # a line item is named after its product
-
-
-def _names_linked_record(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
-    """'association.name' beside the linked 'association.id' names the linked record, not this task."""
-    return (
-        col.column in ctx.echoes
-        and cand.object == ctx.primary
-        and cand.object in _NAMED_OWN_WAY
-        and cand.field in _OWN_NAMES
-    )
-
-
-_PERSON_NAMES = frozenset({"name", "firstName", "lastName"})
-
-
-def _names_parent_from_a_list_of_things(ctx: TableContext, cand: Candidate) -> bool:
-    """A customer's nested locations fold into the customer: a location's 'customer_contact' is the
-    person on site, not the customer's name; only a nested list of people names the person."""
-    if not ctx.merged_nested_row or cand.object != T.CONTACT or cand.field not in _PERSON_NAMES:
-        return False
-    return "contact" not in object_words(ctx.table.table.rpartition("__")[2])
 
 
 def _plain(col: ColumnProfile) -> bool:
