@@ -37,7 +37,8 @@ def _labels(columns: list[ColumnProfile]) -> dict[str, ColumnProfile]:
     return out
 
 
-def _one_to_one(rows: list[dict[str, str | None]], key: str, name: str) -> bool:
+def one_to_one(rows: list[dict[str, str | None]], key: str, name: str, min_keys: int = MIN_KEYS) -> bool:
+    """Each key always comes with one name and each name with one key, over enough keys."""
     names: dict[str, set[str]] = defaultdict(set)
     keys: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -46,7 +47,7 @@ def _one_to_one(rows: list[dict[str, str | None]], key: str, name: str) -> bool:
             names[k].add(n.casefold())
             keys[n.casefold()].add(k)
     return (
-        len(names) >= MIN_KEYS
+        len(names) >= min_keys
         and all(len(v) == 1 for v in names.values())
         and all(len(v) == 1 for v in keys.values())
     )
@@ -63,6 +64,6 @@ def label_keys(table: str, columns: list[ColumnProfile], values: SourceValues | 
         label = labels.get(_object_key(match.group("object"))) if match else None
         if label is None or col.foreign_key is not None or col.semantic_type not in KEY_TYPES:
             continue
-        if _one_to_one(values.rows(table, [col.column, label.column]), col.column, label.column):
+        if one_to_one(values.rows(table, [col.column, label.column]), col.column, label.column):
             out[col.column] = label.column
     return out

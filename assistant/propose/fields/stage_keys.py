@@ -8,10 +8,9 @@ each key always comes with the same name. The name column takes the stage, the k
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.fields.label_keys import one_to_one
 from assistant.propose.normalize import concepts
 from assistant.propose.sourcedata import SourceValues
 
@@ -38,22 +37,6 @@ def _is_name(col: ColumnProfile) -> bool:
     return named and wordy and bool(_stage_concepts(col))
 
 
-def _one_to_one(rows: list[dict[str, str | None]], key: str, name: str) -> bool:
-    """Each key always comes with one name and each name with one key, over enough stages."""
-    names: dict[str, set[str]] = defaultdict(set)
-    keys: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        k, n = (row[key] or "").strip(), (row[name] or "").strip()
-        if k and n:
-            names[k].add(n.casefold())
-            keys[n.casefold()].add(k)
-    return (
-        len(names) >= MIN_VALUES
-        and all(len(v) == 1 for v in names.values())
-        and all(len(v) == 1 for v in keys.values())
-    )
-
-
 def stage_keys(
     primary: TargetObject, table: str, columns: list[ColumnProfile], values: SourceValues | None
 ) -> dict[str, str]:
@@ -64,6 +47,8 @@ def stage_keys(
     for name in (c for c in columns if _is_name(c)):
         for key in (c for c in columns if _is_key(c) and c.column not in out):
             shared = _stage_concepts(key) & _stage_concepts(name)
-            if shared and _one_to_one(values.rows(table, [key.column, name.column]), key.column, name.column):
+            if shared and one_to_one(
+                values.rows(table, [key.column, name.column]), key.column, name.column, MIN_VALUES
+            ):
                 out[key.column] = name.column
     return out
