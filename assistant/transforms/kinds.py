@@ -99,6 +99,10 @@ def email(ctx: Context) -> list[Output]:
     return [Output(ctx.key, *fastpaths.fast_or_udf(fast, f"lower({raw})", call, f"{call}.error", others))]
 
 
+# the offset after an ISO time of day ('T22:33:59-05:00', '.120+0530', 'Z'), the time itself kept
+_ISO_OFFSET = "([0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?) ?(Z|[+-][0-9]{2}(:?[0-9]{2})?)$"
+
+
 def _with_offset(raw: str, fmt: str, dated: bool) -> str:
     """SQL of a time written with its own offset ('2025/05/03 14:02:11 -0500'): the instant in UTC for
     a date-time field, the day the source shows for a date field (late evening is not the next day)."""
@@ -127,7 +131,10 @@ def date(ctx: Context) -> list[Output]:
     if ctx.key in DATETIME_FIELDS:  # a time without an offset is the source's wall clock: send it as UTC
         zone = f"getvariable({lit(ZONE_VARIABLE)})"
         naive = f"CASE WHEN {zone} IS NULL THEN {naive} ELSE timezone('UTC', timezone({zone}, {naive})) END"
-    parsed = f"coalesce({naive}, try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP))"
+    absolute = f"try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)"
+    if ctx.key not in DATETIME_FIELDS:  # a date field keeps the day the source shows, as with ' -0500' above
+        absolute = f"coalesce(try_cast(regexp_replace({raw}, {lit(_ISO_OFFSET)}, '\\1') AS TIMESTAMP), {absolute})"
+    parsed = f"coalesce({naive}, {absolute})"
     value = f"strftime({parsed}, {lit(out_fmt)})"
     return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
 
