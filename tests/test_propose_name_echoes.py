@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.mapping.models import FieldKind
+from assistant.mapping.models import FieldKind, TargetObject
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields import joined_names
+from assistant.propose.fields import display_names, joined_names
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 
@@ -46,6 +46,23 @@ def test_the_joined_name_is_skipped_and_the_parts_keep_first_and_last_name() -> 
     by_column = {f.source_columns[0]: f for f in doc.fields}
     assert by_column["Display Name"].target.kind == FieldKind.SKIP
     assert "'First Name' and 'Last Name'" in by_column["Display Name"].rationale
+    assert (by_column["First Name"].target.field, by_column["Last Name"].target.field) == (
+        "firstName",
+        "lastName",
+    )
+
+
+def test_a_display_name_naming_businesses_on_some_rows_is_kept_as_text_not_the_contacts_name() -> None:
+    # no company column: the business's name sits where the person's joined name sits on other rows
+    display = ["Zoe Wright", "Moss Dental", "Ana Torres", "Luis Gil", "Ros Cafe", "Max"]
+    assert display_names(CONTACTS, _values(display)) == {"Display Name": 4 / 6}
+    assert display_names(CONTACTS, _values(JOINED)) == {}  # the join on every row: skipped instead
+    doc = propose_offline(ProposeInputs([CONTACTS], destination(), _values(display)))
+    by_column = {f.source_columns[0]: f for f in doc.fields}
+    kept = by_column["Display Name"]
+    assert (kept.target.kind, kept.target.object) == (FieldKind.CUSTOM_NEW, TargetObject.CONTACT)
+    assert kept.confidence < 0.7  # the engineer may prefer the company name: a question, not a given
+    assert any("names something else" in e.detail for e in kept.evidence)
     assert (by_column["First Name"].target.field, by_column["Last Name"].target.field) == (
         "firstName",
         "lastName",

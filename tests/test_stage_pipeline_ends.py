@@ -175,6 +175,19 @@ def test_a_status_naming_another_pipeline_s_records_goes_to_that_pipeline() -> N
     assert {stages[v].pipeline_name for v in ("unscheduled", "scheduled", "completed")} == {"Jobs"}
 
 
+def test_a_bare_outcome_in_a_column_serving_two_pipelines_asks_which_pipeline() -> None:
+    estimates = _pipeline("pe", "Estimates", ["New Request", "Site Visit Booked", "Estimate Sent"])
+    jobs = _pipeline("pj", "Jobs", ["Awaiting Scheduling", "Booked", "Work Underway", "Done"])
+    stages = _one_column(["estimate_sent", "scheduled", "completed", "lost"], estimates, jobs)
+    lost = stages["lost"]
+    assert lost.opportunity_status == OpportunityStatus.LOST and not lost.flagged
+    # a lost estimate and a lost job read the same: the pipeline is a question for the engineer
+    assert lost.confidence < 0.7 and "is a guess" in lost.rationale
+    assert stages["scheduled"].confidence >= 0.9  # a value naming its stage keeps its confidence
+    alone = _one_column(["scheduled", "completed", "lost"], jobs)  # one pipeline: nothing to guess
+    assert alone["lost"].confidence >= 0.7
+
+
 def test_a_status_sharing_only_the_step_with_a_stage_another_status_names_stays_below_the_threshold() -> None:
     roofing = _pipeline(
         "pr", "Roofing", ["New Lead", "Inspection Booked", "Materials Ordered", "In Production"]

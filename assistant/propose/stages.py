@@ -23,6 +23,7 @@ from assistant.propose.stage_named_pipelines import with_named_pipelines
 from assistant.propose.stage_order import source_ranks
 from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 from assistant.propose.stage_placement import placed_map
+from assistant.propose.stage_shared import with_pipeline_guesses_held
 from assistant.propose.stage_sources import pipeline_rows, source_values
 from assistant.propose.stage_tracks import track_rows
 
@@ -57,6 +58,8 @@ def propose_stages(
             choices = with_named_pipelines(choices, pipelines)
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
         column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
+        if not rows:  # no pipeline column: a value without a stage of its own may sit in either pipeline
+            column = with_pipeline_guesses_held(column, pipelines)
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
         out += crowded(place_by_order(column, ranks, how, pipelines))
         if pipeline_map is not None and by_source:

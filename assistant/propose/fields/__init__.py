@@ -18,7 +18,7 @@ from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.label_keys import label_keys
-from assistant.propose.fields.name_echoes import joined_names
+from assistant.propose.fields.name_echoes import display_names, joined_names
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.self_references import names_of_other_rows
 from assistant.propose.fields.table import propose_table_fields
@@ -30,6 +30,7 @@ __all__ = [
     "copied_columns",
     "copied_through_links",
     "display_column",
+    "display_names",
     "echo_columns",
     "evidence_of",
     "held_by_linked_table",

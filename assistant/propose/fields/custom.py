@@ -122,6 +122,21 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
     return skip_map(ctx, col, why, 0.8)
 
 
+DISPLAY_NAME_CONFIDENCE = 0.65  # a business's name or the person's: the engineer may prefer the company name
+
+
+def display_name_map(ctx: TableContext, col: ColumnProfile, share: float) -> FieldMap:
+    """A display name: the join of the first and last name on most rows, another name on the rest."""
+    fmap = fallback_map(ctx, col, [])
+    fmap.confidence = min(fmap.confidence, DISPLAY_NAME_CONFIDENCE)
+    detail = (
+        f"joins the first and last name on {share:.0%} of rows and names something else on the rest "
+        "(a business?): as the contact's name it would replace the person's"
+    )
+    fmap.evidence.append(Evidence(source="profile", detail=detail))
+    return fmap
+
+
 def _custom_name(ctx: TableContext, holder: TargetObject, name: str) -> str:
     """Fields of records that ride on another object get the record's noun ('Invoice Total Amount')."""
     if ctx.primary != holder or ctx.decision.object_map.targets[0].role == "merge_into_parent":

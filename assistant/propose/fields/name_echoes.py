@@ -4,6 +4,11 @@ HighLevel composes a contact's name from its first and last name, so a column th
 that join on nearly every row (or, on a business's row, the row's own company name, as a display
 name does) adds nothing; mapped to the contact's name it would compete with the
 parts. Found on the values, whatever the header says.
+
+A column that joins the parts on most rows but holds another name on a good share of them ('Customer
+Name': the person, or the business on a business customer's row, with no company column beside it)
+is a display name: as the contact's name it would overwrite the person's name with the business's,
+so it is kept as text of its own, and the review is told why.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from assistant.propose.sourcedata import SourceValues
 
 S = SemanticType
 MIN_AGREEING = 0.9  # share of rows with a name whose value is the join of the parts
+MIN_DISPLAY = 0.5  # below MIN_AGREEING, down to this share: a display name, another name on the rest
 MIN_ROWS = 5
 _TEXT = (S.PERSON_NAME, S.FREE_TEXT, S.COMPANY_NAME, S.PICKLIST)
 
@@ -29,13 +35,28 @@ def joins_parts(value: str | None, first: str | None, last: str | None) -> bool:
 
 def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, tuple[str, str]]:
     """Column -> (first name column, last name column) whose join it repeats on nearly every row."""
+    return {col: parts for col, (parts, share) in _agreeing(table, values).items() if share >= MIN_AGREEING}
+
+
+def display_names(table: TableProfile, values: SourceValues | None) -> dict[str, float]:
+    """Column -> share of rows whose value joins the parts, for a column that names something else on
+    the other rows (at least one in ten): the person's name on most rows, a business's on the rest."""
+    return {
+        col: share
+        for col, (_parts, share) in _agreeing(table, values).items()
+        if MIN_DISPLAY <= share < MIN_AGREEING
+    }
+
+
+def _agreeing(table: TableProfile, values: SourceValues | None) -> dict[str, tuple[tuple[str, str], float]]:
+    """Column -> ((first, last), share of named rows whose value is their join or the row's company)."""
     firsts = [c for c in table.columns if lead_concept(c) == "first_name"]
     lasts = [c for c in table.columns if lead_concept(c) == "last_name"]
     if values is None or len(firsts) != 1 or len(lasts) != 1:
         return {}
     first, last = firsts[0].column, lasts[0].column
     firms = [c.column for c in table.columns if lead_concept(c) == "company"]
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[tuple[str, str], float]] = {}
     for col in table.columns:
         if col.column in (first, last) or col.semantic_type not in _TEXT or col.foreign_key is not None:
             continue
@@ -51,6 +72,5 @@ def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, 
             if joins_parts(r[col.column], r[first], r[last])
             or any(plain_name(r[col.column]) == plain_name(r[f]) for f in others)
         )
-        if same >= MIN_AGREEING * len(named):
-            out[col.column] = (first, last)
+        out[col.column] = ((first, last), same / len(named))
     return out
