@@ -133,7 +133,8 @@ def date(ctx: Context) -> list[Output]:
         naive = f"CASE WHEN {zone} IS NULL THEN {naive} ELSE timezone('UTC', timezone({zone}, {naive})) END"
     absolute = f"try_cast(try_cast({raw} AS TIMESTAMPTZ) AT TIME ZONE 'UTC' AS TIMESTAMP)"
     if ctx.key not in DATETIME_FIELDS:  # a date field keeps the day the source shows, as with ' -0500' above
-        absolute = f"coalesce(try_cast(regexp_replace({raw}, {lit(_ISO_OFFSET)}, '\\1') AS TIMESTAMP), {absolute})"
+        wall = f"try_cast(regexp_replace({raw}, {lit(_ISO_OFFSET)}, '\\1') AS TIMESTAMP)"
+        absolute = f"coalesce({wall}, {absolute})"
     parsed = f"coalesce({naive}, {absolute})"
     value = f"strftime({parsed}, {lit(out_fmt)})"
     return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
