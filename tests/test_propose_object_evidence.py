@@ -88,3 +88,19 @@ def test_a_people_table_with_a_lifecycle_stage_but_no_value_stays_contacts() -> 
          ("Lifecycle Stage", S.PICKLIST, {"values": {"Lead": 10, "Customer": 9, "Subscriber": 8}})],
     )  # fmt: skip
     assert classify_tables([leads])["leads"].primary == T.CONTACT
+
+
+def test_a_company_s_nested_phone_list_inside_its_contact_data_merges_into_the_company() -> None:
+    companies = table(
+        "companies",
+        [("id", S.IDENTIFIER, {}), ("name", S.COMPANY_NAME, {}), ("background", S.FREE_TEXT, {})],
+    )
+    # the list is named 'phone-numbers'; 'contact-data' is only the object holding it
+    phones = table(
+        "companies__contact-data.phone-numbers",
+        [("id", S.IDENTIFIER, {}), ("number", S.PHONE, {}), ("location", S.PICKLIST, {})],
+        parent="companies",
+    )
+    decided = classify_tables([companies, phones])
+    merged = decided["companies__contact-data.phone-numbers"].object_map.targets[0]
+    assert (merged.object, merged.role) == (T.COMPANY, "merge_into_parent")

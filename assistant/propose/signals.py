@@ -95,7 +95,8 @@ def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
         sig = TableSignals(
             table.table,
             object_words(table.table if parent is None else parent),
-            object_words(child) if parent else (),
+            # the list's own name, not the object holding it: 'contact-data.phone-numbers' is phone numbers
+            object_words(child.rsplit(".", 1)[-1]) if parent else (),
             parent,
             history=read_history(table),
         )
