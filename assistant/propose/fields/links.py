@@ -36,6 +36,12 @@ OWNER_FIELD = {
 _LINKABLE = {T.CONTACT, T.COMPANY, T.OPPORTUNITY, T.PRODUCT, T.CUSTOM_OBJECT, T.APPOINTMENT, T.TASK}
 
 
+def names_author(column: ColumnProfile) -> bool:
+    """'author-id', 'created_by': who wrote the record, not who is responsible for it now."""
+    named = concepts(column.column)
+    return "creator" in named and "owner" not in named
+
+
 def link_maps(
     ctx: TableContext, column: ColumnProfile, tables: dict[str, TableProfile]
 ) -> list[FieldMap] | None:
@@ -64,6 +70,7 @@ def link_maps(
     if (
         other.kind == "user"
         and ctx.primary in OWNER_FIELD
+        and not names_author(column)
         and ctx.claim(ctx.primary, OWNER_FIELD[ctx.primary])
     ):
         transform = Transform(kind=K.OWNER, params={**resolve, "via": "owner matches"})
