@@ -69,7 +69,7 @@ _STANDARD: tuple[tuple[TargetObject, str, tuple[str, ...], str], ...] = (
     (T.COMPANY, "country", ("country",), "text"),
     (T.COMPANY, "description", ("notes",), "text"),
     (T.OPPORTUNITY, "name", ("title", "name"), "text"),
-    (T.OPPORTUNITY, "monetaryValue", ("amount",), "money"),
+    (T.OPPORTUNITY, "monetaryValue", ("amount", "price"), "money"),  # a deal's price is its value
     (T.OPPORTUNITY, "pipelineStageId", ("stage", "status"), "stage"),
     (T.OPPORTUNITY, "pipelineId", ("pipeline",), "pipeline"),
     (T.OPPORTUNITY, "status", ("status",), "outcome"),
