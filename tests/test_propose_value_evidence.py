@@ -67,6 +67,18 @@ def test_constant_value_needs_a_well_filled_column_with_one_spelling() -> None:
     assert constant({"EUR": 5}, 50) is None  # one value counted on 5 of 50 filled records: not all of them
 
 
+def test_a_new_field_for_one_value_on_a_few_records_is_a_question_not_a_given() -> None:
+    labels = table("companies__emails", [("address", S.EMAIL, {}), ("location", S.PICKLIST, {})], rows=6)
+    labels.columns[1] = col("companies__emails", "location", S.PICKLIST, 1, values={"Work": 6}, rows=6)
+    labels.columns[1].distinct_count = 1
+    assert constant_value(labels.columns[1]) is None  # too few records to call it a constant
+    rows: list[dict[str, str | None]] = [{"address": f"a{i}@firm.test", "location": "Work"} for i in range(6)]
+    doc = propose_offline(ProposeInputs([labels], None, MemoryValues({"companies__emails": rows})))
+    kept = next(f for f in doc.fields if f.source_columns == ["location"])
+    assert kept.target.kind == FieldKind.CUSTOM_NEW
+    assert kept.confidence < 0.7 and "every filled record holds 'Work'" in kept.rationale
+
+
 def test_one_flag_state_in_several_spellings_is_a_constant() -> None:
     def constant(values: dict[str, int]) -> str | None:
         rows = sum(values.values())

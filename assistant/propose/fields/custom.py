@@ -125,6 +125,18 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
 DISPLAY_NAME_CONFIDENCE = 0.65  # a business's name or the person's: the engineer may prefer the company name
 
 
+SINGLE_VALUE_CONFIDENCE = 0.6
+
+
+def single_value(col: ColumnProfile) -> str | None:
+    """The one value of a column filled on a few records (three or more), else None."""
+    values = col.picklist or col.top_values
+    filled = col.row_count - col.null_count
+    if col.distinct_count != 1 or filled < 3 or len(values) != 1 or values[0].count < filled:
+        return None
+    return values[0].value.strip()
+
+
 def display_name_map(ctx: TableContext, col: ColumnProfile, share: float) -> FieldMap:
     """A display name: the join of the first and last name on most rows, another name on the rest."""
     fmap = fallback_map(ctx, col, [])
@@ -208,6 +220,9 @@ def _custom(
     untaggable = untaggable_reason(ctx.catalog, col, holder)
     if untaggable:
         conf, why = min(conf, UNTAGGABLE_CONFIDENCE), f"{why}; {untaggable}"
+    single = single_value(col)
+    if single is not None:  # too few records to call it a constant, but nothing yet tells them apart
+        conf, why = min(conf, SINGLE_VALUE_CONFIDENCE), f"{why}; every filled record holds '{single}'"
     if reused:
         spec = reused[0]
         transform = transform_for(col, value_kind_of(spec.data_type), ctx.default_country)
