@@ -107,3 +107,12 @@ def constant_value(column: ColumnProfile) -> str | None:
         if spelled_out and spellings <= words:
             return f"{state} (spelled {', '.join(sorted(spellings))})"
     return None
+
+
+def single_value(col: ColumnProfile) -> str | None:
+    """The one value of a column filled on a few records (three or more), else None."""
+    values = col.picklist or col.top_values
+    filled = col.row_count - col.null_count
+    if col.distinct_count != 1 or filled < 3 or len(values) != 1 or values[0].count < filled:
+        return None
+    return values[0].value.strip()

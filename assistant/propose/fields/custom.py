@@ -25,7 +25,7 @@ from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggabl
 from assistant.propose.normalize import normalise, readable, singular, tokens
 from assistant.propose.signals import lead_concept
 from assistant.propose.transforms import transform_for, value_kind_of
-from assistant.propose.value_shapes import constant_value
+from assistant.propose.value_shapes import constant_value, single_value
 
 S = SemanticType
 T = TargetObject
@@ -122,31 +122,7 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
     return skip_map(ctx, col, why, 0.8)
 
 
-DISPLAY_NAME_CONFIDENCE = 0.65  # a business's name or the person's: the engineer may prefer the company name
-
-
-SINGLE_VALUE_CONFIDENCE = 0.6
-
-
-def single_value(col: ColumnProfile) -> str | None:
-    """The one value of a column filled on a few records (three or more), else None."""
-    values = col.picklist or col.top_values
-    filled = col.row_count - col.null_count
-    if col.distinct_count != 1 or filled < 3 or len(values) != 1 or values[0].count < filled:
-        return None
-    return values[0].value.strip()
-
-
-def display_name_map(ctx: TableContext, col: ColumnProfile, share: float) -> FieldMap:
-    """A display name: the join of the first and last name on most rows, another name on the rest."""
-    fmap = fallback_map(ctx, col, [])
-    fmap.confidence = min(fmap.confidence, DISPLAY_NAME_CONFIDENCE)
-    detail = (
-        f"joins the first and last name on {share:.0%} of rows and names something else on the rest "
-        "(a business?): as the contact's name it would replace the person's"
-    )
-    fmap.evidence.append(Evidence(source="profile", detail=detail))
-    return fmap
+SINGLE_VALUE_CONFIDENCE = 0.6  # one value on a few records: nothing yet tells them apart
 
 
 def _custom_name(ctx: TableContext, holder: TargetObject, name: str) -> str:

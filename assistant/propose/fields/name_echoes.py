@@ -13,7 +13,11 @@ so it is kept as text of its own, and the review is told why.
 
 from __future__ import annotations
 
-from assistant.profile.models import SemanticType, TableProfile
+from assistant.mapping.items import FieldMap
+from assistant.mapping.models import Evidence
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.custom import fallback_map
 from assistant.propose.signals import lead_concept
 from assistant.propose.sourcedata import SourceValues
 
@@ -74,3 +78,18 @@ def _agreeing(table: TableProfile, values: SourceValues | None) -> dict[str, tup
         )
         out[col.column] = ((first, last), same / len(named))
     return out
+
+
+DISPLAY_NAME_CONFIDENCE = 0.65  # a business's name or the person's: the engineer may prefer the company name
+
+
+def display_name_map(ctx: TableContext, col: ColumnProfile, share: float) -> FieldMap:
+    """A display name: the join of the first and last name on most rows, another name on the rest."""
+    fmap = fallback_map(ctx, col, [])
+    fmap.confidence = min(fmap.confidence, DISPLAY_NAME_CONFIDENCE)
+    detail = (
+        f"joins the first and last name on {share:.0%} of rows and names something else on the rest "
+        "(a business?): as the contact's name it would replace the person's"
+    )
+    fmap.evidence.append(Evidence(source="profile", detail=detail))
+    return fmap

@@ -15,7 +15,7 @@ from assistant.propose.fields.business_names import with_business_name_evidence
 from assistant.propose.fields.company_rows import company_row_maps, kind_column_map
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.currency_amounts import with_currency_evidence
-from assistant.propose.fields.custom import display_name_map, fallback_map
+from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.deal_tags import tags_on_deal_contact
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
@@ -29,7 +29,7 @@ from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
-from assistant.propose.fields.name_echoes import display_names, joined_names
+from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.polymorphic import polymorphic_link
