@@ -41,6 +41,7 @@ NEW_CASES = [
     "salesforce",
     "service_fusion",
     "servicetitan",
+    "servicetrade",
     "streak",
     "tradify",
     "vtiger_crm",
