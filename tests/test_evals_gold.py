@@ -42,6 +42,7 @@ NEW_CASES = [
     "service_fusion",
     "servicetitan",
     "streak",
+    "suitecrm",
     "teamleader_focus",
     "tradify",
     "vtiger_crm",

@@ -13,7 +13,8 @@ CASES = (
     "activecampaign", "agile_crm", "bitrix24", "capsule", "close", "copper", "freshbooks", "freshsales",
     "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "jobber", "jobnimbus",
     "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "pipedrive", "pipeline_crm",
-    "salesforce", "servicem8", "service_fusion", "servicetitan", "streak", "teamleader_focus", "tradify", "vtiger_crm",
+    "salesforce", "servicem8", "service_fusion", "servicetitan", "streak", "suitecrm", "teamleader_focus",
+    "tradify", "vtiger_crm",
     "workiz", "zendesk_sell", "zoho_crm",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]

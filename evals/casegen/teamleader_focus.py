@@ -79,8 +79,13 @@ def _address(rng: random.Random) -> dict[str, Any]:
             "country": "BE", "area_level_two": None}  # fmt: skip
 
 
+def _day(rng: random.Random, year: int) -> str:
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
 def _time(rng: random.Random, year: int) -> str:
-    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(7, 18):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}+00:00"
+    day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return f"{day}T{rng.randint(7, 18):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}+00:00"
 
 
 def _tags(rng: random.Random) -> list[str]:
@@ -104,9 +109,12 @@ def _companies(rng: random.Random, user_ids: list[str]) -> list[dict[str, Any]]:
         if rng.random() < 0.2:
             phones.append({"type": "fax", "number": _phone(rng, False)})
         rows.append(
-            {"id": _uuid(rng), "name": f"{name} {form}".strip(), "business_type": _ref("businessType", _uuid(rng)),
-             "vat_number": maybe(rng, 0.8, f"BE0{rng.randint(200, 999)}{rng.randint(100000, 999999)}") or None,
-             "emails": emails, "telephones": phones, "website": maybe(rng, 0.7, f"https://www.{domain}") or None,
+            {"id": _uuid(rng), "name": f"{name} {form}".strip(),
+             "business_type": _ref("businessType", _uuid(rng)),
+             "vat_number": maybe(rng, 0.8, f"BE0{rng.randint(200, 999)}{rng.randint(100000, 999999)}")
+             or None,
+             "emails": emails, "telephones": phones,
+             "website": maybe(rng, 0.7, f"https://www.{domain}") or None,
              "primary_address": _address(rng), "language": rng.choice(["nl", "nl", "fr", "en"]),
              "responsible_user": _ref("user", rng.choice(user_ids)), "added_at": _time(rng, 2022),
              "tags": _tags(rng), "status": "active", "marketing_mails_consent": rng.random() < 0.5}
@@ -120,21 +128,26 @@ def _contacts(rng: random.Random, firms: list[dict[str, Any]]) -> list[dict[str,
     for first, last in pairs:
         p = Person(first, last)
         firm = rng.choice(firms) if rng.random() < 0.7 else None
-        domain = firm["emails"][0]["email"].split("@")[1] if firm else rng.choice(["gmail.com", "telenet.be", "skynet.be"])
+        private = ["gmail.com", "telenet.be", "skynet.be"]
+        domain = firm["emails"][0]["email"].split("@")[1] if firm else rng.choice(private)
         phones = [{"type": "mobile", "number": _phone(rng, True)}]
         if rng.random() < 0.4:
             phones.insert(0, {"type": "phone", "number": _phone(rng, False)})
         links = []
         if firm:
-            links.append({"position": maybe(rng, 0.7, rng.choice(POSITIONS)) or None,
-                          "decision_maker": rng.random() < 0.4, "company": _ref("company", firm["id"])})  # fmt: skip
+            position = maybe(rng, 0.7, rng.choice(POSITIONS)) or None
+            decides = rng.random() < 0.4
+            links.append(
+                {"position": position, "decision_maker": decides, "company": _ref("company", firm["id"])}
+            )
         rows.append(
             {"id": _uuid(rng), "first_name": first, "last_name": last, "salutation": rng.choice(SALUTATIONS),
              "emails": [{"type": "primary", "email": p.email(domain)}], "telephones": phones,
              "website": None, "primary_address": _address(rng) if rng.random() < 0.6 else None,
              "gender": rng.choice(["male", "female", "unknown"]),
-             "birthdate": maybe(rng, 0.3, f"{rng.randint(1960, 1998)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}") or None,
-             "language": rng.choice(["nl", "nl", "fr", "en"]), "tags": _tags(rng), "added_at": _time(rng, 2023),
+             "birthdate": maybe(rng, 0.3, _day(rng, rng.randint(1960, 1998))) or None,
+             "language": rng.choice(["nl", "nl", "fr", "en"]), "tags": _tags(rng),
+             "added_at": _time(rng, 2023),
              "status": rng.choice(["active"] * 9 + ["deactivated"]),
              "marketing_mails_consent": rng.random() < 0.5, "companies": links}
         )  # fmt: skip
@@ -147,7 +160,8 @@ def _deals(rng: random.Random, firms: list[dict[str, Any]], persons: list[dict[s
     for p in persons:
         for link in p["companies"]:
             staff.setdefault(link["company"]["id"], []).append(p["id"])
-    names = {f["id"]: f["name"] for f in firms} | {p["id"]: f"{p['first_name']} {p['last_name']}" for p in persons}
+    names = {f["id"]: f["name"] for f in firms}
+    names |= {p["id"]: f"{p['first_name']} {p['last_name']}" for p in persons}
     rows = []
     for i in range(45):
         if rng.random() < 0.7:
@@ -162,9 +176,10 @@ def _deals(rng: random.Random, firms: list[dict[str, Any]], persons: list[dict[s
             {"id": _uuid(rng), "title": f"{rng.choice(WORK)} {names[customer['id']]}",
              "summary": rng.choice(REMARKS) or None,
              "lead": {"customer": customer, "contact_person": _ref("contact", person) if person else None},
-             "estimated_value": {"amount": round(rng.randint(8, 300) * 125 * rng.choice([1, 1.04]), 2), "currency": "EUR"},
+             "estimated_value": {"amount": round(rng.randint(8, 300) * 125 * rng.choice([1, 1.04]), 2),
+                                 "currency": "EUR"},
              "estimated_probability": phase["probability"],
-             "estimated_closing_date": maybe(rng, 0.75, f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}") or None,
+             "estimated_closing_date": maybe(rng, 0.75, _day(rng, 2025)) or None,
              "current_phase": _ref("dealPhase", phase["id"]), "status": status,
              "responsible_user": _ref("user", rng.choice(user_ids)),
              "closed_at": _time(rng, 2025) if status != "open" else None, "created_at": _time(rng, 2024),
