@@ -44,6 +44,8 @@ NEW_CASES = [
     "servicetitan",
     "servicetrade",
     "streak",
+    "suitecrm",
+    "teamleader_focus",
     "tradify",
     "vtiger_crm",
     "workiz",

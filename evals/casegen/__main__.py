@@ -10,13 +10,11 @@ from evals.casegen.common import CASES_DIR
 
 # One generator module per case, each with a build(cases_dir) writing that case's files.
 CASES = (
-    "activecampaign", "agile_crm", "bitrix24", "capsule", "close", "copper",
-    "fieldpulse",
-    "freshbooks", "freshsales",
-    "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "jobber", "jobnimbus",
-    "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "pipedrive", "pipeline_crm",
-    "salesforce", "servicem8", "service_fusion", "servicetitan", "servicetrade", "streak", "tradify",
-    "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm",
+    "activecampaign", "agile_crm", "bitrix24", "capsule", "close", "copper", "fieldpulse", "freshbooks",
+    "freshsales", "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "jobber",
+    "jobnimbus", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "pipedrive",
+    "pipeline_crm", "salesforce", "service_fusion", "servicem8", "servicetitan", "servicetrade", "streak",
+    "suitecrm", "teamleader_focus", "tradify", "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
