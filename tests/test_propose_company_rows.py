@@ -147,3 +147,8 @@ def test_a_business_row_filling_its_person_and_its_company_name_is_named_by_the_
     ]
     # the person on site keeps the first name; the business's own name names its company record
     assert [f["source_columns"] for f in named] == [["company-name"]]
+    # the rows name the person reached there: the e-mail stays the contact's, not copied to the company
+    targets = [f["target"] for f in doc["fields"]]
+    company_fields = {t.get("field") for t in targets if t.get("object") == "company"}
+    assert company_fields == {"name"}
+    assert "whose e-mail, phone and address stay the contact's" in named[0]["rationale"]

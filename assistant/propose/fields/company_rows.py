@@ -46,15 +46,22 @@ def company_row_maps(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
     names = [m.source_columns[0] for f in NAME_FIELDS for m in contact if m.target.field == f]
     rows = ctx.values.rows(ctx.name, list(dict.fromkeys([split[0], *[c.column for c in ctx.table.columns]])))
     marked = [r for r in rows if _is_company(r, split)]
-    name = _company_name(marked, [c for c in dict.fromkeys(names) if _filled(marked, c) >= FILLED], contact)
+    filled = [c for c in dict.fromkeys(names) if _filled(marked, c) >= FILLED]
+    name = _company_name(marked, filled, contact)
+    # a company row that also names a person ('Liam' beside 'Oakridge Apartments') is the person at the
+    # company: its e-mail, phone and address are the person's, the company takes only its name
+    person = next((c for c in filled if c != name), None) if name is not None and name != filled[0] else None
     out: list[FieldMap] = []
     if name is not None:
         why = f"the {len(marked)} rows marked '{split[1]}' in '{split[0]}' are companies: '{name}' names them"
+        if person is not None:
+            why += f"; they also name a person ('{person}'), "
+            why += "whose e-mail, phone and address stay the contact's"
         # the column's type is read over every row, mostly people's: a company row's name is its own
         evidence = [Evidence(source="values", detail=why)]
         out.append(_twin(ctx, name, "name", Transform(), TWIN_CONFIDENCE, why, evidence))
     taken: set[str] = set()
-    for fm in contact:
+    for fm in [] if person is not None else contact:
         field = TWINS.get(fm.target.field or "")
         if field is None or field in taken or len(fm.source_columns) != 1:
             continue
