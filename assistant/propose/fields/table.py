@@ -32,6 +32,7 @@ from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
+from assistant.propose.fields.owner_rivals import held_rival_owners
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
     concat_name_map,
@@ -221,6 +222,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
             maps += standard_maps(ctx, col, chosen[col.column], cands[col.column])
         else:
             maps.append(fallbacks[col.column])
+    held_rival_owners(ctx, maps, ctx.table.columns)  # 'Assign To' beside 'Sold By': the engineer decides
     return maps
 
 
