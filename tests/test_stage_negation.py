@@ -35,3 +35,17 @@ def test_a_status_that_has_taken_a_step_does_not_match_the_stage_still_waiting_f
     assert stage_score("Approved", _stage("Pending Approval")) < GOOD_STAGE
     # 'Converted to Invoice' waits for nothing: the invoiced estimate is the one it names
     assert stage_score("invoiced", _stage("Converted to Invoice")) >= GOOD_STAGE
+
+
+def test_a_negated_done_form_matches_the_stage_awaiting_its_noun() -> None:
+    # 'confirmed' and 'confirmation' share only 'confirm': the done form beside the awaited noun
+    assert stage_score("Unconfirmed", _stage("Awaiting Confirmation")) >= 0.85
+    assert stage_score("Unapproved", _stage("Pending Approval")) >= 0.85
+    assert stage_score("Unconfirmed", _stage("Booked")) < GOOD_STAGE
+
+
+def test_a_confirmed_visit_is_booked_and_a_reschedule_needs_a_new_date() -> None:
+    assert stage_score("Confirmed", _stage("Booked")) >= GOOD_STAGE
+    assert stage_score("Confirmed", _stage("Scheduled")) >= GOOD_STAGE
+    assert stage_score("Reschedule", _stage("Needs New Date")) >= GOOD_STAGE
+    assert stage_score("Reschedule", _stage("Booked")) < GOOD_STAGE

@@ -59,7 +59,8 @@ def negation_fit(value: str, stage_name: str) -> bool | None:
             stage_name, WAITING_WORDS - {"to"}
         )  # 'Converted to Invoice' waits for nothing
         return False if any(_stem_kin(d, a) for d in done for a in awaited) else None
-    if any(_kin(r, a) for r in roots for a in awaited_roots(stage_name)):
+    # 'unconfirmed' waits for what 'Awaiting Confirmation' awaits: the done form beside the awaited one
+    if any(_kin(r, a) or _stem_kin(r, a) for r in roots for a in awaited_roots(stage_name)):
         return True
     if any(_kin(r, w) for r in roots for w in normalise(stage_name).split()):
         return False

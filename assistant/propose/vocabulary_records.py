@@ -110,7 +110,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "scheduled": (
         "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
-        "geplant",
+        "geplant", "confirmed", "confirmado", "confirmada", "bestatigt", "confirme", "confermato",
         "terminiert", "planifie", "agende", "programmato", "pianificato",
     ),
     # A technician given the job, then travelling to it: 'Dispatched' is 'Tech Assigned'.
@@ -126,6 +126,12 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "claim": (
         "claim", "insurance claim", "claim filed", "claim submitted", "siniestro", "reclamacion al seguro",
         "versicherungsfall", "sinistre",
+    ),
+    # A visit that must be given another date: 'Reschedule' is the 'Needs New Date' stage.
+    "rescheduling": (
+        "reschedule", "rescheduling", "to reschedule", "needs rescheduling", "needs new date",
+        "new date needed", "reprogramar", "por reprogramar", "reagendar", "neu planen", "a replanifier",
+        "riprogrammare",
     ),
     "on_hold": (
         "on hold", "hold", "en espera", "paused", "pausado", "pausada", "en pausa", "waiting", "esperando",
