@@ -209,3 +209,40 @@ def test_a_presentation_is_a_demo_and_a_scheduled_demo_is_still_a_scheduled_step
     assert score("Presentation", "Demo") >= 0.9
     assert score("Presentation", "Proposal Sent") < 0.6
     assert 0.6 <= score("Scheduled", "Demo Scheduled") < 0.9  # a related step, not the same one
+
+
+def test_a_deal_status_of_outcomes_only_also_places_the_deal_in_the_pipeline() -> None:
+    sales = _pipeline("ps", "Sales", ["New inquiry", "Proposal sent", "Negotiation", "Won", "Lost"])
+    statuses = ["pending", "won", "lost"]
+    columns = [
+        ("ref", S.IDENTIFIER, {"unique_share": 1.0}),
+        ("title", S.FREE_TEXT, {}),
+        ("status", S.PICKLIST, {"values": dict.fromkeys(statuses, 3)}),
+    ]
+    rows: list[dict[str, str | None]] = [
+        {"ref": f"r{i}", "title": f"Deal {i}", "status": s} for i, s in enumerate(statuses * 3)
+    ]
+    stages, doc = _propose(columns, rows, sales)
+    # HighLevel files every deal at a stage: with no stage column the outcome column places it
+    status_map = next(f for f in doc.fields if f.source_columns == ["status"])
+    assert status_map.target.field == "pipelineStageId"
+    assert _at(stages["won"]) == ("Won", WON) and _at(stages["lost"]) == ("Lost", LOST)
+    # 'pending' says only 'not closed': the first stage, for the engineer to confirm
+    assert _at(stages["pending"]) == ("New inquiry", OPEN) and stages["pending"].confidence < 0.7
+
+
+def test_an_outcome_column_beside_a_stage_column_stays_the_status() -> None:
+    sales = _pipeline("ps", "Sales", ["New inquiry", "Proposal sent", "Won", "Lost"])
+    columns = [
+        ("ref", S.IDENTIFIER, {"unique_share": 1.0}),
+        ("title", S.FREE_TEXT, {}),
+        ("stage", S.PICKLIST, {"values": dict.fromkeys(["New inquiry", "Proposal sent", "Won", "Lost"], 3)}),
+        ("status", S.PICKLIST, {"values": dict.fromkeys(["open", "won", "lost"], 4)}),
+    ]
+    rows: list[dict[str, str | None]] = [
+        {"ref": f"r{i}", "title": f"Deal {i}", "stage": st, "status": o}
+        for i, (st, o) in enumerate([("New inquiry", "open"), ("Proposal sent", "open"), ("Won", "won")] * 4)
+    ]
+    _stages, doc = _propose(columns, rows, sales)
+    by_column = {f.source_columns[0]: f.target.field for f in doc.fields}
+    assert by_column["stage"] == "pipelineStageId" and by_column["status"] != "pipelineStageId"

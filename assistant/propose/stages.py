@@ -17,7 +17,15 @@ from assistant.propose.stage_between import place_by_order
 from assistant.propose.stage_crowding import crowded
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare, group_choices, prefix_groups
-from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, last_open_end, lead_stage_concept, stage_score
+from assistant.propose.stage_match import (
+    GOOD_STAGE,
+    OUTCOME,
+    SAME_CONCEPT,
+    last_open_end,
+    lead_stage_concept,
+    outcome_of,
+    stage_score,
+)
 from assistant.propose.stage_meaning import place_by_meaning
 from assistant.propose.stage_named_pipelines import with_named_pipelines
 from assistant.propose.stage_order import source_ranks
@@ -31,6 +39,7 @@ from assistant.propose.stage_tracks import track_rows
 # confident although no stage carries the value's name; a value it cannot read stays for a human.
 CLOSED_WITHOUT_STAGE = 0.8
 PAUSED_OPEN = 0.76
+OPEN_WITHOUT_STEP = 0.65  # how far an open deal got is unknown: the first stage, for the engineer to confirm
 
 
 def _is_target(fmap: FieldMap, name: str) -> bool:
@@ -57,7 +66,9 @@ def propose_stages(
         if not rows:  # no pipeline column: a prefix on the codes, or their words, may name the pipeline
             choices = with_named_pipelines(choices, pipelines)
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
-        column = [_one(fmap, item, choices[item.value], pipelines) for item in found]
+        # a column of outcomes only (won / lost / open): its open value says no step, only 'not closed'
+        outcome_only = bool(found) and all(outcome_of(bare(v.value)) for v in found)
+        column = [_one(fmap, item, choices[item.value], pipelines, outcome_only) for item in found]
         if not rows:  # no pipeline column: a value without a stage of its own may sit in either pipeline
             column = with_pipeline_guesses_held(column, pipelines)
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
@@ -98,7 +109,11 @@ def _elsewhere(value: str, pipelines: Sequence[Pipeline]) -> list[Alternative]:
 
 
 def _one(
-    fmap: FieldMap, item: ValueCount, choice: PipelineChoice, pipelines: Sequence[Pipeline] = ()
+    fmap: FieldMap,
+    item: ValueCount,
+    choice: PipelineChoice,
+    pipelines: Sequence[Pipeline] = (),
+    outcome_only: bool = False,
 ) -> StageValueMap:
     column = fmap.source_columns[0]
     value = bare(item.value)  # read without a pipeline prefix ('C1:WON' is a won)
@@ -138,7 +153,13 @@ def _one(
         )
         for s in ranked[1:4]
     ]
-    if score >= GOOD_STAGE:
+    if outcome_only and status == OpportunityStatus.OPEN and score < SAME_CONCEPT:
+        stage, confidence = stages[0], OPEN_WITHOUT_STEP
+        why = (
+            f"'{item.value}' says only that the deal is still open (the column holds outcomes, no steps): "
+            f"it starts at the first stage of '{pipeline.name}'"
+        )
+    elif score >= GOOD_STAGE:
         stage, confidence, why = best, 0.5 + 0.45 * score, f"'{item.value}' matches stage '{best.name}'"
         status, settled = settled_status(status, concept, best, pipeline, stages)
         why += settled

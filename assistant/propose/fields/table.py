@@ -30,6 +30,7 @@ from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
+from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.owner_rivals import held_rival_owners
@@ -211,6 +212,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     for _score, col, cand in pool:
         if col.column not in chosen and ctx.claim(cand.object, cand.field):
             chosen[col.column] = cand
+    outcome_places_the_deal(ctx, chosen, cands, {c.column: c for c in columns})  # no stage: the outcome's
     # Plainly named columns ('total-amount') claim an existing custom field before qualified ones.
     pending = sorted(
         (c for c in columns if c.column not in chosen), key=lambda c: (not _plain(c), c.position)
