@@ -246,3 +246,11 @@ def test_an_outcome_column_beside_a_stage_column_stays_the_status() -> None:
     _stages, doc = _propose(columns, rows, sales)
     by_column = {f.source_columns[0]: f.target.field for f in doc.fields}
     assert by_column["stage"] == "pipelineStageId" and by_column["status"] != "pipelineStageId"
+
+
+def test_a_negated_step_with_no_waiting_stage_sits_at_the_stage_before_the_step() -> None:
+    work = _pipeline("pw", "Jobs", ["New Request", "Scheduled", "In Progress", "Done"])
+    stages = _one_column(["Unscheduled", "Scheduled", "In Progress", "Done"], work)
+    short = stages["Unscheduled"]
+    assert short.stage_name == "New Request" and not short.flagged and short.confidence < 0.7
+    assert "has not reached 'Scheduled'" in short.rationale

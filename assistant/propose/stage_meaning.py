@@ -3,7 +3,8 @@
 'Today', 'Late' or 'Active' say a job is under way: it belongs at the pipeline's in-progress
 stage, else the stage named as open, else its scheduled one. 'Archived' on a pipeline of work
 (it has a scheduled or in-progress stage) that ends in a completion is a finished job. 'Pending'
-with no waiting stage is the first open stage. Each reading chooses between neighbouring stages,
+with no waiting stage is the first open stage. 'Unassigned' has not reached the stage its root names
+('Allocated'): the open stage before it. Each reading chooses between neighbouring stages,
 so it is proposed below the review threshold with the runner-up beside it, never flagged empty.
 """
 
@@ -14,7 +15,8 @@ from collections.abc import Sequence
 from assistant.highlevel.state import Stage
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.normalize import phrase_matcher
-from assistant.propose.stage_match import OUTCOME, lead_stage_concept, outcome_of
+from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, outcome_of, stage_score
+from assistant.propose.stage_negation import negated_roots
 from assistant.propose.stage_placement import Placement
 from assistant.propose.vocabulary_status import STATUS_WORDS
 
@@ -23,6 +25,7 @@ UNDER_WAY = 0.62  # in progress or merely scheduled: the words do not tell
 UNDER_WAY_OPEN = 0.58  # no stage of work under way: the pipeline's open stage
 ARCHIVED_DONE = 0.6  # put away after the work: most likely completed, a cancellation is possible
 PENDING_FIRST = 0.55  # waiting, with no waiting stage: the first open stage
+NOT_YET = 0.62  # short of the step its root names: the stage before it (or still further back)
 WORK_CONCEPTS = ("in_progress", "scheduled")
 
 
@@ -74,8 +77,22 @@ def place_by_meaning(value: str, concept: str | None, ordered: Sequence[Stage]) 
         return _under_way(value, open_)
     if "archived" in words:
         return _archived(value, ordered)
+    before = _not_yet(value, open_)
+    if before is not None:
+        return before
     if concept == "pending":
         why = f"'{value}' awaits something and no stage says so: the first open stage '{open_[0].name}'"
         runner_up = open_[1] if len(open_) > 1 else None
         return Placement(open_[0], OpportunityStatus.OPEN, PENDING_FIRST, why, runner_up)
+    return None
+
+
+def _not_yet(value: str, open_: list[Stage]) -> Placement | None:
+    """A negated step ('Unassigned') sits at the open stage before the one its root matches."""
+    for root in negated_roots(value):
+        reached = [i for i, s in enumerate(open_) if stage_score(root, s) >= GOOD_STAGE]
+        if reached and reached[0] > 0:
+            stage, step = open_[reached[0] - 1], open_[reached[0]]
+            why = f"'{value}' has not reached '{step.name}': the stage before it, '{stage.name}'"
+            return Placement(stage, OpportunityStatus.OPEN, NOT_YET, why, step)
     return None
