@@ -17,8 +17,8 @@ def _fields(profiles: list) -> dict[str, FieldMap]:  # type: ignore[type-arg]
 
 
 def test_a_nested_customer_key_reaches_the_contact_through_the_company_beside_its_name() -> None:
-    companies = table("companies", [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.COMPANY_NAME, {})],
-                      key="id")  # fmt: skip
+    key_and_name = [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.COMPANY_NAME, {})]
+    companies = table("companies", key_and_name, key="id")
     contacts = table(
         "contacts",
         [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("firstName", S.PERSON_NAME, {}),
