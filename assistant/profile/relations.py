@@ -12,6 +12,7 @@ import duckdb
 
 from assistant.profile.fk_targets import Candidates, best_targets, settle_ties
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
+from assistant.profile.named_links import named_targets, resolves_enough
 from assistant.profile.sql import quote_ident
 
 # a key column, singular or plural ("client_id", "Job #", "Associated Contact IDs")
@@ -127,7 +128,9 @@ def link_foreign_keys(
     for profile in profiles:
         columns = {c.column: c for c in profile.columns}
         for column in profile.columns:
-            if column.column == profile.primary_key or not _ID_NAME.search(column.column):
+            no_id_word = not _ID_NAME.search(column.column)  # 'Parent Job': checked against jobs only
+            by_header = named_targets(column, profile, everything, keys) if no_id_word else []
+            if column.column == profile.primary_key or (no_id_word and not by_header):
                 continue
             if column.semantic_type is SemanticType.EMPTY:
                 continue
@@ -135,12 +138,12 @@ def link_foreign_keys(
             path = next(
                 (columns[n] for n in (f"{stem}-path", f"{stem}_path", f"{stem}Path") if n in columns), None
             )
-            targets = [(table, key) for table, names in keys.items() for key in names]
+            targets = by_header or [(table, key) for table, names in keys.items() for key in names]
             if path is not None:
                 named = _path_target(con, profile.table, path.column, by_norm)
                 targets = [(named, (keys.get(named) or ["id"])[0])] if named else targets
             best = best_targets(con, profile.table, column, targets, primary, _norm(stem))
-            if best is not None:
+            if best is not None and resolves_enough(best[0], no_id_word):
                 found[(profile.table, column.column)], paths[(profile.table, column.column)] = best, path
     chosen = settle_ties(found)
     for profile in profiles:

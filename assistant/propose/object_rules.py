@@ -71,6 +71,9 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
         add("file", 0.45, "file path with size/type columns")
     if sig.referenced_as("status"):
         add("pipeline", 0.55, f"status columns point here: {', '.join(sig.referenced_as('status')[:3])}")
+    if sig.step_list:  # whatever the name says ('deal_phases'), its rows are steps, not records
+        add("pipeline", 0.7, sig.step_list)
+        add(sig.words[0] if sig.words else "pipeline", -0.2 if sig.words else 0.0, sig.step_list)
     if sig.referenced_as("owner"):
         add("user", 0.55, f"assignee columns point here: {', '.join(sig.referenced_as('owner')[:3])}")
     if sig.has("role", "position") and sig.has("email"):

@@ -31,6 +31,7 @@ from assistant.propose.object_targets import (
     targets_for,
 )
 from assistant.propose.signals import TableSignals, build_signals
+from assistant.propose.step_lists import read_step_lists
 
 T = TargetObject
 S = SemanticType
@@ -70,6 +71,7 @@ def classify_tables(
 ) -> dict[str, ObjectDecision]:
     """Classify every table; child tables follow their parent's decision."""
     signals = build_signals(tables)
+    read_step_lists(tables, signals)
     first = {name: (sig.words[0] if sig.words else "") for name, sig in signals.items()}
     for name, sig in signals.items():
         scores, _why = score_table(sig, first)
@@ -147,7 +149,7 @@ def _decide(
             (
                 t
                 for c, t in sig.fk_targets.items()
-                if fk_kinds[c] == "opportunity" and links_most_rows(table, c)
+                if fk_kinds[c] == "opportunity" and links_most_rows(table, c) and c not in sig.step_columns
             ),
             None,
         )

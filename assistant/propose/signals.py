@@ -66,6 +66,8 @@ class TableSignals:
     outcome_columns: list[str] = field(default_factory=list)  # values say won and lost: a deal's stage
     people_lists: list[str] = field(default_factory=list)  # nested tables of people (names + e-mails)
     history: HistoryColumns | None = None  # a type column of channel words: calls, e-mails, texts
+    step_list: str | None = None  # why the table is a stage list (see step_lists)
+    step_columns: list[str] = field(default_factory=list)  # columns pointing at a stage list
 
     def has(self, *wanted: str) -> bool:
         return any(self.concept_columns.get(c) for c in wanted)

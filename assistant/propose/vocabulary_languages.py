@@ -126,4 +126,21 @@ MORE_OBJECT_WORDS: dict[str, tuple[str, ...]] = {
     "product": ("produkt", "produkte", "artikel", "produit", "produto", "prodotto", "prodotti"),
     "invoice": ("rechnung", "rechnungen", "facture", "fatura", "fattura", "fatture"),
 }
+
+# Dutch stage words, and the verbal agreement that comes just before a signed deal.
+MORE_STAGE_WORDS: dict[str, tuple[str, ...]] = {
+    "won": ("gewonnen", "getekend", "geaccepteerd", "goedgekeurd", "betaald", "gefactureerd", "afgerond"),
+    "lost": ("verloren", "afgewezen", "geweigerd", "geannuleerd"),
+    "abandoned": ("verlopen", "vervallen"),
+    "sent": ("verstuurd", "verzonden", "offerte verstuurd", "offerte verzonden"),
+    "new": ("nieuw", "nieuwe lead"),
+    "qualified": ("contact gelegd", "gecontacteerd", "gekwalificeerd"),
+    "negotiation": ("onderhandeling", "in onderhandeling", "onderhandelen"),
+    "closing": (
+        "verbal agreement", "verbal commitment", "verbally agreed", "mondeling akkoord", "akkoord",
+    ),
+    "scheduled": ("gepland", "ingepland"),
+    "in_progress": ("in uitvoering", "bezig"),
+    "on_hold": ("in de wacht", "gepauzeerd"),
+}
 # fmt: on

@@ -6,7 +6,7 @@ language, never one platform's list.
 
 from __future__ import annotations
 
-from assistant.propose.vocabulary_languages import MORE_OBJECT_WORDS
+from assistant.propose.vocabulary_languages import MORE_OBJECT_WORDS, MORE_STAGE_WORDS
 
 # fmt: off
 # Table-name phrases -> the HighLevel object the table most likely lands in.
@@ -242,3 +242,5 @@ TAG_SYNONYMS: dict[str, str] = {
 
 for _kind, _words in MORE_OBJECT_WORDS.items():
     OBJECT_WORDS[_kind] = tuple(dict.fromkeys(OBJECT_WORDS.get(_kind, ()) + _words))
+for _kind, _words in MORE_STAGE_WORDS.items():
+    STAGE_CONCEPTS[_kind] = tuple(dict.fromkeys(STAGE_CONCEPTS.get(_kind, ()) + _words))

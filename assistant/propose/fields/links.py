@@ -20,6 +20,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.copies import repeated_link
+from assistant.propose.fields.covered_links import name_beside_key, second_contact
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.fields.reached_contacts import reached_contact_map
@@ -50,6 +51,8 @@ def link_maps(
     if fk is None or fk.target_table not in ctx.decisions:
         return None
     other = ctx.decisions[fk.target_table]
+    if (covered := name_beside_key(ctx, column)) is not None:
+        return [covered]
     evidence = evidence_of(column)
     resolve: dict[str, Any] = {"table": fk.target_table, "key": fk.target_column}
     if fk.by_names:  # the cell holds the row's name: the plan finds its key by these columns
@@ -162,6 +165,8 @@ def link_maps(
                 [Alternative(target="skip", score=0.2, value={"kind": "skip"})],
             )
         ]
+    if (covered := second_contact(ctx, column)) is not None:
+        return [covered]
     through = repeated_link(ctx.table, column, tables, ctx.values)
     if through is not None:  # the record that link names already links to the same one
         why = f"repeats what the record behind '{through}' links to: reached through it"

@@ -31,8 +31,16 @@ def _people_link_to(table: str, ctx: TableContext, tables: dict[str, TableProfil
     return None
 
 
-def _names_a_contact(ctx: TableContext) -> bool:
+def _same_nested_record(a: str, b: str) -> bool:
+    """'customer.id' and 'customer.name': two keys of one nested object, so one record."""
+    return "." in a and "." in b and a.rsplit(".", 1)[0] == b.rsplit(".", 1)[0]
+
+
+def _names_a_contact(ctx: TableContext, column: ColumnProfile) -> bool:
     for col in ctx.table.columns:
+        by_names = col.foreign_key is not None and col.foreign_key.by_names
+        if by_names and _same_nested_record(col.column, column.column):
+            continue  # the name of the record the key names, matched by name elsewhere: the key decides
         target = col.foreign_key.target_table if col.foreign_key is not None else None
         decision = ctx.decisions.get(target) if target else None
         if decision is not None and decision.primary == T.CONTACT:
@@ -51,7 +59,7 @@ def reached_contact_map(
     fk = column.foreign_key
     if fk is None or ctx.primary not in _NEEDS_CONTACT or ctx.is_claimed(ctx.primary, "contactId"):
         return None
-    if _names_a_contact(ctx):  # a column of the row names its contact itself: that link wins
+    if _names_a_contact(ctx, column):  # a column of the row names its contact itself: that link wins
         return None
     if linked == T.COMPANY:
         people = _people_link_to(fk.target_table, ctx, tables)

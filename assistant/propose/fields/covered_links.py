@@ -1,0 +1,72 @@
+"""A reference whose record another column of the row already links: no field of its own.
+
+Two cases, both of which would otherwise keep the referenced name in a new custom text field:
+- the display name of a nested object whose key sits beside it ('customer.name' beside
+  'customer.id'): the key is the link, the name only spells the same record;
+- a second reference to the people the record's contact comes from ('lead.contact_person.id' beside
+  a customer link that already gives the deal its contact): a record has one contact, so the second
+  reference is left out, held for review because it may name that contact more precisely.
+"""
+
+from __future__ import annotations
+
+from assistant.mapping.items import FieldMap, Transform
+from assistant.mapping.models import Alternative, Evidence, TargetObject
+from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.propose.fields.build import SKIP_TARGET, TableContext, evidence_of, make_map
+
+T = TargetObject
+_NEEDS_CONTACT = {T.OPPORTUNITY, T.TASK, T.NOTE, T.APPOINTMENT}
+SECOND_CONTACT_CONFIDENCE = 0.6  # left out, but the reviewer decides which reference names the contact
+
+
+def _nested_key_beside(column: ColumnProfile, table: TableProfile) -> str | None:
+    """The key column of the same nested object ('customer.id' for 'customer.name'), if it links."""
+    if "." not in column.column:
+        return None
+    prefix = column.column.rsplit(".", 1)[0]
+    return next(
+        (
+            c.column
+            for c in table.columns
+            if c.column != column.column
+            and c.column.rsplit(".", 1)[0] == prefix
+            and c.foreign_key is not None
+            and not c.foreign_key.by_names
+        ),
+        None,
+    )
+
+
+def name_beside_key(ctx: TableContext, column: ColumnProfile) -> FieldMap | None:
+    """A skip for a nested object's name matched by name, when its key beside it links the record."""
+    fk = column.foreign_key
+    key = _nested_key_beside(column, ctx.table) if fk is not None and fk.by_names else None
+    if key is None:
+        return None
+    why = f"the name of the record '{key}' links to: that key carries the link"
+    evidence = [*evidence_of(column), Evidence(source="links", detail=why)]
+    return make_map(ctx, [column.column], SKIP_TARGET, Transform(), 0.8, why, evidence, [])
+
+
+def second_contact(ctx: TableContext, column: ColumnProfile) -> FieldMap | None:
+    """A skip for a contact reference on a record whose contact another link already gives."""
+    fk = column.foreign_key
+    target = ctx.decisions.get(fk.target_table) if fk is not None else None
+    if (
+        fk is None
+        or target is None
+        or target.primary != T.CONTACT
+        or ctx.primary not in _NEEDS_CONTACT
+        or not ctx.is_claimed(ctx.primary, "contactId")
+    ):
+        return None
+    why = (
+        f"a second reference to the people in '{fk.target_table}' ({1.0 - column.null_share:.0%} of "
+        f"rows): the {ctx.primary.value}'s contact already comes from another link; a record has one"
+    )
+    evidence = [*evidence_of(column), Evidence(source="links", detail=why)]
+    alternatives = [Alternative(target="custom field", score=0.3, value={"kind": "custom_new"})]
+    return make_map(
+        ctx, [column.column], SKIP_TARGET, Transform(), SECOND_CONTACT_CONFIDENCE, why, evidence, alternatives
+    )
