@@ -87,8 +87,10 @@ def test_a_paused_outcome_keeps_a_state_column_on_the_opportunitys_status() -> N
         "opportunities",
         [("OPPORTUNITY_NAME", S.FREE_TEXT, {}), ("BID_AMOUNT", S.MONEY, {}),
          ("OPPORTUNITY_STATE", S.PICKLIST,
-          {"values": {"OPEN": 9, "WON": 5, "LOST": 5, "ABANDONED": 4, "SUSPENDED": 4}})],
+          {"values": {"OPEN": 9, "WON": 5, "LOST": 5, "ABANDONED": 4, "SUSPENDED": 4}}),
+         ("STAGE_NAME", S.PICKLIST, {"values": {"Nuevo": 12, "Negociación": 15}})],
     )  # fmt: skip
+    # beside a stage column (with none, the outcome column also places the deal at a stage)
     doc = propose_offline(ProposeInputs([opportunities], destination()))
     state = next(f for f in doc.fields if f.source_columns == ["OPPORTUNITY_STATE"])
     assert (state.target.object, state.target.field) == (TargetObject.OPPORTUNITY, "status")
