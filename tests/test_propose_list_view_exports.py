@@ -88,7 +88,8 @@ def _deals(bare: list[str]) -> tuple[list[TableProfile], dict[str, list[dict[str
     amounts = [f"{1000 * (i + 1)}.00" for i in range(ROWS)]
     deals = table(
         "opportunities",
-        [("ID", S.IDENTIFIER, {"unique_share": 1.0}), ("Opportunity Name", S.FREE_TEXT, {"unique_share": 1.0}),
+        [("ID", S.IDENTIFIER, {"unique_share": 1.0}),
+         ("Opportunity Name", S.FREE_TEXT, {"unique_share": 1.0}),
          ("Opportunity Amount", S.MONEY, {"values": dict.fromkeys(amounts, 1)}),
          ("Amount", S.MONEY, {"values": dict.fromkeys(bare, 1)})],
         rows=ROWS, key="ID",
@@ -111,18 +112,42 @@ def test_two_amounts_that_differ_are_both_kept() -> None:
     assert fields["opportunities.Amount"].target.kind != FieldKind.SKIP
 
 
-def test_the_surname_half_of_an_owner_split_in_two_columns_is_skipped() -> None:
+def _people(first: str, last: str) -> dict[str, FieldMap]:
     people = table(
         "customers",
         [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("First Name", S.PERSON_NAME, {}),
          ("Last Name", S.PERSON_NAME, {}), ("Email", S.EMAIL, {}),
-         ("Assigned To [First Name]", S.PERSON_NAME, {"values": {"Laura": 10, "Pedro": 10}}),
-         ("Assigned To [Last Name]", S.PERSON_NAME, {"values": {"Gómez": 10, "Ruiz": 10}})],
+         ("Assigned To", S.PERSON_NAME, {"values": {"Laura Gómez": 10, "Pedro Ruiz": 10}}),
+         (first, S.PERSON_NAME, {"values": {"Laura": 10, "Pedro": 10}}),
+         (last, S.PERSON_NAME, {"values": {"Gómez": 10, "Ruiz": 10}})],
         key="id",
     )  # fmt: skip
-    fields = _fields([people], {"customers": []})
-    assert fields["customers.Assigned To [First Name]"].target.field == "assignedTo"
+    return _fields([people], {"customers": []})
+
+
+def test_the_surname_half_of_an_owner_split_in_two_columns_is_skipped() -> None:
+    fields = _people("Assigned To [First Name]", "Assigned To [Last Name]")
     assert fields["customers.Assigned To [Last Name]"].target.kind == FieldKind.SKIP
+
+
+def test_the_surname_of_someone_who_is_no_owner_is_kept() -> None:
+    fields = _people("Referrer First Name", "Referrer Last Name")
+    assert fields["customers.Referrer Last Name"].target.kind == FieldKind.CUSTOM_NEW
+
+
+def _jobs(team: dict[str, int]) -> dict[str, FieldMap]:
+    jobs = table(
+        "jobs",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("Title", S.FREE_TEXT, {"unique_share": 1.0}),
+         ("Amount", S.MONEY, {}), ("Assigned Teams", S.PICKLIST, {"values": team, "null_share": 0.4})],
+        key="id",
+    )  # fmt: skip
+    return _fields([jobs], {"jobs": []})
+
+
+def test_a_team_whose_values_name_no_user_is_no_owner() -> None:
+    field = _jobs({"Installations": 8, "HVAC Service": 4})["jobs.Assigned Teams"]
+    assert field.target.kind == FieldKind.CUSTOM_NEW
 
 
 USERS = [

@@ -118,7 +118,7 @@ def match_owner(
             method="name",
             confidence=LOGIN_CONFIDENCE,
             alternatives=alternatives[:2],
-            rationale=f"'{person.name}' is a login spelled from the name of exactly one user, {_user_name(hit)}",
+            rationale=f"'{person.name}' is a login spelled from the name of one user, {_user_name(hit)}",
             evidence=[Evidence(source="name", detail="a login name, unique among the destination's users")],
         )
     if len(namesakes) > 1:  # a human picks: the namesakes are the alternatives, nobody else

@@ -4,15 +4,15 @@ Some exports give the user a record is assigned to as two columns, first name an
 first name feeds the owner (matched to a destination user); the last name beside it is the same
 person's other half. Kept as a custom field it would repeat, on every record, a part of the
 owner's name the owner already carries. A column is read so when its header, without the word
-naming the name part, is the header of a first-name column of the table, and the record's owner
-field is already fed.
+naming the name part, names an owner ('Assigned To') and is the header of a first-name column of
+the table, and the record's owner field is already fed.
 """
 
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile
 from assistant.propose.fields.build import TableContext
-from assistant.propose.normalize import tokens
+from assistant.propose.normalize import concepts, tokens
 
 _LAST = frozenset({"last", "surname", "family"})
 _FIRST = frozenset({"first", "given", "forename"})
@@ -33,7 +33,7 @@ def owner_surname_of(ctx: TableContext, col: ColumnProfile) -> str | None:
     if f"{ctx.primary.value}.{OWNER_FIELD}" not in ctx.claimed:
         return None
     rest = _rest(col.column, _LAST)
-    if not rest:
+    if not rest or "owner" not in concepts(" ".join(rest)):  # 'Contact Last Name' names no user
         return None
     return next((c.column for c in ctx.table.columns if _rest(c.column, _FIRST) == rest), None)
 

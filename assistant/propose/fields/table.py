@@ -73,7 +73,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
     skipped = {c for m in maps if m.target.kind == FieldKind.SKIP for c in m.source_columns}
-    twins = {**twin_columns(ctx.table, ctx.values), **own_kind_amounts(ctx.table, ctx.primary.value, ctx.values)}
+    twins = twin_columns(ctx.table, ctx.values) | own_kind_amounts(ctx.table, ctx.primary.value, ctx.values)
     for column, first in twins.items():  # 'phone-number' and 'phone'; 'Amount' and 'Deal Amount'
         if column not in done and first not in skipped:
             why = f"holds on every row the value of '{first}', which carries it"
@@ -227,12 +227,13 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
 
 
 # A contact holds one phone, one e-mail and one address: of two such columns the one filled on most
-# rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county),
+# rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county,
+# a billing address beside a mostly empty shipping one),
 # whichever header reads more like the field. A record's title is alike: a mostly blank 'Summary'
 # holding one repeated line does not name the deals a filled 'Name' names.
 _CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
 _TITLES = frozenset({"name", "title"})
-_ADDRESS_PARTS = frozenset({"address", "address1", "city", "state", "postalCode", "country"})  # billing vs shipping
+_ADDRESS_PARTS = frozenset({"address", "address1", "city", "state", "postalCode", "country"})
 EMPTY_WEIGHT = 0.15
 CONSTANT_WEIGHT = 0.1  # a title that repeats one value on every filled row tells no record apart
 
