@@ -177,3 +177,54 @@ def test_bidding_is_the_quoting_stage() -> None:
     assert lead_stage_concept("bidding") == "quoting"
     quoting, booked = Stage(id="q", name="Quoting", position=1), Stage(id="b", name="Booked", position=2)
     assert stage_score("bidding", quoting) > stage_score("bidding", booked)
+
+
+def _report(contacts: list[str]) -> dict[str, FieldMap]:
+    firsts, lasts = (
+        ["Ruby", "Owen", "Emma", "Liam", "Noah", "Chloe"],
+        ["Bennett", "Kim", "Walsh", "Ellis", "Reyes", "Hughes"],
+    )
+    firms = ["Cedar Fitness", "", "Bluebird Plumbing", "", "", "Oakridge Inn"]
+    customers = table(
+        "customers",
+        [("Customer #", S.IDENTIFIER, {"unique_share": 1.0}), ("First Name", S.PERSON_NAME, {}),
+         ("Last Name", S.PERSON_NAME, {}), ("Company Name", S.COMPANY_NAME, {"null_share": 0.5}),
+         ("Email", S.EMAIL, {})],
+        rows=6, key="Customer #",
+    )  # fmt: skip
+    people = [f"{f} {last}" for f, last in zip(firsts, lasts, strict=True)]
+    shown = [firm or person for firm, person in zip(firms, people, strict=True)]
+    jobs = table(
+        "jobs",
+        [("#ID", S.IDENTIFIER, {"unique_share": 1.0}), ("Title", S.FREE_TEXT, {"unique_share": 1.0}),
+         ("Customer", S.FREE_TEXT, {"fk": ("customers", "Customer #")}),
+         ("Contact Name", S.PERSON_NAME, {"fk": ("customers", "Customer #")})],
+        rows=6, key="#ID",
+    )  # fmt: skip
+    for column, by in (("Customer", [["Company Name"], ["First Name", "Last Name"]]), ("Contact Name", None)):
+        fk = next(c for c in jobs.columns if c.column == column).foreign_key
+        assert fk is not None
+        fk.by_names = by or [["First Name", "Last Name"]]
+    rows = {
+        "customers": [
+            {"Customer #": str(i), "First Name": firsts[i], "Last Name": lasts[i], "Company Name": firms[i],
+             "Email": f"c{i}@example.com"} for i in range(6)
+        ],
+        "jobs": [
+            {"#ID": str(100 + i), "Title": f"Job {i}", "Customer": shown[i], "Contact Name": contacts[i]}
+            for i in range(6)
+        ],
+    }  # fmt: skip
+    doc = propose_offline(ProposeInputs([customers, jobs], destination(), MemoryValues(rows)))
+    return {f"{f.source_object}.{f.source_columns[-1]}": f for f in doc.fields}
+
+
+def test_a_contact_name_spelling_the_linked_customer_is_skipped() -> None:
+    fields = _report(["Ruby Bennett", "Owen Kim", "Emma Walsh", "Liam Ellis", "Noah Reyes", "Chloe Hughes"])
+    assert fields["jobs.Customer"].target.field == "contactId"
+    assert fields["jobs.Contact Name"].target.kind == FieldKind.SKIP
+
+
+def test_a_name_of_another_customer_keeps_a_field() -> None:
+    fields = _report(["Owen Kim", "Emma Walsh", "Liam Ellis", "Noah Reyes", "Chloe Hughes", "Ruby Bennett"])
+    assert fields["jobs.Contact Name"].target.kind != FieldKind.SKIP
