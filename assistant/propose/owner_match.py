@@ -11,6 +11,7 @@ from assistant.highlevel.state import User
 from assistant.mapping.items import OwnerMatch
 from assistant.mapping.models import Alternative, Evidence
 from assistant.propose.normalize import normalise
+from assistant.propose.owner_logins import LOGIN_CONFIDENCE, by_login
 
 if TYPE_CHECKING:
     from assistant.propose.owners import SourceUser
@@ -105,6 +106,20 @@ def match_owner(
             alternatives=alternatives[:2],
             rationale=f"'{person.name}' are the initials of exactly one user, {_user_name(hit)}",
             evidence=[Evidence(source="name", detail="initials only, unique among the destination's users")],
+        )
+    logins = by_login(person.name, users) if by_first is None and not namesakes and not initialled else []
+    if len(logins) == 1:  # 'rmoss': a login spelled from exactly one user's name
+        hit = logins[0]
+        return OwnerMatch(
+            **base,
+            user_id=hit.id,
+            user_name=_user_name(hit),
+            user_email=hit.email,
+            method="name",
+            confidence=LOGIN_CONFIDENCE,
+            alternatives=alternatives[:2],
+            rationale=f"'{person.name}' is a login spelled from the name of one user, {_user_name(hit)}",
+            evidence=[Evidence(source="name", detail="a login name, unique among the destination's users")],
         )
     if len(namesakes) > 1:  # a human picks: the namesakes are the alternatives, nobody else
         alternatives = [

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.highlevel.state import DestinationState, User
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import concepts, normalise
+from assistant.propose.owner_groups import group_evidence
 
 if TYPE_CHECKING:
     from assistant.propose.candidates import Candidate
@@ -70,6 +71,10 @@ def user_share(column: ColumnProfile, destination: DestinationState | None) -> t
 _EVIDENCE = "distinct values name HighLevel users"
 
 
+def users_listed(destination: DestinationState | None) -> bool:
+    return any(not u.deleted for u in (destination.users if destination else []))
+
+
 def names_users(cand: Candidate) -> bool:
     """Whether the candidate's owner reading rests on values that name destination users."""
     return any(_EVIDENCE in e for e in cand.evidence)
@@ -84,11 +89,12 @@ def with_user_evidence(
         return  # 'created_by_name' names users too, but the author of a record is not its assignee
     share, distinct = user_share(column, destination)
     named = column.semantic_type in (SemanticType.PERSON_NAME, SemanticType.EMAIL)  # not keys ('S1')
-    if named and share == 0 and distinct >= MIN_UNMATCHED:
+    group = group_evidence(column.column, share, distinct) if users_listed(destination) else None
+    if (named and share == 0 and distinct >= MIN_UNMATCHED) or group:
         for cand in cands:
             if cand.value_kind == "owner":
                 cand.score = min(cand.score, UNMATCHED_SCORE)
-                cand.evidence.append(f"none of {distinct} distinct values names a HighLevel user")
+                cand.evidence.append(group or f"none of {distinct} distinct values names a HighLevel user")
         return
     if share < MIN_SHARE:
         return

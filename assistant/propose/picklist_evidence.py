@@ -11,11 +11,13 @@ they start with: when most of a column's values do, it holds next steps someone 
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile
-from assistant.propose.normalize import concepts
+from assistant.propose.normalize import concepts, tokens
 
 # Headers for things people write rather than pick: job titles, subjects, comments, instructions,
 # and organisations' names (a company is named, never chosen from a list).
 WRITTEN_CONCEPTS = frozenset({"position", "title", "notes", "company"})
+# Header words of a line someone writes beside the title ('Subtitle', 'Subject'), which no concept names.
+WRITTEN_WORDS = frozenset({"subtitle", "subheading", "subject", "headline", "caption", "tagline"})
 MIN_ROWS_PER_OPTION = 3.0  # on average each option must recur at least this often
 MAX_OPTION_WORDS = 4
 # Verbs an instruction or a next step starts with ("Send quote", "Call back Tuesday", "Llamar al
@@ -61,7 +63,7 @@ def repetition(column: ColumnProfile) -> float | None:
 def written_not_chosen(column: ColumnProfile) -> bool:
     """True when a pick-list-looking column should stay free text."""
     lead = (concepts(column.column) or ("",))[0]
-    if lead in WRITTEN_CONCEPTS:
+    if lead in WRITTEN_CONCEPTS or WRITTEN_WORDS & set(tokens(column.column.rsplit(".", 1)[-1])):
         return True
     values = column.picklist or column.top_values
     if column.distinct_count == 1 or len({v.value.strip().casefold() for v in values}) == 1:

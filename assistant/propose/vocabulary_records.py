@@ -76,6 +76,11 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "abandoned", "abandonado", "expired", "caducado", "caducada", "vencido", "anulado", "anulada",
         "void", "abgelaufen", "abgebrochen", "expire", "abandonne", "expirado", "scaduto", "abbandonato",
     ),
+    # Being priced, the quote not sent yet: 'Bidding' is the 'Quoting' stage ('Quoted' is sent).
+    "quoting": (
+        "quoting", "bidding", "estimating", "preparing quote", "preparing estimate", "cotizando",
+        "presupuestando",
+    ),
     "sent": (
         "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",
         "proposal sent", "estimate sent", "provided", "estimate provided", "quote provided", "issued",

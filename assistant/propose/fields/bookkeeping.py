@@ -22,6 +22,9 @@ from urllib.parse import urlsplit
 
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.joined_columns import joined_reason
+from assistant.propose.fields.owner_name_parts import owner_surname_reason
+from assistant.propose.fields.record_keepers import record_keeper_reason
 from assistant.propose.normalize import concepts, tokens
 
 S = SemanticType
@@ -86,4 +89,8 @@ def bookkeeping_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
             f"a flag of one entry of the nested list '{ctx.name}': the entries fold into one record, "
             "so it says nothing about the record"
         )
-    return None
+    return (
+        record_keeper_reason(col)
+        or joined_reason(ctx.table, col, ctx.values)
+        or owner_surname_reason(ctx, col)
+    )

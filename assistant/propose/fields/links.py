@@ -24,6 +24,7 @@ from assistant.propose.fields.covered_links import name_beside_key, second_conta
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.fields.reached_contacts import reached_contact_map
+from assistant.propose.fields.same_record_links import same_record_link
 from assistant.propose.normalize import concepts
 from assistant.propose.objects import ObjectDecision
 
@@ -170,6 +171,10 @@ def link_maps(
     through = repeated_link(ctx.table, column, tables, ctx.values)
     if through is not None:  # the record that link names already links to the same one
         why = f"repeats what the record behind '{through}' links to: reached through it"
+        return [make_map(ctx, [column.column], SKIP_TARGET, Transform(), 0.7, why, evidence, [])]
+    twin = same_record_link(ctx.table, column, ctx.values)
+    if twin is not None:  # 'Contact Name' spelling the customer 'Customer' links: the link holds it
+        why = f"names on every row the record '{twin}' links to, by another of its names"
         return [make_map(ctx, [column.column], SKIP_TARGET, Transform(), 0.7, why, evidence, [])]
     return [_display_copy(ctx, column, tables.get(fk.target_table), resolve, evidence)]
 

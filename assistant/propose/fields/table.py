@@ -31,6 +31,7 @@ from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
 from assistant.propose.fields.outcome_stage import outcome_places_the_deal
+from assistant.propose.fields.own_kind_amounts import own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.owner_rivals import held_rival_owners
@@ -74,7 +75,8 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             maps.append(skip_map(ctx, col, *reason))
             done.add(col.column)
     skipped = {c for m in maps if m.target.kind == FieldKind.SKIP for c in m.source_columns}
-    for column, first in twin_columns(ctx.table, ctx.values).items():  # 'phone-number' and 'phone'
+    twins = twin_columns(ctx.table, ctx.values) | own_kind_amounts(ctx.table, ctx.primary.value, ctx.values)
+    for column, first in twins.items():  # 'phone-number' and 'phone'; 'Amount' and 'Deal Amount'
         if column not in done and first not in skipped:
             why = f"holds on every row the value of '{first}', which carries it"
             maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
@@ -229,17 +231,19 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
 
 
 # A contact holds one phone, one e-mail and one address: of two such columns the one filled on most
-# rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county),
+# rows is the main one ('Work' beside a mostly empty 'Mobile', a state beside a mostly empty county,
+# a billing address beside a mostly empty shipping one),
 # whichever header reads more like the field. A record's title is alike: a mostly blank 'Summary'
 # holding one repeated line does not name the deals a filled 'Name' names.
 _CONTACT_POINTS = (S.PHONE, S.EMAIL, S.REGION, S.CITY)
 _TITLES = frozenset({"name", "title"})
+_ADDRESS_PARTS = frozenset({"address", "address1", "city", "state", "postalCode", "country"})
 EMPTY_WEIGHT = 0.15
 CONSTANT_WEIGHT = 0.1  # a title that repeats one value on every filled row tells no record apart
 
 
 def _claim_strength(score: float, col: ColumnProfile, cand: Candidate) -> float:
-    if col.semantic_type in _CONTACT_POINTS:
+    if col.semantic_type in _CONTACT_POINTS or cand.field in _ADDRESS_PARTS:
         return score - EMPTY_WEIGHT * col.null_share
     if cand.field in _TITLES and cand.kind == FieldKind.STANDARD:
         constant = col.distinct_count <= 1 and col.row_count - col.null_count > 1
