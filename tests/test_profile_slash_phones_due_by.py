@@ -40,7 +40,8 @@ def test_numbers_with_a_slash_after_the_area_code_are_phones_on_every_row(tmp_pa
 
 def test_slashed_dates_stay_dates(tmp_path: Path) -> None:
     rows: list[dict[str, str | None]] = [{"when": f"{1 + i:02d}/03/2024"} for i in range(ROWS)]
-    assert _column(_profile(tmp_path, rows), "when").semantic_type in (SemanticType.DATE, SemanticType.DATETIME)
+    when = _column(_profile(tmp_path, rows), "when")
+    assert when.semantic_type in (SemanticType.DATE, SemanticType.DATETIME)
 
 
 def test_unix_seconds_under_due_by_are_a_date_and_by_alone_still_names_a_person(tmp_path: Path) -> None:
