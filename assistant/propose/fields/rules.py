@@ -203,14 +203,14 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
     if field is None or ctx.is_claimed(ctx.primary, field):
         return None
     key = ctx.table.primary_key
+    # a number filled on a few rows only ('refNumber' of some jobs) is no record's own number
     refs = [
         c
         for c in columns
         if lead_concept(c) == "reference"
         and c.semantic_type != S.EMPTY
         and c.foreign_key is None
-        and c.null_share
-        < MOSTLY_BLANK  # a number on a few rows ('refNumber' of some jobs) is no record's own
+        and c.null_share < MOSTLY_BLANK
     ]
     titles = [c for c in columns if names_own_kind(ctx, c)]
     titles += [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
