@@ -28,6 +28,8 @@ _DATE_WORDS = frozenset(
 )
 # a header ending in one of these names a key or a count beside a date ('close_reason_id', 'due_days')
 _NOT_A_TIME = frozenset({"id", "ids", "key", "ref", "number", "num", "no", "code", "count", "days", "hours"})
+# 'due by', 'needed by': the time something must be done by, never a person
+_DEADLINE_WORDS = frozenset({"due", "needed"})
 _TRAILING = frozenset({"at", "on"})  # 'created_at', 'closed_on': only as the header's last word
 
 
@@ -39,9 +41,12 @@ def header_words(header: str) -> list[str]:
 def dated_header(header: str) -> bool:
     """Whether the header names a date or a time ('date_created', 'createdTime', 'Date of Loss')."""
     words = header_words(header)
-    if not words or words[-1] in _NOT_A_TIME or "by" in words:  # 'created_by' names a person
+    if not words or words[-1] in _NOT_A_TIME:
         return False
-    return bool(set(words) & _DATE_WORDS) or words[-1] in _TRAILING
+    deadline = "by" in words and bool(set(words) & _DEADLINE_WORDS)
+    if "by" in words and not deadline:  # 'created_by' names a person
+        return False
+    return deadline or bool(set(words) & _DATE_WORDS) or words[-1] in _TRAILING
 
 
 def detect_epoch(counts: dict[str, int], sampled: int, header: str) -> Detected | None:

@@ -11,8 +11,8 @@ import phonenumbers
 _EMAIL = r"[\p{L}0-9._%+'-]+@[\p{L}0-9-]+(\.[\p{L}0-9-]+)*\.\p{L}{2,}"
 _PHONE = (
     r"(\+|00)[0-9][0-9 ().-]{6,18}[0-9]"
-    r"|\(?[0-9]{2,4}\)?[ .-]?[0-9]{2,4}[ .-]?[0-9]{2,4}([ .-]?[0-9]{2,4})?"
-)
+    r"|\(?[0-9]{2,4}\)?[ ./-]?[0-9]{2,4}[ .-]?[0-9]{2,4}([ .-]?[0-9]{2,4})?"
+)  # '0497/21.54.70': a slash may part the area code off (Belgian, German, Austrian habit)
 # "(\+34|0034)?[6789][0-9]{8}" once every character but digits and '+' is dropped, matched with those
 # characters allowed between the others instead: dropping them first copies every value
 _NOT_DIGIT = "[^0-9+]*"
@@ -127,7 +127,7 @@ DETECTORS: dict[str, str] = {
     "url": _re(r"(?i)(https?://|www\.)\S+|[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/\S*)?"),
     "path": _re(r"/[A-Za-z][A-Za-z0-9_-]*/[^/\s]+"),
     "phone": _re(_PHONE),
-    "phone_formatted": _re(r"(\+|00|\()[0-9 ().-]{7,22}|[0-9]{2,4}([ .-][0-9]{2,4}){2,4}"),
+    "phone_formatted": _re(r"(\+|00|\()[0-9 ().-]{7,22}|[0-9]{2,4}[ ./-][0-9]{2,4}([ .-][0-9]{2,4}){1,3}"),
     "phone_list": _list(_PHONE, "[;,|/]"),
     "phone_es": _re(_PHONE_ES),
     "phone_us": _re(r"(\+?1[ .-]?)?\(?[2-9][0-9]{2}\)?[ .-]?[0-9]{3}[ .-]?[0-9]{4}"),

@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.joined_columns import joined_reason
+from assistant.propose.fields.nested_labels import dangling_reference
+from assistant.propose.fields.own_record_links import own_record_reason
 from assistant.propose.fields.owner_name_parts import owner_surname_reason
 from assistant.propose.fields.record_keepers import record_keeper_reason
 from assistant.propose.normalize import concepts, tokens
@@ -84,6 +86,9 @@ def bookkeeping_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
     host = system_link_host(col)
     if host is not None:
         return f"a link into the old system's own pages (each record's, all on {host}): it dies with it"
+    own = own_record_reason(ctx, col) or dangling_reference(ctx, col)
+    if own is not None:
+        return own
     if ctx.merged_nested_row and col.semantic_type == S.BOOLEAN:
         return (
             f"a flag of one entry of the nested list '{ctx.name}': the entries fold into one record, "

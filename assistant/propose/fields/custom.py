@@ -19,6 +19,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.id_holders import named_holder
+from assistant.propose.fields.nested_labels import ENTRY_LABEL_CONFIDENCE, entry_label_doubt
 from assistant.propose.fields.rollups import counted_records
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
@@ -169,7 +170,7 @@ def _custom(
     evidence: list[Evidence],
 ) -> FieldMap:
     extra = [Alternative(target="skip", score=0.2, value={"kind": "skip"})]
-    if is_key and ctx.merged_nested_row and not record_nouns(col.column):
+    if is_key and ctx.merged_nested_row and not record_nouns(col.column) and not _reaches(col):
         why = "a nested row's own key: its values merge into the parent's record, which keeps its own key"
         return skip_map(ctx, col, why, 0.8)
     if is_key:
@@ -196,6 +197,9 @@ def _custom(
     untaggable = untaggable_reason(ctx.catalog, col, holder)
     if untaggable:
         conf, why = min(conf, UNTAGGABLE_CONFIDENCE), f"{why}; {untaggable}"
+    label = entry_label_doubt(ctx, col)
+    if label:
+        conf, why = min(conf, ENTRY_LABEL_CONFIDENCE), f"{why}; {label}"
     single = single_value(col)
     if single is not None:  # too few records to call it a constant, but nothing yet tells them apart
         conf, why = min(conf, SINGLE_VALUE_CONFIDENCE), f"{why}; every filled record holds '{single}'"
@@ -218,3 +222,8 @@ def _custom(
         evidence,
         alternatives_from(cands, None, extra),
     )
+
+
+def _reaches(col: ColumnProfile) -> bool:
+    """Phone numbers or e-mails are unique per entry, yet they are the entry's content, never its key."""
+    return col.semantic_type in (S.PHONE, S.EMAIL)

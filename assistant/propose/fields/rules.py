@@ -17,6 +17,7 @@ from assistant.propose.fields.build import (
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.owner_details import owner_detail_reason
+from assistant.propose.fields.record_numbers import record_numbers
 from assistant.propose.fields.system_stamps import (
     STAMP_SKIP_CONFIDENCE,
     active_flag,
@@ -202,16 +203,20 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
     if field is None or ctx.is_claimed(ctx.primary, field):
         return None
     key = ctx.table.primary_key
+    # a number filled on a few rows only ('refNumber' of some jobs) is no record's own number
     refs = [
         c
         for c in columns
-        if lead_concept(c) == "reference" and c.semantic_type != S.EMPTY and c.foreign_key is None
+        if lead_concept(c) == "reference"
+        and c.semantic_type != S.EMPTY
+        and c.foreign_key is None
+        and c.null_share < MOSTLY_BLANK
     ]
     titles = [c for c in columns if names_own_kind(ctx, c)]
     titles += [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
     if not titles:
         # Without a title, the key and the customer's name tell records apart: '{number} {client}'.
-        refs = refs or [c for c in columns if c.column == key]
+        refs = refs or record_numbers(ctx, columns)  # not an opaque UUID key nobody quotes
         titles = [c for c in columns if lead_concept(c) in ("full_name", "company") and c.foreign_key is None]
     if not titles and ctx.primary not in BODY_FIELD:  # a short description names the work ('AC tune-up')
         described = [c for c in columns if _DESCRIBES & set(tokens(c.column))]

@@ -25,6 +25,7 @@ from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.id_lists import id_list_maps
 from assistant.propose.fields.json_columns import json_field_maps
+from assistant.propose.fields.kind_guards import kind_fits
 from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
@@ -198,6 +199,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and (not ctx.merged_document or cand.value_kind == "owner")  # a merged row may name the owner
         and cand.score >= STANDARD_MIN_SCORE
         and allowed(col, cand, objects[0])
+        and kind_fits(ctx, col, cand)
         and not names_another_record(ctx, col, cand, other_rows)
     ]
     rivals = contested(pool)  # two alike columns tied on one field: neither takes it
