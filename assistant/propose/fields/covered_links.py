@@ -55,6 +55,7 @@ def second_contact(ctx: TableContext, column: ColumnProfile) -> FieldMap | None:
     target = ctx.decisions.get(fk.target_table) if fk is not None else None
     if (
         fk is None
+        or fk.by_names  # a name of another person is kept: it says more than a key the plan drops
         or target is None
         or target.primary != T.CONTACT
         or ctx.primary not in _NEEDS_CONTACT
