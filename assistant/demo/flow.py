@@ -15,6 +15,7 @@ from rich.table import Table
 from assistant.demo.costs import print_rejection_costs
 from assistant.demo.history import set_up_history
 from assistant.demo.pipeline_rehearsal import pipelines_to_create, rehearse_pipeline_setup
+from assistant.demo.readback import readback_summary
 from assistant.demo.rerun import rerun_lines, save_env
 from assistant.demo.standin import start_standin
 from assistant.demo.steps import StepRunner
@@ -99,7 +100,9 @@ def run_demo(
         )
         raise typer.Exit(1)
     console.print(
-        "Reconciliation: clean — every source row landed, merged or excluded by a decision, with every value"
+        "Reconciliation: clean — every source row landed, merged or excluded by a decision, with every "
+        f"value; read back: {readback_summary(workspace / 'reports')}",
+        markup=False,
     )
 
 
