@@ -53,3 +53,25 @@ def test_the_taker_kinds_named_in_specs_are_the_kinds_their_modules_write() -> N
         "estimate": document_contacts.KIND,
     }
     assert set(TAKER_OF.values()) <= set(PASSES)
+
+
+def test_rows_whose_reasons_are_not_listed_are_still_counted_under_their_table() -> None:
+    """A reason naming a value ('links to Ava Ortiz') groups apart: the rows past the listed reasons are
+    said, so the reasons under a table always add up to its rows that did not land."""
+    con = _accounting()
+    names = ["Ava Ortiz", "Ava Ortiz", "Noah Kim", "Emma Lopez", "Jack Reyes", "Owen Fox"]
+    held = [
+        ("jobs", 10 + k, f"H{k}", "held", None, "contactId", f"links to {name}, which is no migrated record")
+        for k, name in enumerate(names)
+    ]
+    con.executemany(
+        'INSERT INTO exec.accounting (source_table, "row", source_key, outcome, destination_id, rule, '
+        "detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        held,
+    )
+    (jobs,) = summarise(con).tables
+    assert jobs.counts["held"] == 6 and len(jobs.reasons) == 4
+    assert jobs.reasons[0].startswith("2 held: contactId: links to Ava Ortiz")
+    assert jobs.reasons[-1] == "… and 2 more rows for other reasons: each one in accounting.csv"
+    clean = summarise(_accounting()).tables[0]  # every row landed: nothing to add
+    assert clean.reasons == []

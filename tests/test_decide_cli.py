@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.highlevel.snapshot import store_destination
 from assistant.mapping.items import FieldMap, OwnerMatch, StageValueMap
 from assistant.mapping.models import OpportunityStatus, Status
 from tests.cli_support import error_lines, hlmap, reviewed_workspace
-from tests.review_data import saved
+from tests.review_data import destination, saved, small_document, write_workspace
 
 
 def test_selectors_edits_and_bulk_accept_are_saved_with_who(tmp_path: Path) -> None:
@@ -63,6 +64,26 @@ def test_new_custom_fields_need_their_model_confirmed(tmp_path: Path) -> None:
     ]
     assert saved(tmp_path).find("field:clients.tax-id").status is Status.PROPOSED
     hlmap("decide", "-w", tmp_path, "--accept", "id=field:clients.tax-id", "--confirm-models")
+    assert saved(tmp_path).find("field:clients.tax-id").status is Status.ACCEPTED
+
+
+def test_accept_above_says_which_proposals_it_left_pending_and_why(tmp_path: Path) -> None:
+    """A sure new custom field is not accepted by --accept-above without --confirm-models: the output
+    says so, rather than leaving a later --confirm to list it as undecided with no reason."""
+    document = small_document()
+    document.find("field:clients.tax-id").confidence = 0.95
+    workspace = write_workspace(tmp_path, document)
+    store_destination(workspace, destination(), "test")
+    workspace.close()
+    result = hlmap("decide", "-w", tmp_path, "--accept-above", "0.9")
+    assert result.exit_code == 0, result.output
+    assert (
+        "left pending at or above 0.90: 1 new custom fields, whose model cannot change once created "
+        "(add --confirm-models to accept them as proposed): field:clients.tax-id"
+    ) in " ".join(result.output.split())
+    assert saved(tmp_path).find("field:clients.tax-id").status is Status.PROPOSED
+    result = hlmap("decide", "-w", tmp_path, "--accept-above", "0.9", "--confirm-models")
+    assert "left pending at or above" not in result.output
     assert saved(tmp_path).find("field:clients.tax-id").status is Status.ACCEPTED
 
 

@@ -220,3 +220,37 @@ def test_plan_refuses_items_still_waiting_for_a_decision(tmp_path: Path) -> None
     result = hlmap(ws.root, "plan")
     assert result.exit_code == 2
     assert "1 mapping items still need a decision" in result.output and "field:clients.email" in result.output
+
+
+def test_a_sample_whose_creates_failed_says_so_in_its_diff_report(
+    tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing mapped to a quote's name: HighLevel refuses each opportunity (422). The report an engineer
+    approves from names those failures above its rows, not only '0 mismatches'."""
+    monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
+    doc = document()
+    for item in doc.fields:
+        if item.source_object == "quotes" and item.target.field == "name":
+            item.status = Status.REJECTED
+    ws = tiny_workspace(tmp_path / "ws", doc)
+    sample = hlmap(ws.root, "apply", "--sample", "4", "--quiet", sandbox=sandbox)
+    assert sample.exit_code == 1, sample.output
+    con = ws.connect()
+    run_id = str(con.execute("SELECT run_id FROM exec.runs WHERE mode = 'sample'").fetchall()[0][0])
+    text = (ws.root / "reports" / f"sample-diff-{run_id}.md").read_text(encoding="utf-8")
+    head = text[: text.index("Approve with")]
+    assert "operations of this sample failed" in head
+    assert "- opportunity:quotes:" in head and "422" in head
+
+
+def test_the_sample_report_names_setup_it_could_not_do(tmp_path: Path) -> None:
+    """A company custom field the location has no folder for is not created: its values are not sent,
+    so the report says so above rows that would otherwise all match."""
+    from assistant.execute.diff import write_reports
+
+    problem = "custom field business.vat_number: its object has no field folder; create one first"
+    md, _ = write_reports([], tmp_path, "RUN", problems=[problem])
+    text = md.read_text(encoding="utf-8")
+    assert f"- {problem}" in text[: text.index("Approve with")]
+    md, _ = write_reports([], tmp_path, "RUN")
+    assert "Setup not done" not in md.read_text(encoding="utf-8")

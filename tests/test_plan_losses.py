@@ -7,6 +7,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.execute import ledger
+from assistant.execute.calls import op_id
 from assistant.mapping.loss import decision_losses
 from assistant.mapping.models import Status
 from tests.test_accounting_outcomes import grow, lossy_document
@@ -66,3 +68,22 @@ def test_a_merged_child_table_without_rows_plans(tmp_path: Path) -> None:
     result = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "Not carried in total: 5 of 20 source rows" in result.output
+
+
+def test_a_row_an_earlier_run_failed_to_write_is_not_called_unreadable_in_the_export(tmp_path: Path) -> None:
+    """A sample's 422 leaves a failed row: the plan run after it names it apart from an unreadable line."""
+    ws = tiny_workspace(tmp_path / "ws", lossy_document())
+    grow(ws)
+    con = ws.connect()
+    run_id = ledger.new_run(con, "sample", "loc", "http://127.0.0.1:1")
+    op = ledger.Op(op_id("contact", "clients", "C1"), 1, "create", "contact", "clients", "C1", "")
+    ledger.start(con, run_id, op, {"firstName": "Ana"})
+    ledger.failed(con, run_id, op.op_id, "HighLevel POST /contacts/: 422 name should not be empty")
+    ledger.finish_run(con, run_id, "done")
+    ws.close()
+    result = runner.invoke(app, ["plan", "-w", str(ws.root)], catch_exceptions=False, env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    totals = result.output[result.output.index("Not carried in total: 7 of 23 source rows") :]
+    assert "1 unreadable in the export" in totals  # clients.csv line 9, which the ingest could not read
+    # C1 read fine and HighLevel refused it; its first address was to fill it, so it did not land either
+    assert "2 failed when an earlier run sent them" in totals

@@ -19,6 +19,8 @@ from assistant.decide.alternatives import use_alternative
 from assistant.decide.selectors import parse_selector
 from assistant.errors import HlmapError
 from assistant.memory.hooks import remember_after_confirm
+from assistant.review import decisions
+from assistant.review.core import custom_model
 from assistant.review.persistence import DeferredPersistence
 from assistant.review.session import ReviewSession, open_session
 
@@ -117,6 +119,7 @@ def register(app: typer.Typer) -> None:
         if accept_above is not None:
             ids = session.accept_above(accept_above, custom_field_models_confirmed=confirm_models)
             lines.append(f"accepted {len(ids)} at or above {accept_above:.2f}{listed(ids)}")
+            lines += _left_above(session, accept_above, confirm_models)
         if not (lines or confirm):
             raise HlmapError(
                 "nothing to decide: pass --accept-above, --accept, --reject, --use, --set, --stage, --owner "
@@ -136,6 +139,28 @@ def register(app: typer.Typer) -> None:
             remembered = remember_after_confirm(ws)
             if remembered:
                 console.print(remembered, markup=False, highlight=False)
+
+
+def _left_above(session: ReviewSession, threshold: float, confirm_models: bool) -> list[str]:
+    """Proposals at or above the threshold that --accept-above left pending, and why: else a confirm
+    that follows names them as still undecided without saying what they wait for."""
+    models: list[str] = []
+    out: list[str] = []
+    for item in session.document.pending():
+        if item.confidence < threshold:
+            continue
+        reason = decisions.problem(item, custom_model(item) if confirm_models else None)
+        if reason and "must be confirmed explicitly" in reason:
+            models.append(item.id)
+        elif reason:
+            out.append(f"  left pending: {reason}")
+    if models:
+        out.insert(
+            0,
+            f"  left pending at or above {threshold:.2f}: {len(models)} new custom fields, whose model "
+            f"cannot change once created (add --confirm-models to accept them as proposed){listed(models)}",
+        )
+    return out
 
 
 def _accept(

@@ -21,6 +21,7 @@ from assistant.execute.fanout import FanOutOptions
 from assistant.execute.fanout_cli import fan_out_command
 from assistant.execute.gate import check_mode, check_preflight
 from assistant.execute.history_changes import CHANGED_TITLE, change_lines
+from assistant.execute.ledger import failed_operations
 from assistant.execute.plan_command import plan_command
 from assistant.execute.prepare import prepare, source_zone
 from assistant.execute.printing import (
@@ -143,7 +144,8 @@ def apply_command(
                     location_country(ws),
                     source_zone(ws),
                 )
-                md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id)
+                failed = failed_operations(con, summary.run_id)
+                md, csv_path = write_reports(rows, ws.reports_dir, summary.run_id, failed, summary.problems)
                 bad = sum(1 for r in rows if not r.match)
                 console.print(f"sample diff: {len(rows)} fields, {bad} mismatches → {md} / {csv_path}")
             if mode == "full" and summary.status == "done" and not no_verify:
@@ -155,12 +157,7 @@ def apply_command(
 
     summary = asyncio.run(go())
     print_summary(summary)
-    failures = con.execute(
-        """SELECT op_id || ': ' || coalesce(error, '') FROM exec.ledger WHERE run_id = ? AND status = 'failed'
-        ORDER BY pass, op_id""",
-        [summary.run_id],
-    ).fetchall()
-    print_list("Failed operations", [r[0] for r in failures], audit_path(ws.root))
+    print_list("Failed operations", failed_operations(con, summary.run_id), audit_path(ws.root))
     print_list(
         "Conflicts (values in exec.conflicts)", conflict_lines(con, summary.run_id), audit_path(ws.root)
     )

@@ -7,6 +7,7 @@ holds, and whether they match. Written as Markdown (for people) and CSV (for spr
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,7 +168,15 @@ def _source_row(con: duckdb.DuckDBPyConnection, spec: RecordSpec, key: str) -> d
     return dict(zip(names, row, strict=True)) if row else {}
 
 
-def write_reports(rows: list[DiffRow], folder: Path, run_id: str) -> tuple[Path, Path]:
+def write_reports(
+    rows: list[DiffRow],
+    folder: Path,
+    run_id: str,
+    failed: Sequence[str] = (),
+    problems: Sequence[str] = (),
+) -> tuple[Path, Path]:
+    """The sample's field-level diff; ``failed`` (its operations HighLevel refused) and ``problems``
+    (setup it could not do: a custom field not created) head it, since neither has a row below."""
     md_path = folder / f"sample-diff-{run_id}.md"
     csv_path = folder / f"sample-diff-{run_id}.csv"
     write_report_csv(
@@ -182,6 +191,15 @@ def write_reports(rows: list[DiffRow], folder: Path, run_id: str) -> tuple[Path,
         "",
         f"{records} records, {len(rows)} fields compared, {len(mismatches)} mismatches.",
         "",
+    ]
+    if failed:
+        head = f"**{len(failed)} operations of this sample failed** (no row below: fix, then sample again)"
+        lines += [head, ""]
+        lines += [f"- {_md(line)}" for line in failed] + [""]
+    if problems:
+        lines += [f"**Setup not done** (what depends on it was not sent): {len(problems)}", ""]
+        lines += [f"- {_md(line)}" for line in problems] + [""]
+    lines += [
         f"Approve with `hlmap apply --approve-sample {run_id} --location-id …` once every row below "
         "is right.",
         "",

@@ -21,6 +21,7 @@ from assistant.execute.diff import sample_diff, write_reports
 from assistant.execute.fanout_halt import Halt
 from assistant.execute.fanout_targets import Target
 from assistant.execute.gate import check_mode, check_preflight
+from assistant.execute.ledger import failed_operations
 from assistant.execute.prepare import Prepared, prepare, source_zone
 from assistant.execute.sample import choose_sample
 from assistant.execute.verify.command import location_country, run_verification
@@ -111,7 +112,8 @@ async def _run(
             if options.mode == "sample" and summary.status == "done":
                 ids, country, zone = summary.field_ids, location_country(ws), source_zone(ws)
                 rows = await sample_diff(hl, con, summary.run_id, prepared.specs, ids, country, zone)
-                write_reports(rows, ws.reports_dir, summary.run_id)
+                failed = failed_operations(con, summary.run_id)
+                write_reports(rows, ws.reports_dir, summary.run_id, failed, summary.problems)
             if options.mode == "full" and summary.status == "done" and options.verify:
                 result.agreement = (await run_verification(hl, ws)).agreement
             result.requests = hl.usage().requests_sent + (agency.requests_sent() if agency else 0)

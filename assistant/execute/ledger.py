@@ -169,6 +169,16 @@ _ENTRY_FIELDS = ("run_id", "op_id", "action", "object", "source_object", "source
 _ENTRY_COLS = ", ".join((*_ENTRY_FIELDS, "hl_id", "parent_id", "status", "outcome"))
 
 
+def failed_operations(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """'op id: error' of each operation of the run that HighLevel refused, in pass order."""
+    rows = con.execute(
+        """SELECT op_id || ': ' || coalesce(error, '') FROM exec.ledger WHERE run_id = ? AND status = 'failed'
+        ORDER BY pass, op_id""",
+        [run_id],
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
 def current(con: duckdb.DuckDBPyConnection) -> dict[str, Entry]:
     """The latest row of every operation across runs (what HighLevel holds as far as we know)."""
     ensure(con)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.cli_common import console
-from assistant.execute.plan_losses import PlanLosses
+from assistant.execute.plan_losses import FAILED_WRITE, PlanLosses
 from assistant.mapping.loss import Loss
 
 SHOWN = 15  # losses printed in the terminal, largest first; the report file has every one
@@ -15,6 +15,7 @@ WORDS = {
     "not_carried": "not carried (merged away)",
     "undecided": "in tables no decision covers",
     "failed": "unreadable in the export",
+    FAILED_WRITE: "failed when an earlier run sent them (errors in `hlmap reconcile`; apply resends them)",
 }
 
 

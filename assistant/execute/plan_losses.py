@@ -20,6 +20,7 @@ from assistant.execute.prepare import Prepared
 from assistant.mapping.loss import Loss, decision_losses
 
 CARRIED = ("pending", "landed", "merged")  # to be sent, or already in HighLevel
+FAILED_WRITE = "failed_write"  # a row an earlier run sent and HighLevel refused (its error is in the ledger)
 
 
 @dataclass
@@ -62,7 +63,12 @@ def plan_losses(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> PlanLosse
         out.lines.append(Loss(str(field_id), 0, int(n), why))
     out.lines.sort(key=lambda line: (-line.records, -line.values, line.item_id))
     build(con, prepared.doc, prepared.specs)
-    counts = con.execute("SELECT outcome, count(*) FROM exec.accounting GROUP BY ALL").fetchall()
+    # a failed row is either an export line the ingest could not read (rule 'ingest') or a record an
+    # earlier run could not write (a sample's 422, say): the totals name them apart
+    counts = con.execute(
+        f"""SELECT CASE WHEN outcome = 'failed' AND coalesce(rule, '') <> 'ingest' THEN '{FAILED_WRITE}'
+        ELSE outcome END, count(*) FROM exec.accounting GROUP BY ALL"""
+    ).fetchall()
     out.rows = {str(o): int(n) for o, n in counts}
     row = con.execute("SELECT count(*) FROM exec.accounting WHERE policy = ?", [holding.POLICY]).fetchone()
     out.parked = int(row[0]) if row else 0

@@ -72,9 +72,15 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
         ORDER BY source_table, n DESC, outcome, why""",
         [reasons],
     ).fetchall()
+    shown: dict[str, int] = {}
     for table, outcome, text, n in why:
         like = " (and the like)" if n > 1 and any(ch.isdigit() for ch in text) else ""
         tables[table].reasons.append(f"{n} {outcome}: {_short(text)}{like}")
+        shown[table] = shown.get(table, 0) + int(n)
+    for table, account in tables.items():  # reasons that name a value ('links to Ava Ortiz') group apart
+        rest = sum(n for outcome, n in account.counts.items() if outcome != "landed") - shown.get(table, 0)
+        if rest > 0 and account.reasons:
+            account.reasons.append(f"… and {rest} more rows for other reasons: each one in accounting.csv")
     forms = con.execute(
         """SELECT source_table, policy, count(*), min(detail) FROM exec.accounting
         WHERE outcome = 'landed' AND policy IS NOT NULL GROUP BY ALL ORDER BY source_table, 3 DESC"""
