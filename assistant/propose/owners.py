@@ -26,8 +26,9 @@ class SourceUser:
 
 
 def _full_name(row: dict[str, str | None], cols: dict[str, str]) -> str | None:
-    """The person's whole name: a full-name column, or given name + surname columns put together."""
-    head_col = cols.get("full_name") or cols.get("name") or cols.get("first_name")
+    """The person's whole name: a full-name column, or given name + surname columns put together, else
+    a column merely called a name (which may name something else: 'business_role_name')."""
+    head_col = cols.get("full_name") or cols.get("first_name") or cols.get("name")
     head = (row.get(head_col) or "").strip() if head_col else ""
     surname = (row.get(cols["last_name"]) or "").strip() if "last_name" in cols else ""
     if surname and surname.lower() not in head.lower():
