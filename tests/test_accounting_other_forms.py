@@ -75,3 +75,19 @@ def test_rows_whose_reasons_are_not_listed_are_still_counted_under_their_table()
     assert jobs.reasons[-1] == "… and 2 more rows for other reasons: each one in accounting.csv"
     clean = summarise(_accounting()).tables[0]  # every row landed: nothing to add
     assert clean.reasons == []
+
+
+def test_and_the_like_only_when_the_grouped_reasons_differ() -> None:
+    con = _accounting()
+    same = "HighLevel requires name for an opportunity (API v2): record not migrated"
+    con.executemany(
+        'INSERT INTO exec.accounting (source_table, "row", source_key, outcome, detail) '
+        "VALUES (?, ?, ?, ?, ?)",
+        [("deals", k, f"D{k}", "held", same) for k in range(2)]
+        + [
+            ("notes", k, f"N{k}", "held", f"links to {k + 10}, which no row has as its key") for k in range(2)
+        ],
+    )
+    reasons = {t.table: t.reasons for t in summarise(con).tables}
+    assert reasons["deals"][0].endswith("record not migrated")  # the same text twice: no '(and the like)'
+    assert reasons["notes"][0].endswith("(and the like)")  # 'links to 10', 'links to 11'

@@ -64,8 +64,9 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
         account.counts[outcome] = int(count)
         account.decision = account.decision or decision
     why = con.execute(
-        """SELECT source_table, outcome, why, n FROM (SELECT source_table, outcome,
-        min(coalesce(rule || ': ', '') || coalesce(detail, '')) AS why, count(*) AS n
+        """SELECT source_table, outcome, why, n, kinds FROM (SELECT source_table, outcome,
+        min(coalesce(rule || ': ', '') || coalesce(detail, '')) AS why, count(*) AS n,
+        count(DISTINCT coalesce(detail, '')) AS kinds
         FROM exec.accounting WHERE outcome <> 'landed'
         GROUP BY source_table, outcome, rule, regexp_replace(coalesce(detail, ''), '[0-9]+', '#', 'g'))
         QUALIFY row_number() OVER (PARTITION BY source_table ORDER BY n DESC, outcome, why) <= ?
@@ -73,8 +74,8 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
         [reasons],
     ).fetchall()
     shown: dict[str, int] = {}
-    for table, outcome, text, n in why:
-        like = " (and the like)" if n > 1 and any(ch.isdigit() for ch in text) else ""
+    for table, outcome, text, n, kinds in why:
+        like = " (and the like)" if kinds > 1 else ""  # details that differ only in their numbers
         tables[table].reasons.append(f"{n} {outcome}: {_short(text)}{like}")
         shown[table] = shown.get(table, 0) + int(n)
     for table, account in tables.items():  # reasons that name a value ('links to Ava Ortiz') group apart
