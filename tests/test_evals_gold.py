@@ -38,6 +38,7 @@ NEW_CASES = [
     "monday_crm",
     "nutshell",
     "odoo",
+    "ontraport",
     "pipedrive",
     "salesforce",
     "service_fusion",
