@@ -101,9 +101,10 @@ def _deal_rows(rng: random.Random, contacts: list[list[str]]) -> list[list[str]]
         win = WIN[stage]
         closed = stage.startswith("Closed")
         size = "Large" if value >= 15000 else "Medium" if value >= 5000 else "Small"
+        person = f"{contact[1]} {contact[2]}"
+        offer = rng.choice(["Coaching", "Course", "Mastermind"])
         rows.append(
-            [str(i), f"{contact[5] or contact[1] + ' ' + contact[2]} - {rng.choice(['Coaching', 'Course', 'Mastermind'])}",
-             f"{contact[1]} {contact[2]}", contact[5], stage, _money(value), str(win),
+            [str(i), f"{contact[5] or person} - {offer}", person, contact[5], stage, _money(value), str(win),
              _money(value * win / 100), maybe(rng, 0.8, date(rng, 2025, US_DATE)),
              date(rng, 2025, US_DATE) if closed else "", size, rng.choice(OWNERS), date(rng, 2024, US_DATE)]
         )  # fmt: skip

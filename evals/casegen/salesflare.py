@@ -48,6 +48,16 @@ ROLES = ["CEO", "Head of Sales", "ceo", "Operations Manager", "Founder", "CTO", 
 TAGS = [["partner", "Partner"], ["enterprise", "Enterprise", "ENTERPRISE"], ["referral"],
         ["trade show 2024", "Trade Show 2024"]]  # fmt: skip
 PHONE_TYPES = ["work", "mobile", "home"]
+PLANS = ["annual plan", "pilot", "upgrade"]
+DEST_STAGES = [
+    "New Lead",
+    "Reached Out",
+    "Meeting Booked",
+    "Quote Sent",
+    "Negotiating",
+    "Closed Won",
+    "Closed Lost",
+]
 
 
 def _iso(rng: random.Random, year: int) -> str:
@@ -85,7 +95,9 @@ def _accounts(rng: random.Random, names: list[str], tag_ids: dict[str, int]) -> 
     return out
 
 
-def _contacts(rng: random.Random, accounts: list[dict[str, Any]], tag_ids: dict[str, int]) -> list[dict[str, Any]]:
+def _contacts(
+    rng: random.Random, accounts: list[dict[str, Any]], tag_ids: dict[str, int]
+) -> list[dict[str, Any]]:
     out = []
     for i, p in enumerate(people(rng, 42), start=1):
         account = rng.choice(accounts)
@@ -115,7 +127,7 @@ def _opportunities(rng: random.Random, accounts: list[dict[str, Any]]) -> list[d
         value = rng.randint(2, 80) * 500
         owner = rng.choice(USERS)
         out.append(
-            {"id": 61000 + i, "name": f"{account['name']} - {rng.choice(['annual plan', 'pilot', 'upgrade'])}",
+            {"id": 61000 + i, "name": f"{account['name']} - {rng.choice(PLANS)}",
              "account": {"id": account["id"], "name": account["name"], "hotness": account["hotness"]},
              "owner": _user(owner), "assignee": _user(rng.choice([owner, owner, rng.choice(USERS)])),
              "creator": rng.choice(USERS)[0], "value": value, "calculated_value": value * prob / 100,
@@ -148,8 +160,7 @@ def build(cases_dir: Path = CASES_DIR) -> None:
         destination(
             CASE,
             "US",
-            {"Sales": ["New Lead", "Reached Out", "Meeting Booked", "Quote Sent", "Negotiating", "Closed Won",
-                       "Closed Lost"]},  # fmt: skip
+            {"Sales": DEST_STAGES},
             [("Lotte", "Maes", "lotte@flowbridge.io"), ("Jonas", "Verbeke", "jonas@flowbridge.io")],
         ),
     )
