@@ -15,6 +15,7 @@ CASES = (
     "jobnimbus", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "pipedrive",
     "pipeline_crm", "salesforce", "service_fusion", "servicem8", "servicetitan", "servicetrade", "streak",
     "suitecrm", "teamleader_focus", "tradify", "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm",
+    "zuper",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
