@@ -45,6 +45,7 @@ NEW_CASES = [
     "servicetrade",
     "streak",
     "suitecrm",
+    "synchroteam",
     "teamleader_focus",
     "tradify",
     "vtiger_crm",
