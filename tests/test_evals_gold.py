@@ -47,12 +47,14 @@ NEW_CASES = [
     "servicetrade",
     "streak",
     "suitecrm",
+    "synchroteam",
     "teamleader_focus",
     "tradify",
     "vtiger_crm",
     "workiz",
     "zendesk_sell",
     "zoho_crm",
+    "zuper",
 ]
 # every case in the folder is checked, also one a list above forgot (it would otherwise score silently)
 ALL_CASES = sorted({*SEED_CASES, *NEW_CASES, "tiny_example", *(c.name for c in discover_cases(CASES_DIR))})
