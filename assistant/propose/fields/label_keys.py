@@ -37,6 +37,34 @@ def _labels(columns: list[ColumnProfile]) -> dict[str, ColumnProfile]:
     return out
 
 
+_SIBLING_KEY = re.compile(r"(?:^|[._\- ])u?id$|[._\- ]key$", re.IGNORECASE)
+_UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
+
+
+def all_uuids(col: ColumnProfile) -> bool:
+    """Every listed value a UUID: keys, even when the profile reads a few of them as a pick-list."""
+    values = [v.value.strip() for v in (col.picklist or col.top_values) if v.value.strip()]
+    return bool(values) and all(_UUID.fullmatch(v) for v in values)
+
+
+def _sibling_label(key: ColumnProfile, columns: list[ColumnProfile]) -> ColumnProfile | None:
+    """The label of the same nested object ('job_category.category_name' beside '.category_uid')."""
+    head, dot, tail = key.column.rpartition(".")
+    if not dot or not _SIBLING_KEY.search(tail):
+        return None
+    return next(
+        (
+            c
+            for c in columns
+            if c.column.rpartition(".")[0] == head
+            and c.column != key.column
+            and c.column.rpartition(".")[2].casefold().endswith(LABEL_ENDINGS)
+            and c.foreign_key is None
+        ),
+        None,
+    )
+
+
 def one_to_one(rows: list[dict[str, str | None]], key: str, name: str, min_keys: int = MIN_KEYS) -> bool:
     """Each key always comes with one name and each name with one key, over enough keys."""
     names: dict[str, set[str]] = defaultdict(set)
@@ -61,8 +89,9 @@ def label_keys(table: str, columns: list[ColumnProfile], values: SourceValues | 
     out: dict[str, str] = {}
     for col in columns:
         match = _KEY.match(col.column)
-        label = labels.get(_object_key(match.group("object"))) if match else None
-        if label is None or col.foreign_key is not None or col.semantic_type not in KEY_TYPES:
+        label = labels.get(_object_key(match.group("object"))) if match else _sibling_label(col, columns)
+        keyed = col.semantic_type in KEY_TYPES or all_uuids(col)
+        if label is None or col.foreign_key is not None or not keyed:
             continue
         if one_to_one(values.rows(table, [col.column, label.column]), col.column, label.column):
             out[col.column] = label.column

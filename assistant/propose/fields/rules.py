@@ -25,7 +25,7 @@ from assistant.propose.fields.system_stamps import (
     last_modified_stamp,
 )
 from assistant.propose.normalize import concepts, singular, tokens
-from assistant.propose.other_names import other_name_reason
+from assistant.propose.other_names import names_a_tag, other_name_reason
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
 
@@ -102,7 +102,8 @@ def name_split_maps(
     Not when a nested list of the row holds its people's first and last names ('customers__contacts'):
     the row's name is then the account's display name, often a business's, never a person to split.
     """
-    columns = [c for c in columns if other_name_reason(c) is None]  # an owner's or a category's name
+    # an owner's or a category's name, or a nested tags list's 'name': each value is a tag, no person
+    columns = [c for c in columns if other_name_reason(c) is None and not names_a_tag(c)]
     if ctx.primary not in _PERSONISH or any(lead_concept(c) in ("first_name", "last_name") for c in columns):
         return []
     if people_below is not None:

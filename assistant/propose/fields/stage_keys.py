@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.fields.label_keys import one_to_one
+from assistant.propose.fields.label_keys import all_uuids, one_to_one
 from assistant.propose.normalize import concepts
 from assistant.propose.sourcedata import SourceValues
 
@@ -26,13 +26,14 @@ def _stage_concepts(col: ColumnProfile) -> set[str]:
 
 
 def _is_key(col: ColumnProfile) -> bool:
-    return col.semantic_type in KEY_TYPES and col.foreign_key is None and bool(_stage_concepts(col))
+    keyed = col.semantic_type in KEY_TYPES or all_uuids(col)
+    return keyed and col.foreign_key is None and bool(_stage_concepts(col))
 
 
 def _is_name(col: ColumnProfile) -> bool:
-    """Words, not numbers: a header naming the stage, and values that are not all digits."""
+    """Words, not numbers: a header naming the stage, and values that are not all digits or UUIDs."""
     values = [v.value.strip() for v in (col.picklist or col.top_values) if v.value.strip()]
-    wordy = bool(values) and not all(v.replace(".", "").isdigit() for v in values)
+    wordy = bool(values) and not all(v.replace(".", "").isdigit() for v in values) and not all_uuids(col)
     named = col.semantic_type in NAME_TYPES and col.foreign_key is None
     return named and wordy and bool(_stage_concepts(col))
 
