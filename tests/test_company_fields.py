@@ -47,7 +47,9 @@ def with_company_vat(field_key: str) -> MappingDocument:
         model=FieldModel.COMPANY,
         model_reason="the VAT number is the company's",
     )
-    doc.fields.append(field_map("clients", [COMPANY_VAT], TargetObject.COMPANY, custom=spec, suffix="@company"))
+    doc.fields.append(
+        field_map("clients", [COMPANY_VAT], TargetObject.COMPANY, custom=spec, suffix="@company")
+    )
     return doc
 
 
