@@ -225,13 +225,12 @@ def test_plan_refuses_items_still_waiting_for_a_decision(tmp_path: Path) -> None
 def test_a_sample_whose_creates_failed_says_so_in_its_diff_report(
     tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Nothing mapped to a quote's name: HighLevel refuses each opportunity (422). The report an engineer
-    approves from names those failures above its rows, not only '0 mismatches'."""
+    """A quote's stage is no stage of its pipeline: HighLevel refuses each such opportunity (400). The
+    report an engineer approves from names those failures above its rows, not only '0 mismatches'."""
     monkeypatch.setenv("HIGHLEVEL_TOKEN", sandbox.token)
     doc = document()
-    for item in doc.fields:
-        if item.source_object == "quotes" and item.target.field == "name":
-            item.status = Status.REJECTED
+    for stage in doc.stages:
+        stage.stage_id = "Stg0Gone000000000001"
     ws = tiny_workspace(tmp_path / "ws", doc)
     sample = hlmap(ws.root, "apply", "--sample", "4", "--quiet", sandbox=sandbox)
     assert sample.exit_code == 1, sample.output
@@ -240,7 +239,7 @@ def test_a_sample_whose_creates_failed_says_so_in_its_diff_report(
     text = (ws.root / "reports" / f"sample-diff-{run_id}.md").read_text(encoding="utf-8")
     head = text[: text.index("Approve with")]
     assert "operations of this sample failed" in head
-    assert "- opportunity:quotes:" in head and "422" in head
+    assert "- opportunity:quotes:" in head and "does not belong to pipeline" in head
 
 
 def test_the_sample_report_names_setup_it_could_not_do(tmp_path: Path) -> None:

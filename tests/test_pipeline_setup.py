@@ -90,7 +90,7 @@ def test_a_rejected_stage_map_names_itself_as_the_reason_quotes_wait(tmp_path: P
         (
             "held",
             "pipelineId",
-            "HighLevel requires pipelineId for a opportunity and the map that would fill it was rejected "
+            "HighLevel requires pipelineId for an opportunity and the map that would fill it was rejected "
             "(field:quotes.status): record not migrated",
         )
     ]

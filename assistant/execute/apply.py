@@ -27,6 +27,7 @@ from assistant.execute.progress import PassProgress
 from assistant.execute.relations import relate
 from assistant.execute.runner import run_spec
 from assistant.execute.schema import apply_schema, schema_work
+from assistant.execute.unmade_fields import keep_unmade
 from assistant.highlevel.agency import AgencyClient
 from assistant.highlevel.client import HighLevelClient
 from assistant.highlevel.errors import HighLevelError
@@ -118,6 +119,7 @@ async def _passes(
     try:
         work = schema_work(con, prepared.doc)
         summary.problems = await apply_schema(client, con, ctx.run_id, work, ids, ctx.audit, agency)
+        keep_unmade(con, [s.field_key for s in work.fields], ids.fields, summary.problems)
         if any(s.target == "appointment" for s in prepared.specs):
             calendars = await client.location.calendars()
             ids.calendar_id = str(calendars[0]["id"]) if calendars else None

@@ -151,12 +151,7 @@ def build_call(
     if obj == "custom_object":
         return _custom_object_call(spec, std, by_key, location_id, missing, update_of)
     extra_notes = move_overlong(by_key, ids.field_types) if obj in MOVES_FROM else []
-    custom = {
-        ids.fields[k]: coerce(v, *ids.field_types.get(k, ("TEXT", [])))
-        for k, v in by_key.items()
-        if k in ids.fields
-    }
-    custom = {k: v for k, v in custom.items() if v is not None}
+    custom = {ids.fields[k]: v for k, v in _coerced(by_key, ids).items()}
     missing.extend("cf:" + k for k in by_key if k not in ids.fields)
     if spec.target == "file":  # a document HighLevel cannot hold as a record: a note with its link
         lines = [str(std.pop(k)) for k in ("name", "title", "fileUrl", "url", "description") if std.get(k)]
@@ -195,7 +190,9 @@ def build_call(
     dropped = sorted(k for k in std if k not in allowed)
     fields = {k: v for k, v in std.items() if k in allowed}
     body = with_custom_fields(fields, custom) if custom and "customFields" in allowed else fields
-    if custom and "customFields" not in allowed:
+    if custom and obj == "company" and "customFields" not in allowed:  # sent on its record next
+        follow["properties"] = {k.rsplit(".", 1)[-1]: v for k, v in _coerced(by_key, ids).items()}
+    elif custom and "customFields" not in allowed:
         dropped.extend(sorted("cf:" + k for k in custom))
     return Call(
         obj,
@@ -228,6 +225,12 @@ def coerce(value: Any, data_type: str, options: list[str]) -> Any:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value) if data_type in ("SINGLE_OPTIONS", "RADIO", "DATE") else value
+
+
+def _coerced(by_key: dict[str, Any], ids: Ids) -> dict[str, Any]:
+    """Field key -> value in its field's shape, for the fields HighLevel has (None: nothing to send)."""
+    out = {k: coerce(v, *ids.field_types.get(k, ("TEXT", []))) for k, v in by_key.items() if k in ids.fields}
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def _id_param(template: str) -> str:

@@ -44,7 +44,7 @@ REQUIRED = {
 }
 # HighLevel refuses a create without these: such rows are reported as not migratable instead of failing.
 HIGHLEVEL_NEEDS = {
-    "opportunity": ["pipelineId", "contactId"],
+    "opportunity": ["name", "pipelineId", "contactId"],  # 422 "name should not be empty"
     "task": ["title", "dueDate", "contactId"],
     "note": ["contactId"],
     "file": ["contactId|opportunityId"],  # a document attaches to a contact, or to a job's contact

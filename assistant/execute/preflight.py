@@ -16,6 +16,7 @@ import duckdb
 from assistant.execute.object_schemas import plan_line
 from assistant.execute.pipeline_setup import missing_pipelines, setup_item
 from assistant.execute.prepare import Prepared
+from assistant.execute.unmade_fields import checklist_item as unmade_item
 from assistant.highlevel.state import DestinationState
 
 # HighLevel workflow triggers that fire when records of each kind are created or changed.
@@ -76,6 +77,8 @@ def build_checklist(
         items.append(plan_line(custom, dest, _count(con, "custom_object")))
     if prepared.history_item:
         items.append(prepared.history_item)
+    if unmade := unmade_item(con):
+        items.append(unmade)
     return Checklist(items)
 
 

@@ -24,6 +24,7 @@ from assistant.execute.pipeline_setup import explain_held, missing_pipelines
 from assistant.execute.profiles import column_profiles
 from assistant.execute.refused_notes import RefusedNotes, carry_refused_notes
 from assistant.execute.specs import PASSES, RecordSpec, record_specs
+from assistant.execute.unmade_fields import count_unmade
 from assistant.highlevel.state import DestinationState
 from assistant.mapping import journal, store
 from assistant.mapping.items import MappingDocument
@@ -136,6 +137,7 @@ def prepare(workspace: Workspace) -> Prepared:
     _add_specs(prepared, [r.spec for r in refused], [r.notes for r in refused])
     prepared.later_children = later = note_specs(con, prepared.specs)
     _add_specs(prepared, [c.spec for c in later], [c.notes for c in later])
+    count_unmade(con)  # values of fields the last apply could not create: lost, not silently dropped
     return prepared
 
 

@@ -20,7 +20,7 @@ def needs_message(hl_object: str, key: str, columns_of: dict[str, list[str]], re
         why = f"the map that would fill it was rejected ({', '.join(rejected)})"
     else:
         why = "nothing is mapped to it"
-    what = _READABLE.get(hl_object, f"a {hl_object}")
+    what = _READABLE.get(hl_object, f"{'an' if hl_object[:1] in 'aeiou' else 'a'} {hl_object}")
     return f"HighLevel requires {key.replace('|', ' or ')} for {what} and {why}: record not migrated"
 
 

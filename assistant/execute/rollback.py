@@ -1,9 +1,10 @@
 """``hlmap rollback``: undo one run, newest pass first.
 
 Records the run created are deleted (children before parents), records it updated get their
-captured previous values back, and custom fields and tags it created are removed. What HighLevel
-cannot undo is reported: a deleted contact's conversations, custom object schemas (no DELETE), and
-history messages added to a conversation that existed before the run (no DELETE for one message).
+captured previous values back, and custom fields, their folder and tags it created are removed.
+What HighLevel cannot undo is reported: a deleted contact's conversations, custom object schemas
+(no DELETE), and history messages added to a conversation that existed before the run (no DELETE
+for one message).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from assistant.execute.audit import AuditLog
 from assistant.execute.deal_tags import undo_deal_tags
 from assistant.execute.deal_tags_spec import DEAL_TAGS
 from assistant.execute.document_apply import undo_invoice
+from assistant.execute.field_folders import FOLDER_OBJECT
 from assistant.execute.object_schemas import SCHEMA_OBJECT
 from assistant.execute.prior_state import restore_body
 from assistant.highlevel.client import HighLevelClient
@@ -159,6 +161,8 @@ async def _delete(
             await hl.location.delete_custom_field(hl_id)
         else:
             await hl.records.delete_object_field(hl_id)
+    elif obj == FOLDER_OBJECT:  # after its fields: the ledger is undone newest first
+        await hl.records.delete_field_folder(hl_id)
     else:
         raise HlmapError(f"rollback does not know how to delete a {obj}")
 

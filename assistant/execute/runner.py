@@ -15,6 +15,7 @@ import duckdb
 
 from assistant.execute import ledger
 from assistant.execute.calls import Call, build_call, op_id
+from assistant.execute.company_values import ensure_company_values
 from assistant.execute.context import PassResult, Progress, RunContext
 from assistant.execute.deal_tags import send_deal_tags
 from assistant.execute.deal_tags_spec import DEAL_TAGS
@@ -141,7 +142,7 @@ async def _one(
     await _follow_up(ctx, call, spec, key, created.id, result, created.created_by_us)
 
 
-FOLLOWED = ("product", "opportunity", "contact", "note")
+FOLLOWED = ("product", "opportunity", "contact", "note", "company")
 
 
 async def _follow_up(
@@ -156,6 +157,8 @@ async def _follow_up(
         error = await ensure_price(ctx, call, spec.source_object, key, hl_id)
     elif spec.target == "opportunity" and ours:
         error = await ensure_lost_reason(ctx, call, spec.source_object, key, hl_id)
+    elif spec.hl_object == "company" and ours:
+        error = await ensure_company_values(ctx, call, spec.source_object, key, hl_id)
     contact = _contact_of(call, hl_id)
     if ours and contact and not error:  # long text: continuation notes, values moved to a note
         error = await ensure_notes(ctx, call, spec.source_object, key, contact)

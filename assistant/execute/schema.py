@@ -16,6 +16,7 @@ import duckdb
 from assistant.execute import ledger
 from assistant.execute.audit import AuditLog
 from assistant.execute.calls import Ids
+from assistant.execute.field_folders import field_folder
 from assistant.execute.object_schemas import ensure_object_schemas
 from assistant.highlevel.agency import AgencyClient
 from assistant.highlevel.client import HighLevelClient
@@ -105,13 +106,14 @@ async def apply_schema(
     existing = {f.get("fieldKey"): f for f in await hl.location.custom_fields()}
     # A field's name is unique within its object only: two custom objects may each hold a "Source ID".
     by_name = {(f.get("name"), f.get("model")): f for f in existing.values()}
-    folders: dict[str, str | None] = {}  # object key -> the folder new fields of that object go in
+    listings: dict[str, dict[str, Any]] = {}  # object key -> its fields and folders
+    folders: dict[str, tuple[str | None, str]] = {}  # object key -> (folder for its new fields, why none)
     for key in sorted({_object_key(s) for s in work.fields if s.model not in LOCATION_MODELS}):
         listed = await hl.records.object_fields(key)
         for f in listed.get("fields") or []:
             existing[f.get("fieldKey")] = f
             by_name[(f.get("name"), _scope_of(key))] = f
-        folders[key] = next((str(f["id"]) for f in listed.get("folders") or [] if f.get("id")), None)
+        listings[key] = listed
     known = ledger.current(con)
     for spec in work.fields:
         op = field_op(spec)
@@ -131,11 +133,12 @@ async def apply_schema(
             continue
         body = field_body(spec)
         if spec.model not in LOCATION_MODELS:
-            folder = folders.get(_object_key(spec))
+            key = _object_key(spec)
+            if key not in folders:  # made only when a field of that object is new
+                folders[key] = await field_folder(hl, con, run_id, key, listings[key], audit)
+            folder, why = folders[key]
             if folder is None:
-                problems.append(
-                    f"custom field {spec.field_key}: its object has no field folder; create one first"
-                )
+                problems.append(f"custom field {spec.field_key}: {why}")
                 continue
             body["parentId"] = folder
         ledger.start(con, run_id, op, body)

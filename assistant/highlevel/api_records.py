@@ -93,6 +93,11 @@ class RecordsApi(AssociationsApi):
             self._t, "/custom-fields/folder", body, unwrap=lambda answer: answer, lookup=finder
         )
 
+    async def delete_field_folder(self, folder_id: str) -> bool:
+        """HighLevel deletes a folder only once it is empty: its fields go first."""
+        params = {"locationId": self._location_id}
+        return await _delete(self._t, "/custom-fields/folder/{id}", {"id": folder_id}, params)
+
     async def update_object_field(self, field_id: str, fields: Mapping[str, Any]) -> JsonDict:
         body = build("PUT", "/custom-fields/{id}", {"showInForms": True, **fields}, self._location_id)
         return await self._t.request(

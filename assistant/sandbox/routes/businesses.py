@@ -57,6 +57,7 @@ def update(call: Call) -> JsonDict:
 def delete(call: Call) -> JsonDict:
     business_id = call.store.get("businesses", call.path["businessId"], "Business")["id"]
     call.store.remove("businesses", business_id)
+    call.store.remove("records", business_id)  # its custom values (``business_values``)
     for contact in call.store.where("contacts", businessId=business_id):
         contact["businessId"] = None
     return {"success": True}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.sandbox.errors import JsonDict, NotFoundError, bad_request, unprocessable
 from assistant.sandbox.ids import new_id, now_iso
 from assistant.sandbox.registry import Call, clean, handles
+from assistant.sandbox.routes.business_values import BUSINESS, business_record
 from assistant.sandbox.rules import value_problem
 from assistant.sandbox.store import Store
 
@@ -129,6 +130,8 @@ def create_record(call: Call) -> JsonDict:
 
 def _record(call: Call) -> JsonDict:
     schema = schema_by_key(call.store, call.path["schemaKey"])
+    if schema["key"] == BUSINESS:  # a company's custom values, under the company's id
+        return business_record(call.store, call.path["id"])
     record = call.store.get("records", call.path["id"], "Record")
     if record["schemaKey"] != schema["key"]:
         raise NotFoundError("Record")
