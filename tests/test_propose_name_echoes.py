@@ -67,3 +67,10 @@ def test_a_display_name_naming_businesses_on_some_rows_is_kept_as_text_not_the_c
         "firstName",
         "lastName",
     )
+
+
+def test_a_name_column_naming_a_business_on_most_rows_is_kept_as_text() -> None:
+    display = ["Zoe Wright", "Moss Dental", "Torres Bakery", "Gil Plumbing", "Ros Cafe", "Cole Garage"]
+    assert display_names(CONTACTS, _values(display)) == {"Display Name": 1 / 6}
+    unrelated = ["Moss Dental", "Torres Bakery", "Gil Plumbing", "Ros Cafe", "Cole Garage", "Acme"]
+    assert display_names(CONTACTS, _values(unrelated)) == {}  # no row names the person: another thing

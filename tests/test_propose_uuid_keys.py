@@ -6,8 +6,7 @@ from __future__ import annotations
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.label_keys import label_keys
-from assistant.propose.fields.stage_keys import stage_keys
+from assistant.propose.fields import label_keys, stage_keys
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 

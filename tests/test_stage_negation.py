@@ -49,3 +49,11 @@ def test_a_confirmed_visit_is_booked_and_a_reschedule_needs_a_new_date() -> None
     assert stage_score("Confirmed", _stage("Scheduled")) >= GOOD_STAGE
     assert stage_score("Reschedule", _stage("Needs New Date")) >= GOOD_STAGE
     assert stage_score("Reschedule", _stage("Booked")) < GOOD_STAGE
+
+
+def test_field_service_visit_words_read_by_meaning() -> None:
+    assert stage_score("scheduled", _stage("Planned")) >= GOOD_STAGE
+    assert stage_score("created", _stage("To Plan")) >= GOOD_STAGE
+    assert stage_score("started", _stage("On Site")) >= GOOD_STAGE
+    assert stage_score("validated", _stage("Approved")) >= GOOD_STAGE
+    assert stage_score("started", _stage("Planned")) < GOOD_STAGE

@@ -56,6 +56,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "aprobada", "signed", "firmado", "completed", "completado", "completada", "finalizado", "done",
         "invoiced", "facturado", "paid", "cobrado", "closed", "cerrado", "cerrada", "complete", "finished",
         "converted", "convertido", "convertida",  # a lead or quote turned into a customer or a job
+        "validated", "validado", "validada", "valide",  # work signed off after completion
         "gewonnen", "angenommen", "abgeschlossen", "erledigt", "bezahlt", "unterschrieben",
         "gagne", "accepte", "signe", "termine", "paye", "facture",
         "ganho", "aceito", "aprovado", "assinado", "concluido", "pago", "faturado", "fechado",
@@ -100,7 +101,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "new": (
         "draft", "borrador", "new", "nuevo", "nueva", "open", "abierto", "lead", "to do", "received",
         "recibido", "lead in", "entwurf", "neu", "offen", "brouillon", "nouveau", "ouvert", "rascunho",
-        "submitted", "incoming", "new opportunity", "new lead", "entrante",
+        "submitted", "incoming", "new opportunity", "new lead", "entrante", "created", "creado", "creada",
+        "to plan", "unplanned",
         # a customer asked for a quote or a visit: the request starts the record
         "requested", "new request", "estimate requested", "quote requested", "solicitado", "angefragt",
         "richiesto",
@@ -111,11 +113,11 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "in_progress": (
         "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",
         "in bearbeitung", "en cours", "em andamento", "em progresso", "in corso", "in lavorazione",
-        "executing", "in execution", "en ejecucion",
+        "executing", "in execution", "en ejecucion", "on site", "onsite", "arrived", "en sitio",
     ),
     "scheduled": (
         "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
-        "geplant", "confirmed", "confirmado", "confirmada", "bestatigt", "confirme", "confermato",
+        "geplant", "planned", "confirmed", "confirmado", "confirmada", "bestatigt", "confirme", "confermato",
         "terminiert", "planifie", "agende", "programmato", "pianificato",
     ),
     # A technician given the job, then travelling to it: 'Dispatched' is 'Tech Assigned'.

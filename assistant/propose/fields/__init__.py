@@ -21,6 +21,7 @@ from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.name_echoes import display_names, joined_names
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.self_references import names_of_other_rows
+from assistant.propose.fields.stage_keys import stage_keys
 from assistant.propose.fields.table import propose_table_fields
 
 __all__ = [
@@ -41,5 +42,6 @@ __all__ = [
     "propose_table_fields",
     "reads_as_tags",
     "skip_map",
+    "stage_keys",
     "standard_target",
 ]

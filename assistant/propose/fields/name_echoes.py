@@ -44,11 +44,13 @@ def joined_names(table: TableProfile, values: SourceValues | None) -> dict[str, 
 
 def display_names(table: TableProfile, values: SourceValues | None) -> dict[str, float]:
     """Column -> share of rows whose value joins the parts, for a column that names something else on
-    the other rows (at least one in ten): the person's name on most rows, a business's on the rest."""
+    the other rows (at least one in ten): the person's name on most rows, a business's on the rest; or,
+    under a header that says name, the person's on some rows and another name on most."""
+    named = {c.column for c in table.columns if lead_concept(c) in ("name", "full_name")}
     return {
         col: share
         for col, (_parts, share) in _agreeing(table, values).items()
-        if MIN_DISPLAY <= share < MIN_AGREEING
+        if (share >= MIN_DISPLAY or (col in named and share > 0)) and share < MIN_AGREEING
     }
 
 
