@@ -47,6 +47,8 @@ def _same_link(column: ColumnProfile, table: TableProfile, prefix: str) -> str |
         theirs = other.foreign_key
         if theirs is None or _under(other.column, prefix) or other.column.startswith("_"):
             continue
+        if "." in other.column:  # another nested user ('assignee.id' beside 'owner.id') is another role
+            continue
         if (theirs.target_table, theirs.target_column) == (fk.target_table, fk.target_column):
             return other.column
     return None
