@@ -17,7 +17,8 @@ _FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 _MATCHING = [
     "ana@mail.es", "ana@mail.es; bo@web.com", "/clients/123", "2024-04-09T22:00:00+02:00",
     "2024-04-09T22:00", "2024-04-09 22:00", "2024-04-09 22:00:15", "28001-1234", '["a", "b"]', "ES",
-    "VIP; Gold", "VIP | Gold", "VIP / Gold", "VIP, Gold", "Ana García", "Ana\tGarcía", "Ana\nGarcía López",
+    "VIP; Gold", "VIP | Gold", "VIP / Gold", "VIP, Gold", "VIP*/*Gold",
+    "Ana García", "Ana\tGarcía", "Ana\nGarcía López",
     "Call back tomorrow.", "Call\tback on\nMonday\rat\fnoon", "one two three four five",
     "2025/5/3", "2025/05/03 14:02:11", "2025/05/03 14:02:11 -05:00", "2025-05-03 14:02:11 -0500",
 ]  # fmt: skip

@@ -280,3 +280,18 @@ def test_iso_times_with_and_without_offset_are_one_datetime_column(tmp_path: Pat
     date = col({"history": history}, "history", "date")
     assert (date.semantic_type, date.format) == (SemanticType.DATETIME, "iso-offset")
     assert any("without offset" in e for e in date.evidence)
+
+
+def test_tags_separated_by_star_slash_star_are_a_list(tmp_path: Path) -> None:
+    """A marketing CRM writes several tags as 'Customer*/*Webinar lead': one list, not whole cells."""
+    workspace = Workspace(tmp_path).ensure()
+    con = workspace.connect()
+    con.execute(
+        "CREATE TABLE raw.contacts AS SELECT "
+        "['Customer*/*Webinar lead', 'Newsletter', 'VIP*/*Customer', 'Webinar lead', "
+        " 'Newsletter*/*VIP*/*Customer'][i % 5 + 1] AS \"Contact Tags\", i + 1 AS _row FROM range(40) t(i)"
+    )
+    (contacts,) = profile_workspace(workspace)
+    workspace.close()
+    tags = col({contacts.table: contacts}, "contacts", "Contact Tags")
+    assert (tags.semantic_type, tags.separator) == (SemanticType.MULTI_VALUE, "*/*")

@@ -195,7 +195,13 @@ def detect_boolean(stats: ColumnStats) -> Detected | None:
 
 
 _SPELLED = {"true", "false", "sí", "si", "no", "yes"}
-_LIST_SEPARATORS = [("list_semicolon", ";"), ("list_pipe", "|"), ("list_slash", " / "), ("list_comma", ",")]
+_LIST_SEPARATORS = [
+    ("list_star_slash", "*/*"),  # a marketing CRM's tag export ('Customer*/*Webinar lead')
+    ("list_semicolon", ";"),
+    ("list_pipe", "|"),
+    ("list_slash", " / "),
+    ("list_comma", ","),
+]
 
 
 def detect_contact_list(stats: ColumnStats) -> Detected | None:

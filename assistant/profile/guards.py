@@ -27,6 +27,7 @@ GUARDS: dict[str, str] = {
     "zip4": "contains({v}, '-')",
     "json_array": "starts_with({v}, '[')",
     "country_code": "strlen({v}) = 2",
+    "list_star_slash": "contains({v}, '*/*')",
     "list_semicolon": "contains({v}, ';')",
     "list_pipe": "contains({v}, '|')",
     "list_slash": "contains({v}, ' / ')",

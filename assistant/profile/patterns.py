@@ -186,6 +186,7 @@ DETECTORS: dict[str, str] = {
     "has_digit": "regexp_matches({v}, '[0-9]')",
     "sentence": _re(r"\S+\s+\S+.*[.!?]"),
     "many_words": _re(r"\S+(\s+\S+){4,}"),
+    "list_star_slash": _token_list(r"\*/\*"),
     "list_semicolon": _token_list(";"),
     "list_pipe": _token_list(r"\|"),
     "list_slash": _token_list(" / "),

@@ -24,7 +24,7 @@ from assistant.profile.sql import (
 from assistant.profile.stats import ColumnStats
 
 SPARSE_MIN = 200  # fewer sampled values than this → the column is sampled on its own
-LIST_SEPARATORS = (";", "|", " / ", ",")
+LIST_SEPARATORS = ("*/*", ";", "|", " / ", ",")
 SampleSource = tuple[int, str, list[str], bool]  # table number, table name, columns, sampled
 
 

@@ -173,7 +173,8 @@ def split_list(ctx: Context, column: str) -> str:
     raw = cleaned(column)
     as_json = f"try_cast(CASE WHEN starts_with({raw}, '[') AND json_valid({raw}) THEN {raw} END AS VARCHAR[])"
     # exports mix separators in one column ("VIP|vip-client", "a; b"): '|' and ';' always split too
-    split = f"regexp_split_to_array({raw}, {lit('[' + re.escape(sep) + '|;]')})"
+    # an alternation, not a character class: ' / ' and '*/*' split on the whole separator only
+    split = f"regexp_split_to_array({raw}, {lit('(?:' + re.escape(sep) + '|[|;])')})"
     items = f"list_transform(coalesce({as_json}, {split}), lambda x: trim(x))"
     return f"list_filter({items}, lambda x: x <> '')"
 
