@@ -27,3 +27,22 @@ def test_a_total_beside_a_unit_price_stays_the_value() -> None:
     maps = _value_column(["unit price", "total"])
     assert maps["total"] == (FieldKind.STANDARD, "monetaryValue")
     assert maps["unit price"][1] != "monetaryValue"
+
+
+def test_a_calculated_value_beside_the_value_leaves_it_the_amount() -> None:
+    # the derived figure reads as money (cents from value x probability), the value as whole numbers
+    columns = [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("deal name", S.FREE_TEXT, {}),
+               ("value", S.INTEGER, {}), ("calculated_value", S.MONEY, {})]  # fmt: skip
+    deals = table("deals", columns, rows=6, key="id")
+    rows = [
+        {
+            "id": str(i),
+            "deal name": f"Deal {i}",
+            "value": str(1000 * (i + 1)),
+            "calculated_value": f"{250 * (i + 1)}.50",
+        }
+        for i in range(6)
+    ]
+    doc = propose_offline(ProposeInputs([deals], destination(), MemoryValues({"deals": rows})))
+    maps = {f.source_columns[0]: f.target.field for f in doc.fields}
+    assert maps["value"] == "monetaryValue" and maps["calculated_value"] != "monetaryValue"

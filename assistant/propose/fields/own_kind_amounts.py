@@ -16,6 +16,10 @@ from assistant.propose.normalize import object_words, tokens
 from assistant.propose.sourcedata import SourceValues
 
 MIN_ROWS = 5
+# A figure worked out from the amount ('calculated_value' = value x probability, 'Weighted Amount')
+# yields the record's value to the amount itself when both could take it.
+DERIVED_WORDS = frozenset({"calculated", "weighted", "computed", "derived", "prorated"})
+DERIVED_PENALTY = 0.2
 _AMOUNTS = (SemanticType.MONEY, SemanticType.DECIMAL)
 
 
@@ -52,3 +56,9 @@ def _is_labelled_copy(
     if not theirs or not theirs < mine or not _names_record(mine - theirs, table.table, primary):
         return False
     return _same_figures(values, table.table, labelled.column, bare.column)
+
+
+def derived_amount_penalty(col: ColumnProfile, field: str | None) -> float:
+    """How much a derived figure's claim on the record's value is lowered (0 for any other column)."""
+    derived = field in ("monetaryValue", "amount") and bool(DERIVED_WORDS & set(tokens(col.column)))
+    return DERIVED_PENALTY if derived else 0.0

@@ -32,7 +32,7 @@ from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
 from assistant.propose.fields.outcome_stage import outcome_places_the_deal
-from assistant.propose.fields.own_kind_amounts import own_kind_amounts
+from assistant.propose.fields.own_kind_amounts import derived_amount_penalty, own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
 from assistant.propose.fields.owner_rivals import held_rival_owners
@@ -250,7 +250,7 @@ def _claim_strength(score: float, col: ColumnProfile, cand: Candidate) -> float:
     if cand.field in _TITLES and cand.kind == FieldKind.STANDARD:
         constant = col.distinct_count <= 1 and col.row_count - col.null_count > 1
         return score - EMPTY_WEIGHT * col.null_share - (CONSTANT_WEIGHT if constant else 0.0)
-    return score
+    return score - derived_amount_penalty(col, cand.field)
 
 
 WHOLE_ADDRESS = 0.05
