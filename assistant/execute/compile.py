@@ -18,7 +18,7 @@ from assistant.execute.compile_spec import Compiled, compile_spec
 from assistant.execute.document_lines import compile_document_lines
 from assistant.execute.holding import companyless_tables, park_orphans, parked_tables
 from assistant.execute.lines import compile_lines, is_line_spec
-from assistant.execute.merge import merge_children
+from assistant.execute.merge import carried_links, merge_children
 from assistant.execute.orphans import drop_orphans
 from assistant.execute.raw_source import raw_columns
 from assistant.execute.same_name_companies import fold_same_names
@@ -100,7 +100,7 @@ def compile_all(
             compiled.append(Compiled(spec, rows, notes, 0))
     for spec in specs:
         if spec.merge_into:
-            merge_children(con, spec)
+            merge_children(con, spec, carried_links(spec, specs))
     park_orphans(con, parked)  # accepted holding proposals: orphans go to the holding contact instead
     drop_orphans(con)
     order = {id(spec): i for i, spec in enumerate(specs)}

@@ -104,6 +104,10 @@ def compile_spec(
             columns_of.setdefault(ref.key, []).extend([column] if column else [])
             if out.error:
                 errors.append(("ref:" + ref.key, ref.key, out.error, False))
+        elif ref.key not in by_key and ref.via is not None and set(ref.via.source_columns) <= available:
+            for out in outputs_for(ref.via, spec, profiles, default_region, tag_map, ref.key):
+                by_key[ref.key].append(out)  # resolved as the sibling record resolves it (a name)
+                errors += [(ref.via.id, ref.key, out.error, out.blocks)] if out.error else []
         elif ref.key not in by_key and ref.column and ref.column in available:
             by_key[ref.key].append(Output(ref.key, cleaned(ref.column)))
         elif ref.key not in by_key:

@@ -3,8 +3,9 @@
 A child table merged into its parent (a client's addresses) fills the parent's empty fields from
 its first row only: a contact holds one address. Each later row of the same parent would be lost,
 so its mapped values travel in a note on the parent's contact ("Further address (addresses row
-12): Street: …; City: …"), sent after the contact like any note and counted in the plan. A parent
-that is no contact (a company) keeps no notes in HighLevel: those rows stay not carried.
+12): Street: …; City: …"; a further company it links to named by its source key), sent after the
+contact like any note and counted in the plan. A parent that is no contact (a company) keeps no
+notes in HighLevel: those rows stay not carried.
 """
 
 from __future__ import annotations
@@ -66,6 +67,13 @@ def note_body(spec: RecordSpec, row: LaterRow) -> str:
         f"{label(k)}: {v}"
         for k, v in row.values.items()
         if not k.startswith("ref:") and v not in (None, "", [])
+    ]
+    # the parent's record holds one such link (the first row's): a later one is named, not linked
+    links = {f"ref:{r.key}": r for r in spec.refs if not (r.same_row or r.through)}
+    shown += [
+        f"{label(k[4:])} ({links[k].source_object} key, not linked: the record holds one): {v}"
+        for k, v in row.values.items()
+        if k in links and v not in (None, "", [])
     ]
     heading = f"Further {singular(spec.source_object.replace('_', ' ').lower())}"
     return f"{heading} ({spec.source_object} row {row.row}): " + "; ".join(shown or ["(no values)"])

@@ -86,6 +86,8 @@ class Ref:
     same_row: bool = False  # the parent record comes from the same source row (client -> contact + company)
     column: str | None = None  # the source column holding the key, when no field map of this record has it
     through: str | None = None  # the key is that of the contact a row of this source object names
+    # the sibling record's lookup, when it resolves the column's value (a name) rather than reading a key
+    via: FieldMap | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -135,6 +137,7 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
             spec.refs = _refs(spec, kinds, doc)
             specs.append(spec)
         specs += _contact_tags(om, kinds, doc)
+    _links_from_children(specs)
     merged = {s.source_object: s.merge_into for s in specs if s.merge_into}
     for spec in specs:  # a document's lines go to the contact the document's own record goes to
         if spec.object_target.role == "line_items":
@@ -154,6 +157,22 @@ def record_specs(doc: MappingDocument) -> list[RecordSpec]:
         if spec.target in DOCUMENT_KINDS and spec.object_target.role == BESIDE_ROLE:
             spec.refs = _through_parent(spec, specs) or spec.refs
     return sorted(specs, key=lambda s: (PASSES[s.target], s.merge_into is None, s.source_object))
+
+
+def merge_parent(child: RecordSpec, specs: list[RecordSpec]) -> RecordSpec | None:
+    """The spec whose records a merged child's rows fold into (None for a spec that merges nowhere)."""
+    found = (p for p in specs if p.source_object == child.merge_into and p.target == child.target)
+    return next((p for p in found if not p.merge_into), None) if child.merge_into else None
+
+
+def _links_from_children(specs: list[RecordSpec]) -> None:
+    """A merged child's link its parent lacks (a contact's nested company) becomes the parent's: the
+    child's value fills the parent's record, which then has to resolve it."""
+    for child in specs:
+        parent = merge_parent(child, specs)
+        if parent is not None:
+            have = {r.key for r in parent.refs}
+            parent.refs += [r for r in child.refs if r.key not in have and not (r.same_row or r.through)]
 
 
 def _contact_tags(om: ObjectMap, kinds: set[str], doc: MappingDocument) -> list[RecordSpec]:
@@ -215,7 +234,9 @@ def _refs(spec: RecordSpec, kinds: set[str], doc: MappingDocument) -> list[Ref]:
             refs.append(Ref("contactId", "contact", spec.source_object, same_row=True))
         elif sibling is not None:  # e.g. an invoice's file and fields go to the contact its lookup names
             ref = _lookup_ref(sibling, "contactId", doc)
-            refs.append(Ref(ref.key, ref.target, ref.source_object, column=sibling.source_columns[0]))
+            via = sibling if sibling.transform.params.get("by_names") else None
+            column = sibling.source_columns[0]
+            refs.append(Ref(ref.key, ref.target, ref.source_object, column=column, via=via))
         elif spec.object_map.parent_object:
             refs.append(Ref("contactId", "contact", spec.object_map.parent_object))
     if spec.target == "contact" and "company" in kinds and "companyId" not in have:

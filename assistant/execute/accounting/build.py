@@ -1,9 +1,11 @@
 """Build ``exec.accounting``: every source row's one outcome, from its parts and its table's decision.
 
 A row's outcome is the worst of its parts (a client whose contact landed but whose company failed
-is failed), so the per-table counts add up to the table's row count. Rows of a table the map moves
-nothing of are excluded by the decision that says so, or undecided when none does; rows the ingest
-could not read are failed with the file and line.
+is failed), so the per-table counts add up to the table's row count; a record made of some of its
+columns beside its own (a job's note) does not decide it while its own is there: that record is
+listed in the row's records and counted short by the summary (``short_records``). Rows of a table
+the map moves nothing of are excluded by the decision that says so, or undecided when none does; rows
+the ingest could not read are failed with the file and line.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from assistant.transforms.sqltext import ident, lit
 SEVERITY = ("failed", "pending", "not_carried", "held", "undecided", "excluded", "merged", "landed")
 NOT_CLEAN = frozenset({"failed", "pending", "not_carried", "held", "undecided"})
 MERGE_POLICY = "merge-into-parent"
+BESIDE_ROLE = "from_columns"  # an object map's extra target, made of some of the row's columns
 ACCOUNTING_DDL = """CREATE OR REPLACE TABLE exec.accounting (source_table VARCHAR, "row" BIGINT,
     source_key VARCHAR, outcome VARCHAR, destination_id VARCHAR, policy VARCHAR, into_record VARCHAR,
     decision VARCHAR, decided_by VARCHAR, decided_at VARCHAR, rule VARCHAR, detail VARCHAR,
@@ -52,9 +55,10 @@ def build(con: duckdb.DuckDBPyConnection, doc: MappingDocument, specs: list[Reco
         account_changes(con)  # history rows changed after their message was added
         _overwritten(con)
         _decisions_table(con, list(decisions.values()))
+        beside = {s.name for s in specs if s.object_target.role == BESIDE_ROLE}
         for table in tables:
             if any(s.source_object == table for s in specs):
-                _from_parts(con, table)
+                _from_parts(con, table, beside)
             else:
                 _whole_table(con, decisions[table])
         _ingest_rejects(con)
@@ -94,8 +98,10 @@ def _decisions_table(con: duckdb.DuckDBPyConnection, decisions: list[TableDecisi
     )
 
 
-def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
+def _from_parts(con: duckdb.DuckDBPyConnection, table: str, beside: set[str]) -> None:
     rank = "CASE p.outcome " + " ".join(f"WHEN {lit(o)} THEN {i}" for i, o in enumerate(SEVERITY)) + " END"
+    extra = f"p.record IN ({', '.join(lit(b) for b in sorted(beside))})" if beside else "false"
+    rank = f"CASE WHEN {extra} AND p.mains > 0 THEN {2 * len(SEVERITY)} + {rank} ELSE {rank} END"
     # A row that fills its parent's record and also lands as a record of its own (an estimate merged
     # into its job's opportunity and sent as a native estimate) is landed: its own record names it; so
     # is a person whose company went into the one an earlier row of the same company name made.
@@ -123,8 +129,9 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str) -> None:
             arg_min(p.detail, {rank}) FILTER (WHERE {own}) AS detail,
             string_agg(p.record || ' ' || p.outcome || coalesce(' ' || p.destination_id, ''), '; '
                 ORDER BY p.record) AS records
-            FROM (SELECT *, count(*) OVER (PARTITION BY "row") AS parts FROM exec.accounting_parts
-            WHERE source_table = {lit(table)}) p GROUP BY "row") w
+            FROM (SELECT *, count(*) OVER (PARTITION BY "row") AS parts,
+            count(*) FILTER (WHERE NOT {extra}) OVER (PARTITION BY "row") AS mains
+            FROM exec.accounting_parts p WHERE source_table = {lit(table)}) p GROUP BY "row") w
             ON w."row" = src."_row"
         LEFT JOIN (SELECT "row", bool_or(reason = 'empty') AS empty FROM exec.skipped_rows
             WHERE source_object = {lit(table)} GROUP BY "row") sk ON sk."row" = src."_row"

@@ -8,6 +8,7 @@ import duckdb
 
 from assistant.execute.accounting.build import NOT_CLEAN, SEVERITY
 from assistant.execute.accounting.repairs import repaired_rows
+from assistant.execute.accounting.short_records import short_records
 from assistant.execute.accounting.values_lost import lost_values
 
 OUTCOMES = tuple(reversed(SEVERITY))  # landed first, the way a report reads
@@ -24,10 +25,12 @@ class TableAccount:
     other_forms: list[str] = field(default_factory=list)
     values_lost: int = 0  # values of rows that landed which did not arrive (``values_lost``)
     lost: list[str] = field(default_factory=list)  # per field: how many, and the first reason
+    records_short: int = 0  # records beside a landed row's own that did not land (``short_records``)
 
     @property
     def clean(self) -> bool:
-        return not any(self.counts.get(o) for o in NOT_CLEAN) and not self.values_lost
+        short = self.values_lost or self.records_short
+        return not any(self.counts.get(o) for o in NOT_CLEAN) and not short
 
     @property
     def carried(self) -> int:
@@ -92,6 +95,11 @@ def summarise(con: duckdb.DuckDBPyConnection, reasons: int = 3) -> Accounting:
         account = tables.setdefault(lost.table, TableAccount(lost.table, 0))
         account.values_lost += lost.count
         account.lost.append(f"{lost.count} {lost.field} values did not arrive: {_short(lost.example)}")
+    for short in short_records(con):
+        account = tables[short.table]
+        account.records_short += short.count
+        said = f"{short.count} {short.record} {short.outcome} beside their row's landed record"
+        account.lost.append(f"{said}: {_short(short.why)}")
     return Accounting(list(tables.values()), repaired_rows(con))
 
 

@@ -84,14 +84,19 @@ def _contact_key(obj: str, table: str, key: str) -> str:
     """SQL: the source key of the contact a row of ``table`` with key ``key`` belongs to."""
     if obj == "contact":
         return key
-    if obj == "company":
-        return f"""coalesce((SELECT min(c.source_key) FROM exec.records c WHERE c.target = 'contact'
-            AND json_extract_string(c."values", '$."ref:companyId"') = {key}), {_same_business(key)})"""
+    if obj == "company":  # a person row merged into its contact (not folded yet) names that contact
+        return f"""coalesce((SELECT min({_OWN_KEY.format(alias="c")}) FROM exec.records c
+            WHERE c.target = 'contact' AND json_extract_string(c."values", '$."ref:companyId"') = {key}),
+            {_same_business(key)})"""
     own, parent = CONTACT_OF.format(alias="r"), CONTACT_OF.format(alias="p")
     merged = """json_extract_string(r."values", '$."_merge_parent"')"""
     return f"""(SELECT any_value(coalesce({own}, (SELECT any_value({parent}) FROM exec.records p
         WHERE p.target = r.target AND p.source_key = {merged}))) FROM exec.records r
         WHERE r.source_object = {lit(table)} AND r.source_key = {key})"""
+
+
+# the key of the parent's own record: a merged child row's key is only its row number
+_OWN_KEY = """coalesce(json_extract_string({alias}."values", '$."_merge_parent"'), {alias}.source_key)"""
 
 
 def _same_business(key: str) -> str:
@@ -102,7 +107,7 @@ def _same_business(key: str) -> str:
         = lower(trim(json_extract_string(me."values", '$.{k}')))"""
         for k in ("name", "website")
     )
-    return f"""(SELECT min(c.source_key) FROM exec.records me, exec.records o, exec.records c
+    return f"""(SELECT min({_OWN_KEY.format(alias="c")}) FROM exec.records me, exec.records o, exec.records c
         WHERE me.target = 'company' AND me.source_key = {key} AND o.target = 'company'
         AND o.source_key <> me.source_key AND {same} AND c.target = 'contact'
         AND json_extract_string(c."values", '$."ref:companyId"') = o.source_key)"""
