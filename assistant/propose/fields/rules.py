@@ -25,7 +25,7 @@ from assistant.propose.fields.system_stamps import (
     last_modified_stamp,
 )
 from assistant.propose.normalize import concepts, singular, tokens
-from assistant.propose.other_names import names_a_tag, other_name_reason
+from assistant.propose.other_names import header_names_other, names_a_tag, other_name_reason
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
 from assistant.transforms.names import SPANISH_REGIONS
 
@@ -214,7 +214,13 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
         and c.null_share < MOSTLY_BLANK
     ]
     titles = [c for c in columns if names_own_kind(ctx, c)]
-    titles += [c for c in columns if lead_concept(c) in ("title", "name") and c.semantic_type != S.EMPTY]
+    titles += [
+        c
+        for c in columns
+        if lead_concept(c) in ("title", "name")
+        and c.semantic_type != S.EMPTY
+        and header_names_other(c) is None  # 'type.name' names the job's type, not the job
+    ]
     if not titles:
         # Without a title, the key and the customer's name tell records apart: '{number} {client}'.
         refs = refs or record_numbers(ctx, columns)  # not an opaque UUID key nobody quotes
