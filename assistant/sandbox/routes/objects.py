@@ -82,14 +82,20 @@ def create_schema(call: Call) -> JsonDict:
     return {"object": clean(schema)}
 
 
+def _short(key: str, object_key: str) -> str:
+    """A field key without its object's prefix; a company's fields also carry the 'company.' one."""
+    short = key.removeprefix(f"{object_key}.")
+    return short.removeprefix("company.") if object_key == "business" else short
+
+
 def _properties(store: Store, object_key: str, properties: object) -> JsonDict:
     """Properties keyed by short field key, each checked against its field's dataType."""
     if not isinstance(properties, dict):
         raise unprocessable(["properties must be an object"])
-    fields = {str(f["fieldKey"]).removeprefix(f"{object_key}."): f for f in object_fields(store, object_key)}
+    fields = {_short(str(f["fieldKey"]), object_key): f for f in object_fields(store, object_key)}
     problems, clean_props = [], {}
     for name, value in properties.items():
-        short = str(name).removeprefix(f"{object_key}.")
+        short = _short(str(name), object_key)
         field = fields.get(short)
         if field is None:
             problems.append(f"properties.{name}: no such field on {object_key}")
