@@ -72,3 +72,15 @@ def test_an_active_flag_on_a_deal_is_a_record_state_and_is_skipped() -> None:
     active = _field(doc, "Active")
     assert active.target.kind == FieldKind.SKIP and "record-state" in active.rationale
     assert _field(doc, "Active Since").target.kind != FieldKind.SKIP  # a date, not the flag
+
+
+def test_an_api_modification_date_is_a_last_modified_time_too() -> None:
+    accounts = table(
+        "accounts",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("name", S.COMPANY_NAME, {}),
+         ("creation_date", S.DATETIME, {"format": "iso-offset"}),
+         ("modification_date", S.DATETIME, {"format": "iso-offset"})],
+        key="id",
+    )  # fmt: skip
+    stamp = _field(propose_offline(ProposeInputs([accounts], destination())), "modification_date")
+    assert stamp.target.kind == FieldKind.SKIP and "last-modified time" in stamp.rationale

@@ -63,7 +63,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "updated_at": (
         "updated", "updated at", "modified", "last modified", "fecha modificacion", "last update",
-        "edit date", "edited", "last edited",
+        "edit date", "edited", "last edited", "modification date", "last modification", "modification",
     ),
     "due_date": (
         "due date", "due", "vencimiento", "fecha vencimiento", "deadline", "fecha limite", "scheduled date",
