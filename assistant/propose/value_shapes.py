@@ -116,3 +116,14 @@ def single_value(col: ColumnProfile) -> str | None:
     if col.distinct_count != 1 or filled < 3 or len(values) != 1 or values[0].count < filled:
         return None
     return values[0].value.strip()
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
+
+
+def all_uuids(col: ColumnProfile) -> bool:
+    """Every value the profile kept (pick-list, top values, samples) a UUID: a key for machines, never a
+    number people quote, even when a handful of them reads as a pick-list."""
+    kept = [*(v.value for v in col.picklist), *(v.value for v in col.top_values), *col.samples]
+    values = [v.strip() for v in kept if v and v.strip()]
+    return bool(values) and all(_UUID.fullmatch(v) for v in values)

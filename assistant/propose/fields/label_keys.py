@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.sourcedata import SourceValues
+from assistant.propose.value_shapes import all_uuids
 
 S = SemanticType
 KEY_TYPES = (S.IDENTIFIER, S.INTEGER)
@@ -38,13 +39,6 @@ def _labels(columns: list[ColumnProfile]) -> dict[str, ColumnProfile]:
 
 
 _SIBLING_KEY = re.compile(r"(?:^|[._\- ])u?id$|[._\- ]key$", re.IGNORECASE)
-_UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
-
-
-def all_uuids(col: ColumnProfile) -> bool:
-    """Every listed value a UUID: keys, even when the profile reads a few of them as a pick-list."""
-    values = [v.value.strip() for v in (col.picklist or col.top_values) if v.value.strip()]
-    return bool(values) and all(_UUID.fullmatch(v) for v in values)
 
 
 def _sibling_label(key: ColumnProfile, columns: list[ColumnProfile]) -> ColumnProfile | None:

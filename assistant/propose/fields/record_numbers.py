@@ -8,22 +8,14 @@ UUID nobody reads or types. A unique, filled key-like column named after the rec
 
 from __future__ import annotations
 
-import re
-
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields.build import TableContext
 from assistant.propose.normalize import reads_as_key, singular, tokens
+from assistant.propose.value_shapes import all_uuids
 
 S = SemanticType
 FILLED = 0.5  # blank on half the rows or more: it numbers some records, not the record
 UNIQUE = 0.99
-_UUID = re.compile(r"[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}", re.IGNORECASE)
-
-
-def opaque_key(col: ColumnProfile) -> bool:
-    """Every sampled value a UUID: a key for machines, never a number people quote."""
-    values = [v.strip() for v in [*col.samples, *(t.value for t in col.top_values)] if v and v.strip()]
-    return bool(values) and all(_UUID.fullmatch(v) for v in values)
 
 
 def _named_for_record(ctx: TableContext, col: ColumnProfile) -> bool:
@@ -43,9 +35,9 @@ def record_numbers(ctx: TableContext, columns: list[ColumnProfile]) -> list[Colu
         and c.null_share < FILLED
         and reads_as_key(c.column)
         and _named_for_record(ctx, c)
-        and not opaque_key(c)
+        and not all_uuids(c)
     ]
     key = next((c for c in columns if c.column == ctx.table.primary_key), None)
-    if key is not None and not opaque_key(key):
+    if key is not None and not all_uuids(key):
         numbered.append(key)
     return numbered

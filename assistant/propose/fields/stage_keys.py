@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.fields.label_keys import all_uuids, one_to_one
+from assistant.propose.fields.label_keys import one_to_one
 from assistant.propose.normalize import concepts
 from assistant.propose.sourcedata import SourceValues
+from assistant.propose.value_shapes import all_uuids
 
 S = SemanticType
 STAGE_WORDS = frozenset({"stage", "status"})
