@@ -45,6 +45,7 @@ NEW_CASES = [
     "service_fusion",
     "servicetitan",
     "servicetrade",
+    "simpro",
     "streak",
     "suitecrm",
     "synchroteam",

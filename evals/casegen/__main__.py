@@ -14,8 +14,8 @@ CASES = (
     "freshsales", "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "jobber",
     "jobnimbus", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "ontraport",
     "pipedrive", "pipeline_crm", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",
-    "servicetrade", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify", "vtiger_crm",
-    "workiz", "zendesk_sell", "zoho_crm", "zuper",
+    "servicetrade", "simpro", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify",
+    "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm", "zuper",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
