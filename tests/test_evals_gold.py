@@ -23,6 +23,7 @@ NEW_CASES = [
     "capsule",
     "close",
     "copper",
+    "fergus",
     "fieldpulse",
     "freshbooks",
     "freshsales",
