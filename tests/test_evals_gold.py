@@ -40,6 +40,7 @@ NEW_CASES = [
     "odoo",
     "ontraport",
     "pipedrive",
+    "pipeliner",
     "salesflare",
     "salesforce",
     "service_fusion",

@@ -13,7 +13,7 @@ CASES = (
     "activecampaign", "agile_crm", "bitrix24", "capsule", "close", "copper", "fieldpulse", "freshbooks",
     "freshsales", "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "jobber",
     "jobnimbus", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "ontraport",
-    "pipedrive", "pipeline_crm", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",
+    "pipedrive", "pipeline_crm", "pipeliner", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",
     "servicetrade", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify", "vtiger_crm",
     "workiz", "zendesk_sell", "zoho_crm", "zuper",
 )  # fmt: skip
