@@ -36,6 +36,7 @@ NEW_CASES = [
     "jobnimbus",
     "keap",
     "monday_crm",
+    "nimble",
     "nutshell",
     "odoo",
     "ontraport",
