@@ -24,12 +24,22 @@ import datetime
 import random
 from pathlib import Path
 
-from evals.casegen.common import CASES_DIR, companies, destination, maybe, people, rng_for, write_csv, write_json
+from evals.casegen.common import (
+    CASES_DIR,
+    companies,
+    destination,
+    maybe,
+    people,
+    rng_for,
+    write_csv,
+    write_json,
+)
 
 CASE = "invoice_ninja"
 UK = "United Kingdom of Great Britain and Northern Ireland"
 PLACES = [
-    ("Leeds", "West Yorkshire", "LS1 4DY"), ("Leeds", "", "LS6 2AB"), ("Bradford", "West Yorkshire", "BD1 1HY"),
+    ("Leeds", "West Yorkshire", "LS1 4DY"), ("Leeds", "", "LS6 2AB"),
+    ("Bradford", "West Yorkshire", "BD1 1HY"),
     ("York", "North Yorkshire", "YO1 7HH"), ("Sheffield", "South Yorkshire", "S1 2HE"),
     ("Harrogate", "", "HG1 1BX"), ("Manchester", "Greater Manchester", "M1 2HF"),
 ]  # fmt: skip
@@ -44,7 +54,12 @@ WORK = [
 TERMS = "Payment within 14 days by BACS to Pennine IT Services Ltd, sort code 40-11-62."
 # Tom Fletcher left before the move: no destination user.
 TEAM = ["Rhys Morgan", "Hannah Okoye", "Tom Fletcher"]
-INVOICE_MIX = ["Paid", "Paid", "Sent", "Paid", "Partial/Deposit", "Draft", "Paid", "Sent", "Cancelled", "Reversed"]
+INVOICE_MIX = [
+    "Paid", "Paid", "Sent", "Paid", "Partial/Deposit", "Draft", "Paid", "Sent", "Cancelled", "Reversed",
+]  # fmt: skip
+CLIENT_KINDS = ["Business", "Company", "Business", "Partnership"]
+INVOICE_NOTES = ["Chased by phone", "Hours agreed with Dave"]
+QUOTE_NOTES = ["Competing with a local firm", "Budget signed off"]
 QUOTE_MIX = ["Draft", "Sent", "Approved", "Converted", "Converted", "Expired", "Sent"]
 CLIENT_HEADER = [
     "Name", "Number", "Balance", "Paid to Date", "Client Currency", "Website", "Private Notes", "Industry",
@@ -99,7 +114,8 @@ def _clients(rng: random.Random) -> list[dict[str, str]]:
                 "Client Phone": maybe(rng, 0.7, _phone(rng, False)) if firm else "",
                 "Street": f"{rng.randint(1, 220)} {rng.choice(STREETS)}",
                 "Apt/Suite": maybe(rng, 0.2, rng.choice(["Unit 4", "Suite 2", "Flat 3"])),
-                "City": city, "State/Province": county, "Postal Code": code, "Country": "Ireland" if irish else UK,
+                "City": city, "State/Province": county, "Postal Code": code,
+                "Country": "Ireland" if irish else UK,
                 "Shipping Street": f"{rng.randint(1, 90)} {rng.choice(STREETS)}" if shipping else "",
                 "Shipping City": rng.choice(PLACES)[0] if shipping else "",
                 "Shipping Postal Code": rng.choice(PLACES)[2] if shipping else "",
@@ -110,8 +126,7 @@ def _clients(rng: random.Random) -> list[dict[str, str]]:
                 "Contact Phone": maybe(rng, 0.5 if firm else 0.9, _phone(rng, True)),
                 "First Name": p.first, "Last Name": p.last, "Email": p.email(domain),
                 "Custom Value 1": maybe(rng, 0.7, rng.choice(SOURCES)),
-                "Classification": maybe(rng, 0.75, rng.choice(["Business", "Company", "Business", "Partnership"])
-                                        if firm else "Individual"),
+                "Classification": maybe(rng, 0.75, rng.choice(CLIENT_KINDS) if firm else "Individual"),
                 "Status": "Archived" if rng.random() < 0.1 else "Active",
             }
         )  # fmt: skip
@@ -146,8 +161,9 @@ def _invoices(rng: random.Random, clients: list[dict[str, str]]) -> list[dict[st
                 "Invoice Terms": TERMS if rng.random() < 0.85 else "Payment due on receipt.",
                 "Invoice Status": status,
                 "Invoice Public Notes": maybe(rng, 0.5, "Thank you for your business."),
-                "Invoice Private Notes": maybe(rng, 0.12, rng.choice(["Chased by phone", "Hours agreed with Dave"])),
-                "Invoice Discount": _num(discount), "Invoice Partial/Deposit": _num(amount / 2 if i % 9 == 4 else 0),
+                "Invoice Private Notes": maybe(rng, 0.12, rng.choice(INVOICE_NOTES)),
+                "Invoice Discount": _num(discount),
+                "Invoice Partial/Deposit": _num(amount / 2 if i % 9 == 4 else 0),  # a deposit requested
                 "Invoice Tax Name 1": "VAT" if rate else "", "Invoice Tax Rate 1": _num(rate),
                 "Invoice Tax Amount": _num(tax), "Invoice Assigned User": maybe(rng, 0.6, rng.choice(TEAM)),
                 "Invoice User": rng.choice(["Rhys Morgan"] * 4 + ["Hannah Okoye"]),
@@ -172,7 +188,7 @@ def _quotes(rng: random.Random, clients: list[dict[str, str]]) -> list[dict[str,
                 "Quote Date": issued.isoformat(),
                 "Quote Valid Until": (issued + datetime.timedelta(days=30)).isoformat(),
                 "Quote Status": QUOTE_MIX[i % len(QUOTE_MIX)], "Quote Public Notes": rng.choice(WORK),
-                "Quote Private Notes": maybe(rng, 0.15, rng.choice(["Competing with a local firm", "Budget signed off"])),
+                "Quote Private Notes": maybe(rng, 0.15, rng.choice(QUOTE_NOTES)),
                 "Quote Discount": _num(discount), "Quote Tax Amount": _num(tax),
                 "Quote Assigned User": maybe(rng, 0.75, rng.choice(TEAM)),
                 "Quote User": rng.choice(["Rhys Morgan"] * 3 + ["Hannah Okoye"]),
