@@ -33,6 +33,7 @@ NEW_CASES = [
     "housecall_pro",
     "hubspot",
     "insightly",
+    "invoice_ninja",
     "jobber",
     "jobnimbus",
     "keap",
@@ -58,6 +59,7 @@ NEW_CASES = [
     "workiz",
     "zendesk_sell",
     "zoho_crm",
+    "zoho_invoice",
     "zuper",
 ]
 # every case in the folder is checked, also one a list above forgot (it would otherwise score silently)
