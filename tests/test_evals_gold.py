@@ -20,6 +20,7 @@ SEED_CASES = ["contractor_plus", "perfect_books", "stel_order"]
 NEW_CASES = [
     "activecampaign",
     "agile_crm",
+    "arborgold",
     "capsule",
     "close",
     "copper",
