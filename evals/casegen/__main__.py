@@ -10,7 +10,8 @@ from evals.casegen.common import CASES_DIR
 
 # One generator module per case, each with a build(cases_dir) writing that case's files.
 CASES = (
-    "activecampaign", "agile_crm", "arborgold", "bitrix24", "capsule", "close", "copper", "fieldpulse", "freshbooks",
+    "acculynx", "activecampaign", "agile_crm", "arborgold",
+    "bitrix24", "capsule", "close", "copper", "fieldpulse", "freshbooks",
     "freshsales", "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "jobber",
     "jobnimbus", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nutshell", "odoo", "ontraport",
     "pipedrive", "pipeline_crm", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",

@@ -113,7 +113,9 @@ def _sites(rng: random.Random, customers: list[list[str]], managers: list[Person
         firm = c[4]
         billing_type = "Billing" if firm else "Job Site and Billing"
         app_type = "Residential" if not firm else ("School" if "School" in firm else "Commercial")
-        rows.append([c[0], "", c[5], c[8], c[6], "NC", rng.choice(DISTRICTS), billing_type, app_type, "", "", ""])
+        rows.append(
+            [c[0], "", c[5], c[8], c[6], "NC", rng.choice(DISTRICTS), billing_type, app_type, "", "", ""]
+        )
         extra = rng.randint(1, 3) if firm else (1 if rng.random() < 0.15 else 0)
         for _ in range(extra):
             city, zip_code, _tax = rng.choice(NC_PLACES)
@@ -186,7 +188,15 @@ def build(cases_dir: Path = CASES_DIR) -> None:
         destination(
             CASE,
             "US",
-            {"Tree Care": ["Renewal Queued", "Estimate Sent", "Approved - To Schedule", "Scheduled", "Work Done"]},
+            {
+                "Tree Care": [
+                    "Renewal Queued",
+                    "Estimate Sent",
+                    "Approved - To Schedule",
+                    "Scheduled",
+                    "Work Done",
+                ]
+            },
             [("Dana", "Whitfield", "dana@cityoaktree.com"), ("Marcus", "Lee", "marcus@cityoaktree.com")],
             custom_fields=[("Payment Terms", "contact.payment_terms", "SINGLE_OPTIONS", "contact")],
         ),
