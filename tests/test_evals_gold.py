@@ -18,8 +18,10 @@ from assistant.workspace import Workspace
 CASES_DIR = Path(__file__).resolve().parent.parent / "evals" / "cases"
 SEED_CASES = ["contractor_plus", "perfect_books", "stel_order"]
 NEW_CASES = [
+    "acculynx",
     "activecampaign",
     "agile_crm",
+    "arborgold",
     "capsule",
     "close",
     "copper",
