@@ -143,6 +143,12 @@ def test_one_value_typed_in_two_spellings_is_free_text() -> None:
     assert written_not_chosen(col("contacts", "level", S.PICKLIST, values=typed, rows=40, distinct_count=4))
 
 
+def test_the_steps_of_a_seniority_scale_stay_options() -> None:
+    steps = {"Manager": 10, "Director": 10, "VP": 8, "Chief Officer": 6, "Individual Contributor": 6}
+    column = col("contacts", "Seniority", S.PICKLIST, values=steps, rows=40, distinct_count=5)
+    assert not written_not_chosen(column)
+
+
 def test_kinds_of_contact_stay_options() -> None:
     kinds = {"Owner": 12, "Tenant": 12, "Property Manager": 8, "Agent": 8}
     assert not written_not_chosen(

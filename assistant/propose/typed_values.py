@@ -4,7 +4,8 @@ A person's role in a small export repeats ('CEO' on five of forty people) and pr
 pick-list, yet job titles are written, never chosen from a list: 'Head of Sales' at one firm is
 'Sales Director' at the next, so options would only freeze the sample's spellings. Titles give
 themselves away by their words (manager, director, founder, CEO), under whatever header: 'role',
-'function', a nested 'positions' list's 'title'. A value typed in two spellings ('ceo' and 'CEO')
+'function', a nested 'positions' list's 'title'; only a header naming a scale ('Seniority', 'Level')
+makes such words the steps of a list to pick from. A value typed in two spellings ('ceo' and 'CEO')
 is the other sign: a pick-list stores each option as it was defined, so case variants of one value
 are what people typed by hand.
 """
@@ -26,6 +27,8 @@ TITLE_WORDS = frozenset(
         "geschaftsfuhrer", "leiter", "leiterin",
     }
 )  # fmt: skip
+# Headers naming a scale: 'Manager' / 'Director' / 'VP' under 'Seniority' are its steps, picked.
+SCALE_WORDS = frozenset({"seniority", "level", "rank", "tier", "grade", "nivel", "rango"})
 MIN_TITLES = 3  # two values prove nothing about a whole column
 TITLE_SHARE = 0.5  # at least half of the distinct values are job titles
 
@@ -40,4 +43,5 @@ def reads_as_job_titles(values: list[str]) -> bool:
 def typed_not_picked(column: ColumnProfile) -> bool:
     """A pick-list-looking column whose values people typed: job titles, or one value in two spellings."""
     values = column.picklist or column.top_values
-    return reads_as_job_titles([v.value for v in values]) or spelled_several_ways(column)
+    scale = bool(SCALE_WORDS & set(tokens(column.column)))
+    return (not scale and reads_as_job_titles([v.value for v in values])) or spelled_several_ways(column)
