@@ -11,6 +11,7 @@ from __future__ import annotations
 from assistant.mapping.items import ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import SemanticType, TableProfile
+from assistant.propose.linked_objects import linked_object_key
 from assistant.propose.signals import TableSignals, lead_concept
 
 T = TargetObject
@@ -29,6 +30,7 @@ def person_columns(table: TableProfile) -> list[str]:
         and c.null_share <= 1 - MIN_FILLED
         and c.foreign_key is None
         and lead_concept(c) != "owner"  # the record's owner is a user, not the embedded person
+        and linked_object_key(c, table) is None  # 'account.name' beside a linked 'account.id'
     ]
 
 

@@ -12,36 +12,19 @@ from __future__ import annotations
 
 from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, Evidence, TargetObject
-from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.profile.models import ColumnProfile
 from assistant.propose.fields.build import SKIP_TARGET, TableContext, evidence_of, make_map
+from assistant.propose.linked_objects import linked_object_key
 
 T = TargetObject
 _NEEDS_CONTACT = {T.OPPORTUNITY, T.TASK, T.NOTE, T.APPOINTMENT}
 SECOND_CONTACT_CONFIDENCE = 0.6  # left out, but the reviewer decides which reference names the contact
 
 
-def _nested_key_beside(column: ColumnProfile, table: TableProfile) -> str | None:
-    """The key column of the same nested object ('customer.id' for 'customer.name'), if it links."""
-    if "." not in column.column:
-        return None
-    prefix = column.column.rsplit(".", 1)[0]
-    return next(
-        (
-            c.column
-            for c in table.columns
-            if c.column != column.column
-            and c.column.rsplit(".", 1)[0] == prefix
-            and c.foreign_key is not None
-            and not c.foreign_key.by_names
-        ),
-        None,
-    )
-
-
 def name_beside_key(ctx: TableContext, column: ColumnProfile) -> FieldMap | None:
     """A skip for a nested object's name matched by name, when its key beside it links the record."""
     fk = column.foreign_key
-    key = _nested_key_beside(column, ctx.table) if fk is not None and fk.by_names else None
+    key = linked_object_key(column, ctx.table) if fk is not None and fk.by_names else None
     if key is None:
         return None
     why = f"the name of the record '{key}' links to: that key carries the link"

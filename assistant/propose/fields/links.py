@@ -23,6 +23,7 @@ from assistant.propose.fields.copies import repeated_link
 from assistant.propose.fields.covered_links import name_beside_key, second_contact
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
+from assistant.propose.fields.parent_links import held_by_parent_link
 from assistant.propose.fields.reached_contacts import reached_contact_map
 from assistant.propose.fields.same_record_links import same_record_link
 from assistant.propose.normalize import concepts
@@ -52,7 +53,7 @@ def link_maps(
     if fk is None or fk.target_table not in ctx.decisions:
         return None
     other = ctx.decisions[fk.target_table]
-    if (covered := name_beside_key(ctx, column)) is not None:
+    if (covered := name_beside_key(ctx, column) or held_by_parent_link(ctx, column, tables)) is not None:
         return [covered]
     evidence = evidence_of(column)
     resolve: dict[str, Any] = {"table": fk.target_table, "key": fk.target_column}

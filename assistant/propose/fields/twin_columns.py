@@ -7,12 +7,14 @@ text body with an id the link already resolves. A column is read as a copy when,
 it is filled, an earlier column of the same kind (links: to the same table) holds the same value,
 and that column is filled wherever it is; a handful of rows proves nothing. Only contact points and
 links are read so: a billing city equal to the service city is still a second address that may
-differ tomorrow.
+differ tomorrow. A bare host name beside the full web address it is the host of is read the same
+way (url_hosts).
 """
 
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
+from assistant.propose.fields.url_hosts import host_columns
 from assistant.propose.sourcedata import SourceValues
 
 MIN_ROWS = 5
@@ -66,4 +68,4 @@ def twin_columns(table: TableProfile, values: SourceValues | None) -> dict[str, 
             if _copies(values, table.table, first, later):
                 out[later.column] = first.column
                 break
-    return out
+    return host_columns(table, values) | out  # 'domain' beside the 'website' it is the host of
