@@ -35,7 +35,7 @@ from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_amounts import derived_amount_penalty, own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
-from assistant.propose.fields.owner_rivals import held_rival_owners
+from assistant.propose.fields.owner_rivals import held_rival_owners, workers_beside_sellers
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
     concat_name_map,
@@ -202,7 +202,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and kind_fits(ctx, col, cand)
         and not names_another_record(ctx, col, cand, other_rows)
     ]
-    rivals = contested(pool)  # two alike columns tied on one field: neither takes it
+    rivals = contested(pool) | workers_beside_sellers(pool, objects[0])  # ties; a seller owns the deal
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(

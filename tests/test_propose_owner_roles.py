@@ -1,0 +1,55 @@
+"""A deal naming its seller and its technician: the seller owns it, the technician stays a detail."""
+
+from __future__ import annotations
+
+from assistant.mapping.items import FieldMap
+from assistant.mapping.models import FieldKind
+from assistant.propose.engine import ProposeInputs, propose_offline
+from assistant.propose.fields.owner_roles import names_seller, names_worker
+from assistant.propose.sourcedata import MemoryValues
+from tests.propose_factory import S, destination, table
+
+LAURA, PEDRO = ("Laura", "laura@demo.es"), ("Pedro", "pedro@demo.es")
+# the technician on the schedule is not the salesperson who sold the job on most rows
+ROWS = [(LAURA[0], PEDRO[1]), (PEDRO[0], LAURA[1]), (LAURA[0], LAURA[1]), (PEDRO[0], LAURA[1])] * 2
+
+
+def _job_maps(worker: str, seller: str) -> list[FieldMap]:
+    names = sorted({a for a, _ in ROWS})
+    emails = sorted({b for _, b in ROWS})
+    jobs = table(
+        "jobs",
+        [
+            ("Job Title", S.FREE_TEXT, {}),
+            (worker, S.PICKLIST, {"values": dict.fromkeys(names, 1), "distinct_count": len(names)}),
+            (seller, S.EMAIL, {"values": dict.fromkeys(emails, 1), "distinct_count": len(emails)}),
+        ],
+        rows=len(ROWS),
+    )
+    values = [{"Job Title": f"Job {i}", worker: a, seller: b} for i, (a, b) in enumerate(ROWS)]
+    doc = propose_offline(ProposeInputs([jobs], destination(), MemoryValues({"jobs": values})))
+    return [f for f in doc.fields if f.source_object == "jobs"]
+
+
+def test_the_seller_owns_the_job_and_the_technician_is_kept_beside_it() -> None:
+    maps = {f.source_columns[0]: f for f in _job_maps("Assign To", "Sold By")}
+    owner, worker = maps["Sold By"], maps["Assign To"]
+    assert owner.target.field == "assignedTo"
+    assert any("who sold it ('Sold By')" in e.detail for e in owner.evidence)
+    assert not any("engineer's call" in e.detail for e in owner.evidence)
+    assert worker.target.field != "assignedTo" and worker.target.kind != FieldKind.SKIP
+    assert any("users doing the work" in e.detail for e in worker.evidence)
+
+
+def test_a_sales_rep_beside_the_crew_owns_it_whatever_the_order() -> None:
+    maps = {f.source_columns[0]: f for f in _job_maps("Technician", "Sales Rep")}
+    assert maps["Sales Rep"].target.field == "assignedTo"
+    assert maps["Technician"].target.field != "assignedTo"
+
+
+def test_header_readings() -> None:
+    assert names_seller("Sold By") and names_seller("sales_rep_name") and names_seller("Salesperson")
+    assert names_worker("Assign To") and names_worker("Assigned Technician") and names_worker("crew")
+    # an owner column already says who owns the record; a seller is no worker
+    assert not names_worker("Job Owner") and not names_worker("Sales Rep Assigned")
+    assert not names_seller("Assigned To") and not names_seller("Sales Tax")
