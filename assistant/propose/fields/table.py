@@ -21,12 +21,12 @@ from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
-from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.id_lists import id_list_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.kind_guards import kind_fits
 from assistant.propose.fields.label_keys import label_keys
+from assistant.propose.fields.linked_person_points import linked_detail_skips
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
@@ -109,10 +109,9 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
-    for column, (via, parent) in held_by_linked_table(ctx.table, tables, ctx.values).items():
+    for column, why in linked_detail_skips(ctx, tables).items():  # the linked row's, or its person's
         if column not in done:
-            held = f"every value is one '{parent}' (linked by '{via}') already holds: its records carry them"
-            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), held, 0.7))
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), *why))
             done.add(column)
     pending = [c for c in columns if c.column not in done]
     for flag, choice in decided_flags(ctx.primary, ctx.name, pending, ctx.values).items():
