@@ -1,5 +1,4 @@
-"""Yes/no flags of the old system's handling of a record are skipped; a bare one-word flag nobody
-can read becomes a custom field only below the review threshold."""
+"""Yes/no flags of the old system's handling of a record are skipped; flags about the customer are kept."""
 
 from __future__ import annotations
 
@@ -31,16 +30,13 @@ def test_flags_of_the_old_systems_export_sync_and_visibility_are_skipped() -> No
         assert "handling of the record" in fields[flag].rationale, flag
 
 
-def test_a_bare_one_word_flag_with_no_known_meaning_is_a_custom_field_in_doubt() -> None:
-    fields = _contact_fields("Newsletter")
-    flag = fields["Newsletter"]
-    assert flag.target.kind == FieldKind.CUSTOM_NEW
-    assert flag.confidence < THRESHOLD
-    assert any("one-word yes/no" in e.detail for e in flag.evidence)
+def test_a_one_word_flag_about_the_customer_stays_a_custom_field() -> None:
+    fields = _contact_fields("Newsletter", "is_vip")
+    for flag in ("Newsletter", "is_vip"):
+        assert fields[flag].target.kind == FieldKind.CUSTOM_NEW, flag
 
 
 def test_a_flag_whose_header_says_what_it_is_keeps_its_confidence() -> None:
     fields = _contact_fields("allow_late_fees", "Do Not Email")
     assert fields["allow_late_fees"].target.kind == FieldKind.CUSTOM_NEW
     assert fields["allow_late_fees"].confidence >= THRESHOLD
-    assert not any("one-word" in e.detail for f in fields.values() for e in f.evidence)

@@ -20,7 +20,6 @@ from assistant.propose.fields.build import (
 )
 from assistant.propose.fields.id_holders import named_holder
 from assistant.propose.fields.nested_labels import ENTRY_LABEL_CONFIDENCE, entry_label_doubt
-from assistant.propose.fields.record_flags import BARE_FLAG_CONFIDENCE, bare_flag_doubt
 from assistant.propose.fields.rollups import counted_records
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
@@ -201,9 +200,6 @@ def _custom(
     label = entry_label_doubt(ctx, col)
     if label:
         conf, why = min(conf, ENTRY_LABEL_CONFIDENCE), f"{why}; {label}"
-    bare = bare_flag_doubt(col)  # 'EXPORT' (Y / N): the customer's data or the old system's setting
-    if bare is not None:
-        conf, evidence = min(conf, BARE_FLAG_CONFIDENCE), [*evidence, bare]
     single = single_value(col)
     if single is not None:  # too few records to call it a constant, but nothing yet tells them apart
         conf, why = min(conf, SINGLE_VALUE_CONFIDENCE), f"{why}; every filled record holds '{single}'"
