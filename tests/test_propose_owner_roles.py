@@ -5,7 +5,6 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.owner_roles import names_seller, names_worker
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import S, destination, table
 
@@ -47,9 +46,9 @@ def test_a_sales_rep_beside_the_crew_owns_it_whatever_the_order() -> None:
     assert maps["Technician"].target.field != "assignedTo"
 
 
-def test_header_readings() -> None:
-    assert names_seller("Sold By") and names_seller("sales_rep_name") and names_seller("Salesperson")
-    assert names_worker("Assign To") and names_worker("Assigned Technician") and names_worker("crew")
-    # an owner column already says who owns the record; a seller is no worker
-    assert not names_worker("Job Owner") and not names_worker("Sales Rep Assigned")
-    assert not names_seller("Assigned To") and not names_seller("Sales Tax")
+def test_a_job_owner_beside_a_salesperson_is_no_technician_to_pass_over() -> None:
+    # 'Job Owner' already says who owns the job: the seller takes nothing from it
+    maps = {f.source_columns[0]: f for f in _job_maps("Job Owner", "Salesperson")}
+    owner = next(f for f in maps.values() if f.target.field == "assignedTo")
+    assert not any("who sold it" in e.detail for e in owner.evidence)
+    assert not any("users doing the work" in e.detail for f in maps.values() for e in f.evidence)
