@@ -109,9 +109,9 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
-    for column, why in linked_detail_skips(ctx, tables).items():  # the linked row's, or its person's
+    for column, (held, sure) in linked_detail_skips(ctx, tables).items():  # the linked row's or person's
         if column not in done:
-            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), *why))
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), held, sure))
             done.add(column)
     pending = [c for c in columns if c.column not in done]
     for flag, choice in decided_flags(ctx.primary, ctx.name, pending, ctx.values).items():
