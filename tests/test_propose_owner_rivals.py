@@ -1,4 +1,4 @@
-"""Two columns naming different users on the rows ('Assign To' beside 'Sold By'): the owner is asked."""
+"""Two columns naming different users on the rows ('Assign To' beside 'Dispatcher'): the owner is asked."""
 
 from __future__ import annotations
 
@@ -31,9 +31,9 @@ def _owner_map(first: str, second: str, rows: list[tuple[str, str]]) -> FieldMap
 
 
 def test_an_owner_column_beside_another_naming_other_users_is_a_question() -> None:
-    # the technician on the schedule is not the salesperson who sold the job on most rows
+    # the technician on the schedule is not the dispatcher who booked the job on most rows
     rows = [(LAURA[0], PEDRO[1]), (PEDRO[0], LAURA[1]), (LAURA[0], LAURA[1]), (PEDRO[0], LAURA[1])] * 2
-    owner = _owner_map("Assign To", "Sold By", rows)
+    owner = _owner_map("Assign To", "Dispatcher", rows)  # neither the seller (owner_roles) nor the owner
     assert owner.confidence < 0.7
     assert any("names users too" in e.detail for e in owner.evidence)
 

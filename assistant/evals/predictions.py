@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.evals.stage_outcomes import stage_columns_with_outcomes
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Status, TransformKind
 
@@ -122,6 +123,8 @@ def predictions_from_document(document: MappingDocument) -> Predictions:
             )
             pred.note_confidence(("stages", *key), stage.confidence)
     _status_values(document, pred)
+    for table, column in stage_columns_with_outcomes(document):  # the stage map writes the status too
+        pred.add_field(table, column, PredTarget("standard", "opportunity", "status"))
     pred.tags = [list(t.members) for t in document.tags if t.status != Status.REJECTED]
     for owner in document.owners:
         if owner.status != Status.REJECTED:

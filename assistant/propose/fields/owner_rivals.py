@@ -5,7 +5,8 @@ The owner field holds one user. When another column's values name users as well 
 column's do, and name another user on a good share of rows, the proposal keeps its choice but asks
 the engineer: the technician on the schedule and the salesperson who sold the job are both users,
 and either may be the one a business calls the owner. Two spellings of the same user on every row
-('Owner' and 'Owner Email') are no rivals, nor is the record's author.
+('Owner' and 'Owner Email') are no rivals, nor is the record's author, nor the technician beside the
+deal's seller (``owner_roles``: the seller owns the deal).
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from assistant.mapping.models import Evidence
 from assistant.profile.models import ColumnProfile
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.links import names_author
+from assistant.propose.fields.owner_roles import OWNER_FIELDS, seller_over_worker
+from assistant.propose.fields.owner_roles import workers_beside_sellers as workers_beside_sellers
 from assistant.propose.normalize import normalise
 from assistant.propose.owner_values import MIN_DISTINCT, MIN_SHARE, user_share, user_spellings
 
 RIVAL_OWNER_CONFIDENCE = 0.6
+SELLER_OWNER_CONFIDENCE = 0.8
 MIN_DISAGREEING = 0.2  # share of rows, both filled, naming different users
-_OWNER_FIELDS = frozenset({"assignedTo", "assignedUserId"})
 
 
 def _names_users(column: ColumnProfile, destination: DestinationState | None) -> bool:
@@ -58,7 +61,7 @@ def _disagree(ctx: TableContext, owner: str, rival: str) -> bool:
 def held_rival_owners(ctx: TableContext, maps: list[FieldMap], columns: list[ColumnProfile]) -> None:
     """Holds the owner map below the review threshold when another column names users too."""
     for fmap in maps:
-        if fmap.target.field not in _OWNER_FIELDS or fmap.target.object != ctx.primary:
+        if fmap.target.field not in OWNER_FIELDS or fmap.target.object != ctx.primary:
             continue
         rivals = [
             c.column
@@ -70,6 +73,15 @@ def held_rival_owners(ctx: TableContext, maps: list[FieldMap], columns: list[Col
             and len(fmap.source_columns) == 1
             and _disagree(ctx, fmap.source_columns[0], c.column)
         ]
+        owner = fmap.source_columns[0]
+        workers = {c: why for c in rivals if (why := seller_over_worker(owner, c))}
+        if workers:  # a reading of the two headers, not of the values: never certain
+            fmap.confidence = min(fmap.confidence, SELLER_OWNER_CONFIDENCE)
+            fmap.evidence += [Evidence(source="values", detail=why) for why in workers.values()]
+            for worker in (m for m in maps if m.source_columns[0] in workers):
+                why = f"the users doing the work: the deal's owner is who sold it ('{owner}')"
+                worker.evidence.append(Evidence(source="values", detail=why))
+        rivals = [c for c in rivals if c not in workers]
         if not rivals:
             continue
         why = f"'{rivals[0]}' names users too: which of them owns the record is the engineer's call"

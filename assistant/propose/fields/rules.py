@@ -17,6 +17,7 @@ from assistant.propose.fields.build import (
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.owner_details import owner_detail_reason
+from assistant.propose.fields.record_flags import HANDLING_REASON, handling_flag
 from assistant.propose.fields.record_numbers import record_numbers
 from assistant.propose.fields.system_stamps import (
     STAMP_SKIP_CONFIDENCE,
@@ -58,6 +59,8 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         )
     if last_modified_stamp(column):
         return "a last-modified time of the old system: HighLevel stamps its own", STAMP_SKIP_CONFIDENCE
+    if handling_flag(column):  # 'EXPORT', 'Public', 'Synced': the old system's settings for the row
+        return HANDLING_REASON, STAMP_SKIP_CONFIDENCE
     if creation_stamp(column) and (ctx.merged_nested_row or _dated_otherwise(ctx, column)):
         return "when the old system saved this row: bookkeeping, not the record's own", STAMP_SKIP_CONFIDENCE
     if ctx.decision.kind in ("no_equivalent", "lookup", "schema"):

@@ -21,12 +21,12 @@ from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
-from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.id_lists import id_list_maps
 from assistant.propose.fields.json_columns import json_field_maps
 from assistant.propose.fields.kind_guards import kind_fits
 from assistant.propose.fields.label_keys import label_keys
+from assistant.propose.fields.linked_person_points import linked_detail_skips
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
@@ -35,7 +35,7 @@ from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_amounts import derived_amount_penalty, own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_list_map
-from assistant.propose.fields.owner_rivals import held_rival_owners
+from assistant.propose.fields.owner_rivals import held_rival_owners, workers_beside_sellers
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
     concat_name_map,
@@ -109,10 +109,9 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             why = f"repeats the linked record behind '{copies[col.column]}', which has the same column"
             maps.append(skip_map(ctx, col, why, 0.7))
             done.add(col.column)
-    for column, (via, parent) in held_by_linked_table(ctx.table, tables, ctx.values).items():
+    for column, (held, sure) in linked_detail_skips(ctx, tables).items():  # the linked row's or person's
         if column not in done:
-            held = f"every value is one '{parent}' (linked by '{via}') already holds: its records carry them"
-            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), held, 0.7))
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), held, sure))
             done.add(column)
     pending = [c for c in columns if c.column not in done]
     for flag, choice in decided_flags(ctx.primary, ctx.name, pending, ctx.values).items():
@@ -202,7 +201,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and kind_fits(ctx, col, cand)
         and not names_another_record(ctx, col, cand, other_rows)
     ]
-    rivals = contested(pool)  # two alike columns tied on one field: neither takes it
+    rivals = contested(pool) | workers_beside_sellers(pool, objects[0])  # ties; a seller owns the deal
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
