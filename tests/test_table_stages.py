@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from assistant.mapping.items import MappingDocument, StageValueMap
+from assistant.mapping.loss import decision_losses
 from assistant.mapping.models import Status
 from tests.test_execute_flow import hlmap
 from tests.test_execute_support import document, tiny_workspace
@@ -78,3 +79,13 @@ def test_a_stage_column_places_the_deals_before_a_whole_table_stage(tmp_path: Pa
     out, stages, _ = _plan(tmp_path / "ws", doc)
     assert dict(stages)["Q2"] == WON  # 'accepted' in the status column, not the table's New
     assert "quotes: stage:quotes is not used: 'status' places the deals" in out and "start at" not in out
+
+
+def test_an_undecided_whole_table_stage_costs_every_row_of_its_table(tmp_path: Path) -> None:
+    ws = tiny_workspace(tmp_path / "ws", _without_status_column(Status.ACCEPTED))
+    doc = _without_status_column(Status.PROPOSED)
+    losses = [loss for loss in decision_losses(ws.connect(), doc) if loss.item_id == "stage:quotes"]
+    ws.close()
+    assert [(loss.records, loss.why) for loss in losses] == [
+        (4, "no stage decided for every row of quotes: its 4 records are held back")
+    ]
