@@ -149,3 +149,29 @@ def test_nothing_to_decide_and_no_workspace(tmp_path: Path) -> None:
         f"error: no workspace at {missing}: start one with `hlmap ingest EXPORT_FILES -w {missing}`"
     ]
     assert not missing.exists()
+
+
+def test_the_stage_of_a_table_no_column_places_is_named_by_its_table(tmp_path: Path) -> None:
+    document = small_document()
+    document.stages.append(
+        StageValueMap(id="stage:jobs", source_object="jobs", source_column="", source_value="", flagged=True)
+    )
+    workspace = write_workspace(tmp_path, document)
+    store_destination(workspace, destination(), "test")
+    workspace.close()
+    wrong = hlmap("decide", "-w", tmp_path, "--stage", "job=Sales/New")
+    assert error_lines(wrong)[0].startswith("error: --stage 'job=Sales/New': write OBJECT.COLUMN:VALUE=")
+    assert error_lines(wrong)[0].endswith(
+        "(or TABLE=PIPELINE/STAGE for a table no column places); did you mean 'jobs'?"
+    )
+    result = hlmap("decide", "-w", tmp_path, "--who", "ana", "--stage", "jobs=Sales/New")
+    assert result.exit_code == 0, result.output
+    item = saved(tmp_path).find("stage:jobs")
+    assert isinstance(item, StageValueMap)
+    assert (item.pipeline_id, item.stage_id, item.flagged, item.status, item.decided_by) == (
+        "p1",
+        "s1",
+        False,
+        Status.EDITED,
+        "ana",
+    )

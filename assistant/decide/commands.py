@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli_common import WorkspaceOption, console, existing_workspace, listed, login_name
-from assistant.decide import edits
+from assistant.decide import edits, stage_edits
 from assistant.decide.alternatives import use_alternative
 from assistant.decide.selectors import parse_selector
 from assistant.errors import HlmapError
@@ -70,7 +70,10 @@ def register(app: typer.Typer) -> None:
             typer.Option(
                 "--stage",
                 metavar="VALUE=STAGE",
-                help="OBJECT.COLUMN:VALUE=PIPELINE/STAGE/STATUS (status optional: open, won, lost, ...).",
+                help=(
+                    "OBJECT.COLUMN:VALUE=PIPELINE/STAGE/STATUS (status optional: open, won, lost, ...); "
+                    "TABLE=PIPELINE/STAGE for a table no column places (its stage:TABLE proposal)."
+                ),
             ),
         ] = None,
         owner: Annotated[
@@ -101,7 +104,7 @@ def register(app: typer.Typer) -> None:
         for flag, values, run in (
             ("use", use, use_alternative),
             ("set", set_, edits.set_field),
-            ("stage", stage, edits.set_stage),
+            ("stage", stage, stage_edits.set_stage),
             ("owner", owner, edits.set_owner),
         ):
             lines += [f"{flag}: {run(session, text)}" for text in values or []]

@@ -1,4 +1,4 @@
-"""``--set``, ``--stage`` and ``--owner``: one proposal pointed at a target the engineer names.
+"""``--set`` and ``--owner``: one proposal pointed at a target the engineer names.
 
 Each resolves its names against the same choices the review UI offers (catalog fields, the
 destination's custom fields, pipelines, stages and users), so nothing else can be chosen.
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from assistant.cli_common import listed
 from assistant.errors import HlmapError, did_you_mean
-from assistant.mapping.items import FieldMap, OwnerMatch, StageValueMap
-from assistant.mapping.models import FieldKind, OpportunityStatus
+from assistant.mapping.items import FieldMap, OwnerMatch
+from assistant.mapping.models import FieldKind
 from assistant.review.errors import ReviewError
 from assistant.review.session import ReviewSession
 from assistant.review.targets import MODEL_FOR_OBJECT
 
 
-def _split(flag: str, text: str, shape: str) -> tuple[str, str]:
+def split_edit(flag: str, text: str, shape: str) -> tuple[str, str]:
     left, sep, right = text.rpartition("=")
     if not sep or not left.strip() or not right.strip():
         raise HlmapError(f"{flag} {text!r}: write {shape}")
@@ -24,7 +24,7 @@ def _split(flag: str, text: str, shape: str) -> tuple[str, str]:
 
 def set_field(session: ReviewSession, text: str) -> str:
     """``clients.Phone=contact.phone``: the field proposal of clients.Phone gets that target."""
-    where, label = _split("--set", text, "OBJECT.COLUMN=TARGET, e.g. clients.Phone=contact.phone")
+    where, label = split_edit("--set", text, "OBJECT.COLUMN=TARGET, e.g. clients.Phone=contact.phone")
     item = _field(session, where, text)
     choices = session.choices(item.id)
     choice = next((c for c in choices if c.label == label), None)
@@ -55,66 +55,11 @@ def _field(session: ReviewSession, where: str, text: str) -> FieldMap:
     raise HlmapError(f"--set {text!r}: no field proposal for {where}{hint}")
 
 
-def set_stage(session: ReviewSession, text: str) -> str:
-    """``deals.Stage:Won=Sales/Won/won``: that status value lands in pipeline Sales, stage Won."""
-    shape = "OBJECT.COLUMN:VALUE=PIPELINE/STAGE[/STATUS], e.g. deals.Stage:Won=Sales/Won/won"
-    where, goal = _split("--stage", text, shape)
-    column_part, colon, value = where.partition(":")
-    obj, dot, column = column_part.partition(".")
-    if not colon or not dot:
-        raise HlmapError(f"--stage {text!r}: write {shape}")
-    item = next(
-        (
-            s
-            for s in session.document.stages
-            if (s.source_object, s.source_column, s.source_value) == (obj, column, value)
-        ),
-        None,
-    )
-    if item is None:
-        hint = did_you_mean(f"{obj}.{column}:{value}", [_stage_name(s) for s in session.document.stages])
-        raise HlmapError(f"--stage {text!r}: no stage value {where} in the mapping document{hint}")
-    parts = [p.strip() for p in goal.split("/")]
-    if len(parts) not in (2, 3):
-        raise HlmapError(f"--stage {text!r}: write {shape}")
-    status = _status(text, parts[2]) if len(parts) == 3 else item.opportunity_status
-    choices = session.stage_choices()
-    pipeline = [
-        c for c in choices if parts[0].casefold() in (c.pipeline_name.casefold(), c.pipeline_id.casefold())
-    ]
-    if not pipeline:
-        names = sorted({c.pipeline_name for c in choices})
-        raise HlmapError(
-            f"--stage {text!r}: no pipeline {parts[0]!r} in the destination{did_you_mean(parts[0], names)}"
-        )
-    stage = next(
-        (c for c in pipeline if parts[1].casefold() in (c.stage_name.casefold(), c.stage_id.casefold())), None
-    )
-    if stage is None:
-        names = [c.stage_name for c in pipeline]
-        raise HlmapError(
-            f"--stage {text!r}: pipeline {pipeline[0].pipeline_name!r} has no stage {parts[1]!r} "
-            f"(stages: {', '.join(names)}){did_you_mean(parts[1], names)}"
-        )
-    session.set_stage(item.id, stage.pipeline_id, stage.stage_id, status)
-    return f"{item.id} → {stage.label} ({status.value})"
-
-
-def _stage_name(item: StageValueMap) -> str:
-    return f"{item.source_object}.{item.source_column}:{item.source_value}"
-
-
-def _status(text: str, value: str) -> OpportunityStatus:
-    try:
-        return OpportunityStatus(value.lower())
-    except ValueError:
-        allowed = ", ".join(s.value for s in OpportunityStatus)
-        raise HlmapError(f"--stage {text!r}: status {value!r} is not one of {allowed}") from None
-
-
 def set_owner(session: ReviewSession, text: str) -> str:
     """``jobs.u9=ana@acme.test`` (a user's email, name or id) or ``jobs.u9=fallback:owner@acme.test``."""
-    where, who = _split("--owner", text, "OBJECT.KEY=USER or OBJECT.KEY=fallback:USER (email, name or id)")
+    where, who = split_edit(
+        "--owner", text, "OBJECT.KEY=USER or OBJECT.KEY=fallback:USER (email, name or id)"
+    )
     fallback = who.startswith("fallback:")
     who = who.removeprefix("fallback:").strip()
     item = _owner(session, where, text)

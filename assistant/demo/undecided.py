@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from assistant.mapping.items import MappingDocument
+from assistant.mapping.items import MappingDocument, StageValueMap
 from assistant.mapping.models import Status
 
 
@@ -16,10 +16,12 @@ def undecided_stage_lines(doc: MappingDocument) -> list[str]:
     """One line per stage value left without a stage, most records first."""
     left = [s for s in doc.stages if s.status == Status.REJECTED or s.flagged or not s.stage_id]
     left.sort(key=lambda s: (-s.count, s.source_value))
-    return [
-        f"{s.source_object}.{s.source_column} = {s.source_value!r}: {s.count} records — {s.rationale}"
-        for s in left
-    ]
+    return [f"{_where(s)}: {s.count} records — {s.rationale}" for s in left]
+
+
+def _where(s: StageValueMap) -> str:
+    """'jobs.status = 'Late'', or 'every row of deals' for a table no column places."""
+    return s.source_label if s.whole_table else f"{s.source_object}.{s.source_column} = {s.source_value!r}"
 
 
 def report_undecided(doc: MappingDocument, console: Console) -> None:

@@ -23,6 +23,7 @@ from assistant.execute.raw_source import raw_columns, source_key_sql
 from assistant.execute.required_values import needs_message, needs_message_sql, rejected_feeds
 from assistant.execute.same_name_companies import company_of_row_sql
 from assistant.execute.specs import PASSES, RecordSpec, field_key
+from assistant.execute.table_stages import table_stage_outputs
 from assistant.execute.transforms.build import outputs_for
 from assistant.mapping.items import MappingDocument
 from assistant.transforms.kinds import Output
@@ -92,6 +93,8 @@ def compile_spec(
             columns_of.setdefault(out.key, []).extend(fm.source_columns)
             if out.error:
                 errors.append((fm.id, out.key, out.error, out.blocks))
+    for out in table_stage_outputs(doc, spec, set(by_key)):  # a table no column places: its decided stage
+        by_key[out.key].append(out)
     if is_document_note(spec):  # values a later document would overwrite: one note per document
         by_key = defaultdict(list, as_note(by_key, spec, key_sql))
     if spec.merge_into:

@@ -17,6 +17,7 @@ from assistant.execute.plan_losses import PlanLosses, plan_losses
 from assistant.execute.prepare import Prepared
 from assistant.execute.schema import schema_work
 from assistant.execute.specs import DOCUMENT_KINDS, RecordSpec
+from assistant.execute.table_stages import plan_lines as table_stage_lines
 from assistant.execute.transforms.several_keys import several_keys_lines
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import Cardinality, TransformKind
@@ -41,6 +42,7 @@ class Plan:
     cannot: list[str] = field(default_factory=list)
     lookalikes: list[str] = field(default_factory=list)  # alike source records and the policy for them
     blank_links: list[str] = field(default_factory=list)  # links read another way: own e-mail, first key
+    table_stages: list[str] = field(default_factory=list)  # deals at a decided stage: no column places them
     compatibility: dict[str, Any] = field(default_factory=dict)
     losses: PlanLosses = field(default_factory=PlanLosses)
     mismatches: list[str] = field(default_factory=list)  # documents whose lines miss their stated total
@@ -83,6 +85,7 @@ def build_plan(
     plan.cannot = cannot_lines(con, prepared, dest)
     plan.lookalikes = lookalike_lines(con)
     plan.blank_links = blank_link_lines(con, prepared.doc) + several_keys_lines(con, prepared.doc)
+    plan.table_stages = table_stage_lines(con, prepared.doc)
     plan.compatibility = compatibility(prepared, plan)
     plan.losses = plan_losses(con, prepared)
     plan.mismatches = [m.describe() for m in planned_mismatches(con, currency)]

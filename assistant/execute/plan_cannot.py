@@ -87,7 +87,7 @@ def cannot_migrate(con: duckdb.DuckDBPyConnection, prepared: Prepared) -> list[s
     out += option_gaps(con) + long_text_lines(con, prepared) + transform_lines(con)
     for st in prepared.doc.stages:
         if st.confirmed and (st.flagged or not st.stage_id):
-            out.append(f"stage {st.source_object}.{st.source_column}={st.source_value}: no stage decided")
+            out.append(f"stage {st.source_label}: no stage decided")
     return out
 
 

@@ -75,6 +75,10 @@ def print_plan(ws: Workspace, plan: Plan) -> None:
         console.print("[bold]Links read another way than the cell alone gives:[/]")
         for line in plan.blank_links:
             console.print(f"  - {line}", highlight=False, markup=False)
+    if plan.table_stages:
+        console.print("[bold]Pipeline stages no column gives (decided for the whole table):[/]")
+        for line in plan.table_stages:
+            console.print(f"  - {line}", highlight=False, markup=False)
     if plan.cannot:
         console.print("[bold]Cannot migrate as records:[/]")
         for line in plan.cannot:

@@ -41,9 +41,9 @@ def needs_message_sql(message: str, key: str, field_errors: list[tuple[str, str]
 
 
 def rejected_feeds(doc: MappingDocument, spec: RecordSpec, key: str) -> list[str]:
-    """Rejected field maps of the spec's table that would fill ``key`` (a stage map sets the pipeline)."""
+    """Rejected maps of the spec's table that would fill ``key`` (a stage map sets the pipeline)."""
     keys = set(key.split("|")) | ({"pipelineStageId"} if "pipelineId" in key.split("|") else set())
-    return sorted(
+    fields = [
         fm.id
         for fm in doc.fields
         if fm.source_object == spec.source_object
@@ -51,4 +51,10 @@ def rejected_feeds(doc: MappingDocument, spec: RecordSpec, key: str) -> list[str
         and fm.target.object is not None
         and fm.target.object.value == spec.hl_object
         and field_key(fm) in keys
-    )
+    ]
+    stages = [  # the stage proposed for a table no column places, rejected: its deals stay held
+        s.id
+        for s in doc.stages
+        if s.whole_table and s.source_object == spec.source_object and s.status == Status.REJECTED
+    ]
+    return sorted(fields + (stages if "pipelineId" in keys and spec.hl_object == "opportunity" else []))

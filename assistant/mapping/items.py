@@ -92,7 +92,8 @@ class TagCluster(Proposal):
 
 
 class StageValueMap(Proposal):
-    """A source status value -> pipeline, stage and opportunity status."""
+    """A source status value -> pipeline, stage and opportunity status; with no source column and
+    value, the stage every row of a table without a stage column starts at."""
 
     source_object: str
     source_column: str
@@ -104,6 +105,18 @@ class StageValueMap(Proposal):
     stage_name: str | None = None
     opportunity_status: OpportunityStatus = OpportunityStatus.OPEN
     flagged: bool = False  # no good stage: needs a human, never forced
+
+    @property
+    def whole_table(self) -> bool:
+        """No column names a stage: every row of the table lands at this one (``stage:<table>``)."""
+        return not self.source_column
+
+    @property
+    def source_label(self) -> str:
+        """Where its rows are read: 'quotes.status = sent', or 'every row of jobs' (whole table)."""
+        if self.whole_table:
+            return f"every row of {self.source_object}"
+        return f"{self.source_object}.{self.source_column} = {self.source_value}"
 
 
 class OwnerMatch(Proposal):

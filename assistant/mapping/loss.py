@@ -83,8 +83,12 @@ def decision_losses(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> lis
                 out.append(Loss(fm.id, 0, cells, f"{word}: {cells} filled values stay in the source"))
     for st in doc.stages:
         if st.source_object in carried and (not st.confirmed or st.flagged or not st.stage_id):
-            n = _count_value(con, st.source_object, st.source_column, st.source_value)
-            why = f"no stage decided for {st.source_value!r}: its {n} records are held back"
+            if st.whole_table:  # no column places the table's deals: without this stage none lands
+                n = source.rows(st.source_object)
+                why = f"no stage decided for every row of {st.source_object}: its {n} records are held back"
+            else:
+                n = _count_value(con, st.source_object, st.source_column, st.source_value)
+                why = f"no stage decided for {st.source_value!r}: its {n} records are held back"
             out += [Loss(st.id, n, 0, why)] if n else []
     for holding in doc.holdings:  # its rows name a parent the export lacks: held unless parked
         if holding.source_object in carried and not holding.confirmed and holding.orphan_rows:

@@ -21,6 +21,7 @@ from assistant.propose.objects import ObjectDecision, classify_tables
 from assistant.propose.owners import propose_owners
 from assistant.propose.references import infer_references
 from assistant.propose.sourcedata import MemoryValues, SourceValues
+from assistant.propose.stage_without_column import propose_table_stages
 from assistant.propose.stages import propose_stages
 from assistant.propose.tag_maps import propose_tags
 from assistant.propose.targets import TargetField, standard_fields
@@ -86,6 +87,8 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
     doc.notes = _notes(decisions, selected)
     if inputs.calibrate:
         calibrate_document(doc, inputs.confidence_threshold)
+    # a policy for tables no column places, never lifted by calibration: always a human's decision
+    doc.stages += propose_table_stages(doc.objects, fields, inputs.destination)
     return doc
 
 

@@ -18,16 +18,17 @@ from assistant.propose.stage_pipelines import PipelineChoice, best_stage_score
 GENERIC = frozenset({"pipeline", "pipelines", "sales", "main", "default", "board", "process", "flow"})
 
 
-def _names(value: str, pipeline: Pipeline) -> bool:
+def names_records(value: str, pipeline: Pipeline) -> bool:
+    """The value's words name the records the pipeline holds ('estimate_sent', 'jobs' for 'Jobs')."""
     words = [w for w in tokens(pipeline.name) if w not in GENERIC and len(w) >= 3]
     return any(kin_words(v, w) for v in tokens(value) for w in words)
 
 
 def named_pipeline(value: str, chosen: Pipeline | None, pipelines: list[Pipeline]) -> PipelineChoice | None:
     """The other pipeline the value names, when it has a stage for the value; None otherwise."""
-    if chosen is None or _names(value, chosen):
+    if chosen is None or names_records(value, chosen):
         return None
-    named = [p for p in pipelines if p.id != chosen.id and p.stages and _names(value, p)]
+    named = [p for p in pipelines if p.id != chosen.id and p.stages and names_records(value, p)]
     if len(named) != 1 or best_stage_score(value, named[0]) < GOOD_STAGE:
         return None
     why = f"'{value}' names the records of '{named[0].name}', which has a stage for it"

@@ -24,7 +24,10 @@ class StagesScreen(ItemsScreen):
         assert isinstance(item, StageValueMap)
         missing = Text("⚑ pick a stage", "bold red")
         return (
-            Text(f"{item.source_column} = {item.source_value}", "bold"),
+            Text(
+                item.source_label if item.whole_table else f"{item.source_column} = {item.source_value}",
+                "bold",
+            ),
             Text(str(item.count), justify="right"),
             Text(item.pipeline_name or "", "cyan") if item.pipeline_id else missing,
             Text(item.stage_name or "", "cyan") if item.stage_id else Text(""),
@@ -35,15 +38,21 @@ class StagesScreen(ItemsScreen):
 
     def searchable(self, item: Proposal) -> str:
         assert isinstance(item, StageValueMap)
-        return f"{item.source_value} {item.pipeline_name or ''} {item.stage_name or ''}"
+        return f"{item.source_label} {item.pipeline_name or ''} {item.stage_name or ''}"
 
     def detail(self, item: Proposal) -> RenderableType:
         assert isinstance(item, StageValueMap)
         flag = Text("flagged: no stage fits well, decide by hand", "bold red") if item.flagged else Text("")
         cost = cost_line(self.review.costs, item.id)
         return Group(
-            Text(f"{item.source_object}.{item.source_column} = {item.source_value!r}", "bold"),
+            Text(
+                f"{item.source_label}: no column names a stage"
+                if item.whole_table
+                else f"{item.source_object}.{item.source_column} = {item.source_value!r}",
+                "bold",
+            ),
             Text(item.rationale or "", "italic"),
+            *(Text(f"  {e.detail}") for e in item.evidence[:1] if item.whole_table),
             flag,
             Text(f"  ▸ {cost}", "yellow") if cost else Text(""),
         )
