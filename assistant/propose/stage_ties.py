@@ -18,7 +18,7 @@ from assistant.mapping.models import Alternative, Evidence, OpportunityStatus
 from assistant.propose.normalize import normalise
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare
-from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, stage_score
+from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, SAME_CONCEPT, lead_stage_concept, stage_score
 
 TIED = 0.6  # a coin toss between two stages: below the review threshold
 # Checking done work: it follows the work's completion ('completed', then 'validated').
@@ -33,10 +33,10 @@ def _ordered(pipeline: Pipeline) -> list[Stage]:
 
 
 def _tied(m: StageValueMap, stages: list[Stage]) -> list[Stage]:
-    """The stages that fit the value exactly as well as its chosen one, in the pipeline's order."""
+    """The stages that read as the value's own concept exactly as well as its chosen one, in order."""
     chosen = next((s for s in stages if s.id == m.stage_id), None)
-    if chosen is None or closeness(bare(m.source_value), chosen)[0] < GOOD_STAGE:
-        return []
+    if chosen is None or closeness(bare(m.source_value), chosen)[0] < SAME_CONCEPT:
+        return []  # a related reading ('Pending' near 'Quote Sent') keeps the pipeline's order
     best = max(closeness(bare(m.source_value), s) for s in stages)
     tied = [s for s in stages if closeness(bare(m.source_value), s) == best]
     return tied if chosen in tied and len(tied) > 1 else []
