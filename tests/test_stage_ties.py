@@ -60,3 +60,4 @@ def test_a_stage_another_value_names_by_its_words_leaves_the_tied_value_the_othe
     assert stages["invoiced"].stage_name == "Converted to Invoice"
     assert stages["accepted"].stage_name == "Approved"
     assert stages["accepted"].confidence >= THRESHOLD  # settled: no coin toss left
+    assert any(e.detail.startswith("stage 'Approved' similarity") for e in stages["accepted"].evidence)

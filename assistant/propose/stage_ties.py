@@ -54,14 +54,17 @@ def _moved(
         score=round(stage_score(bare(m.source_value), before), 3),
         value={"pipeline_id": pipeline.id, "stage_id": m.stage_id, "stage_name": m.stage_name},
     )
-    kept = [e for e in m.evidence if not e.detail.startswith(f"stage '{m.stage_name}' similarity")]
+    moved = m.stage_id != stage.id  # the similarity line and the alternatives then name the stage it left
+    kept = [
+        e for e in m.evidence if not (moved and e.detail.startswith(f"stage '{m.stage_name}' similarity"))
+    ]
     others = [a for a in m.alternatives if a.value.get("stage_id") not in (stage.id, m.stage_id)]
     return m.model_copy(
         update={
             "stage_id": stage.id,
             "stage_name": stage.name,
             "opportunity_status": status,
-            "alternatives": [was, *others][:3] if m.stage_id != stage.id else m.alternatives,
+            "alternatives": [was, *others][:3] if moved else m.alternatives,
             "rationale": f"{m.rationale}; {why}{settled}",
             "evidence": [*kept, Evidence(source="destination", detail=why)],
         }
