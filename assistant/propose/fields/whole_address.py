@@ -40,8 +40,13 @@ def _folded(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
+def _as_words(part: str) -> re.Pattern[str]:
+    """The part as whole words: a state 'OR' is not the 'or' of 'Portland'."""
+    return re.compile(rf"(?<!\w){re.escape(part)}(?!\w)")
+
+
 def _holds(whole: str, part: str) -> bool:
-    return bool(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) is not None
+    return bool(part) and _as_words(part).search(whole) is not None
 
 
 def _part(col: ColumnProfile) -> bool:
@@ -69,7 +74,7 @@ def _reading(values: SourceValues, table: TableProfile, col: ColumnProfile) -> t
         found = [c for c in parts if _holds(whole, _folded(row[c.column]))]
         for c in found:
             held[c.column] = held.get(c.column, 0) + 1
-            left = left.replace(_folded(row[c.column]), " ")
+            left = _as_words(_folded(row[c.column])).sub(" ", left)
         copies += len(re.findall(r"\w+", left)) <= _LEFT_WORDS
     most = [c for c in parts if held.get(c.column, 0) >= MOST_ROWS * len(rows)]
     if not any(c in streets for c in most) or not any(c.semantic_type in _PLACES for c in most):
