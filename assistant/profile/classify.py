@@ -44,6 +44,15 @@ def name_hint(column: str, hint: str) -> bool:
     return re.search(_HINTS[hint], column.lower()) is not None
 
 
+# a header ending in a key word ('site.id', 'job-type-id', 'siteId'): its values are ids, whatever shape
+_KEY_HEADER = re.compile(r"(?:^|[-_ .])(?:id|uuid|key)$", re.IGNORECASE)
+_CAMEL_KEY = re.compile(r"[a-z](?:Id|ID|Uuid|Key)$")
+
+
+def names_a_key(column: str) -> bool:
+    return _KEY_HEADER.search(column) is not None or _CAMEL_KEY.search(column) is not None
+
+
 def _strong(stats: ColumnStats, detector: str, kind: SemanticType, words: str) -> Detected | None:
     share = stats.share(detector)
     return Detected(kind, share, [f"{pct(share)} {words}"]) if share >= STRONG else None
@@ -69,8 +78,8 @@ def _postal(stats: ColumnStats, column: str) -> Detected | None:
         reasons.append("leading zeros kept")
     if stats.counts.get("zip4", 0):
         reasons.append("ZIP+4 values")
-    if stats.distinct < stats.nonblank * 0.9:
-        reasons.append("values repeat")
+    if stats.distinct < stats.nonblank * 0.9 and not names_a_key(column):
+        reasons.append("values repeat")  # under 'site.id' they are the ids of records rows share
     # letter-digit codes are a shape nothing else has; 5 digits alone could be any number
     lettered = shares["postal_ca"] + shares["postal_uk"] >= 0.5
     if not reasons and not lettered:

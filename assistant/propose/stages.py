@@ -33,6 +33,7 @@ from assistant.propose.stage_pipelines import PipelineChoice, choices_by_value
 from assistant.propose.stage_placement import placed_map
 from assistant.propose.stage_shared import with_pipeline_guesses_held
 from assistant.propose.stage_sources import pipeline_rows, source_values
+from assistant.propose.stage_ties import settle_ties
 from assistant.propose.stage_tracks import track_rows
 
 # The vocabulary reads these values for certain (a closing outcome, a pause), so the proposal is
@@ -71,6 +72,7 @@ def propose_stages(
         column = [_one(fmap, item, choices[item.value], pipelines, outcome_only) for item in found]
         if not rows:  # no pipeline column: a value without a stage of its own may sit in either pipeline
             column = with_pipeline_guesses_held(column, pipelines)
+        column = settle_ties(column, pipelines)  # 'validated' fits 'Work Finished' and 'Approved' alike
         ranks, how = source_ranks(fmap, values, profiles, [v.value for v in found])
         out += crowded(place_by_order(column, ranks, how, pipelines))
         if pipeline_map is not None and by_source:

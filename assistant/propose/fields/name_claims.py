@@ -1,8 +1,9 @@
 """Name fields a column may not claim, though its header or values look like a name.
 
 A column beside a link that names the linked record ('association.name'), a nested list of things
-that folds into its parent (a location's 'customer_contact'), and a column naming other rows of the
-same list ('Reports To') all hold names, but not the name of the record their row fills.
+that folds into its parent (a location's 'customer_contact'), a column naming other rows of the
+same list ('Reports To') and a nested object's name beside its own key ('site.name' by 'site.id')
+all hold names, but not the name of the record their row fills.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.normalize import object_words
 
 T = TargetObject
@@ -27,6 +29,7 @@ def names_another_record(
         _names_linked_record(ctx, col, cand)
         or _names_parent_from_a_list_of_things(ctx, cand)
         or (cand.field in PERSON_NAMES and col.column in other_rows)  # 'Reports To': another row's name
+        or (cand.field in OWN_NAMES | PERSON_NAMES and names_nested_object(ctx.table, col))  # 'site.name'
     )
 
 

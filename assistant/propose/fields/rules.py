@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.owner_details import owner_detail_reason
@@ -106,7 +107,11 @@ def name_split_maps(
     the row's name is then the account's display name, often a business's, never a person to split.
     """
     # an owner's or a category's name, or a nested tags list's 'name': each value is a tag, no person
-    columns = [c for c in columns if other_name_reason(c) is None and not names_a_tag(c)]
+    columns = [
+        c
+        for c in columns
+        if other_name_reason(c) is None and not names_a_tag(c) and not names_nested_object(ctx.table, c)
+    ]
     if ctx.primary not in _PERSONISH or any(lead_concept(c) in ("first_name", "last_name") for c in columns):
         return []
     if people_below is not None:
@@ -223,6 +228,7 @@ def concat_name_map(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[Fi
         if lead_concept(c) in ("title", "name")
         and c.semantic_type != S.EMPTY
         and header_names_other(c) is None  # 'type.name' names the job's type, not the job
+        and not names_nested_object(ctx.table, c)  # 'site.name' beside 'site.id' names the site
     ]
     if not titles:
         # Without a title, the key and the customer's name tell records apart: '{number} {client}'.

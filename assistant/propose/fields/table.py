@@ -51,6 +51,7 @@ from assistant.propose.fields.stage_keys import stage_keys
 from assistant.propose.fields.standard_fields import allowed, standard_maps
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.fields.twin_columns import twin_columns
+from assistant.propose.fields.whole_address import address_yield, note_whole_addresses, whole_addresses
 from assistant.propose.normalize import is_plain
 from assistant.propose.other_names import nested_people
 from assistant.propose.signals import lead_concept
@@ -202,11 +203,13 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         and not names_another_record(ctx, col, cand, other_rows)
     ]
     rivals = contested(pool) | workers_beside_sellers(pool, objects[0])  # ties; a seller owns the deal
+    wholes = whole_addresses(ctx.table, ctx.values)  # '664 Oak St, Raleigh' beside its street and city
+    yields = address_yield(wholes, columns)
     pool = [item for item in pool if (item[1].column, item[2].object.value, item[2].field) not in rivals]
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
         key=lambda item: (
-            -_claim_strength(item[0], item[1], item[2]) + _whole_address(item[1], item[2], columns),
+            -_claim_strength(item[0], item[1], item[2]) + yields(item[1], item[2]),
             item[1].position,
             item[2].object != objects[0],
         )
@@ -228,6 +231,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
         else:
             maps.append(fallbacks[col.column])
     held_rival_owners(ctx, maps, ctx.table.columns)  # 'Assign To' beside 'Sold By': the engineer decides
+    note_whole_addresses(maps, wholes)
     return maps
 
 
@@ -250,16 +254,6 @@ def _claim_strength(score: float, col: ColumnProfile, cand: Candidate) -> float:
         constant = col.distinct_count <= 1 and col.row_count - col.null_count > 1
         return score - EMPTY_WEIGHT * col.null_share - (CONSTANT_WEIGHT if constant else 0.0)
     return score - derived_amount_penalty(col, cand.field)
-
-
-WHOLE_ADDRESS = 0.05
-
-
-def _whole_address(col: ColumnProfile, cand: Candidate, columns: list[ColumnProfile]) -> float:
-    """A text column holding the whole address yields the street line to a column whose values read
-    as street addresses ('address' beside 'address_street', 'address_city'...)."""
-    streets = any(c.semantic_type == S.ADDRESS and c is not col for c in columns)
-    return WHOLE_ADDRESS if streets and cand.concept == "address" and col.semantic_type != S.ADDRESS else 0.0
 
 
 def _plain(col: ColumnProfile) -> bool:
