@@ -25,7 +25,7 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
     ),
     # Accepted and waiting for a date: past the quote, before the scheduled visit.
     "to_schedule": (
-        "work order", "job order", "sold", "ready to schedule", "ready for scheduling", "to be scheduled",
+        "work order", "job order", "ready to schedule", "ready for scheduling", "to be scheduled",
         "orden de trabajo", "arbeitsauftrag", "bon de travail", "ordem de servico", "ordine di lavoro",
     ),
 }
