@@ -1,7 +1,7 @@
 """Accepted work that has no date yet, placed at the stage that waits for scheduling.
 
-'Work Order' or 'Ready to Schedule' names no step of a pipeline, yet says the customer said yes and the job now
-waits for a date: the stage that reads as waiting to be scheduled ('Approved - To Schedule',
+'Work Order' or 'Ready to Schedule' names no step of a pipeline, yet says the customer said yes and
+the job now waits for a date: the stage that reads as waiting to be scheduled ('Approved - To Schedule',
 'Needs Scheduling') holds it, else the open stage just before the first scheduled one. Both read
 the pipeline's order rather than a name, so the placement stays below the review threshold with
 the scheduled stage as runner-up: a reviewer confirms whether the job already has its date.
