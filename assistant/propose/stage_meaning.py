@@ -18,6 +18,7 @@ from assistant.propose.normalize import phrase_matcher
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, lead_stage_concept, outcome_of, stage_score
 from assistant.propose.stage_negation import negated_roots
 from assistant.propose.stage_placement import Placement
+from assistant.propose.stage_to_schedule import place_to_schedule
 from assistant.propose.vocabulary_status import STATUS_WORDS
 
 status_words = phrase_matcher(STATUS_WORDS)
@@ -77,6 +78,8 @@ def place_by_meaning(value: str, concept: str | None, ordered: Sequence[Stage]) 
         return _under_way(value, open_)
     if "archived" in words:
         return _archived(value, ordered)
+    if "to_schedule" in words:
+        return place_to_schedule(value, ordered)
     before = _not_yet(value, open_)
     if before is not None:
         return before

@@ -21,6 +21,13 @@ _STEP_DETAILS = ("probability", "order")  # what only a step carries: its win od
 _RECORD_CONCEPTS = ("email", "phone", "first_name", "last_name", "full_name", "amount", "address")
 _RECORD_TYPES = (S.EMAIL, S.PHONE, S.PERSON_NAME, S.MONEY, S.ADDRESS)
 _NAME_TYPES = (S.FREE_TEXT, S.PICKLIST, S.COMPANY_NAME)
+_KEEPING_CONCEPTS = ("created_at", "updated_at", "deleted")  # when a row was kept: every table has them
+
+
+def _telling(columns: list[ColumnProfile], sig: TableSignals) -> list[ColumnProfile]:
+    """The columns that say something of a row: no empty column, no stamp of when it was kept."""
+    kept = {c for concept in _KEEPING_CONCEPTS for c in sig.concept_columns.get(concept, [])}
+    return [c for c in columns if c.null_share < 1 and c.column not in kept]
 
 
 def _named_steps(table: TableProfile, sig: TableSignals) -> bool:
@@ -28,7 +35,7 @@ def _named_steps(table: TableProfile, sig: TableSignals) -> bool:
     if table.parent_table or not 0 < table.row_count <= MAX_STEPS:
         return False
     columns = visible_columns(table)
-    if len(columns) > MAX_COLUMNS or sig.has(*_RECORD_CONCEPTS) or sig.typed(*_RECORD_TYPES):
+    if len(_telling(columns, sig)) > MAX_COLUMNS or sig.has(*_RECORD_CONCEPTS) or sig.typed(*_RECORD_TYPES):
         return False
     return any(
         c.semantic_type in _NAME_TYPES and c.null_share == 0 and c.distinct_count == table.row_count

@@ -72,6 +72,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "rifiutato", "respinto", "cancelled", "canceled", "cancelado", "cancelada", "storniert",
         "abgesagt", "annule", "annulee", "annullato", "cancellato",
         "lose", "unsuccessful", "not won",  # a closing code (LOSE) and a declined quote's wording
+        "not going ahead", "not proceeding", "did not proceed", "no go",  # the customer said no
     ),
     "abandoned": (
         "abandoned", "abandonado", "expired", "caducado", "caducada", "vencido", "anulado", "anulada",
@@ -81,6 +82,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "quoting": (
         "quoting", "bidding", "estimating", "preparing quote", "preparing estimate", "cotizando",
         "presupuestando",
+        "to price", "needs pricing", "pricing", "to quote", "needs quote", "needs quoting", "to estimate",
     ),
     "sent": (
         "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",
@@ -114,6 +116,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",
         "in bearbeitung", "en cours", "em andamento", "em progresso", "in corso", "in lavorazione",
         "executing", "in execution", "en ejecucion", "on site", "onsite", "arrived", "en sitio",
+        "progress", "underway", "under way", "work underway",  # 'Progress' is the 'Underway' stage
     ),
     "scheduled": (
         "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
@@ -155,6 +158,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
         "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
         "in contact", "en contacto", "in kontakt", "en contact", "reached out", "reach out",
+        "prospect",  # a lead worth pursuing: past the first contact, not yet quoted
     ),
     # Invoiced for a deposit before the work, not paid in full: 'Prepayment invoice' is 'Deposit Invoiced'.
     "deposit": (

@@ -23,6 +23,11 @@ STATUS_WORDS: dict[str, tuple[str, ...]] = {
         "archived", "archivado", "archivada", "archiviert", "archive", "archivee", "arquivado",
         "arquivada", "archiviato", "archiviata",
     ),
+    # Accepted and waiting for a date: past the quote, before the scheduled visit.
+    "to_schedule": (
+        "work order", "job order", "ready to schedule", "ready for scheduling", "to be scheduled",
+        "orden de trabajo", "arbeitsauftrag", "bon de travail", "ordem de servico", "ordine di lavoro",
+    ),
 }
 
 # Header words of a column that gives each stage its place in the source's own order.

@@ -24,6 +24,7 @@ from assistant.propose.fields.covered_links import name_beside_key, second_conta
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.fields.parent_links import held_by_parent_link
+from assistant.propose.fields.pipeline_keys import pipeline_beside_stage
 from assistant.propose.fields.reached_contacts import reached_contact_map
 from assistant.propose.fields.same_record_links import same_record_link
 from assistant.propose.normalize import concepts
@@ -91,6 +92,8 @@ def link_maps(
                 [Alternative(target="custom field (user name)", score=0.3, value={"kind": "custom_new"})],
             )
         ]
+    if other.kind == "pipeline" and (beside := pipeline_beside_stage(ctx, column, tables)) is not None:
+        return [beside]
     if (
         other.kind == "pipeline"
         and ctx.primary == T.OPPORTUNITY

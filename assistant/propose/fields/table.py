@@ -28,9 +28,9 @@ from assistant.propose.fields.kind_guards import kind_fits
 from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.linked_person_points import linked_detail_skips
 from assistant.propose.fields.links import link_maps
-from assistant.propose.fields.lost_flags import lost_status_map
 from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
+from assistant.propose.fields.outcome_codes import closed_status_map
 from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_amounts import derived_amount_penalty, own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
@@ -66,7 +66,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     columns = ordered_columns(ctx)
     maps: list[FieldMap] = []
     done: set[str] = set()
-    lost = lost_status_map(ctx, columns)  # an archived deal with a lost reason: the flag says lost
+    lost = closed_status_map(ctx, columns)  # an archived deal with a lost reason, a status code: lost or won
     kind = kind_column_map(ctx, columns)  # 'Company Type' says which record a row makes
     for decided in (m for m in (lost, kind) if m is not None):
         maps.append(decided)
