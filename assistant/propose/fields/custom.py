@@ -19,6 +19,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.id_holders import named_holder
+from assistant.propose.fields.nested_keys import OLD_KEY_CONFIDENCE, nested_key_reason
 from assistant.propose.fields.nested_labels import ENTRY_LABEL_CONFIDENCE, entry_label_doubt
 from assistant.propose.fields.rollups import counted_records
 from assistant.propose.fields.rules import skip_map
@@ -79,6 +80,9 @@ def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) 
     counted = counted_records(ctx, col)
     if counted is not None:
         return skip_map(ctx, col, f"counts the export's own '{counted}' records: HighLevel links them", 0.6)
+    old_key = None if is_key else nested_key_reason(ctx, col)  # 'mainContact.id', an API's 'links'
+    if old_key is not None:
+        return skip_map(ctx, col, old_key, OLD_KEY_CONFIDENCE)
     kept_for_itself = None if is_key else bookkeeping_reason(ctx, col)
     if kept_for_itself is not None:
         return skip_map(ctx, col, kept_for_itself, BOOKKEEPING_CONFIDENCE)

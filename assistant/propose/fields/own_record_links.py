@@ -35,7 +35,7 @@ def _keys_beside(ctx: TableContext, col: ColumnProfile) -> list[str]:
     return list(dict.fromkeys([*named, *own]))
 
 
-def _path_parts(link: str) -> set[str]:
+def path_parts(link: str) -> set[str]:
     parts = urlsplit(link.strip())
     pieces = [*parts.path.split("/"), *(q.partition("=")[2] for q in parts.query.split("&"))]
     return {p for p in pieces if p}
@@ -45,7 +45,7 @@ def _share_embedding(values: SourceValues, table: str, column: str, keys: tuple[
     rows = [r for r in values.rows(table, [column, *keys]) if (r.get(column) or "").strip()]
     if len(rows) < MIN_LINKS:
         return 0.0
-    held = sum(any((r.get(k) or "").strip() in _path_parts(r[column] or "") for k in keys) for r in rows)
+    held = sum(any((r.get(k) or "").strip() in path_parts(r[column] or "") for k in keys) for r in rows)
     return held / len(rows)
 
 

@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.nested_keys import own_key_copy
 from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
@@ -48,6 +49,9 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
     twin = is_path_twin(column, ctx.table)
     if twin:
         return f"a path that repeats the id in '{twin}'", 0.9
+    copied = own_key_copy(ctx, column)  # 'financials.jobId' = the job's own 'id' on every row
+    if copied:
+        return f"holds the row's own key '{copied}' on every row: a copy of the record's id", 0.8
     nested_user = owner_detail_reason(column, ctx.table, ctx.primary)
     if nested_user:
         return nested_user, 0.8
