@@ -12,7 +12,8 @@ from assistant.mapping.items import ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import SemanticType, TableProfile
 from assistant.propose.linked_objects import linked_object_key
-from assistant.propose.signals import TableSignals, lead_concept
+from assistant.propose.normalize import concepts
+from assistant.propose.signals import TableSignals
 
 T = TargetObject
 S = SemanticType
@@ -20,6 +21,7 @@ CARRIERS = ("opportunity", "task", "appointment")  # records HighLevel ties to a
 PERSON_TYPES = (S.EMAIL, S.PHONE, S.PERSON_NAME)
 MIN_FILLED = 0.5  # the person's details are there on most rows
 MIN_PERSON_COLUMNS = 2  # one lone e-mail (a site contact's) is not yet a person
+_USER_ROLES = frozenset({"owner", "creator"})
 
 
 def person_columns(table: TableProfile) -> list[str]:
@@ -29,7 +31,8 @@ def person_columns(table: TableProfile) -> list[str]:
         if c.semantic_type in PERSON_TYPES
         and c.null_share <= 1 - MIN_FILLED
         and c.foreign_key is None
-        and lead_concept(c) != "owner"  # the record's owner is a user, not the embedded person
+        # the record's owner or author is a user, not the embedded person ('creator.email', 'owner.name')
+        and not _USER_ROLES & set(concepts(c.column))
         and linked_object_key(c, table) is None  # 'account.name' beside a linked 'account.id'
     ]
 

@@ -10,7 +10,7 @@ when most of them do. Names compare without case, commas or repeated spaces.
 from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
-from assistant.propose.normalize import object_words
+from assistant.propose.normalize import concepts, object_words
 from assistant.propose.signals import lead_concept, visible_columns
 from assistant.propose.sourcedata import SourceValues
 
@@ -37,7 +37,11 @@ def spellings(table: TableProfile) -> list[list[str]]:
     company alone (a company's name matches every person working there, so it only decides when
     no row is named so itself)."""
     cols = visible_columns(table)
-    own = [c for c in cols if lead_concept(c) in _NAME_CONCEPTS and lead_concept(c) != "company"]
+    own = [
+        c
+        for c in cols
+        if lead_concept(c) in _NAME_CONCEPTS and lead_concept(c) != "company" and not _owners_name(c, table)
+    ]
     companies = [c.column for c in cols if lead_concept(c) == "company"]
     out = [[c.column] for c in own]
     # a job's 'contact_first_name' names the job's contact, not the job: only the row's own parts
@@ -50,6 +54,12 @@ def spellings(table: TableProfile) -> list[list[str]]:
     persons = [[c.column] for c in own if lead_concept(c) != "title"] + out[len(own) :]
     out += [[company, *person] for company in companies for person in persons]
     return out + [[c] for c in companies]
+
+
+def _owners_name(col: ColumnProfile, table: TableProfile) -> bool:
+    """'AccountManager.Name', 'Owner Name' on a companies table: the name of the user who owns the row,
+    shared by many rows, not the row's own (a users table's own 'User Name' still is)."""
+    return "owner" in concepts(col.column) and "user" not in object_words(table.table)
 
 
 def _names(values: SourceValues, table: str, spelling: list[str]) -> set[str]:

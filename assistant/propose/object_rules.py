@@ -12,6 +12,7 @@ from collections.abc import Callable
 from assistant.profile.models import SemanticType
 from assistant.propose.history_rules import history_evidence
 from assistant.propose.signals import TableSignals
+from assistant.propose.user_lists import user_list_evidence
 
 S = SemanticType
 Scores = dict[str, float]
@@ -76,6 +77,8 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
         add(sig.words[0] if sig.words else "pipeline", -0.2 if sig.words else 0.0, sig.step_list)
     if sig.referenced_as("owner"):
         add("user", 0.55, f"assignee columns point here: {', '.join(sig.referenced_as('owner')[:3])}")
+    for key, amount, reason in user_list_evidence(sig):  # 'clients' that every owner_id points at
+        add(key, amount, reason)
     if sig.has("role", "position") and sig.has("email"):
         add("user", 0.1, "role column beside e-mails")
     if sig.has("quantity") and (sig.has("price") or sig.has("sku")):

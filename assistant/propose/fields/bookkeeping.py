@@ -25,6 +25,7 @@ from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.joined_columns import joined_reason
 from assistant.propose.fields.nested_labels import dangling_reference
 from assistant.propose.fields.own_record_links import own_record_reason
+from assistant.propose.fields.owner_claims import entered_by_reason
 from assistant.propose.fields.owner_name_parts import owner_surname_reason
 from assistant.propose.fields.record_keepers import record_keeper_reason
 from assistant.propose.normalize import concepts, tokens
@@ -98,4 +99,5 @@ def bookkeeping_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
         record_keeper_reason(col)
         or joined_reason(ctx.table, col, ctx.values)
         or owner_surname_reason(ctx, col)
+        or entered_by_reason(ctx, col)
     )

@@ -16,6 +16,7 @@ from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.links import OWNER_FIELD
+from assistant.propose.fields.owner_claims import owner_doubt as owner_doubt  # the table ranks owners by it
 from assistant.propose.references import source_key
 
 MIN_LISTS = 0.8  # most filled cells must be JSON lists: one stray bracket is no list column

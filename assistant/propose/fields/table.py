@@ -34,7 +34,7 @@ from assistant.propose.fields.outcome_codes import closed_status_map
 from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_amounts import derived_amount_penalty, own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
-from assistant.propose.fields.owner_lists import owner_list_map
+from assistant.propose.fields.owner_lists import owner_doubt, owner_list_map
 from assistant.propose.fields.owner_rivals import held_rival_owners, workers_beside_sellers
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.rules import (
@@ -209,7 +209,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     # on a tie the record the table is read as takes the column ('Name' of a deal row names the deal)
     pool.sort(
         key=lambda item: (
-            -_claim_strength(item[0], item[1], item[2]) + yields(item[1], item[2]),
+            -_claim_strength(*item) + yields(item[1], item[2]) + owner_doubt(item, cands),
             item[1].position,
             item[2].object != objects[0],
         )
