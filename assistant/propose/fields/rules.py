@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.named_lists import LIST_NAME_CONFIDENCE, list_name_reason
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.owner_details import owner_detail_reason
@@ -43,6 +44,9 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         return "every value is blank", 0.92
     if column.top_values and all(v.value.strip() in EMPTY_CONTAINERS for v in column.top_values):
         return "every value is an empty list or object (a nested list's rows are its own table)", 0.9
+    named = list_name_reason(ctx.table, column)
+    if named:
+        return named, LIST_NAME_CONFIDENCE
     twin = is_path_twin(column, ctx.table)
     if twin:
         return f"a path that repeats the id in '{twin}'", 0.9
