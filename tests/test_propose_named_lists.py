@@ -132,3 +132,25 @@ def test_a_bare_number_does_not_take_an_invoice_number_field() -> None:
     assert (
         number.target.custom_field is None or number.target.custom_field.field_key != "contact.invoice_number"
     )
+
+
+def test_an_address_held_as_json_text_fills_the_standard_address_parts() -> None:
+    cells = [
+        f'{{"street": "{n} Hill Rd", "city": "{c}", "zip": "4321{n}", "country": "United States"}}'
+        for n, c in enumerate(["Austin", "Boise", "Tampa", "Boise", "Austin", "Tampa"] * 2)
+    ]
+    clients = table(
+        "clients",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("first name", S.PERSON_NAME, {}),
+         ("address", S.FREE_TEXT, {"values": {c: 1 for c in cells}, "distinct_count": ROWS})],
+        rows=ROWS,
+        key="id",
+    )  # fmt: skip
+    rows = {"clients": [{"id": str(i), "address": c} for i, c in enumerate(cells)]}
+    doc = propose_offline(ProposeInputs([clients], destination(), values=MemoryValues(rows)))
+    parts = {
+        f.transform.params.get("json_key"): f.target.field
+        for f in doc.fields
+        if f.source_object == "clients" and f.source_columns == ["address"]
+    }
+    assert parts == {"street": "address1", "city": "city", "zip": "postalCode", "country": "country"}
