@@ -13,6 +13,7 @@ from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
+from assistant.settings import ProposeSettings
 from tests.propose_factory import S, destination, table
 
 ROWS = 12
@@ -154,3 +155,27 @@ def test_an_address_held_as_json_text_fills_the_standard_address_parts() -> None
         if f.source_object == "clients" and f.source_columns == ["address"]
     }
     assert parts == {"street": "address1", "city": "city", "zip": "postalCode", "country": "country"}
+
+
+def _typed_items() -> MappingDocument:
+    items = table(
+        "people__contactItems",
+        [("contactType", S.PICKLIST, {"values": {"email": 6, "mobile": 4, "phone": 2}, "distinct_count": 3}),
+         ("contactValue", S.FREE_TEXT, {"distinct_count": ROWS, "unique_share": 0.9})],
+        rows=ROWS,
+        parent="people",
+    )  # fmt: skip
+    people, rows = _people()
+    return propose_offline(ProposeInputs([people, items], destination(), values=MemoryValues(rows)))
+
+
+def test_the_type_of_a_typed_contact_point_routes_its_value_and_is_skipped() -> None:
+    kind = _map(_typed_items(), "people__contactItems", "contactType")
+    assert kind.target.kind == FieldKind.SKIP
+    assert "routes the value" in kind.rationale
+
+
+def test_a_value_holding_emails_and_phones_by_type_waits_for_a_person() -> None:
+    value = _map(_typed_items(), "people__contactItems", "contactValue")
+    assert value.confidence < ProposeSettings().confidence_threshold
+    assert "'contactType' types its entries" in value.rationale

@@ -25,6 +25,7 @@ from assistant.propose.fields.system_stamps import (
     creation_stamp,
     last_modified_stamp,
 )
+from assistant.propose.fields.typed_entries import routing_reason
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.other_names import header_names_other, names_a_tag, other_name_reason
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
@@ -44,7 +45,7 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         return "every value is blank", 0.92
     if column.top_values and all(v.value.strip() in EMPTY_CONTAINERS for v in column.top_values):
         return "every value is an empty list or object (a nested list's rows are its own table)", 0.9
-    named = list_name_reason(ctx.table, column)
+    named = list_name_reason(ctx.table, column) or routing_reason(ctx, column)
     if named:
         return named, LIST_NAME_CONFIDENCE
     twin = is_path_twin(column, ctx.table)
