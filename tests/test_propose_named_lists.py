@@ -179,3 +179,22 @@ def test_a_value_holding_emails_and_phones_by_type_waits_for_a_person() -> None:
     value = _map(_typed_items(), "people__contactItems", "contactValue")
     assert value.confidence < ProposeSettings().confidence_threshold
     assert "'contactType' types its entries" in value.rationale
+
+
+def test_a_list_found_only_on_company_rows_is_held_as_the_companys() -> None:
+    kinds = {"person": 8, "company": 4}
+    people = table(
+        "people",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("record_type", S.PICKLIST, {"values": kinds}),
+         ("email", S.EMAIL, {})],
+        rows=ROWS,
+        key="id",
+    )  # fmt: skip
+    marked = [{"id": str(i), "record_type": "company" if i < 4 else "person"} for i in range(ROWS)]
+    revenue, rows = _entries("annual revenue", ["120000", "95000", "480000", "75000"], S.DECIMAL)
+    rows[revenue.table] = [{**r, "_parent_key": str(i)} for i, r in enumerate(rows[revenue.table])]
+    values = MemoryValues({"people": marked, **rows})
+    doc = propose_offline(ProposeInputs([people, revenue], destination(), values=values))
+    value = _map(doc, "people__fields.annual revenue", "value")
+    assert value.confidence < ProposeSettings().confidence_threshold
+    assert "describes the company" in value.rationale
