@@ -23,6 +23,7 @@ from assistant.propose.normalize import (
     tokens,
 )
 from assistant.propose.picklist_evidence import written_not_chosen
+from assistant.propose.record_qualifiers import qualified_head
 from assistant.propose.value_shapes import options_data_type
 from assistant.propose.vocabulary_records import RECORD_NOUNS
 
@@ -184,7 +185,7 @@ _VAGUE_CONCEPTS = {"identifier", "name", "date", "notes", "type", "order", "titl
 def _same_record(field_name: str, column: str, table: str) -> bool:
     """A field named for a record kind fits a column naming that kind, or a plain column of such a table."""
     wanted = set(record_nouns(field_name))
-    if not wanted:
+    if not wanted or qualified_head(field_name, column):  # 'Payment Terms' is the contact's, for 'Terms'
         return True
     named = set(record_nouns(column))
     return bool((named or set(record_nouns(" ".join(singular(w) for w in tokens(table))))) & wanted)

@@ -19,10 +19,10 @@ from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.name_echoes import display_names, joined_names
+from assistant.propose.fields.named_values import propose_table_fields  # named lists read by name
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.self_references import names_of_other_rows
 from assistant.propose.fields.stage_keys import stage_keys
-from assistant.propose.fields.table import propose_table_fields
 
 __all__ = [
     "TableContext",

@@ -10,6 +10,7 @@ from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObj
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.customfields import find_reusable
+from assistant.propose.fields.named_lists import holds_one_field
 from assistant.propose.name_references import describe
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.sourcedata import SourceValues
@@ -53,7 +54,8 @@ class TableContext:
     def merged_document(self) -> bool:
         """Rows merged into another document's record (estimates into their job): they add fields only."""
         target = self.decision.object_map.targets[0]
-        return target.role == "merge_into_parent" and target.object in (T.OPPORTUNITY, T.CUSTOM_OBJECT)
+        own_field = holds_one_field(self.table)  # 'fields_values.amount': the record's own amount
+        return target.role == MERGE and target.object in (T.OPPORTUNITY, T.CUSTOM_OBJECT) and not own_field
 
     @property
     def merged_nested_row(self) -> bool:

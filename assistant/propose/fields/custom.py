@@ -23,6 +23,7 @@ from assistant.propose.fields.nested_keys import OLD_KEY_CONFIDENCE, nested_key_
 from assistant.propose.fields.nested_labels import ENTRY_LABEL_CONFIDENCE, entry_label_doubt
 from assistant.propose.fields.rollups import counted_records
 from assistant.propose.fields.rules import skip_map
+from assistant.propose.fields.typed_entries import ROUTED_CONFIDENCE, routed_value_doubt
 from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
 from assistant.propose.normalize import normalise, readable, singular, tokens
 from assistant.propose.signals import lead_concept
@@ -204,6 +205,9 @@ def _custom(
     label = entry_label_doubt(ctx, col)
     if label:
         conf, why = min(conf, ENTRY_LABEL_CONFIDENCE), f"{why}; {label}"
+    routed = routed_value_doubt(ctx, col)  # e-mails and phones in one value column, typed per entry
+    if routed:
+        conf, why = min(conf, ROUTED_CONFIDENCE), f"{why}; {routed}"
     single = single_value(col)
     if single is not None:  # too few records to call it a constant, but nothing yet tells them apart
         conf, why = min(conf, SINGLE_VALUE_CONFIDENCE), f"{why}; every filled record holds '{single}'"

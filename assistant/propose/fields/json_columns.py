@@ -15,6 +15,7 @@ from assistant.mapping.items import FieldMap
 from assistant.profile.models import ColumnProfile, SemanticType, ValueCount
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.custom import fallback_map
+from assistant.propose.fields.json_address import address_part_maps
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.value_shapes import PLACEHOLDERS, shape_of
 
@@ -146,8 +147,11 @@ def json_field_maps(ctx: TableContext, columns: list[ColumnProfile]) -> tuple[li
             continue
         keys = json_keys(col, ctx.name, ctx.values)
         for key, values in keys.items():
-            if values:
-                maps.append(as_json_key_map(fallback_map(ctx, key_profile(col, key, values), []), col, key))
+            if not values:
+                continue
+            part = key_profile(col, key, values)
+            found = address_part_maps(ctx, col, part) or [fallback_map(ctx, part, [])]  # {street, city}
+            maps += [as_json_key_map(m, col, key) for m in found]
         if keys:
             used.add(col.column)
     return maps, used

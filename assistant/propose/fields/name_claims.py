@@ -12,6 +12,7 @@ from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.named_lists import holds_one_field
 from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.normalize import object_words
 
@@ -47,5 +48,7 @@ def _names_parent_from_a_list_of_things(ctx: TableContext, cand: Candidate) -> b
     """A customer's nested locations fold into the customer: a location's 'customer_contact' is the
     person on site, not the customer's name; only a nested list of people names the person."""
     if not ctx.merged_nested_row or cand.object != T.CONTACT or cand.field not in PERSON_NAMES:
+        return False
+    if holds_one_field(ctx.table):  # 'fields.first name' = [{value}]: the record's own first name
         return False
     return "contact" not in object_words(ctx.table.table.rpartition("__")[2])

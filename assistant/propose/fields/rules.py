@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.named_lists import LIST_NAME_CONFIDENCE, list_name_reason
 from assistant.propose.fields.nested_keys import own_key_copy
 from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.fields.number_names import number_name
@@ -27,6 +28,7 @@ from assistant.propose.fields.system_stamps import (
     creation_stamp,
     last_modified_stamp,
 )
+from assistant.propose.fields.typed_entries import routing_reason
 from assistant.propose.normalize import concepts, singular, tokens
 from assistant.propose.other_names import header_names_other, names_a_tag, other_name_reason
 from assistant.propose.signals import is_path_twin, lead_concept, visible_columns
@@ -46,6 +48,9 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         return "every value is blank", 0.92
     if column.top_values and all(v.value.strip() in EMPTY_CONTAINERS for v in column.top_values):
         return "every value is an empty list or object (a nested list's rows are its own table)", 0.9
+    named = list_name_reason(ctx.table, column) or routing_reason(ctx, column)
+    if named:
+        return named, LIST_NAME_CONFIDENCE
     twin = is_path_twin(column, ctx.table)
     if twin:
         return f"a path that repeats the id in '{twin}'", 0.9
