@@ -25,6 +25,7 @@ from assistant.profile.scan import TableSource, scan_tables
 from assistant.profile.sql import quote_ident, quote_literal
 from assistant.profile.store import save_profiles
 from assistant.profile.typed import fill_typed_ranges, fill_typed_ranges_from_sample
+from assistant.profile.uri_keys import link_uri_keys
 from assistant.settings import ProfileSettings
 from assistant.workspace import Workspace
 
@@ -109,6 +110,7 @@ def profile_workspace(workspace: Workspace, tables: list[str] | None = None) -> 
     for profile in profiles:
         profile.parent_table = parent_table(profile.table, set(known))
     link_foreign_keys(con, profiles, others)
+    link_uri_keys(con, profiles, others)  # API addresses of related rows (…/Accounts/<id>)
     keys = {p.table: p.primary_key for p in [*profiles, *others] if p.primary_key}
     parent_keys: list[ForeignKey] = [k for p in profiles if (k := parent_key_link(con, p, keys))]
     save_profiles(workspace, profiles, parent_keys)

@@ -11,6 +11,7 @@ from dataclasses import replace
 import duckdb
 
 from assistant.execute.specs import REF_TARGETS
+from assistant.execute.transforms.address_keys import address_key_sql
 from assistant.execute.transforms.name_links import key_by_name
 from assistant.execute.transforms.several_keys import first_key_sql
 from assistant.execute.transforms.typed_parent import is_typed_parent, typed_parent
@@ -110,7 +111,7 @@ def display_of(ctx: Context) -> str:
         return raw
     return (
         f"(SELECT any_value(trim(d.{ident(str(display))})) FROM raw.{ident(str(table))} d "
-        f"WHERE trim(d.{ident(str(key))}) = {raw})"
+        f"WHERE trim(d.{ident(str(key))}) IN ({raw}, {address_key_sql(raw)}))"
     )
 
 

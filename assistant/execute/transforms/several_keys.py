@@ -14,6 +14,7 @@ import duckdb
 
 from assistant.execute.raw_source import raw_columns
 from assistant.execute.specs import REF_TARGETS
+from assistant.execute.transforms.address_keys import address_key_sql
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import TransformKind
 from assistant.transforms.sqltext import cleaned, ident, lit
@@ -34,8 +35,10 @@ def first_key_sql(column: str, table: str, key: str) -> str:
     listed = f"nullif(trim(json_extract_string({raw}, '$[0]')), '')"
     first = f"nullif(regexp_extract({raw}, {lit(_FIRST)}, 1), '')"
     keys = _keys(table, key)
+    address = address_key_sql(raw)  # a related record's URI ends in its key
     return (
         f"CASE WHEN {raw} IN ({keys}) THEN {raw} "
+        f"WHEN {address} IN ({keys}) THEN {address} "
         f"WHEN {raw} LIKE '[%' AND json_valid({raw}) THEN {listed} "
         f"WHEN {first} IN ({keys}) THEN {first} ELSE {raw} END"
     )
