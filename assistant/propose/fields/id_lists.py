@@ -16,6 +16,7 @@ from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, ForeignKey, TableProfile
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.links import link_maps
+from assistant.propose.fields.own_id_lists import own_id_list_skip
 from assistant.propose.fields.owner_lists import MIN_IDS, MIN_RESOLVED, listed_ids
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.references import source_key
@@ -55,8 +56,8 @@ def id_list_maps(
     if ids is None or len(ids) < MIN_IDS:
         return None
     found = _listed_table(ctx, ids, tables)
-    if found is None:
-        return None
+    if found is None:  # ids of the table's own rows: a relation among them, never options
+        return own_id_list_skip(ctx, col, ids, tables)
     share, target, key = found
     fk = ForeignKey(
         table=ctx.name, column=col.column, target_table=target, target_column=key, resolved_share=share
