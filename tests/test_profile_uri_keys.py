@@ -38,7 +38,8 @@ def _keys(tmp_path: Path, account_cells: list[str]) -> dict[str, ForeignKey]:
         profiles = profile_workspace(ws)
     finally:
         ws.close()
-    return {c.column: c.foreign_key for p in profiles if p.table == "people" for c in p.columns if c.foreign_key}
+    people_table = next(p for p in profiles if p.table == "people")
+    return {c.column: c.foreign_key for c in people_table.columns if c.foreign_key}
 
 
 def test_addresses_ending_in_another_tables_keys_link_to_that_table(tmp_path: Path) -> None:
@@ -51,7 +52,8 @@ def test_addresses_ending_in_another_tables_keys_link_to_that_table(tmp_path: Pa
 
 
 def test_addresses_ending_in_unknown_keys_are_no_link(tmp_path: Path) -> None:
-    cells = [f"{API}/Accounts/{ACCOUNTS[i % 10]}" for i in range(6)] + [f"{API}/Accounts/x{i}" for i in range(6)]
+    cells = [f"{API}/Accounts/{ACCOUNTS[i % 10]}" for i in range(6)]
+    cells += [f"{API}/Accounts/x{i}" for i in range(6)]
     assert "primary_account" not in _keys(tmp_path, cells)  # half resolve: too few for a header without 'id'
 
 
@@ -60,7 +62,8 @@ def test_the_executor_reads_the_key_an_address_ends_in() -> None:
     con.execute("CREATE TABLE accounts (id VARCHAR)")
     con.execute("INSERT INTO accounts VALUES ('a1'), ('a2')")
     con.execute("CREATE SCHEMA raw; CREATE TABLE raw.accounts AS SELECT * FROM accounts")
-    con.execute(f"CREATE TABLE people AS SELECT * FROM (VALUES ('{API}/Accounts/a2/'), ('a1'), ('{API}/x/zz'))")
+    cells = f"('{API}/Accounts/a2/'), ('a1'), ('{API}/x/zz')"
+    con.execute(f"CREATE TABLE people AS SELECT * FROM (VALUES {cells})")
     read = first_key_sql("col0", "accounts", "id")
     rows = con.execute(f"SELECT {read} FROM people AS {SOURCE_ALIAS}").fetchall()
     assert [r[0] for r in rows] == ["a2", "a1", f"{API}/x/zz"]  # an unknown key is reported as it is

@@ -35,6 +35,19 @@ def test_a_people_table_only_owner_columns_point_at_is_the_user_list() -> None:
     assert kinds["clients"] == [T.USER]
 
 
+def test_an_owner_address_beside_the_owner_id_is_no_other_use_of_the_user_list() -> None:
+    # 'owner' holds the user's URI, repeating owner_id: it is the id's twin, not another reference
+    def with_address(name: str) -> TableProfile:
+        owned = _owned(name, "clients")
+        owned.columns[2].foreign_key.path_column = "owner"  # type: ignore[union-attr]
+        twin = owned.columns[2].model_copy(update={"column": "owner", "position": 3})
+        owned.columns.append(twin)
+        return owned
+
+    kinds = _kinds([people_table("clients"), with_address("accounts"), with_address("deals")])
+    assert kinds["clients"] == [T.USER]
+
+
 def test_a_people_table_records_link_to_as_their_contact_stays_contacts() -> None:
     clients = people_table("clients")
     tables = [clients, _owned("accounts", "clients"), _owned("deals", "clients", link="contact_id")]

@@ -103,7 +103,8 @@ def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
             history=read_history(table),
         )
         for col in visible_columns(table):
-            concept = None if is_path_twin(col, table) else lead_concept(col)
+            twin = is_path_twin(col, table)  # repeats the id column beside it: no reference of its own
+            concept = None if twin else lead_concept(col)
             if concept:
                 sig.concept_columns.setdefault(concept, []).append(col.column)
             sig.types.setdefault(col.semantic_type.value, []).append(col.column)
@@ -111,7 +112,8 @@ def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:
                 sig.outcome_columns.append(col.column)
             if col.foreign_key is not None and col.foreign_key.target_table != table.table:
                 sig.fk_targets[col.column] = col.foreign_key.target_table
-                refs[col.foreign_key.target_table].append((table.table, col.column, concept))
+                if not twin:
+                    refs[col.foreign_key.target_table].append((table.table, col.column, concept))
         out[table.table] = sig
     for target, pointing in refs.items():
         if target in out:
