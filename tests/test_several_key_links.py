@@ -69,3 +69,11 @@ def test_a_json_list_of_contacts_links_to_its_first_item(tmp_path: Path) -> None
     out = " ".join(result.output.split())
     assert "quotes: 2 rows name several clients rows in 'client_id'" in out
     assert _contact_of(ws, "Q3") == "C4" and _contact_of(ws, "Q4") is None  # no client 6: held, reported
+
+
+def test_a_cell_holding_the_parents_address_links_to_the_key_it_ends_in(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path / "ws", {"Q3": "https://api.example.com/v2/entities/Clients/C4"})
+    result = hlmap(ws.root, "plan")
+    assert result.exit_code == 0, result.output
+    assert _contact_of(ws, "Q3") == "C4"
+    assert "rows name several" not in result.output  # one parent, written as its address

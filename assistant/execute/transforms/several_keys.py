@@ -59,7 +59,8 @@ def several_keys_lines(con: duckdb.DuckDBPyConnection, doc: MappingDocument) -> 
         read = first_key_sql(column, str(table), str(key))
         row = con.execute(
             f"""SELECT count(*) FROM raw.{ident(fm.source_object)} AS src
-            WHERE {read} IS DISTINCT FROM {cleaned(column)}"""
+            WHERE {read} IS DISTINCT FROM {cleaned(column)}
+            AND {read} IS DISTINCT FROM {address_key_sql(cleaned(column))}"""
         ).fetchone()
         if row and row[0]:
             lines.append(
