@@ -181,7 +181,7 @@ def test_a_value_holding_emails_and_phones_by_type_waits_for_a_person() -> None:
     assert "'contactType' types its entries" in value.rationale
 
 
-def test_a_list_found_only_on_company_rows_is_held_as_the_companys() -> None:
+def test_a_list_found_only_on_company_rows_lands_in_the_company() -> None:
     kinds = {"person": 8, "company": 4}
     people = table(
         "people",
@@ -195,6 +195,7 @@ def test_a_list_found_only_on_company_rows_is_held_as_the_companys() -> None:
     rows[revenue.table] = [{**r, "_parent_key": str(i)} for i, r in enumerate(rows[revenue.table])]
     values = MemoryValues({"people": marked, **rows})
     doc = propose_offline(ProposeInputs([people, revenue], destination(), values=values))
+    listed = next(o for o in doc.objects if o.source_object == "people__fields.annual revenue")
+    assert [(t.object, t.role) for t in listed.targets] == [(TargetObject.COMPANY, "merge_into_parent")]
     value = _map(doc, "people__fields.annual revenue", "value")
-    assert value.confidence < ProposeSettings().confidence_threshold
-    assert "describes the company" in value.rationale
+    assert value.target.object == TargetObject.COMPANY  # no person is given a business's revenue

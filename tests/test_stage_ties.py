@@ -61,3 +61,14 @@ def test_a_stage_another_value_names_by_its_words_leaves_the_tied_value_the_othe
     assert stages["accepted"].stage_name == "Approved"
     assert stages["accepted"].confidence >= THRESHOLD  # settled: no coin toss left
     assert any(e.detail.startswith("stage 'Approved' similarity") for e in stages["accepted"].evidence)
+
+
+ROOFING = ["New Inquiry", "Estimate in Progress", "Contract Signed", "Build Complete", "Invoice Sent", "Paid"]
+
+
+def test_a_tied_value_whose_words_name_a_free_stage_goes_there() -> None:
+    # 'invoiced' reads as won like 'approved': left alone, both would crowd 'Contract Signed'
+    stages = _stages(["lead", "approved", "completed", "invoiced", "paid"], ROOFING)
+    assert (stages["invoiced"].stage_name, stages["invoiced"].opportunity_status) == ("Invoice Sent", OPEN)
+    assert "'Invoice Sent' does" in stages["invoiced"].rationale
+    assert stages["approved"].stage_name == "Contract Signed"

@@ -14,6 +14,7 @@ from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
 from assistant.propose.billings import propose_billings
 from assistant.propose.calibration import calibrate_document
+from assistant.propose.company_lists import move_company_lists
 from assistant.propose.document_beside import beside_maps
 from assistant.propose.fields import TableContext, propose_table_fields
 from assistant.propose.holdings import propose_holdings
@@ -55,6 +56,7 @@ def _country(inputs: ProposeInputs) -> str | None:
 def propose_offline(inputs: ProposeInputs) -> MappingDocument:
     profiles = infer_references(inputs.profiles, inputs.values)
     decisions = classify_tables(profiles, inputs.destination)
+    move_company_lists(profiles, decisions, inputs.values)  # a company's own lists fill the company
     wanted = set(inputs.objects) if inputs.objects else None
     selected = [t for t in profiles if wanted is None or t.table in wanted]
     catalog = inputs.catalog if inputs.catalog is not None else standard_fields()

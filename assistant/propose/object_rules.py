@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from assistant.profile.models import SemanticType
 from assistant.propose.history_rules import history_evidence
+from assistant.propose.place_tables import place_evidence
 from assistant.propose.signals import TableSignals
 from assistant.propose.user_lists import user_list_evidence
 
@@ -94,6 +95,8 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     for amount, reason in history_evidence(sig, named, fk_heads):
         add("message", amount, reason)
     _not_a_code_list(sig, fk_heads, scores, add)
+    for key, amount, reason in place_evidence(sig, fk_heads):  # 'job_sites': places, not jobs
+        add(key, amount, reason)
     if (
         sig.has("address", "city", "postal_code")
         and not person

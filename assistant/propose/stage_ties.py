@@ -19,6 +19,7 @@ from assistant.propose.normalize import normalise
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, SAME_CONCEPT, lead_stage_concept, stage_score
+from assistant.propose.stage_own_words import own_words_reason, stage_by_own_words
 
 TIED = 0.6  # a coin toss between two stages: below the review threshold
 # Checking done work: it follows the work's completion ('completed', then 'validated').
@@ -93,7 +94,9 @@ def settle_ties(column: list[StageValueMap], pipelines: Sequence[Pipeline]) -> l
             m, left = out[i], [s for s in tied if s.id not in named]
             group = [out[j] for j in ties if ties[j] == tied]
             checks, done = [g for g in group if _signs_off(g)], [g for g in group if not _signs_off(g)]
-            if len(left) == 1:
+            if (own := stage_by_own_words(m.source_value, tied, stages, named)) is not None:
+                out[i] = _moved(m, own, pipeline, stages, own_words_reason(m.source_value, own))
+            elif len(left) == 1:
                 why = f"of the stages it fits alike, the column's other values take all but '{left[0].name}'"
                 out[i] = _moved(m, left[0], pipeline, stages, why)
             elif len(left) == 2 and checks and done:  # a sign-off follows the completion it checks

@@ -3,8 +3,9 @@
 A table of people and companies (``record_type`` = person / company, see ``propose.company_rows``)
 sends its company rows to HighLevel companies. A nested list every one of whose entries hangs on a
 company row (a ``company name``, an ``annual revenue``) describes those companies, not a person;
-merged into the contact it would land on a field no person has. Until the list's rows are sent to
-the company, its field maps are held below the review threshold with that reason.
+merged into the contact it would land on a field no person has. ``propose.company_lists`` sends
+such a list to the company; should one still reach a contact, its field maps are held below the
+review threshold with that reason.
 """
 
 from __future__ import annotations

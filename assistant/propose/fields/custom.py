@@ -26,6 +26,7 @@ from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.typed_entries import ROUTED_CONFIDENCE, routed_value_doubt
 from assistant.propose.fields.untaggable import UNTAGGABLE_CONFIDENCE, untaggable_reason
 from assistant.propose.normalize import normalise, readable, singular, tokens
+from assistant.propose.place_tables import keyed_by_place
 from assistant.propose.signals import lead_concept
 from assistant.propose.transforms import transform_for, value_kind_of
 from assistant.propose.value_shapes import constant_value, single_value
@@ -56,7 +57,7 @@ def body_noise(col: ColumnProfile) -> str | None:
 def fallback_map(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) -> FieldMap:
     factor, sparse = empty_penalty(col)
     # before the note: the same text on every record is the account's boilerplate, no record's note
-    is_key = col.column == ctx.table.primary_key
+    is_key = col.column == ctx.table.primary_key and not keyed_by_place(col, ctx.table.primary_key)
     constant = None if is_key else constant_value(col)
     if constant is not None:
         why = f"every record holds '{constant}': a constant says nothing about any one record"
