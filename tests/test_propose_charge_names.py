@@ -13,7 +13,7 @@ from assistant.cli import app
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import SemanticType
 from assistant.propose.candidates import Candidate
-from assistant.propose.fields.charge_names import names_a_charge
+from assistant.propose.charge_names import names_a_charge
 from tests.propose_factory import col
 from tests.test_propose_native_documents import FIXTURE_DESTINATION
 

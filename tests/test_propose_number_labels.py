@@ -8,7 +8,7 @@ from assistant.highlevel.state import DestinationState, Location
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.profile.models import SemanticType
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.number_labels import spelled_number
+from assistant.propose.fields import spelled_number
 from assistant.propose.sourcedata import MemoryValues
 from tests.propose_factory import col, table
 

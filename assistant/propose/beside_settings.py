@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind
-from assistant.propose.fields import TableContext
-from assistant.propose.fields.rules import skip_map
+from assistant.propose.fields import TableContext, skip_map
 from assistant.propose.normalize import object_words, tokens
 
 LEFT_TO_DOCUMENT = 0.7

@@ -11,8 +11,8 @@ from __future__ import annotations
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
+from assistant.propose.charge_names import names_a_charge
 from assistant.propose.fields.build import TableContext
-from assistant.propose.fields.charge_names import names_a_charge
 from assistant.propose.fields.named_lists import holds_one_field
 from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.normalize import object_words
