@@ -65,3 +65,9 @@ def test_words_that_do_not_move_with_the_number_are_no_label() -> None:
         col("contacts", "payment_terms_label", S.PICKLIST, 5),
     ]
     assert spelled_number("contacts", columns[1], columns, MemoryValues({"contacts": rows})) is None
+
+
+def test_a_tags_name_beside_its_id_is_no_label_of_a_number() -> None:
+    rows: list[dict[str, str | None]] = [{"id": k, "name": v} for k, v in TERMS.items()] * 3
+    columns = [col("people__tags", "id", S.INTEGER, 0), col("people__tags", "name", S.PICKLIST, 1)]
+    assert spelled_number("people__tags", columns[1], columns, MemoryValues({"people__tags": rows})) is None

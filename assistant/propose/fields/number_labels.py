@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.fields.label_keys import one_to_one
+from assistant.propose.normalize import reads_as_key
 from assistant.propose.sourcedata import SourceValues
 
 S = SemanticType
@@ -40,6 +41,11 @@ def _related(label: ColumnProfile, number: ColumnProfile) -> bool:
     ) == 1
 
 
+def _key(col: ColumnProfile) -> bool:
+    """A tag's or a status's id beside its name numbers nothing: the name is the thing, keyed."""
+    return col.foreign_key is not None or col.semantic_type == S.IDENTIFIER or reads_as_key(col.column)
+
+
 def _all_numbers(rows: list[dict[str, str | None]], column: str) -> bool:
     filled = [r[column] for r in rows if (r[column] or "").strip()]
     return len(filled) >= MIN_ROWS and all(_number(v) for v in filled)
@@ -52,7 +58,7 @@ def spelled_number(
     if values is None or label.semantic_type not in LABEL_TYPES or label.foreign_key is not None:
         return None
     for number in columns:
-        if number.column == label.column or number.foreign_key is not None or not _related(label, number):
+        if number.column == label.column or _key(number) or not _related(label, number):
             continue
         rows = values.rows(table, [number.column, label.column])
         numbers_only = _all_numbers(rows, number.column) and not _all_numbers(rows, label.column)
