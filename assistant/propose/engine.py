@@ -12,6 +12,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectTarget
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import TableProfile
+from assistant.propose.beside_settings import left_to_document
 from assistant.propose.billings import propose_billings
 from assistant.propose.calibration import calibrate_document
 from assistant.propose.company_lists import move_company_lists
@@ -73,8 +74,8 @@ def propose_offline(inputs: ProposeInputs) -> MappingDocument:
             inputs.top_k,
             values=inputs.values,
         )
-        fields += propose_table_fields(ctx, by_name)
-        fields += beside_maps(ctx, by_name)  # a native estimate beside a quote's opportunity
+        beside = beside_maps(ctx, by_name)  # a native estimate beside a quote's opportunity
+        fields += left_to_document(ctx, propose_table_fields(ctx, by_name), beside) + beside
         _add_targets(decisions[table.table], ctx.extra_targets)
     doc = MappingDocument(project=inputs.project)
     doc.objects = [decisions[t.table].object_map for t in selected]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from assistant.profile.models import ColumnProfile
 from assistant.propose.normalize import concepts, tokens
 from assistant.propose.typed_values import typed_not_picked
+from assistant.propose.written_references import written_reference
 
 # Headers for things people write rather than pick: job titles, subjects, comments, instructions,
 # and organisations' names (a company is named, never chosen from a list).
@@ -72,6 +73,10 @@ def written_not_chosen(column: ColumnProfile) -> bool:
     rows_per_option = repetition(column)
     if rows_per_option is not None and rows_per_option < MIN_ROWS_PER_OPTION:
         return True
-    if mostly_instructions([v.value for v in values]) or typed_not_picked(column):
-        return True  # next steps, job titles, or one value typed in two spellings
+    if (
+        mostly_instructions([v.value for v in values])
+        or typed_not_picked(column)
+        or written_reference(column)
+    ):
+        return True  # next steps, job titles, one value typed in two spellings, a project as a reference
     return any(reads_like_sentence(v.value) for v in values)

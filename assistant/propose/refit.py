@@ -11,6 +11,7 @@ from __future__ import annotations
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.profile.models import TableProfile
+from assistant.propose.beside_settings import left_to_document
 from assistant.propose.calibration import calibrate_document
 from assistant.propose.document_beside import beside_maps
 from assistant.propose.fields import TableContext, propose_table_fields
@@ -40,8 +41,8 @@ def refit_fields(
         if table is None or name not in decisions:
             continue
         ctx = TableContext(table, decisions[name], decisions, catalog, destination, country or None)
-        fields += propose_table_fields(ctx, profiles)
-        fields += beside_maps(ctx, profiles)
+        beside = beside_maps(ctx, profiles)
+        fields += left_to_document(ctx, propose_table_fields(ctx, profiles), beside) + beside
     objects = [om.model_copy(deep=True) for om in document.objects]  # calibration rescores them
     scratch = MappingDocument(project=document.project, objects=objects, fields=fields)
     calibrate_document(scratch, threshold)

@@ -20,6 +20,7 @@ from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.name_echoes import display_names, joined_names
 from assistant.propose.fields.named_values import propose_table_fields  # named lists read by name
+from assistant.propose.fields.number_labels import spelled_number
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.fields.self_references import names_of_other_rows
 from assistant.propose.fields.stage_keys import stage_keys
@@ -42,6 +43,7 @@ __all__ = [
     "propose_table_fields",
     "reads_as_tags",
     "skip_map",
+    "spelled_number",
     "stage_keys",
     "standard_target",
 ]

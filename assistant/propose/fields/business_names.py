@@ -12,12 +12,14 @@ from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.individual_blanks import with_individual_blank_evidence
 
 MIN_LEGAL_SHARE = 0.95  # nearly every value ends in S.L., Inc, LLC…: a few family firms prove nothing
 
 
 def with_business_name_evidence(ctx: TableContext, col: ColumnProfile, cands: list[Candidate]) -> None:
     """Raise the contact's company name field for a column of legal names on a person-at-company table."""
+    with_individual_blank_evidence(ctx, col, cands)  # or a 'Name' blank on exactly the individuals' rows
     if not any(t.role == "company_of_record" for t in ctx.decision.object_map.targets):
         return
     if col.semantic_type != SemanticType.COMPANY_NAME or col.type_share < MIN_LEGAL_SHARE:

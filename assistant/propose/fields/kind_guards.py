@@ -7,7 +7,8 @@ Header words mislead in three recurring shapes:
 - the 'type' half of a {type, id} reference ('company.type' = 'company' beside 'company.id') tags
   which kind of record the id points at; it names nothing of this record, least of all its company;
 - a link to the old system's own page of the record (its path holds the row's id) is no website;
-- a nested object's key ('country.id' = 1) is no country: its values are the old system's ids.
+- a nested object's key ('country.id' = 1) is no country: its values are the old system's ids;
+- the words of a number beside them ('Net 30' beside payment terms 30) are a setting, not tags.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.nested_keys import fills_no_field
+from assistant.propose.fields.number_labels import spelled_number
 from assistant.propose.fields.own_record_links import own_record_link
 from assistant.propose.normalize import concepts, reads_as_key
 
@@ -46,5 +48,7 @@ def reference_type_tag(ctx: TableContext, col: ColumnProfile) -> bool:
 def kind_fits(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
     """False when the column's values cannot be what the standard field holds."""
     if _flag_on_contact_point(col, cand) or reference_type_tag(ctx, col) or fills_no_field(ctx, col, cand):
+        return False
+    if cand.field == "tags" and spelled_number(ctx.name, col, ctx.table.columns, ctx.values) is not None:
         return False
     return not (cand.field == "website" and own_record_link(ctx, col) is not None)

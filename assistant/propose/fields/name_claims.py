@@ -11,6 +11,7 @@ from __future__ import annotations
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
+from assistant.propose.charge_names import names_a_charge
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.named_lists import holds_one_field
 from assistant.propose.fields.nested_names import names_nested_object
@@ -31,6 +32,7 @@ def names_another_record(
         or _names_parent_from_a_list_of_things(ctx, cand)
         or (cand.field in PERSON_NAMES and col.column in other_rows)  # 'Reports To': another row's name
         or (cand.field in OWN_NAMES | PERSON_NAMES and names_nested_object(ctx.table, col))  # 'site.name'
+        or names_a_charge(col, cand)  # 'Tax Name 1' = 'VAT': the tax's name
     )
 
 

@@ -18,6 +18,7 @@ from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.deal_tags import tags_on_deal_contact
 from assistant.propose.fields.derived_flags import decided_flags
+from assistant.propose.fields.document_totals import with_total_evidence
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
 from assistant.propose.fields.fallbacks import add_date_fallbacks
@@ -188,6 +189,7 @@ def _assign(ctx: TableContext, columns: list[ColumnProfile]) -> list[FieldMap]:
     for c in columns:
         with_business_name_evidence(ctx, c, cands[c.column])
         with_currency_evidence(ctx, c, cands[c.column], columns)
+        with_total_evidence(ctx, c, cands[c.column])  # 'Amount' = 'Balance' + 'Paid to Date'
         with_own_kind_title(ctx, c, cands[c.column])
         with_title_as_name(ctx, c, cands[c.column])
     other_rows = names_of_other_rows(ctx.table, ctx.values)  # 'Reports To': another row's name

@@ -1,0 +1,57 @@
+"""An invoice amount equal to its balance plus what was paid is the invoice's total."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from tests.test_propose_native_documents import FIXTURE_DESTINATION
+
+runner = CliRunner()
+
+
+def _invoice(i: int, adds_up: bool) -> dict[str, Any]:
+    amount = 100.0 + 7 * i
+    tax = round(amount / 6, 2)
+    paid = 0.0 if i % 4 == 0 else (amount if i % 2 else 40.0)
+    balance = 0.0 if i % 4 == 0 else amount - paid + (0.0 if adds_up else 15.0)
+    return {
+        "Invoice Number": f"{i:04d}", "Client Email": f"c{(i % 5) + 1}@example.com",
+        "Invoice Amount": f"{amount:.2f}", "Invoice Balance": f"{balance:.2f}",
+        "Invoice Paid to Date": f"{paid:.2f}", "Invoice Tax Amount": f"{tax:.2f}",
+        "Invoice Status": "Draft" if i % 4 == 0 else ("Paid" if i % 2 else "Partial"),
+    }  # fmt: skip
+
+
+def _fields(tmp_path: Path, adds_up: bool) -> dict[str, str | None]:
+    src = tmp_path / "export"
+    src.mkdir()
+    clients = [{"id": i, "name": f"Client {i}", "email": f"c{i}@example.com"} for i in range(1, 6)]
+    invoices = [_invoice(i, adds_up) for i in range(1, 31)]
+    (src / "clients.json").write_text(json.dumps(clients), encoding="utf-8")
+    (src / "invoices.json").write_text(json.dumps(invoices), encoding="utf-8")
+    state = json.loads(FIXTURE_DESTINATION.read_text(encoding="utf-8"))
+    destination = tmp_path / "destination.json"
+    destination.write_text(json.dumps({**state, "nativeDocuments": ["invoice"]}), encoding="utf-8")
+    ws = str(tmp_path / "ws")
+    for step in (["ingest", str(src)], ["profile"], ["target", "load", str(destination)], ["propose"]):
+        result = runner.invoke(app, [*step, "-w", ws], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    doc: dict[str, Any] = yaml.safe_load((tmp_path / "ws" / "mapping.yaml").read_text(encoding="utf-8"))
+    fields = [f for f in doc["fields"] if f["source_object"] == "invoices"]
+    return {f["source_columns"][0]: f["target"].get("field") for f in fields if len(f["source_columns"]) == 1}
+
+
+def test_the_amount_that_is_balance_plus_paid_is_the_total(tmp_path: Path) -> None:
+    fields = _fields(tmp_path, adds_up=True)
+    assert fields["Invoice Amount"] == "total"
+    assert fields["Invoice Tax Amount"] != "total"
+
+
+def test_an_amount_the_parts_do_not_add_up_to_is_not_called_the_total(tmp_path: Path) -> None:
+    assert _fields(tmp_path, adds_up=False)["Invoice Amount"] != "total"
