@@ -7,10 +7,10 @@ vocabulary reads as an amount. That column is the record's money field.
 
 from __future__ import annotations
 
-from assistant.mapping.models import FieldKind
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.evidence_first import put_first
 from assistant.propose.signals import lead_concept
 from assistant.propose.targets import standard_fields
 
@@ -31,19 +31,5 @@ def with_currency_evidence(
     money = [t for t in standard_fields() if t.object == ctx.primary and t.value_kind == "money"]
     if not currency or amounts or numbers != [col] or len(money) != 1:
         return
-    target = money[0]
-    cands[:] = [c for c in cands if (c.object, c.field) != (target.object, target.name)]
-    cands.insert(
-        0,
-        Candidate(
-            kind=FieldKind.STANDARD,
-            object=target.object,
-            field=target.name,
-            label=target.label,
-            score=AMOUNT_BESIDE_CURRENCY,
-            name_score=0.0,
-            concept="amount",
-            value_kind=target.value_kind,
-            evidence=[f"the only number beside the currency column '{currency[0].column}': the amount"],
-        ),
-    )
+    why = f"the only number beside the currency column '{currency[0].column}': the amount"
+    put_first(cands, money[0], AMOUNT_BESIDE_CURRENCY, "amount", why)

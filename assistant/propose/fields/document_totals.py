@@ -10,10 +10,10 @@ draft or cancelled document, owing and paid nothing, neither proves nor disprove
 
 from __future__ import annotations
 
-from assistant.mapping.models import FieldKind
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.evidence_first import put_first
 from assistant.propose.normalize import tokens
 from assistant.propose.targets import standard_fields
 
@@ -63,20 +63,5 @@ def with_total_evidence(ctx: TableContext, col: ColumnProfile, cands: list[Candi
     pair = next(((o, p) for o in owed for p in paid if o is not p and _sums(ctx, col, o, p)), None)
     if pair is None:
         return
-    target = totals[0]
-    cands[:] = [c for c in cands if (c.object, c.field) != (target.object, target.name)]
     why = f"equals '{pair[0].column}' plus '{pair[1].column}' on every row: what the document asks in all"
-    cands.insert(
-        0,
-        Candidate(
-            kind=FieldKind.STANDARD,
-            object=target.object,
-            field=target.name,
-            label=target.label,
-            score=BALANCE_PLUS_PAID,
-            name_score=0.0,
-            concept="amount",
-            value_kind=target.value_kind,
-            evidence=[why],
-        ),
-    )
+    put_first(cands, totals[0], BALANCE_PLUS_PAID, "amount", why)
