@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
-import yaml
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from tests.test_propose_native_documents import FIXTURE_DESTINATION
+from tests.invoice_proposals import invoice_field_targets
 
 runner = CliRunner()
 
 
 def _numbers(tmp_path: Path, po_every: int) -> dict[str, str | None]:
-    src = tmp_path / "export"
-    src.mkdir()
-    clients = [{"id": i, "name": f"Client {i}", "email": f"c{i}@example.com"} for i in range(1, 6)]
     invoices = [
         {
             "id": i,
@@ -32,18 +25,7 @@ def _numbers(tmp_path: Path, po_every: int) -> dict[str, str | None]:
         }
         for i in range(1, 41)
     ]
-    (src / "clients.json").write_text(json.dumps(clients), encoding="utf-8")
-    (src / "invoices.json").write_text(json.dumps(invoices), encoding="utf-8")
-    state = json.loads(FIXTURE_DESTINATION.read_text(encoding="utf-8"))
-    destination = tmp_path / "destination.json"
-    destination.write_text(json.dumps({**state, "nativeDocuments": ["invoice"]}), encoding="utf-8")
-    ws = str(tmp_path / "ws")
-    for step in (["ingest", str(src)], ["profile"], ["target", "load", str(destination)], ["propose"]):
-        result = runner.invoke(app, [*step, "-w", ws], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-    doc: dict[str, Any] = yaml.safe_load((tmp_path / "ws" / "mapping.yaml").read_text(encoding="utf-8"))
-    fields = [f for f in doc["fields"] if f["source_object"] == "invoices"]
-    return {f["source_columns"][0]: f["target"].get("field") for f in fields if len(f["source_columns"]) == 1}
+    return invoice_field_targets(tmp_path, invoices)
 
 
 def test_a_mostly_blank_po_number_does_not_take_the_invoice_number(tmp_path: Path) -> None:

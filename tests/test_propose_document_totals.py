@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from typer.testing import CliRunner
 
-from assistant.cli import app
-from tests.test_propose_native_documents import FIXTURE_DESTINATION
+from tests.invoice_proposals import invoice_field_targets
 
 runner = CliRunner()
 
@@ -29,22 +26,7 @@ def _invoice(i: int, adds_up: bool) -> dict[str, Any]:
 
 
 def _fields(tmp_path: Path, adds_up: bool) -> dict[str, str | None]:
-    src = tmp_path / "export"
-    src.mkdir()
-    clients = [{"id": i, "name": f"Client {i}", "email": f"c{i}@example.com"} for i in range(1, 6)]
-    invoices = [_invoice(i, adds_up) for i in range(1, 31)]
-    (src / "clients.json").write_text(json.dumps(clients), encoding="utf-8")
-    (src / "invoices.json").write_text(json.dumps(invoices), encoding="utf-8")
-    state = json.loads(FIXTURE_DESTINATION.read_text(encoding="utf-8"))
-    destination = tmp_path / "destination.json"
-    destination.write_text(json.dumps({**state, "nativeDocuments": ["invoice"]}), encoding="utf-8")
-    ws = str(tmp_path / "ws")
-    for step in (["ingest", str(src)], ["profile"], ["target", "load", str(destination)], ["propose"]):
-        result = runner.invoke(app, [*step, "-w", ws], catch_exceptions=False)
-        assert result.exit_code == 0, result.output
-    doc: dict[str, Any] = yaml.safe_load((tmp_path / "ws" / "mapping.yaml").read_text(encoding="utf-8"))
-    fields = [f for f in doc["fields"] if f["source_object"] == "invoices"]
-    return {f["source_columns"][0]: f["target"].get("field") for f in fields if len(f["source_columns"]) == 1}
+    return invoice_field_targets(tmp_path, [_invoice(i, adds_up) for i in range(1, 31)])
 
 
 def test_the_amount_that_is_balance_plus_paid_is_the_total(tmp_path: Path) -> None:
