@@ -15,7 +15,6 @@ from assistant.mapping.items import FieldMap
 from assistant.mapping.models import Evidence
 from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.fields.build import TableContext
-from assistant.propose.fields.company_entries import held_for_company
 from assistant.propose.fields.named_lists import named_value_header
 from assistant.propose.fields.table import propose_table_fields as _propose
 from assistant.propose.sourcedata import SourceValues
@@ -81,8 +80,8 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     """The table's field maps; a named list's value column is proposed under the list's name."""
     renamed = _renamed_table(ctx.table) if ctx.values is not None else None
     if renamed is None or ctx.values is None:
-        return held_for_company(ctx, _propose(ctx, tables))
+        return _propose(ctx, tables)
     table, alias, real = renamed
     values = _Renamed(ctx.values, ctx.name, alias, real)
     maps = _propose(replace(ctx, table=table, values=values), tables)
-    return held_for_company(ctx, [_restored(fm, ctx.name, alias, real) for fm in maps])
+    return [_restored(fm, ctx.name, alias, real) for fm in maps]
