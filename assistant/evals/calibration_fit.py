@@ -21,9 +21,11 @@ import numpy as np
 
 from assistant.errors import HlmapError
 from assistant.evals.calibration import Calibration, calibrate
+from assistant.evals.calibration_first_seen import first_seen_section
 from assistant.evals.calibration_loco import final_confidence, grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample, case_samples
 from assistant.evals.cases import DEFAULT_CASES_DIR, Case, discover_cases
+from assistant.evals.first_seen import first_seen_samples
 from assistant.evals.metrics import Judged
 from assistant.propose import calibration
 from assistant.propose.calibration_agreement import ALWAYS_HELD
@@ -85,9 +87,10 @@ def _cal_row(label: str, cal: Calibration) -> str:
 _HEAD = "| set | judged | wrong | ECE | wrong below | right above | all above |\n" + "|---" * 7 + "|"
 
 
-def report(samples: list[Sample], cases: list[Case], weights: calibration.Weights) -> None:
+def report(every: list[Sample], cases: list[Case], weights: calibration.Weights) -> None:
     threshold = ProposeSettings().confidence_threshold
     groups = {c.name: c.group for c in cases}
+    samples = [s for s in every if not s.first_seen]  # today's proposals; first seen reported apart
     print(_HEAD)
     for group in sorted(set(groups.values())):
         inside = [s for s in samples if groups[s.case] == group]
@@ -95,7 +98,7 @@ def report(samples: list[Sample], cases: list[Case], weights: calibration.Weight
             print(_cal_row(f"{group}, {label}", measured(inside, w, threshold)))
     families = {c.name: c.family for c in cases}
     ablated = {c.name: c.written_from_errors for c in cases}
-    held = held_out_weights(samples, fit, families)
+    held = held_out_weights(every, fit, families)
     judged = held_out_judged(samples, held, threshold, ablated)
     print("\nHeld out: each case scored by weights fitted outside its platform family, without the")
     print("holds written from its own errors (case.toml written_from_errors).\n")
@@ -113,12 +116,14 @@ def report(samples: list[Sample], cases: list[Case], weights: calibration.Weight
             at_t = [(c, j) for c, j in held_out_judged(samples, held, t, ablated) if groups[c] == group]
             cal = grouped(at_t, {c: group for c, _ in at_t}, t)["all"]
             print(_row([t, cal.wrong_below, cal.right_above, cal.all_above]))
+    print("\n".join(first_seen_section(every, held, threshold, CURVE, _cal_row, _HEAD)))
 
 
 def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibration.Weights:
     cases = discover_cases(cases_dir)
     with tempfile.TemporaryDirectory(prefix="hlmap-calibrate-") as tmp:
         samples = [s for c in cases for s in case_samples(c, Path(tmp))[1]]
+    samples += first_seen_samples(cases)  # what the proposer did before rules knew each case
     weights = fit(samples)
     if not dry_run:
         write_weights(weights)

@@ -29,6 +29,7 @@ class Sample:
     kind: str
     features: Features
     right: bool
+    first_seen: bool = False  # judged on the case's first-seen proposal (``first_seen``), not today's
 
 
 def raw_document(case: Case, tmp: Path) -> MappingDocument:
@@ -44,16 +45,20 @@ def raw_document(case: Case, tmp: Path) -> MappingDocument:
         ws.close()
 
 
-def case_samples(case: Case, tmp: Path) -> tuple[MappingDocument, list[Sample]]:
-    document = raw_document(case, tmp)
+def judged_samples(case: Case, document: MappingDocument, first_seen: bool = False) -> list[Sample]:
+    """Every judged item of a raw document with its features and its verdict against the gold."""
     features = item_features(document)
     judged = score_document(case.gold(), predictions_from_document(document)).judged
-    samples = [
-        Sample(case.name, j.key, features[j.key][0], features[j.key][1], j.correct)
+    return [
+        Sample(case.name, j.key, features[j.key][0], features[j.key][1], j.correct, first_seen)
         for j in judged
         if j.key in features
     ]
-    return document, samples
+
+
+def case_samples(case: Case, tmp: Path) -> tuple[MappingDocument, list[Sample]]:
+    document = raw_document(case, tmp)
+    return document, judged_samples(case, document)
 
 
 def split(cases: list[Case]) -> tuple[list[Case], list[Case]]:
