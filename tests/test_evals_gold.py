@@ -59,6 +59,7 @@ NEW_CASES = [
     "tradify",
     "vtiger_crm",
     "workiz",
+    "xero",
     "zendesk_sell",
     "zoho_crm",
     "zoho_invoice",

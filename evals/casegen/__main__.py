@@ -16,7 +16,7 @@ CASES = (
     "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",
     "pipeline_crm", "pipeliner", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",
     "servicetrade", "simpro", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify",
-    "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm", "zoho_invoice", "zuper",
+    "vtiger_crm", "workiz", "xero", "zendesk_sell", "zoho_crm", "zoho_invoice", "zuper",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
