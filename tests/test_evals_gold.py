@@ -46,6 +46,7 @@ NEW_CASES = [
     "ontraport",
     "pipedrive",
     "pipeliner",
+    "quickbooks_online",
     "salesflare",
     "salesforce",
     "service_fusion",
