@@ -49,6 +49,7 @@ NEW_CASES = [
     "pipeliner",
     "salesflare",
     "salesforce",
+    "sellsy",
     "service_fusion",
     "servicetitan",
     "servicetrade",

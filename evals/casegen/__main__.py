@@ -14,9 +14,9 @@ CASES = (
     "dolibarr", "fergus", "fieldpulse", "freshbooks", "freshsales", "gorilladesk", "highrise", "holded",
     "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber", "jobnimbus", "keap", "kickserv",
     "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",
-    "pipeline_crm", "pipeliner", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",
-    "servicetrade", "simpro", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify",
-    "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm", "zoho_invoice", "zuper",
+    "pipeline_crm", "pipeliner", "salesflare", "salesforce", "sellsy", "service_fusion", "servicem8",
+    "servicetitan", "servicetrade", "simpro", "streak", "suitecrm", "synchroteam", "teamleader_focus",
+    "tradify", "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm", "zoho_invoice", "zuper",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
 
