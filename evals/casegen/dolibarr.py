@@ -74,7 +74,7 @@ CONTACT_HEADER = [
 ]  # fmt: skip
 PROPAL_HEADER = [
     "Identifiant société", "Raison sociale", "Réf.", "Réf. client", "Date création", "Date de proposition",
-    "Date fin validité", "Total HT", "Total TTC", "État", "Note (publique)",
+    "Date de fin de validité", "Total HT", "Total TTC", "État", "Note (publique)",
 ]  # fmt: skip
 
 
