@@ -25,6 +25,7 @@ NEW_CASES = [
     "capsule",
     "close",
     "copper",
+    "espocrm",
     "fergus",
     "fieldpulse",
     "freshbooks",
