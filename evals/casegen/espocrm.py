@@ -49,16 +49,18 @@ CASE = "espocrm"
 USERS = [("Rachel", "Stone"), ("Victor", "Hale"), ("Dana", "Ortiz")]
 TEAMS = ["East Region", "West Region"]
 TYPES = ["Customer", "Customer", "Customer", "Partner", "Reseller", "Investor", ""]
-INDUSTRIES = ["Healthcare", "Real Estate", "Education", "Retail", "Hospitality", "Finance", "Manufacturing", ""]
+INDUSTRIES = ["Healthcare", "Real Estate", "Education", "Retail", "Hospitality", "Finance", "Manufacturing",
+              ""]  # fmt: skip
 SALUTATIONS = ["Mr.", "Ms.", "Mrs.", "Dr.", "", ""]
-TITLES = ["Facilities Manager", "Office Manager", "Property Manager", "facilities manager", "Director of Operations",
-          "Owner", "Purchasing"]  # fmt: skip
+TITLES = ["Facilities Manager", "Office Manager", "Property Manager", "facilities manager",
+          "Director of Operations", "Owner", "Purchasing"]  # fmt: skip
 # (stage, probability) from Opportunity.json's probabilityMap
 STAGES = [("Prospecting", 10), ("Qualification", 20), ("Proposal", 50), ("Negotiation", 80),
           ("Closed Won", 100), ("Closed Lost", 0)]  # fmt: skip
-SOURCES = ["Call", "Email", "Existing Customer", "Partner", "Public Relations", "Web Site", "Campaign", "Other", ""]
-SERVICES = ["Janitorial contract", "Window cleaning", "Carpet care", "Post-construction cleanup", "Day porter service",
-            "Floor stripping and waxing"]  # fmt: skip
+SOURCES = ["Call", "Email", "Existing Customer", "Partner", "Public Relations", "Web Site", "Campaign",
+           "Other", ""]  # fmt: skip
+SERVICES = ["Janitorial contract", "Window cleaning", "Carpet care", "Post-construction cleanup",
+            "Day porter service", "Floor stripping and waxing"]  # fmt: skip
 TASKS = ["Call back about renewal", "Send proposal", "Schedule site walkthrough", "Follow up on quote",
          "Confirm start date", "Send certificate of insurance"]  # fmt: skip
 TASK_STATUS = ["Not Started", "Not Started", "Started", "Completed", "Completed", "Canceled", "Deferred"]
@@ -77,8 +79,8 @@ CONTACT_HEADER = [
 ]  # fmt: skip
 OPPORTUNITY_HEADER = [
     "id", "name", "accountId", "accountName", "contactId", "contactName", "stage", "lastStage", "probability",
-    "amountCurrency", "amount", "closeDate", "leadSource", "description", "assignedUserId", "assignedUserName",
-    "teamsIds", "teamsNames", "createdAt",
+    "amountCurrency", "amount", "closeDate", "leadSource", "description", "assignedUserId",
+    "assignedUserName", "teamsIds", "teamsNames", "createdAt",
 ]  # fmt: skip
 TASK_HEADER = [
     "id", "name", "status", "priority", "dateEnd", "dateEndDate", "dateCompleted", "parentType", "parentId",
@@ -91,7 +93,8 @@ def _id(rng: random.Random) -> str:
 
 
 def _time(rng: random.Random, year: int) -> str:
-    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.randint(8, 22):02d}:{rng.randint(0, 59):02d}:00"
+    day = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return f"{day} {rng.randint(8, 22):02d}:{rng.randint(0, 59):02d}:00"
 
 
 def _e164(rng: random.Random) -> str:
@@ -131,8 +134,8 @@ def _account_rows(rng: random.Random, firms: list[str], users: list[tuple[str, s
         rows.append(
             [_id(rng), firm, maybe(rng, 0.7, f"www.{firm.replace(' ', '').lower()}.com"), "",
              _guarded(numbers[0][0]) if numbers else "", _phones(numbers), rng.choice(TYPES),
-             rng.choice(INDUSTRIES), street(rng), city, state, "United States" if rng.random() < 0.8 else "USA",
-             zip_code, user_id, user_name, _time(rng, 2023)]
+             rng.choice(INDUSTRIES), street(rng), city, state,
+             "United States" if rng.random() < 0.8 else "USA", zip_code, user_id, user_name, _time(rng, 2023)]
         )  # fmt: skip
     return rows
 
@@ -158,10 +161,10 @@ def _contact_rows(
              account[1] if account else "", maybe(rng, 0.65, rng.choice(TITLES)),
              "1" if emails and rng.random() < 0.1 else "", emails[0] if emails else "", _emails(emails),
              "", _guarded(numbers[0][0]) if numbers else "", _phones(numbers),
-             "1" if rng.random() < 0.12 else "", street(rng) if has_address else "", city if has_address else "",
-             state if has_address else "", "United States" if has_address else "",
-             zip_code if has_address else "", rng.choice(NOTES) if rng.random() < 0.3 else "", user_id,
-             user_name, _time(rng, 2023)]
+             "1" if rng.random() < 0.12 else "", street(rng) if has_address else "",
+             city if has_address else "", state if has_address else "",
+             "United States" if has_address else "", zip_code if has_address else "",
+             rng.choice(NOTES) if rng.random() < 0.3 else "", user_id, user_name, _time(rng, 2023)]
         )  # fmt: skip
     return rows
 
