@@ -58,6 +58,7 @@ NEW_CASES = [
     "synchroteam",
     "teamleader_focus",
     "tradify",
+    "twenty",
     "vtiger_crm",
     "workiz",
     "zendesk_sell",

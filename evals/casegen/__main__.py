@@ -15,7 +15,7 @@ CASES = (
     "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber", "jobnimbus", "keap", "kickserv",
     "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",
     "pipeline_crm", "pipeliner", "salesflare", "salesforce", "service_fusion", "servicem8", "servicetitan",
-    "servicetrade", "simpro", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify",
+    "servicetrade", "simpro", "streak", "suitecrm", "synchroteam", "teamleader_focus", "tradify", "twenty",
     "vtiger_crm", "workiz", "zendesk_sell", "zoho_crm", "zoho_invoice", "zuper",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
