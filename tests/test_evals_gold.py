@@ -25,7 +25,11 @@ NEW_CASES = [
     "capsule",
     "close",
     "copper",
+<<<<<<< HEAD
     "dolibarr",
+=======
+    "espocrm",
+>>>>>>> s13-caseP
     "fergus",
     "fieldpulse",
     "freshbooks",
@@ -60,6 +64,7 @@ NEW_CASES = [
     "synchroteam",
     "teamleader_focus",
     "tradify",
+    "twenty",
     "vtiger_crm",
     "workiz",
     "xero",

@@ -11,12 +11,12 @@ from evals.casegen.common import CASES_DIR
 # One generator module per case, each with a build(cases_dir) writing that case's files.
 CASES = (
     "acculynx", "activecampaign", "agile_crm", "arborgold", "bitrix24", "capsule", "close", "copper",
-    "dolibarr", "fergus", "fieldpulse", "freshbooks", "freshsales", "gorilladesk", "highrise", "holded",
-    "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber", "jobnimbus", "keap", "kickserv",
-    "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",
+    "dolibarr", "espocrm", "fergus", "fieldpulse", "freshbooks", "freshsales", "gorilladesk", "highrise",
+    "holded", "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber", "jobnimbus", "keap",
+    "kickserv", "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",
     "pipeline_crm", "pipeliner", "quickbooks_online", "salesflare", "salesforce", "sellsy",
     "service_fusion", "servicem8", "servicetitan", "servicetrade", "simpro", "streak", "suitecrm",
-    "synchroteam", "teamleader_focus", "tradify", "vtiger_crm", "workiz", "xero", "zendesk_sell",
+    "synchroteam", "teamleader_focus", "tradify", "twenty", "vtiger_crm", "workiz", "xero", "zendesk_sell",
     "zoho_crm", "zoho_invoice", "zuper",
 )  # fmt: skip
 BUILDERS = [importlib.import_module(f"evals.casegen.{case}") for case in CASES]
