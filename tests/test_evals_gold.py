@@ -22,6 +22,7 @@ NEW_CASES = [
     "activecampaign",
     "agile_crm",
     "arborgold",
+    "aroflo",
     "capsule",
     "close",
     "copper",
