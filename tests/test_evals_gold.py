@@ -25,6 +25,7 @@ NEW_CASES = [
     "aroflo",
     "capsule",
     "close",
+    "commusoft",
     "copper",
     "fergus",
     "fieldpulse",
