@@ -10,7 +10,8 @@ from evals.casegen.common import CASES_DIR
 
 # One generator module per case, each with a build(cases_dir) writing that case's files.
 CASES = (
-    "acculynx", "activecampaign", "agile_crm", "arborgold", "aroflo", "bitrix24", "capsule", "close", "commusoft", "copper",
+    "acculynx", "activecampaign", "agile_crm", "arborgold", "aroflo", "bitrix24", "capsule", "close",
+    "commusoft", "copper",
     "fergus", "fieldpulse", "freshbooks", "freshsales", "gorilladesk", "highrise", "holded",
     "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber", "jobnimbus", "keap", "kickserv",
     "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",

@@ -58,16 +58,31 @@ PLACES = [
 STREETS = ["Nepean Hwy", "Centre Rd", "Point Nepean Rd", "Warrigal Rd", "Balcombe Rd", "Jasper Rd"]
 TERMS = ["COD", "14 Days", "30 Days EOM"]
 TASK_TYPES = ["Service", "Maintenance", "Installation"]
-TASK_NAMES = ["Blocked drain", "Hot water service replacement", "Leaking tap", "Gas heater service", "Burst pipe"]
+TASK_NAMES = [
+    "Blocked drain",
+    "Hot water service replacement",
+    "Leaking tap",
+    "Gas heater service",
+    "Burst pipe",
+]
 TASK_STATUSES = ["Not Started", "In Progress", "Pending", "Completed", "Archived"]
 SUBSTATUSES = {"Pending": ["Waiting for Parts", "Assigned to Subcontractor"]}
-QUOTE_STATUSES = ["In Progress", "Pending Approval", "Approved", "Approved", "Rejected", "Pending Approval", "Approved"]
+QUOTE_STATUSES = [
+    "In Progress",
+    "Pending Approval",
+    "Approved",
+    "Approved",
+    "Rejected",
+    "Pending Approval",
+    "Approved",
+]
 ACCEPTANCE = {
     "In Progress": ["Not Sent"],
     "Pending Approval": ["Awaiting Decision", "Need More Information"],
     "Approved": ["Accepted"],
     "Rejected": ["Declined"],
 }
+VERBS = ["Supply and install", "Replace", "Repair"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -97,16 +112,34 @@ def _address(rng: random.Random) -> Row:
     line = f"{rng.randint(1, 240)} {rng.choice(STREETS)}"
     unit = maybe(rng, 0.15, f"Unit {rng.randint(1, 12)}")
     country = rng.choice(["AUSTRALIA", "Australia"])
-    return {"addressline1": line, "addressline2": unit, "suburb": suburb, "state": "VIC", "postcode": postcode,
-            "country": country}  # fmt: skip
+    return {
+        "addressline1": line,
+        "addressline2": unit,
+        "suburb": suburb,
+        "state": "VIC",
+        "postcode": postcode,
+        "country": country,
+    }
 
 
 def _mailing(rng: random.Random) -> Row:
     if rng.random() < 0.85:  # unset: only the business unit's state and country
-        return {"country": "AUSTRALIA", "postcode": "", "addressline1": "", "state": "VIC", "suburb": "",
-                "addressline2": ""}  # fmt: skip
-    return {"country": "AUSTRALIA", "postcode": "3192", "addressline1": f"PO Box {rng.randint(10, 999)}",
-            "state": "VIC", "suburb": "Cheltenham", "addressline2": ""}  # fmt: skip
+        return {
+            "country": "AUSTRALIA",
+            "postcode": "",
+            "addressline1": "",
+            "state": "VIC",
+            "suburb": "",
+            "addressline2": "",
+        }
+    return {
+        "country": "AUSTRALIA",
+        "postcode": "3192",
+        "addressline1": f"PO Box {rng.randint(10, 999)}",
+        "state": "VIC",
+        "suburb": "Cheltenham",
+        "addressline2": "",
+    }
 
 
 def _guid(rng: random.Random) -> str:
@@ -117,7 +150,11 @@ def _terms(rng: random.Random) -> Row:
     if rng.random() < 0.2:
         return {"transactionterm": "", "transactiontermnote": "", "transactiontermid": ""}
     term = rng.choice(TERMS)
-    return {"transactionterm": term, "transactiontermnote": "", "transactiontermid": f"JCYq{TERMS.index(term)}yNRQCAgCg=="}
+    return {
+        "transactionterm": term,
+        "transactiontermnote": "",
+        "transactiontermid": f"JCYq{TERMS.index(term)}yNRQCAgCg==",
+    }
 
 
 def _contacts(rng: random.Random, domain: str, n: int) -> list[Row]:
@@ -194,11 +231,15 @@ def _clients(rng: random.Random) -> list[Row]:
                 "address": _address(rng),
                 "mailingaddress": _mailing(rng),
                 "orgs": [BU | {"archived": "false"}],
-                "link": {"orgid": "", "orgname": "", "externalid": maybe(rng, 0.6, f"{_id(rng)[:8].lower()}-xero")},
+                "link": {
+                    "orgid": "",
+                    "orgname": "",
+                    "externalid": maybe(rng, 0.6, f"{_id(rng)[:8].lower()}-xero"),
+                },
                 "contacts": _contacts(rng, domain, rng.choice([1, 2])) if firm else [],
                 "locations": _locations(rng, rng.choice([1, 2, 3])) if firm else [],
             }
-        )  # fmt: skip
+        )
     return rows
 
 
@@ -236,7 +277,9 @@ def _users(rng: random.Random) -> list[Row]:
     ]
 
 
-def _quote_task(task_id: str, number: str, client: Row, day: tuple[int, int, int], name: str, kind: str) -> Row:
+def _quote_task(
+    task_id: str, number: str, client: Row, day: tuple[int, int, int], name: str, kind: str
+) -> Row:
     return {
         "taskid": task_id,
         "requestdatetime": _slash(day, True),
@@ -290,7 +333,7 @@ def _quotes(rng: random.Random, clients: list[Row], users: list[Row]) -> list[Ro
                     "address1": client["address"]["addressline1"],
                     "address2": client["address"]["addressline2"],
                 },
-                "description": f"<p>{rng.choice(['Supply and install', 'Replace', 'Repair'])} - {name.lower()}</p>",
+                "description": f"<p>{rng.choice(VERBS)} - {name.lower()}</p>",
                 "exclusions": maybe(rng, 0.3, "Excludes making good of plaster and tiling"),
                 "custon": maybe(rng, 0.2, f"W0{rng.randint(100000, 199999)}/1"),
                 "subtotal": f"{ex:.4f}",
@@ -317,7 +360,8 @@ def _assigned(rng: random.Random, user: Row, day: tuple[int, int, int]) -> Row:
         "timeunassigned": "",
         "dateassigned": _slash(day),
         "user": {"userid": user["userid"], "username": f"{user['givennames']} {user['surname']}"},
-        "timeassigned": f"{MONTHS[day[1] - 1]} {day[2]}, {day[0]} {1 + day[2] % 11}:03:49 {rng.choice(['AM', 'PM'])}",
+        "timeassigned": f"{MONTHS[day[1] - 1]} {day[2]}, {day[0]} {1 + day[2] % 11}:03:49 "
+        + rng.choice(["AM", "PM"]),
     }
 
 
@@ -326,7 +370,9 @@ def _task(rng: random.Random, i: int, client: Row, users: list[Row], quote: Row 
     day = _day(rng, 2025)
     done = status in ("Completed", "Archived")
     seller = rng.choice(users[:3])
-    crew = rng.sample(users[3:], rng.choice([1, 1, 2])) if status != "Not Started" or rng.random() < 0.5 else []
+    crew = (
+        rng.sample(users[3:], rng.choice([1, 1, 2])) if status != "Not Started" or rng.random() < 0.5 else []
+    )
     hours = rng.randint(1, 16)
     site = rng.choice(client["locations"]) if client["locations"] else None
     return {
@@ -335,17 +381,29 @@ def _task(rng: random.Random, i: int, client: Row, users: list[Row], quote: Row 
         "taskname": quote["quotename"] if quote else rng.choice(TASK_NAMES),
         "tasktype": quote["task"]["tasktype"] if quote else rng.choice(TASK_TYPES),
         "status": status,
-        "substatus": {"substatusid": _id(rng) if status == "Pending" else "",
-                      "substatus": rng.choice(SUBSTATUSES.get(status, [""]))},  # fmt: skip
+        "substatus": {
+            "substatusid": _id(rng) if status == "Pending" else "",
+            "substatus": rng.choice(SUBSTATUSES.get(status, [""])),
+        },
         "client": {"clientid": client["clientid"], "clientname": client["clientname"]},
         "contactname": site["SiteContact"] or client["clientname"] if site else client["clientname"],
         "contactphone": site["SitePhone"] if site else client["mobile"],
         "org": BU,
         "tasklocation": {"locationid": site["locationid"], "locationname": site["locationname"]}
         if site
-        else {"locationid": "", "locationname": f"{client['address']['addressline1']}, {client['address']['suburb']}"},
-        "description": rng.choice(["Customer reports water under the sink", "Annual service as per agreement",
-                                   "No hot water since Sunday", "Check gas pressure and flue", ""]),  # fmt: skip
+        else {
+            "locationid": "",
+            "locationname": f"{client['address']['addressline1']}, {client['address']['suburb']}",
+        },
+        "description": rng.choice(
+            [
+                "Customer reports water under the sink",
+                "Annual service as per agreement",
+                "No hot water since Sunday",
+                "Check gas pressure and flue",
+                "",
+            ]
+        ),
         "custon": maybe(rng, 0.35, f"W0{rng.randint(100000, 199999)}/{rng.randint(1, 3)}") if site else "",
         "refcode": f"{client['shortname']}{i % 40}",
         "priority": 0,
@@ -359,15 +417,21 @@ def _task(rng: random.Random, i: int, client: Row, users: list[Row], quote: Row 
         "linkprocessed": "true" if status == "Archived" else "false",
         "gpslatitude": site["gpslat"] if site else f"-37.{rng.randint(800000, 999999)}",
         "gpslongitude": site["gpslong"] if site else f"145.{rng.randint(0, 199999):06d}",
-        "salesperson": [{"surname": seller["surname"], "user_id": seller["userid"], "givenname": seller["givennames"]}],
+        "salesperson": [
+            {"surname": seller["surname"], "user_id": seller["userid"], "givenname": seller["givennames"]}
+        ],
         "assigneds": [_assigned(rng, u, day) for u in crew],
-        "tasktotals": {"totalmat": f"{rng.randint(0, 900) + 0.45:.4f}" if status != "Not Started" else "0.0000",
-                       "totallab": f"{hours * 95:.4f}" if status != "Not Started" else "0.0000",
-                       "totalexp": "0.0000", "totalhrs": str(hours if status != "Not Started" else 0)},
-        "quote": {k: quote[k] for k in ("totalinc", "totaltax", "totalex")} | {"estimator": quote["estimator"]}
+        "tasktotals": {
+            "totalmat": f"{rng.randint(0, 900) + 0.45:.4f}" if status != "Not Started" else "0.0000",
+            "totallab": f"{hours * 95:.4f}" if status != "Not Started" else "0.0000",
+            "totalexp": "0.0000",
+            "totalhrs": str(hours if status != "Not Started" else 0),
+        },
+        "quote": {k: quote[k] for k in ("totalinc", "totaltax", "totalex")}
+        | {"estimator": quote["estimator"]}
         if quote
         else {},
-    }  # fmt: skip
+    }
 
 
 def build(cases_dir: Path = CASES_DIR) -> None:

@@ -24,7 +24,16 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from evals.casegen.common import CASES_DIR, companies, destination, maybe, people, rng_for, write_csv, write_json
+from evals.casegen.common import (
+    CASES_DIR,
+    companies,
+    destination,
+    maybe,
+    people,
+    rng_for,
+    write_csv,
+    write_json,
+)
 
 CASE = "commusoft"
 DOMAIN = "hearthheating.co.uk"
@@ -44,8 +53,15 @@ ENGINEERS = ["Dave Collins", "Priya Shah", "Tom Harris"]  # Tom has no destinati
 OFFICE = ["Sarah Mills", "Dave Collins"]
 ESTIMATE_STATUS = ["ongoing", "waiting for the customer", "accepted", "rejected"]
 REJECT_REASONS = ["Price too high", "Went with another company", "No longer required"]
-WORK = ["Boiler replacement", "Powerflush", "Radiator upgrade", "Unvented cylinder install", "Smart thermostat"]
+WORK = [
+    "Boiler replacement",
+    "Powerflush",
+    "Radiator upgrade",
+    "Unvented cylinder install",
+    "Smart thermostat",
+]
 SERVICE_TYPES = ["Annual service", "Breakdown", "Installation", "Landlord gas safety"]
+LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters a UK inward postcode uses
 SKILLS = ["Gas", "Oil", "Unvented", "Electrical"]
 CUSTOMER_HEADER = [
     "Type", "Title", "Name", "Surname", "Company name", "Contact first name", "Contact surname",
@@ -99,7 +115,7 @@ def _customers(rng: random.Random) -> list[list[str]]:
                 maybe(rng, 0.15, rng.choice(["Merrow", "Shalford", "Burpham"])),
                 town,
                 county,
-                f"{district} {rng.randint(1, 9)}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}{rng.choice('ABDEFGHJLNPQRSTUWXYZ')}",
+                f"{district} {rng.randint(1, 9)}{rng.choice(LETTERS)}{rng.choice(LETTERS)}",
                 _landline(rng) if firm else maybe(rng, 0.45, _landline(rng)),
                 maybe(rng, 0.9, _mobile(rng)),
                 p.email(domain or rng.choice(["gmail.com", "btinternet.com", "outlook.com"])),
@@ -141,7 +157,9 @@ def build(cases_dir: Path = CASES_DIR) -> None:
                 str(5310 + i),
                 _display(customer),
                 rng.choice(ENGINEERS),
-                rng.choice(WORK) if service == "Installation" else f"{service} - {rng.choice(['boiler', 'cylinder'])}",
+                rng.choice(WORK)
+                if service == "Installation"
+                else f"{service} - {rng.choice(['boiler', 'cylinder'])}",
                 service,
                 f"{customer[7]}, {customer[10]}, {customer[12]}",
                 rng.choice(OFFICE),
@@ -149,7 +167,9 @@ def build(cases_dir: Path = CASES_DIR) -> None:
                 _date(rng, 2025),
                 ", ".join(rng.sample(SKILLS, rng.choice([1, 1, 2]))),
                 rng.choice(["Normal", "Normal", "High", "Emergency"]),
-                _money(rng.randint(3, 200) * 20.0) if service == "Installation" else maybe(rng, 0.5, "£85.00"),
+                _money(rng.randint(3, 200) * 20.0)
+                if service == "Installation"
+                else maybe(rng, 0.5, "£85.00"),
             ]
         )
     write_csv(root / "customers.csv", CUSTOMER_HEADER, customers)
