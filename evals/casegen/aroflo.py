@@ -1,8 +1,8 @@
 """AroFlo: a Melbourne plumber's clients, tasks (jobs), quotes and users from the AroFlo API, JSON.
 
-From AroFlo's API documentation (apidocs.aroflo.com, the zone pages and their recorded example
-responses, as extracted in github.com/AdrianAFPlumbing/aroflo-mcp docs/api/clients.md, tasks.md,
-quotes.md, users.md) and help.aroflo.com (Quotes, Users):
+From AroFlo's API documentation (apidocs.aroflo.com: each zone's WHERE filters, POSTXML definition and
+recorded example responses, as extracted in github.com/AdrianAFPlumbing/aroflo-mcp docs/api/clients.md,
+tasks.md, quotes.md, users.md):
 - clients zone, joined with ``contacts`` and ``locations``: ``clientid``, ``clientname`` (the
   business, or the person for a domestic client) beside the primary person's ``firstname`` /
   ``surname``, a 6-character ``shortname``, ``abn``, ``phone`` / ``mobile`` / ``fax``, ``email``,

@@ -16,7 +16,9 @@ From Commusoft's knowledge base:
   (the account's reasons for a rejected estimate).
 
 The reports name the customer by display name (the company, or the person's name); dates are written
-dd/mm/yyyy, money "£1,234.50". The jobs report has no status column of its own.
+dd/mm/yyyy, money "£1,234.50". The jobs report has no status column of its own. The knowledge base
+documents no estimate export layout beyond its statuses and reject reasons: the estimates report's
+other headers follow the job record's labels (number, customer, description, created on) and a total.
 """
 
 from __future__ import annotations
