@@ -22,8 +22,10 @@ NEW_CASES = [
     "activecampaign",
     "agile_crm",
     "arborgold",
+    "aroflo",
     "capsule",
     "close",
+    "commusoft",
     "copper",
 <<<<<<< HEAD
     "dolibarr",

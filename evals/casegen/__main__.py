@@ -10,12 +10,12 @@ from evals.casegen.common import CASES_DIR
 
 # One generator module per case, each with a build(cases_dir) writing that case's files.
 CASES = (
-    "acculynx", "activecampaign", "agile_crm", "arborgold", "bitrix24", "capsule", "close", "copper",
-    "dolibarr", "espocrm", "fergus", "fieldpulse", "freshbooks", "freshsales", "gorilladesk", "highrise",
-    "holded", "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber", "jobnimbus", "keap",
-    "kickserv", "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo", "ontraport", "pipedrive",
-    "pipeline_crm", "pipeliner", "quickbooks_online", "salesflare", "salesforce", "sellsy",
-    "service_fusion", "servicem8", "servicetitan", "servicetrade", "simpro", "streak", "suitecrm",
+    "acculynx", "activecampaign", "agile_crm", "arborgold", "aroflo", "bitrix24", "capsule", "close",
+    "commusoft", "copper", "dolibarr", "espocrm", "fergus", "fieldpulse", "freshbooks", "freshsales",
+    "gorilladesk", "highrise", "holded", "housecall_pro", "hubspot", "insightly", "invoice_ninja", "jobber",
+    "jobnimbus", "keap", "kickserv", "lessannoying_crm", "monday_crm", "nimble", "nutshell", "odoo",
+    "ontraport", "pipedrive", "pipeline_crm", "pipeliner", "quickbooks_online", "salesflare", "salesforce",
+    "sellsy", "service_fusion", "servicem8", "servicetitan", "servicetrade", "simpro", "streak", "suitecrm",
     "synchroteam", "teamleader_focus", "tradify", "twenty", "vtiger_crm", "workiz", "xero", "zendesk_sell",
     "zoho_crm", "zoho_invoice", "zuper",
 )  # fmt: skip
