@@ -27,11 +27,8 @@ NEW_CASES = [
     "close",
     "commusoft",
     "copper",
-<<<<<<< HEAD
     "dolibarr",
-=======
     "espocrm",
->>>>>>> s13-caseP
     "fergus",
     "fieldpulse",
     "freshbooks",
