@@ -9,11 +9,12 @@ import numpy as np
 import pytest
 
 from assistant.errors import HlmapError
-from assistant.evals.calibration_fit import fit, fit_logistic
+from assistant.evals.calibration import Calibration
+from assistant.evals.calibration_fit import fit, fit_logistic, write_weights
 from assistant.evals.calibration_samples import Sample
 from assistant.evals.cases import DEFAULT_CASES_DIR, GROUP_NEW, discover_cases, load_case
 from assistant.evals.first_seen import SNAPSHOT_FILE, first_seen_samples, load_snapshot
-from assistant.propose import calibration
+from assistant.propose import calibration, first_seen_hint
 from evals import first_seen as snapshot_tool
 
 ROOT = Path(__file__).parents[1]
@@ -84,3 +85,33 @@ def test_first_seen_errors_pull_the_fit_down() -> None:
     alone = calibration.probability("fields", features, fit(today))
     both = calibration.probability("fields", features, fit(today + seen))
     assert both < alone - 0.1
+
+
+def test_the_fit_keeps_its_first_seen_tradeoff_for_propose(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "weights.json"
+    below = Calibration(count=10, wrong=4, ece=0.1, wrong_below=0.5, all_above=0.8, bins=())
+    caught = Calibration(count=10, wrong=4, ece=0.1, wrong_below=0.9, all_above=0.35, bins=())
+    write_weights({"fields": {"bias": 1.0}}, path, first_seen=[(0.7, below), (0.85, caught)])
+    monkeypatch.setattr(first_seen_hint, "WEIGHTS_FILE", path)
+    first_seen_hint.first_seen_tradeoff.cache_clear()
+    try:
+        line = first_seen_hint.unseen_export_hint(0.7)
+        assert line is not None
+        assert "50% of the wrong proposals fell below the review threshold 0.70" in line
+        assert "at 0.85 90% did, with 35% of proposals above it" in line
+        assert "at 0.85" not in (first_seen_hint.unseen_export_hint(0.85) or "")
+    finally:
+        first_seen_hint.first_seen_tradeoff.cache_clear()
+
+
+def test_no_measured_tradeoff_means_no_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "weights.json"
+    write_weights({"fields": {"bias": 1.0}}, path)
+    monkeypatch.setattr(first_seen_hint, "WEIGHTS_FILE", path)
+    first_seen_hint.first_seen_tradeoff.cache_clear()
+    try:
+        assert first_seen_hint.unseen_export_hint(0.7) is None
+    finally:
+        first_seen_hint.first_seen_tradeoff.cache_clear()

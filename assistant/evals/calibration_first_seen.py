@@ -40,7 +40,14 @@ def first_seen_section(
     lines.append(row("**every case, first seen, held out**", per_case["all"]))
     lines += ["\nTrade-off, first seen, held out: threshold, wrong below, right above, all above"]
     lines += ["| threshold | wrong below | right above | all above |", "|---|---|---|---|"]
-    for t in curve:
-        cal = grouped(held_out_judged(seen, dict(held), t), {}, t)["all"]
+    for t, cal in first_seen_curve(seen, held, curve):
         lines.append(f"| {t:.3f} | {cal.wrong_below:.3f} | {cal.right_above:.3f} | {cal.all_above:.3f} |")
     return lines
+
+
+def first_seen_curve(
+    samples: Sequence[Sample], held: Mapping[str, calibration.Weights], curve: Sequence[float]
+) -> list[tuple[float, Calibration]]:
+    """Per threshold, the calibration of every first-seen proposal judged held out."""
+    seen = [s for s in samples if s.first_seen]
+    return [(t, grouped(held_out_judged(seen, dict(held), t), {}, t)["all"]) for t in curve]

@@ -23,7 +23,7 @@ import numpy as np
 
 from assistant.errors import HlmapError
 from assistant.evals.calibration import Calibration, calibrate
-from assistant.evals.calibration_first_seen import first_seen_section
+from assistant.evals.calibration_first_seen import first_seen_curve, first_seen_section
 from assistant.evals.calibration_loco import final_confidence, grouped, held_out_judged, held_out_weights
 from assistant.evals.calibration_samples import Sample, case_samples
 from assistant.evals.cases import DEFAULT_CASES_DIR, Case, discover_cases
@@ -82,8 +82,21 @@ def measured(samples: list[Sample], weights: calibration.Weights, threshold: flo
     return calibrate(judged, threshold)
 
 
-def write_weights(weights: calibration.Weights, path: Path = calibration.WEIGHTS_FILE) -> None:
-    data = {"fitted_by": "python -m assistant.evals.calibration_fit", "weights": weights}
+def _share(value: float | None) -> float:
+    return round(value or 0.0, 3)
+
+
+def write_weights(
+    weights: calibration.Weights,
+    path: Path = calibration.WEIGHTS_FILE,
+    first_seen: list[tuple[float, Calibration]] | None = None,
+) -> None:
+    data: dict[str, object] = {"fitted_by": "python -m assistant.evals.calibration_fit", "weights": weights}
+    if first_seen:  # what `hlmap propose` tells an engineer on headers no confirmed map knows
+        data["first_seen_held_out"] = [
+            {"threshold": t, "wrong_below": _share(c.wrong_below), "all_above": _share(c.all_above)}
+            for t, c in first_seen
+        ]
     path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
@@ -98,7 +111,10 @@ def _cal_row(label: str, cal: Calibration) -> str:
 _HEAD = "| set | judged | wrong | ECE | wrong below | right above | all above |\n" + "|---" * 7 + "|"
 
 
-def report(every: list[Sample], cases: list[Case], weights: calibration.Weights) -> None:
+def report(
+    every: list[Sample], cases: list[Case], weights: calibration.Weights
+) -> list[tuple[float, Calibration]]:
+    """Print the tables; return the first-seen trade-off measured held out."""
     threshold = ProposeSettings().confidence_threshold
     groups = {c.name: c.group for c in cases}
     samples = [s for s in every if not s.first_seen]  # today's proposals; first seen reported apart
@@ -128,6 +144,7 @@ def report(every: list[Sample], cases: list[Case], weights: calibration.Weights)
             cal = grouped(at_t, {c: group for c, _ in at_t}, t)["all"]
             print(_row([t, cal.wrong_below, cal.right_above, cal.all_above]))
     print("\n".join(first_seen_section(every, held, threshold, CURVE, _cal_row, _HEAD)))
+    return first_seen_curve(every, held, CURVE)
 
 
 def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibration.Weights:
@@ -136,10 +153,10 @@ def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibrat
         samples = [s for c in cases for s in case_samples(c, Path(tmp))[1]]
     samples += first_seen_samples(cases)  # what the proposer did before rules knew each case
     weights = fit(samples)
-    if not dry_run:
-        write_weights(weights)
     print(f"fit on: {', '.join(c.name for c in cases)}")
-    report(samples, cases, weights)
+    curve = report(samples, cases, weights)
+    if not dry_run:
+        write_weights(weights, first_seen=curve)
     return weights
 
 

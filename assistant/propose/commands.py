@@ -10,7 +10,8 @@ import typer
 from assistant.cli_common import WorkspaceOption, console, open_workspace
 from assistant.mapping.models import Status
 from assistant.mapping.shared import addition_lines
-from assistant.memory.summary import remembered_summary
+from assistant.memory.summary import from_memory, remembered_summary
+from assistant.propose.first_seen_hint import unseen_export_hint
 from assistant.propose.service import propose
 from assistant.propose.shared_service import propose_on_shared_map
 from assistant.propose.summary import side_counts, summary_table
@@ -74,6 +75,9 @@ def register(app: typer.Typer) -> None:
             console.print("llm: " + ", ".join(f"{name} {getattr(stats, name, '?')}" for name in figures))
         if settings.memory.enabled:
             console.print(remembered_summary(document), markup=False, highlight=False)
+        hint = unseen_export_hint(threshold) if from_memory(document) == (0, 0) else None
+        if hint:
+            console.print(hint, markup=False, highlight=False)
         if kept:
             console.print(f"kept {kept} earlier decision(s) unchanged")
         console.print(f"wrote {ws.mapping_path}")
