@@ -109,3 +109,23 @@ def test_fit_script_runs_on_a_tiny_case_and_writes_loadable_weights(
     target = tmp_path / "weights.json"
     calibration_fit.write_weights({"fields": {"bias": 1.5, "raw": 2.0}, **weights}, target)
     assert json.loads(target.read_text())["weights"]["fields"] == {"bias": 1.5, "raw": 2.0}
+
+
+def test_a_nested_list_and_a_header_word_the_values_do_not_bear_out_are_named() -> None:
+    doc = _document()
+    clear, doubtful = doc.fields
+    nested = clear.model_copy(
+        update={
+            "id": "field:people__emails.address",
+            "source_object": "people__emails",
+            "source_columns": ["address"],
+            "evidence": [Evidence(source="candidate", detail="vocabulary concept 'email'")],
+        }
+    )
+    doc.fields.append(nested)
+    feats = item_features(doc)
+    _, flat = feats[("fields", "people", "Email")]
+    _, merged = feats[("fields", "people__emails", "address")]
+    assert flat["nested_table"] == 0.0 and merged["nested_table"] == 1.0
+    # the e-mail's values say e-mail too; the nested one rests on the header word alone
+    assert flat["vocabulary_without_values"] == 0.0 and merged["vocabulary_without_values"] == 1.0

@@ -29,6 +29,7 @@ _SEMANTIC = re.compile(r"semantic type (\w+) \(([0-9]+)% of values\), ([0-9]+)% 
 _OPAQUE_TYPES = ("identifier", "foreign_key", "picklist", "person_name", "text")
 # catch-all standard targets any text can land on: a match there says little
 _GENERIC_TARGETS = frozenset({"name", "title", "description", "body", "notes"})
+NESTED = "__"  # how ingest names a nested list's table: <parent>__<list>
 UNSURE = 0.7  # an object map below the default review threshold: its record type waits for a human
 
 
@@ -69,6 +70,8 @@ def _evidence(f: FieldMap) -> Features:
         out["empty_share"] = float(semantic.group(3)) / 100
     # name evidence without value evidence, or the reverse: the two disagree on the target
     out["name_without_values"] = float(out["name_similarity"] >= 0.6 and not values and bool(semantic))
+    # a vocabulary word in the header that the values do not bear out: first seen, often wrong
+    out["vocabulary_without_values"] = float(bool(out["vocabulary_hit"]) and out["value_share"] < 0.5)
     return out
 
 
@@ -116,6 +119,8 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "existing_custom": float(f.target.kind == FieldKind.CUSTOM_EXISTING),
             "skip": float(f.target.kind == FieldKind.SKIP),
             "secondary": float(f.target.object is not None and main is not None and f.target.object != main),
+            # a nested list merged into its parent: several entries per record, one field to fill
+            "nested_table": float(NESTED in f.source_object),
             "competing": float(competing[(f.source_object, _target_key(f))] > 1),
             "key_like_name": float(any(reads_as_key(c) for c in f.source_columns)),
             "generic_target": float(f.target.field in _GENERIC_TARGETS),
