@@ -175,10 +175,42 @@ def test_the_type_of_a_typed_contact_point_routes_its_value_and_is_skipped() -> 
     assert "routes the value" in kind.rationale
 
 
-def test_a_value_holding_emails_and_phones_by_type_waits_for_a_person() -> None:
-    value = _map(_typed_items(), "people__contactItems", "contactValue")
-    assert value.confidence < ProposeSettings().confidence_threshold
-    assert "'contactType' types its entries" in value.rationale
+def test_a_value_holding_emails_and_phones_is_routed_by_its_type() -> None:
+    doc = _typed_items()
+    value = [
+        f
+        for f in doc.fields
+        if f.source_object == "people__contactItems" and f.source_columns == ["contactValue"]
+    ]
+    routes = {f.target.field: f.transform.params["only_where"] for f in value}
+    assert routes == {
+        "email": {"column": "contactType", "values": ["email"]},
+        "phone": {"column": "contactType", "values": ["mobile", "phone"]},
+    }
+    assert {f.target.object for f in value} == {TargetObject.CONTACT}
+    assert {f.id for f in value} == {
+        "field:people__contactItems.contactValue#email",
+        "field:people__contactItems.contactValue#phone",
+    }
+
+
+def test_of_a_main_and_a_billing_persons_lists_only_the_main_one_is_routed() -> None:
+    lists = [
+        table(
+            f"people__{who}.contactItems",
+            [("contactType", S.PICKLIST, {"values": {"email": 6, "mobile": 4}, "distinct_count": 2}),
+             ("contactValue", S.FREE_TEXT, {"distinct_count": ROWS, "unique_share": 0.9})],
+            rows=ROWS,
+            parent="people",
+        )
+        for who in ("mainContact", "billingContact")
+    ]  # fmt: skip
+    people, rows = _people()
+    doc = propose_offline(ProposeInputs([people, *lists], destination(), values=MemoryValues(rows)))
+    routed = {f.source_object for f in doc.fields if "only_where" in f.transform.params}
+    assert routed == {"people__mainContact.contactItems"}
+    billing = _map(doc, "people__billingContact.contactItems", "contactValue")
+    assert billing.confidence < ProposeSettings().confidence_threshold  # someone else's: a person decides
 
 
 def test_a_list_found_only_on_company_rows_lands_in_the_company() -> None:
@@ -199,3 +231,19 @@ def test_a_list_found_only_on_company_rows_lands_in_the_company() -> None:
     assert [(t.object, t.role) for t in listed.targets] == [(TargetObject.COMPANY, "merge_into_parent")]
     value = _map(doc, "people__fields.annual revenue", "value")
     assert value.target.object == TargetObject.COMPANY  # no person is given a business's revenue
+
+
+def test_a_list_with_a_kind_no_field_takes_is_not_routed() -> None:
+    items = table(
+        "people__contactItems",
+        [("contactType", S.PICKLIST, {"values": {"email": 6, "mobile": 4, "fax": 2}, "distinct_count": 3}),
+         ("contactValue", S.FREE_TEXT, {"distinct_count": ROWS, "unique_share": 0.9})],
+        rows=ROWS,
+        parent="people",
+    )  # fmt: skip
+    people, rows = _people()
+    doc = propose_offline(ProposeInputs([people, items], destination(), values=MemoryValues(rows)))
+    assert not [f for f in doc.fields if "only_where" in f.transform.params]  # a fax first would vanish
+    assert (
+        _map(doc, "people__contactItems", "contactValue").confidence < ProposeSettings().confidence_threshold
+    )

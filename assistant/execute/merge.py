@@ -1,10 +1,11 @@
 """Child rows whose values belong on their parent's record (addresses of a client, say).
 
 They compile like any record, then their values fill the keys the parent's record leaves empty
-(the first child row per parent wins) and they are removed as records of their own: a contact with
-its address costs one request, not two. A link the child row holds (a person's company) fills the
-parent's too, when the parent's record reads that link the same way (``carried_links``). Later rows of
-a contact's parent become notes on it (``later_children``), their links named there.
+(the first child row per parent wins; a typed entry's routed key, the first row that has it) and
+they are removed as records of their own: a contact with its address costs one request, not two. A
+link the child row holds (a person's company) fills the parent's too, when the parent's record reads
+that link the same way (``carried_links``). Later rows of a contact's parent become notes on it
+(``later_children``), their links named there.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import duckdb
 
 from assistant.execute.later_children import LaterRow, carries, write_notes
 from assistant.execute.specs import RecordSpec, field_key, merge_parent
+from assistant.execute.transforms.routed import is_routed
 from assistant.transforms.sqltext import lit
 
 if TYPE_CHECKING:
@@ -51,6 +53,7 @@ def merge_children(
 ) -> int:
     """Fold the spec's compiled rows into its parent's; answers how many parents received values.
     ``links``: the child's ``ref:`` keys the parent carries (any other would name a wrong record)."""
+    routed = routed_keys(spec)
     children = con.execute(
         """SELECT "values", "row", source_key FROM exec.records WHERE target = ? AND source_object = ?
         ORDER BY "row" """,
@@ -67,6 +70,7 @@ def merge_children(
             placed.append((int(row), str(parent), str(parent) not in first))
             if str(parent) in first:
                 later.append(LaterRow(str(key), int(row), str(parent), values))
+                fill_routed(first[str(parent)], values, routed)
             first.setdefault(str(parent), values)
             first_at.setdefault(str(parent), (str(key), int(row)))
         else:
@@ -117,6 +121,17 @@ def merge_children(
             dropped,
         )
     return len(updates)
+
+
+def routed_keys(spec: RecordSpec) -> frozenset[str]:
+    """The keys a typed entry fills (``routed``): from the first child row that has them, not the first."""
+    return frozenset(field_key(fm) for fm in spec.fields if is_routed(fm))
+
+
+def fill_routed(parent: dict[str, Any], later: dict[str, Any], routed: frozenset[str]) -> None:
+    for name in routed:
+        if parent.get(name) is None and later.get(name) is not None:
+            parent[name] = later[name]
 
 
 def _not_linked(spec: RecordSpec, ref_key: str, value: object) -> str:

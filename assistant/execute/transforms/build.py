@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.execute.transforms import maps
+from assistant.execute.transforms.routed import routed
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import TransformKind
 from assistant.transforms import kinds
@@ -38,7 +39,7 @@ def outputs_for(
                 o.value for o in _outputs(other, spec, context_for(other, key, profiles, None), tag_map, key)
             ]
         outs = [replace(outs[0], value=f"coalesce({', '.join(values)})")]
-    return settled(outs, fm, key)
+    return settled(routed(outs, fm.transform.params), fm, key)
 
 
 def _outputs(

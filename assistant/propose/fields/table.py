@@ -38,6 +38,7 @@ from assistant.propose.fields.own_kind_title import with_own_kind_title, with_ti
 from assistant.propose.fields.owner_lists import owner_doubt, owner_list_map
 from assistant.propose.fields.owner_rivals import held_rival_owners, workers_beside_sellers
 from assistant.propose.fields.polymorphic import polymorphic_link
+from assistant.propose.fields.routed_entries import routed_entry_maps
 from assistant.propose.fields.rules import (
     concat_name_map,
     name_complement_map,
@@ -69,7 +70,8 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     done: set[str] = set()
     lost = closed_status_map(ctx, columns)  # an archived deal with a lost reason, a status code: lost or won
     kind = kind_column_map(ctx, columns)  # 'Company Type' says which record a row makes
-    for decided in (m for m in (lost, kind) if m is not None):
+    routed = routed_entry_maps(ctx, tables)  # typed entries: an e-mail entry's value to the e-mail, …
+    for decided in (*(m for m in (lost, kind) if m is not None), *routed):
         maps.append(decided)
         done |= set(decided.source_columns)
     for col in columns:

@@ -26,7 +26,7 @@ def _kinds(col: ColumnProfile) -> set[str]:
     return set().union(*found) if values and all(found) else set()
 
 
-def _type_column(ctx: TableContext) -> tuple[ColumnProfile, set[str]] | None:
+def type_column(ctx: TableContext) -> tuple[ColumnProfile, set[str]] | None:
     if not ctx.merged_nested_row:
         return None
     for col in ctx.table.columns:
@@ -35,7 +35,7 @@ def _type_column(ctx: TableContext) -> tuple[ColumnProfile, set[str]] | None:
     return None
 
 
-def _value_column(ctx: TableContext, label: ColumnProfile) -> ColumnProfile | None:
+def value_column(ctx: TableContext, label: ColumnProfile) -> ColumnProfile | None:
     """The entries' value: the other text column, filled where the label is, of no single kind."""
     mixed = [
         c for c in ctx.table.columns
@@ -46,8 +46,8 @@ def _value_column(ctx: TableContext, label: ColumnProfile) -> ColumnProfile | No
 
 def routing_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
     """Why the column is skipped: it says which kind each entry's value is."""
-    found = _type_column(ctx)
-    if found is None or found[0] is not col or _value_column(ctx, col) is None:
+    found = type_column(ctx)
+    if found is None or found[0] is not col or value_column(ctx, col) is None:
         return None
     return (
         f"it says which kind ({', '.join(sorted(found[1]))}) each entry's value is: it routes the "
@@ -57,8 +57,8 @@ def routing_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
 
 def routed_value_doubt(ctx: TableContext, col: ColumnProfile) -> str | None:
     """Why a field for the column needs a person: its entries are of several kinds, by their type."""
-    found = _type_column(ctx)
-    if found is None or _value_column(ctx, found[0]) is not col:
+    found = type_column(ctx)
+    if found is None or value_column(ctx, found[0]) is not col:
         return None
     return (
         f"'{found[0].column}' types its entries ({', '.join(sorted(found[1]))}): each value belongs in "
