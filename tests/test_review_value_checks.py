@@ -108,3 +108,18 @@ def test_transforms_that_need_decisions_are_not_checked() -> None:
     owner = _field("clients", "name", std(TargetObject.OPPORTUNITY, "assignedTo"), 0.9)
     owner.transform = Transform(kind=TransformKind.OWNER)
     assert transform_failures(con, owner, "assignedTo", {}, None) is None
+
+
+def test_a_routed_value_is_checked_on_its_kinds_rows_only() -> None:
+    con = duckdb.connect()
+    con.execute('CREATE SCHEMA raw; CREATE TABLE raw.items ("contactType" VARCHAR, "contactValue" VARCHAR)')
+    con.execute(
+        "INSERT INTO raw.items VALUES ('email', 'a@x.test'), ('mobile', '612 345 678'), ('Email', 'nope')"
+    )
+    email = _field("items", "contactValue", std(TargetObject.CONTACT, "email"), 0.8)
+    email.transform = Transform(kind=TransformKind.EMAIL)
+    everything = transform_failures(con, email, "email", {}, None)
+    assert everything is not None and (everything.filled, everything.failed) == (3, 2)
+    email.transform.params["only_where"] = {"column": "contactType", "values": ["email"]}
+    routed = transform_failures(con, email, "email", {}, None)
+    assert routed is not None and (routed.filled, routed.failed) == (2, 1)  # the mobile is not an e-mail's

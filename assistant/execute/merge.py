@@ -18,7 +18,7 @@ import duckdb
 
 from assistant.execute.later_children import LaterRow, carries, write_notes
 from assistant.execute.specs import RecordSpec, field_key, merge_parent
-from assistant.execute.transforms.routed import is_routed
+from assistant.transforms.routed import is_routed
 from assistant.transforms.sqltext import lit
 
 if TYPE_CHECKING:

@@ -18,6 +18,7 @@ from assistant.mapping.items import FieldMap
 from assistant.mapping.models import TargetObject, TransformKind
 from assistant.transforms import udfs
 from assistant.transforms.context import context_for
+from assistant.transforms.routed import route_condition, routed
 from assistant.transforms.sqltext import ident
 from assistant.transforms.values import is_stage_column, own_row_outputs, settled
 
@@ -51,11 +52,14 @@ def failures_sql(
     outs = own_row_outputs(fm.transform.kind, ctx)
     if outs is None:
         return None
-    refused = [f"CASE WHEN ({o.value}) IS NULL THEN {o.error} END" for o in settled(outs, fm, key) if o.error]
+    outs = routed(settled(outs, fm, key), fm.transform.params)  # a typed entry: its kind's rows only
+    refused = [f"CASE WHEN ({o.value}) IS NULL THEN {o.error} END" for o in outs if o.error]
     if not refused:
         return ""  # nothing to refuse
     reason = f"coalesce({', '.join(refused)})"
-    return f"SELECT {ctx.cell()} AS cell, {reason} AS reason FROM raw.{ident(fm.source_object)} AS src"
+    when = route_condition(fm.transform.params)
+    cell = ctx.cell() if when is None else f"CASE WHEN {when} THEN {ctx.cell()} END"
+    return f"SELECT {cell} AS cell, {reason} AS reason FROM raw.{ident(fm.source_object)} AS src"
 
 
 def transform_failures(

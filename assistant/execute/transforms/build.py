@@ -6,12 +6,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.execute.transforms import maps
-from assistant.execute.transforms.routed import routed
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import TransformKind
 from assistant.transforms import kinds
 from assistant.transforms.context import context_for
 from assistant.transforms.kinds import Context, Output
+from assistant.transforms.routed import routed
 from assistant.transforms.values import is_stage_column, own_row_outputs, settled
 
 if TYPE_CHECKING:

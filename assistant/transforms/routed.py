@@ -31,14 +31,21 @@ def is_routed(fm: FieldMap) -> bool:
     return routing(fm.transform.params) is not None
 
 
-def routed(outs: list[Output], params: dict[str, Any]) -> list[Output]:
-    """The outputs with every value (and error) kept only on the rows of the routed type."""
+def route_condition(params: dict[str, Any]) -> str | None:
+    """SQL true on the rows of the routed type; None for a map that is not routed."""
     route = routing(params)
     if route is None:
-        return outs
+        return None
     column, values = route
     kinds = ", ".join(lit(v.strip().casefold()) for v in values)
-    when = f"lower({cleaned(column)}) IN ({kinds})"
+    return f"lower({cleaned(column)}) IN ({kinds})"
+
+
+def routed(outs: list[Output], params: dict[str, Any]) -> list[Output]:
+    """The outputs with every value (and error) kept only on the rows of the routed type."""
+    when = route_condition(params)
+    if when is None:
+        return outs
     return [
         replace(
             o,
