@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.transforms import fastpaths
 from assistant.transforms.cells import first_of_several, other_date_formats
+from assistant.transforms.net_dates import DOTNET_FORMAT, dotnet_timestamp
 from assistant.transforms.sqltext import cleaned, lit, lit_list
 
 DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime", "date"})  # date: a message's
@@ -119,6 +120,9 @@ def date(ctx: Context) -> list[Output]:
     if fmt in EPOCH_FORMATS:  # unix seconds or milliseconds (told apart by length), '0' for not set
         raw = f"nullif({raw}, '0')"
         value = f"strftime({other_date_formats(raw)}, {lit(out_fmt)})"
+        return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
+    if fmt == DOTNET_FORMAT:  # '/Date(1712102400000+0000)/': an instant with the zone it was written in
+        value = f"strftime({dotnet_timestamp(raw, local=ctx.key not in DATETIME_FIELDS)}, {lit(out_fmt)})"
         return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
     if fmt and "%z" in fmt:  # absolute times: no source zone applies
         exact = _with_offset(raw, fmt, dated=ctx.key not in DATETIME_FIELDS)
