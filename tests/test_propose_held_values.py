@@ -114,3 +114,21 @@ def test_lists_of_further_emails_or_phones_are_text_and_tag_lists_stay_options()
     assert data_type_for(emails) == DataType.TEXT
     assert data_type_for(phones) == DataType.TEXT
     assert data_type_for(tags) == DataType.MULTIPLE_OPTIONS
+
+
+def test_how_the_old_system_got_the_row_is_no_lead_source() -> None:
+    def people(header: str, values: dict[str, int]) -> TableProfile:
+        return table(
+            "people",
+            [("Id", S.IDENTIFIER, {"unique_share": 1.0}), ("First Name", S.PERSON_NAME, {}),
+             ("Last Name", S.PERSON_NAME, {}), ("Email", S.EMAIL, {}),
+             (header, S.PICKLIST, {"values": values, "distinct_count": len(values)})],
+            rows=ROWS, key="Id",
+        )  # fmt: skip
+
+    header = "Created by / Source"
+    entered = _fields([people(header, {"MANUAL": 12, "IMPORT": 8})])[f"people.{header}"]
+    assert entered.target.kind == FieldKind.SKIP and "data entry" in entered.rationale
+    assert entered.confidence >= 0.7
+    leads = _fields([people("Source", {"Referral": 9, "Website": 7, "Import": 4})])["people.Source"]
+    assert leads.target.kind != FieldKind.SKIP  # a real lead source with one 'Import' among its values

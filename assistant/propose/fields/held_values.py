@@ -6,6 +6,9 @@
 - An API's version counter ('SyncToken', 'etag', 'RowVersion', '__v', '_rev'): a small whole number
   the old system bumps on every save so that two clients cannot overwrite each other. It counts saves,
   not anything about the customer, and HighLevel keeps its own.
+- How the row got into the old system ('Created by / Source' = MANUAL / IMPORT / API): typed in,
+  imported, written by an integration. It describes the old system's data entry, not where the
+  customer came from, so it is no lead source; the migration itself is the next such import.
 """
 
 from __future__ import annotations
@@ -78,6 +81,28 @@ def counter_reason(col: ColumnProfile) -> tuple[str, float] | None:
     return why, COUNTER_CONFIDENCE
 
 
+# ways a row is entered into software, none of them a place a customer comes from
+_ENTRY_ONLY = frozenset({"manual", "import", "imported", "api", "system", "webhook", "workflow"})
+_ENTRY_TOO = frozenset({"automation", "csv", "email", "calendar", "integration", "sync", "migration"})
+_CREATION_WORDS = frozenset({"created", "creation", "creator", "by"})
+ENTRY_CONFIDENCE = 0.72
+ENTRY_DOUBT = 0.6  # the same values under a header that names no creation: a reviewer's call
+
+
+def entry_channel_reason(col: ColumnProfile) -> tuple[str, float] | None:
+    """Why the column says how the old system got the row (typed, imported, by API), or None."""
+    values = col.picklist or col.top_values
+    if _filled(col) < MIN_FILLED or not values or col.distinct_count > len(values):
+        return None
+    spellings = {_SQUEEZE.sub("", v.value.strip().lower()) for v in values}
+    if not spellings & _ENTRY_ONLY or not spellings <= _ENTRY_ONLY | _ENTRY_TOO:
+        return None
+    named = bool(set(tokens(col.column)) & _CREATION_WORDS)
+    shown = "', '".join(sorted({v.value.strip() for v in values}))
+    why = f"how the old system got the row ('{shown}': typed in, imported, by API): its data entry, no source"
+    return why, ENTRY_CONFIDENCE if named else ENTRY_DOUBT
+
+
 def held_value_reason(col: ColumnProfile) -> tuple[str, float] | None:
     """Why the column carries nothing of the record (see the module), with the confidence, or None."""
-    return placeholder_reason(col) or counter_reason(col)
+    return placeholder_reason(col) or counter_reason(col) or entry_channel_reason(col)
