@@ -63,3 +63,15 @@ def test_dotnet_dates_and_fractional_timestamps_are_dates(tmp_path: Path) -> Non
     assert (stamp.semantic_type, stamp.format) == (SemanticType.DATETIME, "dotnet")
     created = _column(profile, "datecreated")
     assert (created.semantic_type, created.format) == (SemanticType.DATETIME, "%Y-%m-%d %H:%M:%S.%f")
+
+
+def test_four_digit_postcodes_under_a_postal_header_only(tmp_path: Path) -> None:
+    codes = ["3066", "2640", "3220", "0800", "3000", "3121"]
+    rows: list[dict[str, str | None]] = [
+        {"POPostalCode": codes[i % 6], "SAPostalCode": codes[i % 4] if i % 3 else None, "Year": codes[i % 6]}
+        for i in range(ROWS)
+    ]
+    profile = _profile(tmp_path, rows)
+    for name in ("POPostalCode", "SAPostalCode"):
+        assert _column(profile, name).semantic_type is SemanticType.POSTAL_CODE, name
+    assert _column(profile, "Year").semantic_type is not SemanticType.POSTAL_CODE

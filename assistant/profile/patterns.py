@@ -173,6 +173,7 @@ DETECTORS: dict[str, str] = {
     "company": _re(_COMPANY_SUFFIX),
     "street": f"({_re(_STREET_ES)} OR {_re(_STREET_US)})",
     "postal5": _re(r"[0-9]{5}"),
+    "postal4": _re(r"[0-9]{4}"),  # read as postal codes under a postal header only (short_postcodes)
     "zip4": _re(r"[0-9]{5}-[0-9]{4}"),
     "postal_leading_zero": _re(r"0[0-9]{4}"),
     "postal_ca": _re(r"(?i)[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]"),

@@ -78,6 +78,7 @@ PREFILTERS: dict[str, str] = {
     "person": _all(_CAPITAL, _length(4)),
     "name_word": _all(_CAPITAL, _length(2)),
     "postal5": _length(5, 5),
+    "postal4": _length(4, 4),
     "zip4": _length(10, 10),
     "postal_leading_zero": _all("starts_with({v}, '0')", _length(5, 5)),
     "postal_ca": _all(_LETTER_LEAD, _length(6, 13)),
