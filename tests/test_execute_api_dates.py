@@ -1,6 +1,7 @@
 """Values as real exports write them reach HighLevel clean: a phone behind a spreadsheet's formula guard
 (an apostrophe, an invisible joiner) lands without it, a .NET JSON date lands on the day its own zone
-showed (the instant in a date-time field), and a timestamp with a fraction of a second reads."""
+showed (the instant in a date-time field), a timestamp with a fraction of a second reads, and a JSON
+list written into one text field keeps its items without brackets."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def test_a_timestamp_with_a_fraction_of_a_second_reads(con: duckdb.DuckDBPyConne
         ("2022-07-13", None),
     ]
     assert run(con, kinds.date(ctx("dueDate", format=fmt)), cells[1:]) == [("2022-07-13T09:00:01Z", None)]
+
+
+def test_a_json_list_in_a_text_field_keeps_its_items_and_an_empty_list_is_no_value(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    cells = ['["ana@x.io", "ana.ruiz@gmail.com"]', "[]", '[{"number":"5918136291","callingCode":"+1"}]']
+    joined = kinds.multi_value(ctx("cf:contact.additional_emails", separator="json", joined=True))
+    rows = run(con, joined, cells)
+    assert [r[0] for r in rows] == [
+        "ana@x.io, ana.ruiz@gmail.com",
+        None,
+        '{"number":"5918136291","callingCode":"+1"}',
+    ]

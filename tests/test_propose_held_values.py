@@ -7,11 +7,12 @@ never a pick-list with one option per address."""
 from __future__ import annotations
 
 from assistant.mapping.items import FieldMap
-from assistant.mapping.models import DataType, FieldKind
+from assistant.mapping.models import DataType, FieldKind, TransformKind
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.customfields import data_type_for
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
+from assistant.propose.transforms import transform_for
 from tests.propose_factory import S, col, destination, table
 
 ROWS = 20
@@ -114,6 +115,8 @@ def test_lists_of_further_emails_or_phones_are_text_and_tag_lists_stay_options()
     assert data_type_for(emails) == DataType.TEXT
     assert data_type_for(phones) == DataType.TEXT
     assert data_type_for(tags) == DataType.MULTIPLE_OPTIONS
+    written = transform_for(emails, "text")  # the items go into the text field, not the raw JSON
+    assert (written.kind, written.params.get("joined")) == (TransformKind.MULTI_VALUE, True)
 
 
 def test_how_the_old_system_got_the_row_is_no_lead_source() -> None:

@@ -185,6 +185,8 @@ def split_list(ctx: Context, column: str) -> str:
 
 def multi_value(ctx: Context) -> list[Output]:
     items = split_list(ctx, ctx.columns[0])
+    if ctx.params.get("joined"):  # one text field: every item kept, an empty list is no value
+        return [Output(ctx.key, f"nullif(array_to_string({items}, ', '), '')")]
     if ctx.data_type in LIST_TYPES:
         return [Output(ctx.key, f"nullif({items}, [])")]
     return [Output(ctx.key, f"{items}[1]")]
