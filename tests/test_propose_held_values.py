@@ -135,3 +135,22 @@ def test_how_the_old_system_got_the_row_is_no_lead_source() -> None:
     assert entered.confidence >= 0.7
     leads = _fields([people("Source", {"Referral": 9, "Website": 7, "Import": 4})])["people.Source"]
     assert leads.target.kind != FieldKind.SKIP  # a real lead source with one 'Import' among its values
+
+
+def test_a_currency_filled_exactly_where_its_amount_is_names_its_unit() -> None:
+    amounts = [str(1000 * (i + 1)) if i % 3 else None for i in range(ROWS)]
+    rows: list[dict[str, str | None]] = [
+        {"ARR / Amount": a, "ARR / Currency": "USD" if a else None} for a in amounts
+    ]
+    filled = sum(a is not None for a in amounts)
+    companies = table(
+        "companies",
+        [("Id", S.IDENTIFIER, {"unique_share": 1.0}), ("Name", S.COMPANY_NAME, {}),
+         ("ARR / Amount", S.MONEY, {"locale": "en", "null_count": ROWS - filled, "distinct_count": filled}),
+         ("ARR / Currency", S.PICKLIST, {"values": {"USD": filled}, "distinct_count": 1,
+                                         "null_count": ROWS - filled})],
+        rows=ROWS, key="Id",
+    )  # fmt: skip
+    fields = _fields([companies], MemoryValues({"companies": rows}))
+    currency = fields["companies.ARR / Currency"]
+    assert currency.target.kind == FieldKind.SKIP and "unit" in currency.rationale

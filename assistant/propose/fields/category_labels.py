@@ -1,12 +1,14 @@
-"""A column that names the category of its neighbour's values: a label of the old system, no data.
+"""A column that names the category (or the unit) of its neighbour's values: a label, no data.
 
 Accounting and CRM exports flatten a record's {category, option} pairs into two columns each
 ('TrackingName1' = 'Department' beside 'TrackingOption1' = 'Signage' / 'Print'; 'Custom Field 1
 Label' beside 'Custom Field 1 Value'). The label column holds one value on every row where its
 partner holds one, and nothing where the partner is blank: it says which category the partner's
 values belong to, the same for every record. Its partner carries the data; the label at most names
-the field the partner becomes. Told apart from a real constant by that pairing: a header of the same
-stem ('Tracking … 1'), a label word in its own header, and the two filled on exactly the same rows.
+the field the partner becomes. A currency code filled exactly where its amount is ('ARR / Currency'
+= USD beside 'ARR / Amount') is the same: one unit for every value. Told apart from a real constant
+by that pairing: a header of the same stem ('Tracking … 1'), a label word in its own header, and the
+two filled on exactly the same rows.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from assistant.propose.normalize import concepts, tokens
 S = SemanticType
 LABEL_CONFIDENCE = 0.7
 MIN_FILLED = 3
-_LABEL_WORDS = frozenset({"name", "label", "category", "title", "type", "key", "field", "attribute"})
+_LABEL_WORDS = frozenset(
+    {"name", "label", "category", "title", "type", "key", "field", "attribute", "currency", "unit"}
+)
 _GENERIC = _LABEL_WORDS | frozenset({"option", "options", "value", "values", "val"})
 # a header that names one of these is read by its own rules (a pipeline's name is the pipeline)
-_PLAIN_CONCEPTS = frozenset({"name", "type", "title", "category"})
+_PLAIN_CONCEPTS = frozenset({"name", "type", "title", "category", "currency"})
 _LABEL_TYPES = (S.PICKLIST, S.FREE_TEXT)
 
 
@@ -70,6 +74,6 @@ def category_label_reason(ctx: TableContext, col: ColumnProfile) -> tuple[str, f
     label = values[0].value.strip()
     why = (
         f"'{label}' on every row where '{partner.column}' is filled, nothing elsewhere: it names the "
-        f"category of '{partner.column}''s values in the old system, no data of the record"
+        f"category or unit of '{partner.column}''s values in the old system, no data of the record"
     )
     return why, LABEL_CONFIDENCE
