@@ -23,7 +23,10 @@ MIN_FILLED = 3
 _LABEL_WORDS = frozenset(
     {"name", "label", "category", "title", "type", "key", "field", "attribute", "currency", "unit"}
 )
-_GENERIC = _LABEL_WORDS | frozenset({"option", "options", "value", "values", "val"})
+# words too common to tie two headers together ('currency-code' and 'postal-code' share no stem)
+_GENERIC = _LABEL_WORDS | frozenset(
+    {"option", "options", "value", "values", "val", "code", "codes", "id", "ids", "number", "no", "ref"}
+)
 # a header that names one of these is read by its own rules (a pipeline's name is the pipeline)
 _PLAIN_CONCEPTS = frozenset({"name", "type", "title", "category", "currency"})
 _LABEL_TYPES = (S.PICKLIST, S.FREE_TEXT)
