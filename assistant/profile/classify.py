@@ -18,6 +18,7 @@ from assistant.profile.formats import (
     pct,
 )
 from assistant.profile.models import ColumnProfile, SemanticType, ValueCount
+from assistant.profile.short_postcodes import four_digit_postcodes
 from assistant.profile.stats import ColumnStats
 from assistant.settings import ProfileSettings
 
@@ -197,6 +198,7 @@ def detect(stats: ColumnStats, settings: ProfileSettings) -> Detected:
         ),
         lambda: detect_phone(stats, name_hint(column, "phone"), country),
         lambda: _postal(stats, column),
+        lambda: four_digit_postcodes(stats, name_hint(column, "postal")),
         lambda: _identifier(stats, column) if name_hint(column, "id") else None,
         lambda: detect_number(stats, name_hint(column, "money") and not name_hint(column, "percent")),
         lambda: _place(stats, column),

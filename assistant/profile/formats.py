@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 
 from assistant.profile.ambiguous_dates import ambiguous_day_month
+from assistant.profile.api_dates import api_date_format
 from assistant.profile.models import SemanticType
 from assistant.profile.patterns import FALSE_WORDS, TRUE_WORDS
 from assistant.profile.stats import ColumnStats
@@ -46,6 +47,7 @@ _DATE_FORMATS = [  # detector, type, format, words
     ("dmy_like", SemanticType.DATE, "", "day/month/year or month/day/year"),
     ("month_name_mdy", SemanticType.DATE, "%b %d, %Y", "month name, day, year (Jan 27, 2025)"),
     ("month_name_dmy", SemanticType.DATE, "%d %b %Y", "day, month name, year (27 Jan 2025)"),
+    ("dotnet_date", SemanticType.DATETIME, "dotnet", ".NET JSON dates (/Date(1712102400000+0000)/)"),
 ]
 
 
@@ -63,6 +65,8 @@ def detect_date(stats: ColumnStats, default_country: str | None) -> Detected | N
         evidence.append(more)
     elif name.startswith("month_name"):
         kind, fmt = month_name_format(fmt, [value for value, _ in stats.top])
+    kind, fmt, read = api_date_format(name, kind, fmt, [value for value, _ in stats.top])
+    evidence += [read] if read else []
     others = [f"{pct(shares[n])} {w}" for n, _, _, w in _DATE_FORMATS if n != name and shares[n] > 0]
     if others:
         evidence.append("other date formats present: " + ", ".join(others))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import phonenumbers
 
+from assistant.profile.api_dates import DOTNET_PATTERN
+
 _EMAIL = r"[\p{L}0-9._%+'-]+@[\p{L}0-9-]+(\.[\p{L}0-9-]+)*\.\p{L}{2,}"
 _PHONE = (
     r"(\+|00)[0-9][0-9 ().-]{6,18}[0-9]"
@@ -135,7 +137,8 @@ DETECTORS: dict[str, str] = {
     "iso_offset": _re(_ISO_T + r"(Z|[+-][0-9]{2}:?[0-9]{2})"),
     "iso_t": _re(_ISO_T),
     "ymd_hm": _re(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}"),
-    "ymd_hms": _re(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}"),
+    "ymd_hms": _re(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"),  # '…:00.0'
+    "dotnet_date": _re(DOTNET_PATTERN),  # '/Date(1712102400000+0000)/' (see api_dates)
     "iso_date": _re(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"),
     # year first with slashes ('2025/05/03', '2025/05/03 14:02:11'), and times with a numeric offset
     # after a space ('2025-05-03 14:02:11 -0500'): none of them matches another date detector
@@ -170,6 +173,7 @@ DETECTORS: dict[str, str] = {
     "company": _re(_COMPANY_SUFFIX),
     "street": f"({_re(_STREET_ES)} OR {_re(_STREET_US)})",
     "postal5": _re(r"[0-9]{5}"),
+    "postal4": _re(r"[0-9]{4}"),  # read as postal codes under a postal header only (short_postcodes)
     "zip4": _re(r"[0-9]{5}-[0-9]{4}"),
     "postal_leading_zero": _re(r"0[0-9]{4}"),
     "postal_ca": _re(r"(?i)[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]"),

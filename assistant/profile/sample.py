@@ -1,8 +1,9 @@
 """The long sample table ``(t, col, raw, v)`` that every detector runs over, once per run.
 
 ``t`` numbers the table, ``col`` the column, ``raw`` is the stored text and ``v`` its trimmed
-form; blank and whitespace-only cells are left out. Small tables are copied whole, so their
-statistics and top values come from here; big tables contribute a reservoir sample.
+form read through a spreadsheet's formula guard (``cell_guards``); blank and whitespace-only cells
+are left out. Small tables are copied whole, so their statistics and top values come from here;
+big tables contribute a reservoir sample.
 Long form lets each detector's regex compile once for all columns of all tables (wide form
 compiles it per column, and a query per table pays the set-up per table).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import duckdb
 
+from assistant.profile.cell_guards import unguarded_sql
 from assistant.profile.guards import weighted
 from assistant.profile.patterns import DETECTORS
 from assistant.profile.sql import (
@@ -40,8 +42,9 @@ def make_sample(con: duckdb.DuckDBPyConnection, sources: list[SampleSource]) -> 
             f"FROM (UNPIVOT (SELECT {projections} FROM {source}) ON COLUMNS(*) INTO NAME col VALUE raw)"
         )
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {SAMPLE_TABLE} AS SELECT t, col, raw, trim(raw) AS v "
-        f"FROM ({' UNION ALL '.join(parts)}) WHERE NOT {is_blank('raw')}"
+        f"CREATE OR REPLACE TEMP TABLE {SAMPLE_TABLE} AS SELECT t, col, raw, {unguarded_sql('v')} AS v "
+        f"FROM (SELECT t, col, raw, trim(raw) AS v FROM ({' UNION ALL '.join(parts)}) "
+        f"WHERE NOT {is_blank('raw')})"
     )
 
 
@@ -111,7 +114,7 @@ def top_up_sparse(con: duckdb.DuckDBPyConnection, index: int, table: str, column
             continue
         con.execute(f"DELETE FROM {SAMPLE_TABLE} WHERE t = {index} AND col = {i}")
         con.execute(
-            f"INSERT INTO {SAMPLE_TABLE} SELECT {index}, {i}, {value}, trim({value}) "
+            f"INSERT INTO {SAMPLE_TABLE} SELECT {index}, {i}, {value}, {unguarded_sql(f'trim({value})')} "
             f"FROM {source} LIMIT {SAMPLE_ROWS // 5}"
         )
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import duckdb
 
+from assistant.profile.api_dates import DOTNET_FORMAT, dotnet_instant_sql
 from assistant.profile.epoch_dates import EPOCH_MILLIS, EPOCH_SECONDS
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.profile.scan import aggregate, full_source
@@ -37,6 +38,8 @@ def typed_expression(column: ColumnProfile, ref: str) -> str | None:
         number = f"try_cast({value} AS BIGINT)"
         scale = f"CASE strlen({value}) WHEN 10 THEN 1000000 WHEN 13 THEN 1000 END"  # seconds or millis
         return f"make_timestamp({number} * {scale})"
+    if column.semantic_type in _TEMPORAL and column.format == DOTNET_FORMAT:
+        return dotnet_instant_sql(value)
     if column.semantic_type in _TEMPORAL and column.format and not column.format.startswith(_SORTABLE):
         parsed = f"try_strptime({value}, {quote_literal(column.format)})"
         # an offset gives a time zone: read as UTC, the way every other time is kept

@@ -12,6 +12,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import CustomFieldSpec
 from assistant.mapping.models import DataType, FieldModel, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.list_items import holds_record_details
 from assistant.propose.normalize import (
     concepts,
     normalise,
@@ -77,7 +78,7 @@ def _short_items(column: ColumnProfile) -> bool:
 
 def data_type_for(column: ColumnProfile) -> DataType:
     """HighLevel dataType for a column's values, from its profiled semantic type."""
-    if column.semantic_type == S.MULTI_VALUE and not _short_items(column):
+    if column.semantic_type == S.MULTI_VALUE and (not _short_items(column) or holds_record_details(column)):
         return DataType.LARGE_TEXT if (column.max_length or 0) > 255 else DataType.TEXT
     labels = concepts(column.column)[:1] == ("tags",) and not column.separator
     if column.semantic_type == S.PICKLIST and labels:

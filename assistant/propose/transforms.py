@@ -60,6 +60,9 @@ def transform_for(column: ColumnProfile, value_kind: str, default_country: str |
             kind=K.TAGS if value_kind == "tags" else K.MULTI_VALUE,
             params={"separator": column.separator or ","},
         )
+    if value_kind == "text" and sem == S.MULTI_VALUE and column.separator == "json":
+        # a JSON list in a text field: its items, not the brackets and quotes ('[]' is empty)
+        return Transform(kind=K.MULTI_VALUE, params={"separator": "json", "joined": True})
     if value_kind == "options" and column.picklist:
         return Transform(
             kind=K.VALUE_MAP, params={"map": "options", "values": [v.value for v in column.picklist]}

@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.transforms import fastpaths
 from assistant.transforms.cells import first_of_several, other_date_formats
+from assistant.transforms.net_dates import DOTNET_FORMAT, dotnet_timestamp
 from assistant.transforms.sqltext import cleaned, lit, lit_list
 
 DATETIME_FIELDS = frozenset({"dueDate", "startTime", "endTime", "date"})  # date: a message's
@@ -120,6 +121,9 @@ def date(ctx: Context) -> list[Output]:
         raw = f"nullif({raw}, '0')"
         value = f"strftime({other_date_formats(raw)}, {lit(out_fmt)})"
         return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
+    if fmt == DOTNET_FORMAT:  # '/Date(1712102400000+0000)/': an instant with the zone it was written in
+        value = f"strftime({dotnet_timestamp(raw, local=ctx.key not in DATETIME_FIELDS)}, {lit(out_fmt)})"
+        return [Output(ctx.key, value, _failed(raw, value, "not a date"))]
     if fmt and "%z" in fmt:  # absolute times: no source zone applies
         exact = _with_offset(raw, fmt, dated=ctx.key not in DATETIME_FIELDS)
         value = f"strftime(coalesce({exact}, {other_date_formats(raw)}), {lit(out_fmt)})"
@@ -181,6 +185,8 @@ def split_list(ctx: Context, column: str) -> str:
 
 def multi_value(ctx: Context) -> list[Output]:
     items = split_list(ctx, ctx.columns[0])
+    if ctx.params.get("joined"):  # one text field: every item kept, an empty list is no value
+        return [Output(ctx.key, f"nullif(array_to_string({items}, ', '), '')")]
     if ctx.data_type in LIST_TYPES:
         return [Output(ctx.key, f"nullif({items}, [])")]
     return [Output(ctx.key, f"{items}[1]")]

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
+from assistant.propose.fields.act_statuses import places_by_an_act
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.nested_keys import fills_no_field
 from assistant.propose.fields.number_labels import spelled_number
 from assistant.propose.fields.own_record_links import own_record_link
+from assistant.propose.fields.phone_parts import phone_region
 from assistant.propose.normalize import concepts, reads_as_key
 
 S = SemanticType
@@ -48,6 +50,8 @@ def reference_type_tag(ctx: TableContext, col: ColumnProfile) -> bool:
 def kind_fits(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
     """False when the column's values cannot be what the standard field holds."""
     if _flag_on_contact_point(col, cand) or reference_type_tag(ctx, col) or fills_no_field(ctx, col, cand):
+        return False
+    if places_by_an_act(col, cand) or phone_region(col, cand):  # 'EmailStatus'; a phone's 'Country Code'
         return False
     if cand.field == "tags" and spelled_number(ctx.name, col, ctx.table.columns, ctx.values) is not None:
         return False

@@ -14,6 +14,8 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.category_labels import category_label_reason
+from assistant.propose.fields.held_values import held_value_reason
 from assistant.propose.fields.named_lists import LIST_NAME_CONFIDENCE, list_name_reason
 from assistant.propose.fields.nested_keys import own_key_copy
 from assistant.propose.fields.nested_names import names_nested_object
@@ -48,6 +50,9 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
         return "every value is blank", 0.92
     if column.top_values and all(v.value.strip() in EMPTY_CONTAINERS for v in column.top_values):
         return "every value is an empty list or object (a nested list's rows are its own table)", 0.9
+    held = held_value_reason(column) or category_label_reason(ctx, column)  # 'NotSet', 'SyncToken'
+    if held:
+        return held
     named = list_name_reason(ctx.table, column) or routing_reason(ctx, column)
     if named:
         return named, LIST_NAME_CONFIDENCE
