@@ -113,7 +113,7 @@ def test_fit_script_runs_on_a_tiny_case_and_writes_loadable_weights(
 
 def test_a_nested_list_and_a_header_word_the_values_do_not_bear_out_are_named() -> None:
     doc = _document()
-    clear, doubtful = doc.fields
+    clear = doc.fields[0]
     nested = clear.model_copy(
         update={
             "id": "field:people__emails.address",
