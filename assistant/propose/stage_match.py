@@ -132,6 +132,9 @@ _OPEN_WORDS = frozenset(
         "open", "abierto", "abierta", "active", "activo", "activa", "in progress", "pending", "pendiente",
         "offen", "aktiv", "ouvert", "ouverte", "en cours", "aberto", "aberta", "em aberto", "ativo",
         "aperto", "aperta", "attivo", "in corso",
+        # past its expected date, still not won or lost: an open deal running late
+        "late", "overdue", "past due", "en retard", "retrasado", "retrasada", "atrasado", "atrasada",
+        "verspatet", "uberfallig", "in ritardo",
     }
 )  # fmt: skip
 
