@@ -1,0 +1,29 @@
+"""A status column that holds a customer's answers: its 'pending' awaits one, a step of its own.
+
+Some status columns hold only outcomes: 'pending' / 'won' / 'lost' says of an open deal only that it
+is not decided yet, so it starts at the first stage. A quote's or estimate's status says more: when
+its closed values are answers to something sent ('Accepted', 'Rejected', 'Declined', 'Signed'),
+the open one between them is the document sent and awaiting that answer, and it goes to the stage
+of a sent proposal, not the first one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.propose.normalize import normalise
+from assistant.propose.stage_groups import bare
+
+ANSWERS = frozenset({
+    "accepted", "approved", "rejected", "declined", "refused", "signed",
+    "aceptado", "aceptada", "aprobado", "aprobada", "rechazado", "rechazada", "firmado", "firmada",
+    "accepte", "acceptee", "refuse", "refusee", "rejete", "rejetee", "signe", "signee",
+    "angenommen", "akzeptiert", "abgelehnt", "unterschrieben",
+    "aceito", "aprovado", "recusado", "rejeitado", "assinado",
+    "accettato", "approvato", "rifiutato", "respinto", "firmato",
+})  # fmt: skip
+
+
+def holds_answers(values: Sequence[str]) -> bool:
+    """Some value is a customer's answer to something sent ('Accepted', 'Rejected')."""
+    return any(normalise(bare(v)) in ANSWERS for v in values)
