@@ -104,7 +104,13 @@ def settle_ties(column: list[StageValueMap], pipelines: Sequence[Pipeline]) -> l
             elif len(left) == 2 and checks and done:  # a sign-off follows the completion it checks
                 stage, after = (left[1], done[0]) if _signs_off(m) else (left[0], checks[0])
                 order = "after" if _signs_off(m) else "before"
-                why = f"a sign-off or a close follows what it ends: '{m.source_value}' comes {order} "
+                closing = any(closes_last(g.source_value) for g in checks)
+                why = (
+                    "a record is closed after it is agreed"
+                    if closing
+                    else "work is signed off after it is done"
+                )
+                why += f": '{m.source_value}' comes {order} "
                 why += f"'{after.source_value}', at '{stage.name}'"
                 out[i] = _moved(m, stage, pipeline, stages, why)
             else:

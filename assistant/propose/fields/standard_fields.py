@@ -58,7 +58,7 @@ def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
     if cand.value_kind == "lookup":
         return False
     if cand.value_kind == "stage":  # one value on every row moves no deal along: never the stage column
-        varies = col.distinct_count > 1 or col.row_count - col.null_count <= 1
+        varies = col.distinct_count != 1 or col.row_count - col.null_count <= 1  # 0: not counted
         typed = col.semantic_type in (S.PICKLIST, S.FREE_TEXT, S.IDENTIFIER) and col.foreign_key is None
         return typed and varies and not names_a_channel_status(col)
     if cand.value_kind == "owner":  # lists of people qualify when their values name users
