@@ -65,6 +65,7 @@ def test_a_constant_column_and_a_channels_status_are_never_the_stage_column() ->
     doc = _propose(QUOTE, DESIGN)
     assert "opportunity.pipelineStageId" in _target(doc, "TxnStatus")
     assert "opportunity.pipelineStageId" not in _target(doc, "PrintStatus") | _target(doc, "EmailStatus")
+    assert not any(t.endswith(".status") for t in _target(doc, "PrintStatus") | _target(doc, "EmailStatus"))
     assert set(_stages(doc, "TxnStatus")) == {"Pending", "Accepted", "Closed", "Rejected"}
 
 
