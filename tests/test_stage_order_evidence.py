@@ -8,7 +8,7 @@ from assistant.mapping.items import FieldMap, FieldTarget, StageValueMap, Transf
 from assistant.mapping.models import FieldKind, OpportunityStatus, TargetObject, TransformKind
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.sourcedata import MemoryValues
-from assistant.propose.stage_probability import explained_share, follows_status
+from assistant.propose.stage_order_evidence import explained_share, follows_status, step_for_step
 from assistant.propose.stages import propose_stages
 
 THRESHOLD = 0.7
@@ -86,3 +86,11 @@ def test_fewer_unmatched_steps_than_stages_between_keep_the_one_of_several_place
     assert all(
         "paired in order" not in got[s].rationale for s in ("Piste", "Premier contact", "Envoi de devis")
     )
+
+
+def test_values_sharing_a_rank_are_never_paired_onto_one_stage() -> None:
+    two = [Stage(id="a", name="Qualified"), Stage(id="b", name="Proposal Sent")]
+    assert step_for_step(1.0, 0.0, 5.0, [1.0, 2.0], two) == two[0]
+    assert step_for_step(2.0, 0.0, 5.0, [1.0, 2.0], two) == two[1]
+    assert step_for_step(1.0, 0.0, 5.0, [1.0, 1.0], two) is None  # one usual step named twice
+    assert step_for_step(1.0, 0.0, 5.0, [1.0, 2.0, 3.0], two) is None  # more values than stages

@@ -18,8 +18,8 @@ from assistant.mapping.items import StageValueMap
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.stage_meaning import open_stages
 from assistant.propose.stage_order import Ranks
+from assistant.propose.stage_order_evidence import STEP_BY_STEP, step_for_step
 from assistant.propose.stage_placement import Placement, placed_map
-from assistant.propose.stage_step_by_step import STEP_BY_STEP, step_for_step
 
 ANCHOR = 0.7  # a match this sure fixes where its value sits
 ONE_BETWEEN = 0.66  # exactly one stage between the neighbours' stages

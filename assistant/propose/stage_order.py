@@ -18,7 +18,7 @@ from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import tokens
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_match import lead_stage_concept
-from assistant.propose.stage_probability import follows_status
+from assistant.propose.stage_order_evidence import follows_status
 from assistant.propose.stage_sources import state_names
 from assistant.propose.vocabulary_status import LIFECYCLE, ORDER_HEADER_WORDS, PROBABILITY_HEADER_WORDS
 

@@ -16,7 +16,7 @@ from assistant.highlevel.state import Pipeline, Stage
 from assistant.mapping.items import StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus
 from assistant.propose.normalize import normalise
-from assistant.propose.stage_closed_last import closes_last
+from assistant.propose.stage_answers import closes_last
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, SAME_CONCEPT, lead_stage_concept, stage_score
@@ -74,7 +74,7 @@ def _moved(
 
 
 def _signs_off(m: StageValueMap) -> bool:
-    """A value that follows the others it ties with: a sign-off, or a bare close (stage_closed_last)."""
+    """A value that follows the others it ties with: a sign-off, or a bare close (stage_answers)."""
     return normalise(bare(m.source_value)) in SIGN_OFF or closes_last(m.source_value)
 
 
