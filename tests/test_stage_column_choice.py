@@ -10,9 +10,10 @@ from assistant.highlevel.state import DestinationState, Location, Pipeline, Stag
 from assistant.mapping.items import MappingDocument, StageValueMap
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.engine import ProposeInputs, propose_offline
+from assistant.propose.fields.channel_status import names_a_channel_status
 from assistant.propose.sourcedata import MemoryValues
 from assistant.propose.stage_match import GOOD_STAGE, lead_stage_concept, stage_score
-from tests.propose_factory import S, table
+from tests.propose_factory import S, col, table
 
 THRESHOLD = 0.7
 OPEN, WON, LOST = OpportunityStatus.OPEN, OpportunityStatus.WON, OpportunityStatus.LOST
@@ -115,3 +116,11 @@ def test_a_narrower_value_fits_the_broader_stage_but_not_the_other_way() -> None
     assert stage_score("Pending Approval", waiting) >= GOOD_STAGE
     assert stage_score("Pending", approval) < GOOD_STAGE
     assert stage_score("In Progress", Stage(id="c", name="Quote Being Prepared")) >= GOOD_STAGE
+
+
+def test_only_a_status_qualified_by_its_channel_is_a_channels_status() -> None:
+    read = {h: names_a_channel_status(col("t", h, S.PICKLIST)) for h in ("E-mail status", "Print Status")}
+    assert read == {"E-mail status": True, "Print Status": True}
+    assert not any(
+        names_a_channel_status(col("t", h, S.PICKLIST)) for h in ("Status", "StatusText", "Deal Status")
+    )

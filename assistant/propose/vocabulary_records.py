@@ -84,7 +84,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "quoting", "bidding", "estimating", "preparing quote", "preparing estimate", "cotizando",
         "presupuestando",
         "to price", "needs pricing", "pricing", "to quote", "needs quote", "needs quoting", "to estimate",
-        "drafting", "being prepared", "quote being prepared", "in preparation", "preparing",
+        "drafting", "being prepared", "quote being prepared", "in preparation",
     ),
     "sent": (
         "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",

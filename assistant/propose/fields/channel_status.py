@@ -16,7 +16,7 @@ from assistant.propose.normalize import tokens
 # the channel a status can belong to, in the languages the vocabulary holds
 _CHANNELS = frozenset(
     {
-        "email", "mail", "e", "print", "printed", "sms", "text", "delivery", "sync", "synced", "sending",
+        "email", "mail", "print", "printed", "sms", "delivery", "sync", "synced", "sending",
         "correo", "envio", "impresion", "versand", "druck", "envoi", "impression", "invio", "stampa",
     }
 )  # fmt: skip
