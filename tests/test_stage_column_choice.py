@@ -10,10 +10,9 @@ from assistant.highlevel.state import DestinationState, Location, Pipeline, Stag
 from assistant.mapping.items import MappingDocument, StageValueMap
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.channel_status import names_a_channel_status
 from assistant.propose.sourcedata import MemoryValues
 from assistant.propose.stage_match import GOOD_STAGE, lead_stage_concept, stage_score
-from tests.propose_factory import S, col, table
+from tests.propose_factory import S, table
 
 THRESHOLD = 0.7
 OPEN, WON, LOST = OpportunityStatus.OPEN, OpportunityStatus.WON, OpportunityStatus.LOST
@@ -119,8 +118,12 @@ def test_a_narrower_value_fits_the_broader_stage_but_not_the_other_way() -> None
 
 
 def test_only_a_status_qualified_by_its_channel_is_a_channels_status() -> None:
-    read = {h: names_a_channel_status(col("t", h, S.PICKLIST)) for h in ("E-mail status", "Print Status")}
-    assert read == {"E-mail status": True, "Print Status": True}
-    assert not any(
-        names_a_channel_status(col("t", h, S.PICKLIST)) for h in ("Status", "StatusText", "Deal Status")
+    doc = _propose(
+        {
+            "Print Status": ["Printed", "NotSet", "NotSet"] * 8,
+            "StatusText": ["Pending", "Accepted", "Rejected"] * 8,
+        },
+        DESIGN,
     )
+    assert "opportunity.pipelineStageId" in _target(doc, "StatusText")  # the record's own status, in words
+    assert not any(t.endswith((".status", ".pipelineStageId")) for t in _target(doc, "Print Status"))
