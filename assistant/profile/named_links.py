@@ -14,7 +14,8 @@ import re
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 
 MIN_RESOLVED_BY_NAME = 0.9  # no 'id' in the header: the values alone must say it
-_CODES = frozenset({SemanticType.IDENTIFIER, SemanticType.INTEGER})
+# five-digit ids that repeat read as ZIP codes ('step' 28311 on many deals): codes all the same
+_CODES = frozenset({SemanticType.IDENTIFIER, SemanticType.INTEGER, SemanticType.POSTAL_CODE})
 _COUNT_WORDS = frozenset({"count", "number", "num", "total", "qty", "quantity", "amount", "sum", "of"})
 Target = tuple[str, str]
 

@@ -18,6 +18,7 @@ from assistant.mapping.items import StageValueMap
 from assistant.mapping.models import OpportunityStatus
 from assistant.propose.stage_meaning import open_stages
 from assistant.propose.stage_order import Ranks
+from assistant.propose.stage_order_evidence import STEP_BY_STEP, step_for_step
 from assistant.propose.stage_placement import Placement, placed_map
 
 ANCHOR = 0.7  # a match this sure fixes where its value sits
@@ -39,7 +40,7 @@ def _side(anchor: Anchor | None, stages: list[Stage], word: str) -> list[str]:
 
 
 def _placement(
-    value: str, rank: float, anchors: list[Anchor], stages: list[Stage], how: str
+    value: str, rank: float, anchors: list[Anchor], stages: list[Stage], how: str, loose: Sequence[float] = ()
 ) -> Placement | None:
     low = max((a for a in anchors if a[0] < rank), default=None)  # ties: the furthest stage reached
     high = min((a for a in anchors if a[0] > rank), default=None)
@@ -60,6 +61,9 @@ def _placement(
     if len(between) == 1:
         pick, confidence, why = between[0], ONE_BETWEEN, f"{why}: the one stage between"
         runner_up = lower or upper
+    elif (paired := step_for_step(rank, _rank(low), _rank(high), loose, between)) is not None:
+        pick, confidence, runner_up = paired, STEP_BY_STEP, None
+        why = f"{why}: as many values as the {len(between)} stages between, paired in order"
     elif between:  # next to the neighbour the order knows
         pick, confidence, runner_up = (between[0] if lower else between[-1]), ONE_OF_SEVERAL, None
         why = f"{why}: one of {len(between)} stages between"
@@ -70,6 +74,15 @@ def _placement(
         later = [s for s in stages[stages.index(pick) + 1 :] if s.id in open_]
         confidence, runner_up = NEIGHBOUR, upper if upper not in (None, lower) else next(iter(later), None)
     return Placement(pick, OpportunityStatus.OPEN, confidence, why, runner_up, "order")
+
+
+def _rank(anchor: Anchor | None) -> float | None:
+    return anchor[0] if anchor is not None else None
+
+
+def _loose(m: StageValueMap, pipeline: Pipeline) -> bool:
+    """A value still to place in this pipeline: flagged, open."""
+    return m.flagged and m.pipeline_id == pipeline.id and m.opportunity_status == OpportunityStatus.OPEN
 
 
 def _anchors(maps: Sequence[StageValueMap], ranks: Ranks, stages: list[Stage]) -> list[Anchor]:
@@ -110,6 +123,11 @@ def place_by_order(
             continue
         stages = _ordered(pipeline)
         anchors = _anchors([a for a in maps if a.pipeline_id == pipeline.id], ranks, stages)
-        placed = _placement(m.source_value, rank, anchors, stages, how)
+        loose = [
+            ranks[w.source_value.strip()]
+            for w in maps
+            if _loose(w, pipeline) and w.source_value.strip() in ranks
+        ]
+        placed = _placement(m.source_value, rank, anchors, stages, how, loose)
         out.append(m if placed is None else placed_map(m, placed, pipeline))
     return out

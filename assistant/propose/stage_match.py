@@ -38,6 +38,10 @@ RELATED_CONCEPTS: frozenset[frozenset[str]] = frozenset(
         frozenset({"demo", "scheduled"}),  # 'Demo Scheduled' is a scheduled step too
     }
 )
+# (value, stage) concepts where the value is a narrower case of the stage, never the other way: a
+# quote pending approval waits on the customer, but a bare 'pending' need not await an approval; work
+# in progress on a quote pipeline (no stage of that name) is the quote being prepared.
+NARROWER: frozenset[tuple[str, str]] = frozenset({("review", "pending"), ("in_progress", "quoting")})
 
 
 def _singular(text: str) -> str:
@@ -64,7 +68,7 @@ def stage_score(value: str, stage: Stage) -> float:
         return SAME_CONCEPT if negation else fuzzy * 0.5
     mine, theirs = lead_stage_concept(value), lead_stage_concept(stage.name)
     if mine and theirs and mine != theirs:
-        if frozenset({mine, theirs}) in RELATED_CONCEPTS:
+        if frozenset({mine, theirs}) in RELATED_CONCEPTS or (mine, theirs) in NARROWER:
             return max(RELATED_CONCEPT, fuzzy * 0.5)
         return fuzzy * 0.5  # 'Caducado' looks like 'Aceptado' but means the opposite
     concept = SAME_CONCEPT if mine and mine == theirs else 0.0
@@ -132,6 +136,9 @@ _OPEN_WORDS = frozenset(
         "open", "abierto", "abierta", "active", "activo", "activa", "in progress", "pending", "pendiente",
         "offen", "aktiv", "ouvert", "ouverte", "en cours", "aberto", "aberta", "em aberto", "ativo",
         "aperto", "aperta", "attivo", "in corso",
+        # past its expected date, still not won or lost: an open deal running late
+        "late", "overdue", "past due", "en retard", "retrasado", "retrasada", "atrasado", "atrasada",
+        "verspatet", "uberfallig", "in ritardo",
     }
 )  # fmt: skip
 

@@ -18,6 +18,7 @@ from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.normalize import tokens
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_match import lead_stage_concept
+from assistant.propose.stage_order_evidence import follows_status
 from assistant.propose.stage_sources import state_names
 from assistant.propose.vocabulary_status import LIFECYCLE, ORDER_HEADER_WORDS, PROBABILITY_HEADER_WORDS
 
@@ -73,6 +74,8 @@ def _probability_order(fmap: FieldMap, values: SourceValues, profiles: dict[str,
         value, number = row.get(status), _number(row.get(column.column))
         if value and value.strip() and number is not None:
             seen[(names.get(value) or value).strip()].append(number)
+    if not follows_status(seen):  # a probability set by hand on each deal orders no stage
+        return {}
     return {value: statistics.median(numbers) for value, numbers in seen.items()}
 
 

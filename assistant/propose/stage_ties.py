@@ -16,6 +16,7 @@ from assistant.highlevel.state import Pipeline, Stage
 from assistant.mapping.items import StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus
 from assistant.propose.normalize import normalise
+from assistant.propose.stage_answers import closes_last
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare
 from assistant.propose.stage_match import GOOD_STAGE, OUTCOME, SAME_CONCEPT, lead_stage_concept, stage_score
@@ -73,7 +74,8 @@ def _moved(
 
 
 def _signs_off(m: StageValueMap) -> bool:
-    return normalise(bare(m.source_value)) in SIGN_OFF
+    """A value that follows the others it ties with: a sign-off, or a bare close (stage_answers)."""
+    return normalise(bare(m.source_value)) in SIGN_OFF or closes_last(m.source_value)
 
 
 def _named(m: StageValueMap, stages: list[Stage]) -> str | None:
@@ -102,7 +104,13 @@ def settle_ties(column: list[StageValueMap], pipelines: Sequence[Pipeline]) -> l
             elif len(left) == 2 and checks and done:  # a sign-off follows the completion it checks
                 stage, after = (left[1], done[0]) if _signs_off(m) else (left[0], checks[0])
                 order = "after" if _signs_off(m) else "before"
-                why = f"work is signed off after it is done: '{m.source_value}' comes {order} "
+                closing = any(closes_last(g.source_value) for g in checks)
+                why = (
+                    "a record is closed after it is agreed"
+                    if closing
+                    else "work is signed off after it is done"
+                )
+                why += f": '{m.source_value}' comes {order} "
                 why += f"'{after.source_value}', at '{stage.name}'"
                 out[i] = _moved(m, stage, pipeline, stages, why)
             else:

@@ -13,6 +13,7 @@ from assistant.mapping.items import FieldMap, StageValueMap
 from assistant.mapping.models import Alternative, Evidence, OpportunityStatus, TargetObject
 from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
+from assistant.propose.stage_answers import holds_answers
 from assistant.propose.stage_between import place_by_order
 from assistant.propose.stage_crowding import crowded
 from assistant.propose.stage_ends import closeness, settled_status
@@ -69,6 +70,7 @@ def propose_stages(
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)
         # a column of outcomes only (won / lost / open): its open value says no step, only 'not closed'
         outcome_only = bool(found) and all(outcome_of(bare(v.value)) for v in found)
+        outcome_only &= not holds_answers([v.value for v in found])  # 'Pending' beside 'Accepted' was sent
         column = [_one(fmap, item, choices[item.value], pipelines, outcome_only) for item in found]
         if not rows:  # no pipeline column: a value without a stage of its own may sit in either pipeline
             column = with_pipeline_guesses_held(column, pipelines)

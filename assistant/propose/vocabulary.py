@@ -83,7 +83,10 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "status", "estado", "situacion", "document state", "job status", "state id", "event state",
         "incident state", "lead status", "deal status", "opportunity state", "deal state", "lead state"
     ),
-    "stage": ("stage", "etapa", "fase", "deal stage", "pipeline stage", "lifecycle stage", "sales stage"),
+    "stage": (
+        "stage", "etapa", "fase", "deal stage", "pipeline stage", "lifecycle stage", "sales stage", "step",
+        "deal step", "sales step",
+    ),
     "score": ("score", "rating", "puntuacion", "valoracion", "nps", "referral score", "lead score"),
     "social": ("linkedin", "facebook", "twitter", "instagram", "tiktok", "youtube", "social profile"),
     "pipeline": ("pipeline", "embudo", "sales pipeline", "workflow name"),
@@ -163,8 +166,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
 # 'first' / 'last' name a person only as the whole header (an API's first / last), never in 'first visit';
 # 'post' (a job post) only alone, never in 'post date'.
 # 'given' alone names a given name only as the whole header ('given date' is no name).
+# 'step' alone is the step a deal stands on; 'Next Step' is a to-do someone wrote.
 WHOLE_HEADER_ONLY: frozenset[tuple[str, ...]] = frozenset(
-    {("account",), ("first",), ("last",), ("post",), ("given",)}
+    {("account",), ("first",), ("last",), ("post",), ("given",), ("step",)}
 )
 NOISE_TOKENS: frozenset[str] = frozenset({
     "a", "and", "de", "del", "el", "en", "la", "las", "los", "main", "of", "primary", "principal", "the",

@@ -56,6 +56,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "aprobada", "signed", "firmado", "completed", "completado", "completada", "finalizado", "done",
         "invoiced", "facturado", "paid", "cobrado", "closed", "cerrado", "cerrada", "complete", "finished",
         "converted", "convertido", "convertida",  # a lead or quote turned into a customer or a job
+        "customer", "became customer", "converted to customer",  # a lead's last step: it buys
         "validated", "validado", "validada", "valide",  # work signed off after completion
         "gewonnen", "angenommen", "abgeschlossen", "erledigt", "bezahlt", "unterschrieben",
         "gagne", "accepte", "signe", "termine", "paye", "facture",
@@ -83,6 +84,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "quoting", "bidding", "estimating", "preparing quote", "preparing estimate", "cotizando",
         "presupuestando",
         "to price", "needs pricing", "pricing", "to quote", "needs quote", "needs quoting", "to estimate",
+        "drafting", "being prepared", "quote being prepared", "in preparation",
     ),
     "sent": (
         "sent", "enviado", "enviada", "proposal", "propuesta", "quoted", "presupuestado", "quote sent",
@@ -99,6 +101,10 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
     "pending": (
         "pending", "pendiente", "awaiting", "awaiting response", "ausstehend", "offen ausstehend",
         "en attente", "pendente", "aguardando", "in attesa",
+        # the customer has it and owes the answer: not a pause of ours
+        "waiting for the customer", "waiting for customer", "waiting on customer", "waiting on the customer",
+        "waiting for client", "waiting on client", "awaiting customer", "awaiting client", "awaiting reply",
+        "waiting for reply", "waiting for response", "awaiting answer",
     ),
     "new": (
         "draft", "borrador", "new", "nuevo", "nueva", "open", "abierto", "lead", "to do", "received",
@@ -117,6 +123,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "in bearbeitung", "en cours", "em andamento", "em progresso", "in corso", "in lavorazione",
         "executing", "in execution", "en ejecucion", "on site", "onsite", "arrived", "en sitio",
         "progress", "underway", "under way", "work underway",  # 'Progress' is the 'Underway' stage
+        "ongoing", "en cours de traitement",
     ),
     "scheduled": (
         "scheduled", "upcoming", "programado", "programada", "agendado", "planificado", "booked", "reservado",
@@ -158,6 +165,7 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "qualified", "qualification", "cualificado", "calificado", "contacted", "contactado", "qualifiziert",
         "kontaktiert", "qualifie", "contacte", "qualificado", "contatado", "qualificato", "contattato",
         "in contact", "en contacto", "in kontakt", "en contact", "reached out", "reach out",
+        "qualifying", "screening", "screened",  # a lead being checked for fit
         "prospect",  # a lead worth pursuing: past the first contact, not yet quoted
     ),
     # Invoiced for a deposit before the work, not paid in full: 'Prepayment invoice' is 'Deposit Invoiced'.

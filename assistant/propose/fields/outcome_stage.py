@@ -13,6 +13,7 @@ from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.code_stages import codes_place_the_deal
 from assistant.propose.fields.standard_fields import allowed
 
 T = TargetObject
@@ -47,3 +48,4 @@ def outcome_places_the_deal(
             stage.evidence.append(WHY)
             chosen[column] = stage
         return
+    codes_place_the_deal(ctx, chosen, cands, columns)  # no outcome column: raw status codes may place it

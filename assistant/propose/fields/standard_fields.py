@@ -14,6 +14,7 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
+from assistant.propose.fields.channel_status import tells_no_record_status
 from assistant.propose.fields.custom import empty_penalty
 from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import normalise, object_words, tokens
@@ -56,6 +57,8 @@ def allowed(col: ColumnProfile, cand: Candidate, primary: TargetObject) -> bool:
         return False
     if cand.value_kind == "lookup":
         return False
+    if cand.field in ("pipelineStageId", "status") and tells_no_record_status(col):
+        return False  # a constant, or how the record was e-mailed or printed: not where it stands
     if cand.value_kind == "stage":
         return col.semantic_type in (S.PICKLIST, S.FREE_TEXT, S.IDENTIFIER) and col.foreign_key is None
     if cand.value_kind == "owner":  # lists of people qualify when their values name users
