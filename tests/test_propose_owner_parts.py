@@ -84,3 +84,14 @@ def test_an_authors_id_and_name_are_no_owner() -> None:
     ]
     doc = _contacts([("Created By Id", S.PICKLIST), ("Created By Name", S.PICKLIST)], rows)
     assert "assignedTo" not in {_target(doc, "Created By Id"), _target(doc, "Created By Name")}
+
+
+def test_an_author_flattened_with_slashes_is_no_field_of_the_record() -> None:
+    # 'Created by / Source' (MANUAL / IMPORT) says how the author entered the row, not the lead source
+    rows: list[Row] = [
+        {"Created by / Source": s, "Created by / Name": n}
+        for s, n in [("MANUAL", "Laura Gómez"), ("IMPORT", "Pedro Ruiz")] * 4
+    ]
+    doc = _contacts([("Created by / Source", S.PICKLIST), ("Created by / Name", S.PICKLIST)], rows)
+    assert _target(doc, "Created by / Source") == "skip"
+    assert _target(doc, "Created by / Name") == "skip"
