@@ -10,6 +10,7 @@ from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
+from assistant.propose.owner_categories import people_in_categories
 from assistant.propose.owner_cells import first_listed
 from assistant.propose.owner_keys import people_from_keys
 from assistant.propose.owner_match import match_owner
@@ -91,6 +92,9 @@ def propose_owners(
     people += users_from_columns(fields, values)
     people += [
         SourceUser(table, key, name, None) for table, key, name in people_from_keys(tables, fields, values)
+    ]
+    people += [
+        SourceUser(table, p, p, None) for table, p in people_in_categories(tables, values, destination)
     ]
     users = [u for u in (destination.users if destination else []) if not u.deleted]
     fallback = destination.user_by_email(fallback_email) if destination and fallback_email else None
