@@ -9,7 +9,7 @@ from assistant.mapping.models import FieldKind
 from assistant.profile.models import SemanticType
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
-from tests.propose_factory import S, destination, table
+from tests.propose_factory import S, destination, people_table, table
 
 Row = dict[str, str | None]
 
@@ -95,3 +95,27 @@ def test_an_author_flattened_with_slashes_is_no_field_of_the_record() -> None:
     doc = _contacts([("Created by / Source", S.PICKLIST), ("Created by / Name", S.PICKLIST)], rows)
     assert _target(doc, "Created by / Source") == "skip"
     assert _target(doc, "Created by / Name") == "skip"
+
+
+def test_the_name_parts_of_a_linked_owner_are_skipped() -> None:
+    # 'estimator.userid' links the users table: the estimator's given names and surname are that user's
+    users = [("7", "Laura", "Gómez", "laura@demo.es"), ("8", "Pedro", "Ruiz", "pedro@demo.es")]
+    columns: list[tuple[str, SemanticType, dict[str, Any]]] = [
+        ("id", S.IDENTIFIER, {"unique_share": 1.0}),
+        ("name", S.FREE_TEXT, {}),
+        ("estimator.userid", S.FOREIGN_KEY, {"fk": ("users", "id")}),
+        ("estimator.givennames", S.PERSON_NAME, {}),
+        ("estimator.surname", S.PERSON_NAME, {}),
+    ]
+    deals = table("deals", columns, rows=6, key="id")
+    rows = [
+        {"id": str(i), "name": f"Deal {i}", "estimator.userid": users[i % 2][0],
+         "estimator.givennames": users[i % 2][1], "estimator.surname": users[i % 2][2]}
+        for i in range(6)
+    ]  # fmt: skip
+    people = [{"id": k, "first name": f, "last name": la, "email": e} for k, f, la, e in users]
+    values = MemoryValues({"deals": rows, "users": people})
+    doc = propose_offline(ProposeInputs([deals, people_table("users")], destination(), values))
+    assert _target(doc, "estimator.userid") == "assignedTo"
+    assert _target(doc, "estimator.givennames") == "skip"
+    assert _target(doc, "estimator.surname") == "skip"

@@ -31,11 +31,14 @@ PARTS: dict[str, frozenset[str]] = {
     "email": frozenset({"email", "mail", "courriel", "correo"}),
     "login": frozenset({"login", "username", "handle"}),
     "name": frozenset({"name", "fullname", "full", "nom", "nombre", "nome", "display"}),
-    "first": frozenset({"first", "given", "forename", "firstname", "prenom", "vorname"}),
+    "first": frozenset(
+        {"first", "given", "givenname", "givennames", "forename", "firstname", "prenom", "vorname"}
+    ),
     "last": frozenset({"last", "surname", "family", "lastname", "apellido", "apellidos", "nachname"}),
-    "key": frozenset({"id", "uid", "uuid", "key"}),
+    "key": frozenset({"id", "uid", "uuid", "key", "userid"}),
 }
 OWNERS = "owner matches"
+Groups = dict[tuple[str, ...], list[tuple[str, ColumnProfile]]]  # stem -> (part, column) of one user
 _FINDERS = ("email", "login", "name", "first")
 _ALL_PART_WORDS = frozenset().union(*PARTS.values())
 
@@ -66,10 +69,12 @@ def owner_parts(ctx: TableContext, columns: list[ColumnProfile], maps: list[Fiel
     users = [u for u in (ctx.destination.users if ctx.destination else []) if not u.deleted]
     if ctx.values is None or not users or ctx.primary not in OWNER_FIELD:
         return set()
-    groups: dict[tuple[str, ...], list[tuple[str, ColumnProfile]]] = defaultdict(list)
+    groups: Groups = defaultdict(list)
     for col in columns:
         if (found := _part(col.column)) is not None and col.foreign_key is None:
             groups[found[0]].append((found[1], col))
+    if (fed := _fed_owner(ctx, maps)) is not None:  # 'estimator.userid' links the owner already
+        return _parts_beside(ctx, fed, groups, maps)
     for stem, parts in groups.items():
         named = concepts(" ".join(stem))
         if len(parts) < 2 or ("creator" in named and "owner" not in named):  # an author is no owner
@@ -87,6 +92,25 @@ def owner_parts(ctx: TableContext, columns: list[ColumnProfile], maps: list[Fiel
         maps += [skip_map(ctx, c, why, 0.7) for c in others]
         return {finder.column, *(c.column for c in others)}
     return set()
+
+
+def _fed_owner(ctx: TableContext, maps: list[FieldMap]) -> str | None:
+    """The one column already feeding the record's owner field, if any."""
+    field = OWNER_FIELD[ctx.primary]
+    fed = [m.source_columns for m in maps if m.target.object == ctx.primary and m.target.field == field]
+    return fed[0][0] if len(fed) == 1 and len(fed[0]) == 1 else None
+
+
+def _parts_beside(ctx: TableContext, fed: str, groups: Groups, maps: list[FieldMap]) -> set[str]:
+    """Skips the name parts of the user whose link already feeds the owner ('estimator.surname')."""
+    found = _part(fed)
+    parts = groups.get(found[0], []) if found else []
+    assert ctx.values is not None
+    rows = ctx.values.rows(ctx.name, [fed, *(c.column for _, c in parts)])
+    others = [c for p, c in parts if p != "key" and one_to_one(rows, fed, c.column)]
+    why = f"part of the user '{fed}' names, the record's owner: that user carries it"
+    maps += [skip_map(ctx, c, why, 0.7) for c in others]
+    return {c.column for c in others}
 
 
 def _ranked(
