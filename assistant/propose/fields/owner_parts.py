@@ -2,11 +2,12 @@
 a sales rep's 'Login du commercial', 'Prénom du commercial' and 'Nom du commercial'.
 
 Exports that flatten the record's user write its key, login, e-mail or name parts side by side under
-one header stem. Read one at a time, the key takes the owner field (its 17-hex ids name no HighLevel
-user), the name becomes a pick-list, and the rep's first name is taken for the contact's own. They
-are one person: when the columns share a stem, pair one-to-one on the rows, and one of them names
-destination users, that one (the surest kind: e-mail, then login, then full name, then first name)
-feeds the owner field and the others are skipped as parts of the same user.
+one header stem. Read one at a time, the key takes the owner field (its ids name no HighLevel user),
+the name becomes a pick-list, and the rep's first name is taken for the contact's own. They are one
+person: when the columns share a stem, pair one-to-one on the rows, and one of them names destination
+users, that one (the surest kind: e-mail, then login, then full name, then first name) feeds the owner
+field and the others are skipped as parts of the same user. When a link to a users table already
+feeds the owner ('estimator.userid'), the name parts of its stem are that user's and are skipped.
 """
 
 from __future__ import annotations
@@ -21,36 +22,13 @@ from assistant.profile.models import ColumnProfile
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.label_keys import one_to_one
 from assistant.propose.fields.links import OWNER_FIELD
+from assistant.propose.fields.owner_part_words import FINDERS, Groups, header_part
 from assistant.propose.fields.rules import skip_map
-from assistant.propose.normalize import concepts, normalise, tokens
+from assistant.propose.normalize import concepts, normalise
 from assistant.propose.owner_logins import by_login
 from assistant.propose.owner_values import MIN_DISTINCT, MIN_SHARE, user_spellings
 
-# the word(s) naming which part of the user a column holds, surest finder first; keys find nobody
-PARTS: dict[str, frozenset[str]] = {
-    "email": frozenset({"email", "mail", "courriel", "correo"}),
-    "login": frozenset({"login", "username", "handle"}),
-    "name": frozenset({"name", "fullname", "full", "nom", "nombre", "nome", "display"}),
-    "first": frozenset(
-        {"first", "given", "givenname", "givennames", "forename", "firstname", "prenom", "vorname"}
-    ),
-    "last": frozenset({"last", "surname", "family", "lastname", "apellido", "apellidos", "nachname"}),
-    "key": frozenset({"id", "uid", "uuid", "key", "userid"}),
-}
 OWNERS = "owner matches"
-Groups = dict[tuple[str, ...], list[tuple[str, ColumnProfile]]]  # stem -> (part, column) of one user
-_FINDERS = ("email", "login", "name", "first")
-_ALL_PART_WORDS = frozenset().union(*PARTS.values())
-
-
-def _part(column: str) -> tuple[tuple[str, ...], str] | None:
-    """(stem, part) of a header naming one part of someone ('assigned user' + 'key'), else None."""
-    words = tokens(column)
-    found = [p for p, part_words in PARTS.items() if part_words & set(words)]
-    stem = tuple(w for w in words if w not in _ALL_PART_WORDS)
-    if not stem or not found:
-        return None
-    return stem, ("first" if "first" in found else "last" if "last" in found else found[0])
 
 
 def _user_share(ctx: TableContext, col: ColumnProfile, users: list[User]) -> float:
@@ -71,7 +49,7 @@ def owner_parts(ctx: TableContext, columns: list[ColumnProfile], maps: list[Fiel
         return set()
     groups: Groups = defaultdict(list)
     for col in columns:
-        if (found := _part(col.column)) is not None and col.foreign_key is None:
+        if (found := header_part(col.column)) is not None and col.foreign_key is None:
             groups[found[0]].append((found[1], col))
     if (fed := _fed_owner(ctx, maps)) is not None:  # 'estimator.userid' links the owner already
         return _parts_beside(ctx, fed, groups, maps)
@@ -103,7 +81,7 @@ def _fed_owner(ctx: TableContext, maps: list[FieldMap]) -> str | None:
 
 def _parts_beside(ctx: TableContext, fed: str, groups: Groups, maps: list[FieldMap]) -> set[str]:
     """Skips the name parts of the user whose link already feeds the owner ('estimator.surname')."""
-    found = _part(fed)
+    found = header_part(fed)
     parts = groups.get(found[0], []) if found else []
     assert ctx.values is not None
     rows = ctx.values.rows(ctx.name, [fed, *(c.column for _, c in parts)])
@@ -117,9 +95,9 @@ def _ranked(
     ctx: TableContext, parts: list[tuple[str, ColumnProfile]], users: list[User]
 ) -> list[tuple[str, float, ColumnProfile]]:
     """The parts whose values name users, surest kind first."""
-    scored = [(p, _user_share(ctx, c, users), c) for p, c in parts if p in _FINDERS]
+    scored = [(p, _user_share(ctx, c, users), c) for p, c in parts if p in FINDERS]
     kept = [(p, share, c) for p, share, c in scored if share >= MIN_SHARE]
-    return sorted(kept, key=lambda t: (_FINDERS.index(t[0]), -t[1], t[2].position))
+    return sorted(kept, key=lambda t: (FINDERS.index(t[0]), -t[1], t[2].position))
 
 
 def _owner_map(ctx: TableContext, col: ColumnProfile, part: str, share: float, parts: list[str]) -> FieldMap:
