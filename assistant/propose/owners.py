@@ -10,7 +10,9 @@ from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import TableProfile
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
+from assistant.propose.owner_categories import people_in_categories
 from assistant.propose.owner_cells import first_listed
+from assistant.propose.owner_keys import people_from_keys
 from assistant.propose.owner_match import match_owner
 from assistant.propose.owner_values import cell_items
 from assistant.propose.signals import lead_concept, visible_columns
@@ -88,6 +90,12 @@ def propose_owners(
         if decisions.get(table.table) is not None and decisions[table.table].kind == "user":
             people += users_from_table(table, values)
     people += users_from_columns(fields, values)
+    people += [
+        SourceUser(table, key, name, None) for table, key, name in people_from_keys(tables, fields, values)
+    ]
+    people += [
+        SourceUser(table, p, p, None) for table, p in people_in_categories(tables, values, destination)
+    ]
     users = [u for u in (destination.users if destination else []) if not u.deleted]
     fallback = destination.user_by_email(fallback_email) if destination and fallback_email else None
     seen: dict[str, OwnerMatch] = {}

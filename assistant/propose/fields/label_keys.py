@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.fields.key_lists import listed_keys
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.value_shapes import all_uuids
 
@@ -89,4 +90,4 @@ def label_keys(table: str, columns: list[ColumnProfile], values: SourceValues | 
             continue
         if one_to_one(values.rows(table, [col.column, label.column]), col.column, label.column):
             out[col.column] = label.column
-    return out
+    return out | listed_keys(table, columns, values)  # a list of keys beside the object naming them

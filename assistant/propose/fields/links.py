@@ -23,6 +23,7 @@ from assistant.propose.fields.copies import repeated_link
 from assistant.propose.fields.covered_links import name_beside_key, second_contact
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
+from assistant.propose.fields.owner_paths import held_borrowed_owner
 from assistant.propose.fields.parent_links import held_by_parent_link
 from assistant.propose.fields.pipeline_keys import pipeline_beside_stage
 from assistant.propose.fields.reached_contacts import reached_contact_map
@@ -80,18 +81,17 @@ def link_maps(
         and ctx.claim(ctx.primary, OWNER_FIELD[ctx.primary])
     ):
         transform = Transform(kind=K.OWNER, params={**resolve, "via": "owner matches"})
-        return [
-            make_map(
-                ctx,
-                [column.column],
-                standard_target(ctx.primary, OWNER_FIELD[ctx.primary]),
-                transform,
-                0.9 * max(fk.resolved_share, 0.6),
-                f"references users in '{fk.target_table}'; resolved through the owner matches",
-                evidence,
-                [Alternative(target="custom field (user name)", score=0.3, value={"kind": "custom_new"})],
-            )
-        ]
+        owner = make_map(
+            ctx,
+            [column.column],
+            standard_target(ctx.primary, OWNER_FIELD[ctx.primary]),
+            transform,
+            0.9 * max(fk.resolved_share, 0.6),
+            f"references users in '{fk.target_table}'; resolved through the owner matches",
+            evidence,
+            [Alternative(target="custom field (user name)", score=0.3, value={"kind": "custom_new"})],
+        )
+        return [held_borrowed_owner(ctx, column, owner)]  # 'quote.estimator.userid': the quote's user
     if other.kind == "pipeline" and (beside := pipeline_beside_stage(ctx, column, tables)) is not None:
         return [beside]
     if (

@@ -7,7 +7,8 @@ its name is no contact's name. Only what finds the user in the destination feeds
 field: the e-mail (the sure match), else the user's name, else a link the profile resolved to a
 users table. An author ('created_by.email') is no owner: nothing of it is read. A nested list of
 such users (a job's 'techs_assigned') reads the same way, except that halves of a name are no way
-to one owner among several.
+to one owner among several. Spreadsheet exports flatten the same object with ' / ' ('Created by /
+Name', 'Created by / Source'): read as a path alike.
 """
 
 from __future__ import annotations
@@ -21,14 +22,22 @@ _USER_WORDS = frozenset({"owner", "creator"})
 _NAME_LEADS = frozenset({"name", "full_name"})
 _HALF_NAMES = frozenset({"first_name", "last_name"})
 MIN_OWN_COLUMNS = 2  # the record must have columns of its own, or the whole row is the user
+_SEPARATORS = (".", " / ")
+
+
+def _split(column: str) -> tuple[str, str] | None:
+    """(object path, leaf) of a flattened nested column, by the separator that comes last."""
+    cuts = [(column.rfind(sep), sep) for sep in _SEPARATORS if sep in column]
+    if not cuts:
+        return None
+    at, sep = max(cuts)
+    return column[:at], column[at + len(sep) :]
 
 
 def _user_prefix(column: str, table: TableProfile) -> str | None:
     """The dotted path (or the nested list's name) that holds a user, if any."""
-    if "." in column:
-        prefix = column.rsplit(".", 1)[0]
-        if _USER_WORDS & set(concepts(prefix)):
-            return prefix
+    if (path := _split(column)) is not None and _USER_WORDS & set(concepts(path[0])):
+        return path[0]
     child = table.table.rsplit("__", 1)[-1] if table.parent_table and "__" in table.table else ""
     if child and _USER_WORDS & set(concepts(child)):
         return ""
@@ -36,7 +45,7 @@ def _user_prefix(column: str, table: TableProfile) -> str | None:
 
 
 def _under(column: str, prefix: str) -> bool:
-    return not prefix or column.startswith(prefix + ".")
+    return not prefix or any(column.startswith(prefix + sep) for sep in _SEPARATORS)
 
 
 def _same_link(column: ColumnProfile, table: TableProfile, prefix: str) -> str | None:
@@ -55,7 +64,8 @@ def _same_link(column: ColumnProfile, table: TableProfile, prefix: str) -> str |
 
 
 def _leaf_lead(column: str) -> str | None:
-    found = concepts(column.rsplit(".", 1)[-1])
+    path = _split(column)
+    found = concepts(path[1] if path else column)
     return found[0] if found else None
 
 

@@ -36,6 +36,7 @@ from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_amounts import derived_amount_penalty, own_kind_amounts
 from assistant.propose.fields.own_kind_title import with_own_kind_title, with_title_as_name
 from assistant.propose.fields.owner_lists import owner_doubt, owner_list_map
+from assistant.propose.fields.owner_parts import owner_parts
 from assistant.propose.fields.owner_rivals import held_rival_owners, workers_beside_sellers
 from assistant.propose.fields.polymorphic import polymorphic_link
 from assistant.propose.fields.routed_entries import routed_entry_maps
@@ -130,6 +131,7 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         why = f"the key of what '{label}' names on every row: the name carries it"
         maps.append(skip_map(ctx, next(c for c in columns if c.column == key), why, 0.7))
         done.add(key)
+    done |= owner_parts(ctx, [c for c in pending if c.column not in done], maps)  # one user, several columns
     for column, (first, last) in joined_names(ctx.table, ctx.values).items():
         if column not in done:  # HighLevel composes the name from the parts this column only joins
             why = f"only joins '{first}' and '{last}' (or repeats the row's company), which the contact has"
