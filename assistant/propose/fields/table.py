@@ -69,10 +69,9 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     columns = ordered_columns(ctx)
     maps: list[FieldMap] = []
     done: set[str] = set()
-    lost = closed_status_map(ctx, columns)  # an archived deal with a lost reason, a status code: lost or won
-    kind = kind_column_map(ctx, columns)  # 'Company Type' says which record a row makes
-    routed = routed_entry_maps(ctx, tables)  # typed entries: an e-mail entry's value to the e-mail, …
-    for decided in (*(m for m in (lost, kind) if m is not None), *routed):
+    # an archived deal with a lost reason or a status code; 'Company Type'; typed entries ('contactItems')
+    lost, kind = closed_status_map(ctx, columns), kind_column_map(ctx, columns)
+    for decided in (*(m for m in (lost, kind) if m is not None), *routed_entry_maps(ctx, tables)):
         maps.append(decided)
         done |= set(decided.source_columns)
     for col in columns:
