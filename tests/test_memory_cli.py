@@ -143,3 +143,23 @@ def test_confirming_in_the_review_remembers_the_map(
     remembered = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
     assert {t["confirmed_by"] for t in remembered["tables"]} == {"eva"}
     assert {d["status"] for t in remembered["tables"] for d in t["decisions"]} == {"rejected"}
+
+
+def test_the_first_seen_figures_show_only_where_no_confirmed_map_helps(
+    tmp_path: Path, memory_file: Path
+) -> None:
+    first = export_workspace(tmp_path, "first", CLIENTS, DEALS, propose=False)
+    out = _run("propose", "-w", first)
+    assert "first seen: on exports nobody had configured" in out and "(propose.confidence_threshold)" in out
+    _run(
+        "decide", "-w", first,
+        "--set", "field:clientes.Comercial=contact.source",
+        "--stage", "oportunidades.Estado:Rechazado=Ventas/Nuevo/lost",
+        "--owner", "clientes.Nadie Conocido=admin@demo.es",
+        "--reject", "id=field:clientes.id",
+        "--accept", "id=field:clientes.Etiquetas", "--accept", "id=field:oportunidades.Importe",
+        "--accept-above", "0.7", "--confirm-models", "--confirm", "--who", "ana",
+    )  # fmt: skip
+    second = export_workspace(tmp_path, "second", CLIENTS_2, DEALS_2, propose=False)
+    again = _run("propose", "-w", second)
+    assert "from confirmed maps" in again and "first seen:" not in again  # the confirmed map is the evidence
