@@ -5,7 +5,8 @@ carried it: 'EmailStatus' (EmailSent / NotSet), 'PrintStatus', 'SMS status', 'De
 'Sync status'. Such a column says whether a message left, never which step of the pipeline the deal
 stands on or how an invoice stands, so it is no candidate for the record's stage or status: the
 record's own status is. Nor is a column holding one value on every row ('NotSet' throughout): it
-moves no record along and tells one record from no other.
+moves no record along and tells one record from no other, unless its header is the record's own
+status ('Status' = 'Sent' on every estimate of a small export: each one was sent).
 """
 
 from __future__ import annotations
@@ -34,5 +35,12 @@ def constant(col: ColumnProfile) -> bool:
     return col.distinct_count == 1 and col.row_count - col.null_count > 1
 
 
+def named_status(col: ColumnProfile) -> bool:
+    """A header that is only a status word ('Status', 'Estado'): the record's own status."""
+    words = set(tokens(col.column))
+    return bool(words) and words <= _STATUS
+
+
 def tells_no_record_status(col: ColumnProfile) -> bool:
-    return constant(col) or names_a_channel_status(col)
+    # a constant 'Status' = 'Sent' on every estimate still says how each one stands
+    return names_a_channel_status(col) or (constant(col) and not named_status(col))
