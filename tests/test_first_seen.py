@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from assistant.errors import HlmapError
+from assistant.evals import calibration_fit
 from assistant.evals.calibration import Calibration
 from assistant.evals.calibration_fit import fit, fit_logistic, write_weights
 from assistant.evals.calibration_samples import Sample
@@ -72,7 +73,9 @@ def test_a_weight_counts_as_that_many_copies_of_the_row() -> None:
     assert fit_logistic(x, y, weight=weight) == pytest.approx(fit_logistic(x[copies], y[copies]), abs=1e-3)
 
 
-def test_first_seen_errors_pull_the_fit_down() -> None:
+def test_first_seen_errors_pull_the_fit_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calibration_fit, "FIRST_SEEN_WEIGHT", 3.0)
+
     def rows(first_seen: bool, wrong: int) -> list[Sample]:
         return [
             Sample("c", ("fields", "t", str(i)), "fields", {"bias": 1.0, "raw": 0.97}, i >= wrong, first_seen)
@@ -85,6 +88,8 @@ def test_first_seen_errors_pull_the_fit_down() -> None:
     alone = calibration.probability("fields", features, fit(today))
     both = calibration.probability("fields", features, fit(today + seen))
     assert both < alone - 0.1
+    monkeypatch.setattr(calibration_fit, "FIRST_SEEN_WEIGHT", 0.0)
+    assert calibration.probability("fields", features, fit(today + seen)) == pytest.approx(alone)
 
 
 def test_the_fit_keeps_its_first_seen_tradeoff_for_propose(

@@ -35,10 +35,11 @@ from assistant.propose.calibration_features import expanded
 from assistant.settings import ProposeSettings
 
 CURVE = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
-# The next export is one nobody configured: a first-seen proposal is the likelier picture of it
-# than today's proposal of a case rules were written from, so it weighs three times as much
-# (chosen on the first-seen figure held out; 1 and 3 compared in evals/README.md).
-FIRST_SEEN_WEIGHT = 3.0
+# How much a first-seen proposal weighs in the fit against today's proposal of a case. 3 puts more
+# of the errors on unseen platforms below the threshold (evals/README.md, "First seen"), but a refit
+# on today's 62 cases also sends the seeds' composed record names (number + title) below 0.7, so the
+# demo's --yes would hold their deals and tasks: 0 until that is settled (same README section).
+FIRST_SEEN_WEIGHT = 0.0
 
 
 def fit_logistic(
