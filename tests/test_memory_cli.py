@@ -29,6 +29,17 @@ CLIENTS_2 = """id,Nombre,E-mail,Teléfono,Empresa,Etiquetas,Comercial
 DEALS_2 = DEALS.replace("Obra", "Reforma").replace(",50", ",75")
 
 
+# what ana decides on the first export: edits, a stage, an owner, a rejection, then confirm
+FIRST_DECISIONS = (
+    "--set", "field:clientes.Comercial=contact.source",
+    "--stage", "oportunidades.Estado:Rechazado=Ventas/Nuevo/lost",
+    "--owner", "clientes.Nadie Conocido=admin@demo.es",
+    "--reject", "id=field:clientes.id",
+    "--accept", "id=field:clientes.Etiquetas", "--accept", "id=field:oportunidades.Importe",
+    "--accept-above", "0.7", "--confirm-models", "--confirm", "--who", "ana",
+)  # fmt: skip
+
+
 def _run(*args: str | Path) -> str:
     result = CliRunner().invoke(app, [str(a) for a in args])
     assert result.exit_code == 0, result.output
@@ -62,15 +73,7 @@ def memory_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_confirmed_edits_come_back_on_top_of_the_next_export(tmp_path: Path, memory_file: Path) -> None:
     first = export_workspace(tmp_path, "first", CLIENTS, DEALS)
-    out = _run(
-        "decide", "-w", first,
-        "--set", "field:clientes.Comercial=contact.source",
-        "--stage", "oportunidades.Estado:Rechazado=Ventas/Nuevo/lost",
-        "--owner", "clientes.Nadie Conocido=admin@demo.es",
-        "--reject", "id=field:clientes.id",
-        "--accept", "id=field:clientes.Etiquetas", "--accept", "id=field:oportunidades.Importe",
-        "--accept-above", "0.7", "--confirm-models", "--confirm", "--who", "ana",
-    )  # fmt: skip
+    out = _run("decide", "-w", first, *FIRST_DECISIONS)
     assert f"remembered in {memory_file}" in out
     remembered = yaml.safe_load(memory_file.read_text(encoding="utf-8"))
     tables = {t["table"]: t for t in remembered["tables"]}
@@ -151,15 +154,7 @@ def test_the_first_seen_figures_show_only_where_no_confirmed_map_helps(
     first = export_workspace(tmp_path, "first", CLIENTS, DEALS, propose=False)
     out = _run("propose", "-w", first)
     assert "first seen: on exports nobody had configured" in out and "(propose.confidence_threshold)" in out
-    _run(
-        "decide", "-w", first,
-        "--set", "field:clientes.Comercial=contact.source",
-        "--stage", "oportunidades.Estado:Rechazado=Ventas/Nuevo/lost",
-        "--owner", "clientes.Nadie Conocido=admin@demo.es",
-        "--reject", "id=field:clientes.id",
-        "--accept", "id=field:clientes.Etiquetas", "--accept", "id=field:oportunidades.Importe",
-        "--accept-above", "0.7", "--confirm-models", "--confirm", "--who", "ana",
-    )  # fmt: skip
+    _run("decide", "-w", first, *FIRST_DECISIONS)
     second = export_workspace(tmp_path, "second", CLIENTS_2, DEALS_2, propose=False)
     again = _run("propose", "-w", second)
     assert "from confirmed maps" in again and "first seen:" not in again  # the confirmed map is the evidence
