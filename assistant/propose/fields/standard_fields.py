@@ -7,6 +7,7 @@ from assistant.mapping.models import Alternative, Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
+from assistant.propose.fields.act_statuses import tells_no_record_status
 from assistant.propose.fields.build import (
     TableContext,
     alternatives_from,
@@ -14,7 +15,6 @@ from assistant.propose.fields.build import (
     make_map,
     standard_target,
 )
-from assistant.propose.fields.channel_status import tells_no_record_status
 from assistant.propose.fields.custom import empty_penalty
 from assistant.propose.minor_units import in_minor_units
 from assistant.propose.normalize import normalise, object_words, tokens
