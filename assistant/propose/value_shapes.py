@@ -16,7 +16,11 @@ from assistant.profile.patterns import FALSE_WORDS, TRUE_WORDS
 from assistant.propose.normalize import concepts, strip_accents
 
 # Spellings of "no value" that must not count as a category or break a numeric reading.
-PLACEHOLDERS = frozenset({"", "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd"})
+# values that only stand for "no value" (an API's 'NotSet', a form's 'N/A')
+PLACEHOLDERS = frozenset(
+    {"", "n/a", "na", "n.a.", "none", "null", "nil", "-", "--", "?", "unknown", "tbd"}
+    | {"notset", "not set", "undefined", "unset", "notspecified", "not specified"}
+)
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}([,.\s]\d{3})+|\d+)([.,]\d+)?\s*%?$")
 _CODES = "usd|eur|gbp|cad|aud|nzd|mxn|brl|ars|clp|cop|pen|chf|sek|nok|dkk|pln|jpy|cny|inr|zar"
 _CURRENCY = re.compile(rf"^[$€£¥]|[$€£¥]$|^({_CODES})\s|\s({_CODES})$", re.IGNORECASE)

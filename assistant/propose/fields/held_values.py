@@ -17,15 +17,14 @@ import re
 
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.normalize import tokens
+from assistant.propose.value_shapes import PLACEHOLDERS
 
 S = SemanticType
 PLACEHOLDER_CONFIDENCE = 0.85
 COUNTER_CONFIDENCE = 0.75
 MIN_FILLED = 3
-_PLACEHOLDERS = frozenset(
-    {"notset", "none", "null", "nil", "na", "n/a", "undefined", "unknown", "unset", "notspecified", "-"}
-)
 _SQUEEZE = re.compile(r"[\s_.]+")
+_PLACEHOLDERS = frozenset(_SQUEEZE.sub("", p) for p in PLACEHOLDERS) - {""}  # 'Not Set' is 'NotSet'
 # word pairs naming a counter of saves: 'SyncToken', 'sync_version', 'RowVersion', 'lock_version'
 _COUNTER_PAIRS = (
     frozenset({"sync", "token"}),
