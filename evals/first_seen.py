@@ -19,8 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from assistant.evals.first_seen import SNAPSHOT_FILE
+
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-SNAPSHOT_FILE = "first_seen.json.gz"
 
 # Runs in a child process on the code being measured; only uses calls every version has had.
 _PROPOSE = """

@@ -21,10 +21,11 @@ def first_seen_section(
     samples: Sequence[Sample],
     held: Mapping[str, calibration.Weights],
     threshold: float,
-    curve: Sequence[float],
+    curve: Sequence[tuple[float, Calibration]],
     row: Row,
     head: str,
 ) -> list[str]:
+    """The report's lines; ``curve`` is ``first_seen_curve`` of the same samples, measured once."""
     seen = [s for s in samples if s.first_seen]
     if not seen:
         return ["\nNo case holds a first-seen proposal (python -m evals.first_seen CASE)."]
@@ -40,7 +41,7 @@ def first_seen_section(
     lines.append(row("**every case, first seen, held out**", per_case["all"]))
     lines += ["\nTrade-off, first seen, held out: threshold, wrong below, right above, all above"]
     lines += ["| threshold | wrong below | right above | all above |", "|---|---|---|---|"]
-    for t, cal in first_seen_curve(seen, held, curve):
+    for t, cal in curve:
         lines.append(f"| {t:.3f} | {cal.wrong_below:.3f} | {cal.right_above:.3f} | {cal.all_above:.3f} |")
     return lines
 

@@ -144,8 +144,9 @@ def report(
             at_t = [(c, j) for c, j in held_out_judged(samples, held, t, ablated) if groups[c] == group]
             cal = grouped(at_t, {c: group for c, _ in at_t}, t)["all"]
             print(_row([t, cal.wrong_below, cal.right_above, cal.all_above]))
-    print("\n".join(first_seen_section(every, held, threshold, CURVE, _cal_row, _HEAD)))
-    return first_seen_curve(every, held, CURVE)
+    curve = first_seen_curve(every, held, CURVE)
+    print("\n".join(first_seen_section(every, held, threshold, curve, _cal_row, _HEAD)))
+    return curve
 
 
 def main(cases_dir: Path = DEFAULT_CASES_DIR, dry_run: bool = False) -> calibration.Weights:
