@@ -18,6 +18,7 @@ import httpx
 from rich.console import Console
 
 from assistant.errors import HlmapError
+from assistant.ingest.table_names import outermost
 from assistant.mapping import store
 from assistant.mapping.items import FieldMap, MappingDocument
 from assistant.mapping.models import TargetObject
@@ -92,7 +93,7 @@ def _source_definition(con: duckdb.DuckDBPyConnection, name: str, values: list[s
         AND column_name = '_parent_row' ORDER BY table_name"""
     ).fetchall()
     for (child,) in children:
-        parent = str(child).split("__")[0]
+        parent = outermost(str(child))[0]
         named = " OR ".join(f"lower(trim(p.{ident(c)})) = lower(?)" for c in _text_columns(con, parent))
         if not named or parent == child:
             continue

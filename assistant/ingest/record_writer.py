@@ -14,6 +14,7 @@ from typing import IO, Any
 from assistant.ingest.context import LoadContext
 from assistant.ingest.flatten import flatten
 from assistant.ingest.naming import quote_ident, unique_columns
+from assistant.ingest.table_names import nested_table
 
 
 class _TempTable:
@@ -51,7 +52,7 @@ class RecordWriter:
         temp.write(flat, bookkeeping)
         parent_key = flat.get("id")
         for field, items in children:
-            child = self._table(f"{table}__{field}")
+            child = self._table(nested_table(table, field))
             for index, item in enumerate(items, start=1):
                 self._write(
                     child.name,

@@ -10,6 +10,7 @@ import re
 
 import duckdb
 
+from assistant.ingest.table_names import innermost
 from assistant.profile.fk_targets import Candidates, best_targets, settle_ties
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
 from assistant.profile.named_links import named_targets, resolves_enough
@@ -50,10 +51,8 @@ def candidate_primary_key(
 
 
 def parent_table(table: str, known: set[str]) -> str | None:
-    if "__" not in table:
-        return None
-    parent = table.rsplit("__", 1)[0]
-    return parent if parent in known else None
+    parent, _list = innermost(table)
+    return parent if parent and parent in known else None
 
 
 def resolved_share(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from assistant.ingest.table_names import is_nested
 from assistant.mapping.items import FieldMap, MappingDocument, ObjectMap
 from assistant.mapping.models import FieldKind, Proposal, TransformKind
 from assistant.propose.calibration_agreement import agreement, disagreements
@@ -29,7 +30,6 @@ _SEMANTIC = re.compile(r"semantic type (\w+) \(([0-9]+)% of values\), ([0-9]+)% 
 _OPAQUE_TYPES = ("identifier", "foreign_key", "picklist", "person_name", "text")
 # catch-all standard targets any text can land on: a match there says little
 _GENERIC_TARGETS = frozenset({"name", "title", "description", "body", "notes"})
-NESTED = "__"  # how ingest names a nested list's table: <parent>__<list>
 UNSURE = 0.7  # an object map below the default review threshold: its record type waits for a human
 
 
@@ -120,7 +120,7 @@ def item_features(document: MappingDocument) -> dict[Key, tuple[str, Features]]:
             "skip": float(f.target.kind == FieldKind.SKIP),
             "secondary": float(f.target.object is not None and main is not None and f.target.object != main),
             # a nested list merged into its parent: several entries per record, one field to fill
-            "nested_table": float(NESTED in f.source_object),
+            "nested_table": float(is_nested(f.source_object)),
             "competing": float(competing[(f.source_object, _target_key(f))] > 1),
             "key_like_name": float(any(reads_as_key(c) for c in f.source_columns)),
             "generic_target": float(f.target.field in _GENERIC_TARGETS),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.highlevel.state import DestinationState
+from assistant.ingest.table_names import innermost
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Alternative, Cardinality, Evidence, TargetObject
 from assistant.profile.models import SemanticType, TableProfile
@@ -124,7 +125,7 @@ def _decide(
     own = own_record_kind(sig, done.get(sig.parent or ""))
     if own is not None:
         scores[own] += OWN_KIND_WEIGHT
-        why[own].append(f"a nested list named '{sig.table.split('__')[-1]}': records of their own")
+        why[own].append(f"a nested list named '{innermost(sig.table)[1]}': records of their own")
     elif sig.parent is not None and not line_items:
         parent = done.get(sig.parent)
         if parent is not None:

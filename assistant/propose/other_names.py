@@ -10,6 +10,7 @@ handful of labels over many rows, which the record's own name never does.
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import innermost
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.normalize import concepts
@@ -80,7 +81,7 @@ def not_own_name(
 
 def names_a_tag(column: ColumnProfile) -> bool:
     """The name of a row of a nested tags list ('people__tags.name'): each value is a tag of the parent."""
-    parent, _sep, child = column.table.rpartition("__")
+    parent, child = innermost(column.table)
     found = concepts(column.column)
     return bool(parent) and "tags" in concepts(child) and bool(found) and found[0] in ("name", "title")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from assistant.ingest.table_names import outermost
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.history import HistoryColumns, read_history
 from assistant.propose.normalize import concepts, object_words
@@ -80,13 +81,10 @@ class TableSignals:
 
 
 def _split_child(table: TableProfile) -> tuple[str | None, str]:
+    root, path = outermost(table.table)
     if table.parent_table:
-        child = table.table.split("__", 1)[1] if "__" in table.table else table.table
-        return table.parent_table, child
-    if "__" in table.table:
-        parent, child = table.table.split("__", 1)
-        return parent, child
-    return None, table.table
+        return table.parent_table, path or table.table
+    return (root, path) if path else (None, table.table)
 
 
 def build_signals(tables: list[TableProfile]) -> dict[str, TableSignals]:

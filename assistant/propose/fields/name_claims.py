@@ -8,6 +8,7 @@ all hold names, but not the name of the record their row fills.
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import innermost
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
@@ -53,4 +54,4 @@ def _names_parent_from_a_list_of_things(ctx: TableContext, cand: Candidate) -> b
         return False
     if holds_one_field(ctx.table):  # 'fields.first name' = [{value}]: the record's own first name
         return False
-    return "contact" not in object_words(ctx.table.table.rpartition("__")[2])
+    return "contact" not in object_words(innermost(ctx.table.table)[1])

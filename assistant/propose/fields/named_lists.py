@@ -10,6 +10,7 @@ it is no tag, no option, nothing of the record.
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import innermost
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.normalize import concepts, normalise
 
@@ -21,8 +22,8 @@ _PER_ROW_NAMES = frozenset({"name", "key", "field", "field name", "label", "type
 
 def list_name(table: str) -> str | None:
     """The name a nested table's list has in its parent ('contacts__fields.first name' -> 'first name')."""
-    _parent, sep, path = table.rpartition("__")
-    if not sep or not path:
+    parent, path = innermost(table)
+    if not parent or not path:
         return None
     return path.rsplit(".", 1)[-1].strip() or None
 

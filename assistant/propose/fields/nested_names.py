@@ -11,6 +11,7 @@ table's own kind ('job.name' on jobs) is the record itself.
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import innermost
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.normalize import concepts, reads_as_key, singular, tokens
 
@@ -19,7 +20,7 @@ _NAME_LEADS = frozenset({"name", "full_name", "title"})
 
 def _own_kind(prefix: str, table: str) -> bool:
     """'job' on a table of 'jobs' (or a nested list 'customers__jobs'): the row's own object."""
-    own = {singular(w) for w in tokens(table.rpartition("__")[2])}
+    own = {singular(w) for w in tokens(innermost(table)[1])}
     return bool(own) and {singular(w) for w in tokens(prefix)} <= own
 
 

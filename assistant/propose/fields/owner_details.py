@@ -13,6 +13,7 @@ Name', 'Created by / Source'): read as a path alike.
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import innermost, is_nested
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.normalize import concepts
@@ -38,7 +39,7 @@ def _user_prefix(column: str, table: TableProfile) -> str | None:
     """The dotted path (or the nested list's name) that holds a user, if any."""
     if (path := _split(column)) is not None and _USER_WORDS & set(concepts(path[0])):
         return path[0]
-    child = table.table.rsplit("__", 1)[-1] if table.parent_table and "__" in table.table else ""
+    child = innermost(table.table)[1] if table.parent_table and is_nested(table.table) else ""
     if child and _USER_WORDS & set(concepts(child)):
         return ""
     return None

@@ -13,6 +13,7 @@ routed; with none named so, neither is (a person decides, as before).
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import outermost
 from assistant.mapping.items import FieldMap
 from assistant.mapping.models import Evidence, TargetObject
 from assistant.profile.models import TableProfile
@@ -26,12 +27,11 @@ T = TargetObject
 _FIELD_OF_KIND = {"email": ("email", "email"), "phone": ("phone", "phone"), "website": ("website", "text")}
 _HOLDERS = (T.CONTACT, T.COMPANY)
 _MAIN_WORDS = frozenset({"main", "primary", "default", "principal"})
-NESTED = "__"  # ingest's name of a nested list's table: <parent>__<list>
 ROUTED_MAP_CONFIDENCE = 0.8  # the types are the export's own words for each entry; a person confirms
 
 
 def _says_main(table: str) -> bool:
-    return bool(_MAIN_WORDS & set(tokens(table.split(NESTED, 1)[-1])))
+    return bool(_MAIN_WORDS & set(tokens(outermost(table)[1] or table)))
 
 
 def _first_among_twins(ctx: TableContext, tables: dict[str, TableProfile]) -> bool:

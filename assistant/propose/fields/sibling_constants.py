@@ -11,6 +11,7 @@ fourth); its siblings show it.
 
 from __future__ import annotations
 
+from assistant.ingest.table_names import is_nested
 from assistant.profile.models import ColumnProfile
 from assistant.propose.fields.build import TableContext
 
@@ -21,7 +22,7 @@ MAX_SIBLINGS = 40  # a wider fan-out is read no further: each sibling costs a qu
 def _stem(table: str) -> str | None:
     """'contacts__fields.email' -> 'contacts__fields': the object the lists are keyed in."""
     stem, dot, _ = table.rpartition(".")
-    return stem if dot and "__" in stem else None
+    return stem if dot and is_nested(stem) else None
 
 
 def _constant(ctx: TableContext, table: str, column: str) -> str | None:
