@@ -107,3 +107,61 @@ def test_a_contact_gets_the_user_its_bare_owner_id_names(con: duckdb.DuckDBPyCon
     rows = con.execute(f"SELECT {out.value}, {out.error} IS NOT NULL FROM src ORDER BY n").fetchall()
     # Gil Otero has no HighLevel user and no fallback: his record is held with the reason, not sent
     assert rows == [("u1", False), ("u2", False), (None, True)]
+
+
+def _propose_deals(with_links: bool) -> MappingDocument:
+    """Jobs whose owner is nested whole: {user_id, name, email, avatar_url}, beside the users list."""
+    owners = [LAURA, PEDRO, LAURA, PEDRO, GONE]
+    by_id = {k: (n, e) for k, n, e in USERS}
+    rows = [
+        {"id": str(i), "Title": f"Job {i}", "Stage": ["Nuevo", "Ganado"][i % 2], "owner.user_id": o,
+         "owner.name": by_id[o][0], "owner.email": by_id[o][1],
+         "owner.avatar_url": _avatar(o) if with_links else "https://cdn.crm.test/avatars/default.png"}
+        for i, o in enumerate(owners)
+    ]  # fmt: skip
+    distinct = {c: {r[c]: 1 for r in rows} for c in ("owner.user_id", "owner.name", "owner.email")}
+    jobs = table(
+        "jobs",
+        [
+            ("id", S.IDENTIFIER, {"unique_share": 1.0}),
+            ("Title", S.FREE_TEXT, {}),
+            ("Stage", S.PICKLIST, {"values": {"Nuevo": 3, "Ganado": 2}}),
+            ("owner.user_id", S.IDENTIFIER, {"values": distinct["owner.user_id"]}),
+            ("owner.name", S.PERSON_NAME, {"values": distinct["owner.name"], "fk": ("users", "avatar_url")}),
+            ("owner.email", S.EMAIL, {"values": distinct["owner.email"]}),
+            ("owner.avatar_url", S.URL, {}),
+        ],
+        rows=len(rows),
+        key="id",
+    )
+    named = next(c for c in jobs.columns if c.column == "owner.name").foreign_key
+    assert named is not None
+    named.by_names = [["name"]]  # the profile links the owner's name to the users list by name
+    users = table(
+        "users",
+        [("avatar_url", S.URL, {"unique_share": 1.0}), ("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
+        rows=len(USERS),
+        key="avatar_url",
+    )
+    links = [{"avatar_url": _avatar(k), "name": n, "email": e} for k, n, e in USERS]
+    values = MemoryValues({"users": links, "jobs": rows})
+    return propose_offline(ProposeInputs([jobs, users], destination(), values=values))
+
+
+def test_a_nested_owners_id_held_by_its_own_link_is_the_owner_and_its_name_is_skipped() -> None:
+    fields = {
+        f.source_columns[0]: f for f in _propose_deals(with_links=True).fields if f.source_object == "jobs"
+    }
+    owner = fields["owner.user_id"]
+    assert (owner.target.object, owner.target.field) == (TargetObject.OPPORTUNITY, "assignedTo")
+    assert owner.transform.kind == TransformKind.OWNER
+    assert fields["owner.name"].target.kind.value == "skip"
+    assert "gives the record its owner" in fields["owner.name"].rationale
+
+
+def test_without_the_id_in_any_link_the_name_stays_the_owner() -> None:
+    fields = {
+        f.source_columns[0]: f for f in _propose_deals(with_links=False).fields if f.source_object == "jobs"
+    }
+    assert fields["owner.user_id"].transform.kind != TransformKind.OWNER
+    assert fields["owner.name"].transform.kind == TransformKind.OWNER

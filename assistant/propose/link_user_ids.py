@@ -39,7 +39,7 @@ class LinkedIds:
         return f"user ids found inside {self.column}"
 
 
-def _segments(cell: str) -> list[str]:
+def link_segments(cell: str) -> list[str]:
     parts = urlsplit(cell.strip())
     return [s for s in parts.path.split("/") if s] if parts.scheme and parts.netloc else []
 
@@ -63,7 +63,7 @@ def _ids_at(cells: list[str], at: int) -> dict[str, str] | None:
     """Cell -> its segment at ``at`` when that segment is a key on every cell and differs per cell."""
     ids: dict[str, str] = {}
     for cell in cells:
-        parts = _segments(cell)
+        parts = link_segments(cell)
         if at >= len(parts) or not _ID_SEGMENT.fullmatch(parts[at]):
             return None
         ids[cell] = parts[at]
@@ -84,7 +84,7 @@ def ids_in_links(table: TableProfile, values: SourceValues, tables: list[TablePr
         if len(cells) < MIN_USERS:
             continue
         named = _named_user_ids(tables, values, table.table) if named is None else named
-        for at in range(max(len(_segments(c)) for c in cells)):
+        for at in range(max(len(link_segments(c)) for c in cells)):
             ids = _ids_at(cells, at)
             hits = len(set(ids.values()) & named) if ids else 0
             if ids and hits >= MIN_USERS and (best is None or hits > best[0]):

@@ -14,11 +14,14 @@ from __future__ import annotations
 from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, Evidence
 from assistant.mapping.models import TransformKind as K
-from assistant.profile.models import ColumnProfile, TableProfile
+from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.links import OWNER_FIELD, names_author
-from assistant.propose.link_user_ids import LinkedIds, ids_in_links, says_user_id
+from assistant.propose.link_user_ids import LinkedIds, ids_in_links, link_segments, says_user_id
+from assistant.propose.linked_objects import nested_prefix
+from assistant.propose.normalize import concepts
 
+URL = SemanticType.URL
 MIN_RESOLVED = 0.8  # most ids must be users' ids: a few coincidences are no link
 
 
@@ -38,20 +41,51 @@ def _best_users(
     return best
 
 
+def users_holding(
+    ctx: TableContext, col: ColumnProfile, tables: dict[str, TableProfile]
+) -> tuple[set[str], tuple[float, str, LinkedIds]] | None:
+    """The column's distinct ids and the users table whose links hold most of them, if any."""
+    assert ctx.values is not None
+    ids = {v.value.strip() for v in ctx.values.distinct(ctx.name, col.column, limit=5000)} - {""}
+    best = _best_users(ctx, ids, tables) if ids else None
+    return (ids, best) if best is not None else None
+
+
+def authored(column: ColumnProfile) -> bool:
+    """'created_by_id', 'creator.user_id': the author, named on any level of the path, owns nothing."""
+    return names_author(column) or any("creator" in concepts(part) for part in column.column.split("."))
+
+
+def id_in_own_link(ctx: TableContext, col: ColumnProfile) -> bool:
+    """A nested user's id whose own link beside it holds it ('owner.user_id' in 'owner.avatar_url'):
+    the id is that user's key, not a detail of the user, so the owner map may read it."""
+    prefix = nested_prefix(col.column)
+    if ctx.values is None or prefix is None or ctx.primary not in OWNER_FIELD or authored(col):
+        return False
+    if not says_user_id(col.column):
+        return False
+    for link in (c.column for c in ctx.table.columns if c.semantic_type == URL):
+        if nested_prefix(link) != prefix:
+            continue
+        rows = [r for r in ctx.values.rows(ctx.name, [col.column, link]) if r[col.column] and r[link]]
+        if rows and all((r[col.column] or "").strip() in link_segments(r[link] or "") for r in rows):
+            return True
+    return False
+
+
 def link_id_owner_map(
     ctx: TableContext, col: ColumnProfile, tables: dict[str, TableProfile]
 ) -> FieldMap | None:
     """The record's owner from a column of user ids found only inside a users table's links."""
     if ctx.values is None or col.foreign_key is not None or ctx.primary not in OWNER_FIELD:
         return None
-    if not says_user_id(col.column) or names_author(col):
+    if not says_user_id(col.column) or authored(col):
         return None
-    ids = {v.value.strip() for v in ctx.values.distinct(ctx.name, col.column, limit=5000)} - {""}
-    best = _best_users(ctx, ids, tables) if ids else None
-    if best is None or not ctx.claim(ctx.primary, OWNER_FIELD[ctx.primary]):
+    found = users_holding(ctx, col, tables)
+    if found is None or not ctx.claim(ctx.primary, OWNER_FIELD[ctx.primary]):
         return None
-    share, users, linked = best
-    found = f"{share:.0%} of {len(ids)} distinct ids are the user ids inside {users}.{linked.column}"
+    ids, (share, users, linked) = found
+    detail = f"{share:.0%} of {len(ids)} distinct ids are the user ids inside {users}.{linked.column}"
     return make_map(
         ctx,
         [col.column],
@@ -60,6 +94,6 @@ def link_id_owner_map(
         round(0.9 * share, 4),
         f"ids of the users in '{users}', found inside their '{linked.column}' links; resolved through "
         "the owner matches, which are keyed by the same ids",
-        [*evidence_of(col), Evidence(source="values", detail=found)],
+        [*evidence_of(col), Evidence(source="values", detail=detail)],
         [Alternative(target="custom field (user ids)", score=0.3, value={"kind": "custom_new"})],
     )
