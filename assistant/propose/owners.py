@@ -111,10 +111,11 @@ def propose_owners(
     matched: set[str] = set()
     for person in people:
         # One entry per person: 'Kevin Nguyen' in jobs and in leads is the user row already listed,
-        # and a cell holding a listed user's key ('S1') is that user too.
+        # and a cell holding a listed user's key ('S1') is that user too. A key no entry spells yet
+        # (an owner id named beside a listed user's name) is listed too, or cells holding it resolve nowhere.
         names = {normalise(x) for x in (person.name, person.email) if x}
         spellings = names | {normalise(person.key)}
-        if names & known:
+        if names & known and normalise(person.key) in known | names:
             continue
         known |= spellings
         match = match_owner(person, users, fallback, fallback_email)
