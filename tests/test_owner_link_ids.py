@@ -19,13 +19,14 @@ LAURA, PEDRO, GONE = "5f2b9c0d1e4a7b8c9d0e1f2a", "60a1b2c3d4e5f60718293a4b", "61
 USERS = [(LAURA, "Laura Gómez", "laura@demo.es"), (PEDRO, "Pedro Ruiz", "pedro@demo.es"),
          (GONE, "Gil Otero", "gil.otero@mail.test")]  # fmt: skip
 OWNED = [LAURA, PEDRO, LAURA, GONE, PEDRO, LAURA]
+DEFAULT_PICTURE = "https://cdn.crm.test/avatars/default.png"
 
 
 def _avatar(user_id: str) -> str:
     return f"https://app.crm.test/api/v1/company/user/{user_id}/avatar?version=1"
 
 
-def _propose(owner_ids: list[str]) -> MappingDocument:
+def _propose(owner_ids: list[str], default_picture: bool = False) -> MappingDocument:
     users = table(
         "users",
         [("avatar_url", S.URL, {"unique_share": 1.0}), ("name", S.PERSON_NAME, {}), ("email", S.EMAIL, {})],
@@ -55,6 +56,8 @@ def _propose(owner_ids: list[str]) -> MappingDocument:
         for i, o in enumerate(owner_ids)
     ]
     links = [{"avatar_url": _avatar(k), "name": n, "email": e} for k, n, e in USERS]
+    if default_picture:  # a user whose link holds no id: it keeps the link as its key
+        links.append({"avatar_url": DEFAULT_PICTURE, "name": "Admin", "email": "admin@demo.es"})
     values = MemoryValues({"users": links, "contacts": people})
     return propose_offline(ProposeInputs([users, contacts], destination(), values=values))
 
@@ -65,6 +68,11 @@ def test_the_owner_matches_are_keyed_by_the_id_inside_each_users_link() -> None:
     assert owners == {LAURA: "u1", PEDRO: "u2", GONE: None}  # by e-mail; Gil Otero is no HighLevel user
     laura = next(o for o in doc.owners if o.source_key == LAURA)
     assert "user ids found inside avatar_url" in [e.detail for e in laura.evidence]
+
+
+def test_a_user_on_the_default_picture_keeps_its_link_and_the_others_their_ids() -> None:
+    owners = {o.source_key: o.user_id for o in _propose(OWNED, default_picture=True).owners}
+    assert owners == {LAURA: "u1", PEDRO: "u2", GONE: None, DEFAULT_PICTURE: "u3"}
 
 
 def test_an_owner_id_column_holding_those_ids_is_the_records_owner() -> None:

@@ -27,6 +27,7 @@ _ID_SEGMENT = re.compile(
 _USER_WORDS = frozenset({"user", "owner", "assigned", "assignee", "staff", "employee", "member", "rep"})
 _ID_WORDS = frozenset({"id", "ids", "uuid", "guid", "key"})
 MIN_USERS = 2  # one id found elsewhere may be a coincidence; two users referenced by it are a scheme
+MIN_SHARE = 0.5  # at least half the users' links hold an id at that place (others keep the default picture)
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,15 @@ def _named_user_ids(tables: list[TableProfile], values: SourceValues, own: str) 
 
 
 def _ids_at(cells: list[str], at: int) -> dict[str, str] | None:
-    """Cell -> its segment at ``at`` when that segment is a key on every cell and differs per cell."""
+    """Cell -> its segment at ``at`` when that segment is a key on nearly every cell and differs per cell
+    (a user still on the default picture has no id in its link: it keeps the link as its key)."""
     ids: dict[str, str] = {}
     for cell in cells:
         parts = link_segments(cell)
-        if at >= len(parts) or not _ID_SEGMENT.fullmatch(parts[at]):
-            return None
-        ids[cell] = parts[at]
-    return ids if len(set(ids.values())) == len(ids) else None
+        if at < len(parts) and _ID_SEGMENT.fullmatch(parts[at]):
+            ids[cell] = parts[at]
+    enough = len(ids) >= MIN_SHARE * len(cells)
+    return ids if enough and len(set(ids.values())) == len(ids) else None
 
 
 def ids_in_links(table: TableProfile, values: SourceValues, tables: list[TableProfile]) -> LinkedIds | None:
