@@ -8,6 +8,7 @@ from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import FieldMap, OwnerMatch
 from assistant.mapping.models import Evidence, TransformKind
 from assistant.profile.models import TableProfile
+from assistant.propose.link_user_ids import ids_in_links
 from assistant.propose.normalize import normalise
 from assistant.propose.objects import ObjectDecision
 from assistant.propose.owner_categories import people_in_categories
@@ -25,6 +26,7 @@ class SourceUser:
     key: str
     name: str | None
     email: str | None
+    found: str | None = None  # how the key was found, when it is no cell of its own
 
 
 def _full_name(row: dict[str, str | None], cols: dict[str, str]) -> str | None:
@@ -38,13 +40,17 @@ def _full_name(row: dict[str, str | None], cols: dict[str, str]) -> str | None:
     return head or None
 
 
-def users_from_table(table: TableProfile, values: SourceValues) -> list[SourceUser]:
+def users_from_table(
+    table: TableProfile, values: SourceValues, tables: list[TableProfile] | None = None
+) -> list[SourceUser]:
     cols: dict[str, str] = {}
     for col in visible_columns(table):
         lead = lead_concept(col)
         if lead in ("full_name", "name", "first_name", "last_name", "email") and lead not in cols:
             cols[lead] = col.column
-    key = table.primary_key or cols.get("email") or cols.get("name") or cols.get("full_name")
+    linked = ids_in_links(table, values, tables or [])  # no id column: the id inside each user's link
+    key = linked.column if linked else table.primary_key
+    key = key or cols.get("email") or cols.get("name") or cols.get("full_name")
     if key is None:
         return []
     rows = values.rows(table.table, list(dict.fromkeys([key, *cols.values()])))
@@ -52,7 +58,9 @@ def users_from_table(table: TableProfile, values: SourceValues) -> list[SourceUs
     for row in rows:
         if row.get(key):
             email = row.get(cols["email"]) if "email" in cols else None
-            users.append(SourceUser(table.table, str(row[key]), _full_name(row, cols), email))
+            own = linked.ids.get(str(row[key]).strip()) if linked else None
+            found = linked.evidence if linked and own else None
+            users.append(SourceUser(table.table, own or str(row[key]), _full_name(row, cols), email, found))
     return users
 
 
@@ -88,7 +96,7 @@ def propose_owners(
     people: list[SourceUser] = []
     for table in tables:
         if decisions.get(table.table) is not None and decisions[table.table].kind == "user":
-            people += users_from_table(table, values)
+            people += users_from_table(table, values, tables)
     people += users_from_columns(fields, values)
     people += [
         SourceUser(table, key, name, None) for table, key, name in people_from_keys(tables, fields, values)
@@ -103,15 +111,18 @@ def propose_owners(
     matched: set[str] = set()
     for person in people:
         # One entry per person: 'Kevin Nguyen' in jobs and in leads is the user row already listed,
-        # and a cell holding a listed user's key ('S1') is that user too.
+        # and a cell holding a listed user's key ('S1') is that user too. A key no entry spells yet
+        # (an owner id named beside a listed user's name) is listed too, or cells holding it resolve nowhere.
         names = {normalise(x) for x in (person.name, person.email) if x}
         spellings = names | {normalise(person.key)}
-        if names & known:
+        if names & known and normalise(person.key) in known | names:
             continue
         known |= spellings
         match = match_owner(person, users, fallback, fallback_email)
         if match.user_id is None:  # 'Felix Wagner, Noor Haddad': the first person owns the record
             match = first_listed(person, users) or match
+        if person.found:
+            match.evidence.append(Evidence(source="values", detail=person.found))
         if match.user_id:
             matched |= spellings
         seen.setdefault(match.id, match)

@@ -17,6 +17,8 @@ from assistant.profile.models import ColumnProfile, TableProfile
 from assistant.propose.fields.build import TableContext, evidence_of, make_map, standard_target
 from assistant.propose.fields.links import OWNER_FIELD
 from assistant.propose.fields.owner_claims import owner_doubt as owner_doubt  # the table ranks owners by it
+from assistant.propose.fields.owner_id_names import name_beside_owner_id
+from assistant.propose.fields.owner_link_ids import link_id_owner_map
 from assistant.propose.references import source_key
 
 MIN_LISTS = 0.8  # most filled cells must be JSON lists: one stray bracket is no list column
@@ -42,6 +44,8 @@ def listed_ids(cells: list[str]) -> set[str] | None:
 
 def owner_list_map(ctx: TableContext, col: ColumnProfile, tables: dict[str, TableProfile]) -> FieldMap | None:
     """An owner map for a column of JSON lists whose items are keys of a users table."""
+    if (linked := link_id_owner_map(ctx, col, tables) or name_beside_owner_id(ctx, col, tables)) is not None:
+        return linked  # bare ids inside users' links, or the name beside such an id
     if ctx.values is None or col.foreign_key is not None or ctx.primary not in OWNER_FIELD:
         return None
     ids = listed_ids([v.value for v in ctx.values.distinct(ctx.name, col.column, limit=5000)])

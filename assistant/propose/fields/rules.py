@@ -22,6 +22,7 @@ from assistant.propose.fields.nested_names import names_nested_object
 from assistant.propose.fields.number_names import number_name
 from assistant.propose.fields.own_kind_title import names_own_kind
 from assistant.propose.fields.owner_details import owner_detail_reason
+from assistant.propose.fields.owner_link_ids import id_in_own_link
 from assistant.propose.fields.record_flags import HANDLING_REASON, handling_flag
 from assistant.propose.fields.record_numbers import record_numbers
 from assistant.propose.fields.system_stamps import (
@@ -63,7 +64,7 @@ def skip_reason(ctx: TableContext, column: ColumnProfile) -> tuple[str, float] |
     if copied:
         return f"holds the row's own key '{copied}' on every row: a copy of the record's id", 0.8
     nested_user = owner_detail_reason(column, ctx.table, ctx.primary)
-    if nested_user:
+    if nested_user and not id_in_own_link(ctx, column):  # the user's key, which its own link holds
         return nested_user, 0.8
     if lead_concept(column) == "deleted":
         return "a record-state flag: it decides which rows migrate, it is not stored", 0.72
