@@ -20,6 +20,7 @@ from assistant.evals.gold_models import (
     compatible,
 )
 from assistant.evals.metrics import PRF, CaseScores, Judged
+from assistant.evals.owner_scope import owners_unused
 from assistant.evals.predictions import Predictions, PredStage, PredTarget, norm_value, owner_for
 
 
@@ -170,6 +171,8 @@ def score_tags(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
 def score_owners(gold: Gold, pred: Predictions, scores: CaseScores) -> None:
     for (obj, key), answers in gold.owners.items():
         where, got = owner_for(pred, obj, key)
+        if got is None and owners_unused(gold, pred, obj):
+            continue  # no owner reading taken, rightly: nothing would consume the match
         wanted = {a.casefold() for a in answers}
         if got is None:
             ok, shown = False, "nothing"
