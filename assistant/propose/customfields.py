@@ -192,6 +192,10 @@ def _same_record(field_name: str, column: str, table: str) -> bool:
     return bool((named or set(record_nouns(" ".join(singular(w) for w in tokens(table))))) & wanted)
 
 
+CONCEPT_SIMILARITY = 0.9  # header and field name say one concept ('Numéro TVA', 'N° TVA intra…')
+NAME_TIE_BREAK = 0.05  # their spelled similarity, weighed only to part fields of the same concept
+
+
 def find_reusable(
     spec: CustomFieldSpec,
     column: ColumnProfile,
@@ -232,8 +236,8 @@ def find_reusable(
             and not same_name
         ):
             continue
-        if col_concepts & set(concepts(cf.name)):
-            similarity = max(similarity, 0.9)
+        if col_concepts & set(concepts(cf.name)):  # two fields of one concept: the nearer name wins the tie
+            similarity = max(similarity, CONCEPT_SIMILARITY + NAME_TIE_BREAK * similarity)
         if similarity >= 0.85 and (best is None or similarity > best[1]):
             reused = spec.model_copy(
                 update={
