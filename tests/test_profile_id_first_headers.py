@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.mapping.models import DataType
 from assistant.profile import profile_workspace
 from assistant.profile.id_headers import leading_id_stem
+from assistant.propose.customfields import data_type_for
 from assistant.workspace import Workspace
+from tests.propose_factory import S, col
 
 
 def test_the_words_after_a_leading_id_word_name_what_the_column_points_at() -> None:
@@ -37,3 +40,9 @@ def test_an_id_first_header_whose_values_are_another_tables_keys_is_a_foreign_ke
     link = columns["Identifiant société"].foreign_key
     assert link is not None and (link.target_table, link.target_column) == ("tiers", "Id")
     assert columns["Identifiant professionnel"].foreign_key is None  # checked, and resolves nowhere
+
+
+def test_whole_numbers_under_an_id_first_header_are_a_code_kept_as_text() -> None:
+    siret = col("tiers", "Identifiant professionnel 2", S.INTEGER)
+    assert data_type_for(siret) == DataType.TEXT
+    assert data_type_for(col("tiers", "Nombre de salariés", S.INTEGER)) == DataType.NUMERICAL

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+_ID_WORDS = r"(?:ids?|identifiant|identificador|identificativo|identificatore|identifier|identificação)"
 _LEADING = re.compile(
-    r"^(?:ids?|identifiant|identificador|identificativo|identificatore|identifier|identificação)"
+    rf"^{_ID_WORDS}"
     r"[-_ .:]+(?:(?:de la|della|del|des|de|du|of|di|do|da)[-_ .:]+)?(?P<stem>\w.*)$",
     re.IGNORECASE,
 )
@@ -26,3 +27,8 @@ def leading_id_stem(header: str) -> str | None:
         return None
     stem = found.group("stem").strip()
     return None if stem.casefold() in _NO_RECORD else stem
+
+
+def leads_with_id_word(header: str) -> bool:
+    """Whether the header starts with an id word ('Identifiant professionnel 2', 'ID Number'): a code."""
+    return re.match(rf"^{_ID_WORDS}[-_ .:]+\w", header.strip(), re.IGNORECASE) is not None
