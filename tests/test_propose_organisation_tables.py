@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.mapping.models import TargetObject
+from assistant.mapping.models import DataType, TargetObject
 from assistant.profile.models import TableProfile
+from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.objects import classify_tables
 from tests.propose_factory import S, people_table, table
 
@@ -78,3 +79,14 @@ def test_an_owner_link_from_people_makes_no_company() -> None:
     staff = _accounts("staff", names={"Ana López": 1, "Pedro Ruiz": 1, "Bakery Team": 1})
     decided = classify_tables([staff, _people("staff", link="Owner", beside="Company")])
     assert decided["staff"].primary != T.COMPANY
+
+
+def test_an_unnamed_code_of_the_organisation_waits_for_a_reviewer() -> None:
+    code = ("Identifiant professionnel 2", S.INTEGER, {"unique_share": 1.0})
+    doc = propose_offline(
+        ProposeInputs([_accounts(more=[code]), _people("tiers", beside="Raison sociale")], None)
+    )
+    kept = next(f for f in doc.fields if f.source_columns == ["Identifiant professionnel 2"])
+    assert kept.target.custom_field is not None and kept.target.custom_field.data_type == DataType.TEXT
+    assert kept.confidence < 0.7
+    assert "which one it fills is for a reviewer" in kept.rationale
