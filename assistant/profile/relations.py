@@ -12,6 +12,7 @@ import duckdb
 
 from assistant.ingest.table_names import innermost
 from assistant.profile.fk_targets import Candidates, best_targets, settle_ties
+from assistant.profile.id_headers import leading_id_stem
 from assistant.profile.models import ColumnProfile, ForeignKey, SemanticType, TableProfile
 from assistant.profile.named_links import named_targets, resolves_enough
 from assistant.profile.sql import quote_ident
@@ -127,13 +128,14 @@ def link_foreign_keys(
     for profile in profiles:
         columns = {c.column: c for c in profile.columns}
         for column in profile.columns:
-            no_id_word = not _ID_NAME.search(column.column)  # 'Parent Job': checked against jobs only
+            led = leading_id_stem(column.column)  # 'Identifiant société': the id word first
+            no_id_word = not _ID_NAME.search(column.column) and led is None  # 'Parent Job': jobs only
             by_header = named_targets(column, profile, everything, keys) if no_id_word else []
             if column.column == profile.primary_key or (no_id_word and not by_header):
                 continue
             if column.semantic_type is SemanticType.EMPTY:
                 continue
-            stem = _ID_NAME.sub("", column.column)
+            stem = led or _ID_NAME.sub("", column.column)
             path = next(
                 (columns[n] for n in (f"{stem}-path", f"{stem}_path", f"{stem}Path") if n in columns), None
             )

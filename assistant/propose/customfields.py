@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.items import CustomFieldSpec
 from assistant.mapping.models import DataType, FieldModel, TargetObject
+from assistant.profile.id_headers import leads_with_id_word
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.list_items import holds_record_details
 from assistant.propose.normalize import (
@@ -93,7 +94,9 @@ def data_type_for(column: ColumnProfile) -> DataType:
             return DataType.LARGE_TEXT if (column.max_length or 0) > 255 else DataType.TEXT
     if concepts(column.column)[:1] == ("tax_id",):
         return DataType.TEXT  # a registration number whose digits may look like a phone or an amount
-    if column.semantic_type == S.INTEGER and reads_as_key(column.column):
+    if column.semantic_type == S.INTEGER and (
+        reads_as_key(column.column) or leads_with_id_word(column.column)
+    ):
         return DataType.TEXT  # whole numbers named as keys identify records: nothing to add up
     if column.semantic_type == S.DECIMAL and concepts(column.column)[:1] == ("amount",):
         return DataType.MONETORY  # decimals named as an amount ('Projected Revenue') are money
@@ -192,6 +195,10 @@ def _same_record(field_name: str, column: str, table: str) -> bool:
     return bool((named or set(record_nouns(" ".join(singular(w) for w in tokens(table))))) & wanted)
 
 
+CONCEPT_SIMILARITY = 0.9  # header and field name say one concept ('Numéro TVA', 'N° TVA intra…')
+NAME_TIE_BREAK = 0.05  # their spelled similarity, weighed only to part fields of the same concept
+
+
 def find_reusable(
     spec: CustomFieldSpec,
     column: ColumnProfile,
@@ -232,8 +239,8 @@ def find_reusable(
             and not same_name
         ):
             continue
-        if col_concepts & set(concepts(cf.name)):
-            similarity = max(similarity, 0.9)
+        if col_concepts & set(concepts(cf.name)):  # two fields of one concept: the nearer name wins the tie
+            similarity = max(similarity, CONCEPT_SIMILARITY + NAME_TIE_BREAK * similarity)
         if similarity >= 0.85 and (best is None or similarity > best[1]):
             reused = spec.model_copy(
                 update={

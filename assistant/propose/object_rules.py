@@ -78,6 +78,8 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
         add(sig.words[0] if sig.words else "pipeline", -0.2 if sig.words else 0.0, sig.step_list)
     if sig.referenced_as("owner"):
         add("user", 0.55, f"assignee columns point here: {', '.join(sig.referenced_as('owner')[:3])}")
+    for key, amount, reason in sig.organisation_evidence:  # what people's records point to as theirs
+        add(key, amount, reason)
     for key, amount, reason in user_list_evidence(sig):  # 'clients' that every owner_id points at
         add(key, amount, reason)
     if sig.has("role", "position") and sig.has("email"):

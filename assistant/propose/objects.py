@@ -31,6 +31,7 @@ from assistant.propose.object_targets import (
     rows_are_businesses,
     targets_for,
 )
+from assistant.propose.organisation_tables import read_organisations
 from assistant.propose.signals import TableSignals, build_signals
 from assistant.propose.step_lists import read_step_lists
 
@@ -73,6 +74,7 @@ def classify_tables(
     """Classify every table; child tables follow their parent's decision."""
     signals = build_signals(tables)
     read_step_lists(tables, signals)
+    read_organisations(tables, signals)
     first = {name: (sig.words[0] if sig.words else "") for name, sig in signals.items()}
     for name, sig in signals.items():
         scores, _why = score_table(sig, first)

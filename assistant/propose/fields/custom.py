@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.mapping.items import CustomFieldSpec, FieldMap, Transform
 from assistant.mapping.models import Alternative, DataType, Evidence, TargetObject
 from assistant.mapping.models import TransformKind as K
+from assistant.profile.id_headers import leads_with_id_word
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.customfields import label_for, new_field, record_nouns
@@ -198,8 +199,10 @@ def _custom(
         f"no standard {holder.value} field fits '{col.column}'; "
         f"a {spec.data_type.value} custom field keeps it"
     )
-    opaque = col.semantic_type == S.IDENTIFIER and lead_concept(col) in (None, "identifier")
+    coded = col.semantic_type == S.INTEGER and leads_with_id_word(col.column)  # 'Identifiant professionnel 2'
+    opaque = (col.semantic_type == S.IDENTIFIER or coded) and lead_concept(col) in (None, "identifier")
     conf = (0.5 if opaque else 0.8) * factor
+    why += "; a code whose header names no field: which one it fills is for a reviewer" if opaque else ""
     untaggable = untaggable_reason(ctx.catalog, col, holder)
     if untaggable:
         conf, why = min(conf, UNTAGGABLE_CONFIDENCE), f"{why}; {untaggable}"
