@@ -43,7 +43,11 @@ def test_the_number_in_the_name_gets_no_new_custom_field() -> None:
 
 def test_a_custom_field_the_destination_has_for_the_number_still_receives_it() -> None:
     made = CustomField(
-        id="cf_job_no", name="Job Number", fieldKey="opportunity.job_number", dataType="TEXT", model="opportunity"
+        id="cf_job_no",
+        name="Job Number",
+        fieldKey="opportunity.job_number",
+        dataType="TEXT",
+        model="opportunity",
     )
     maps = _maps_of("Job Number", [made])
     kinds = {m.target.kind for m in maps}
