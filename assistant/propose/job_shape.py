@@ -39,10 +39,10 @@ def _status_columns(table: TableProfile) -> list[ColumnProfile]:
 def _job_number(table: TableProfile) -> str | None:
     """A second unique key beside the row's id, filled on every row: a job or reference number."""
     for c in visible_columns(table):
-        numbered = c.semantic_type in (S.INTEGER, S.IDENTIFIER)
-        if numbered and c.column != table.primary_key and c.foreign_key is None and c.null_share == 0:
-            if table.row_count > 1 and c.distinct_count == table.row_count:
-                return c.column
+        numbered = c.semantic_type in (S.INTEGER, S.IDENTIFIER) and c.foreign_key is None
+        own = c.column != table.primary_key and c.null_share == 0
+        if numbered and own and table.row_count > 1 and c.distinct_count == table.row_count:
+            return c.column
     return None
 
 
@@ -59,9 +59,7 @@ def _crew_lists(name: str, signals: dict[str, TableSignals]) -> list[str]:
     ]
 
 
-def job_shape_reason(
-    table: TableProfile, sig: TableSignals, signals: dict[str, TableSignals]
-) -> str | None:
+def job_shape_reason(table: TableProfile, sig: TableSignals, signals: dict[str, TableSignals]) -> str | None:
     """Why the rows are jobs (deals), or None when they read as well as to-dos."""
     if sig.parent is not None:
         return None
