@@ -52,11 +52,19 @@ def _degrees(text: str) -> bool:
         return False
 
 
+def _names_coordinate(word: str) -> bool:
+    """'lat', 'longitude', or one written into a compound ('gpslatitude', 'geolng', 'sitelatitude')."""
+    if word in _COORDINATE_WORDS:
+        return True
+    geo = word.startswith(("gps", "geo")) and word.endswith(tuple(_COORDINATE_WORDS))
+    return geo or word.endswith(("latitude", "longitude"))
+
+
 def is_coordinate(col: ColumnProfile) -> bool:
     """A header naming a latitude or longitude over numbers that fit one."""
-    words = set(tokens(col.column.rsplit(".", 1)[-1]))
+    words = tokens(col.column.rsplit(".", 1)[-1])
     values = _values(col)
-    return bool(words & _COORDINATE_WORDS) and bool(values) and all(_degrees(v) for v in values)
+    return any(_names_coordinate(w) for w in words) and bool(values) and all(_degrees(v) for v in values)
 
 
 def is_display_colour(col: ColumnProfile) -> bool:
