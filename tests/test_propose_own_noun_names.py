@@ -7,8 +7,7 @@ from assistant.mapping.items import FieldMap
 from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import TableProfile
 from assistant.propose.engine import ProposeInputs, propose_offline
-from assistant.propose.fields.own_noun_names import names_own_noun
-from tests.propose_factory import S, col, destination, table
+from tests.propose_factory import S, destination, table
 
 TITLES = {"Gas heater service": 8, "Blocked drain": 6, "Burst pipe": 6}
 
@@ -36,11 +35,11 @@ def test_another_headers_repeated_values_stay_a_pick_list() -> None:
     assert other.target.kind == FieldKind.CUSTOM_NEW
 
 
-def test_only_the_rows_own_noun_and_no_nested_objects_name() -> None:
-    assert names_own_noun("tasks", col("tasks", "taskname", S.PICKLIST))
-    assert names_own_noun("jobs", col("jobs", "Job Title", S.FREE_TEXT))
-    assert not names_own_noun("quotes", col("quotes", "task.taskname", S.PICKLIST))  # the linked task's
-    assert not names_own_noun("tasks", col("tasks", "clientname", S.PERSON_NAME))
+def test_a_nested_objects_name_and_another_tables_name_are_not_the_rows() -> None:
+    quotes = _quotes("task.taskname")  # the linked task's name, on a quote
+    named = [f for f in _fields([quotes]).values() if f.target.field == "name"]
+    assert all("task.taskname" not in f.source_columns for f in named)
+    assert _fields([_quotes("clientname")])["clientname"].target.field != "name"
 
 
 def test_gps_coordinates_in_compound_headers_are_skipped_in_doubt() -> None:
