@@ -92,3 +92,21 @@ def test_a_labels_display_colour_is_skipped_but_short_codes_are_not() -> None:
     assert colour.target.kind == FieldKind.SKIP
     assert colour.confidence < THRESHOLD
     assert fields["people.grade"].target.kind != FieldKind.SKIP  # hex-looking words, no '#', no colour
+
+
+def test_read_receipts_and_sync_flags_of_the_old_system_are_skipped_in_doubt() -> None:
+    flags = {"true": 12, "false": 8}
+    tasks = table(
+        "jobs",
+        [("id", S.IDENTIFIER, {"unique_share": 1.0}), ("title", S.FREE_TEXT, {"unique_share": 1.0}),
+         ("amount", S.MONEY, {}), ("status", S.PICKLIST, {"values": {"Won": 10, "Lost": 10}}),
+         ("readjob", S.BOOLEAN, {"values": flags}), ("xero_synced", S.BOOLEAN, {"values": flags}),
+         ("quote_viewed", S.BOOLEAN, {"values": flags})],
+        key="id",
+    )  # fmt: skip
+    fields = _fields([tasks])
+    for column in ("readjob", "xero_synced"):
+        assert fields[f"jobs.{column}"].target.kind == FieldKind.SKIP, column
+        assert fields[f"jobs.{column}"].confidence < THRESHOLD, column
+    # the customer's own act on a sent quote is business data
+    assert fields["jobs.quote_viewed"].target.kind == FieldKind.CUSTOM_NEW

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from assistant.profile.models import SemanticType
 from assistant.propose.history_rules import history_evidence
+from assistant.propose.job_shape import job_shape_evidence
 from assistant.propose.place_tables import place_evidence
 from assistant.propose.signals import TableSignals
 from assistant.propose.user_lists import user_list_evidence
@@ -58,6 +59,8 @@ def score_table(sig: TableSignals, head_of: dict[str, str]) -> tuple[Scores, Evi
     if sig.outcome_columns:
         add("opportunity", 0.35, f"values of '{sig.outcome_columns[0]}' say won and lost: a deal stage")
     _deal_shape(sig, person, add)
+    for key, amount, reason in job_shape_evidence(sig):  # 'tasks' that carry totals, a site, a crew
+        add(key, amount, reason)
     if fk_heads & {"contact", "company"}:
         for key in ("opportunity", "task", "note", "appointment", "invoice", "file"):
             add(key, 0.05, "references a contact-like table")

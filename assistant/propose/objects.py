@@ -14,6 +14,7 @@ from assistant.propose.document_contact import contact_through
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
 from assistant.propose.history_rules import history_note
+from assistant.propose.job_shape import read_job_shapes
 from assistant.propose.native_documents import add_beside, lines_follow, native_alternative, promote
 from assistant.propose.normalize import concepts
 from assistant.propose.object_merge import (
@@ -75,6 +76,7 @@ def classify_tables(
     signals = build_signals(tables)
     read_step_lists(tables, signals)
     read_organisations(tables, signals)
+    read_job_shapes(tables, signals)
     first = {name: (sig.words[0] if sig.words else "") for name, sig in signals.items()}
     for name, sig in signals.items():
         scores, _why = score_table(sig, first)

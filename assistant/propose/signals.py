@@ -70,6 +70,7 @@ class TableSignals:
     step_list: str | None = None  # why the table is a stage list (see step_lists)
     step_columns: list[str] = field(default_factory=list)  # columns pointing at a stage list
     organisation_evidence: list[tuple[str, float, str]] = field(default_factory=list)  # organisation_tables
+    job_shape: str | None = None  # why the rows are jobs, whatever the name says (see job_shape)
 
     def has(self, *wanted: str) -> bool:
         return any(self.concept_columns.get(c) for c in wanted)

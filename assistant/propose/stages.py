@@ -15,6 +15,7 @@ from assistant.profile.models import TableProfile, ValueCount
 from assistant.propose.sourcedata import SourceValues
 from assistant.propose.stage_answers import holds_answers
 from assistant.propose.stage_between import place_by_order
+from assistant.propose.stage_claimed_pipelines import unclaimed_pipelines
 from assistant.propose.stage_crowding import crowded
 from assistant.propose.stage_ends import closeness, settled_status
 from assistant.propose.stage_groups import bare, group_choices, prefix_groups
@@ -56,6 +57,7 @@ def propose_stages(
 ) -> list[StageValueMap]:
     out: list[StageValueMap] = []
     pipelines = destination.pipelines if destination else []
+    staged_tables = [f.source_object for f in fields if _is_target(f, "pipelineStageId")]
     for fmap in fields:
         if not _is_target(fmap, "pipelineStageId"):
             continue
@@ -64,7 +66,9 @@ def propose_stages(
         )
         found = source_values(fmap, values)
         rows = pipeline_rows(fmap, pipeline_map, values) or track_rows(fmap, values, profiles)
-        choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, pipelines)
+        # without a pipeline column, a pipeline named for another table's records is left to that table
+        own = pipelines if rows else unclaimed_pipelines(fmap.source_object, staged_tables, pipelines)
+        choices, by_source = choices_by_value(fmap.source_object, [v.value for v in found], rows, own)
         if not rows:  # no pipeline column: a prefix on the codes, or their words, may name the pipeline
             choices = with_named_pipelines(choices, pipelines)
             choices |= group_choices(prefix_groups([v.value for v in found]), pipelines)

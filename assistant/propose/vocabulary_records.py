@@ -117,6 +117,8 @@ STAGE_CONCEPTS: dict[str, tuple[str, ...]] = {
         "novo", "aberto", "bozza", "nuovo", "aperto",
         # not reached yet: the lead waits for a first contact
         "to contact", "not contacted", "uncontacted", "por contactar", "sin contactar",
+        # work not begun: 'started' alone would read it as underway
+        "not started", "not yet started", "no iniciado", "sin iniciar", "sin empezar", "nicht begonnen",
     ),
     "in_progress": (
         "in progress", "en curso", "en progreso", "working", "en proceso", "started", "iniciado",

@@ -28,6 +28,7 @@ from assistant.propose.fields.own_record_links import own_record_reason
 from assistant.propose.fields.owner_claims import entered_by_reason
 from assistant.propose.fields.owner_name_parts import owner_surname_reason
 from assistant.propose.fields.record_keepers import record_keeper_reason
+from assistant.propose.fields.system_flags import system_flag_reason
 from assistant.propose.normalize import concepts, tokens
 
 S = SemanticType
@@ -52,11 +53,19 @@ def _degrees(text: str) -> bool:
         return False
 
 
+def _names_coordinate(word: str) -> bool:
+    """'lat', 'longitude', or one written into a compound ('gpslatitude', 'geolng', 'sitelatitude')."""
+    if word in _COORDINATE_WORDS:
+        return True
+    geo = word.startswith(("gps", "geo")) and word.endswith(tuple(_COORDINATE_WORDS))
+    return geo or word.endswith(("latitude", "longitude"))
+
+
 def is_coordinate(col: ColumnProfile) -> bool:
     """A header naming a latitude or longitude over numbers that fit one."""
-    words = set(tokens(col.column.rsplit(".", 1)[-1]))
+    words = tokens(col.column.rsplit(".", 1)[-1])
     values = _values(col)
-    return bool(words & _COORDINATE_WORDS) and bool(values) and all(_degrees(v) for v in values)
+    return any(_names_coordinate(w) for w in words) and bool(values) and all(_degrees(v) for v in values)
 
 
 def is_display_colour(col: ColumnProfile) -> bool:
@@ -84,6 +93,9 @@ def bookkeeping_reason(ctx: TableContext, col: ColumnProfile) -> str | None:
         return "a map coordinate the old system worked out from the address, which migrates itself"
     if is_display_colour(col):
         return "a display colour the old system paints a label with, not business data"
+    flag = system_flag_reason(ctx.name, col)
+    if flag is not None:
+        return flag
     host = system_link_host(col)
     if host is not None:
         return f"a link into the old system's own pages (each record's, all on {host}): it dies with it"

@@ -23,6 +23,7 @@ import re
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.compound_keys import compound_key
 from assistant.propose.fields.hypermedia import hypermedia_reason
 from assistant.propose.fields.sibling_constants import list_label_reason
 from assistant.propose.normalize import concepts
@@ -52,6 +53,8 @@ def nested_key(ctx: TableContext, col: ColumnProfile) -> bool:
     nested = bool(prefix) or ctx.table.parent_table is not None
     if not nested or col.column == ctx.table.primary_key or col.foreign_key is not None:
         return False
+    if compound_key(col):  # 'substatus.substatusid' = 'MR4ipfapBQegeA=='
+        return True
     if not (_KEY_LEAF.search(leaf) or _CAMEL_KEY_LEAF.search(leaf)):
         return False
     values = _values(col)

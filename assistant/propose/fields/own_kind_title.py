@@ -7,6 +7,7 @@ from assistant.mapping.models import FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.own_noun_names import names_own_noun
 from assistant.propose.normalize import concepts, object_words
 
 _TITLE_FIELD = {TargetObject.OPPORTUNITY: "name", TargetObject.TASK: "title"}
@@ -18,6 +19,8 @@ MIN_DISTINCT_SHARE = 0.3  # titles tell records apart; a few repeated labels are
 def names_own_kind(ctx: TableContext, col: ColumnProfile) -> bool:
     if ctx.primary not in _TITLE_FIELD or col.foreign_key is not None or col.semantic_type not in _TEXT:
         return False
+    if names_own_noun(ctx.name, col):  # 'taskname' in 'tasks': the header says it names the record
+        return True
     return object_words(col.column) == (ctx.primary.value,) and col.unique_share >= MIN_DISTINCT_SHARE
 
 
