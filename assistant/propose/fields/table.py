@@ -23,7 +23,6 @@ from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.linked_person_points import linked_detail_skips
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
-from assistant.propose.fields.number_in_name import number_kept_once
 from assistant.propose.fields.outcome_codes import closed_status_map
 from assistant.propose.fields.own_kind_amounts import own_kind_amounts
 from assistant.propose.fields.owner_lists import owner_list_map
@@ -148,5 +147,4 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     add_date_fallbacks(ctx.primary, maps, columns)
     maps = tags_on_deal_contact(ctx, maps)
     maps += company_row_maps(ctx, maps)  # rows marked as companies: the same columns fill their company
-    maps = number_kept_once(ctx, maps, concat[0] if concat else None, columns)  # the name shows it
     return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
