@@ -274,3 +274,40 @@ def test_a_links_type_column_is_scored_as_carrying_nothing_of_its_own() -> None:
     assert pred.fields[("tasks", "related_id")] == {std("task", "contactId")}
     g = gold({"fields": {"tasks": {"related_type": "skip", "related_id": "task.contactId"}}})
     assert score_document(g, pred).fields.f1 == 1.0
+
+
+def _rep_gold() -> Gold:
+    rep = {"any_of": ["skip", "contact.assignedTo", {"custom": "company", "type": "TEXT"}]}
+    return gold(
+        {
+            "objects": {"tiers": {"include": ["company"]}},
+            "fields": {"tiers": {"Login": rep}},
+            "owners": {"tiers": {"jdoe": "j@x.com", "admin": "unmatched"}},
+        }
+    )
+
+
+def test_an_owner_block_is_not_judged_when_no_column_was_rightly_read_as_owner() -> None:
+    kept_as_text = Predictions(fields={("tiers", "Login"): {custom("company", "TEXT", "company.login")}})
+    assert score_document(_rep_gold(), kept_as_text).owners.total == 0
+
+
+def test_an_owner_block_is_judged_when_a_column_was_read_as_owner() -> None:
+    read_as_owner = Predictions(fields={("tiers", "Login"): {std("contact", "assignedTo")}})
+    s = score_document(_rep_gold(), read_as_owner)
+    assert (s.owners.correct, s.owners.total) == (
+        0,
+        2,
+    )  # the owner reading was taken: its matches are missing
+
+
+def test_an_owner_block_is_judged_when_the_gold_needs_the_owner_reading() -> None:
+    g = gold(
+        {
+            "objects": {"deals": {"include": ["opportunity"]}},
+            "fields": {"deals": {"Rep": "opportunity.assignedTo"}},
+            "owners": {"deals": {"jdoe": "j@x.com"}},
+        }
+    )
+    skipped = Predictions(fields={("deals", "Rep"): {PredTarget("skip")}})
+    assert score_document(g, skipped).owners.total == 1
