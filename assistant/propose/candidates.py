@@ -20,6 +20,7 @@ from assistant.propose.normalize import concepts, is_plain, normalise, object_wo
 from assistant.propose.other_names import names_a_tag, not_own_name
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
 from assistant.propose.type_fit import type_fit
+from assistant.propose.type_slots import fill_open_slots
 from assistant.propose.value_links import with_value_evidence
 
 S = SemanticType
@@ -195,6 +196,6 @@ def retrieve_candidates(
     wanted = set(target_objects)
     scored = [_score(column_profile, target) for target in pool if target.object in wanted]
     with_value_evidence(scored, column_profile, destination)
-    scored = [cand for cand in scored if cand.score >= 0.2]
-    scored.sort(key=lambda cand: (-cand.score, cand.kind != FieldKind.STANDARD, cand.field))
-    return scored[:k]
+    kept = [cand for cand in scored if cand.score >= 0.2]
+    kept.sort(key=lambda cand: (-cand.score, cand.kind != FieldKind.STANDARD, cand.field))
+    return fill_open_slots(kept[:k], [cand for cand in scored if cand.score < 0.2], k)

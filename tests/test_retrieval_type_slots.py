@@ -1,0 +1,48 @@
+"""Retrieval fills the slots a header in unknown words leaves empty with fields the values fit."""
+
+from __future__ import annotations
+
+from assistant.mapping.models import TargetObject
+from assistant.propose.candidates import Candidate, retrieve_candidates
+from assistant.propose.fields.assign import STANDARD_MIN_SCORE
+from tests.propose_factory import S, col
+
+T = TargetObject
+TITLES = {"Boiler replacement": 6, "Radiator upgrade": 5, "Powerflush": 4, "Leak repair": 3}
+
+
+def _offered(name: str, semantic: S, objects: list[TargetObject], **extra: object) -> list[Candidate]:
+    return retrieve_candidates(col("jobs", name, semantic, share=1.0, **extra), objects, None, None, 5)
+
+
+def _labels(cands: list[Candidate]) -> list[str]:
+    return [f"{c.object.value}.{c.field}" for c in cands]
+
+
+def test_an_amount_under_an_unknown_word_is_offered_the_deal_value() -> None:
+    assert "opportunity.monetaryValue" in _labels(_offered("Zorblat", S.DECIMAL, [T.OPPORTUNITY]))
+
+
+def test_short_titles_under_an_unknown_word_are_offered_the_deal_name_but_never_preferred() -> None:
+    cands = _offered("Zorblat", S.PICKLIST, [T.OPPORTUNITY], values=TITLES)
+    assert "opportunity.name" in _labels(cands)
+    # type alone is no evidence: no rule of the offline proposer may take one of them
+    assert all(c.score < STANDARD_MIN_SCORE for c in cands)
+    assert all("value kind only" in c.evidence[0] for c in cands)
+
+
+def test_sentences_on_a_note_are_offered_its_body_first() -> None:
+    assert _labels(_offered("Zorblat", S.FREE_TEXT, [T.NOTE]))[:1] == ["note.body"]
+
+
+def test_a_field_the_values_would_lose_meaning_in_is_not_offered() -> None:
+    # yes/no values fit the task's completed flag, never its due date or its contact link
+    offered = _labels(_offered("Zorblat", S.BOOLEAN, [T.TASK]))
+    assert offered[:1] == ["task.completed"]
+    assert "task.dueDate" not in offered and "task.contactId" not in offered
+
+
+def test_name_evidence_still_ranks_above_the_slots_filled_on_type() -> None:
+    cands = _offered("Deal value", S.DECIMAL, [T.OPPORTUNITY])
+    assert _labels(cands)[:1] == ["opportunity.monetaryValue"]
+    assert cands[0].score >= STANDARD_MIN_SCORE
