@@ -46,3 +46,14 @@ def test_name_evidence_still_ranks_above_the_slots_filled_on_type() -> None:
     cands = _offered("Deal value", S.DECIMAL, [T.OPPORTUNITY])
     assert _labels(cands)[:1] == ["opportunity.monetaryValue"]
     assert cands[0].score >= STANDARD_MIN_SCORE
+
+
+def test_a_header_sharing_nothing_with_the_field_still_offers_it() -> None:
+    # 'text' and 'body' share no letters: a name score of zero is no evidence against the field
+    assert _labels(_offered("text", S.FREE_TEXT, [T.NOTE]))[:1] == ["note.body"]
+
+
+def test_a_field_the_header_rules_out_is_never_offered_on_type() -> None:
+    # 'parent_company_name' names another record: none of this deal's own fields
+    offered = _labels(_offered("parent_company_name", S.COMPANY_NAME, [T.OPPORTUNITY]))
+    assert "opportunity.name" not in offered

@@ -17,18 +17,22 @@ if TYPE_CHECKING:
 
 MIN_FIT = 0.4  # a field the values would lose meaning in is no offer
 SLOT_SCORE = 0.1  # ranked below every candidate a name or value evidence found
+# what retrieval writes when a header rules a field out ('parent_name', 'owner.name'): never offered
+NAMES_A_PARENT = "names a parent record"
+NAMES_SOMETHING_ELSE = "names something else"
+_RULED_OUT = frozenset({NAMES_A_PARENT, NAMES_SOMETHING_ELSE})
 
 
 def fill_open_slots(kept: list[Candidate], below_floor: list[Candidate], k: int) -> list[Candidate]:
     """``kept`` (already ranked) then, while fewer than ``k``, the best-fitting of ``below_floor``.
 
     ``below_floor`` is in catalog order, so among equal fits a record's main fields come first.
-    Candidates a rule ruled out (score 0: another record's name, a parent's) are never offered.
+    Candidates the header ruled out (another record's name, a parent's) are never offered.
     """
     open_slots = k - len(kept)
     if open_slots <= 0:
         return kept
-    fitting = [c for c in below_floor if c.score > 0 and c.type_fit >= MIN_FIT]
+    fitting = [c for c in below_floor if c.type_fit >= MIN_FIT and not _RULED_OUT & set(c.evidence)]
     fitting.sort(key=lambda c: -c.type_fit)  # stable: catalog order among equal fits
     extra = []
     for cand in fitting[:open_slots]:
