@@ -59,3 +59,10 @@ def test_a_field_the_header_rules_out_is_never_offered_on_type() -> None:
     # 'parent_company_name' names another record: none of this deal's own fields
     offered = _labels(_offered("parent_company_name", S.COMPANY_NAME, [T.OPPORTUNITY]))
     assert "opportunity.name" not in offered
+
+
+def test_a_parent_reference_is_offered_the_records_link_fields_only() -> None:
+    # 'parentId' on a task: the contact or deal it hangs on, whatever its ids look like
+    cands = _offered("parentId", S.FREE_TEXT, [T.TASK], values={"62882e75769ee4d1d": 2, "636b7dab7936774": 1})
+    assert _labels(cands) == ["task.contactId"]
+    assert cands[0].score < FLOOR

@@ -111,6 +111,8 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         return Candidate(
             kind=target.kind, object=target.object, field=target.name, label=target.label,
             score=0.0, name_score=round(name_score, 4), evidence=[*evidence, NAMES_A_PARENT],
+            # a parent is a reference whatever its values look like: a link field may hold it (type_slots)
+            value_kind=target.value_kind, type_fit=type_fit(S.FOREIGN_KEY, target.value_kind),
         )  # fmt: skip
     if not_own_name(column, target.object, target.concepts, target.value_kind):
         # 'owner.name', 'record_type_name': another thing's name, never this record's own

@@ -21,18 +21,27 @@ SLOT_SCORE = 0.1  # ranked below every candidate a name or value evidence found
 NAMES_A_PARENT = "names a parent record"
 NAMES_SOMETHING_ELSE = "names something else"
 _RULED_OUT = frozenset({NAMES_A_PARENT, NAMES_SOMETHING_ELSE})
+# a parent is another record: none of this record's own fields, but its link fields may hold it
+_PARENT_HOLDERS = frozenset({"lookup"})
+
+
+def _ruled_out(cand: Candidate) -> bool:
+    said = set(cand.evidence)
+    parent_link = NAMES_A_PARENT in said and cand.value_kind in _PARENT_HOLDERS
+    return bool(_RULED_OUT & said) and not parent_link
 
 
 def fill_open_slots(kept: list[Candidate], below_floor: list[Candidate], k: int) -> list[Candidate]:
     """``kept`` (already ranked) then, while fewer than ``k``, the best-fitting of ``below_floor``.
 
     ``below_floor`` is in catalog order, so among equal fits a record's main fields come first.
-    Candidates the header ruled out (another record's name, a parent's) are never offered.
+    Candidates the header ruled out (another record's name, a parent's) are never offered, but for
+    a parent's link fields: a task's 'parentId' is the contact or deal it hangs on.
     """
     open_slots = k - len(kept)
     if open_slots <= 0:
         return kept
-    fitting = [c for c in below_floor if c.type_fit >= MIN_FIT and not _RULED_OUT & set(c.evidence)]
+    fitting = [c for c in below_floor if c.type_fit >= MIN_FIT and not _ruled_out(c)]
     fitting.sort(key=lambda c: -c.type_fit)  # stable: catalog order among equal fits
     extra = []
     for cand in fitting[:open_slots]:
