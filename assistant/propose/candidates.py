@@ -20,6 +20,7 @@ from assistant.propose.normalize import concepts, is_plain, normalise, object_wo
 from assistant.propose.other_names import names_a_tag, not_own_name
 from assistant.propose.targets import TargetField, existing_custom_fields, standard_fields
 from assistant.propose.type_fit import type_fit
+from assistant.propose.type_slots import NAMES_A_PARENT, NAMES_SOMETHING_ELSE, fill_open_slots
 from assistant.propose.value_links import with_value_evidence
 
 S = SemanticType
@@ -109,13 +110,15 @@ def _score(column: ColumnProfile, target: TargetField) -> Candidate:
         # 'parent_company_name' names another record of the table: never this record's own field
         return Candidate(
             kind=target.kind, object=target.object, field=target.name, label=target.label,
-            score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names a parent record"],
+            score=0.0, name_score=round(name_score, 4), evidence=[*evidence, NAMES_A_PARENT],
+            # a parent is a reference whatever its values look like: a link field may hold it (type_slots)
+            value_kind=target.value_kind, type_fit=type_fit(S.FOREIGN_KEY, target.value_kind),
         )  # fmt: skip
     if not_own_name(column, target.object, target.concepts, target.value_kind):
         # 'owner.name', 'record_type_name': another thing's name, never this record's own
         return Candidate(
             kind=target.kind, object=target.object, field=target.name, label=target.label,
-            score=0.0, name_score=round(name_score, 4), evidence=[*evidence, "names something else"],
+            score=0.0, name_score=round(name_score, 4), evidence=[*evidence, NAMES_SOMETHING_ELSE],
         )  # fmt: skip
     if value_concept and value_concept in target.concepts and column.type_share >= 0.6 and not owner_ref:
         # 'Billing Code' names no kind beyond "some code": values that are all postal codes say which
@@ -195,6 +198,6 @@ def retrieve_candidates(
     wanted = set(target_objects)
     scored = [_score(column_profile, target) for target in pool if target.object in wanted]
     with_value_evidence(scored, column_profile, destination)
-    scored = [cand for cand in scored if cand.score >= 0.2]
-    scored.sort(key=lambda cand: (-cand.score, cand.kind != FieldKind.STANDARD, cand.field))
-    return scored[:k]
+    kept = [cand for cand in scored if cand.score >= 0.2]
+    kept.sort(key=lambda cand: (-cand.score, cand.kind != FieldKind.STANDARD, cand.field))
+    return fill_open_slots(kept[:k], [cand for cand in scored if cand.score < 0.2], k)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from assistant.highlevel.state import DestinationState
 from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile, SemanticType
+from assistant.propose.company_links import with_company_link_evidence
+from assistant.propose.display_names import with_display_name_evidence
 from assistant.propose.history_words import call_status_of
 from assistant.propose.normalize import tokens
 from assistant.propose.owner_values import with_user_evidence
@@ -76,5 +78,7 @@ def with_value_evidence(
     """Candidates the values call for whatever the header says: owners (users' names) and contact links."""
     with_user_evidence(cands, column, destination)
     with_link_evidence(cands, column)
+    with_company_link_evidence(cands, column)
+    with_display_name_evidence(cands, column)
     with_message_evidence(cands, column)
     with_state_flag_evidence(cands, column)
