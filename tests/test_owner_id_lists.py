@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import duckdb
-import pytest
 
 from assistant.execute.transforms import maps
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status, TargetObject, TransformKind
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
-from assistant.transforms import kinds, udfs
+from assistant.transforms import kinds
 from tests.propose_factory import S, destination, table
 
 TECHS = [
@@ -70,15 +67,6 @@ def test_a_column_of_mostly_single_ids_is_no_list_of_owners() -> None:
     doc = _propose(["51", "52", "53", "[51, 52]", "52"])  # one list among single ids
     crew = next(f for f in doc.fields if f.source_columns == ["technicianIds"])
     assert "listed ids" not in " ".join(e.detail for e in crew.evidence)
-
-
-@pytest.fixture()
-def con() -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect()
-    udfs.register(connection)
-    connection.execute("CREATE SCHEMA exec")
-    yield connection
-    connection.close()
 
 
 def test_the_record_gets_the_first_listed_id_as_its_user(con: duckdb.DuckDBPyConnection) -> None:

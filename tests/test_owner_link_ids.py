@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import duckdb
-import pytest
 
 from assistant.execute.transforms import maps
 from assistant.mapping.items import MappingDocument
 from assistant.mapping.models import Status, TargetObject, TransformKind
 from assistant.propose.engine import ProposeInputs, propose_offline
 from assistant.propose.sourcedata import MemoryValues
-from assistant.transforms import kinds, udfs
+from assistant.transforms import kinds
 from tests.propose_factory import S, destination, table
 
 LAURA, PEDRO, GONE = "5f2b9c0d1e4a7b8c9d0e1f2a", "60a1b2c3d4e5f60718293a4b", "61ffee0011223344556677aa"
@@ -92,15 +89,6 @@ def test_ids_found_nowhere_else_key_nothing_and_own_nothing() -> None:
     assert keys == {_avatar(k) for k, _, _ in USERS}  # the whole link, as before: no id is known
     owner = next(f for f in doc.fields if f.source_columns == ["owner_id"])
     assert owner.transform.kind != TransformKind.OWNER
-
-
-@pytest.fixture()
-def con() -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect()
-    udfs.register(connection)
-    connection.execute("CREATE SCHEMA exec")
-    yield connection
-    connection.close()
 
 
 def test_a_contact_gets_the_user_its_bare_owner_id_names(con: duckdb.DuckDBPyConnection) -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import duckdb
-import pytest
 
 from assistant.evals.predictions import Predictions, PredOwner, owner_for
 from assistant.execute.transforms import maps
@@ -17,7 +14,7 @@ from assistant.propose.owner_match import match_owner
 from assistant.propose.owner_values import cell_items, user_share
 from assistant.propose.owners import SourceUser
 from assistant.propose.sourcedata import MemoryValues
-from assistant.transforms import kinds, udfs
+from assistant.transforms import kinds
 from tests.propose_factory import S, col, destination, table
 
 CREW = {"Laura Gómez": 6, "Pedro Ruiz": 5, "Omar Haddad": 2}
@@ -85,15 +82,6 @@ def test_a_first_name_only_matches_a_unique_user_and_lists_the_namesakes_otherwi
     assert carlos.user_id is None and carlos.confidence < 0.7
     assert sorted(a.value["user_id"] for a in carlos.alternatives) == ["b", "c"]
     assert "shared by 2 users: Carlos Ruiz, Carlos Diaz" in carlos.evidence[0].detail
-
-
-@pytest.fixture()
-def con() -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = duckdb.connect()
-    udfs.register(connection)
-    connection.execute("CREATE SCHEMA exec")
-    yield connection
-    connection.close()
 
 
 def test_a_cell_listing_several_people_gives_the_record_its_first_one(con: duckdb.DuckDBPyConnection) -> None:
