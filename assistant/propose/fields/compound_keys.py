@@ -19,7 +19,8 @@ _KEY_SUFFIXES = ("id", "uuid", "guid")
 _BASE64_ID = re.compile(r"(?=\S*\d)[0-9A-Za-z+/_-]+={0,2}")
 
 
-def _values(col: ColumnProfile) -> list[str]:
+def listed_values(col: ColumnProfile) -> list[str]:
+    """The values the profile kept (top values, then samples), trimmed, blanks left out."""
     listed = [v.value for v in col.top_values] + list(col.samples)
     return [v.strip() for v in listed if v and v.strip()]
 
@@ -33,5 +34,5 @@ def compound_key(col: ColumnProfile) -> bool:
     names = {owner, singular(owner)}
     if leaf.casefold() not in {n + s for n in names for s in _KEY_SUFFIXES}:
         return False
-    values = _values(col)
+    values = listed_values(col)
     return bool(values) and all(_BASE64_ID.fullmatch(v) for v in values)

@@ -23,7 +23,7 @@ import re
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
-from assistant.propose.fields.compound_keys import compound_key
+from assistant.propose.fields.compound_keys import compound_key, listed_values
 from assistant.propose.fields.hypermedia import hypermedia_reason
 from assistant.propose.fields.sibling_constants import list_label_reason
 from assistant.propose.normalize import concepts
@@ -35,11 +35,6 @@ _CAMEL_KEY_LEAF = re.compile(r"[a-z](?:Id|ID|Uuid|Guid)$")
 _ID_VALUE = re.compile(r"(?=\S*\d)[0-9A-Za-z][0-9A-Za-z_-]*")
 # what a nested key may still fill: stage and pipeline ids match by value, owners by the user list
 _KEYED_KINDS = frozenset({"stage", "pipeline", "owner"})
-
-
-def _values(col: ColumnProfile) -> list[str]:
-    listed = [v.value for v in col.top_values] + list(col.samples)
-    return [v.strip() for v in listed if v and v.strip()]
 
 
 def _leaf(column: str) -> tuple[str, str]:
@@ -57,7 +52,7 @@ def nested_key(ctx: TableContext, col: ColumnProfile) -> bool:
         return True
     if not (_KEY_LEAF.search(leaf) or _CAMEL_KEY_LEAF.search(leaf)):
         return False
-    values = _values(col)
+    values = listed_values(col)
     return bool(values) and all(_ID_VALUE.fullmatch(v) for v in values)
 
 

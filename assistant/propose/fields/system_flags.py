@@ -12,9 +12,9 @@ A customer's own act ('viewed', 'opened' of a sent quote) is business data and i
 
 from __future__ import annotations
 
-from assistant.ingest.table_names import innermost
 from assistant.profile.models import ColumnProfile, SemanticType
-from assistant.propose.normalize import singular, tokens
+from assistant.propose.fields.own_noun_names import own_noun
+from assistant.propose.normalize import tokens
 
 _READ = ("read", "unread", "isread")
 # past participles of a hand-off to another system: 'linkprocessed', 'xero_synced'
@@ -31,8 +31,7 @@ def system_flag_reason(table: str, col: ColumnProfile) -> str | None:
     """Why a yes/no column is the old system's handling of the record, or None."""
     if col.semantic_type is not SemanticType.BOOLEAN:
         return None
-    words = tokens(innermost(table)[1])
-    noun = singular(words[-1]) if words else ""
+    noun = own_noun(table)
     if not any(_says_handled(w, noun) for w in tokens(col.column.rsplit(".", 1)[-1])):
         return None
     return (
