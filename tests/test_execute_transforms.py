@@ -85,6 +85,18 @@ def test_money_by_locale(con: duckdb.DuckDBPyConnection) -> None:
     assert run(con, kinds.number(ctx()), ["abc"])[0][1] == "not a number: abc"
 
 
+def test_abbreviated_amounts_read_at_their_magnitude(con: duckdb.DuckDBPyConnection) -> None:
+    """'41.6k' is 41,600, never 41.6; a currency code ending in K is no magnitude."""
+    values = ["41.6k", "1.2M", "$3 K", "1,200 DKK", "14982"]
+    assert [r[0] for r in run(con, kinds.number(ctx(locale="en")), values)] == [
+        41600,
+        1200000,
+        3000,
+        1200,
+        14982,
+    ]
+
+
 def test_booleans_and_unknown_words(con: duckdb.DuckDBPyConnection) -> None:
     rows = run(con, kinds.boolean(ctx()), ["Sí", "no", "quizás"])
     assert [r[0] for r in rows] == [True, False, None]

@@ -103,9 +103,11 @@ def test_uk_postcodes(profiles: dict[str, TableProfile], table: str) -> None:
 
 
 @pytest.mark.parametrize("table", TABLES)
-def test_thousands_shorthand_is_not_money(profiles: dict[str, TableProfile], table: str) -> None:
+def test_thousands_shorthand_is_read_at_its_magnitude(profiles: dict[str, TableProfile], table: str) -> None:
+    """'10.8k' is 10,800: a number column whose typed range reads the letter, never 10.8."""
     found = col(profiles[table], "budget")
-    assert found.semantic_type not in {SemanticType.MONEY, SemanticType.DECIMAL, SemanticType.INTEGER}
+    assert found.semantic_type in {SemanticType.MONEY, SemanticType.DECIMAL}, found.evidence
+    assert (float(found.min_value or 0), float(found.max_value or 0)) == (500, 15000)
 
 
 @pytest.mark.parametrize("table", TABLES)

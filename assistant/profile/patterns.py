@@ -26,6 +26,7 @@ _CUR_PRE = r"(?:[$€£]|US\$|USD|EUR|GBP)?\s?"
 _CUR_POST = r"\s?(?:[$€£]|USD|EUR|GBP)?"
 _NUM_ES = r"[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
 _NUM_EN = r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]{1,4})?"
+_MAGNITUDE = r"(?: ?[kKmM])?"  # '41.6k', '1.2M': abbreviated amounts (transforms/magnitudes reads them)
 _ISO_T = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?"
 _PLACE_WORD = r"(\p{Lu}[\p{L}'’.-]*|de|del|la|las|los|el|y|d'|l')"
 _NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?"
@@ -159,8 +160,8 @@ DETECTORS: dict[str, str] = {
     "first_gt12": _re(r"(1[3-9]|2[0-9]|3[01])[/.-][0-9]{1,2}[/.-][0-9]{4}( .*)?"),
     "second_gt12": _re(r"[0-9]{1,2}[/.-](1[3-9]|2[0-9]|3[01])[/.-][0-9]{4}( .*)?"),
     "integer": _re(r"[+-]?[0-9]+"),
-    "num_es": _re(_CUR_PRE + _NUM_ES + _CUR_POST),
-    "num_en": _re(_CUR_PRE + _NUM_EN + _CUR_POST),
+    "num_es": _re(_CUR_PRE + _NUM_ES + _MAGNITUDE + _CUR_POST),
+    "num_en": _re(_CUR_PRE + _NUM_EN + _MAGNITUDE + _CUR_POST),
     "decimal_comma": _re(_CUR_PRE + r"[+-]?[0-9.]*[0-9],[0-9]{1,4}" + _CUR_POST),
     "decimal_point": _re(_CUR_PRE + r"[+-]?[0-9,]*[0-9]\.[0-9]{1,2}" + _CUR_POST),
     "thousands_dot": _re(_CUR_PRE + r"[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?" + _CUR_POST),

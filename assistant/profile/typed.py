@@ -17,6 +17,7 @@ from assistant.profile.epoch_dates import EPOCH_MILLIS, EPOCH_SECONDS
 from assistant.profile.models import ColumnProfile, SemanticType, TableProfile
 from assistant.profile.scan import aggregate, full_source
 from assistant.profile.sql import SAMPLE_TABLE, as_stored, quote_ident, quote_literal
+from assistant.transforms.magnitudes import magnitude_sql
 
 _NUMBER = {SemanticType.INTEGER, SemanticType.DECIMAL, SemanticType.MONEY}
 _TEMPORAL = {SemanticType.DATE, SemanticType.DATETIME}
@@ -64,7 +65,8 @@ def _number(ref: str, comma_decimal: bool, marked: bool) -> str:
         return f"try_cast({plain} AS DECIMAL(18, 4))"
 
     exponent = f"contains({ref}, 'e') OR contains({ref}, 'E')"
-    slow = cast(f"regexp_replace({ref}, '[^0-9,.+-]', '', 'g')")
+    digits = f"regexp_replace({ref}, '[^0-9,.+-]', '', 'g')"
+    slow = f"{cast(digits)} * {magnitude_sql(ref)}"  # '41.6k' is 41,600
     if marked:  # most cells need the regex: trying the cast first would only add to it
         return slow
     return f"coalesce(CASE WHEN {exponent} THEN NULL ELSE {cast(ref)} END, {slow})"

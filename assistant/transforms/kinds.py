@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.transforms import fastpaths
 from assistant.transforms.cells import first_of_several, other_date_formats
+from assistant.transforms.magnitudes import magnitude_sql
 from assistant.transforms.net_dates import DOTNET_FORMAT, dotnet_timestamp
 from assistant.transforms.sqltext import cleaned, lit, lit_list
 
@@ -158,7 +159,7 @@ def number(ctx: Context) -> list[Output]:
             f"THEN replace(replace({digits}, '.', ''), ',', '.') ELSE replace({digits}, ',', '') END"
         )
     scale = 10 ** int(ctx.params.get("minor_units") or 0)  # amounts in cents: 1060000 is 10,600.00
-    value = f"round(try_cast({normal} AS DOUBLE) / {scale}, 2)"
+    value = f"round(try_cast({normal} AS DOUBLE) * {magnitude_sql(raw)} / {scale}, 2)"
     return [Output(ctx.key, value, _failed(raw, value, "not a number"))]
 
 
