@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from assistant.execute import same_name_companies
+from assistant.execute import flat_documents, same_name_companies
 from assistant.execute.compile_spec import Compiled, compile_spec
 from assistant.execute.document_lines import compile_document_lines
+from assistant.execute.flat_documents import fold_flat_documents
 from assistant.execute.holding import companyless_tables, park_orphans, parked_tables
 from assistant.execute.lines import compile_lines, is_line_spec
 from assistant.execute.merge import carried_links, merge_children
@@ -55,6 +56,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
         parent_object VARCHAR, parent_key VARCHAR, first BOOLEAN)"""
     )
     con.execute(same_name_companies.DDL)
+    con.execute(flat_documents.DDL)
     con.execute(
         """CREATE OR REPLACE TABLE exec.line_rows (source_object VARCHAR, "row" BIGINT, parent VARCHAR,
         not_carried VARCHAR)"""
@@ -90,6 +92,7 @@ def compile_all(
         parks, companies = spec.source_object in parked, spec.source_object in companyless
         made = compile_spec(con, spec, doc, profiles, default_region, tag_map, parks, companies)
         folded = fold_same_names(con, spec)  # before the contacts that point at these companies compile
+        folded += fold_flat_documents(con, spec, profiles, raw_columns(con, spec.source_object))
         compiled.append(replace(made, records=made.records - folded))
     for spec in specs:  # after every document is compiled, before merges: lines go where their document went
         if is_line_spec(spec) and spec.target in DOCUMENT_KINDS:

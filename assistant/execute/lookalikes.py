@@ -32,7 +32,7 @@ def lookalike_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
                 f"(e.g. {example!r}); HighLevel has no duplicate rule for {plural}, so each becomes its own "
                 f"record, and a lost or refused answer never merges one into another's"
             )
-    return lines + folded_lines(con)
+    return lines + folded_lines(con) + line_rows_lines(con)
 
 
 def folded_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -49,4 +49,18 @@ def folded_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
         f"rows share (e.g. {example!r}); each is one company record, made from its first row, and the "
         "later rows' contacts link to it"
         for source, named, groups, example in rows
+    ]
+
+
+def line_rows_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Flat document exports whose rows sharing a number are one document's lines (flat_documents)."""
+    rows = con.execute(
+        """SELECT source_object, count(*) + count(DISTINCT into_key), count(DISTINCT into_key)
+        FROM exec.same_number_rows GROUP BY source_object ORDER BY source_object"""
+    ).fetchall()
+    return [
+        f"{source}: {lines} rows are the lines of {documents} document{'' if documents == 1 else 's'} "
+        "that several rows share by number; "
+        "each is one invoice or estimate, its own values from its first row, every row one of its lines"
+        for source, lines, documents in rows
     ]

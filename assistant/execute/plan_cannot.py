@@ -7,8 +7,8 @@ import duckdb
 
 from assistant.execute import document_contacts as as_note
 from assistant.execute import duplicate_opportunities as kept
+from assistant.execute import flat_documents, later_children, refused_notes
 from assistant.execute import history_notes as history
-from assistant.execute import later_children, refused_notes
 from assistant.execute.conditions import unreadable
 from assistant.execute.document_business import plan_lines as business_lines
 from assistant.execute.document_contacts import plan_lines as document_note_lines
@@ -101,15 +101,16 @@ _TAKERS = {
 
 
 def _taken(con: duckdb.DuckDBPyConnection, target: str, source_object: str) -> int:
-    """Rows that carry their values another way: taken over by another kind, or a company folded into
-    the one an earlier row of the same name made."""
+    """Rows that carry their values another way: taken over by another kind, a company folded into
+    the one an earlier row of the same name made, or a line of a document an earlier row made."""
     if target == "company":
         return folded_rows(con, source_object)
     row = con.execute(
         """SELECT count(DISTINCT "row") FROM exec.records WHERE target = ? AND source_object = ?""",
         [_TAKERS.get(target, ""), source_object],
     ).fetchone()
-    return int(row[0]) if row else 0
+    lines = flat_documents.folded_rows(con, source_object) if target in DOCUMENT_KINDS else 0
+    return (int(row[0]) if row else 0) + lines
 
 
 def _held(con: duckdb.DuckDBPyConnection, target: str, source_object: str) -> int:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 import duckdb
 
+from assistant.execute import flat_documents as flat
 from assistant.execute import same_name_companies as same_name
 from assistant.execute.accounting import ledger_state
 from assistant.execute.accounting.decisions import TableDecision, table_decisions
@@ -104,8 +105,10 @@ def _from_parts(con: duckdb.DuckDBPyConnection, table: str, beside: set[str]) ->
     rank = f"CASE WHEN {extra} AND p.mains > 0 THEN {2 * len(SEVERITY)} + {rank} ELSE {rank} END"
     # A row that fills its parent's record and also lands as a record of its own (an estimate merged
     # into its job's opportunity and sent as a native estimate) is landed: its own record names it; so
-    # is a person whose company went into the one an earlier row of the same company name made.
-    merge = f"p.outcome = 'merged' AND p.policy IN ({lit(MERGE_POLICY)}, {lit(same_name.POLICY)})"
+    # is a person whose company went into the one an earlier row of the same company name made, and a
+    # line of a flat invoice export whose document an earlier row of the same number made.
+    folds = ", ".join(lit(p) for p in (MERGE_POLICY, same_name.POLICY, flat.POLICY))
+    merge = f"p.outcome = 'merged' AND p.policy IN ({folds})"
     rank = f"CASE WHEN {merge} THEN {len(SEVERITY)} ELSE {rank} END"
     # a company shared with an earlier row says nothing of the row's own record beside it
     own = f"NOT (p.parts > 1 AND coalesce(p.policy = {lit(same_name.POLICY)}, false))"

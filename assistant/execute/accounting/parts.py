@@ -18,7 +18,7 @@ from assistant.execute import duplicate_opportunities as kept
 from assistant.execute import extra_values, holding, refused_notes
 from assistant.execute import history_notes as history
 from assistant.execute import later_children as later
-from assistant.execute import same_name_companies as same_name
+from assistant.execute.accounting.folds import fold_of
 from assistant.execute.accounting.ledger_state import DETAIL, DUPLICATE_POLICY, OUTCOME
 from assistant.execute.lines import is_line_spec
 from assistant.execute.specs import DOCUMENT_KINDS, TAKER_OF, RecordSpec
@@ -71,8 +71,8 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
     t, s = lit(spec.target), lit(spec.source_object)
     outcome, rule, detail = _not_made(spec)
     policy, into, why = _kept_as_note(spec)
-    con.execute(same_name.DDL.replace("CREATE OR REPLACE TABLE", "CREATE TABLE IF NOT EXISTS"))
-    folded = 'sn."row" IS NOT NULL'  # a company another row of the same name made: merged into it
+    fold = fold_of(con, spec)
+    folded = 'sn."row" IS NOT NULL'  # a company or document another row made: merged into it
     op_prefix = lit(f"{spec.target}:{spec.source_object}:")
     # a row another kind took over (a later duplicate opportunity sent as a note) is that kind's part;
     # the kind that takes over has parts only for the rows it took
@@ -86,7 +86,7 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
             WHEN {folded} THEN CASE WHEN l.status = 'done' THEN 'merged' ELSE {OUTCOME} END
             WHEN rec.source_key IS NOT NULL THEN {OUTCOME} WHEN alt."row" IS NOT NULL THEN NULL
             ELSE {outcome} END,
-        l.hl_id, CASE WHEN {parked} THEN {lit(holding.POLICY)} WHEN {folded} THEN {lit(same_name.POLICY)}
+        l.hl_id, CASE WHEN {parked} THEN {lit(holding.POLICY)} WHEN {folded} THEN {lit(fold.policy)}
             WHEN l.outcome = 'existing' THEN {lit(DUPLICATE_POLICY)} ELSE {policy} END,
         CASE WHEN {parked} THEN coalesce(hc.hl_id, {lit(HOLDING_OP)})
             WHEN {folded} THEN {op_prefix} || sn.into_key
@@ -94,15 +94,15 @@ def _records(con: duckdb.DuckDBPyConnection, spec: RecordSpec) -> None:
             ELSE {into} END,
         CASE WHEN rec.source_key IS NULL AND NOT {folded} THEN {rule} END,
         CASE WHEN {parked} THEN coalesce({DETAIL}, {lit(PARKED_WHY)})
-            WHEN {folded} THEN coalesce({DETAIL}, {lit(same_name.WHY)})
+            WHEN {folded} THEN coalesce({DETAIL}, {lit(fold.why)})
             WHEN rec.source_key IS NOT NULL THEN coalesce({DETAIL}, {why}) ELSE {detail} END, l.updated_at
         FROM raw.{ident(spec.source_object)} src
         LEFT JOIN exec.records rec ON rec.target = {t} AND rec.source_object = {s} AND rec."row" = src."_row"
         LEFT JOIN (SELECT DISTINCT "row" FROM exec.records WHERE target = {other} AND source_object = {s})
             alt ON alt."row" = src."_row"
-        LEFT JOIN exec.same_name_rows sn
-            ON {t} = 'company' AND sn.source_object = {s} AND sn."row" = src."_row"
+        LEFT JOIN {fold.table} sn ON {fold.applies} AND sn.source_object = {s} AND sn."row" = src."_row"
         LEFT JOIN ledger_now l ON l.op_id = {op_prefix} || coalesce(rec.source_key, sn.into_key)
+            OR (sn."row" IS NOT NULL AND l.op_id = {fold.note_prefix} || sn.into_key)
         LEFT JOIN ledger_creators c ON c.hl_id = l.hl_id AND c.op_id <> l.op_id
         LEFT JOIN ledger_now hc ON hc.op_id = {lit(HOLDING_OP)} AND hc.status = 'done'
         {_HELD.format(t=t, s=s)}
