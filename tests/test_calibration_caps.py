@@ -158,6 +158,35 @@ def test_a_people_table_whose_own_name_holds_firms_is_held_as_an_object() -> Non
     assert held and "organisations' names" in held[0]
 
 
+def test_a_nested_list_merged_into_a_document_line_is_held_one_merged_into_the_document_is_not() -> None:
+    def doc(parent_role: str | None) -> MappingDocument:
+        lines = ObjectMap(
+            id="object:quotes__lines",
+            source_object="quotes__lines",
+            confidence=0.88,
+            parent_object="quotes",
+            targets=[ObjectTarget(object=T.ESTIMATE, role=parent_role)],
+        )
+        tracking = ObjectMap(
+            id="object:quotes__lines__tracking",
+            source_object="quotes__lines__tracking",
+            confidence=0.75,
+            parent_object="quotes__lines",
+            targets=[ObjectTarget(object=T.ESTIMATE, role="merge_into_parent")],
+        )
+        return MappingDocument(project="t", objects=[lines, tracking], fields=[])
+
+    merged = doc("line_items")
+    calibrate_document(merged, 0.7, weights=TRUSTING)
+    assert merged.objects[1].confidence < 0.7
+    held = [e.detail for e in merged.objects[1].evidence if e.source == "calibration"]
+    assert held and "document's line" in held[0]
+    assert merged.objects[0].confidence > 0.9  # the lines themselves are not in doubt
+    into_record = doc(None)
+    calibrate_document(into_record, 0.7, weights=TRUSTING)
+    assert into_record.objects[1].confidence > 0.9
+
+
 def test_a_new_custom_field_waits_while_its_tables_record_type_is_held() -> None:
     detail = "semantic type company_name (100% of values), 0% empty, 9 distinct"
     name = _std("Nombre", T.CONTACT, "name", evidence=[Evidence(source="profile", detail=detail)])

@@ -111,6 +111,9 @@ _DISAGREEMENTS: dict[str, Callable[[Features], bool]] = {
     "the record's own name column holds organisations' names, yet no company is made": (
         lambda f: f.get("own_name_clash", 0.0) > 0
     ),
+    "rows merged into a document's line, which holds no field for them": (
+        lambda f: f.get("merged_into_lines", 0.0) > 0
+    ),
 }
 
 
@@ -122,12 +125,13 @@ HOLD_FEATURES = (
     "object_held",
     "object_unsure",
     "own_name_clash",
+    "merged_into_lines",
 )
 
 
 # the features any non-zero value of which holds the item whatever the model says: the fit leaves
 # them out, so the weight goes to the evidence that carries to a platform whose holds were never written
-ALWAYS_HELD = ("name_kind_clash", *FIELD_CAPS, "own_name_clash")
+ALWAYS_HELD = ("name_kind_clash", *FIELD_CAPS, "own_name_clash", "merged_into_lines")
 
 
 def disagreements(features: Features) -> list[str]:

@@ -146,8 +146,22 @@ def field_caps(f: FieldMap, document: MappingDocument) -> Features:
     return out
 
 
+_MERGE = "merge_into_parent"
+_LINES = "line_items"
+
+
+def _merged_into_lines(o: ObjectMap, document: MappingDocument) -> bool:
+    """Rows merged into a document's line: a line holds its name, quantity, prices and rates, no
+    other field, so whatever the merged rows say has no place on the record they merge into."""
+    if not o.targets or o.targets[0].role != _MERGE:
+        return False
+    parent = next((p for p in document.objects if p.source_object == o.parent_object), None)
+    return parent is not None and bool(parent.targets) and parent.targets[0].role == _LINES
+
+
 def object_caps(o: ObjectMap, document: MappingDocument, clashes: set[str]) -> Features:
-    """A table read as people whose own name column holds organisations' names, and no company."""
+    """A table read as people whose own name column holds organisations' names, and no company; a
+    nested list merged into a document's line."""
     kinds = {t.object for t in o.targets}
     own_name = any(
         f.source_object == o.source_object
@@ -156,4 +170,7 @@ def object_caps(o: ObjectMap, document: MappingDocument, clashes: set[str]) -> F
         and f.id in clashes
         for f in document.fields
     )
-    return {"own_name_clash": float(own_name and T.COMPANY not in kinds and T.CONTACT in kinds)}
+    return {
+        "own_name_clash": float(own_name and T.COMPANY not in kinds and T.CONTACT in kinds),
+        "merged_into_lines": float(_merged_into_lines(o, document)),
+    }

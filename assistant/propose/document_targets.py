@@ -39,6 +39,7 @@ _LINE: tuple[tuple[str, tuple[str, ...], str], ...] = (
 LINE_ONLY = frozenset(name for name, _c, _k in _LINE) - {name for name, _c, _k in _HEADER}
 _DATE_KEYS = frozenset(name for name, _c, kind in _HEADER if kind == "date")
 HEADER_ONLY = frozenset(name for name, _c, _k in _HEADER) - {name for name, _c, _k in _LINE}
+ROWS_ARE_LINES = "rows_are_lines"  # a flat document export, one row per line (fields.line_rows)
 
 
 def document_standard() -> list[tuple[TargetObject, str, tuple[str, ...], str]]:
@@ -54,10 +55,12 @@ def document_standard() -> list[tuple[TargetObject, str, tuple[str, ...], str]]:
 
 
 def fits_document(column: ColumnProfile, obj: TargetObject, field: str, role: str | None) -> bool:
-    """Line keys for a line table's columns, document keys for the document's own; a document
-    date only from a column of dates (a 'settled' yes/no is no payment date)."""
+    """Line keys for a line table's columns, document keys for the document's own (both where each
+    row is one line); a document date only from a column of dates (a 'settled' yes/no is no payment date)."""
     if obj not in DOCUMENT_OBJECTS:
         return True
     if field in _DATE_KEYS and column.semantic_type not in (S.DATE, S.DATETIME):
         return False
+    if role == ROWS_ARE_LINES:  # one row per line: document keys and line keys, the net amount on values
+        return field != "lineTotal"
     return field not in (HEADER_ONLY if role == "line_items" else LINE_ONLY)

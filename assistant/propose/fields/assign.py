@@ -18,6 +18,8 @@ from assistant.propose.fields.currency_amounts import with_currency_evidence
 from assistant.propose.fields.custom import fallback_map
 from assistant.propose.fields.document_totals import with_total_evidence
 from assistant.propose.fields.kind_guards import kind_fits
+from assistant.propose.fields.line_amounts import with_line_amount_evidence
+from assistant.propose.fields.line_rows import line_role
 from assistant.propose.fields.name_claims import names_another_record
 from assistant.propose.fields.outcome_stage import outcome_places_the_deal
 from assistant.propose.fields.own_kind_amounts import derived_amount_penalty
@@ -42,6 +44,7 @@ def assign_columns(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fiel
     if any(t.object == T.FILE for t in ctx.decision.object_map.targets[1:]):
         objects.append(T.FILE)
     objects += embedded_objects(ctx.decision.object_map.targets[1:])
+    role = line_role(ctx)  # a flat document export's rows are its lines
     cands = {
         c.column: with_stage_evidence(
             c,
@@ -49,7 +52,7 @@ def assign_columns(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fiel
                 cand
                 for cand in retrieve_candidates(c, objects, ctx.catalog, ctx.destination, ctx.k)
                 if offered(cand.object, cand.field, objects[0])
-                and fits_document(c, cand.object, cand.field, ctx.decision.object_map.targets[0].role)
+                and fits_document(c, cand.object, cand.field, role)
             ],
             ctx.destination,
             objects[0],
@@ -62,6 +65,7 @@ def assign_columns(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fiel
         with_total_evidence(ctx, c, cands[c.column])  # 'Amount' = 'Balance' + 'Paid to Date'
         with_own_kind_title(ctx, c, cands[c.column])
         with_title_as_name(ctx, c, cands[c.column])
+    with_line_amount_evidence(ctx, cands, columns)  # quantity x unit price = the line's amount
     other_rows = names_of_other_rows(ctx.table, ctx.values)  # 'Reports To': another row's name
     pool = [
         (cand.score, col, cand)

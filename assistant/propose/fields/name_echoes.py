@@ -54,13 +54,27 @@ def display_names(table: TableProfile, values: SourceValues | None) -> dict[str,
     }
 
 
+def name_parts(table: TableProfile) -> tuple[str, str] | None:
+    """The row's own (first name, last name) columns, if the table has one of each to tell."""
+    first, last = _main_part(table, "first_name"), _main_part(table, "last_name")
+    return None if first is None or last is None else (first, last)
+
+
+def _main_part(table: TableProfile, concept: str) -> str | None:
+    """The row's own first (or last) name column: the only one, else the one filled on more rows than
+    any other ('FirstName' beside a further person's 'Person1FirstName', blank on most rows)."""
+    parts = sorted((c for c in table.columns if lead_concept(c) == concept), key=lambda c: c.null_count)
+    if not parts or (len(parts) > 1 and parts[0].null_count >= parts[1].null_count):
+        return None
+    return parts[0].column
+
+
 def _agreeing(table: TableProfile, values: SourceValues | None) -> dict[str, tuple[tuple[str, str], float]]:
     """Column -> ((first, last), share of named rows whose value is their join or the row's company)."""
-    firsts = [c for c in table.columns if lead_concept(c) == "first_name"]
-    lasts = [c for c in table.columns if lead_concept(c) == "last_name"]
-    if values is None or len(firsts) != 1 or len(lasts) != 1:
+    parts = name_parts(table)
+    if values is None or parts is None:
         return {}
-    first, last = firsts[0].column, lasts[0].column
+    first, last = parts
     firms = [c.column for c in table.columns if lead_concept(c) == "company"]
     out: dict[str, tuple[tuple[str, str], float]] = {}
     for col in table.columns:

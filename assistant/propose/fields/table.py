@@ -9,6 +9,7 @@ from assistant.profile.models import TableProfile
 from assistant.propose.fields.account_names import account_name_map
 from assistant.propose.fields.assign import assign_columns
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.business_display import business_display_maps
 from assistant.propose.fields.company_rows import company_row_maps, kind_column_map
 from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.deal_tags import tags_on_deal_contact
@@ -118,7 +119,8 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             done.add(column)
     for column, share in display_names(ctx.table, ctx.values).items():
         if column not in done:  # the person's name on most rows, another's on the rest: text of its own
-            maps.append(display_name_map(ctx, next(c for c in columns if c.column == column), share))
+            col = next(c for c in columns if c.column == column)
+            maps += business_display_maps(ctx, col, share) or [display_name_map(ctx, col, share)]
             done.add(column)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
     if complement is not None:
