@@ -38,6 +38,7 @@ from assistant.propose.fields.rules import (
     skip_reason,
 )
 from assistant.propose.fields.stage_keys import stage_keys
+from assistant.propose.fields.tax_parts import TAX_SKIP_CONFIDENCE, tax_part_reason, tax_parts
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.fields.twin_columns import twin_columns
 from assistant.propose.other_names import nested_people
@@ -65,6 +66,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if column not in done and first not in skipped:
             why = f"holds on every row the value of '{first}', which carries it"
             maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
+    for column, base in tax_parts(ctx.table, ctx.values).items():  # 'TotalTax' beside 'TotalAmt'
+        if column not in done and ctx.field_holder is None:  # a native document keeps no tax figure
+            tax = next(c for c in columns if c.column == column)
+            maps.append(skip_map(ctx, tax, tax_part_reason(base), TAX_SKIP_CONFIDENCE))
             done.add(column)
     link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
     if link is not None:  # before single-table links: its id column only half-resolves into any one table
