@@ -8,6 +8,7 @@ from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import TableProfile
 from assistant.propose.fields.account_names import account_name_map
 from assistant.propose.fields.assign import assign_columns
+from assistant.propose.fields.balance_status import balance_status
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.company_rows import company_row_maps, kind_column_map
 from assistant.propose.fields.copies import copied_through_links
@@ -153,4 +154,5 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     add_date_fallbacks(ctx.primary, maps, columns)
     maps = tags_on_deal_contact(ctx, maps)
     maps += company_row_maps(ctx, maps)  # rows marked as companies: the same columns fill their company
+    maps = balance_status(ctx, maps)  # an invoice's balance, where no column says it was paid
     return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
