@@ -24,6 +24,7 @@ from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.linked_person_points import linked_detail_skips
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
+from assistant.propose.fields.name_pairs import name_pair_maps
 from assistant.propose.fields.outcome_codes import closed_status_map
 from assistant.propose.fields.own_kind_amounts import own_kind_amounts
 from assistant.propose.fields.owner_lists import owner_list_map
@@ -127,6 +128,9 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if column not in done:  # the person's name on most rows, another's on the rest: text of its own
             maps.append(display_name_map(ctx, next(c for c in columns if c.column == column), share))
             done.add(column)
+    for paired in name_pair_maps(ctx, [c for c in columns if c.column not in done]):  # 'Name' / 'Surname'
+        maps.append(paired)  # beside 'Contact first name' / 'Contact surname', filled on the other rows
+        done |= set(paired.source_columns)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
     if complement is not None:
         maps.append(complement)
