@@ -26,3 +26,6 @@ def test_a_nested_list_of_a_native_invoice_merges_into_that_invoice(tmp_path: Pa
     nested = objects["invoices__LinkedTxn"]
     assert [(t["object"], t["role"]) for t in nested["targets"]] == [("invoice", "merge_into_parent")]
     assert nested["targets"][0]["custom_object_key"] is None
+    # the nested rows fill their invoice: no billing choice of their own (their invoice has one)
+    billed = [b["source_object"] for b in doc.get("billings") or []]
+    assert "invoices__LinkedTxn" not in billed
