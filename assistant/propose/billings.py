@@ -35,8 +35,8 @@ def propose_billings(
     out: list[BusinessBilling] = []
     for om in objects:
         for target in om.targets:
-            if target.object not in DOCUMENTS or target.role == "line_items":
-                continue
+            if target.object not in DOCUMENTS or target.role in ("line_items", "merge_into_parent"):
+                continue  # lines, and a nested list merged into its document, are no documents of their own
             link = _contact_link(fields, om.source_object, target.object)
             table, lacking = _lacking(fields, link, values) if link else ("", None)
             if lacking == 0:

@@ -94,3 +94,12 @@ def row_kinds(table: TableProfile) -> RowKinds | None:
         if companies and people > 0:
             return RowKinds(col.column, value, companies, people)
     return None
+
+
+def other_kinds(col: ColumnProfile) -> list[str]:
+    """Values of a kind column naming neither a company nor a person ('Estate agent' beside 'Company'
+    and 'Private customer'): a label the column carries beyond the split, which the record keeps."""
+    values = [v.value.strip() for v in (col.picklist or col.top_values) if v.value.strip()]
+    if col.semantic_type is SemanticType.BOOLEAN:
+        return []
+    return [v for v in values if not _words(v) & (_COMPANY | _PERSON)]

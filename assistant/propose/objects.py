@@ -103,6 +103,7 @@ def classify_tables(
         if decision.kind == "invoice":
             decision.primary = promote(decision.object_map, native)
             document = decision.primary
+            _follow_native(tables, signals, decided, table.table, lines)
         elif decision.kind == "opportunity" and decision.object_map.targets[0].role is None:
             document = add_beside(decision.object_map, native)  # the opportunity stays, as the seeds ask
         elif (through := contact_through(decision.object_map, signals, decided)) is not None:
@@ -115,6 +116,22 @@ def classify_tables(
             lines_follow(decided[name].object_map, document)
             decided[name].primary = document
     return decided
+
+
+def _follow_native(
+    tables: list[TableProfile],
+    signals: dict[str, TableSignals],
+    decided: dict[str, ObjectDecision],
+    document: str,
+    lines: list[str],
+) -> None:
+    """A nested list merged into a document made native merges into the native document, not into
+    the reading the document had before ('Invoice__LinkedTxn' into the invoice, not a custom object)."""
+    for child in tables:
+        merged = decided[child.table].object_map.targets[0].role == "merge_into_parent"
+        if signals[child.table].parent == document and child.table not in lines and merged:
+            why = "nested list of the parent record"
+            decided[child.table] = merge_into_parent(child, decided[document], why, parent_table=document)
 
 
 def _decide(

@@ -36,7 +36,12 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "street address", "via"
     ),
     "city": ("city", "town", "city town", "ciudad", "poblacion", "localidad", "municipio"),
-    "region": ("state", "province", "provincia", "region", "county", "comunidad"),
+    # ISO 3166-2 calls states and provinces a country's subdivisions ('CountrySubDivisionCode'); a
+    # bare 'subdivision' is as often a housing estate
+    "region": (
+        "state", "province", "provincia", "region", "county", "comunidad", "country subdivision",
+        "country sub division",
+    ),
     "postal_code": (
         "postal code", "postcode", "zip", "zip code", "zipcode", "postalcode", "codigo postal", "cp"
     ),
@@ -88,7 +93,9 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
         "deal step", "sales step",
     ),
     "score": ("score", "rating", "puntuacion", "valoracion", "nps", "referral score", "lead score"),
-    "social": ("linkedin", "facebook", "twitter", "instagram", "tiktok", "youtube", "social profile"),
+    "social": (
+        "linkedin", "linked in", "facebook", "twitter", "instagram", "tiktok", "youtube", "social profile",
+    ),
     "pipeline": ("pipeline", "embudo", "sales pipeline", "workflow name"),
     "owner": (
         "owner", "assigned", "assigned to", "assignee", "agent", "agente", "comercial", "technician",

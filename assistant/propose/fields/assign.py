@@ -29,6 +29,7 @@ from assistant.propose.fields.owner_rivals import held_rival_owners, workers_bes
 from assistant.propose.fields.self_references import names_of_other_rows
 from assistant.propose.fields.siblings import contested
 from assistant.propose.fields.standard_fields import allowed, standard_maps
+from assistant.propose.fields.tax_parts import RECORD_AMOUNTS, tax_parts
 from assistant.propose.fields.whole_address import address_yield, note_whole_addresses, whole_addresses
 from assistant.propose.normalize import is_plain
 from assistant.propose.signals import lead_concept
@@ -67,6 +68,7 @@ def assign_columns(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fiel
         with_title_as_name(ctx, c, cands[c.column])
     with_line_amount_evidence(ctx, cands, columns)  # quantity x unit price = the line's amount
     other_rows = names_of_other_rows(ctx.table, ctx.values)  # 'Reports To': another row's name
+    taxes = tax_parts(ctx.table, ctx.values)  # 'TotalTax' beside 'TotalAmt': never the record's amount
     pool = [
         (cand.score, col, cand)
         for col in columns
@@ -77,6 +79,7 @@ def assign_columns(ctx: TableContext, columns: list[ColumnProfile]) -> list[Fiel
         and allowed(col, cand, objects[0])
         and kind_fits(ctx, col, cand)
         and not names_another_record(ctx, col, cand, other_rows)
+        and not (col.column in taxes and cand.field in RECORD_AMOUNTS)
     ]
     rivals = contested(pool) | workers_beside_sellers(pool, objects[0])  # ties; a seller owns the deal
     wholes = whole_addresses(ctx.table, ctx.values)  # '664 Oak St, Raleigh' beside its street and city

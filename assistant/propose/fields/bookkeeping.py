@@ -5,7 +5,8 @@ Three shapes recur in any export, whatever the platform:
 - map coordinates beside an address ('latitude', 'lng'): the old system geocoded the address; the
   address itself migrates, and a pair of bare numbers in text fields helps nobody;
 - links into the old system's own pages (a 'pay online' or 'view' link): every value sits on one
-  host and each record has its own, and all of them stop working when the old account closes;
+  host and each record has its own, and all of them stop working when the old account closes (a
+  header naming a social network puts them on that network's pages: the record's profile there);
 - display colours ('#1f77b4') the old system paints its labels with: HighLevel has its own;
 - yes/no flags of a nested list's entries ('is_primary' of a customer's contacts, 'is_mobile' of
   their phones): the entries fold into one record, so a flag about one entry says nothing about it.
@@ -28,6 +29,7 @@ from assistant.propose.fields.own_record_links import own_record_reason
 from assistant.propose.fields.owner_claims import entered_by_reason
 from assistant.propose.fields.owner_name_parts import owner_surname_reason
 from assistant.propose.fields.record_keepers import record_keeper_reason
+from assistant.propose.fields.social_profiles import names_social_network
 from assistant.propose.fields.system_flags import system_flag_reason
 from assistant.propose.normalize import concepts, tokens
 
@@ -78,7 +80,7 @@ def is_display_colour(col: ColumnProfile) -> bool:
 
 def system_link_host(col: ColumnProfile) -> str | None:
     """The host every link of the column points into, when each record has a link of its own."""
-    if col.semantic_type != S.URL or col.unique_share < ONE_PER_RECORD:
+    if col.semantic_type != S.URL or col.unique_share < ONE_PER_RECORD or names_social_network(col):
         return None
     hosts = [urlsplit(v).hostname or "" for v in _values(col)]
     if len(hosts) < MIN_LINKS:

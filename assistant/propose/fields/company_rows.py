@@ -14,7 +14,7 @@ from assistant.mapping.conditions import value_condition
 from assistant.mapping.items import FieldMap, Transform
 from assistant.mapping.models import Alternative, Evidence, FieldKind, TargetObject
 from assistant.profile.models import ColumnProfile
-from assistant.propose.company_rows import ROLE
+from assistant.propose.company_rows import ROLE, other_kinds
 from assistant.propose.fields.build import TableContext, make_map, standard_target
 from assistant.propose.fields.rules import skip_map
 from assistant.propose.name_references import name_key
@@ -43,7 +43,8 @@ def company_row_maps(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
     if split is None or target is None or ctx.values is None:
         return []
     contact = [m for m in maps if m.target.object == T.CONTACT and m.target.kind == FieldKind.STANDARD]
-    names = [m.source_columns[0] for f in NAME_FIELDS for m in contact if m.target.field == f]
+    # every column of a name map: 'Name' and 'Contact first name' fill the first name on other rows
+    names = [c for f in NAME_FIELDS for m in contact if m.target.field == f for c in m.source_columns]
     rows = ctx.values.rows(ctx.name, list(dict.fromkeys([split[0], *[c.column for c in ctx.table.columns]])))
     marked = [r for r in rows if _is_company(r, split)]
     filled = [c for c in dict.fromkeys(names) if _filled(marked, c) >= FILLED]
@@ -143,10 +144,11 @@ def _link_evidence(rows: list[Row], split: tuple[str, str, bool], name: str, map
 
 
 def kind_column_map(ctx: TableContext, columns: list[ColumnProfile]) -> FieldMap | None:
-    """The column saying what each row is: it decides the record, so it is no field of it."""
+    """The column saying what each row is: it decides the record, so it is no field of it; unless some
+    of its values name a third kind ('Estate agent'), a label the record keeps as a field of its own."""
     target = next((t for t in ctx.decision.object_map.targets if t.role == ROLE), None)
     split = value_condition(target.condition) if target is not None else None
     column = next((c for c in columns if split is not None and c.column == split[0]), None)
-    if column is None:
+    if column is None or other_kinds(column):
         return None
     return skip_map(ctx, column, "it says whether the row is a company or a person: the record it makes", 0.8)

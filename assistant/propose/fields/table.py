@@ -8,6 +8,7 @@ from assistant.mapping.models import TransformKind as K
 from assistant.profile.models import TableProfile
 from assistant.propose.fields.account_names import account_name_map
 from assistant.propose.fields.assign import assign_columns
+from assistant.propose.fields.balance_status import balance_status
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.business_display import business_display_maps
 from assistant.propose.fields.company_rows import company_row_maps, kind_column_map
@@ -24,6 +25,7 @@ from assistant.propose.fields.label_keys import label_keys
 from assistant.propose.fields.linked_person_points import linked_detail_skips
 from assistant.propose.fields.links import link_maps
 from assistant.propose.fields.name_echoes import display_name_map, display_names, joined_names
+from assistant.propose.fields.name_pairs import name_pair_maps
 from assistant.propose.fields.outcome_codes import closed_status_map
 from assistant.propose.fields.own_kind_amounts import own_kind_amounts
 from assistant.propose.fields.owner_lists import owner_list_map
@@ -39,6 +41,7 @@ from assistant.propose.fields.rules import (
     skip_reason,
 )
 from assistant.propose.fields.stage_keys import stage_keys
+from assistant.propose.fields.tax_parts import TAX_SKIP_CONFIDENCE, tax_part_reason, tax_parts
 from assistant.propose.fields.taxable import taxable_flag
 from assistant.propose.fields.twin_columns import twin_columns
 from assistant.propose.other_names import nested_people
@@ -66,6 +69,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if column not in done and first not in skipped:
             why = f"holds on every row the value of '{first}', which carries it"
             maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
+    for column, base in tax_parts(ctx.table, ctx.values).items():  # 'TotalTax' beside 'TotalAmt'
+        if column not in done and ctx.field_holder is None:  # a native document keeps no tax figure
+            tax = next(c for c in columns if c.column == column)
+            maps.append(skip_map(ctx, tax, tax_part_reason(base), TAX_SKIP_CONFIDENCE))
             done.add(column)
     link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
     if link is not None:  # before single-table links: its id column only half-resolves into any one table
@@ -122,6 +130,9 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
             col = next(c for c in columns if c.column == column)
             maps += business_display_maps(ctx, col, share) or [display_name_map(ctx, col, share)]
             done.add(column)
+    for paired in name_pair_maps(ctx, [c for c in columns if c.column not in done]):  # 'Name' / 'Surname'
+        maps.append(paired)  # beside 'Contact first name' / 'Contact surname', filled on the other rows
+        done |= set(paired.source_columns)
     complement = name_complement_map(ctx, [c for c in columns if c.column not in done])
     if complement is not None:
         maps.append(complement)
@@ -149,4 +160,5 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     add_date_fallbacks(ctx.primary, maps, columns)
     maps = tags_on_deal_contact(ctx, maps)
     maps += company_row_maps(ctx, maps)  # rows marked as companies: the same columns fill their company
+    maps = balance_status(ctx, maps)  # an invoice's balance, where no column says it was paid
     return taxable_flag(ctx, printed_number(ctx, maps, columns), columns)
