@@ -15,6 +15,7 @@ from assistant.propose.fields.deal_tags import tags_on_deal_contact
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
+from assistant.propose.fields.embedded_copies import embedded_copies
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.id_lists import id_list_maps
@@ -64,6 +65,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
     for column, first in twins.items():  # 'phone-number' and 'phone'; 'Amount' and 'Deal Amount'
         if column not in done and first not in skipped:
             why = f"holds on every row the value of '{first}', which carries it"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
+            done.add(column)
+    for column, (record, own) in embedded_copies(ctx.table, tables, ctx.values).items():
+        if column not in done and own not in skipped:  # a quote's 'task.jobnumber' = its own 'jobnumber'
+            why = f"a field of the embedded '{record}' record that holds on every row this row's own '{own}'"
             maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
             done.add(column)
     link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
