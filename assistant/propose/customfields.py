@@ -27,6 +27,7 @@ from assistant.propose.normalize import (
 from assistant.propose.picklist_evidence import written_not_chosen
 from assistant.propose.record_qualifiers import qualified_head
 from assistant.propose.value_shapes import options_data_type
+from assistant.propose.vocabulary import FIELD_CONCEPTS
 from assistant.propose.vocabulary_records import RECORD_NOUNS
 
 S = SemanticType
@@ -184,6 +185,7 @@ def label_for(column: ColumnProfile) -> str:
 
 record_nouns = phrase_matcher(RECORD_NOUNS)
 _VAGUE_CONCEPTS = {"identifier", "name", "date", "notes", "type", "order", "title"}
+_KIND_OWN_CONCEPTS = {"reference", "amount", "status", "created_at", "updated_at", "due_date", "paid"}
 
 
 def _same_record(field_name: str, column: str, table: str) -> bool:
@@ -192,7 +194,12 @@ def _same_record(field_name: str, column: str, table: str) -> bool:
     if not wanted or qualified_head(field_name, column):  # 'Payment Terms' is the contact's, for 'Terms'
         return True
     named = set(record_nouns(column))
-    return bool((named or set(record_nouns(" ".join(singular(w) for w in tokens(table))))) & wanted)
+    if (named or set(record_nouns(" ".join(singular(w) for w in tokens(table))))) & wanted:
+        return True
+    # the record noun is a word of the one setting both name ('Payment Terms' for 'transactionterms'),
+    # never a number, date or amount, which a record of the named kind carries itself
+    shared = (set(concepts(field_name)) - _VAGUE_CONCEPTS - _KIND_OWN_CONCEPTS) & set(concepts(column))
+    return any(normalise(field_name) in FIELD_CONCEPTS[concept] for concept in shared)
 
 
 CONCEPT_SIMILARITY = 0.9  # header and field name say one concept ('Numéro TVA', 'N° TVA intra…')

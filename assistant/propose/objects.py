@@ -13,6 +13,7 @@ from assistant.propose.company_rows import row_kinds
 from assistant.propose.document_contact import contact_through
 from assistant.propose.document_values import keep_every_document
 from assistant.propose.embedded_people import embedded_targets
+from assistant.propose.further_places import places_note, read_further_places
 from assistant.propose.history_rules import history_note
 from assistant.propose.job_shape import read_job_shapes
 from assistant.propose.native_documents import add_beside, lines_follow, native_alternative, promote
@@ -77,6 +78,7 @@ def classify_tables(
     read_step_lists(tables, signals)
     read_organisations(tables, signals)
     read_job_shapes(tables, signals)
+    read_further_places(tables, signals)
     first = {name: (sig.words[0] if sig.words else "") for name, sig in signals.items()}
     for name, sig in signals.items():
         scores, _why = score_table(sig, first)
@@ -149,6 +151,8 @@ def _decide(
         why[own].append(f"a nested list named '{innermost(sig.table)[1]}': records of their own")
     elif sig.parent is not None and not line_items:
         parent = done.get(sig.parent)
+        if parent is not None and sig.further_places and parent.primary == T.CONTACT:
+            return places_note(table, parent, sig.further_places, parent_table=sig.parent)
         if parent is not None:
             return merge_into_parent(
                 table, parent, "nested list of the parent record", parent_table=sig.parent

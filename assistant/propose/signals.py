@@ -71,6 +71,7 @@ class TableSignals:
     step_columns: list[str] = field(default_factory=list)  # columns pointing at a stage list
     organisation_evidence: list[tuple[str, float, str]] = field(default_factory=list)  # organisation_tables
     job_shape: str | None = None  # why the rows are jobs, whatever the name says (see job_shape)
+    further_places: str | None = None  # a nested list of places besides the parent's address
 
     def has(self, *wanted: str) -> bool:
         return any(self.concept_columns.get(c) for c in wanted)

@@ -128,6 +128,11 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     "location": ("location", "ubicacion", "gps", "lugar", "coordinates", "coordenadas", "site address"),
     "currency": ("currency", "moneda", "divisa", "currency code"),
     "discount": ("discount", "descuento", "discount percentage"),
+    # the terms a customer pays on (COD, 14 days, Net 30): a setting of the customer's account
+    "payment_terms": (
+        "payment terms", "payment term", "terms of payment", "credit terms", "transaction terms",
+        "transaction term", "condiciones de pago", "terminos de pago", "plazo de pago",
+    ),
     "taxable": ("taxable", "is taxable", "tax applies", "apply tax", "sujeto a iva", "gravable"),
     "tax_rate": ("tax rate", "tax percentage", "iva", "impuesto", "vat rate", "primary tax percentage"),
     "paid": ("paid", "pagado", "cobrado", "settled", "liquidado", "paid total", "paid date"),

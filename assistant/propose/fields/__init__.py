@@ -15,6 +15,7 @@ from assistant.propose.fields.copies import copied_through_links
 from assistant.propose.fields.deal_tags import reads_as_tags
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.echoes import copied_columns, echo_columns
+from assistant.propose.fields.embedded_copies import embedded_copies
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.held_person_details import held_by_linked_table
 from assistant.propose.fields.label_keys import label_keys
@@ -34,6 +35,7 @@ __all__ = [
     "display_column",
     "display_names",
     "echo_columns",
+    "embedded_copies",
     "evidence_of",
     "held_by_linked_table",
     "joined_names",

@@ -9,7 +9,8 @@ Header words mislead in three recurring shapes:
 - a link to the old system's own page of the record (its path holds the row's id) is no website,
   nor is a profile on a social network ('Linkedin / Link URL');
 - a nested object's key ('country.id' = 1) is no country: its values are the old system's ids;
-- the words of a number beside them ('Net 30' beside payment terms 30) are a setting, not tags.
+- the words of a number beside them ('Net 30' beside payment terms 30) are a setting, not tags;
+- an organisation a nested list repeats under every record is the account's own (shared_entries).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from assistant.propose.fields.nested_keys import fills_no_field
 from assistant.propose.fields.number_labels import spelled_number
 from assistant.propose.fields.own_record_links import own_record_link
 from assistant.propose.fields.phone_parts import phone_region
+from assistant.propose.fields.shared_entries import shared_organisation
 from assistant.propose.fields.social_profiles import social_profile_on_website
 from assistant.propose.normalize import concepts, reads_as_key
 
@@ -56,6 +58,8 @@ def kind_fits(ctx: TableContext, col: ColumnProfile, cand: Candidate) -> bool:
     if places_by_an_act(col, cand) or phone_region(col, cand):  # 'EmailStatus'; a phone's 'Country Code'
         return False
     if social_profile_on_website(col, cand.field):
+        return False
+    if shared_organisation(ctx, col, cand) is not None:  # the same business unit under every client
         return False
     if cand.field == "tags" and spelled_number(ctx.name, col, ctx.table.columns, ctx.values) is not None:
         return False

@@ -20,7 +20,7 @@ from assistant.propose.fields.build import (
     standard_target,
 )
 from assistant.propose.fields.copies import repeated_link
-from assistant.propose.fields.covered_links import name_beside_key, second_contact
+from assistant.propose.fields.covered_links import name_beside_key, place_note_link, second_contact
 from assistant.propose.fields.display import display_column
 from assistant.propose.fields.link_keys import names_one_row
 from assistant.propose.fields.owner_paths import held_borrowed_owner
@@ -170,7 +170,7 @@ def link_maps(
                 [Alternative(target="skip", score=0.2, value={"kind": "skip"})],
             )
         ]
-    if (covered := second_contact(ctx, column)) is not None:
+    if (covered := second_contact(ctx, column) or place_note_link(ctx, column)) is not None:
         return [covered]
     through = repeated_link(ctx.table, column, tables, ctx.values)
     if through is not None:  # the record that link names already links to the same one

@@ -17,6 +17,7 @@ from assistant.propose.fields.deal_tags import tags_on_deal_contact
 from assistant.propose.fields.derived_flags import decided_flags
 from assistant.propose.fields.documents import printed_number
 from assistant.propose.fields.echoes import copied_columns, echo_columns
+from assistant.propose.fields.embedded_copies import embedded_copies
 from assistant.propose.fields.fallbacks import add_date_fallbacks
 from assistant.propose.fields.history import history_field_maps
 from assistant.propose.fields.id_lists import id_list_maps
@@ -74,6 +75,11 @@ def propose_table_fields(ctx: TableContext, tables: dict[str, TableProfile]) -> 
         if column not in done and ctx.field_holder is None:  # a native document keeps no tax figure
             tax = next(c for c in columns if c.column == column)
             maps.append(skip_map(ctx, tax, tax_part_reason(base), TAX_SKIP_CONFIDENCE))
+            done.add(column)
+    for column, (record, own) in embedded_copies(ctx.table, tables, ctx.values).items():
+        if column not in done and own not in skipped:  # a quote's 'task.jobnumber' = its own 'jobnumber'
+            why = f"a field of the embedded '{record}' record that holds on every row this row's own '{own}'"
+            maps.append(skip_map(ctx, next(c for c in columns if c.column == column), why, 0.7))
             done.add(column)
     link = polymorphic_link(ctx, [c for c in columns if c.column not in done], tables)
     if link is not None:  # before single-table links: its id column only half-resolves into any one table
