@@ -4,9 +4,7 @@ line, never one invoice per row; each row accounted (the first landed, the other
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -15,10 +13,12 @@ from assistant.cli import app
 from assistant.mapping.items import ObjectMap, ObjectTarget
 from assistant.mapping.models import Status, TargetObject, TransformKind
 from assistant.workspace import Workspace
-from tests.sandbox_process import SandboxHandle, start_sandbox
+from tests.sandbox_process import SandboxHandle, sandbox_fixture
 from tests.test_execute_support import document, field_map, tiny_workspace
+from tests.test_invoice_wiring import hlmap
 
 runner = CliRunner()
+sandbox = sandbox_fixture(rate_limit=100_000)
 INV = TargetObject.INVOICE
 COLUMNS = ["client_id", "number", "date", "total", "status", "item", "qty", "price"]
 ROWS = [
@@ -27,12 +27,6 @@ ROWS = [
     ("C2", "FV-002", "2024-03-05", "60.00", "Pending", "Azulejo", "3", "20"),
     ("C2", "FV-003", "2024-03-06", "10.00", "Pending", "Tornillo", "1", "10"),
 ]
-
-
-@pytest.fixture()
-def sandbox() -> Iterator[SandboxHandle]:
-    with start_sandbox(rate_limit=1000, rate_window=1.0) as handle:
-        yield handle
 
 
 def _workspace(root: Path) -> Workspace:
@@ -62,11 +56,6 @@ def _workspace(root: Path) -> Workspace:
     return ws
 
 
-def _hlmap(ws: Path, sandbox: SandboxHandle, *args: str) -> Any:
-    extra = ["--location-id", sandbox.location_id, "--base-url", sandbox.url]
-    return runner.invoke(app, [args[0], "-w", str(ws), *args[1:], *extra], catch_exceptions=False)
-
-
 def test_rows_sharing_a_number_are_one_invoice_with_their_lines(
     tmp_path: Path, sandbox: SandboxHandle, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -77,7 +66,7 @@ def test_rows_sharing_a_number_are_one_invoice_with_their_lines(
     assert "invoice:sales: 1 source rows carry nothing" not in plan.output  # the second line is no lost row
     assert "sales: 2 rows are the lines of 1 document that" in plan.output.replace("\n", " ")
 
-    applied = _hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet")
+    applied = hlmap(ws.root, sandbox, "apply", "--skip-sample", "--preflight-ok", "--quiet")
     assert applied.exit_code == 0, applied.output
     made = sandbox.admin("GET", "records/invoices")["records"]
     assert sorted(i["invoiceNumber"] for i in made) == ["FV-001", "FV-002", "FV-003"]
@@ -87,7 +76,7 @@ def test_rows_sharing_a_number_are_one_invoice_with_their_lines(
         ("Visita", 1, 40),
     ]
 
-    assert _hlmap(ws.root, sandbox, "reconcile", "--json").exit_code == 0
+    assert hlmap(ws.root, sandbox, "reconcile", "--json").exit_code == 0
     rows = (
         ws.connect()
         .execute(
@@ -99,4 +88,4 @@ def test_rows_sharing_a_number_are_one_invoice_with_their_lines(
     ws.close()
     assert [r[1] for r in rows] == ["landed", "merged", "landed", "landed"]
     assert rows[1][2] == "one-document-per-number" and rows[1][3] == "invoice:sales:1"
-    assert _hlmap(ws.root, sandbox, "verify").exit_code == 0
+    assert hlmap(ws.root, sandbox, "verify").exit_code == 0

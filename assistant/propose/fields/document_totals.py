@@ -14,6 +14,7 @@ from assistant.profile.models import ColumnProfile, SemanticType
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.evidence_first import put_first
+from assistant.propose.fields.tax_parts import amount_of
 from assistant.propose.normalize import tokens
 from assistant.propose.targets import standard_fields
 
@@ -26,21 +27,14 @@ TOLERANCE = 0.011  # a cent of rounding between the printed figures
 BALANCE_PLUS_PAID = 0.97  # above a header-only reading of a sibling amount ('Tax Amount')
 
 
-def _amount(value: str | None) -> float | None:
-    text = "".join(ch for ch in (value or "") if ch.isdigit() or ch in ".-")
-    try:
-        return float(text) if text else None
-    except ValueError:
-        return None
-
-
 def _sums(ctx: TableContext, col: ColumnProfile, owed: ColumnProfile, paid: ColumnProfile) -> bool:
     """Balance plus paid makes the amount on every row that is open or paid, and on enough of them."""
     if ctx.values is None:
         return False
     rows = ctx.values.rows(ctx.name, [col.column, owed.column, paid.column])
     parts = [
-        (_amount(r[col.column]), _amount(r[owed.column]) or 0.0, _amount(r[paid.column]) or 0.0) for r in rows
+        (amount_of(r[col.column]), amount_of(r[owed.column]) or 0.0, amount_of(r[paid.column]) or 0.0)
+        for r in rows
     ]
     # a draft or cancelled document owes and has received nothing: its row says nothing either way
     live = [(t, o, p) for t, o, p in parts if t is not None and (o or p)]

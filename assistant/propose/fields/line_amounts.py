@@ -17,6 +17,7 @@ from assistant.propose.document_targets import DOCUMENT_OBJECTS
 from assistant.propose.fields.build import TableContext
 from assistant.propose.fields.document_totals import TOLERANCE
 from assistant.propose.fields.evidence_first import put_first
+from assistant.propose.fields.tax_parts import amount_of
 from assistant.propose.signals import lead_concept
 from assistant.propose.targets import standard_fields
 
@@ -28,19 +29,13 @@ MIN_AGREEING = 0.9
 LINE_AMOUNT_SCORE = 0.95  # above a header-only reading of either amount
 
 
-def _number(value: str | None) -> float | None:
-    text = "".join(ch for ch in (value or "") if ch.isdigit() or ch in ".-")
-    try:
-        return float(text) if text else None
-    except ValueError:
-        return None
-
-
 def _multiplies(ctx: TableContext, qty: str, unit: str, line: str) -> int:
     """Rows where qty x unit = line with a quantity other than 0 or 1; 0 unless most such rows agree."""
     if ctx.values is None:
         return 0
-    rows = [[_number(r[c]) for c in (qty, unit, line)] for r in ctx.values.rows(ctx.name, [qty, unit, line])]
+    rows = [
+        [amount_of(r[c]) for c in (qty, unit, line)] for r in ctx.values.rows(ctx.name, [qty, unit, line])
+    ]
     told = [
         (q, u, n) for q, u, n in rows if q is not None and u is not None and n is not None and q not in (0, 1)
     ]
