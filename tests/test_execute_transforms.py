@@ -97,6 +97,14 @@ def test_abbreviated_amounts_read_at_their_magnitude(con: duckdb.DuckDBPyConnect
     ]
 
 
+def test_a_value_map_default_takes_every_other_filled_value(con: duckdb.DuckDBPyConnection) -> None:
+    """A zero balance is paid, any other is owed, also one the map never listed; blank stays blank."""
+    params = {"map": {"0.00": "paid"}, "default": "unpaid"}
+    rows = run(con, kinds.value_map(ctx(**params)), ["0.00", "12.50", "99999.99", ""])
+    assert [r[0] for r in rows] == ["paid", "unpaid", "unpaid", None]
+    assert all(r[1] is None for r in rows)
+
+
 def test_booleans_and_unknown_words(con: duckdb.DuckDBPyConnection) -> None:
     rows = run(con, kinds.boolean(ctx()), ["Sí", "no", "quizás"])
     assert [r[0] for r in rows] == [True, False, None]

@@ -27,8 +27,8 @@ def test_a_zero_balance_marks_the_invoice_paid_where_nothing_else_does(tmp_path:
     assert fields["Balance"] == "status"
     doc = yaml.safe_load((tmp_path / "ws" / "mapping.yaml").read_text(encoding="utf-8"))
     balance = next(f for f in doc["fields"] if f["source_columns"] == ["Balance"])
-    states = balance["transform"]["params"]["map"]
-    assert states["0.0"] == "paid" and set(states.values()) == {"paid", "unpaid"}
+    params = balance["transform"]["params"]
+    assert params["map"] == {"0.0": "paid"} and params["default"] == "unpaid"  # any balance owed
 
 
 def test_beside_a_status_column_the_balance_is_no_status(tmp_path: Path) -> None:

@@ -203,6 +203,9 @@ def value_map(ctx: Context) -> list[Output]:
         return multi_value(ctx) if ctx.data_type in LIST_TYPES else copy(ctx)
     cases = " ".join(f"WHEN {lit(str(k))} THEN {lit(str(v))}" for k, v in mapping.items())
     value = f"CASE {raw} {cases} END"
+    default = ctx.params.get("default")
+    if isinstance(default, str) and default:  # every other filled value ('unpaid' for any balance owed)
+        value = f"CASE WHEN {raw} IS NOT NULL THEN CASE {raw} {cases} ELSE {lit(default)} END END"
     needed = ctx.params.get("when_filled")
     if isinstance(needed, str) and needed:
         # a flag that means something only beside another value (archived + a lost reason = lost):

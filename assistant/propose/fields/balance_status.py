@@ -70,7 +70,8 @@ def balance_status(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
         return maps
     col = owed[0]
     spelled = [v.value for v in ctx.values.distinct(ctx.name, col.column)]
-    states = {v: "paid" if abs(amount_of(v) or 0.0) <= TOLERANCE else "unpaid" for v in spelled}
+    # the spellings of zero are paid; any other balance, also one a later export brings, is owed
+    paid = {v: "paid" for v in spelled if abs(amount_of(v) or 0.0) <= TOLERANCE}
     why = (
         f"'{col.column}' is what the invoice still owes (never more than '{total.source_columns[0]}'): "
         f"nothing on {counts[0]} invoices, some on {counts[1]}; no other column says whether an invoice "
@@ -80,7 +81,7 @@ def balance_status(ctx: TableContext, maps: list[FieldMap]) -> list[FieldMap]:
         ctx,
         [col.column],
         standard_target(T.INVOICE, "status"),
-        Transform(kind=K.VALUE_MAP, params={"map": states}),
+        Transform(kind=K.VALUE_MAP, params={"map": paid, "default": "unpaid"}),
         BALANCE_STATUS_CONFIDENCE,
         why,
         [*evidence_of(col), Evidence(source="values", detail=why)],
