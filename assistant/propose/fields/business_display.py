@@ -13,10 +13,11 @@ a word with the parts on a business row (a family firm, 'Brooks Plumbing') may b
 from __future__ import annotations
 
 from assistant.mapping.items import FieldMap
-from assistant.mapping.models import FieldKind, TargetObject
+from assistant.mapping.models import TargetObject
 from assistant.profile.models import ColumnProfile
 from assistant.propose.candidates import Candidate
 from assistant.propose.fields.build import TableContext
+from assistant.propose.fields.evidence_first import put_first
 from assistant.propose.fields.name_echoes import MIN_ROWS, joins_parts, name_parts, plain_name
 from assistant.propose.fields.standard_fields import standard_maps
 from assistant.propose.targets import standard_fields
@@ -55,16 +56,7 @@ def business_display_maps(ctx: TableContext, col: ColumnProfile, share: float) -
         f"the join of '{parts[0]}' and '{parts[1]}' on {share:.0%} of rows; on the other {apart} rows "
         "a name sharing no word with them: the business's display name"
     )
-    cand = Candidate(
-        kind=FieldKind.STANDARD,
-        object=T.CONTACT,
-        field=target.name,
-        label=target.label,
-        score=BUSINESS_DISPLAY_SCORE,
-        name_score=0.0,
-        concept="company",
-        value_kind=target.value_kind,
-        evidence=[why],
-    )
+    cands: list[Candidate] = []
+    put_first(cands, target, BUSINESS_DISPLAY_SCORE, "company", why)
     ctx.claim(T.CONTACT, target.name)
-    return standard_maps(ctx, col, cand, [cand])
+    return standard_maps(ctx, col, cands[0], cands)

@@ -51,11 +51,7 @@ def second_contact(ctx: TableContext, column: ColumnProfile) -> FieldMap | None:
         f"a second reference to the people in '{fk.target_table}' ({1.0 - column.null_share:.0%} of "
         f"rows): the {ctx.primary.value}'s contact already comes from another link; a record has one"
     )
-    evidence = [*evidence_of(column), Evidence(source="links", detail=why)]
-    alternatives = [Alternative(target="custom field", score=0.3, value={"kind": "custom_new"})]
-    return make_map(
-        ctx, [column.column], SKIP_TARGET, Transform(), SECOND_CONTACT_CONFIDENCE, why, evidence, alternatives
-    )
+    return _link_skip(ctx, column, why)
 
 
 def place_note_link(ctx: TableContext, column: ColumnProfile) -> FieldMap | None:
@@ -72,6 +68,11 @@ def place_note_link(ctx: TableContext, column: ColumnProfile) -> FieldMap | None
         f"a reference to '{fk.target_table}', kept as notes on the contact of '{owner}' "
         f"({1.0 - column.null_share:.0%} of rows): HighLevel links no {ctx.primary.value} to a note"
     )
+    return _link_skip(ctx, column, why)
+
+
+def _link_skip(ctx: TableContext, column: ColumnProfile, why: str) -> FieldMap:
+    """A reference skipped below the threshold for ``why``, its own custom field offered."""
     evidence = [*evidence_of(column), Evidence(source="links", detail=why)]
     alternatives = [Alternative(target="custom field", score=0.3, value={"kind": "custom_new"})]
     return make_map(
